@@ -1,0 +1,33 @@
+// Analysis: sentences, entities (places, countries, people, organisations, actor groups), counts,
+// dates and quotes, found in an extracted Document. Never changes doc.text.
+#pragma once
+
+#include <memory>
+
+#include "eventmill/document.h"
+#include "eventmill/lexicon.h"
+#include "eventmill/status.h"
+
+namespace eventmill {
+
+struct AnalyzeOptions {};
+
+class Analyzer {
+ public:
+  // `lexicon` must outlive the Analyzer.
+  static Result<Analyzer> Create(const Lexicon& lexicon, AnalyzeOptions options = {});
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+
+  // Fills doc.sentences, entities, counts, quotes. Thread-safe (const). Linear in doc.text.
+  Status Analyze(Document& doc) const;
+
+  struct Impl;
+
+ private:
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventmill

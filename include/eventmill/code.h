@@ -1,0 +1,36 @@
+// The event coder: from an analysed Document to CAMEO-coded events with actors, place, date,
+// counts, modality and evidence (plus PLOVER, ACLED, QuadClass, Goldstein).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "eventmill/document.h"
+#include "eventmill/lexicon.h"
+#include "eventmill/status.h"
+
+namespace eventmill {
+
+struct CodeOptions {
+  std::string patterns_dir;  // empty: DataDir() + "/patterns"
+};
+
+class Coder {
+ public:
+  // `lexicon` must outlive the Coder.
+  static Result<Coder> Create(const Lexicon& lexicon, CodeOptions options = {});
+  ~Coder();
+  Coder(Coder&&) noexcept;
+  Coder& operator=(Coder&&) noexcept;
+
+  // Fills doc.events. Thread-safe (const).
+  Status Code(Document& doc) const;
+
+  struct Impl;
+
+ private:
+  explicit Coder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventmill

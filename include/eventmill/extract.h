@@ -1,0 +1,37 @@
+// Extraction: from a RawPage (HTML or plain text) to a Document with clean main text and metadata
+// (title, published, language, site_name, authors, attributed_sources, url, canonical_url).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "eventmill/document.h"
+#include "eventmill/input.h"
+#include "eventmill/status.h"
+
+namespace eventmill {
+
+struct ExtractOptions {
+  size_t max_page_bytes = size_t{50} << 20;  // bigger pages fail with kLimitExceeded
+  size_t max_depth = 512;                     // deeper elements are flattened into their ancestor
+};
+
+class Extractor {
+ public:
+  static Result<Extractor> Create(ExtractOptions options = {});
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  // Thread-safe (const). Fails with a one-line Status naming page.source for empty, binary or
+  // oversized input; a truncated or odd page gives a best-effort Document with diagnostics.
+  Result<Document> Extract(const RawPage& page) const;
+
+  struct Impl;
+
+ private:
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventmill

@@ -1,0 +1,33 @@
+// The Lexicon: gazetteer, countries, actor dictionaries, compiled from data/ and shared read-only
+// by every thread (like RE2::Set: built once, then immutable).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "eventmill/status.h"
+
+namespace eventmill {
+
+struct LexiconOptions {
+  std::string data_dir;      // readable sources (data/); empty: eventmill::DataDir()
+  std::string compiled_path; // compiled blob; empty: the default location next to the binary
+};
+
+class Lexicon {
+ public:
+  // Loads the compiled lexicon (mmap) or, failing that, what the data sources provide.
+  static Result<Lexicon> Load(const LexiconOptions& options = {});
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  explicit Lexicon(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+// Where data/ is: $EVENTMILL_DATA, else <binary>/../data, else the source tree's data/.
+std::string DataDir();
+
+}  // namespace eventmill

@@ -1,0 +1,54 @@
+// The pipeline: pages from an InputReader through extract -> analyze -> code on N threads,
+// documents handed back in input order. Every input ends as a Document or as an error: none lost.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+#include "eventmill/document.h"
+#include "eventmill/input.h"
+#include "eventmill/status.h"
+
+namespace eventmill {
+
+enum class Stage { kExtract, kAnalyze, kCode };
+
+struct PipelineOptions {
+  int threads = 0;               // 0: all cores
+  Stage through = Stage::kCode;  // last stage to run
+  size_t max_in_flight = 256;    // pages read ahead of the ordered writer (bounds memory)
+};
+
+struct RunSummary {
+  size_t inputs = 0;     // documents + failures
+  size_t documents = 0;
+  size_t failures = 0;
+  size_t events = 0;
+  size_t bytes = 0;      // raw page bytes read
+};
+
+class Pipeline {
+ public:
+  // Loads the lexicon and patterns the chosen stages need.
+  static Result<Pipeline> Create(PipelineOptions options = {});
+  ~Pipeline();
+  Pipeline(Pipeline&&) noexcept;
+  Pipeline& operator=(Pipeline&&) noexcept;
+
+  // One page through the stages, on the calling thread. Thread-safe (const).
+  Result<Document> Process(const RawPage& page) const;
+
+  // Every page of `reader` through the stages on options.threads threads. `on_document` and
+  // `on_error` are called on the calling thread, in input order, never concurrently.
+  RunSummary Run(InputReader& reader, const std::function<void(Document&)>& on_document,
+                 const std::function<void(const Status&)>& on_error) const;
+
+  struct Impl;
+
+ private:
+  explicit Pipeline(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventmill

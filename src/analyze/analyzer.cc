@@ -1,0 +1,38 @@
+// Analyzer: the front door of the analyze stage. Runs, in order: sentences, entities, counts,
+// dates, quotes (quotes use entities to name speakers).
+#include "eventmill/analyze.h"
+
+#include "analyze/entity_finder.h"
+#include "analyze/facts.h"
+#include "text/sentence_splitter.h"
+
+namespace eventmill {
+
+struct Analyzer::Impl {
+  AnalyzeOptions options;
+  analyze::EntityFinder entities;
+  explicit Impl(const Lexicon& lexicon) : entities(lexicon) {}
+};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+Result<Analyzer> Analyzer::Create(const Lexicon& lexicon, AnalyzeOptions options) {
+  auto impl = std::make_unique<Impl>(lexicon);
+  impl->options = options;
+  return Analyzer(std::move(impl));
+}
+
+Status Analyzer::Analyze(Document& doc) const {
+  if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
+  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
+  impl_->entities.Find(doc);
+  analyze::FindCounts(doc);
+  analyze::FindDates(doc);
+  analyze::AttributeQuotes(doc);
+  return Status::Ok();
+}
+
+}  // namespace eventmill

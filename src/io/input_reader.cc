@@ -1,0 +1,78 @@
+// InputReader: expands directories, picks a record reader per input (plain file, JSONL, WARC),
+// and hands out RawPages in input order. Errors are per input or per record; reading goes on.
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "eventmill/input.h"
+#include "io/record_readers.h"
+
+namespace eventmill {
+
+namespace fs = std::filesystem;
+
+struct InputReader::Impl {
+  InputOptions options;
+  std::deque<std::string> pending;  // inputs not yet opened, in order
+  std::unique_ptr<io::RecordReader> current;
+};
+
+InputReader::InputReader(std::vector<std::string> inputs, InputOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->pending.assign(inputs.begin(), inputs.end());
+}
+InputReader::~InputReader() = default;
+InputReader::InputReader(InputReader&&) noexcept = default;
+InputReader& InputReader::operator=(InputReader&&) noexcept = default;
+
+namespace {
+
+// Files of a directory, recursively, sorted by path so runs are reproducible; hidden entries skipped.
+Status ListDirectory(const std::string& dir, std::vector<std::string>* out) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) return Status::IoError(dir, ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) return Status::IoError(dir, ec.message());
+    const fs::path& p = it->path();
+    if (!p.filename().empty() && p.filename().string()[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) out->push_back(p.string());
+  }
+  std::sort(out->begin(), out->end());
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::optional<Result<RawPage>> InputReader::Next() {
+  Impl& s = *impl_;
+  for (;;) {
+    if (s.current) {
+      auto page = s.current->Next();
+      if (page) return page;
+      s.current.reset();
+    }
+    if (s.pending.empty()) return std::nullopt;
+    std::string input = std::move(s.pending.front());
+    s.pending.pop_front();
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec)) {
+      std::vector<std::string> files;
+      Status st = ListDirectory(input, &files);
+      s.pending.insert(s.pending.begin(), files.begin(), files.end());
+      if (!st.ok()) return Result<RawPage>(st);
+      continue;
+    }
+    auto reader = io::OpenRecordReader(input, s.options);
+    if (!reader.ok()) return Result<RawPage>(reader.status());
+    s.current = std::move(reader).value();
+  }
+}
+
+}  // namespace eventmill

@@ -1,0 +1,27 @@
+// Record readers behind InputReader: one per input file. Each yields RawPages until done.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "eventmill/input.h"
+
+namespace eventmill::io {
+
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // Next page, an error naming the record, or nullopt at the end of the input.
+  virtual std::optional<Result<RawPage>> Next() = 0;
+};
+
+// Picks the reader from the name and the first bytes: "-" is stdin; .jsonl/.ndjson (or content
+// starting with '{') JSONL; .warc/.warc.gz (or "WARC/") WARC; .txt plain text; else one HTML page.
+// A .gz file is decompressed first.
+Result<std::unique_ptr<RecordReader>> OpenRecordReader(const std::string& input, const InputOptions& options);
+
+// Reads a whole file ("-" = stdin), decompressing .gz; fails past `limit` bytes.
+Result<std::string> ReadWholeInput(const std::string& input, size_t limit);
+
+}  // namespace eventmill::io
