@@ -1,0 +1,23 @@
+// Bytes of a page in any charset -> valid UTF-8. Order of trust: BOM, HTTP Content-Type header,
+// <meta charset> / http-equiv in the head, valid UTF-8 as is, then detection. Invalid bytes are
+// replaced by U+FFFD. Rejects empty and binary input with a one-line Status naming `source`.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "eventmill/status.h"
+
+namespace eventmill::io {
+
+struct DecodedText {
+  std::string text;     // valid UTF-8, BOM removed
+  std::string charset;  // the charset the bytes were read as ("utf-8", "windows-1251", ...)
+};
+
+// `content_type` is the HTTP header value when known ("text/html; charset=koi8-r"), else empty.
+// `is_html` enables the <meta> prescan.
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view content_type, bool is_html,
+                                 const std::string& source);
+
+}  // namespace eventmill::io
