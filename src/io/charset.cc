@@ -415,7 +415,15 @@ bool Convert(std::string_view bytes, const std::string& encoding, std::string* o
   return true;
 }
 
+bool HasUtf16Bom(std::string_view bytes) { return bytes.substr(0, 2) == "\xFE\xFF" || bytes.substr(0, 2) == "\xFF\xFE"; }
+
 }  // namespace
+
+Status CheckLooksLikeText(std::string_view bytes, const std::string& source) {
+  if (bytes.empty()) return Status::InvalidInput(source, "empty input");
+  if (HasUtf16Bom(bytes)) return Status::Ok();
+  return CheckNotBinary(bytes, source);
+}
 
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view content_type, bool is_html,
                                  const std::string& source) {
