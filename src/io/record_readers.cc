@@ -1,6 +1,7 @@
 #include "io/record_readers.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -286,6 +287,22 @@ class JsonlReader : public RecordReader {
   bool done_ = false;
 };
 
+// A WARC file without a .warc name (CC-NEWS-*.gz renamed, a download without its suffix): its
+// first (decompressed) bytes are "WARC/". Reads at most 4 KB; a file that cannot be read is left
+// to the page reader, which reports it.
+bool LooksLikeWarc(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);  // never consume a pipe's bytes
+  std::string raw(regular ? 4096 : 0, '\0');
+  ssize_t got = regular ? pread(fd, raw.data(), raw.size(), 0) : -1;
+  close(fd);
+  if (got <= 0) return false;
+  raw.resize(static_cast<size_t>(got));
+  return DecompressedHead(raw, 5) == "WARC/";
+}
+
 }  // namespace
 
 Result<std::string> ReadWholeInput(const std::string& input, size_t limit) {
@@ -343,6 +360,10 @@ Result<std::unique_ptr<RecordReader>> OpenRecordReader(const std::string& input,
       return std::unique_ptr<RecordReader>(std::make_unique<JsonlReader>(input, std::move(s), options));
     }
     return std::unique_ptr<RecordReader>(std::make_unique<SinglePageReader>(input, false, options, std::move(s)));
+  }
+  if (!EndsWith(name, ".txt") && LooksLikeWarc(input)) {
+    EM_ASSIGN_OR_RETURN(std::unique_ptr<RecordReader> r, OpenWarcReader(input, options));
+    return r;
   }
   return std::unique_ptr<RecordReader>(std::make_unique<SinglePageReader>(input, EndsWith(name, ".txt"), options));
 }

@@ -80,6 +80,12 @@ PY
   fi
 done
 
+# a WARC without a .warc name is recognised by its first bytes
+cp "$TMP/crawl.warc.gz" "$TMP/CC-NEWS-20220109-00001"
+timeout 60 "$EM" extract "$TMP/CC-NEWS-20220109-00001" --format json > "$TMP/out" 2> "$TMP/err"
+[ "$(grep -c '"source":"[^"]*CC-NEWS-20220109-00001#' "$TMP/out")" = 4 ] && pass "WARC.gz without .warc in its name" ||
+  fail "unnamed WARC: $(head -c 300 "$TMP/out") $(cat "$TMP/err")"
+
 # stdin: the same crawl, records named -#N
 timeout 60 "$EM" extract - --format json < "$TMP/crawl.warc.gz" > "$TMP/out" 2> "$TMP/err"
 python3 -c '
