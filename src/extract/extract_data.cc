@@ -153,9 +153,9 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
     while (i < n && !(lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
     std::string_view token(lower.data() + tb, i - tb);
     if (token.empty()) continue;
-    if (token.find_first_of("-_") != std::string_view::npos) {
+    {
       auto it = exact_.find(std::string(token));
-      if (it != exact_.end()) {
+      if (it != exact_.end() && (it->second == HintKind::kHidden || token.find_first_of("-_") != std::string_view::npos)) {
         note(it->second);
         continue;
       }
@@ -165,7 +165,11 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
       while (j < token.size() && !IsAlnum(token[j])) ++j;
       size_t wb = j;
       while (j < token.size() && IsAlnum(token[j])) ++j;
-      if (j > wb) note(Lookup(token.substr(wb, j - wb)));
+      // Hidden hints name whole class tokens only ("hidden", not "fusion-header-hidden").
+      if (j > wb) {
+        HintKind k = Lookup(token.substr(wb, j - wb));
+        if (k != HintKind::kHidden) note(k);
+      }
     }
   }
   if (score) *score = s;
