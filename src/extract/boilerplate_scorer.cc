@@ -251,6 +251,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       w = 0;
     } else if (plain >= 25) {
       w = plain * 0.2;
+    } else if (t == Tag::kTd || t == Tag::kTh || t == Tag::kLi || t == Tag::kDd || t == Tag::kDt || t == Tag::kP ||
+               t == Tag::kTr) {
+      w = 0;  // table cells, list items, short paragraphs: neutral
     } else {
       w = -0.5 * total;
     }
@@ -290,7 +293,11 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
                     nd.tag == Tag::kFooter || (nd.tag == Tag::kForm && has_input[i]);
       if (!remove) continue;
       if (nd.tag == Tag::kBody || nd.tag == Tag::kHtml || nd.tag == Tag::kMain) continue;
+      // Never remove most of the page's paragraph text; nor a third of it from an element that
+      // also says it is content ("full-content enable-pin-share", <article>).
       if (total_good > 0 && good[i] * 10 >= total_good * 6) continue;
+      const bool says_content = hint_score[i] > 0 || nd.tag == Tag::kArticle;
+      if (says_content && total_good > 0 && good[i] * 10 >= total_good * 3 && nd.tag != Tag::kForm) continue;
       soft[i] = 1;
     }
   }
@@ -311,14 +318,14 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
 
   // 5. The container: greatest total weight; hints nudge it, the deepest wins ties.
   uint32_t container = 0;
-  double container_score = -1e18;
+  double container_score = 0;
   for (uint32_t i = 1; i < n; ++i) {
     const Node& nd = nodes[i];
     if (nd.tag == Tag::kText || soft[i]) continue;
     double s = sum[i];
     if (s > 0 && hint_score[i] != 0) s *= 1.0 + 0.05 * std::clamp<int>(hint_score[i], -4, 4);
     if (s > 0 && nd.tag == Tag::kArticle) s *= 1.05;
-    if (s >= container_score) {
+    if (s > 0 && s >= container_score) {
       container_score = s;
       container = i;
     }
