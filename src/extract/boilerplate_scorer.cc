@@ -396,7 +396,20 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     if (data_.IsBoilerplateLine(cb.text)) continue;
     out.push_back(std::move(cb));
   }
-  // Trailing headings and short link lines ("Read more", "Related") belong to what was cut.
+  // A heading at the end introduced a section that was cut ("Related articles" over a pruned
+  // link list).
+  {
+    std::vector<ContentBlock> kept;
+    kept.reserve(out.size());
+    for (size_t b = 0; b < out.size(); ++b) {
+      if (out[b].kind == BlockKind::kHeading) {
+        if (b + 1 == out.size()) continue;
+      }
+      kept.push_back(std::move(out[b]));
+    }
+    out = std::move(kept);
+  }
+  // Trailing short link lines ("Read more", "Related") belong to what was cut.
   while (!out.empty()) {
     const ContentBlock& last = out.back();
     bool drop = last.kind == BlockKind::kHeading ||

@@ -1,5 +1,6 @@
 #include "extract/extract_data.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -34,7 +35,8 @@ Result<std::string> ReadFile(const std::string& path) {
   return ss.str();
 }
 
-bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80; }
+// Words of a class token are runs of letters: "comments18-wrapper" -> comments, wrapper.
+bool IsAlnum(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80; }
 
 }  // namespace
 
@@ -62,6 +64,8 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
     }
     while (ss >> word) {
       word = AsciiLower(word);
+      // "author-box" / "author_box" are stored squashed, to match any spelling of the pair.
+      word.erase(std::remove_if(word.begin(), word.end(), [](char c) { return c == '-' || c == '_'; }), word.end());
       if (word.size() > 1 && word.back() == '*') {
         prefixes_.emplace_back(word.substr(0, word.size() - 1), kind);
       } else {
@@ -155,9 +159,20 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
     if (token.empty()) continue;
     {
       auto it = exact_.find(std::string(token));
-      if (it != exact_.end() && (it->second == HintKind::kHidden || token.find_first_of("-_") != std::string_view::npos)) {
+      if (it != exact_.end() && it->second == HintKind::kHidden) {
         note(it->second);
         continue;
+      }
+      // Multi-word hints ("author-box") against the token with its separators squashed out.
+      std::string squashed;
+      for (char c : token)
+        if (c != '-' && c != '_') squashed.push_back(c);
+      if (squashed.size() != token.size()) {
+        auto sq = exact_.find(squashed);
+        if (sq != exact_.end() && sq->second != HintKind::kHidden) {
+          note(sq->second);
+          continue;
+        }
       }
     }
     size_t j = 0;

@@ -234,6 +234,22 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     }
   }
 
+  // Pages that render the article by script often carry it whole in JSON-LD articleBody.
+  {
+    size_t found = 0;
+    for (const std::string& p : paragraphs) found += p.size();
+    std::string body = md.article_body;
+    if (body.find('<') != std::string::npos && body.find('>') != std::string::npos) body.clear();  // HTML inside
+    if (body.size() > 200 && found * 2 < body.size()) {
+      paragraphs.clear();
+      for (Span s : ParagraphSpans(body)) {
+        std::string p = CollapseWhitespace(std::string_view(body).substr(s.begin, s.end - s.begin));
+        if (!p.empty()) paragraphs.push_back(std::move(p));
+      }
+      doc.diagnostics.push_back({"extract", "main text taken from JSON-LD articleBody"});
+    }
+  }
+
   // Attribution lines are metadata.
   std::vector<std::string_view> views(paragraphs.begin(), paragraphs.end());
   extract::Attribution attribution_found = attribution->Find(views);

@@ -52,7 +52,7 @@ void NamesOf(const json& j, std::vector<std::string>* out) {
 }
 
 struct JsonLdFound {
-  std::string headline, published, site_name, website_name;
+  std::string headline, published, site_name, website_name, article_body;
   std::vector<std::string> authors;
   bool have_article = false;
 };
@@ -74,6 +74,7 @@ void WalkJsonLd(const json& j, JsonLdFound* f, int depth) {
     if (f->published.empty() && j.contains("dateCreated")) f->published = StringOf(j["dateCreated"]);
     if (j.contains("author")) NamesOf(j["author"], &f->authors);
     if (j.contains("publisher")) f->site_name = StringOf(j["publisher"]);
+    if (j.contains("articleBody") && j["articleBody"].is_string()) f->article_body = j["articleBody"].get<std::string>();
   } else if (type.is_string() && type.get<std::string>() == "WebSite" && j.contains("name")) {
     if (f->website_name.empty()) f->website_name = StringOf(j["name"]);
   } else if (type.is_string() && type.get<std::string>() == "WebPage" && j.contains("mainEntity")) {
@@ -272,6 +273,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree) {
     }
   }
   md.authors = !ld.authors.empty() ? ld.authors : meta_authors;
+  md.article_body = std::move(ld.article_body);
   md.canonical_url = !canonical.empty() ? canonical : og_url;
   for (const std::string* d : {&ld.published, &meta_date, &itemprop_date, &time_date}) {
     if (d->empty()) continue;

@@ -21,6 +21,7 @@ struct PageMetadata {
   std::string canonical_url;  // <link rel=canonical>, else og:url
   std::optional<std::string> published;  // ISO 8601 (see date_parser.h)
   std::string language;       // ISO 639-1 from <html lang> / meta, lower case; empty if not said
+  std::string article_body;   // JSON-LD articleBody, when the page gives one
 };
 
 // Reads the metadata of a parsed page. Never fails: missing fields stay empty. Linear in the tree
