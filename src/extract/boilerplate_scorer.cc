@@ -138,6 +138,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         role == "dialog" || role == "alertdialog" || role == "menu" || role == "menubar") {
       k = HintKind::kRemove;
     }
+    if (nd.tag == Tag::kA && tree.Attr(nd, "rel") == "tag") k = HintKind::kRemove;  // tag links
     std::string_view itemprop = tree.Attr(nd, "itemprop");
     int score = s1 + s2;
     if (itemprop == "articleBody" || itemprop == "text" || role == "main" || role == "article") score += 3;

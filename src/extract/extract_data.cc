@@ -163,18 +163,9 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
         note(it->second);
         continue;
       }
-      // Multi-word hints ("author-box") against the token with its separators squashed out.
-      std::string squashed;
-      for (char c : token)
-        if (c != '-' && c != '_') squashed.push_back(c);
-      if (squashed.size() != token.size()) {
-        auto sq = exact_.find(squashed);
-        if (sq != exact_.end() && sq->second != HintKind::kHidden) {
-          note(sq->second);
-          continue;
-        }
-      }
     }
+    // Two-word hints ("author-box") against each pair of neighbouring words ("td-author-box-wrap").
+    std::string prev_word;
     size_t j = 0;
     while (j < token.size()) {
       while (j < token.size() && !IsAlnum(token[j])) ++j;
@@ -182,8 +173,14 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
       while (j < token.size() && IsAlnum(token[j])) ++j;
       // Hidden hints name whole class tokens only ("hidden", not "fusion-header-hidden").
       if (j > wb) {
-        HintKind k = Lookup(token.substr(wb, j - wb));
+        std::string_view word = token.substr(wb, j - wb);
+        HintKind k = Lookup(word);
         if (k != HintKind::kHidden) note(k);
+        if (!prev_word.empty()) {
+          auto it = exact_.find(prev_word + std::string(word));
+          if (it != exact_.end() && it->second != HintKind::kHidden) note(it->second);
+        }
+        prev_word.assign(word);
       }
     }
   }
