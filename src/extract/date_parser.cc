@@ -211,7 +211,9 @@ std::optional<std::string> ParseDateValue(std::string_view v) {
   size_t start = 0;
   if (v.size() > 5 && !IsDigit(v[0])) {
     size_t comma = v.find(',');
-    if (comma != std::string_view::npos && comma <= 10) {
+    bool weekday = comma != std::string_view::npos && comma <= 10 &&
+                   std::none_of(v.begin(), v.begin() + comma, [](char c) { return IsDigit(c); });
+    if (weekday) {
       size_t k = comma + 1;
       while (k < v.size() && v[k] == ' ') ++k;
       if (k < v.size() && IsDigit(v[k])) start = k;

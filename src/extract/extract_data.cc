@@ -64,6 +64,10 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
     }
     while (ss >> word) {
       word = AsciiLower(word);
+      if (kind == HintKind::kHidden) {
+        exact_[word] = kind;  // whole class tokens, as written
+        continue;
+      }
       // "author-box" / "author_box" are stored squashed, to match any spelling of the pair.
       word.erase(std::remove_if(word.begin(), word.end(), [](char c) { return c == '-' || c == '_'; }), word.end());
       if (word.size() > 1 && word.back() == '*') {
