@@ -1,8 +1,10 @@
 #include "analyze/facts.h"
 
+#include "analyze/count_finder.h"
+
 namespace eventmill::analyze {
 
-void FindCounts(Document& doc) {}
+void FindCounts(Document& doc) { CountFinder(CountLexicon::Default()).Find(doc); }
 void FindDates(Document& doc) {}
 void AttributeQuotes(Document& doc) {}
 
