@@ -48,7 +48,11 @@ const std::set<std::string, std::less<>> kNounPhraseStops = {
     "might", "must", "all", "most", "some", "many", "both", "each", "none", "he", "she", "they",
     "it", "we", "i", "you", "this", "these", "those", "there", "here", "where", "said", "says",
     "say", "told", "the", "a", "an", "its", "their", "his", "her", "our", "also", "not",
-    "reportedly", "allegedly", "later", "yesterday", "today", "per", "and", "including"};
+    "reportedly", "allegedly", "later", "yesterday", "today", "per", "and", "including",
+    // time words end a noun phrase: "12 died Friday", "two dead overnight"
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
+    "overnight", "morning", "evening", "night", "afternoon", "earlier", "last", "recently",
+    "early", "late", "this", "next", "within", "following", "amid", "despite", "against"};
 const std::set<std::string, std::less<>> kTollLinks = {"to", "of", "at", "is", "was", "reached",
                                                        "hit", "passed", "exceeded", "topped",
                                                        "stood", "stands", "now", "are", "were", "by"};
@@ -345,20 +349,39 @@ class Binder {
   }
 
   // A kind cue that starts at i, skipping auxiliaries and adverbs ("were later arrested").
+  // Rejects a cue used actively with an object after it, which makes the counted people its
+  // agents ("two gunmen killed three people", "two Marines held a flag"), and an adjective
+  // cue before a noun that is not a person ("4,000 dead wild birds").
   const CuePhrase* PredicateAt(size_t i, bool* plural_aux_ok, size_t* cue_end) const {
     *plural_aux_ok = true;
+    bool passive = false;
     for (int skipped = 0; i < c_.size() && skipped <= 5; ++skipped) {
       size_t n;
-      if (const CuePhrase* cue = CueAt(c_, i, lex_.verb_cues, &n)) {
+      const CuePhrase* cue = CueAt(c_, i, lex_.verb_cues, &n);
+      if (!cue) cue = CueAt(c_, i, lex_.noun_cues, &n);
+      if (cue) {
         *cue_end = i + n;
-        return cue;
-      }
-      if (const CuePhrase* cue = CueAt(c_, i, lex_.noun_cues, &n)) {
-        *cue_end = i + n;
+        size_t k = i + n;
+        if (!passive && k < c_.size() && c_.IsWord(k)) {
+          static const std::set<std::string, std::less<>> kObjectStarts = {
+              "a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those", "him",
+              "them", "us", "me", "my", "our", "your", "some", "several", "many", "dozens", "hundreds"};
+          if (kObjectStarts.count(c_.lw[k])) return nullptr;
+          if (std::optional<Figure> g = reader_.Read(k)) {
+            NounPhrase gnp = ScanNounPhrase(g->end);
+            if (gnp.empty || gnp.person) return nullptr;  // "killed three (people)"
+          } else {
+            NounPhrase after = ScanNounPhrase(k);
+            if (!after.empty && after.begin == k && !after.person) return nullptr;
+          }
+        }
         return cue;
       }
       if (!kAuxiliaries.count(c_.lw[i])) return nullptr;
       if (c_.lw[i] == "was" || c_.lw[i] == "is" || c_.lw[i] == "has") *plural_aux_ok = false;
+      static const std::set<std::string, std::less<>> kPassiveAux = {"were", "was", "are", "is", "been",
+                                                                     "being", "be", "get", "got"};
+      if (kPassiveAux.count(c_.lw[i])) passive = true;
       ++i;
     }
     return nullptr;
