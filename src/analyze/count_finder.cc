@@ -52,7 +52,10 @@ const std::set<std::string, std::less<>> kNounPhraseStops = {
     // time words end a noun phrase: "12 died Friday", "two dead overnight"
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
     "overnight", "morning", "evening", "night", "afternoon", "earlier", "last", "recently",
-    "early", "late", "this", "next", "within", "following", "amid", "despite", "against"};
+    "early", "late", "this", "next", "within", "following", "amid", "despite", "against",
+    // copulas and verbs of state end it too: "3 people remain hospitalized"
+    "remain", "remained", "remains", "stay", "stayed", "still", "seem", "appear", "became",
+    "become", "got", "get"};
 const std::set<std::string, std::less<>> kTollLinks = {"to", "of", "at", "is", "was", "reached",
                                                        "hit", "passed", "exceeded", "topped",
                                                        "stood", "stands", "now", "are", "were", "by"};
