@@ -36,7 +36,7 @@ struct Unit {
   const ActorRec* title = nullptr;
   const ActorRec* org_head = nullptr;
   uint32_t cues = 0;                   // bit set of CueKind
-  bool common_word = false;            // a place reading that is also a common English word
+  std::vector<uint32_t> common_places; // readings whose name is also a common English word ("Mobile")
   bool claimed = false;                // part of an entity already
 };
 
@@ -165,9 +165,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
             if (p.flags & lexicon::kDemonym) u.demonym_of.push_back(p.target);
             else if (p.flags & lexicon::kAdminAbbrev) u.admin_abbrev.push_back(p.target);
             else {
-              u.places.push_back(p.target);
-              u.place_alt.push_back(p.flags & lexicon::kAlternate ? 1 : 0);
-              if (p.flags & lexicon::kCommonWord) u.common_word = true;
+              if (p.flags & lexicon::kCommonWord) {
+                u.common_places.push_back(p.target);
+              } else {
+                u.places.push_back(p.target);
+                u.place_alt.push_back(p.flags & lexicon::kAlternate ? 1 : 0);
+              }
             }
           } else if (const ActorRec* a = lex.Actor(p)) {
             switch (a->actor_kind) {
@@ -448,6 +451,20 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       ui = b;
     }
   }
+  // Any other capitalised name of two or three words that no dictionary knows ("Davinio
+  // Catbagan") is read as a person: places and organisations of several words are in the
+  // gazetteer or carry a head word, which claimed them above.
+  for (size_t ui = 0; ui < nu; ++ui) {
+    size_t b = name_run(ui);
+    if (b == SIZE_MAX || b == ui || b - ui > 2) continue;
+    if (lex.IsCommonWord(toks[units[ui].first].hash) || lex.IsCommonWord(toks[units[b].first].hash)) {
+      ui = b;
+      continue;
+    }
+    Pending& p = add_person(ui, b, "", "", nullptr, ui);
+    p.explain = "a capitalised name of " + std::to_string(b - ui + 1) + " words";
+    ui = b;
+  }
   // Later mentions by surname alone ("Tokayev said"), including words that are also places.
   auto is_surname = [&](size_t ui) {
     if (units[ui].count != 1) return false;
@@ -497,7 +514,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       mentions.push_back(std::move(m));
       continue;
     }
-    if (u.places.empty()) continue;
+    if (u.places.empty() && u.common_places.empty()) continue;
     // A place name inside a longer capitalised name ("Paris Hilton", "Michael Jordan") is not a place.
     bool cap_before = ui > 0 && unit_joins(ui) && is_plain(units[ui - 1]) && name_cap(units[ui - 1].first) &&
                       !units[ui - 1].cues && !(toks[units[ui - 1].first].flags & lexicon::kAllUpper);
@@ -508,10 +525,18 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     // Admin hint after it: ", Texas" / ", La." / ", Kazakhstan".
     int64_t hint_unit = -1;
     if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed &&
-        (!units[ui + 1].places.empty() || !units[ui + 1].admin_abbrev.empty())) {
+        (!units[ui + 1].places.empty() || !units[ui + 1].admin_abbrev.empty() || !units[ui + 1].common_places.empty())) {
       hint_unit = static_cast<int64_t>(ui + 1);
     }
-    if (u.common_word && (sentence_initial || (!cue_before && hint_unit < 0))) continue;
+    // Readings that are also common words ("Mobile", "Nice") count only after a place cue or
+    // with an admin hint, never at the start of a sentence.
+    if (!u.common_places.empty() && !sentence_initial && (cue_before || hint_unit >= 0)) {
+      for (uint32_t c : u.common_places) {
+        u.places.push_back(c);
+        u.place_alt.push_back(0);
+      }
+    }
+    if (u.places.empty()) continue;
     // All-lower-case or sentence-initial common words never reach here as places: case rules.
     if (sentence_initial && u.count == 1 && lex.IsCommonWord(toks[u.first].hash)) continue;
     PlaceMention m;

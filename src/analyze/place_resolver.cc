@@ -98,7 +98,16 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
   for (const auto& [v, cc] : ranked) ctx.countries.push_back(cc);
   if (!ranked.empty() && ranked[0].first >= 0.7) ctx.dominant_country = ranked[0].second;
 
-  // Pass 2: with context.
+  // Pass 2: with context, twice: the second round also trusts the regions the first one chose
+  // ("London" with "Ontario" in the article: London, Ontario).
+  for (int round = 0; round < 2; ++round) {
+  if (round == 1) {
+    for (const auto& m : *mentions) {
+      if (m.chosen < 0) continue;
+      const PlaceRec& p = lex.places[m.chosen];
+      if (p.kind == PlaceKind::kAdmin1 && p.admin1_code) admin_votes[p.admin1_code] += 1;
+    }
+  }
   for (auto& m : *mentions) {
     if (m.candidates.empty()) continue;
     double best = -1e9;
@@ -110,7 +119,10 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
       double s = BaseScore(i, m.alternate[k]);
       std::string why = "base " + std::to_string(s).substr(0, 4);
       std::string cc = Cc(p);
-      if (!cc.empty() && cc == ctx.dominant_country && p.kind != PlaceKind::kCountry) {
+      if (!cc.empty() && cc == ctx.dominant_country && p.kind == PlaceKind::kCountry) {
+        s += 2.5;
+        why += ", the article's country";
+      } else if (!cc.empty() && cc == ctx.dominant_country) {
         s += 2.5;
         why += ", in the article's country " + cc;
       } else if (!cc.empty() && votes.count(cc) && p.kind != PlaceKind::kCountry) {
@@ -120,6 +132,25 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
       if (p.admin1_code && p.kind == PlaceKind::kCity && admin_votes.count(p.admin1_code)) {
         s += 2.0;
         why += ", in a region the article names";
+      }
+      // Coherence: a city and a region that other mentions could mean, one inside the other.
+      if (p.admin1_code && (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin1)) {
+        bool linked = false;
+        for (const auto& o : *mentions) {
+          if (&o == &m || linked) continue;
+          for (uint32_t c : o.candidates) {
+            const PlaceRec& q = lex.places[c];
+            if (q.admin1_code == p.admin1_code && q.kind != p.kind &&
+                (q.kind == PlaceKind::kAdmin1 || q.kind == PlaceKind::kCity)) {
+              linked = true;
+              break;
+            }
+          }
+        }
+        if (linked) {
+          s += 1.0;
+          why += ", related to another place of the article";
+        }
       }
       if (m.hint >= 0) {
         const PlaceRec& h = lex.places[m.hint];
@@ -144,6 +175,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
     }
     m.chosen = best_i;
     m.why = best_why + " (of " + std::to_string(m.candidates.size()) + " candidates)";
+  }
   }
   return ctx;
 }

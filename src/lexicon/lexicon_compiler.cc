@@ -263,7 +263,22 @@ void SetRole(char out[4], std::string_view role) {
 
 }  // namespace
 
+namespace {
+Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, CompileReport* report);
+}  // namespace
+
 Result<std::string> CompileLexicon(const CompileOptions& options, CompileReport* report) {
+  // The JSON library reports unexpected shapes by exceptions; none may leave the compiler.
+  try {
+    return CompileLexiconUnchecked(options, report);
+  } catch (const std::exception& e) {
+    return Status::CorruptData(options.npm_dir.empty() ? DefaultNpmDir(options.data_dir) : options.npm_dir,
+                               std::string("unexpected data package content: ") + e.what());
+  }
+}
+
+namespace {
+Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, CompileReport* report) {
   CompileReport local;
   if (!report) report = &local;
   std::string data_dir = options.data_dir;
@@ -325,7 +340,10 @@ Result<std::string> CompileLexicon(const CompileOptions& options, CompileReport*
         std::string a = alt.get<std::string>();
         if (a.size() > 3 && IsLatin(a)) b.AddPhrase(a, Table::kPlace, idx, kAlternate);
       }
-      if (c.contains("demonyms") && c["demonyms"].contains("eng")) {
+      // Territories share their sovereign's demonym ("American" for Guam); only independent
+      // countries get one from the package (data/places/countries.txt adds the rest).
+      bool independent = c.contains("independent") && c["independent"].is_boolean() && c["independent"].get<bool>();
+      if (independent && c.contains("demonyms") && c["demonyms"].contains("eng")) {
         for (const char* g : {"m", "f"}) {
           std::string d = c["demonyms"]["eng"].value(g, "");
           if (!d.empty()) b.AddPhrase(d, Table::kPlace, idx, kDemonym);
@@ -625,6 +643,7 @@ Result<std::string> CompileLexicon(const CompileOptions& options, CompileReport*
   report->actors = b.actors().size();
   return b.Finish();
 }
+}  // namespace
 
 namespace {
 
