@@ -38,6 +38,7 @@ struct Unit {
   uint32_t cues = 0;                   // bit set of CueKind
   std::vector<uint32_t> common_places; // readings whose name is also a common English word ("Mobile")
   bool claimed = false;                // part of an entity already
+  bool in_org = false;                 // a place word inside an organisation's name
 };
 
 bool HasCue(const Unit& u, CueKind k) { return u.cues & (1u << static_cast<uint32_t>(k)); }
@@ -350,7 +351,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       p.country_from_dominant = true;
       p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country: the article's";
     }
-    claim(a, b);
+    // Places inside the name stay places ("Dublin Arts Council", "Ohio Coalition").
+    for (size_t k = a; k <= b; ++k) {
+      if (units[k].places.empty() || units[k].named) units[k].claimed = true;
+      else units[k].in_org = true;
+    }
   }
 
   // --- 3. People: a title before a capitalised name ("Kazakh President Kassym-Jomart Tokayev"),
@@ -514,13 +519,23 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       mentions.push_back(std::move(m));
       continue;
     }
+    if (u.places.empty() && u.common_places.empty() && !u.admin_abbrev.empty() && u.count == 1 &&
+        (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3) {
+      // "NSW": an abbreviation of three or more capitals is a name on its own.
+      u.places = u.admin_abbrev;
+      u.place_alt.assign(u.places.size(), 1);
+    }
     if (u.places.empty() && u.common_places.empty()) continue;
     // A place name inside a longer capitalised name ("Paris Hilton", "Michael Jordan") is not a place.
     bool cap_before = ui > 0 && unit_joins(ui) && is_plain(units[ui - 1]) && name_cap(units[ui - 1].first) &&
                       !units[ui - 1].cues && !(toks[units[ui - 1].first].flags & lexicon::kAllUpper);
     bool cap_after = ui + 1 < nu && unit_joins(ui + 1) && is_plain(units[ui + 1]) && (toks[units[ui + 1].first].flags & lexicon::kUpperInitial) &&
                      !units[ui + 1].cues && !units[ui + 1].claimed && !(toks[units[ui + 1].first].flags & lexicon::kAllUpper);
-    if (cap_before || cap_after) continue;
+    // Only for words that could be a city: countries and regions are modifiers in names
+    // ("U.S. Agriculture Secretary"), and a place inside an organisation's name stays a place.
+    bool city_only_reading = true;
+    for (uint32_t pl : u.places) city_only_reading &= lex.places[pl].kind == PlaceKind::kCity;
+    if ((cap_before || cap_after) && city_only_reading && !u.in_org && u.count == 1) continue;
     bool cue_before = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
     // Admin hint after it: ", Texas" / ", La." / ", Kazakhstan".
     int64_t hint_unit = -1;

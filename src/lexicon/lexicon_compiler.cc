@@ -411,9 +411,13 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       uint32_t idx = b.AddPlace(p);
       regions.push_back({idx, cc, iso, NormalizePhrase(name), p.lat, p.lon});
       if (!stop.count(NormalizePhrase(name))) b.AddPhrase(name, Table::kPlace, idx, 0);
-      // "Almaty Region" is also called "Almaty"; "City of Bristol" also "Bristol".
+      // "Almaty Region" is also called "Almaty"; "Republic of Dagestan" also "Dagestan".
+      for (const char* prefix : {"Republic of ", "City of ", "Province of ", "State of "}) {
+        size_t n = std::strlen(prefix);
+        if (name.size() > n + 2 && name.compare(0, n, prefix) == 0) b.AddPhrase(name.substr(n), Table::kPlace, idx, kAlternate);
+      }
       for (const char* suffix : {" Region", " Province", " Oblast", " District", " Governorate", " Prefecture", " County",
-                                 " State", " Department", " Municipality", " Voivodeship", " Division", " Territory", " district"}) {
+                                 " State", " Department", " Municipality", " Voivodeship", " Division", " Territory", " district", " Republic", " Krai", " Kray", " Autonomous Okrug"}) {
         size_t n = std::strlen(suffix);
         if (name.size() > n + 2 && name.compare(name.size() - n, n, suffix) == 0) {
           b.AddPhrase(name.substr(0, name.size() - n), Table::kPlace, idx, kAlternate);
