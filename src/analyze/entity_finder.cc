@@ -205,6 +205,16 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   auto unit_joins = [&](size_t ui) { return ui > 0 && joins(units[ui].first); };
   auto is_plain = [&](const Unit& u) { return u.match < 0; };
   auto tok_is = [&](size_t i, uint64_t h) { return i < n && toks[i].hash == h; };
+  // A unit that can be part of a person's name: an unknown capitalised word, or one word that
+  // the gazetteer knows only as a town ("Thomas", "Harman"; not "Georgia", not "Kazakh").
+  auto nameish = [&](const Unit& u) {
+    if (u.count != 1 || u.cues || u.title || u.role || u.org_head || u.named || !u.demonym_of.empty()) return false;
+    if (!(toks[u.first].flags & lexicon::kUpperInitial) || (toks[u.first].flags & (lexicon::kAllUpper | lexicon::kHasDigit))) return false;
+    for (uint32_t pl : u.places) {
+      if (lex.places[pl].kind != PlaceKind::kCity) return false;
+    }
+    return true;
+  };
 
   std::vector<Pending> out;
   std::vector<PlaceMention> mentions;
@@ -362,15 +372,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // an honorific ("Mr. Smith"), an apposition with a title after (", the city's deputy mayor"),
   // or a speech cue beside a name of two or more words.
   auto name_run = [&](size_t ui) -> size_t {  // last unit of a capitalised name starting at ui, or SIZE_MAX
-    if (ui >= nu || units[ui].claimed || !is_plain(units[ui]) || !unit_cap(units[ui])) return SIZE_MAX;
+    if (ui >= nu || units[ui].claimed || !nameish(units[ui]) || !name_cap(units[ui].first)) return SIZE_MAX;
     const Token& t0 = toks[units[ui].first];
     if ((t0.flags & lexicon::kAllUpper) && t0.letters > 1) return SIZE_MAX;  // an acronym
     size_t b = ui;
-    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && units[b + 1].count == 1 &&
-           !units[b + 1].cues && !units[b + 1].title && !units[b + 1].role && !units[b + 1].org_head &&
-           (toks[units[b + 1].first].flags & lexicon::kUpperInitial) && !(toks[units[b + 1].first].flags & lexicon::kHasDigit)) {
-      ++b;
-    }
+    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && nameish(units[b + 1])) ++b;
+    // One word that is a known town is a name only with a cue; the callers check cues.
     return b;
   };
   struct PersonName {
@@ -448,9 +455,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       }
     }
     // Speech cues: "NAME said", "according to NAME", "said NAME".
-    bool cue_after = b + 1 < nu && HasCue(units[b + 1], CueKind::kSpeech);
-    bool cue_before = ui > 0 && HasCue(units[ui - 1], CueKind::kSpeech);
-    if ((cue_after || cue_before) && b > ui) {
+    bool cue_after = b + 1 < nu && unit_joins(b + 1) && HasCue(units[b + 1], CueKind::kSpeech);
+    bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);
+    // One word: a person only after "said"/"according to" or before "said" when it is no known place.
+    if ((cue_after || cue_before) && (b > ui || (units[ui].places.empty() && units[ui].common_places.empty() &&
+                                                 !lex.IsCommonWord(toks[units[ui].first].hash)))) {
       Pending& p = add_person(ui, b, "", "", nullptr, ui);
       p.explain = "a name beside a speech cue";
       ui = b;
@@ -462,6 +471,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   for (size_t ui = 0; ui < nu; ++ui) {
     size_t b = name_run(ui);
     if (b == SIZE_MAX || b == ui || b - ui > 2) continue;
+    if (lexicon::PhraseMatcher::Joins(text, toks, units[ui].first) && ui > 0 && units[ui - 1].count == 1 &&
+        (toks[units[ui - 1].first].flags & lexicon::kUpperInitial) && !sent_start[units[ui - 1].first] && !units[ui - 1].cues &&
+        !units[ui - 1].title) {
+      ui = b;  // part of a longer capitalised name: not a person's
+      continue;
+    }
     if (lex.IsCommonWord(toks[units[ui].first].hash) || lex.IsCommonWord(toks[units[b].first].hash)) {
       ui = b;
       continue;
