@@ -124,6 +124,28 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       }
     }
   }
+  // Title-case lines ("Freemason Bogdanov Joins Sochi Mayor Race"): there a capital says nothing,
+  // so common words in them are read as if they started a sentence.
+  {
+    size_t line_start = 0;
+    for (size_t i = 0; i <= n; ++i) {
+      bool end = i == n;
+      if (!end && i > line_start) {
+        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) end |= text[k] == '\n' || text[k] == '.';
+      }
+      if (!end) continue;
+      size_t words = 0, caps = 0;
+      for (size_t k = line_start; k < i; ++k) {
+        if (!(toks[k].flags & lexicon::kHasLetter) || toks[k].letters < 4) continue;
+        ++words;
+        if (toks[k].flags & lexicon::kUpperInitial) ++caps;
+      }
+      if (words >= 3 && caps * 10 >= words * 8) {
+        for (size_t k = line_start; k < i; ++k) sent_start[k] = 1;
+      }
+      line_start = i;
+    }
+  }
   auto tok_text = [&](size_t i) { return std::string_view(text).substr(toks[i].begin, toks[i].end - toks[i].begin); };
   auto joins = [&](size_t i) { return lexicon::PhraseMatcher::Joins(text, toks, i); };
   // A word capitalised as a name: upper initial, and not just because it starts a sentence.
@@ -363,7 +385,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     // Places inside the name stay places ("Dublin Arts Council", "Ohio Coalition").
     for (size_t k = a; k <= b; ++k) {
-      if (units[k].places.empty() || units[k].named) units[k].claimed = true;
+      bool region_name = k + 1 <= b && HasCue(units[k + 1], CueKind::kPlaceSuffix);  // "Licking County ..."
+      bool suffix = k > a && HasCue(units[k], CueKind::kPlaceSuffix);
+      if ((units[k].places.empty() && !region_name && !suffix) || units[k].named) units[k].claimed = true;
       else units[k].in_org = true;
     }
   }
@@ -513,6 +537,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   }
 
   // --- 4. Places and countries.
+  std::vector<int> region_fallback;  // mentions resolved to the article's main region
   for (size_t ui = 0; ui < nu; ++ui) {
     Unit& u = units[ui];
     if (u.claimed) continue;
@@ -539,6 +564,31 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       // "NSW": an abbreviation of three or more capitals is a name on its own.
       u.places = u.admin_abbrev;
       u.place_alt.assign(u.places.size(), 1);
+    }
+    // "Licking County", "Orleans Parish": a region named after a word, resolved to a town of
+    // that name in the article's region, else to the region the article is about.
+    if (ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kPlaceSuffix) && !units[ui + 1].claimed &&
+        (toks[units[ui + 1].first].flags & lexicon::kUpperInitial) && (toks[u.first].flags & lexicon::kUpperInitial) &&
+        u.demonym_of.empty() && !u.named && !u.role && !u.title && !u.cues) {
+      PlaceMention m;
+      m.span = unit_span(ui, ui + 1);
+      for (const auto* list : {&u.places, &u.common_places}) {
+        for (uint32_t c : *list) {
+          if (lex.places[c].kind == PlaceKind::kCity) {
+            m.candidates.push_back(c);
+            m.alternate.push_back(0);
+          }
+        }
+      }
+      m.weight = 0.5;
+      Pending& p = add_entity(EntityType::kPlace, m.span, "");
+      p.place_mention = static_cast<int>(mentions.size());
+      p.explain = "a region named with \"" + std::string(tok_text(units[ui + 1].first)) + "\"";
+      if (m.candidates.empty()) region_fallback.push_back(static_cast<int>(mentions.size()));
+      mentions.push_back(std::move(m));
+      u.claimed = units[ui + 1].claimed = true;
+      ++ui;
+      continue;
     }
     if (u.places.empty() && u.common_places.empty()) continue;
     // A place name inside a longer capitalised name ("Paris Hilton", "Michael Jordan") is not a place.
@@ -614,6 +664,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // --- 5. Resolve places; the article's countries.
   PlaceContext ctx = places_.Resolve(&mentions);
+  for (int k : region_fallback) {
+    if (ctx.main_region >= 0) {
+      mentions[k].chosen = ctx.main_region;
+      mentions[k].why = "not in the gazetteer: the region the article is about";
+    }
+  }
 
   // --- 6. Spellings the gazetteer lacks: a capitalised word after a place cue, or listed with
   // places ("Zhanauzen and Aktau"), matched fuzzily among the places of the article's countries.

@@ -177,6 +177,29 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
     m.why = best_why + " (of " + std::to_string(m.candidates.size()) + " candidates)";
   }
   }
+  // The region most of the article's places lie in: named regions count double.
+  std::map<uint32_t, double> region_weight;
+  for (const auto& m : *mentions) {
+    if (m.chosen < 0 || m.demonym) continue;
+    const PlaceRec& p = lex.places[m.chosen];
+    if (p.admin1_code && (p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kCity)) {
+      region_weight[p.admin1_code] += p.kind == PlaceKind::kAdmin1 ? 2 : 1;
+    }
+  }
+  uint32_t best_code = 0;
+  double best_w = 0;
+  for (const auto& [code, w] : region_weight) {
+    if (w > best_w) best_w = w, best_code = code;
+  }
+  if (best_code) {
+    // Regions are stored before the cities: the scan stops at the first city.
+    for (size_t i = 0; i < lex.places.size() && lex.places[i].kind != PlaceKind::kCity; ++i) {
+      if (lex.places[i].kind == PlaceKind::kAdmin1 && lex.places[i].admin1_code == best_code) {
+        ctx.main_region = static_cast<int64_t>(i);
+        break;
+      }
+    }
+  }
   return ctx;
 }
 

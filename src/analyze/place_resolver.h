@@ -29,6 +29,7 @@ struct PlaceMention {
 struct PlaceContext {
   std::string dominant_country;      // ISO alpha-2, "" when none
   std::vector<std::string> countries;  // named in the article, most mentioned first
+  int64_t main_region = -1;            // the admin-1 region the article is most about, or -1
 };
 
 class PlaceResolver {

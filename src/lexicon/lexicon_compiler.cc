@@ -76,7 +76,11 @@ class Builder {
   std::vector<CountryRec>& countries() { return countries_; }
 
   // Adds `phrase` as a name of the target. Case rule from how the phrase is written, unless given.
+  // Phrases never read as places (data/places/stoplist.txt), normalised.
+  std::unordered_set<std::string> place_stop;
+
   void AddPhrase(std::string_view phrase, Table table, uint32_t target, uint8_t flags, bool case_from_phrase = true) {
+    if (table == Table::kPlace && !place_stop.empty() && place_stop.count(NormalizePhrase(phrase))) return;
     std::vector<Token> toks;
     Tokenize(phrase, &toks);
     if (toks.empty() || toks.size() > 12) return;
@@ -303,6 +307,7 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
   }
   std::unordered_set<std::string> stop;
   for (const auto& l : src.stoplist) stop.insert(NormalizePhrase(l.fields[0]));
+  b.place_stop = stop;
 
   // --- Countries: world-countries (+ iso-codes names), then data/places/countries.txt.
   std::string text;
