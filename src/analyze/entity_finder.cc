@@ -229,11 +229,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   auto tok_is = [&](size_t i, uint64_t h) { return i < n && toks[i].hash == h; };
   // A unit that can be part of a person's name: an unknown capitalised word, or one word that
   // the gazetteer knows only as a town ("Thomas", "Harman"; not "Georgia", not "Kazakh").
-  auto nameish = [&](const Unit& u) {
-    if (u.count != 1 || u.cues || u.title || u.role || u.org_head || u.named || !u.demonym_of.empty()) return false;
+  // As the last word of a longer name, a country will do too ("Michael Jordan").
+  auto nameish = [&](const Unit& u, bool last_of_several = false) {
+    if (u.count != 1 || u.cues || u.title || u.role || u.org_head || u.named) return false;
+    if (!u.demonym_of.empty() && !last_of_several) return false;
     if (!(toks[u.first].flags & lexicon::kUpperInitial) || (toks[u.first].flags & (lexicon::kAllUpper | lexicon::kHasDigit))) return false;
     for (uint32_t pl : u.places) {
-      if (lex.places[pl].kind != PlaceKind::kCity) return false;
+      PlaceKind k = lex.places[pl].kind;
+      if (k == PlaceKind::kRegion || (k == PlaceKind::kCountry && !last_of_several)) return false;
     }
     return true;
   };
@@ -400,7 +403,10 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     const Token& t0 = toks[units[ui].first];
     if ((t0.flags & lexicon::kAllUpper) && t0.letters > 1) return SIZE_MAX;  // an acronym
     size_t b = ui;
-    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && nameish(units[b + 1])) ++b;
+    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && nameish(units[b + 1], true)) {
+      ++b;
+      if (!nameish(units[b])) break;  // a country ends the name
+    }
     // One word that is a known town is a name only with a cue; the callers check cues.
     return b;
   };
@@ -750,6 +756,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         if (!m.demonym) e.actor = country_actor(e.place->country, "GOV");
       } else if (m.demonym) {
         e.type = EntityType::kCountry;
+      } else {
+        e.type = EntityType::kPlace;
       }
       if (e.actor) {
         e.actor->text = e.text;

@@ -82,7 +82,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
     for (const auto& [s, i] : sc) one_country &= std::memcmp(lex.places[i].country, top.country, 2) == 0;
     double margin = sc.size() > 1 ? sc[0].first - sc[1].first : 10.0;
     double w = 0;
-    if (top.kind == PlaceKind::kCountry) w = 1.0;
+    if (top.kind == PlaceKind::kCountry && (one_country || margin >= 3.0)) w = 1.0;
     else if (one_country) w = top.kind == PlaceKind::kAdmin1 ? 1.0 : 0.7;
     else if (margin >= 1.5) w = 0.4;
     w *= m.weight;
