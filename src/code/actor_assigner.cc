@@ -11,7 +11,7 @@ namespace {
 const std::unordered_set<std::string>& LocativeWords() {
   static const std::unordered_set<std::string> kWords = {"in",     "at",     "near",   "throughout", "across",
                                                          "inside", "outside", "within", "around",     "from",
-                                                         "of",     "nationwide", "including"};
+                                                         "nationwide", "including"};
   return kWords;
 }
 
@@ -140,7 +140,9 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     for (const EntityRef* r : s.EntitiesIn(from, to)) {
       if (!CanAct(*r->entity)) continue;
       // "criticism of Russia": after the trigger, "of" introduces the target.
-      if (!allow_locative && LocativeWords().count(r->before) && !(after_trigger && r->before == "of")) continue;
+      if (!allow_locative && LocativeWords().count(r->before)) continue;
+      // "the capital of Kazakhstan" names a place; "thousands of protesters" names actors.
+      if (!allow_locative && !after_trigger && r->before == "of" && r->entity->type == EntityType::kCountry) continue;
       // Skip an entity nested inside the previous one ("Kazakhstan" in "President of Kazakhstan").
       if (!refs.empty() && r->first <= refs.back()->last) {
         if (r->entity->actor && !refs.back()->entity->actor) refs.back() = r;
@@ -153,7 +155,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
 
   // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
   const EntityRef* by_agent = nullptr;
-  for (const EntityRef* r : actor_refs(m.last + 1, ce, true)) {
+  for (const EntityRef* r : actor_refs(m.trigger + 1, ce, true)) {
     if (r->before == "by") {
       by_agent = r;
       break;
@@ -172,9 +174,9 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     break;
   }
 
-  std::vector<const EntityRef*> before = actor_refs(cb, m.first, false);
+  std::vector<const EntityRef*> before = actor_refs(cb, m.trigger, false);
   std::vector<const EntityRef*> after;
-  for (const EntityRef* r : actor_refs(m.last + 1, ce, false)) {
+  for (const EntityRef* r : actor_refs(m.trigger + 1, ce, false)) {
     if (r != by_agent) after.push_back(r);
   }
   // A target that comes as "to X"/"on X" right after a nominal trigger or within the clause.
@@ -214,10 +216,12 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
       out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the noun");
-    } else if (subject && subject->last + 3 >= m.first) {
+    } else if (subject && subject->last + 3 >= m.trigger) {
       set_sources(subject, "modifies the noun");
+    } else if (subject) {
+      set_sources(subject, "subject of the clause that tells of the noun");
     }
-    if (object && object->first <= m.last + 4) {
+    if (object && object->first <= std::max(m.last, m.trigger) + 4) {
       out.target = ActorOf(*object->entity);
       out.explain.push_back("target " + Describe(*out.target) + ": complement of the noun");
     }
@@ -240,7 +244,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   // Back-references and the sentence's earlier subject when the clause names no source.
   if (out.sources.empty() && !m.passive && !p.nominal) {
     std::string how;
-    if (auto a = ResolveReference(ctx, s, cb, m.first, &how)) {
+    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.sources.push_back(*a);
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     } else {
@@ -252,14 +256,14 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   }
   if (!out.target && m.passive) {
     std::string how;
-    if (auto a = ResolveReference(ctx, s, cb, m.first, &how)) {
+    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }
   }
   if (!out.target && !m.passive && !p.nominal && !p.no_target) {
     std::string how;
-    if (auto a = ResolveReference(ctx, s, m.last + 1, std::min(ce, m.last + 3), &how)) {
+    if (auto a = ResolveReference(ctx, s, m.trigger + 1, std::min(ce, m.trigger + 3), &how)) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }

@@ -222,20 +222,27 @@ Status Coder::Code(Document& doc) const {
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
       code::ModalityReading mod = im.modality->Classify(s, m);
-      if (mod.modality == "negated") continue;
+      // "negated": did not happen; "charge": the crime named in a charge, told as its own event
+      // elsewhere if at all.
+      if (mod.modality == "negated" || mod.modality == "charge") continue;
       // ", killing 20 people": the result of the event just told, not another event.
       const std::string& tw = s.tokens[m.trigger].lower;
       bool consequence = m.first > 0 && s.tokens[m.first - 1].lower == "," && tw.size() > 4 &&
                          tw.compare(tw.size() - 3, 3, "ing") == 0 && events.size() > first_of_sentence &&
                          (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 ||
                           p.cameo.compare(0, 2, "20") == 0);
-      if (consequence) continue;
+      if (consequence || (p.result && events.size() > first_of_sentence)) continue;
       code::ActorChoice who = im.actors->Assign(ctx, s, m);
       size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
       EventCandidate base;
       Event& e = base.event;
       e.cameo = p.cameo;
       e.modality = mod.modality;
+      // "threatened to shoot him": the event is the threat (CAMEO 138), not a shooting.
+      if (mod.modality == "threatened" && p.modality.empty() &&
+          (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0)) {
+        e.cameo = "138";
+      }
       e.evidence = s.span;
       e.pattern = p.text + " [" + p.cameo + "] (" + p.where + ")";
       e.confidence = p.confidence;

@@ -78,13 +78,14 @@ Result<Inflector> Inflector::Parse(std::string_view irregular_tsv, std::string_v
     ++lineno;
     if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
     std::istringstream fields(line);
-    std::string lemma, past, pp;
+    std::string lemma, past, pp, ing;
     if (!(fields >> lemma)) continue;
     if (!(fields >> past >> pp)) {
       return Status::InvalidInput(std::string(name) + ":" + std::to_string(lineno),
                                   "want 'lemma past participle', got '" + line + "'");
     }
     inf.irregular_[Lower(lemma)] = {Lower(past), Lower(pp)};
+    if (fields >> ing) inf.ing_[Lower(lemma)] = Lower(ing);
     for (const auto& f : SplitAlternatives(Lower(past))) inf.participles_[f] = true;
     for (const auto& f : SplitAlternatives(Lower(pp))) inf.participles_[f] = true;
   }
@@ -107,7 +108,9 @@ std::vector<std::string> Inflector::Forms(std::string_view lemma_in) const {
     add(lemma + "s");
   }
   // -ing
-  if (EndsWith(lemma, "ie")) {
+  if (auto it = ing_.find(lemma); it != ing_.end()) {
+    add(it->second);
+  } else if (EndsWith(lemma, "ie")) {
     add(lemma.substr(0, lemma.size() - 2) + "ying");
   } else if (lemma.size() > 2 && lemma.back() == 'e' && !EndsWith(lemma, "ee") && !EndsWith(lemma, "ye") &&
              !EndsWith(lemma, "oe")) {
@@ -368,6 +371,8 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->reverse = true;
       } else if (key == "agent" && value == "authority") {
         p->authority = true;
+      } else if (key == "result") {
+        p->result = true;
       } else if (key == "target" && value == "none") {
         p->no_target = true;
       } else if (key == "confidence") {

@@ -29,6 +29,7 @@ class Inflector {
  private:
   std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
   std::unordered_map<std::string, bool> participles_;
+  std::unordered_map<std::string, std::string> ing_;
 };
 
 struct PatternWord {
@@ -59,6 +60,8 @@ struct Pattern {
   bool reverse = false;            // reverse: subject is the target, object the source ("suffer at the hands of")
   bool authority = false;          // agent=authority: no named agent means the authorities (arrests, charges)
   bool no_target = false;          // target=none
+  bool result = false;             // result: the toll of an event told earlier in the sentence
+                                   // ("a shootout left four gunmen dead"), not an event of its own
   double confidence = 0.8;
 };
 
