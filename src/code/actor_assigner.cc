@@ -48,8 +48,16 @@ Actor ActorAssigner::ActorOf(const Entity& e) {
   return a;
 }
 
-Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv) {
+Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std::string_view light_verbs,
+                                           const Inflector& inflector) {
   ActorAssigner a;
+  std::istringstream lv{std::string(light_verbs)};
+  std::string lemma;
+  while (std::getline(lv, lemma)) {
+    if (lemma.empty() || lemma[0] == '#') continue;
+    while (!lemma.empty() && (lemma.back() == ' ' || lemma.back() == '\r')) lemma.pop_back();
+    for (auto& f : inflector.Forms(lemma)) a.light_verbs_.insert(f);
+  }
   std::istringstream in{std::string(references_tsv)};
   std::string line;
   int lineno = 0;
@@ -219,7 +227,9 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     } else if (subject && subject->last + 3 >= m.trigger) {
       set_sources(subject, "modifies the noun");
     } else if (subject) {
-      set_sources(subject, "subject of the clause that tells of the noun");
+      bool light = false;
+      for (size_t t = subject->last + 1; t < m.trigger && !light; ++t) light = light_verbs_.count(s.tokens[t].lower) > 0;
+      if (light) set_sources(subject, "subject of a light verb (\"carried out\", \"sent\") before the noun");
     }
     if (object && object->first <= std::max(m.last, m.trigger) + 4) {
       out.target = ActorOf(*object->entity);

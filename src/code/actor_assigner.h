@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "code/pattern_set.h"
@@ -32,8 +33,10 @@ struct DocumentContext {
 
 class ActorAssigner {
  public:
-  // `references_tsv`: data/patterns/references.tsv (word -> entity types or roles it may stand for).
-  static Result<ActorAssigner> Parse(std::string_view references_tsv);
+  // `references_tsv`: data/patterns/references.tsv (word -> entity types or roles it may stand for);
+  // `light_verbs`: data/patterns/light_verbs.txt (one lemma a line).
+  static Result<ActorAssigner> Parse(std::string_view references_tsv, std::string_view light_verbs,
+                                     const Inflector& inflector);
   ActorChoice Assign(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const;
 
   // The actor an entity stands for (a country without an actor gets one from its place).
@@ -45,6 +48,7 @@ class ActorAssigner {
   std::optional<Actor> Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
                                  std::string* how) const;
   std::unordered_map<std::string, std::vector<std::string>> references_;
+  std::unordered_set<std::string> light_verbs_;
 };
 
 }  // namespace eventmill::code

@@ -178,7 +178,8 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   EM_ASSIGN_OR_RETURN(ModalityClassifier modality, ModalityClassifier::Parse(cues, impl->patterns.inflector()));
   impl->modality = std::make_unique<ModalityClassifier>(std::move(modality));
   EM_ASSIGN_OR_RETURN(std::string refs, ReadFile(patterns_dir + "/references.tsv"));
-  EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs));
+  EM_ASSIGN_OR_RETURN(std::string light, ReadFile(patterns_dir + "/light_verbs.txt"));
+  EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, impl->patterns.inflector()));
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
   EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));
   impl->mappings = std::make_unique<CodeMappings>(std::move(mappings));
