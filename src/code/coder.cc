@@ -175,10 +175,10 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   std::string mappings_dir = options.mappings_dir.empty() ? DataDir() + "/mappings" : options.mappings_dir;
   EM_ASSIGN_OR_RETURN(impl->patterns, PatternSet::Load(patterns_dir));
   EM_ASSIGN_OR_RETURN(std::string cues, ReadFile(patterns_dir + "/modality.cues"));
-  EM_ASSIGN_OR_RETURN(ModalityClassifier modality, ModalityClassifier::Parse(cues, impl->patterns.inflector()));
+  EM_ASSIGN_OR_RETURN(std::string light, ReadFile(patterns_dir + "/light_verbs.txt"));
+  EM_ASSIGN_OR_RETURN(ModalityClassifier modality, ModalityClassifier::Parse(cues, light, impl->patterns.inflector()));
   impl->modality = std::make_unique<ModalityClassifier>(std::move(modality));
   EM_ASSIGN_OR_RETURN(std::string refs, ReadFile(patterns_dir + "/references.tsv"));
-  EM_ASSIGN_OR_RETURN(std::string light, ReadFile(patterns_dir + "/light_verbs.txt"));
   EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, impl->patterns.inflector()));
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
   EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 
 #include "code/pattern_set.h"
 #include "code/sentence_view.h"
@@ -17,13 +18,17 @@ struct ModalityReading {
 
 class ModalityClassifier {
  public:
-  static Result<ModalityClassifier> Parse(std::string_view cues, const Inflector& inflector);
+  // `cues`: modality.cues; `light_verbs`: light_verbs.txt (a cue reaches across "hold a" to "rally").
+  static Result<ModalityClassifier> Parse(std::string_view cues, std::string_view light_verbs,
+                                          const Inflector& inflector);
   // Reads the cues that end at most `reach` tokens before `trigger` in its clause (cues of the
   // pattern's own words do not count). Thread-safe (const).
   ModalityReading Classify(const SentenceView& s, const PatternMatch& m) const;
 
  private:
+  bool Transparent(const std::string& w) const;
   PatternSet cues_;
+  std::unordered_set<std::string> light_verbs_;
 };
 
 }  // namespace eventmill::code

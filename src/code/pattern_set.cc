@@ -169,7 +169,7 @@ struct PatternSet::Impl {
   void Index(const Pattern* p) {
     const PatternElement& first = p->elements.front();
     bool indexable = first.kind == PatternElement::Kind::kWords && !first.optional;
-    for (const auto& alt : first.alternatives) indexable = indexable && !alt.front().prefix;
+    for (const auto& alt : first.alternatives) indexable = indexable && !alt.front().prefix && !alt.front().number;
     if (!indexable) {
       unindexed.push_back(p);
       return;
@@ -181,6 +181,7 @@ struct PatternSet::Impl {
   }
 
   static bool WordAccepts(const PatternWord& w, const WordToken& t) {
+    if (w.number) return !t.lower.empty() && std::isdigit(static_cast<unsigned char>(t.lower[0]));
     if (!w.prefix) return t.lower == w.text;
     return t.lower.size() >= w.text.size() && t.lower.compare(0, w.text.size(), w.text) == 0;
   }
@@ -322,6 +323,7 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         std::string w;
         while (as >> w) {
           PatternWord pw;
+          if (w == "<n>") pw.number = true;
           if (w.size() > 1 && w.back() == '*') {
             pw.prefix = true;
             w.pop_back();

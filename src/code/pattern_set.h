@@ -35,6 +35,7 @@ class Inflector {
 struct PatternWord {
   std::string text;
   bool prefix = false;             // written "peacekeep*": any word starting so
+  bool number = false;             // written "<n>": any word starting with a digit ("700", "5,135")
 };
 
 struct PatternElement {
