@@ -1,0 +1,684 @@
+// Store: the backend-independent part. The same statements run on SQLite and PostgreSQL through
+// SqlConnection; only full-text search differs (FTS5 vs tsvector), chosen by dialect here.
+#include "eventmill/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "eventmill/json.h"
+#include "store/schema/migrations.h"
+#include "store/sql.h"
+
+namespace eventmill {
+
+namespace {
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+SqlValue Text(const std::string& s) { return s.empty() ? SqlValue() : SqlValue(s); }
+SqlValue OptDouble(const std::optional<double>& d) { return d && std::isfinite(*d) ? SqlValue(*d) : SqlValue(); }
+
+std::string Placeholders(size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s;
+}
+
+// "2022-01-09T14:26:31Z" / "2022-01" / "2022" -> the first day of the period, "" when unknown.
+std::string DayOf(std::string_view value) {
+  if (value.size() >= 10 && value[4] == '-' && value[7] == '-') return std::string(value.substr(0, 10));
+  if (value.size() == 7 && value[4] == '-') return std::string(value) + "-01";
+  if (value.size() == 4) return std::string(value) + "-01-01";
+  return {};
+}
+
+// A date bound given by a user: "2022", "2022-01" or "2022-01-09"; `end` widens to the period's end.
+std::string DateBound(const std::string& v, bool end) {
+  if (v.size() == 4) return v + (end ? "-12-31" : "-01-01");
+  if (v.size() == 7) return v + (end ? "-31" : "-01");
+  return v.substr(0, 10);
+}
+
+// The smallest string greater than every string starting with `prefix` (ASCII codes).
+std::string PrefixEnd(std::string prefix) {
+  if (prefix.empty()) return prefix;
+  prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+std::string HostOf(const std::string& url) {
+  auto p = url.find("://");
+  if (p == std::string::npos) return {};
+  auto start = p + 3;
+  auto end = url.find_first_of("/?#:", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
+nlohmann::ordered_json CountsJson(const std::vector<Count>& counts) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const Count& c : counts) {
+    arr.push_back({{"kind", c.kind}, {"value", c.value}, {"qualifier", c.qualifier}, {"who", c.who},
+                   {"text", c.text}, {"span", {c.span.begin, c.span.end}}});
+  }
+  return arr;
+}
+
+std::vector<Count> CountsFromJson(const std::string& s) {
+  std::vector<Count> out;
+  auto j = nlohmann::json::parse(s, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& c : j) {
+    if (!c.is_object()) continue;
+    Count k;
+    k.kind = c.value("kind", "");
+    k.value = c.value("value", 0.0);
+    k.qualifier = c.value("qualifier", "");
+    k.who = c.value("who", "");
+    k.text = c.value("text", "");
+    if (c.contains("span") && c["span"].is_array() && c["span"].size() == 2) {
+      k.span = {c["span"][0].get<uint32_t>(), c["span"][1].get<uint32_t>()};
+    }
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+std::string JsonArray(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+// Words of a user's search, quoted for FTS5 ("w1" "w2": all must occur).
+std::string Fts5Query(const std::string& words) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"' + word + '"';
+    word.clear();
+  };
+  for (char c : words) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) word += c;
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+constexpr char kEventColumns[] =
+    "e.id, e.article_id, e.idx, e.event_key, e.cluster, e.cameo, e.cameo_root, e.quad_class, e.goldstein, "
+    "e.plover, e.plover_mode, e.acled_event_type, e.acled_sub_event_type, "
+    "e.source_code, e.source_name, e.source_text, e.source_country, e.source_role, "
+    "e.target_code, e.target_name, e.target_text, e.target_country, e.target_role, "
+    "e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, e.geo_precision, e.location_begin, "
+    "e.location_end, e.date_value, e.date_precision, e.date_basis, e.modality, e.evidence_begin, "
+    "e.evidence_end, e.evidence_text, e.confidence, e.counts_json, e.in_lead, e.added_at, "
+    "a.url, a.title, a.site_name, a.published";
+
+StoredEvent EventFromRow(const SqlRow& r) {
+  StoredEvent s;
+  size_t i = 0;
+  s.id = r.Int(i++);
+  s.article_id = r.Text(i++);
+  i++;  // idx
+  Event& e = s.event;
+  e.id = r.Text(i++);
+  s.cluster = r.Text(i++);
+  e.cameo = r.Text(i++);
+  e.cameo_root = r.Text(i++);
+  e.quad_class = static_cast<int>(r.Int(i++));
+  e.goldstein = r.Double(i++);
+  e.plover = r.Text(i++);
+  e.plover_mode = r.Text(i++);
+  e.acled_event_type = r.Text(i++);
+  e.acled_sub_event_type = r.Text(i++);
+  for (std::optional<Actor>* actor : {&e.source, &e.target}) {
+    Actor a;
+    a.code = r.Text(i++);
+    a.name = r.Text(i++);
+    a.text = r.Text(i++);
+    a.country = r.Text(i++);
+    a.role = r.Text(i++);
+    if (!a.code.empty() || !a.text.empty() || !a.name.empty()) *actor = std::move(a);
+  }
+  Location loc;
+  loc.place.name = r.Text(i++);
+  loc.place.country = r.Text(i++);
+  loc.place.admin1 = r.Text(i++);
+  if (!r.IsNull(i)) loc.place.lat = r.Double(i);
+  ++i;
+  if (!r.IsNull(i)) loc.place.lon = r.Double(i);
+  ++i;
+  loc.place.geonameid = r.Int(i++);
+  loc.place.precision = r.Text(i++);
+  loc.span.begin = static_cast<uint32_t>(r.Int(i++));
+  loc.span.end = static_cast<uint32_t>(r.Int(i++));
+  if (!loc.place.name.empty() || !loc.place.country.empty() || loc.place.lat) e.location = std::move(loc);
+  e.date.value = r.Text(i++);
+  e.date.precision = r.Text(i++);
+  e.date.basis = r.Text(i++);
+  e.modality = r.Text(i++);
+  e.evidence.begin = static_cast<uint32_t>(r.Int(i++));
+  e.evidence.end = static_cast<uint32_t>(r.Int(i++));
+  s.evidence_text = r.Text(i++);
+  e.confidence = r.Double(i++);
+  e.counts = CountsFromJson(r.Text(i++));
+  s.in_lead = r.Int(i++) != 0;
+  s.added_at = r.Text(i++);
+  s.url = r.Text(i++);
+  s.title = r.Text(i++);
+  s.site_name = r.Text(i++);
+  s.published = r.Text(i++);
+  return s;
+}
+
+double KmBetween(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180, kEarthKm = 6371.0088;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+}  // namespace
+
+struct Store::Impl {
+  std::unique_ptr<SqlConnection> db;
+  StoreOptions options;
+  NearDuplicateFinder finder;
+  int schema_version = 0;
+
+  bool pg() const { return db->dialect() == SqlDialect::kPostgres; }
+
+  // Inserts rows into `table` with as few statements as the engines' parameter limits allow.
+  Status InsertRows(const std::string& table, const std::vector<std::string>& columns,
+                    const std::vector<std::vector<SqlValue>>& rows) {
+    if (rows.empty()) return Status::Ok();
+    const size_t per_statement = std::max<size_t>(1, std::min<size_t>(200, 30000 / columns.size()));
+    std::string cols;
+    for (const auto& c : columns) cols += (cols.empty() ? "" : ", ") + c;
+    std::string one = "(" + Placeholders(columns.size()) + ")";
+    for (size_t start = 0; start < rows.size(); start += per_statement) {
+      size_t n = std::min(per_statement, rows.size() - start);
+      std::string sql = "INSERT INTO " + table + " (" + cols + ") VALUES ";
+      std::vector<SqlValue> params;
+      params.reserve(n * columns.size());
+      for (size_t i = 0; i < n; ++i) {
+        sql += i ? "," + one : one;
+        for (const auto& v : rows[start + i]) params.push_back(v);
+      }
+      EM_ASSIGN_OR_RETURN(SqlRows ignored, db->Query(sql, params));
+      (void)ignored;
+    }
+    return Status::Ok();
+  }
+
+  Status RecordInput(const Document& doc) {
+    if (doc.source.empty()) return Status::Ok();
+    EM_ASSIGN_OR_RETURN(SqlRows r1, db->Query("INSERT INTO inputs (source, article_id, stored_at) VALUES (?, ?, ?) "
+                                              "ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id",
+                                              {doc.source, doc.id, NowIso()}));
+    EM_ASSIGN_OR_RETURN(SqlRows r2, db->Query("DELETE FROM failures WHERE source = ?", {doc.source}));
+    return Status::Ok();
+  }
+
+  // The earliest stored original whose text `sig` nearly equals, if any.
+  Result<std::optional<std::string>> FindOriginal(const TextSignature& sig, const std::vector<int64_t>& bands) {
+    if (sig.words < finder.options().min_words) return std::optional<std::string>();
+    std::vector<SqlValue> params(bands.begin(), bands.end());
+    EM_ASSIGN_OR_RETURN(SqlRows rows,
+                        db->Query("SELECT DISTINCT a.seq, a.id, a.signature, a.duplicate_of FROM article_bands b "
+                                  "JOIN articles a ON a.seq = b.article_seq WHERE b.band IN (" +
+                                      Placeholders(bands.size()) + ")",
+                                  params));
+    int64_t best_seq = INT64_MAX;
+    std::optional<std::string> best;
+    for (const SqlRow& r : rows) {
+      TextSignature other;
+      if (!TextSignature::FromHex(r.Text(2), &other) || !finder.AreNearDuplicates(sig, other)) continue;
+      std::string root = r.IsNull(3) ? r.Text(1) : r.Text(3);
+      int64_t seq = r.Int(0);
+      if (!r.IsNull(3)) {  // rank a copy by its original's place in the ingest order
+        EM_ASSIGN_OR_RETURN(SqlRows o, db->Query("SELECT seq FROM articles WHERE id = ?", {root}));
+        if (!o.empty()) seq = o[0].Int(0);
+      }
+      if (seq < best_seq) best_seq = seq, best = root;
+    }
+    return best;
+  }
+
+  Result<AddResult> Add(Document& doc) {
+    AddResult result;
+    if (doc.id.empty()) doc.id = DocumentId(doc);
+    EM_ASSIGN_OR_RETURN(SqlRows existing, db->Query("SELECT seq FROM articles WHERE id = ?", {doc.id}));
+    if (!existing.empty()) {
+      EM_RETURN_IF_ERROR(RecordInput(doc));
+      return result;
+    }
+    TextSignature sig = finder.Sign(doc.text);
+    std::vector<int64_t> bands = NearDuplicateFinder::BandKeys(sig);
+    if (!doc.duplicate_of) {
+      EM_ASSIGN_OR_RETURN(doc.duplicate_of, FindOriginal(sig, bands));
+    }
+    std::string json;
+    AppendDocumentJson(doc, &json);
+    const std::string now = NowIso();
+    EM_ASSIGN_OR_RETURN(
+        SqlRows inserted,
+        db->Query("INSERT INTO articles (id, source, input_id, url, canonical_url, title, published, language, "
+                  "site_name, authors, attributed_sources, text, duplicate_of, signature, num_events, doc_json, "
+                  "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING RETURNING seq",
+                  {doc.id, Text(doc.source), Text(doc.input_id), Text(doc.url), Text(doc.canonical_url),
+                   Text(doc.title), doc.published ? SqlValue(*doc.published) : SqlValue(), Text(doc.language),
+                   Text(doc.site_name), JsonArray(doc.authors), JsonArray(doc.attributed_sources), doc.text,
+                   doc.duplicate_of ? SqlValue(*doc.duplicate_of) : SqlValue(), sig.ToHex(),
+                   static_cast<int64_t>(doc.events.size()), json, now}));
+    if (inserted.empty()) {  // another writer stored this id after our check
+      EM_RETURN_IF_ERROR(RecordInput(doc));
+      return result;
+    }
+    const int64_t seq = inserted[0].Int(0);
+    result.added = true;
+    result.duplicate_of = doc.duplicate_of;
+    if (!pg()) {
+      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                                               {seq, doc.title, doc.text}));
+    }
+    {
+      std::vector<std::vector<SqlValue>> rows;
+      std::set<int64_t> seen;
+      for (int64_t b : bands)
+        if (seen.insert(b).second) rows.push_back({b, seq});
+      if (sig.words >= finder.options().min_words)
+        EM_RETURN_IF_ERROR(InsertRows("article_bands", {"band", "article_seq"}, rows));
+    }
+    {
+      std::vector<std::vector<SqlValue>> rows;
+      for (size_t i = 0; i < doc.entities.size(); ++i) {
+        const Entity& e = doc.entities[i];
+        const Place* p = e.place ? &*e.place : nullptr;
+        rows.push_back({seq, static_cast<int64_t>(i), std::string(EntityTypeName(e.type)), e.text,
+                        int64_t{e.span.begin}, int64_t{e.span.end}, Text(e.canonical), Text(e.role), Text(e.kind),
+                        e.actor ? Text(e.actor->code) : SqlValue(), p ? Text(p->name) : SqlValue(),
+                        p ? Text(p->country) : SqlValue(), p ? Text(p->admin1) : SqlValue(),
+                        p ? OptDouble(p->lat) : SqlValue(), p ? OptDouble(p->lon) : SqlValue(),
+                        p && p->geonameid ? SqlValue(p->geonameid) : SqlValue(), p ? Text(p->precision) : SqlValue()});
+      }
+      EM_RETURN_IF_ERROR(InsertRows("entities",
+                                    {"article_seq", "idx", "type", "text", "span_begin", "span_end", "canonical",
+                                     "role", "kind", "actor_code", "place_name", "country", "admin1", "lat", "lon",
+                                     "geonameid", "precision"},
+                                    rows));
+    }
+    {
+      std::vector<std::vector<SqlValue>> rows;
+      for (size_t i = 0; i < doc.counts.size(); ++i) {
+        const Count& c = doc.counts[i];
+        rows.push_back({seq, static_cast<int64_t>(i), c.kind, c.value, Text(c.qualifier), Text(c.who), c.text,
+                        int64_t{c.span.begin}, int64_t{c.span.end}});
+      }
+      EM_RETURN_IF_ERROR(InsertRows(
+          "counts", {"article_seq", "idx", "kind", "value", "qualifier", "who", "text", "span_begin", "span_end"},
+          rows));
+    }
+    {
+      std::vector<std::vector<SqlValue>> rows;
+      for (size_t i = 0; i < doc.quotes.size(); ++i) {
+        const Quote& q = doc.quotes[i];
+        rows.push_back({seq, static_cast<int64_t>(i), q.text, int64_t{q.span.begin}, int64_t{q.span.end},
+                        Text(q.speaker), Text(q.speaker_role),
+                        q.speaker_actor ? Text(q.speaker_actor->code) : SqlValue()});
+      }
+      EM_RETURN_IF_ERROR(InsertRows("quotes",
+                                    {"article_seq", "idx", "text", "span_begin", "span_end", "speaker",
+                                     "speaker_role", "speaker_actor"},
+                                    rows));
+    }
+    if (!doc.events.empty()) {
+      // A copy's events are mentions of its original's events of the same type.
+      std::multimap<std::string, std::string> original_clusters;
+      if (doc.duplicate_of) {
+        EM_ASSIGN_OR_RETURN(SqlRows o, db->Query("SELECT cameo, cluster FROM events WHERE article_id = ? ORDER BY idx",
+                                                 {*doc.duplicate_of}));
+        for (const SqlRow& r : o) original_clusters.emplace(r.Text(0), r.Text(1));
+      }
+      std::string site = !doc.site_name.empty() ? doc.site_name : HostOf(doc.url);
+      if (site.empty()) site = doc.id;
+      uint32_t lead_end = 0;
+      if (!doc.paragraphs.empty()) {
+        lead_end = doc.paragraphs[0].end;
+      } else {
+        size_t p = doc.text.find("\n\n");
+        lead_end = static_cast<uint32_t>(p == std::string::npos ? doc.text.size() : p);
+      }
+      std::vector<std::vector<SqlValue>> rows;
+      std::set<std::string> clusters;
+      for (size_t i = 0; i < doc.events.size(); ++i) {
+        const Event& e = doc.events[i];
+        std::string cluster = EventClusterKey(e);
+        if (auto it = original_clusters.find(e.cameo); it != original_clusters.end()) {
+          cluster = it->second;
+          original_clusters.erase(it);
+        }
+        clusters.insert(cluster);
+        auto actor = [&](const std::optional<Actor>& a, std::vector<SqlValue>& row) {
+          row.push_back(a ? Text(a->code) : SqlValue());
+          row.push_back(a ? Text(a->name) : SqlValue());
+          row.push_back(a ? Text(a->text) : SqlValue());
+          row.push_back(a ? Text(a->country) : SqlValue());
+          row.push_back(a ? Text(a->role) : SqlValue());
+        };
+        std::vector<SqlValue> row = {seq, doc.id, static_cast<int64_t>(i), Text(e.id), cluster, Text(e.cameo),
+                                     Text(e.cameo_root), int64_t{e.quad_class}, e.goldstein, Text(e.plover),
+                                     Text(e.plover_mode), Text(e.acled_event_type), Text(e.acled_sub_event_type)};
+        actor(e.source, row);
+        actor(e.target, row);
+        const Place* p = e.location ? &e.location->place : nullptr;
+        row.push_back(p ? Text(p->name) : SqlValue());
+        row.push_back(p ? Text(p->country) : SqlValue());
+        row.push_back(p ? Text(p->admin1) : SqlValue());
+        row.push_back(p ? OptDouble(p->lat) : SqlValue());
+        row.push_back(p ? OptDouble(p->lon) : SqlValue());
+        row.push_back(p && p->geonameid ? SqlValue(p->geonameid) : SqlValue());
+        row.push_back(p ? Text(p->precision) : SqlValue());
+        row.push_back(e.location ? SqlValue(int64_t{e.location->span.begin}) : SqlValue());
+        row.push_back(e.location ? SqlValue(int64_t{e.location->span.end}) : SqlValue());
+        std::string day = DayOf(e.date.value);
+        if (day.empty() && doc.published) day = DayOf(*doc.published);
+        row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), Text(day),
+                               Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
+                               std::string(doc[e.evidence]), e.confidence, CountsJson(e.counts).dump(),
+                               int64_t{e.evidence.begin < lead_end}, site, now});
+        rows.push_back(std::move(row));
+      }
+      EM_RETURN_IF_ERROR(InsertRows(
+          "events",
+          {"article_seq", "article_id", "idx", "event_key", "cluster", "cameo", "cameo_root", "quad_class",
+           "goldstein", "plover", "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code",
+           "source_name", "source_text", "source_country", "source_role", "target_code", "target_name",
+           "target_text", "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon",
+           "geonameid", "geo_precision", "location_begin", "location_end", "date_value", "date_precision",
+           "date_basis", "day", "modality", "evidence_begin", "evidence_end", "evidence_text", "confidence",
+           "counts_json", "in_lead", "site", "added_at"},
+          rows));
+      result.events = rows.size();
+      for (const std::string& c : clusters) {
+        EM_ASSIGN_OR_RETURN(SqlRows n, db->Query("SELECT COUNT(*) FROM events WHERE cluster = ?", {c}));
+        if (!n.empty() && n[0].Int(0) == static_cast<int64_t>(std::count_if(
+                                               rows.begin(), rows.end(), [&](const std::vector<SqlValue>& r) {
+                                                 return std::get<std::string>(r[4]) == c;
+                                               })))
+          ++result.new_clusters;
+      }
+    }
+    EM_RETURN_IF_ERROR(RecordInput(doc));
+    return result;
+  }
+
+  Result<std::vector<AddResult>> WriteOnce(std::vector<Document>& docs, const std::vector<InputFailure>& failures) {
+    EM_RETURN_IF_ERROR(db->ExecScript(pg() ? "BEGIN" : "BEGIN IMMEDIATE"));
+    auto body = [&]() -> Result<std::vector<AddResult>> {
+      std::vector<AddResult> results;
+      results.reserve(docs.size());
+      for (Document& doc : docs) {
+        EM_ASSIGN_OR_RETURN(AddResult r, Add(doc));
+        results.push_back(std::move(r));
+      }
+      for (const InputFailure& f : failures) {
+        EM_ASSIGN_OR_RETURN(SqlRows r,
+                            db->Query("INSERT INTO failures (source, reason, failed_at) VALUES (?, ?, ?) ON CONFLICT "
+                                      "(source) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at",
+                                      {f.source, f.reason, f.failed_at.empty() ? NowIso() : f.failed_at}));
+      }
+      EM_RETURN_IF_ERROR(db->ExecScript("COMMIT"));
+      return results;
+    };
+    Result<std::vector<AddResult>> r = body();
+    if (!r.ok()) db->ExecScript("ROLLBACK");
+    return r;
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->finder = NearDuplicateFinder(options.dedup);
+  if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
+    EM_ASSIGN_OR_RETURN(impl->db, OpenPostgres(where));
+  } else {
+    if (where.empty()) return Status::InvalidInput("--db", "no database given");
+    EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms));
+  }
+  EM_ASSIGN_OR_RETURN(impl->schema_version, Migrate(*impl->db));
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+std::string_view Store::backend() const { return impl_->pg() ? "postgresql" : "sqlite"; }
+int Store::schema_version() const { return impl_->schema_version; }
+
+Result<std::vector<AddResult>> Store::Write(std::vector<Document>& docs, const std::vector<InputFailure>& failures) {
+  // Documents keep what an attempt set (id, duplicate_of); a retry starts from the originals.
+  std::vector<std::optional<std::string>> original_dup;
+  for (const Document& d : docs) original_dup.push_back(d.duplicate_of);
+  for (int attempt = 0;; ++attempt) {
+    Result<std::vector<AddResult>> r = impl_->WriteOnce(docs, failures);
+    if (r.ok() || r.status().code() != StatusCode::kUnavailable || attempt >= 8) return r;
+    for (size_t i = 0; i < docs.size(); ++i) docs[i].duplicate_of = original_dup[i];
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 << std::min(attempt, 5)));
+  }
+}
+
+Result<std::vector<std::string>> Store::DoneSources() {
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query("SELECT source FROM inputs"));
+  std::vector<std::string> out;
+  out.reserve(rows.size());
+  for (const SqlRow& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<int64_t> Store::StartRun() {
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query("INSERT INTO runs (started_at, interrupted) VALUES (?, 0) RETURNING id",
+                                                     {NowIso()}));
+  return rows.empty() ? int64_t{0} : rows[0].Int(0);
+}
+
+Status Store::FinishRun(const IngestRun& run) {
+  EM_ASSIGN_OR_RETURN(SqlRows rows,
+                      impl_->db->Query("UPDATE runs SET finished_at = ?, inputs = ?, added = ?, already_stored = ?, "
+                                       "duplicates = ?, events = ?, failures = ?, interrupted = ? WHERE id = ?",
+                                       {NowIso(), run.inputs, run.added, run.already_stored, run.duplicates, run.events,
+                                        run.failures, int64_t{run.interrupted}, run.id}));
+  return Status::Ok();
+}
+
+Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
+  std::string where = "1=1";
+  std::vector<SqlValue> params;
+  if (!q.country.empty()) {
+    where += " AND country = ?";
+    std::string c = q.country;
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    params.push_back(c);
+  }
+  if (!q.type.empty()) {
+    bool digits = std::all_of(q.type.begin(), q.type.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+      where += " AND cameo >= ? AND cameo < ?";
+      params.push_back(q.type);
+      params.push_back(PrefixEnd(q.type));
+    } else {
+      std::string t = q.type;
+      for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      where += " AND (lower(plover) = ? OR lower(plover_mode) = ? OR lower(acled_event_type) = ? OR "
+               "lower(acled_sub_event_type) = ?)";
+      for (int i = 0; i < 4; ++i) params.push_back(t);
+    }
+  }
+  if (!q.since.empty()) where += " AND day >= ?", params.push_back(DateBound(q.since, false));
+  if (!q.until.empty()) where += " AND day <= ?", params.push_back(DateBound(q.until, true));
+  if (!q.actor.empty()) {
+    where += " AND ((source_code >= ? AND source_code < ?) OR (target_code >= ? AND target_code < ?))";
+    std::string a = q.actor;
+    for (char& ch : a) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    params.insert(params.end(), {a, PrefixEnd(a), a, PrefixEnd(a)});
+  }
+  if (q.near) {
+    double dlat = q.near->km / 111.0;
+    where += " AND lat BETWEEN ? AND ?";
+    params.insert(params.end(), {q.near->lat - dlat, q.near->lat + dlat});
+    double coslat = std::cos(q.near->lat * M_PI / 180);
+    if (coslat > 0.01) {
+      double dlon = q.near->km / (111.32 * coslat);
+      if (q.near->lon - dlon > -180 && q.near->lon + dlon < 180) {
+        where += " AND lon BETWEEN ? AND ?";
+        params.insert(params.end(), {q.near->lon - dlon, q.near->lon + dlon});
+      }
+    }
+  }
+  if (!q.text.empty()) {
+    if (impl_->pg()) {
+      where += " AND article_seq IN (SELECT seq FROM articles WHERE tsv @@ plainto_tsquery('simple', ?))";
+      params.push_back(q.text);
+    } else {
+      std::string fts = Fts5Query(q.text);
+      if (fts.empty()) return std::vector<StoredEvent>();
+      where += " AND article_seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+      params.push_back(fts);
+    }
+  }
+  // --near filters by exact distance after the bounding box, so it reads all candidate clusters.
+  std::string sql = "SELECT cluster, MIN(id), COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT site) FROM events WHERE " +
+                    where + " GROUP BY cluster ORDER BY COALESCE(MIN(day), ''), MIN(id)";
+  if (q.limit && !q.near) sql += " LIMIT " + std::to_string(q.limit);
+  EM_ASSIGN_OR_RETURN(SqlRows groups, impl_->db->Query(sql, params));
+  std::vector<StoredEvent> out;
+  out.reserve(groups.size());
+  for (size_t start = 0; start < groups.size(); start += 500) {
+    size_t n = std::min<size_t>(500, groups.size() - start);
+    std::vector<SqlValue> ids;
+    for (size_t i = 0; i < n; ++i) ids.push_back(groups[start + i].Int(1));
+    EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(std::string("SELECT ") + kEventColumns +
+                                                           " FROM events e JOIN articles a ON a.seq = e.article_seq "
+                                                           "WHERE e.id IN (" + Placeholders(n) + ")",
+                                                       ids));
+    std::map<int64_t, StoredEvent> by_id;
+    for (const SqlRow& r : rows) {
+      StoredEvent e = EventFromRow(r);
+      by_id.emplace(e.id, std::move(e));
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const SqlRow& g = groups[start + i];
+      auto it = by_id.find(g.Int(1));
+      if (it == by_id.end()) continue;
+      StoredEvent& e = it->second;
+      e.num_mentions = g.Int(2);
+      e.num_articles = g.Int(3);
+      e.num_sources = g.Int(4);
+      if (q.near) {
+        const auto& loc = e.event.location;
+        if (!loc || !loc->place.lat || !loc->place.lon ||
+            KmBetween(q.near->lat, q.near->lon, *loc->place.lat, *loc->place.lon) > q.near->km)
+          continue;
+      }
+      out.push_back(std::move(e));
+      if (q.limit && out.size() >= q.limit) return out;
+    }
+  }
+  return out;
+}
+
+Result<std::vector<StoredArticle>> Store::FindArticles(const ArticleQuery& q) {
+  std::string where = "1=1";
+  std::vector<SqlValue> params;
+  if (!q.id.empty()) where += " AND id = ?", params.push_back(q.id);
+  if (!q.site.empty()) where += " AND site_name = ?", params.push_back(q.site);
+  if (!q.since.empty()) where += " AND substr(published, 1, 10) >= ?", params.push_back(DateBound(q.since, false));
+  if (!q.until.empty()) where += " AND substr(published, 1, 10) <= ?", params.push_back(DateBound(q.until, true));
+  if (q.duplicates_only) where += " AND duplicate_of IS NOT NULL";
+  if (!q.text.empty()) {
+    if (impl_->pg()) {
+      where += " AND tsv @@ plainto_tsquery('simple', ?)";
+      params.push_back(q.text);
+    } else {
+      std::string fts = Fts5Query(q.text);
+      if (fts.empty()) return std::vector<StoredArticle>();
+      where += " AND seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+      params.push_back(fts);
+    }
+  }
+  std::string sql = std::string("SELECT seq, id, source, url, title, published, site_name, language, duplicate_of, "
+                                "ingested_at, num_events, ") +
+                    (q.with_json ? "doc_json" : "NULL") + " FROM articles WHERE " + where + " ORDER BY seq";
+  if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(sql, params));
+  std::vector<StoredArticle> out;
+  for (const SqlRow& r : rows) {
+    StoredArticle a;
+    a.seq = r.Int(0);
+    a.id = r.Text(1), a.source = r.Text(2), a.url = r.Text(3), a.title = r.Text(4), a.published = r.Text(5);
+    a.site_name = r.Text(6), a.language = r.Text(7), a.duplicate_of = r.Text(8), a.ingested_at = r.Text(9);
+    a.num_events = r.Int(10);
+    a.json = r.Text(11);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<InputFailure>> Store::Failures(size_t limit) {
+  std::string sql = "SELECT source, reason, failed_at FROM failures ORDER BY failed_at, source";
+  if (limit) sql += " LIMIT " + std::to_string(limit);
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(sql));
+  std::vector<InputFailure> out;
+  for (const SqlRow& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2)});
+  return out;
+}
+
+Result<StoreStats> Store::Stats() {
+  StoreStats s;
+  s.backend = std::string(backend());
+  s.schema_version = impl_->schema_version;
+  auto count = [&](const std::string& sql, int64_t* out) -> Status {
+    EM_ASSIGN_OR_RETURN(SqlRows r, impl_->db->Query(sql));
+    *out = r.empty() ? 0 : r[0].Int(0);
+    return Status::Ok();
+  };
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM articles", &s.articles));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL", &s.duplicates));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM events", &s.events));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(DISTINCT cluster) FROM events", &s.event_clusters));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM entities", &s.entities));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM counts", &s.counts));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM quotes", &s.quotes));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM inputs", &s.inputs));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM failures", &s.failures));
+  EM_ASSIGN_OR_RETURN(SqlRows runs, impl_->db->Query("SELECT id, started_at, finished_at, inputs, added, already_stored, "
+                                                     "duplicates, events, failures, interrupted FROM runs "
+                                                     "ORDER BY id DESC LIMIT 1"));
+  if (!runs.empty()) {
+    const SqlRow& r = runs[0];
+    IngestRun run;
+    run.id = r.Int(0), run.started_at = r.Text(1), run.finished_at = r.Text(2), run.inputs = r.Int(3);
+    run.added = r.Int(4), run.already_stored = r.Int(5), run.duplicates = r.Int(6), run.events = r.Int(7);
+    run.failures = r.Int(8), run.interrupted = r.Int(9) != 0;
+    s.last_run = run;
+  }
+  return s;
+}
+
+}  // namespace eventmill
