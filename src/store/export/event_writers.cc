@@ -119,12 +119,13 @@ ojson EventJson(const StoredEvent& s) {
   return j;
 }
 
+// `s` in a column of `width` bytes: cut with an ellipsis, then padded; always one space after.
 std::string Fit(std::string s, size_t width) {
   for (char& c : s) if (c == '\n' || c == '\t') c = ' ';
-  if (s.size() <= width) return s + std::string(width - s.size(), ' ');
-  size_t cut = width - 1;
+  if (s.size() + 1 <= width) return s + std::string(width - s.size(), ' ');
+  size_t cut = width >= 2 ? width - 2 : 0;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return s.substr(0, cut) + "…" + std::string(width - cut - 1, ' ');
+  return s.substr(0, cut) + "… " + std::string(width - 2 - cut, ' ');
 }
 
 void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
