@@ -21,7 +21,7 @@ struct PipelineOptions {
   size_t max_in_flight = 256;    // pages read ahead of the ordered writer (bounds memory)
   // Optional: called on the reading thread for each page read; a page it rejects is not processed
   // and not reported (counted in RunSummary::skipped). Used by `ingest` to skip stored inputs.
-  std::function<bool(const RawPage&)> admit;
+  std::function<bool(const RawPage&)> admit = nullptr;
   // Optional: once *cancel is true, no more pages are read; pages already read are still
   // processed and reported in order, so a run stops cleanly (Ctrl-C in `ingest`).
   const std::atomic<bool>* cancel = nullptr;

@@ -226,13 +226,48 @@ struct Store::Impl {
     return Status::Ok();
   }
 
-  Status RecordInput(const Document& doc) {
-    if (doc.source.empty()) return Status::Ok();
-    EM_ASSIGN_OR_RETURN(SqlRows r1, db->Query("INSERT INTO inputs (source, article_id, stored_at) VALUES (?, ?, ?) "
-                                              "ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id",
-                                              {doc.source, doc.id, NowIso()}));
-    EM_ASSIGN_OR_RETURN(SqlRows r2, db->Query("DELETE FROM failures WHERE source = ?", {doc.source}));
+  // Marks the batch's sources as stored (one statement per 200) and clears their old failures.
+  Status RecordInputs(const std::vector<Document>& docs) {
+    std::map<std::string, std::string> sources;  // a source once per statement: ON CONFLICT needs it
+    for (const Document& d : docs)
+      if (!d.source.empty()) sources[d.source] = d.id;
+    const std::string now = NowIso();
+    std::vector<std::pair<std::string, std::string>> list(sources.begin(), sources.end());
+    for (size_t start = 0; start < list.size(); start += 200) {
+      size_t n = std::min<size_t>(200, list.size() - start);
+      std::string sql = "INSERT INTO inputs (source, article_id, stored_at) VALUES ";
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) {
+        sql += i ? ",(?,?,?)" : "(?,?,?)";
+        params.insert(params.end(), {list[start + i].first, list[start + i].second, now});
+      }
+      sql += " ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id";
+      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query(sql, params));
+    }
+    EM_ASSIGN_OR_RETURN(SqlRows any_failure, db->Query("SELECT 1 FROM failures LIMIT 1"));
+    if (any_failure.empty()) return Status::Ok();
+    for (size_t start = 0; start < list.size(); start += 200) {
+      size_t n = std::min<size_t>(200, list.size() - start);
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) params.push_back(list[start + i].first);
+      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("DELETE FROM failures WHERE source IN (" + Placeholders(n) + ")", params));
+    }
     return Status::Ok();
+  }
+
+  // Which of the batch's ids are stored already (one query per 200 ids).
+  Result<std::set<std::string>> StoredIds(std::vector<Document>& docs) {
+    std::set<std::string> stored;
+    for (Document& d : docs)
+      if (d.id.empty()) d.id = DocumentId(d);
+    for (size_t start = 0; start < docs.size(); start += 200) {
+      size_t n = std::min<size_t>(200, docs.size() - start);
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) params.push_back(docs[start + i].id);
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id FROM articles WHERE id IN (" + Placeholders(n) + ")", params));
+      for (const SqlRow& r : rows) stored.insert(r.Text(0));
+    }
+    return stored;
   }
 
   // The earliest stored original whose text `sig` nearly equals, if any.
@@ -260,14 +295,10 @@ struct Store::Impl {
     return best;
   }
 
+  // Stores one document whose id was not stored when the batch began (see StoredIds).
   Result<AddResult> Add(Document& doc) {
     AddResult result;
     if (doc.id.empty()) doc.id = DocumentId(doc);
-    EM_ASSIGN_OR_RETURN(SqlRows existing, db->Query("SELECT seq FROM articles WHERE id = ?", {doc.id}));
-    if (!existing.empty()) {
-      EM_RETURN_IF_ERROR(RecordInput(doc));
-      return result;
-    }
     TextSignature sig = finder.Sign(doc.text);
     std::vector<int64_t> bands = NearDuplicateFinder::BandKeys(sig);
     if (!doc.duplicate_of) {
@@ -286,10 +317,7 @@ struct Store::Impl {
                    Text(doc.site_name), JsonArray(doc.authors), JsonArray(doc.attributed_sources), doc.text,
                    doc.duplicate_of ? SqlValue(*doc.duplicate_of) : SqlValue(), sig.ToHex(),
                    static_cast<int64_t>(doc.events.size()), json, now}));
-    if (inserted.empty()) {  // another writer stored this id after our check
-      EM_RETURN_IF_ERROR(RecordInput(doc));
-      return result;
-    }
+    if (inserted.empty()) return result;  // another writer (or this batch) stored this id first
     const int64_t seq = inserted[0].Int(0);
     result.added = true;
     result.duplicate_of = doc.duplicate_of;
@@ -398,7 +426,7 @@ struct Store::Impl {
         row.push_back(e.location ? SqlValue(int64_t{e.location->span.end}) : SqlValue());
         std::string day = DayOf(e.date.value);
         if (day.empty() && doc.published) day = DayOf(*doc.published);
-        row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), Text(day),
+        row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), day,
                                Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
                                std::string(doc[e.evidence]), e.confidence, CountsJson(e.counts).dump(),
                                int64_t{e.evidence.begin < lead_end}, site, now});
@@ -415,16 +443,18 @@ struct Store::Impl {
            "counts_json", "in_lead", "site", "added_at"},
           rows));
       result.events = rows.size();
-      for (const std::string& c : clusters) {
-        EM_ASSIGN_OR_RETURN(SqlRows n, db->Query("SELECT COUNT(*) FROM events WHERE cluster = ?", {c}));
-        if (!n.empty() && n[0].Int(0) == static_cast<int64_t>(std::count_if(
-                                               rows.begin(), rows.end(), [&](const std::vector<SqlValue>& r) {
-                                                 return std::get<std::string>(r[4]) == c;
-                                               })))
-          ++result.new_clusters;
-      }
+      // Clusters with no mention before this article are new events.
+      std::vector<SqlValue> keys(clusters.begin(), clusters.end());
+      EM_ASSIGN_OR_RETURN(SqlRows first,
+                          db->Query("SELECT cluster FROM events WHERE cluster IN (" + Placeholders(keys.size()) +
+                                        ") GROUP BY cluster HAVING MIN(article_seq) = ?",
+                                    [&] {
+                                      auto p = keys;
+                                      p.push_back(seq);
+                                      return p;
+                                    }()));
+      result.new_clusters = first.size();
     }
-    EM_RETURN_IF_ERROR(RecordInput(doc));
     return result;
   }
 
@@ -433,10 +463,16 @@ struct Store::Impl {
     auto body = [&]() -> Result<std::vector<AddResult>> {
       std::vector<AddResult> results;
       results.reserve(docs.size());
+      EM_ASSIGN_OR_RETURN(std::set<std::string> stored, StoredIds(docs));
       for (Document& doc : docs) {
+        if (stored.count(doc.id)) {
+          results.emplace_back();
+          continue;
+        }
         EM_ASSIGN_OR_RETURN(AddResult r, Add(doc));
         results.push_back(std::move(r));
       }
+      EM_RETURN_IF_ERROR(RecordInputs(docs));
       for (const InputFailure& f : failures) {
         EM_ASSIGN_OR_RETURN(SqlRows r,
                             db->Query("INSERT INTO failures (source, reason, failed_at) VALUES (?, ?, ?) ON CONFLICT "
@@ -562,43 +598,77 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
       params.push_back(fts);
     }
   }
-  // --near filters by exact distance after the bounding box, so it reads all candidate clusters.
-  std::string sql = "SELECT cluster, MIN(id), COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT site) FROM events WHERE " +
-                    where + " GROUP BY cluster ORDER BY COALESCE(MIN(day), ''), MIN(id)";
-  if (q.limit && !q.near) sql += " LIMIT " + std::to_string(q.limit);
-  EM_ASSIGN_OR_RETURN(SqlRows groups, impl_->db->Query(sql, params));
+  // Matching rows are read in (day, id) order, a page at a time (keyset paging, so an index on
+  // (country, day) or (day) serves the order and a small --limit stops early); the first row of each
+  // event cluster stands for the event. Tallies count every mention of the cluster.
   std::vector<StoredEvent> out;
-  out.reserve(groups.size());
-  for (size_t start = 0; start < groups.size(); start += 500) {
-    size_t n = std::min<size_t>(500, groups.size() - start);
-    std::vector<SqlValue> ids;
-    for (size_t i = 0; i < n; ++i) ids.push_back(groups[start + i].Int(1));
-    EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(std::string("SELECT ") + kEventColumns +
-                                                           " FROM events e JOIN articles a ON a.seq = e.article_seq "
-                                                           "WHERE e.id IN (" + Placeholders(n) + ")",
-                                                       ids));
-    std::map<int64_t, StoredEvent> by_id;
-    for (const SqlRow& r : rows) {
-      StoredEvent e = EventFromRow(r);
-      by_id.emplace(e.id, std::move(e));
+  std::set<std::string> seen_clusters;
+  std::string last_day;
+  int64_t last_id = -1;
+  const size_t page = q.limit ? std::max<size_t>(4 * q.limit, 256) : 20000;
+  for (;;) {
+    std::vector<SqlValue> page_params = params;
+    std::string sql = "SELECT id, cluster, day FROM events WHERE " + where;
+    if (last_id >= 0) {
+      sql += " AND (day > ? OR (day = ? AND id > ?))";
+      page_params.insert(page_params.end(), {last_day, last_day, last_id});
     }
-    for (size_t i = 0; i < n; ++i) {
-      const SqlRow& g = groups[start + i];
-      auto it = by_id.find(g.Int(1));
-      if (it == by_id.end()) continue;
-      StoredEvent& e = it->second;
-      e.num_mentions = g.Int(2);
-      e.num_articles = g.Int(3);
-      e.num_sources = g.Int(4);
-      if (q.near) {
-        const auto& loc = e.event.location;
-        if (!loc || !loc->place.lat || !loc->place.lon ||
-            KmBetween(q.near->lat, q.near->lon, *loc->place.lat, *loc->place.lon) > q.near->km)
-          continue;
+    sql += " ORDER BY day, id LIMIT " + std::to_string(page);
+    EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(sql, page_params));
+    std::vector<int64_t> firsts;
+    for (const SqlRow& r : rows) {
+      if (seen_clusters.insert(r.Text(1)).second) firsts.push_back(r.Int(0));
+    }
+    if (!rows.empty()) last_id = rows.back().Int(0), last_day = rows.back().Text(2);
+    // The representatives of the clusters first met on this page, in order.
+    for (size_t start = 0; start < firsts.size(); start += 500) {
+      size_t n = std::min<size_t>(500, firsts.size() - start);
+      std::vector<SqlValue> ids(firsts.begin() + start, firsts.begin() + start + n);
+      EM_ASSIGN_OR_RETURN(SqlRows full, impl_->db->Query(std::string("SELECT ") + kEventColumns +
+                                                             " FROM events e JOIN articles a ON a.seq = e.article_seq "
+                                                             "WHERE e.id IN (" + Placeholders(n) + ")",
+                                                         ids));
+      std::map<int64_t, StoredEvent> by_id;
+      for (const SqlRow& r : full) {
+        StoredEvent e = EventFromRow(r);
+        by_id.emplace(e.id, std::move(e));
       }
-      out.push_back(std::move(e));
+      std::vector<StoredEvent> chunk;
+      std::vector<SqlValue> clusters;
+      for (size_t i = 0; i < n; ++i) {
+        auto it = by_id.find(firsts[start + i]);
+        if (it == by_id.end()) continue;
+        StoredEvent& e = it->second;
+        if (q.near) {
+          const auto& loc = e.event.location;
+          if (!loc || !loc->place.lat || !loc->place.lon ||
+              KmBetween(q.near->lat, q.near->lon, *loc->place.lat, *loc->place.lon) > q.near->km)
+            continue;
+        }
+        clusters.push_back(e.cluster);
+        chunk.push_back(std::move(e));
+        if (q.limit && out.size() + chunk.size() >= q.limit) break;
+      }
+      if (!clusters.empty()) {
+        EM_ASSIGN_OR_RETURN(SqlRows tallies,
+                            impl_->db->Query("SELECT cluster, COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT site) "
+                                             "FROM events WHERE cluster IN (" + Placeholders(clusters.size()) +
+                                                 ") GROUP BY cluster",
+                                             clusters));
+        std::map<std::string, const SqlRow*> by_cluster;
+        for (const SqlRow& t : tallies) by_cluster[t.Text(0)] = &t;
+        for (StoredEvent& e : chunk) {
+          if (auto it = by_cluster.find(e.cluster); it != by_cluster.end()) {
+            e.num_mentions = it->second->Int(1);
+            e.num_articles = it->second->Int(2);
+            e.num_sources = it->second->Int(3);
+          }
+          out.push_back(std::move(e));
+        }
+      }
       if (q.limit && out.size() >= q.limit) return out;
     }
+    if (rows.size() < page) break;
   }
   return out;
 }
