@@ -270,138 +270,261 @@ struct Store::Impl {
     return stored;
   }
 
-  // The earliest stored original whose text `sig` nearly equals, if any.
-  Result<std::optional<std::string>> FindOriginal(const TextSignature& sig, const std::vector<int64_t>& bands) {
-    if (sig.words < finder.options().min_words) return std::optional<std::string>();
-    std::vector<SqlValue> params(bands.begin(), bands.end());
-    EM_ASSIGN_OR_RETURN(SqlRows rows,
-                        db->Query("SELECT DISTINCT a.seq, a.id, a.signature, a.duplicate_of FROM article_bands b "
-                                  "JOIN articles a ON a.seq = b.article_seq WHERE b.band IN (" +
-                                      Placeholders(bands.size()) + ")",
-                                  params));
-    int64_t best_seq = INT64_MAX;
-    std::optional<std::string> best;
-    for (const SqlRow& r : rows) {
-      TextSignature other;
-      if (!TextSignature::FromHex(r.Text(2), &other) || !finder.AreNearDuplicates(sig, other)) continue;
-      std::string root = r.IsNull(3) ? r.Text(1) : r.Text(3);
-      int64_t seq = r.Int(0);
-      if (!r.IsNull(3)) {  // rank a copy by its original's place in the ingest order
-        EM_ASSIGN_OR_RETURN(SqlRows o, db->Query("SELECT seq FROM articles WHERE id = ?", {root}));
-        if (!o.empty()) seq = o[0].Int(0);
-      }
-      if (seq < best_seq) best_seq = seq, best = root;
-    }
-    return best;
-  }
+  // One document of a batch being stored.
+  struct Pending {
+    size_t index = 0;  // in the batch
+    TextSignature sig;
+    std::vector<int64_t> bands;
+    int64_t seq = 0;
+    std::vector<std::string> clusters;  // one per event
+  };
 
-  // Stores one document whose id was not stored when the batch began (see StoredIds).
-  Result<AddResult> Add(Document& doc) {
-    AddResult result;
-    if (doc.id.empty()) doc.id = DocumentId(doc);
-    TextSignature sig = finder.Sign(doc.text);
-    std::vector<int64_t> bands = NearDuplicateFinder::BandKeys(sig);
-    if (!doc.duplicate_of) {
-      EM_ASSIGN_OR_RETURN(doc.duplicate_of, FindOriginal(sig, bands));
-    }
+  // Article rows: every column of `articles` but seq.
+  std::vector<SqlValue> ArticleRow(const Document& doc, const Pending& p, const std::string& now) {
     std::string json;
     AppendDocumentJson(doc, &json);
+    return {doc.id, Text(doc.source), Text(doc.input_id), Text(doc.url), Text(doc.canonical_url), Text(doc.title),
+            doc.published ? SqlValue(*doc.published) : SqlValue(), Text(doc.language), Text(doc.site_name),
+            JsonArray(doc.authors), JsonArray(doc.attributed_sources), doc.text,
+            doc.duplicate_of ? SqlValue(*doc.duplicate_of) : SqlValue(), p.sig.ToHex(),
+            static_cast<int64_t>(doc.events.size()), std::move(json), now};
+  }
+
+  // Sets doc.duplicate_of for the batch's documents that nearly equal an article stored before or an
+  // earlier document of the batch: linked to the earliest such article's original.
+  Status LinkNearDuplicates(std::vector<Document>& docs, std::vector<Pending>& todo) {
+    struct Candidate {
+      int64_t rank;      // ingest order of its original: stored seq, or after every stored one
+      std::string root;  // the original it stands for
+      const TextSignature* sig;
+    };
+    std::vector<TextSignature> stored_sigs;
+    std::vector<Candidate> candidates;
+    std::map<int64_t, std::vector<size_t>> by_band;
+    // Stored articles sharing a band with any document of the batch: one query per 100 documents.
+    std::vector<std::pair<int64_t, std::string>> stored_rows;  // seq, id
+    std::vector<std::string> stored_roots;
+    std::vector<std::tuple<int64_t, int64_t, std::string, std::string, std::string>> found;  // band seq id sig dup
+    for (size_t start = 0; start < todo.size(); start += 100) {
+      std::set<int64_t> keys;
+      for (size_t i = start; i < std::min(todo.size(), start + 100); ++i)
+        if (todo[i].sig.words >= finder.options().min_words) keys.insert(todo[i].bands.begin(), todo[i].bands.end());
+      if (keys.empty()) continue;
+      std::vector<SqlValue> params(keys.begin(), keys.end());
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT b.band, a.seq, a.id, a.signature, a.duplicate_of FROM article_bands b "
+                                                  "JOIN articles a ON a.seq = b.article_seq WHERE b.band IN (" +
+                                                      Placeholders(params.size()) + ")",
+                                                  params));
+      for (const SqlRow& r : rows) found.emplace_back(r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4));
+    }
+    // Ranks of the stored originals the candidates stand for.
+    std::map<std::string, int64_t> root_rank;
+    {
+      std::set<std::string> need;
+      for (const auto& [band, seq, id, sig, dup] : found) {
+        if (dup.empty()) root_rank[id] = seq;
+        else need.insert(dup);
+      }
+      for (const auto& id : root_rank) need.erase(id.first);
+      std::vector<SqlValue> ids(need.begin(), need.end());
+      for (size_t start = 0; start < ids.size(); start += 500) {
+        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
+        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id, seq FROM articles WHERE id IN (" +
+                                                        Placeholders(chunk.size()) + ")", chunk));
+        for (const SqlRow& r : rows) root_rank[r.Text(0)] = r.Int(1);
+      }
+    }
+    std::map<int64_t, size_t> candidate_of_seq;
+    stored_sigs.reserve(found.size());
+    for (const auto& [band, seq, id, sig, dup] : found) {
+      auto [it, inserted] = candidate_of_seq.emplace(seq, candidates.size());
+      if (inserted) {
+        TextSignature t;
+        if (!TextSignature::FromHex(sig, &t)) {
+          candidate_of_seq.erase(it);
+          continue;
+        }
+        stored_sigs.push_back(t);
+        std::string root = dup.empty() ? id : dup;
+        auto r = root_rank.find(root);
+        candidates.push_back({r == root_rank.end() ? seq : r->second, root, nullptr});
+      }
+      by_band[band].push_back(it->second);
+    }
+    for (size_t i = 0; i < candidates.size(); ++i) candidates[i].sig = &stored_sigs[i];
+    // The batch in order: each document against stored candidates and the batch's earlier ones.
+    const int64_t kBatchRank = INT64_MAX / 2;
+    std::map<int64_t, std::vector<size_t>> batch_by_band;  // band -> positions in todo
+    for (size_t t = 0; t < todo.size(); ++t) {
+      Pending& p = todo[t];
+      Document& doc = docs[p.index];
+      if (p.sig.words < finder.options().min_words) continue;
+      if (!doc.duplicate_of) {
+        int64_t best = INT64_MAX;
+        std::optional<std::string> best_root;
+        std::set<size_t> tried;
+        for (int64_t band : p.bands) {
+          if (auto it = by_band.find(band); it != by_band.end()) {
+            for (size_t c : it->second) {
+              if (!tried.insert(c).second) continue;
+              const Candidate& cand = candidates[c];
+              if (cand.rank < best && finder.AreNearDuplicates(p.sig, *cand.sig)) best = cand.rank, best_root = cand.root;
+            }
+          }
+          if (auto it = batch_by_band.find(band); it != batch_by_band.end()) {
+            for (size_t q : it->second) {
+              if (!tried.insert(SIZE_MAX / 2 + q).second) continue;
+              const Document& other = docs[todo[q].index];
+              std::string root = other.duplicate_of ? *other.duplicate_of : other.id;
+              auto r = root_rank.find(root);
+              int64_t rank = r == root_rank.end() ? kBatchRank + static_cast<int64_t>(q) : r->second;
+              if (rank < best && finder.AreNearDuplicates(p.sig, todo[q].sig)) best = rank, best_root = root;
+            }
+          }
+        }
+        if (best_root) doc.duplicate_of = best_root;
+      }
+      if (!doc.duplicate_of) root_rank[doc.id] = kBatchRank + static_cast<int64_t>(t);
+      for (int64_t band : p.bands) batch_by_band[band].push_back(t);
+    }
+    return Status::Ok();
+  }
+
+  // Stores the batch's documents whose ids are not stored yet, with a few statements per table
+  // for the whole batch (round trips, not rows, are what a loaded PostgreSQL server charges for).
+  Result<std::vector<AddResult>> AddBatch(std::vector<Document>& docs) {
+    std::vector<AddResult> results(docs.size());
+    EM_ASSIGN_OR_RETURN(std::set<std::string> stored, StoredIds(docs));
+    std::vector<Pending> todo;
+    std::set<std::string> batch_ids;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (stored.count(docs[i].id) || !batch_ids.insert(docs[i].id).second) continue;
+      Pending p;
+      p.index = i;
+      p.sig = finder.Sign(docs[i].text);
+      p.bands = NearDuplicateFinder::BandKeys(p.sig);
+      todo.push_back(std::move(p));
+    }
+    if (todo.empty()) return results;
+    EM_RETURN_IF_ERROR(LinkNearDuplicates(docs, todo));
+
+    // Articles: ON CONFLICT DO NOTHING, so an id another writer stored meanwhile is skipped whole.
     const std::string now = NowIso();
-    EM_ASSIGN_OR_RETURN(
-        SqlRows inserted,
-        db->Query("INSERT INTO articles (id, source, input_id, url, canonical_url, title, published, language, "
-                  "site_name, authors, attributed_sources, text, duplicate_of, signature, num_events, doc_json, "
-                  "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING RETURNING seq",
-                  {doc.id, Text(doc.source), Text(doc.input_id), Text(doc.url), Text(doc.canonical_url),
-                   Text(doc.title), doc.published ? SqlValue(*doc.published) : SqlValue(), Text(doc.language),
-                   Text(doc.site_name), JsonArray(doc.authors), JsonArray(doc.attributed_sources), doc.text,
-                   doc.duplicate_of ? SqlValue(*doc.duplicate_of) : SqlValue(), sig.ToHex(),
-                   static_cast<int64_t>(doc.events.size()), json, now}));
-    if (inserted.empty()) return result;  // another writer (or this batch) stored this id first
-    const int64_t seq = inserted[0].Int(0);
-    result.added = true;
-    result.duplicate_of = doc.duplicate_of;
-    if (!pg()) {
-      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                                               {seq, doc.title, doc.text}));
-    }
     {
-      std::vector<std::vector<SqlValue>> rows;
-      std::set<int64_t> seen;
-      for (int64_t b : bands)
-        if (seen.insert(b).second) rows.push_back({b, seq});
-      if (sig.words >= finder.options().min_words)
-        EM_RETURN_IF_ERROR(InsertRows("article_bands", {"band", "article_seq"}, rows));
+      std::map<std::string, int64_t> seq_of;
+      const std::string cols =
+          "id, source, input_id, url, canonical_url, title, published, language, site_name, authors, "
+          "attributed_sources, text, duplicate_of, signature, num_events, doc_json, ingested_at";
+      for (size_t start = 0; start < todo.size(); start += 100) {
+        size_t n = std::min<size_t>(100, todo.size() - start);
+        std::string sql = "INSERT INTO articles (" + cols + ") VALUES ";
+        std::vector<SqlValue> params;
+        for (size_t i = 0; i < n; ++i) {
+          sql += i ? ",(" + Placeholders(17) + ")" : "(" + Placeholders(17) + ")";
+          for (auto& v : ArticleRow(docs[todo[start + i].index], todo[start + i], now)) params.push_back(std::move(v));
+        }
+        sql += " ON CONFLICT (id) DO NOTHING RETURNING id, seq";
+        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
+        for (const SqlRow& r : rows) seq_of[r.Text(0)] = r.Int(1);
+      }
+      std::vector<Pending> added;
+      for (Pending& p : todo) {
+        auto it = seq_of.find(docs[p.index].id);
+        if (it == seq_of.end()) continue;
+        p.seq = it->second;
+        results[p.index].added = true;
+        results[p.index].duplicate_of = docs[p.index].duplicate_of;
+        added.push_back(std::move(p));
+      }
+      todo = std::move(added);
     }
-    {
-      std::vector<std::vector<SqlValue>> rows;
+    if (todo.empty()) return results;
+
+    std::vector<std::vector<SqlValue>> fts, bands, entities, counts, quotes, events;
+    for (const Pending& p : todo) {
+      const Document& doc = docs[p.index];
+      const int64_t seq = p.seq;
+      if (!pg()) fts.push_back({seq, doc.title, doc.text});
+      if (p.sig.words >= finder.options().min_words) {
+        std::set<int64_t> seen;
+        for (int64_t b : p.bands)
+          if (seen.insert(b).second) bands.push_back({b, seq});
+      }
       for (size_t i = 0; i < doc.entities.size(); ++i) {
         const Entity& e = doc.entities[i];
-        const Place* p = e.place ? &*e.place : nullptr;
-        rows.push_back({seq, static_cast<int64_t>(i), std::string(EntityTypeName(e.type)), e.text,
-                        int64_t{e.span.begin}, int64_t{e.span.end}, Text(e.canonical), Text(e.role), Text(e.kind),
-                        e.actor ? Text(e.actor->code) : SqlValue(), p ? Text(p->name) : SqlValue(),
-                        p ? Text(p->country) : SqlValue(), p ? Text(p->admin1) : SqlValue(),
-                        p ? OptDouble(p->lat) : SqlValue(), p ? OptDouble(p->lon) : SqlValue(),
-                        p && p->geonameid ? SqlValue(p->geonameid) : SqlValue(), p ? Text(p->precision) : SqlValue()});
+        const Place* pl = e.place ? &*e.place : nullptr;
+        entities.push_back({seq, static_cast<int64_t>(i), std::string(EntityTypeName(e.type)), e.text,
+                            int64_t{e.span.begin}, int64_t{e.span.end}, Text(e.canonical), Text(e.role), Text(e.kind),
+                            e.actor ? Text(e.actor->code) : SqlValue(), pl ? Text(pl->name) : SqlValue(),
+                            pl ? Text(pl->country) : SqlValue(), pl ? Text(pl->admin1) : SqlValue(),
+                            pl ? OptDouble(pl->lat) : SqlValue(), pl ? OptDouble(pl->lon) : SqlValue(),
+                            pl && pl->geonameid ? SqlValue(pl->geonameid) : SqlValue(),
+                            pl ? Text(pl->precision) : SqlValue()});
       }
-      EM_RETURN_IF_ERROR(InsertRows("entities",
-                                    {"article_seq", "idx", "type", "text", "span_begin", "span_end", "canonical",
-                                     "role", "kind", "actor_code", "place_name", "country", "admin1", "lat", "lon",
-                                     "geonameid", "precision"},
-                                    rows));
-    }
-    {
-      std::vector<std::vector<SqlValue>> rows;
       for (size_t i = 0; i < doc.counts.size(); ++i) {
         const Count& c = doc.counts[i];
-        rows.push_back({seq, static_cast<int64_t>(i), c.kind, c.value, Text(c.qualifier), Text(c.who), c.text,
-                        int64_t{c.span.begin}, int64_t{c.span.end}});
+        counts.push_back({seq, static_cast<int64_t>(i), c.kind, c.value, Text(c.qualifier), Text(c.who), c.text,
+                          int64_t{c.span.begin}, int64_t{c.span.end}});
       }
-      EM_RETURN_IF_ERROR(InsertRows(
-          "counts", {"article_seq", "idx", "kind", "value", "qualifier", "who", "text", "span_begin", "span_end"},
-          rows));
-    }
-    {
-      std::vector<std::vector<SqlValue>> rows;
       for (size_t i = 0; i < doc.quotes.size(); ++i) {
         const Quote& q = doc.quotes[i];
-        rows.push_back({seq, static_cast<int64_t>(i), q.text, int64_t{q.span.begin}, int64_t{q.span.end},
-                        Text(q.speaker), Text(q.speaker_role),
-                        q.speaker_actor ? Text(q.speaker_actor->code) : SqlValue()});
+        quotes.push_back({seq, static_cast<int64_t>(i), q.text, int64_t{q.span.begin}, int64_t{q.span.end},
+                          Text(q.speaker), Text(q.speaker_role),
+                          q.speaker_actor ? Text(q.speaker_actor->code) : SqlValue()});
       }
-      EM_RETURN_IF_ERROR(InsertRows("quotes",
-                                    {"article_seq", "idx", "text", "span_begin", "span_end", "speaker",
-                                     "speaker_role", "speaker_actor"},
-                                    rows));
     }
-    if (!doc.events.empty()) {
-      // A copy's events are mentions of its original's events of the same type.
-      std::multimap<std::string, std::string> original_clusters;
-      if (doc.duplicate_of) {
-        EM_ASSIGN_OR_RETURN(SqlRows o, db->Query("SELECT cameo, cluster FROM events WHERE article_id = ? ORDER BY idx",
-                                                 {*doc.duplicate_of}));
-        for (const SqlRow& r : o) original_clusters.emplace(r.Text(0), r.Text(1));
+    if (!fts.empty()) EM_RETURN_IF_ERROR(InsertRows("articles_fts", {"rowid", "title", "text"}, fts));
+    EM_RETURN_IF_ERROR(InsertRows("article_bands", {"band", "article_seq"}, bands));
+    EM_RETURN_IF_ERROR(InsertRows("entities",
+                                  {"article_seq", "idx", "type", "text", "span_begin", "span_end", "canonical", "role",
+                                   "kind", "actor_code", "place_name", "country", "admin1", "lat", "lon", "geonameid",
+                                   "precision"},
+                                  entities));
+    EM_RETURN_IF_ERROR(InsertRows(
+        "counts", {"article_seq", "idx", "kind", "value", "qualifier", "who", "text", "span_begin", "span_end"}, counts));
+    EM_RETURN_IF_ERROR(InsertRows(
+        "quotes", {"article_seq", "idx", "text", "span_begin", "span_end", "speaker", "speaker_role", "speaker_actor"},
+        quotes));
+
+    // Events. A copy's events are mentions of its original's events of the same type.
+    std::map<std::string, std::multimap<std::string, std::string>> root_clusters;  // root id -> cameo -> cluster
+    {
+      std::set<std::string> roots;
+      for (const Pending& p : todo)
+        if (docs[p.index].duplicate_of && !docs[p.index].events.empty()) roots.insert(*docs[p.index].duplicate_of);
+      std::vector<SqlValue> ids(roots.begin(), roots.end());
+      for (size_t start = 0; start < ids.size(); start += 500) {
+        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
+        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT article_id, cameo, cluster FROM events WHERE article_id IN (" +
+                                                        Placeholders(chunk.size()) + ") ORDER BY article_id, idx",
+                                                    chunk));
+        for (const SqlRow& r : rows) root_clusters[r.Text(0)].emplace(r.Text(1), r.Text(2));
       }
+    }
+    std::set<std::string> all_clusters;
+    for (Pending& p : todo) {
+      const Document& doc = docs[p.index];
+      if (doc.events.empty()) continue;
+      std::multimap<std::string, std::string> original;
+      if (doc.duplicate_of) original = root_clusters[*doc.duplicate_of];
       std::string site = !doc.site_name.empty() ? doc.site_name : HostOf(doc.url);
       if (site.empty()) site = doc.id;
       uint32_t lead_end = 0;
       if (!doc.paragraphs.empty()) {
         lead_end = doc.paragraphs[0].end;
       } else {
-        size_t p = doc.text.find("\n\n");
-        lead_end = static_cast<uint32_t>(p == std::string::npos ? doc.text.size() : p);
+        size_t pos = doc.text.find("\n\n");
+        lead_end = static_cast<uint32_t>(pos == std::string::npos ? doc.text.size() : pos);
       }
-      std::vector<std::vector<SqlValue>> rows;
-      std::set<std::string> clusters;
       for (size_t i = 0; i < doc.events.size(); ++i) {
         const Event& e = doc.events[i];
         std::string cluster = EventClusterKey(e);
-        if (auto it = original_clusters.find(e.cameo); it != original_clusters.end()) {
+        if (auto it = original.find(e.cameo); it != original.end()) {
           cluster = it->second;
-          original_clusters.erase(it);
+          original.erase(it);
         }
-        clusters.insert(cluster);
+        p.clusters.push_back(cluster);
+        all_clusters.insert(cluster);
         auto actor = [&](const std::optional<Actor>& a, std::vector<SqlValue>& row) {
           row.push_back(a ? Text(a->code) : SqlValue());
           row.push_back(a ? Text(a->name) : SqlValue());
@@ -409,19 +532,19 @@ struct Store::Impl {
           row.push_back(a ? Text(a->country) : SqlValue());
           row.push_back(a ? Text(a->role) : SqlValue());
         };
-        std::vector<SqlValue> row = {seq, doc.id, static_cast<int64_t>(i), Text(e.id), cluster, Text(e.cameo),
+        std::vector<SqlValue> row = {p.seq, doc.id, static_cast<int64_t>(i), Text(e.id), cluster, Text(e.cameo),
                                      Text(e.cameo_root), int64_t{e.quad_class}, e.goldstein, Text(e.plover),
                                      Text(e.plover_mode), Text(e.acled_event_type), Text(e.acled_sub_event_type)};
         actor(e.source, row);
         actor(e.target, row);
-        const Place* p = e.location ? &e.location->place : nullptr;
-        row.push_back(p ? Text(p->name) : SqlValue());
-        row.push_back(p ? Text(p->country) : SqlValue());
-        row.push_back(p ? Text(p->admin1) : SqlValue());
-        row.push_back(p ? OptDouble(p->lat) : SqlValue());
-        row.push_back(p ? OptDouble(p->lon) : SqlValue());
-        row.push_back(p && p->geonameid ? SqlValue(p->geonameid) : SqlValue());
-        row.push_back(p ? Text(p->precision) : SqlValue());
+        const Place* pl = e.location ? &e.location->place : nullptr;
+        row.push_back(pl ? Text(pl->name) : SqlValue());
+        row.push_back(pl ? Text(pl->country) : SqlValue());
+        row.push_back(pl ? Text(pl->admin1) : SqlValue());
+        row.push_back(pl ? OptDouble(pl->lat) : SqlValue());
+        row.push_back(pl ? OptDouble(pl->lon) : SqlValue());
+        row.push_back(pl && pl->geonameid ? SqlValue(pl->geonameid) : SqlValue());
+        row.push_back(pl ? Text(pl->precision) : SqlValue());
         row.push_back(e.location ? SqlValue(int64_t{e.location->span.begin}) : SqlValue());
         row.push_back(e.location ? SqlValue(int64_t{e.location->span.end}) : SqlValue());
         std::string day = DayOf(e.date.value);
@@ -430,48 +553,47 @@ struct Store::Impl {
                                Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
                                std::string(doc[e.evidence]), e.confidence, CountsJson(e.counts).dump(),
                                int64_t{e.evidence.begin < lead_end}, site, now});
-        rows.push_back(std::move(row));
+        events.push_back(std::move(row));
       }
-      EM_RETURN_IF_ERROR(InsertRows(
-          "events",
-          {"article_seq", "article_id", "idx", "event_key", "cluster", "cameo", "cameo_root", "quad_class",
-           "goldstein", "plover", "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code",
-           "source_name", "source_text", "source_country", "source_role", "target_code", "target_name",
-           "target_text", "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon",
-           "geonameid", "geo_precision", "location_begin", "location_end", "date_value", "date_precision",
-           "date_basis", "day", "modality", "evidence_begin", "evidence_end", "evidence_text", "confidence",
-           "counts_json", "in_lead", "site", "added_at"},
-          rows));
-      result.events = rows.size();
-      // Clusters with no mention before this article are new events.
-      std::vector<SqlValue> keys(clusters.begin(), clusters.end());
-      EM_ASSIGN_OR_RETURN(SqlRows first,
-                          db->Query("SELECT cluster FROM events WHERE cluster IN (" + Placeholders(keys.size()) +
-                                        ") GROUP BY cluster HAVING MIN(article_seq) = ?",
-                                    [&] {
-                                      auto p = keys;
-                                      p.push_back(seq);
-                                      return p;
-                                    }()));
-      result.new_clusters = first.size();
+      // A root later in this batch maps its copies' events through the same table.
+      if (!doc.duplicate_of) {
+        auto& mine = root_clusters[doc.id];
+        for (size_t i = 0; i < doc.events.size(); ++i) mine.emplace(doc.events[i].cameo, p.clusters[i]);
+      }
+      results[p.index].events = doc.events.size();
     }
-    return result;
+    EM_RETURN_IF_ERROR(InsertRows(
+        "events",
+        {"article_seq", "article_id", "idx", "event_key", "cluster", "cameo", "cameo_root", "quad_class", "goldstein",
+         "plover", "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code", "source_name",
+         "source_text", "source_country", "source_role", "target_code", "target_name", "target_text",
+         "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon", "geonameid",
+         "geo_precision", "location_begin", "location_end", "date_value", "date_precision", "date_basis", "day",
+         "modality", "evidence_begin", "evidence_end", "evidence_text", "confidence", "counts_json", "in_lead", "site",
+         "added_at"},
+        events));
+    // An event is new when this article is its first mention.
+    std::map<std::string, int64_t> first_seq;
+    std::vector<SqlValue> keys(all_clusters.begin(), all_clusters.end());
+    for (size_t start = 0; start < keys.size(); start += 500) {
+      std::vector<SqlValue> chunk(keys.begin() + start, keys.begin() + std::min(keys.size(), start + 500));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT cluster, MIN(article_seq) FROM events WHERE cluster IN (" +
+                                                      Placeholders(chunk.size()) + ") GROUP BY cluster",
+                                                  chunk));
+      for (const SqlRow& r : rows) first_seq[r.Text(0)] = r.Int(1);
+    }
+    for (const Pending& p : todo) {
+      std::set<std::string> mine(p.clusters.begin(), p.clusters.end());
+      for (const std::string& c : mine)
+        if (first_seq[c] == p.seq) ++results[p.index].new_clusters;
+    }
+    return results;
   }
 
   Result<std::vector<AddResult>> WriteOnce(std::vector<Document>& docs, const std::vector<InputFailure>& failures) {
     EM_RETURN_IF_ERROR(db->ExecScript(pg() ? "BEGIN" : "BEGIN IMMEDIATE"));
     auto body = [&]() -> Result<std::vector<AddResult>> {
-      std::vector<AddResult> results;
-      results.reserve(docs.size());
-      EM_ASSIGN_OR_RETURN(std::set<std::string> stored, StoredIds(docs));
-      for (Document& doc : docs) {
-        if (stored.count(doc.id)) {
-          results.emplace_back();
-          continue;
-        }
-        EM_ASSIGN_OR_RETURN(AddResult r, Add(doc));
-        results.push_back(std::move(r));
-      }
+      EM_ASSIGN_OR_RETURN(std::vector<AddResult> results, AddBatch(docs));
       EM_RETURN_IF_ERROR(RecordInputs(docs));
       for (const InputFailure& f : failures) {
         EM_ASSIGN_OR_RETURN(SqlRows r,
