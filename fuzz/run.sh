@@ -25,4 +25,4 @@ write_warc(f"{sys.argv[1]}/members.warc.gz", recs)
 write_warc(f"{sys.argv[1]}/plain.warc", recs, gzip_members=False)
 PY
 fi
-"$out/${name}_fuzzer" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 "$out/${name}_corpus"
+"$out/${name}_fuzzer" -artifact_prefix="$out/${name}_" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 "$out/${name}_corpus"

@@ -379,6 +379,10 @@ void Dechunk(std::string* body) {
     first = false;
     i = nl + 1;
     if (size == 0) break;
+    if (size > s.size() - i) {  // cut short: keep what arrived
+      out.append(s.substr(i));
+      break;
+    }
     out.append(s.substr(i, size));
     i += size;
     if (s.substr(i, 2) == "\r\n") {
