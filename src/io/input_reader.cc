@@ -69,6 +69,10 @@ std::optional<Result<RawPage>> InputReader::Next() {
         // Empty and binary pages stop here, whatever reader they came from.
         Status st = io::CheckLooksLikeText((*page)->bytes, (*page)->source);
         if (!st.ok()) return Result<RawPage>(st);
+        if ((*page)->bytes.size() > s.options.max_page_bytes) {  // a JSONL "html" field, say
+          return Result<RawPage>(Status::LimitExceeded(
+              (*page)->source, "larger than the " + io::LimitText(s.options.max_page_bytes) + " page limit"));
+        }
       }
       if (page) return page;
       s.current.reset();

@@ -78,6 +78,19 @@ TEST_F(InputReaderTest, RejectsEmptyAndBinaryPagesWhateverTheReader) {
   EXPECT_EQ(got[3], jsonl + "#2");
 }
 
+TEST_F(InputReaderTest, AppliesThePageLimitToEveryReader) {
+  std::string big = "<p>" + std::string(3000, 'x') + "</p>";
+  std::string page = Write("big.html", big);
+  std::string jsonl = Write("big.jsonl", "{\"html\":\"" + big + "\"}\n{\"html\":\"<p>small</p>\"}\n");
+  std::vector<std::string> got;
+  InputReader reader({page, jsonl}, {.max_page_bytes = 2000, .max_record_bytes = 1 << 20});
+  while (auto r = reader.Next()) got.push_back(r->ok() ? (*r)->source : "!" + r->status().message());
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "!" + page + ": larger than the 2000 bytes page limit");
+  EXPECT_EQ(got[1], "!" + jsonl + "#1: larger than the 2000 bytes page limit");
+  EXPECT_EQ(got[2], jsonl + "#2");
+}
+
 TEST_F(InputReaderTest, WalksDirectoriesInPathOrderAndNamesEmptyOnes) {
   Write("site/b.html", "<p>b</p>");
   Write("site/a/z.html", "<p>z</p>");
