@@ -194,7 +194,7 @@ class Stream {
 bool ReadRawStdin(int fd, std::string* out, size_t n, std::string* err) {
   while (out->size() < n) {
     size_t old = out->size();
-    out->resize(std::max(n, old + (size_t{1} << 20)));
+    out->resize(std::min(n, old + (size_t{1} << 20)));
     ssize_t got = ::read(fd, out->data() + old, out->size() - old);
     if (got < 0 && errno == EINTR) {
       out->resize(old);
