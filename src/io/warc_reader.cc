@@ -577,8 +577,8 @@ class WarcReader : public RecordReader {
       if (!stream_.Take(length, nullptr)) return StreamStopped(true);
       if (!wanted) return std::nullopt;
       return Result<RawPage>(Status::LimitExceeded(
-          Source(), "WARC record of " + std::to_string(length) + " bytes is over the " +
-                        LimitText(options_.max_record_bytes) + " record limit"));
+          Source(), "WARC record over the " + LimitText(options_.max_record_bytes) + " record limit (" +
+                        std::to_string(length) + " bytes)"));
     }
     std::string block;
     block.reserve(length);

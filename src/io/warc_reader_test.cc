@@ -207,7 +207,7 @@ TEST(WarcReader, RecordsOverTheLimitFailAloneAndPagesOverThePageLimitToo) {
   EXPECT_EQ(r.pages.size(), 2u);
   Read s = ReadAll(Members(records), {.max_page_bytes = 4000, .max_record_bytes = 4000});
   ASSERT_EQ(s.errors.size(), 1u);
-  EXPECT_NE(s.errors[0].find("#2: WARC record of"), std::string::npos) << s.errors[0];
+  EXPECT_NE(s.errors[0].find("#2: WARC record over the"), std::string::npos) << s.errors[0];
   EXPECT_EQ(s.pages.size(), 2u);
 }
 
