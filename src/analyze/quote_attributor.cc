@@ -253,17 +253,22 @@ class Attributor {
 
   bool IsNameToken(const Sent& s, size_t i) const {
     if (i >= s.toks.size() || s.toks[i].kind != TokenKind::kWord) return false;
-    if (s.toks[i].capitalized) return true;
-    return false;
+    // Sentence openers, weekdays and months are not part of names ("But Kackie Eller",
+    // "Mahmoud Abbas Saturday").
+    return s.toks[i].capitalized && !lex_.not_names.count(std::string(doc_[s.toks[i].span]));
   }
   bool IsParticle(const Sent& s, size_t i) const {
     return i < s.lw.size() && lex_.particles.count(s.lw[i]) && i + 1 < s.toks.size() &&
            (s.toks[i + 1].capitalized || lex_.particles.count(s.lw[i + 1]));
   }
   bool IsInitialDot(const Sent& s, size_t i) const {
-    // "C" "." inside "Eugene C. Dexheimer"
-    return i > 0 && i < s.lw.size() && s.lw[i] == "." && doc_[s.toks[i - 1].span].size() == 1 &&
-           s.toks[i - 1].capitalized && s.toks[i].span.begin == s.toks[i - 1].span.end;
+    // "C" "." inside "Eugene C. Dexheimer"; "Gov." in "Gov. Timothy M. Kaine"
+    if (!(i > 0 && i < s.lw.size() && s.lw[i] == "." && s.toks[i - 1].capitalized &&
+          s.toks[i].span.begin == s.toks[i - 1].span.end))
+      return false;
+    size_t len = doc_[s.toks[i - 1].span].size();
+    if (len == 1) return true;
+    return len <= 4 && i + 1 < s.toks.size() && s.toks[i + 1].capitalized;
   }
 
   // The run of name tokens (capitalised words, particles, initials) starting at i.
@@ -305,6 +310,8 @@ class Attributor {
   // name what follows the role (all of it when there is no role).
   Speaker FromRun(const Sent& s, size_t b, size_t e) const {
     Speaker sp;
+    // "Board of Elections Pam Carpenter": after "of", the name is the last two words.
+    if (b > 0 && s.lw[b - 1] == "of" && e - b >= 3 && !IsInitialDot(s, e - 2)) b = e - 2;
     size_t name_b = b, role_b = e, role_e = e;
     for (size_t k = b; k < e; ++k) {
       size_t n = MatchAny(s, k, lex_.roles);
@@ -422,6 +429,8 @@ class Attributor {
     for (const Speaker& m : mentions_)
       if (m.pos == span.begin) return;
     if (EntityIn(span)) return;  // the entity is already there
+    for (const Entity& ent : doc_.entities)  // a place is no speaker: "Tbilisi says"
+      if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && ent.span.Overlaps(span)) return;
     Speaker sp = FromRun(s, b, e);
     if (sp.name.empty()) return;
     std::string role = AppositiveRole(s, e);
@@ -529,7 +538,12 @@ class Attributor {
     Speaker sp;
     size_t k = b;
     while (k < e && (s.lw[k] == "the" || s.lw[k] == "a" || s.lw[k] == "an")) ++k;
-    if (k < e && e - k <= 4) sp.name = TextOf(s, k, e);
+    static const std::set<std::string, std::less<>> kNotInNoun = {
+        "of", "but", "and", "or", "that", "which", "who", "to", "in", "on", "at", "for", "with",
+        "by", "as", "it", "is", "was", "were", "are", "be", "not", "per", "cent", "percent"};
+    for (size_t j = k; j < e; ++j)
+      if (kNotInNoun.count(s.lw[j]) || s.toks[j].kind != TokenKind::kWord || s.toks[j].has_digit) return {};
+    if (k < e && e - k <= 3) sp.name = TextOf(s, k, e);
     sp.pos = s.toks[b].span.begin;
     return sp;
   }
@@ -545,11 +559,17 @@ class Attributor {
     }
     if (i < limit && (lex_.person_pronouns.count(s.lw[i]) || lex_.any_pronouns.count(s.lw[i])))
       return Resolve(s, i, i + 1, at);
-    size_t e = RunForward(s, i);
-    if (e > i && e <= limit) {
-      size_t b = i;
+    // The first name of two words or more before the verb ("Former presidential candidate
+    // Andrei Bogdanov on Wednesday became …, saying …"), or a one-word name opening it.
+    for (size_t k = i; k < limit && k < i + 12; ++k) {
+      if (!IsNameToken(s, k)) continue;
+      size_t e = RunForward(s, k);
+      size_t b = k;
       while (b < e && lex_.not_names.count(std::string(doc_[s.toks[b].span]))) ++b;
-      if (b < e) return Resolve(s, i, e, at);
+      if (b < e && e <= limit && (e - b >= 2 || (k == i && e == i + 1 && !lex_.not_names.count(std::string(doc_[s.toks[k].span])) &&
+                                                  k + 1 < limit && !s.toks[k + 1].capitalized)))
+        return Resolve(s, k, e, at);
+      k = e;
     }
     return {};
   }
