@@ -283,7 +283,6 @@ class Attributor {
     while (k > 0 && (IsNameToken(s, k - 1) || IsInitialDot(s, k - 1) ||
                      (lex_.particles.count(s.lw[k - 1]) && k < end)))
       --k;
-    while (k < end && lex_.particles.count(s.lw[k]) && !s.toks[k].capitalized) ++k;
     return k;
   }
 
@@ -316,6 +315,7 @@ class Attributor {
     for (size_t k = b; k < e; ++k) {
       size_t n = MatchAny(s, k, lex_.roles);
       if (n && k + n <= e) {
+        // The longest role phrase from here is taken whole ("District Attorney").
         // Extend over further role words: "Police Chief", "District Attorney".
         size_t end = k + n;
         while (end < e) {
@@ -328,6 +328,7 @@ class Attributor {
           role_e = end;
           name_b = end;
         }
+        k = end - 1;
       }
     }
     if (role_b < role_e) sp.role = TextOf(s, role_b, role_e);
@@ -480,6 +481,27 @@ class Attributor {
     return LastMention(before, false, true);
   }
 
+  // "according to the spokesman, Ahmed Al-Masri, …": a description [b, e) followed by the
+  // name in apposition.
+  Speaker ResolveWithApposition(const Sent& s, size_t b, size_t e, uint32_t at) const {
+    if (e < s.toks.size() && s.lw[e] == "," && e + 1 < s.toks.size() && IsNameToken(s, e + 1)) {
+      bool description = false;
+      for (size_t k = b; k < e; ++k)
+        if (MatchAny(s, k, lex_.roles)) description = true;
+      size_t ne = RunForward(s, e + 1);
+      if (description && ne < s.toks.size() && s.lw[ne] == "," && !IsOrgRun(s, e + 1, ne)) {
+        Speaker sp = FromRun(s, e + 1, ne);
+        if (sp.role.empty()) {
+          size_t rb = b;
+          while (rb < e && (s.lw[rb] == "the" || s.lw[rb] == "a" || s.lw[rb] == "an")) ++rb;
+          sp.role = TextOf(s, rb, e);
+        }
+        return sp;
+      }
+    }
+    return Resolve(s, b, e, at);
+  }
+
   // A speaker from the words [b, e) of s (a name, a pronoun, "the statement", "police").
   Speaker Resolve(const Sent& s, size_t b, size_t e, uint32_t at) const {
     while (b < e && (s.lw[b] == "," || s.lw[b] == "\xE2\x80\x94")) ++b;
@@ -555,7 +577,7 @@ class Attributor {
     if (size_t n = MatchAny(s, i, lex_.according)) {
       size_t b = i + n, e = b;
       while (e < limit && s.lw[e] != "," && s.toks[e].kind != TokenKind::kQuote) ++e;
-      return Resolve(s, b, e, at);
+      return ResolveWithApposition(s, b, e, at);
     }
     if (i < limit && (lex_.person_pronouns.count(s.lw[i]) || lex_.any_pronouns.count(s.lw[i])))
       return Resolve(s, i, i + 1, at);
@@ -598,7 +620,9 @@ class Attributor {
             "in", "on", "at", "after", "before", "when", "while", "as", "who", "that", "during",
             "according", "to", "told", "adding", "and", "but", "late", "early", "earlier", "later",
             "yesterday", "today", "on", "from", "last", "this", "about", "of"};
-        while (end < e && end < k + 9 && sa.toks[end].kind == TokenKind::kWord && !kStop.count(sa.lw[end])) ++end;
+        while (end < e && end < k + 9 &&
+               ((sa.toks[end].kind == TokenKind::kWord && !kStop.count(sa.lw[end])) || IsInitialDot(sa, end)))
+          ++end;
         // Keep "of" inside names ("head of state", "Bank of England") only before a capital.
         Speaker sp = Resolve(sa, k, end, at);
         if (!sp.empty()) {
@@ -633,7 +657,7 @@ class Attributor {
         if (size_t n = MatchAny(sb, v, lex_.according)) {
           size_t y = v + n;
           while (y < e && sb.lw[y] != ",") ++y;
-          Speaker sp = Resolve(sb, v + n, y, at);
+          Speaker sp = ResolveWithApposition(sb, v + n, y, at);
           if (!sp.empty()) return sp;
         }
         if (!MatchAny(sb, v, lex_.verbs)) continue;
