@@ -23,9 +23,9 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
-Phrase PhraseWords(std::string_view phrase) {
+std::vector<std::string> PhraseWords(std::string_view phrase) {
   std::string p(phrase);
-  Phrase out;
+  std::vector<std::string> out;
   for (const Token& t : text::Tokenize(p, {0, static_cast<uint32_t>(p.size())}))
     out.push_back(text::AsciiLower(std::string_view(p).substr(t.span.begin, t.span.size())));
   return out;
@@ -46,10 +46,9 @@ std::vector<std::string> Bars(const text::WordListEntry& e) {
   return out;
 }
 
-void AddPhrases(const std::vector<text::WordListEntry>& entries, std::vector<Phrase>* out) {
+void AddPhrases(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : Bars(e)) out->push_back(PhraseWords(v));
-  std::stable_sort(out->begin(), out->end(), [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
+    for (const auto& v : Bars(e)) out->Add(PhraseWords(v), "");
 }
 
 // ---- quote marks ----------------------------------------------------------------------------
@@ -188,6 +187,11 @@ struct Sent {
 class Attributor {
  public:
   Attributor(const QuoteLexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {
+    marks_ = FindQuoteMarks(doc_.text, doc_.paragraphs);
+    if (marks_.empty()) return;  // nothing to attribute: skip the tokens of a quote-free page
+    for (const Entity& e : doc.entities) entities_by_begin_.push_back(&e);
+    std::stable_sort(entities_by_begin_.begin(), entities_by_begin_.end(),
+                     [](const Entity* a, const Entity* b) { return a->span.begin < b->span.begin; });
     for (const Sentence& s : doc.sentences) {
       Sent st;
       st.span = s.span;
@@ -204,10 +208,9 @@ class Attributor {
   }
 
   void Run(std::vector<Quote>* quotes) {
-    std::vector<QuoteMarks> marks = FindQuoteMarks(doc_.text, doc_.paragraphs);
     const QuoteMarks* prev = nullptr;
     Speaker prev_speaker;
-    for (const QuoteMarks& q : marks) {
+    for (const QuoteMarks& q : marks_) {
       Speaker sp = Attribute(q);
       if (sp.empty() && prev && SentenceIndex(q.open) <= SentenceIndex(prev->close) + 1 &&
           !prev_speaker.empty())
@@ -233,22 +236,16 @@ class Attributor {
 
  private:
   // ---- token helpers
+  // The sentence holding byte `pos` (or the first after it). O(log sentences).
   size_t SentenceIndex(uint32_t pos) const {
-    for (size_t i = 0; i < sents_.size(); ++i)
-      if (pos < sents_[i].span.end || i + 1 == sents_.size()) return i;
-    return 0;
+    auto it = std::upper_bound(sents_.begin(), sents_.end(), pos,
+                               [](uint32_t p, const Sent& s) { return p < s.span.end; });
+    if (it == sents_.end()) return sents_.empty() ? 0 : sents_.size() - 1;
+    return static_cast<size_t>(it - sents_.begin());
   }
 
-  static size_t MatchAt(const Sent& s, size_t i, const Phrase& p) {
-    if (p.empty() || i + p.size() > s.lw.size()) return 0;
-    for (size_t k = 0; k < p.size(); ++k)
-      if (s.lw[i + k] != p[k]) return 0;
-    return p.size();
-  }
-  static size_t MatchAny(const Sent& s, size_t i, const std::vector<Phrase>& ps) {
-    for (const Phrase& p : ps)
-      if (size_t n = MatchAt(s, i, p)) return n;
-    return 0;
+  static size_t MatchAny(const Sent& s, size_t i, const text::PhraseSet& ps) {
+    return ps.LongestAt(s.lw, i).length;
   }
 
   bool IsNameToken(const Sent& s, size_t i) const {
@@ -297,12 +294,22 @@ class Attributor {
     return false;
   }
 
-  const Entity* EntityIn(Span span) const {
-    for (const Entity& e : doc_.entities)
-      if ((e.type == EntityType::kPerson || e.type == EntityType::kOrg || e.type == EntityType::kGroup) &&
-          e.span.Overlaps(span))
-        return &e;
+  // Entities overlapping span, of the given types. Looks at the few entities that begin
+  // before span.end (entities do not nest deeply).
+  const Entity* EntityOfTypes(Span span, std::initializer_list<EntityType> types) const {
+    auto it = std::upper_bound(entities_by_begin_.begin(), entities_by_begin_.end(), span.end,
+                               [](uint32_t end, const Entity* e) { return end <= e->span.begin; });
+    for (int steps = 0; it != entities_by_begin_.begin() && steps < 16; ++steps) {
+      --it;
+      const Entity& e = **it;
+      if (!e.span.Overlaps(span)) continue;
+      for (EntityType t : types)
+        if (e.type == t) return &e;
+    }
     return nullptr;
+  }
+  const Entity* EntityIn(Span span) const {
+    return EntityOfTypes(span, {EntityType::kPerson, EntityType::kOrg, EntityType::kGroup});
   }
 
   // A speaker from the name tokens [b, e) of s: the role is the longest role phrase in it, the
@@ -344,8 +351,10 @@ class Attributor {
     }
     // A surname alone takes the full name given earlier ("Weber" -> "Mike Weber").
     if (sp.name.find(' ') == std::string::npos) {
-      for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      int steps = 0;
+      for (auto it = mentions_.rbegin(); it != mentions_.rend() && steps < kMaxLookBack; ++it) {
         if (it->pos >= sp.pos || it->is_org) continue;
+        ++steps;
         const std::string& full = it->name;
         if (full.size() > sp.name.size() + 1 && full.compare(full.size() - sp.name.size(), sp.name.size(), sp.name) == 0 &&
             full[full.size() - sp.name.size() - 1] == ' ') {
@@ -363,10 +372,10 @@ class Attributor {
   std::string AppositiveRole(const Sent& s, size_t comma) const {
     if (comma >= s.lw.size() || s.lw[comma] != ",") return {};
     size_t b = comma + 1, e = b;
-    while (e < s.lw.size() && s.lw[e] != "," && s.lw[e] != "." && s.lw[e] != ";" &&
+    while (e < s.lw.size() && e < b + 13 && s.lw[e] != "," && s.lw[e] != "." && s.lw[e] != ";" &&
            s.toks[e].kind != TokenKind::kQuote)
       ++e;
-    if (b >= e || s.toks[b].kind == TokenKind::kNumber) return {};
+    if (b >= e || e > b + 12 || s.toks[b].kind == TokenKind::kNumber) return {};
     // Drop determiners and possessives: "the city's deputy mayor" -> "deputy mayor".
     size_t k = b;
     for (size_t j = b; j < e; ++j) {
@@ -427,11 +436,9 @@ class Attributor {
     while (b < e && lex_.not_names.count(std::string(doc_[s.toks[b].span]))) ++b;
     if (b >= e) return;
     Span span{s.toks[b].span.begin, s.toks[e - 1].span.end};
-    for (const Speaker& m : mentions_)
-      if (m.pos == span.begin) return;
+    if (!mention_starts_.insert(span.begin).second) return;
     if (EntityIn(span)) return;  // the entity is already there
-    for (const Entity& ent : doc_.entities)  // a place is no speaker: "Tbilisi says"
-      if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && ent.span.Overlaps(span)) return;
+    if (EntityOfTypes(span, {EntityType::kPlace, EntityType::kCountry})) return;  // "Tbilisi says"
     Speaker sp = FromRun(s, b, e);
     if (sp.name.empty()) return;
     std::string role = AppositiveRole(s, e);
@@ -439,16 +446,23 @@ class Attributor {
     mentions_.push_back(sp);
   }
 
+  // The last mention (or earlier speaker) named before byte `before`. mentions_ and speakers_
+  // are in text order, so this looks back from a binary search.
   Speaker LastMention(uint32_t before, bool person_only, bool org_only) const {
     Speaker best;
-    auto consider = [&](const Speaker& m) {
-      if (m.pos >= before) return;
-      if (person_only && m.is_org) return;
-      if (org_only && !m.is_org) return;
-      if (best.empty() || m.pos >= best.pos) best = m;
+    auto search = [&](const std::vector<Speaker>& list) {
+      auto it = std::lower_bound(list.begin(), list.end(), before,
+                                 [](const Speaker& m, uint32_t b) { return m.pos < b; });
+      for (int steps = 0; it != list.begin() && steps < kMaxLookBack; ++steps) {
+        --it;
+        if (person_only && it->is_org) continue;
+        if (org_only && !it->is_org) continue;
+        if (best.empty() || it->pos >= best.pos) best = *it;
+        return;
+      }
     };
-    for (const Speaker& m : mentions_) consider(m);
-    for (const Speaker& m : speakers_) consider(m);
+    search(mentions_);
+    search(speakers_);
     return best;
   }
 
@@ -550,8 +564,10 @@ class Attributor {
     // "the ministry said": the organisation named before whose name ends with that word.
     if (s.lw[b] == "the" && e - b >= 2) {
       const std::string& head = s.lw[e - 1];
-      for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      int steps = 0;
+      for (auto it = mentions_.rbegin(); it != mentions_.rend() && steps < kMaxLookBack; ++it) {
         if (it->pos >= at || !it->is_org) continue;
+        ++steps;
         std::string lower = text::AsciiLower(it->name);
         if (lower.size() >= head.size() && lower.compare(lower.size() - head.size(), head.size(), head) == 0)
           return *it;
@@ -597,11 +613,18 @@ class Attributor {
   }
 
   // Token index range [b, e) of sentence s lying in [from, to) bytes.
+  // At most kMaxWindow tokens next to the quote: bounds the work in endless sentences.
   static void TokenRange(const Sent& s, uint32_t from, uint32_t to, size_t* b, size_t* e) {
-    *b = 0;
-    while (*b < s.toks.size() && s.toks[*b].span.begin < from) ++*b;
-    *e = *b;
-    while (*e < s.toks.size() && s.toks[*e].span.end <= to) ++*e;
+    auto first = std::lower_bound(s.toks.begin(), s.toks.end(), from,
+                                  [](const Token& t, uint32_t f) { return t.span.begin < f; });
+    auto last = std::upper_bound(s.toks.begin(), s.toks.end(), to,
+                                 [](uint32_t t, const Token& tok) { return t < tok.span.end; });
+    *b = static_cast<size_t>(first - s.toks.begin());
+    *e = std::max(*b, static_cast<size_t>(last - s.toks.begin()));
+  }
+  static void Window(size_t* b, size_t* e, bool keep_end) {
+    if (*e - *b <= kMaxWindow) return;
+    if (keep_end) *b = *e - kMaxWindow; else *e = *b + kMaxWindow;
   }
 
   Speaker Attribute(const QuoteMarks& q) {
@@ -612,6 +635,7 @@ class Attributor {
     const Sent& sa = sents_[si];
     size_t b, e;
     TokenRange(sa, q.close, sa.span.end, &b, &e);
+    Window(&b, &e, false);
     while (b < e && (sa.lw[b] == "," || sa.lw[b] == "\xE2\x80\x94")) ++b;
     if (b < e && sa.toks[b].kind != TokenKind::kQuote) {
       if (size_t v = MatchAny(sa, b, lex_.verbs)) {
@@ -651,6 +675,7 @@ class Attributor {
     size_t so = SentenceIndex(q.open);
     const Sent& sb = sents_[so];
     TokenRange(sb, sb.span.begin, q.open, &b, &e);
+    Window(&b, &e, true);
     while (e > b && (sb.lw[e - 1] == "," || sb.lw[e - 1] == ":" || sb.lw[e - 1] == "\xE2\x80\x94")) --e;
     if (e > b) {
       for (size_t v = e; v-- > b;) {
@@ -703,8 +728,14 @@ class Attributor {
     return {};
   }
 
+  static constexpr int kMaxLookBack = 200;      // mentions looked at when resolving a name
+  static constexpr size_t kMaxWindow = 40;      // tokens read on each side of a quote
+
   const QuoteLexicon& lex_;
   const Document& doc_;
+  std::vector<QuoteMarks> marks_;
+  std::vector<const Entity*> entities_by_begin_;
+  std::set<uint32_t> mention_starts_;
   std::vector<Sent> sents_;
   std::vector<Speaker> mentions_;
   std::vector<Speaker> speakers_;

@@ -15,15 +15,13 @@
 
 #include "eventmill/document.h"
 #include "eventmill/status.h"
+#include "text/phrase_set.h"
 
 namespace eventmill::analyze {
 
-// A phrase of lower-case words.
-using Phrase = std::vector<std::string>;
-
 // The compiled data of data/quotes/. Immutable after Load; share it between threads.
 struct QuoteLexicon {
-  std::vector<Phrase> verbs, participles, according, statements, roles;  // longest first
+  text::PhraseSet verbs, participles, according, statements, roles;
   std::set<std::string, std::less<>> person_pronouns, any_pronouns, particles, not_names, org_words;
 
   // Reads dir/{speech,roles,organisations}.txt. An error names the missing file.
