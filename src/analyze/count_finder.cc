@@ -502,10 +502,12 @@ class Binder {
         }
       }
     }
+    // A singular verb after a plural figure has another subject: "a rally of 2,000 people was
+    // held", "mother of four was killed".
+    if (pred && f.value > 1 && !plural_ok) pred = nullptr;
     if (pred) {
       bool people = AllPeople(parts);
       bool bare = np.empty && parts.size() == 1;
-      if (bare && f.value > 1 && !plural_ok) return f.end;
       if (people || bare) {
         Emit(*pred, parts, out);
         return pred_end;
