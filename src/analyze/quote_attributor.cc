@@ -418,11 +418,17 @@ class Attributor {
       for (size_t i = 0; i < s.toks.size(); ++i) {
         size_t v = MatchAny(s, i, lex_.verbs);
         if (!v) continue;
-        // "X said" and "said X"
+        // "X said" (with role words before: "police spokesman Farid Khan said") and, right
+        // after a quote, "said X" ("Russia" in "Zelenskyy said Russia had fired" is no speaker)
         size_t b = RunBackward(s, i);
-        if (b < i) AddMention(s, b, i);
+        if (b < i) {
+          while (b > 0 && MatchAny(s, b - 1, lex_.roles)) --b;
+          AddMention(s, b, i);
+        }
+        bool after_quote = i > 0 && (s.toks[i - 1].kind == TokenKind::kQuote ||
+                                     (s.lw[i - 1] == "," && i > 1 && s.toks[i - 2].kind == TokenKind::kQuote));
         size_t e = RunForward(s, i + v);
-        if (e > i + v) AddMention(s, i + v, e);
+        if (after_quote && e > i + v) AddMention(s, i + v, e);
       }
       // A name of two words or more opening the sentence: "Konstantin Kosachyov, chairman …"
       size_t e = RunForward(s, 0);
@@ -686,6 +692,10 @@ class Attributor {
           if (!sp.empty()) return sp;
         }
         if (!MatchAny(sb, v, lex_.verbs)) continue;
+        // "the claims", "a report": nouns, not speech verbs.
+        static const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "his", "her",
+                                                                        "their", "its", "these", "those", "our"};
+        if (v > b && kDeterminers.count(sb.lw[v - 1])) continue;
         if (MatchAny(sb, v, lex_.participles)) return SentenceSubject(sb, v, at);
         // The subject before the verb, an appositive between commas skipped ("Morris, 55, told").
         size_t k = v;
@@ -714,8 +724,11 @@ class Attributor {
         while (nb > b && k - nb < 4 && sb.toks[nb - 1].kind == TokenKind::kWord &&
                !MatchAny(sb, nb - 1, lex_.verbs) && sb.lw[nb - 1] != "that")
           --nb;
-        if (nb < k) return Resolve(sb, nb, k, at);
-        break;
+        if (nb < k) {
+          Speaker sp = Resolve(sb, nb, k, at);
+          if (!sp.empty()) return sp;
+        }
+        // No subject here ("that the claims were"): look further back for the speech verb.
       }
       // 3. A partial quote inside a sentence: the sentence's subject.
       size_t ai, aj;
