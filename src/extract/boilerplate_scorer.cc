@@ -277,11 +277,13 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   // subtree that holds most of the page's paragraph text.
   std::vector<uint8_t> soft(n, 0);
   {
-    std::vector<uint8_t> has_input(n, 0);
+    std::vector<uint8_t> has_input(n, 0), has_table(n, 0);
     for (uint32_t i = n - 1; i >= 1; --i) {
       const Tag t = nodes[i].tag;
       if (t == Tag::kTextarea || t == Tag::kInput || t == Tag::kSelect) has_input[i] = 1;
+      if (t == Tag::kTable) has_table[i] = 1;
       if (has_input[i]) has_input[nodes[i].parent] = 1;
+      if (has_table[i]) has_table[nodes[i].parent] = 1;
     }
     for (uint32_t i = 1; i < n; ++i) {
       const Node& nd = nodes[i];
@@ -291,7 +293,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         continue;
       }
       bool remove = hint[i] == HintKind::kRemove || nd.tag == Tag::kNav || nd.tag == Tag::kAside ||
-                    nd.tag == Tag::kFooter || (nd.tag == Tag::kForm && has_input[i]);
+                    nd.tag == Tag::kFooter || (nd.tag == Tag::kForm && has_input[i]) ||
+                    (nd.tag == Tag::kFigure && !has_table[i]);  // images with captions and credits
       if (!remove) continue;
       if (nd.tag == Tag::kBody || nd.tag == Tag::kHtml || nd.tag == Tag::kMain) continue;
       // Never remove most of the page's paragraph text; nor a third of it from an element that
