@@ -305,34 +305,47 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       soft[i] = 1;
     }
   }
-  // Recompute sums without the soft-dropped subtrees.
-  std::fill(sum.begin(), sum.end(), 0);
-  std::fill(good.begin(), good.end(), 0);
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    if (soft[blocks[b].owner]) continue;
-    sum[blocks[b].owner] += weight[b];
-    const double plain = blocks[b].chars - blocks[b].link_chars;
-    if (plain >= 60 && blocks[b].link_chars * 10 <= blocks[b].chars * 3) good[blocks[b].owner] += static_cast<uint32_t>(plain);
-  }
-  for (uint32_t i = n - 1; i >= 1; --i) {
-    if (soft[i]) continue;
-    sum[nodes[i].parent] += sum[i];
-    good[nodes[i].parent] += good[i];
-  }
+  // Sums without the soft-dropped subtrees.
+  auto sum_up = [&]() {
+    std::fill(sum.begin(), sum.end(), 0);
+    std::fill(good.begin(), good.end(), 0);
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      if (soft[blocks[b].owner]) continue;
+      sum[blocks[b].owner] += weight[b];
+      const double plain = blocks[b].chars - blocks[b].link_chars;
+      if (plain >= 60 && blocks[b].link_chars * 10 <= blocks[b].chars * 3)
+        good[blocks[b].owner] += static_cast<uint32_t>(plain);
+    }
+    for (uint32_t i = n - 1; i >= 1; --i) {
+      if (soft[i]) continue;
+      sum[nodes[i].parent] += sum[i];
+      good[nodes[i].parent] += good[i];
+    }
+  };
+  sum_up();
 
   // 5. The container: greatest total weight; hints nudge it, the deepest wins ties.
   uint32_t container = 0;
   double container_score = 0;
-  for (uint32_t i = 1; i < n; ++i) {
-    const Node& nd = nodes[i];
-    if (nd.tag == Tag::kText || soft[i]) continue;
-    double s = sum[i];
-    if (s > 0 && hint_score[i] != 0) s *= 1.0 + 0.05 * std::clamp<int>(hint_score[i], -4, 4);
-    if (s > 0 && nd.tag == Tag::kArticle) s *= 1.05;
-    if (s > 0 && s >= container_score) {
-      container_score = s;
-      container = i;
+  auto choose = [&]() {
+    for (uint32_t i = 1; i < n; ++i) {
+      const Node& nd = nodes[i];
+      if (nd.tag == Tag::kText || soft[i]) continue;
+      double s = sum[i];
+      if (s > 0 && hint_score[i] != 0) s *= 1.0 + 0.05 * std::clamp<int>(hint_score[i], -4, 4);
+      if (s > 0 && nd.tag == Tag::kArticle) s *= 1.05;
+      if (s > 0 && s >= container_score) {
+        container_score = s;
+        container = i;
+      }
     }
+  };
+  choose();
+  if (container == 0 && total_good > 0) {
+    // The hints removed every paragraph: trust the text over the hints.
+    std::fill(soft.begin(), soft.end(), 0);
+    sum_up();
+    choose();
   }
   if (std::getenv("EM_DEBUG")) {
     for (uint32_t i = container; i != 0; i = nodes[i].parent)

@@ -178,6 +178,13 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
       // Hidden hints name whole class tokens only ("hidden", not "fusion-header-hidden").
       if (j > wb) {
         std::string_view word = token.substr(wb, j - wb);
+        // "has-ads", "no-sidebar", "with-comments" describe what an element contains or lacks,
+        // not what it is.
+        if (prev_word == "has" || prev_word == "no" || prev_word == "with" || prev_word == "without" ||
+            prev_word == "show" || prev_word == "hide") {
+          prev_word.clear();
+          continue;
+        }
         HintKind k = Lookup(word);
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {

@@ -130,8 +130,10 @@ std::string_view TagName(Tag tag) {
   return "#other";
 }
 
-bool LimitNestingDepth(std::string_view html, size_t max_depth, std::string* out) {
+bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool* depth_limited) {
+  if (depth_limited) *depth_limited = false;
   std::vector<std::string> stack;
+  std::unordered_map<std::string, int> dropped_open;  // start tags dropped, by name
   size_t copied = 0;
   bool changed = false;
   std::string result;
@@ -189,12 +191,34 @@ bool LimitNestingDepth(std::string_view html, size_t max_depth, std::string* out
       while (k > lowest && stack[k - 1] != name) --k;
       if (k > lowest) {
         stack.resize(k - 1);
-      } else if (changed || stack.size() >= max_depth) {
+      } else if (auto it = dropped_open.find(name); it != dropped_open.end() && it->second > 0) {
+        --it->second;
         drop(b, e);  // the end tag of an element we dropped
       }
       continue;
     }
     if (IsVoid(name) || self_closing) continue;
+    if (name == "noscript") {
+      // Browsers run scripts, so they read <noscript> as raw text; a parser without scripting
+      // builds its content as elements, and one unclosed <div> there swallows the page. It is
+      // never main text: drop it whole.
+      size_t k = e, close = n;
+      while (true) {
+        size_t c = html.find("</", k);
+        if (c == std::string_view::npos) break;
+        bool match = c + 10 <= n;
+        for (size_t t = 0; match && t < 8; ++t) match = Lower(html[c + 2 + t]) == "noscript"[t];
+        if (match) {
+          size_t gt = html.find('>', c);
+          close = gt == std::string_view::npos ? n : gt + 1;
+          break;
+        }
+        k = c + 2;
+      }
+      drop(b, close);
+      i = close;
+      continue;
+    }
     if (IsRawText(name)) {
       // Skip the raw text up to the matching end tag; it holds no elements.
       size_t k = e;
@@ -210,6 +234,8 @@ bool LimitNestingDepth(std::string_view html, size_t max_depth, std::string* out
     }
     if (!stack.empty() && ClosesSame(name) && stack.back() == name) stack.pop_back();
     if (stack.size() >= max_depth) {
+      if (depth_limited) *depth_limited = true;
+      ++dropped_open[name];
       drop(b, e);
       continue;
     }
@@ -333,10 +359,9 @@ Result<HtmlTree> HtmlTree::Parse(std::string_view utf8_html, const ParseOptions&
   std::string limited;
   std::string_view input = utf8_html;
   HtmlTree tree;
-  if (LimitNestingDepth(utf8_html, options.max_depth, &limited)) {
-    input = limited;
-    tree.depth_limited_ = true;
-  }
+  bool depth_limited = false;
+  if (PrescanHtml(utf8_html, options.max_depth, &limited, &depth_limited)) input = limited;
+  tree.depth_limited_ = depth_limited;
   tree.nodes_.reserve(input.size() / 40 + 16);
   tree.chars_.reserve(input.size() / 2 + 64);
   if (myhtml_parse(parser->tree(), MyENCODING_UTF_8, input.data(), input.size()) != MyHTML_STATUS_OK) {
