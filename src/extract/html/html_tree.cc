@@ -263,7 +263,9 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
   nodes.push_back(doc);
   std::vector<uint32_t> open = {0};       // our open ancestors
   std::vector<uint32_t> last_child = {0}; // last child of each open ancestor
-  std::vector<bool> kept;                 // per myhtml element descended into: did we add it?
+  // The elements descended into, and whether each was added. The walk never follows parent
+  // pointers: after foster parenting and adoption they need not lead back the way we came.
+  std::vector<std::pair<myhtml_tree_node_t*, bool>> path;
 
   auto add = [&](Node n) -> uint32_t {
     uint32_t idx = static_cast<uint32_t>(nodes.size());
@@ -327,7 +329,7 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
     }
     myhtml_tree_node_t* child = is_element ? myhtml_node_child(cur) : nullptr;
     if (child) {
-      kept.push_back(added);
+      path.emplace_back(cur, added);
       cur = child;
       continue;
     }
@@ -339,13 +341,13 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
         cur = next;
         break;
       }
-      cur = myhtml_node_parent(cur);
-      if (!cur || cur == document || kept.empty()) {
+      if (path.empty()) {
         cur = nullptr;
         break;
       }
-      if (kept.back()) close();
-      kept.pop_back();
+      cur = path.back().first;
+      if (path.back().second) close();
+      path.pop_back();
     }
   }
   while (open.size() > 1) close();
