@@ -347,6 +347,17 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     sum_up();
     choose();
   }
+  // Hints choose among near-equals; they do not cut off text the enclosing element adds (a lead
+  // paragraph just outside itemprop=articleBody).
+  while (container != 0) {
+    const uint32_t p = nodes[container].parent;
+    if (p == 0 || soft[p] || nodes[p].tag == Tag::kBody || nodes[p].tag == Tag::kHtml) break;
+    if (sum[p] > sum[container] && good[p] > good[container]) {
+      container = p;
+    } else {
+      break;
+    }
+  }
   if (std::getenv("EM_DEBUG")) {
     for (uint32_t i = container; i != 0; i = nodes[i].parent)
       fprintf(stderr, "chain %u %s class=%.60s soft=%d sum=%.0f good=%u\n", i, std::string(html::TagName(nodes[i].tag)).c_str(),
