@@ -3,6 +3,7 @@
 // LanguageDetector) -> Document. Plain-text pages pass through unchanged.
 #include "eventmill/extract.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "eventmill/lexicon.h"
@@ -234,6 +235,31 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     }
   }
 
+  // Metadata lines that sit in the text block: copyright credits anywhere, and before the first
+  // real paragraph short dates and datelines of the page ("23.10.2018", "opublikowano: 7 kwietnia
+  // 2021", "24.01.2022 11:38 Kategorie: News").
+  std::optional<std::string> visible_date;  // from a date line taken out of the text
+  {
+    std::vector<std::string> kept;
+    bool seen_long = false;
+    for (std::string& p : paragraphs) {
+      const bool short_line = p.size() < 200;
+      if (short_line && (p.find("\xC2\xA9") != std::string::npos)) continue;  // ©
+      if (!seen_long && p.size() < 80) {
+        size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+        size_t words = std::count(p.begin(), p.end(), ' ') + 1;
+        auto date = extract::FindDateInText(p, p.size());
+        if (words <= 8 && (date || digits * 3 >= p.size())) {
+          if (!visible_date) visible_date = date;
+          continue;
+        }
+      }
+      if (p.size() >= 100) seen_long = true;
+      kept.push_back(std::move(p));
+    }
+    paragraphs = std::move(kept);
+  }
+
   // Pages that render the article by script often carry it whole in JSON-LD articleBody.
   {
     size_t found = 0;
@@ -276,6 +302,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     if (!doc.published) doc.published = extract::FindDateInUrl(doc.url);
     if (!doc.published && !doc.canonical_url.empty()) doc.published = extract::FindDateInUrl(doc.canonical_url);
     if (!doc.published && !doc.paragraphs.empty()) doc.published = extract::FindDateInText(doc[doc.paragraphs[0]]);
+    if (!doc.published) doc.published = visible_date;
   }
   doc.language = LanguageFor(md.language, doc.text.empty() ? std::string_view(md.title) : std::string_view(doc.text),
                              &doc.diagnostics);
