@@ -83,11 +83,16 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
 Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
   ForEachLine(text, [&](std::string_view line, size_t) {
     std::string l = AsciiLower(line);
+    if (l.rfind("end: ", 0) == 0) {
+      end_markers_[l.substr(5)] = true;
+      return;
+    }
     if (l.size() > 1 && l.back() == '*') {
       l.pop_back();
       while (!l.empty() && l.back() == ' ') l.pop_back();
       phrase_prefixes_.push_back(l);
     } else {
+      while (l.size() > 1 && (l.back() == ':' || l.back() == ' ')) l.pop_back();
       phrases_[l] = true;
     }
   });
@@ -203,9 +208,17 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
   return HintKind::kNone;
 }
 
+bool ExtractData::IsEndMarker(std::string_view line) const {
+  if (line.size() > 60) return false;
+  std::string l = AsciiLower(line);
+  while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
+  return end_markers_.count(l) > 0;
+}
+
 bool ExtractData::IsBoilerplateLine(std::string_view line) const {
   if (line.size() > 200) return false;
   std::string l = AsciiLower(line);
+  while (l.size() > 1 && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   if (phrases_.count(l)) return true;
   for (const std::string& p : phrase_prefixes_)
     if (l.size() >= p.size() && l.compare(0, p.size(), p) == 0) return true;

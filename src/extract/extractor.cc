@@ -235,6 +235,20 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     }
   }
 
+  // A closing section label ("About the author", "Kontakt:") ends the article when what follows
+  // it is short next to what came before.
+  {
+    size_t before = 0, total = 0;
+    for (const std::string& p : paragraphs) total += p.size();
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      if (i > 0 && data.IsEndMarker(paragraphs[i]) && (total - before) * 2 < before) {
+        paragraphs.resize(i);
+        break;
+      }
+      before += paragraphs[i].size();
+    }
+  }
+
   // Metadata lines that sit in the text block: copyright credits anywhere, and before the first
   // real paragraph short dates and datelines of the page ("23.10.2018", "opublikowano: 7 kwietnia
   // 2021", "24.01.2022 11:38 Kategorie: News").
