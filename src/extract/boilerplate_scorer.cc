@@ -347,6 +347,11 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     sum_up();
     choose();
   }
+  // A paragraph is not a container: articles have several, so start from its parent.
+  while (container != 0 && !IsSectionTag(nodes[container].tag) && nodes[container].tag != Tag::kMain &&
+         nodes[container].tag != Tag::kBody) {
+    container = nodes[container].parent;
+  }
   // Hints choose among near-equals; they do not cut off text the enclosing element adds (a lead
   // paragraph just outside itemprop=articleBody).
   while (container != 0) {
