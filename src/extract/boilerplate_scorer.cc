@@ -429,6 +429,32 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     if (data_.IsBoilerplateLine(cb.text)) continue;
     out.push_back(std::move(cb));
   }
+  // After the last paragraph of the article's own parent, short blocks from other boxes are
+  // calls to action, contact boxes and credits, not the story.
+  if (out.size() > 2) {
+    std::vector<std::pair<uint32_t, uint32_t>> by_parent;  // parent -> chars
+    for (const ContentBlock& b : out) {
+      const uint32_t p = nodes[b.node].parent;
+      auto it = std::find_if(by_parent.begin(), by_parent.end(), [&](auto& e) { return e.first == p; });
+      if (it == by_parent.end()) by_parent.emplace_back(p, b.text_chars);
+      else it->second += b.text_chars;
+    }
+    const uint32_t main_parent =
+        std::max_element(by_parent.begin(), by_parent.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+    size_t last_main = 0;
+    for (size_t b = 0; b < out.size(); ++b)
+      if (nodes[out[b].node].parent == main_parent) last_main = b;
+    const Node& mp = nodes[main_parent];
+    std::vector<ContentBlock> kept;
+    for (size_t b = 0; b < out.size(); ++b) {
+      const bool inside = out[b].node > main_parent && out[b].node < mp.end;
+      if (b > last_main && !inside && out[b].text_chars < 80 && out[b].kind != BlockKind::kHeading &&
+          out[b].kind != BlockKind::kListItem && out[b].kind != BlockKind::kTableRow)
+        continue;
+      kept.push_back(std::move(out[b]));
+    }
+    out = std::move(kept);
+  }
   // A heading at the end introduced a section that was cut ("Related articles" over a pruned
   // link list).
   {
