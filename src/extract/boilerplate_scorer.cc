@@ -1,8 +1,6 @@
 #include "extract/boilerplate_scorer.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace eventmill::extract {
 namespace {
@@ -362,15 +360,6 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     } else {
       break;
     }
-  }
-  if (std::getenv("EM_DEBUG")) {
-    for (uint32_t i = container; i != 0; i = nodes[i].parent)
-      fprintf(stderr, "chain %u %s class=%.60s soft=%d sum=%.0f good=%u\n", i, std::string(html::TagName(nodes[i].tag)).c_str(),
-              std::string(tree.Attr(nodes[i], "class")).c_str(), soft[i], sum[i], good[i]);
-    fprintf(stderr, "container %u score %.0f total_good %u blocks %zu\n", container, container_score, total_good, blocks.size());
-    for (uint32_t i = 1; i < n; ++i) if (soft[i] && !soft[nodes[i].parent] && nodes[i].end - i > 50)
-      fprintf(stderr, "  soft %u %s class=%.60s id=%.30s size=%u\n", i, std::string(html::TagName(nodes[i].tag)).c_str(),
-              std::string(tree.Attr(nodes[i], "class")).c_str(), std::string(tree.Attr(nodes[i], "id")).c_str(), nodes[i].end - i);
   }
   if (container_score <= 0) {
     // No real paragraph anywhere: keep every block that is not a link list.
