@@ -359,7 +359,12 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
 
 Result<HtmlTree> HtmlTree::Parse(std::string_view utf8_html, const ParseOptions& options) {
   thread_local std::unique_ptr<ThreadParser> parser;
-  if (!parser) parser = std::make_unique<ThreadParser>();
+  if (!parser) {
+    // myhtml's set-up touches shared tables; build one thread's parser at a time.
+    static std::mutex setup;
+    std::lock_guard<std::mutex> lock(setup);
+    parser = std::make_unique<ThreadParser>();
+  }
   if (!parser->ok()) return Status::Internal("", "cannot initialise the HTML parser");
   std::string limited;
   std::string_view input = utf8_html;
