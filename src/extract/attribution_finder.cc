@@ -25,7 +25,7 @@ void AddUnique(std::vector<std::string>* out, std::string s) {
 // Labels that open an attribution line, lower case, without the colon.
 constexpr std::string_view kSourceLabels[] = {
     "source", "sources", "source(s)", "quelle", "quellen", "fuente", "fuentes", "fonte", "bron",
-    "источник", "источники", "джерело", "with inputs from", "inputs from", "(with inputs from",
+    "источник", "источники", "джерело", "Источник", "Источники", "Джерело", "with inputs from", "inputs from", "(with inputs from",
     "with agency inputs", "agencies", "credit", "via"};
 
 // Strings an agency name may stand next to to be credited (lower-case matching on the context).

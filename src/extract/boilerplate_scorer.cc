@@ -1,8 +1,6 @@
 #include "extract/boilerplate_scorer.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace eventmill::extract {
 namespace {
@@ -277,11 +275,13 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   // subtree that holds most of the page's paragraph text.
   std::vector<uint8_t> soft(n, 0);
   {
-    std::vector<uint8_t> has_input(n, 0);
+    std::vector<uint8_t> has_input(n, 0), has_table(n, 0);
     for (uint32_t i = n - 1; i >= 1; --i) {
       const Tag t = nodes[i].tag;
       if (t == Tag::kTextarea || t == Tag::kInput || t == Tag::kSelect) has_input[i] = 1;
+      if (t == Tag::kTable) has_table[i] = 1;
       if (has_input[i]) has_input[nodes[i].parent] = 1;
+      if (has_table[i]) has_table[nodes[i].parent] = 1;
     }
     for (uint32_t i = 1; i < n; ++i) {
       const Node& nd = nodes[i];
@@ -291,7 +291,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         continue;
       }
       bool remove = hint[i] == HintKind::kRemove || nd.tag == Tag::kNav || nd.tag == Tag::kAside ||
-                    nd.tag == Tag::kFooter || (nd.tag == Tag::kForm && has_input[i]);
+                    nd.tag == Tag::kFooter || (nd.tag == Tag::kForm && has_input[i]) ||
+                    (nd.tag == Tag::kFigure && !has_table[i]);  // images with captions and credits
       if (!remove) continue;
       if (nd.tag == Tag::kBody || nd.tag == Tag::kHtml || nd.tag == Tag::kMain) continue;
       // Never remove most of the page's paragraph text; nor a third of it from an element that
@@ -302,43 +303,63 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       soft[i] = 1;
     }
   }
-  // Recompute sums without the soft-dropped subtrees.
-  std::fill(sum.begin(), sum.end(), 0);
-  std::fill(good.begin(), good.end(), 0);
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    if (soft[blocks[b].owner]) continue;
-    sum[blocks[b].owner] += weight[b];
-    const double plain = blocks[b].chars - blocks[b].link_chars;
-    if (plain >= 60 && blocks[b].link_chars * 10 <= blocks[b].chars * 3) good[blocks[b].owner] += static_cast<uint32_t>(plain);
-  }
-  for (uint32_t i = n - 1; i >= 1; --i) {
-    if (soft[i]) continue;
-    sum[nodes[i].parent] += sum[i];
-    good[nodes[i].parent] += good[i];
-  }
+  // Sums without the soft-dropped subtrees.
+  auto sum_up = [&]() {
+    std::fill(sum.begin(), sum.end(), 0);
+    std::fill(good.begin(), good.end(), 0);
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      if (soft[blocks[b].owner]) continue;
+      sum[blocks[b].owner] += weight[b];
+      const double plain = blocks[b].chars - blocks[b].link_chars;
+      if (plain >= 60 && blocks[b].link_chars * 10 <= blocks[b].chars * 3)
+        good[blocks[b].owner] += static_cast<uint32_t>(plain);
+    }
+    for (uint32_t i = n - 1; i >= 1; --i) {
+      if (soft[i]) continue;
+      sum[nodes[i].parent] += sum[i];
+      good[nodes[i].parent] += good[i];
+    }
+  };
+  sum_up();
 
   // 5. The container: greatest total weight; hints nudge it, the deepest wins ties.
   uint32_t container = 0;
   double container_score = 0;
-  for (uint32_t i = 1; i < n; ++i) {
-    const Node& nd = nodes[i];
-    if (nd.tag == Tag::kText || soft[i]) continue;
-    double s = sum[i];
-    if (s > 0 && hint_score[i] != 0) s *= 1.0 + 0.05 * std::clamp<int>(hint_score[i], -4, 4);
-    if (s > 0 && nd.tag == Tag::kArticle) s *= 1.05;
-    if (s > 0 && s >= container_score) {
-      container_score = s;
-      container = i;
+  auto choose = [&]() {
+    for (uint32_t i = 1; i < n; ++i) {
+      const Node& nd = nodes[i];
+      if (nd.tag == Tag::kText || soft[i]) continue;
+      double s = sum[i];
+      if (s > 0 && hint_score[i] != 0) s *= 1.0 + 0.05 * std::clamp<int>(hint_score[i], -4, 4);
+      if (s > 0 && nd.tag == Tag::kArticle) s *= 1.05;
+      if (s > 0 && s >= container_score) {
+        container_score = s;
+        container = i;
+      }
     }
+  };
+  choose();
+  if (container == 0 && total_good > 0) {
+    // The hints removed every paragraph: trust the text over the hints.
+    std::fill(soft.begin(), soft.end(), 0);
+    sum_up();
+    choose();
   }
-  if (std::getenv("EM_DEBUG")) {
-    for (uint32_t i = container; i != 0; i = nodes[i].parent)
-      fprintf(stderr, "chain %u %s class=%.60s soft=%d sum=%.0f good=%u\n", i, std::string(html::TagName(nodes[i].tag)).c_str(),
-              std::string(tree.Attr(nodes[i], "class")).c_str(), soft[i], sum[i], good[i]);
-    fprintf(stderr, "container %u score %.0f total_good %u blocks %zu\n", container, container_score, total_good, blocks.size());
-    for (uint32_t i = 1; i < n; ++i) if (soft[i] && !soft[nodes[i].parent] && nodes[i].end - i > 50)
-      fprintf(stderr, "  soft %u %s class=%.60s id=%.30s size=%u\n", i, std::string(html::TagName(nodes[i].tag)).c_str(),
-              std::string(tree.Attr(nodes[i], "class")).c_str(), std::string(tree.Attr(nodes[i], "id")).c_str(), nodes[i].end - i);
+  // A paragraph is not a container: articles have several, so start from its parent.
+  while (container != 0 && !IsSectionTag(nodes[container].tag) && nodes[container].tag != Tag::kMain &&
+         nodes[container].tag != Tag::kBody) {
+    container = nodes[container].parent;
+  }
+  // Hints choose among near-equals; they do not cut off text the enclosing element adds (a lead
+  // paragraph just outside itemprop=articleBody).
+  while (container != 0) {
+    const uint32_t p = nodes[container].parent;
+    if (p == 0 || soft[p] || nodes[p].tag == Tag::kBody || nodes[p].tag == Tag::kHtml) break;
+    if (sum[p] > sum[container] && good[p] > good[container]) {
+      container = p;
+    } else {
+      break;
+    }
   }
   if (container_score <= 0) {
     // No real paragraph anywhere: keep every block that is not a link list.
@@ -396,6 +417,32 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     cb.link_chars = rb.link_chars;
     if (data_.IsBoilerplateLine(cb.text)) continue;
     out.push_back(std::move(cb));
+  }
+  // After the last paragraph of the article's own parent, short blocks from other boxes are
+  // calls to action, contact boxes and credits, not the story.
+  if (out.size() > 2) {
+    std::vector<std::pair<uint32_t, uint32_t>> by_parent;  // parent -> chars
+    for (const ContentBlock& b : out) {
+      const uint32_t p = nodes[b.node].parent;
+      auto it = std::find_if(by_parent.begin(), by_parent.end(), [&](auto& e) { return e.first == p; });
+      if (it == by_parent.end()) by_parent.emplace_back(p, b.text_chars);
+      else it->second += b.text_chars;
+    }
+    const uint32_t main_parent =
+        std::max_element(by_parent.begin(), by_parent.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+    size_t last_main = 0;
+    for (size_t b = 0; b < out.size(); ++b)
+      if (nodes[out[b].node].parent == main_parent) last_main = b;
+    const Node& mp = nodes[main_parent];
+    std::vector<ContentBlock> kept;
+    for (size_t b = 0; b < out.size(); ++b) {
+      const bool inside = out[b].node > main_parent && out[b].node < mp.end;
+      if (b > last_main && !inside && out[b].text_chars < 80 && out[b].kind != BlockKind::kHeading &&
+          out[b].kind != BlockKind::kListItem && out[b].kind != BlockKind::kTableRow)
+        continue;
+      kept.push_back(std::move(out[b]));
+    }
+    out = std::move(kept);
   }
   // A heading at the end introduced a section that was cut ("Related articles" over a pruned
   // link list).

@@ -83,11 +83,16 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
 Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
   ForEachLine(text, [&](std::string_view line, size_t) {
     std::string l = AsciiLower(line);
+    if (l.rfind("end: ", 0) == 0) {
+      end_markers_[l.substr(5)] = true;
+      return;
+    }
     if (l.size() > 1 && l.back() == '*') {
       l.pop_back();
       while (!l.empty() && l.back() == ' ') l.pop_back();
       phrase_prefixes_.push_back(l);
     } else {
+      while (l.size() > 1 && (l.back() == ':' || l.back() == ' ')) l.pop_back();
       phrases_[l] = true;
     }
   });
@@ -178,6 +183,13 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
       // Hidden hints name whole class tokens only ("hidden", not "fusion-header-hidden").
       if (j > wb) {
         std::string_view word = token.substr(wb, j - wb);
+        // "has-ads", "no-sidebar", "with-comments" describe what an element contains or lacks,
+        // not what it is.
+        if (prev_word == "has" || prev_word == "no" || prev_word == "with" || prev_word == "without" ||
+            prev_word == "show" || prev_word == "hide") {
+          prev_word.clear();
+          continue;
+        }
         HintKind k = Lookup(word);
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {
@@ -196,9 +208,17 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
   return HintKind::kNone;
 }
 
+bool ExtractData::IsEndMarker(std::string_view line) const {
+  if (line.size() > 60) return false;
+  std::string l = AsciiLower(line);
+  while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
+  return end_markers_.count(l) > 0;
+}
+
 bool ExtractData::IsBoilerplateLine(std::string_view line) const {
   if (line.size() > 200) return false;
   std::string l = AsciiLower(line);
+  while (l.size() > 1 && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   if (phrases_.count(l)) return true;
   for (const std::string& p : phrase_prefixes_)
     if (l.size() >= p.size() && l.compare(0, p.size(), p) == 0) return true;

@@ -32,6 +32,8 @@ class ExtractData {
 
   // Whether a (whitespace-collapsed) line is a known boilerplate phrase.
   bool IsBoilerplateLine(std::string_view line) const;
+  // Whether a line is a section label that closes the article ("About the author", "Kontakt:").
+  bool IsEndMarker(std::string_view line) const;
 
   const std::vector<Agency>& agencies() const { return agencies_; }
 
@@ -45,6 +47,7 @@ class ExtractData {
   std::vector<std::pair<std::string, HintKind>> prefixes_;
   std::unordered_map<std::string, bool> phrases_;     // lower-cased exact lines
   std::vector<std::string> phrase_prefixes_;          // lower-cased, for "phrase*"
+  std::unordered_map<std::string, bool> end_markers_; // lower-cased section labels
   std::vector<Agency> agencies_;
 };
 

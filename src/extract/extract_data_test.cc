@@ -22,6 +22,7 @@ TEST(ExtractData, ClassifiesClassWordsAndPrefixes) {
   EXPECT_EQ(d.Classify("entry-meta", &score), HintKind::kNegative);
   EXPECT_EQ(d.Classify("post-content", &score), HintKind::kPositive);
   EXPECT_EQ(d.Classify("commentary-piece", &score), HintKind::kNone);
+  EXPECT_EQ(d.Classify("o-section--has-comments", &score), HintKind::kNone);
 }
 
 TEST(ExtractData, HiddenMatchesWholeTokensOnly) {

@@ -3,6 +3,7 @@
 // LanguageDetector) -> Document. Plain-text pages pass through unchanged.
 #include "eventmill/extract.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "eventmill/lexicon.h"
@@ -205,6 +206,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   // Headings that repeat the title are not text; a leading <h1> is the headline in any case.
   const std::string title_key = Alnum(doc.title);
   std::vector<std::string> paragraphs;
+  std::vector<bool> is_heading;  // parallel to paragraphs
   for (size_t b = 0; b < blocks.size(); ++b) {
     const extract::ContentBlock& block = blocks[b];
     if (block.kind == extract::BlockKind::kHeading) {
@@ -231,7 +233,62 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       }
       if (data.IsBoilerplateLine(clean)) continue;
       paragraphs.push_back(std::move(clean));
+      is_heading.push_back(block.kind == extract::BlockKind::kHeading);
     }
+  }
+
+  // A closing section label ("About the author", "Kontakt:") ends the article when what follows
+  // it is short next to what came before.
+  {
+    size_t before = 0, total = 0;
+    for (const std::string& p : paragraphs) total += p.size();
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      if (i > 0 && data.IsEndMarker(paragraphs[i]) && (total - before) * 2 < before) {
+        paragraphs.resize(i);
+        is_heading.resize(i);
+        break;
+      }
+      before += paragraphs[i].size();
+    }
+  }
+
+  // Metadata lines that sit in the text block: copyright credits anywhere, and before the first
+  // real paragraph short dates and datelines of the page ("23.10.2018", "opublikowano: 7 kwietnia
+  // 2021", "24.01.2022 11:38 Kategorie: News").
+  std::optional<std::string> visible_date;  // from a date line taken out of the text
+  {
+    std::vector<std::string> kept;
+    std::vector<bool> kept_heading;
+    bool seen_long = false;
+    for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
+      std::string& p = paragraphs[pi];
+      const bool short_line = p.size() < 200;
+      if (short_line && (p.find("\xC2\xA9") != std::string::npos)) continue;  // ©
+      if (!seen_long && p.size() < 80) {
+        size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+        size_t words = std::count(p.begin(), p.end(), ' ') + 1;
+        auto date = extract::FindDateInText(p, p.size());
+        if (words <= 8 && (date || digits * 3 >= p.size())) {
+          if (!visible_date) visible_date = date;
+          continue;
+        }
+      }
+      // Before the article starts, a few words without a sentence are a byline, a reading time or
+      // a label ("Iwona Kurz", "11 minut czytania"); headings stay.
+      auto quoted = [](const std::string& t) {
+        for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB"})
+          if (t.find(q) != std::string::npos) return true;
+        return false;
+      };
+      if (!seen_long && !is_heading[pi] && p.size() < 40 && p.find_first_of(".!?:") == std::string::npos &&
+          !quoted(p) && std::count(p.begin(), p.end(), ' ') < 4)
+        continue;
+      if (p.size() >= 100) seen_long = true;
+      kept.push_back(std::move(p));
+      kept_heading.push_back(is_heading[pi]);
+    }
+    paragraphs = std::move(kept);
+    is_heading = std::move(kept_heading);
   }
 
   // Pages that render the article by script often carry it whole in JSON-LD articleBody.
@@ -242,9 +299,13 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     if (body.find('<') != std::string::npos && body.find('>') != std::string::npos) body.clear();  // HTML inside
     if (body.size() > 200 && found * 2 < body.size()) {
       paragraphs.clear();
+      is_heading.clear();
       for (Span s : ParagraphSpans(body)) {
         std::string p = CollapseWhitespace(std::string_view(body).substr(s.begin, s.end - s.begin));
-        if (!p.empty()) paragraphs.push_back(std::move(p));
+        if (!p.empty()) {
+          paragraphs.push_back(std::move(p));
+          is_heading.push_back(false);
+        }
       }
       doc.diagnostics.push_back({"extract", "main text taken from JSON-LD articleBody"});
     }
@@ -276,6 +337,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     if (!doc.published) doc.published = extract::FindDateInUrl(doc.url);
     if (!doc.published && !doc.canonical_url.empty()) doc.published = extract::FindDateInUrl(doc.canonical_url);
     if (!doc.published && !doc.paragraphs.empty()) doc.published = extract::FindDateInText(doc[doc.paragraphs[0]]);
+    if (!doc.published) doc.published = visible_date;
   }
   doc.language = LanguageFor(md.language, doc.text.empty() ? std::string_view(md.title) : std::string_view(doc.text),
                              &doc.diagnostics);

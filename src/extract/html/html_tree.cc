@@ -133,8 +133,10 @@ std::string_view TagName(Tag tag) {
   return "#other";
 }
 
-bool LimitNestingDepth(std::string_view html, size_t max_depth, std::string* out) {
+bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool* depth_limited) {
+  if (depth_limited) *depth_limited = false;
   std::vector<std::string> stack;
+  std::unordered_map<std::string, int> dropped_open;  // start tags dropped, by name
   size_t copied = 0;
   bool changed = false;
   std::string result;
@@ -192,12 +194,34 @@ bool LimitNestingDepth(std::string_view html, size_t max_depth, std::string* out
       while (k > lowest && stack[k - 1] != name) --k;
       if (k > lowest) {
         stack.resize(k - 1);
-      } else if (changed || stack.size() >= max_depth) {
+      } else if (auto it = dropped_open.find(name); it != dropped_open.end() && it->second > 0) {
+        --it->second;
         drop(b, e);  // the end tag of an element we dropped
       }
       continue;
     }
     if (IsVoid(name) || self_closing) continue;
+    if (name == "noscript") {
+      // Browsers run scripts, so they read <noscript> as raw text; a parser without scripting
+      // builds its content as elements, and one unclosed <div> there swallows the page. It is
+      // never main text: drop it whole.
+      size_t k = e, close = n;
+      while (true) {
+        size_t c = html.find("</", k);
+        if (c == std::string_view::npos) break;
+        bool match = c + 10 <= n;
+        for (size_t t = 0; match && t < 8; ++t) match = Lower(html[c + 2 + t]) == "noscript"[t];
+        if (match) {
+          size_t gt = html.find('>', c);
+          close = gt == std::string_view::npos ? n : gt + 1;
+          break;
+        }
+        k = c + 2;
+      }
+      drop(b, close);
+      i = close;
+      continue;
+    }
     if (IsRawText(name)) {
       // Skip the raw text up to the matching end tag; it holds no elements.
       size_t k = e;
@@ -213,6 +237,8 @@ bool LimitNestingDepth(std::string_view html, size_t max_depth, std::string* out
     }
     if (!stack.empty() && ClosesSame(name) && stack.back() == name) stack.pop_back();
     if (stack.size() >= max_depth) {
+      if (depth_limited) *depth_limited = true;
+      ++dropped_open[name];
       drop(b, e);
       continue;
     }
@@ -240,7 +266,9 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
   nodes.push_back(doc);
   std::vector<uint32_t> open = {0};       // our open ancestors
   std::vector<uint32_t> last_child = {0}; // last child of each open ancestor
-  std::vector<bool> kept;                 // per myhtml element descended into: did we add it?
+  // The elements descended into, and whether each was added. The walk never follows parent
+  // pointers: after foster parenting and adoption they need not lead back the way we came.
+  std::vector<std::pair<myhtml_tree_node_t*, bool>> path;
 
   auto add = [&](Node n) -> uint32_t {
     uint32_t idx = static_cast<uint32_t>(nodes.size());
@@ -304,7 +332,7 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
     }
     myhtml_tree_node_t* child = is_element ? myhtml_node_child(cur) : nullptr;
     if (child) {
-      kept.push_back(added);
+      path.emplace_back(cur, added);
       cur = child;
       continue;
     }
@@ -316,13 +344,13 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
         cur = next;
         break;
       }
-      cur = myhtml_node_parent(cur);
-      if (!cur || cur == document || kept.empty()) {
+      if (path.empty()) {
         cur = nullptr;
         break;
       }
-      if (kept.back()) close();
-      kept.pop_back();
+      cur = path.back().first;
+      if (path.back().second) close();
+      path.pop_back();
     }
   }
   while (open.size() > 1) close();
@@ -331,15 +359,19 @@ void TreeBuilder::Build(ThreadParser& parser, size_t max_depth, HtmlTree* out) {
 
 Result<HtmlTree> HtmlTree::Parse(std::string_view utf8_html, const ParseOptions& options) {
   thread_local std::unique_ptr<ThreadParser> parser;
-  if (!parser) parser = std::make_unique<ThreadParser>();
+  if (!parser) {
+    // myhtml's set-up touches shared tables; build one thread's parser at a time.
+    static std::mutex setup;
+    std::lock_guard<std::mutex> lock(setup);
+    parser = std::make_unique<ThreadParser>();
+  }
   if (!parser->ok()) return Status::Internal("", "cannot initialise the HTML parser");
   std::string limited;
   std::string_view input = utf8_html;
   HtmlTree tree;
-  if (LimitNestingDepth(utf8_html, options.max_depth, &limited)) {
-    input = limited;
-    tree.depth_limited_ = true;
-  }
+  bool depth_limited = false;
+  if (PrescanHtml(utf8_html, options.max_depth, &limited, &depth_limited)) input = limited;
+  tree.depth_limited_ = depth_limited;
   tree.nodes_.reserve(input.size() / 40 + 16);
   tree.chars_.reserve(input.size() / 2 + 64);
   if (myhtml_parse(parser->tree(), MyENCODING_UTF_8, input.data(), input.size()) != MyHTML_STATUS_OK) {

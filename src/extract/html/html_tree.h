@@ -89,9 +89,11 @@ class HtmlTree {
   bool depth_limited_ = false;
 };
 
-// Drops start and end tags nested deeper than max_depth from `html`, keeping all text. Returns
-// false (and leaves *out untouched) when the page never exceeds the depth: the common case costs
-// one scan. Exposed for tests.
-bool LimitNestingDepth(std::string_view html, size_t max_depth, std::string* out);
+// Prepares raw HTML for the parser: removes <noscript> sections (browsers read them as raw text;
+// a parser without scripting would build their content as elements, and an unclosed <div> there
+// swallows the page) and drops start and end tags nested deeper than max_depth, keeping all text.
+// Returns false (and leaves *out untouched) when nothing had to change: the common case costs one
+// scan. Exposed for tests.
+bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool* depth_limited = nullptr);
 
 }  // namespace eventmill::extract::html

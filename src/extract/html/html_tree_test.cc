@@ -76,16 +76,25 @@ TEST(HtmlTree, DeepFormattingNestingIsBounded) {
   EXPECT_LT(secs, 3.0);
 }
 
-TEST(LimitNestingDepth, LeavesOrdinaryPagesUntouched) {
+TEST(PrescanHtml, LeavesOrdinaryPagesUntouched) {
   std::string out = "unchanged";
-  EXPECT_FALSE(LimitNestingDepth("<div><p>a<p>b</div><script>if (a<b) x='<div>'</script>", 4, &out));
+  EXPECT_FALSE(PrescanHtml("<div><p>a<p>b</div><script>if (a<b) x='<div>'</script>", 4, &out));
   EXPECT_EQ(out, "unchanged");
 }
 
-TEST(LimitNestingDepth, DropsTagsBeyondTheDepthButKeepsText) {
+TEST(PrescanHtml, DropsTagsBeyondTheDepthButKeepsText) {
   std::string out;
-  ASSERT_TRUE(LimitNestingDepth("<div><div><div>x</div></div></div>", 2, &out));
+  ASSERT_TRUE(PrescanHtml("<div><div><div>x</div></div></div>", 2, &out));
   EXPECT_EQ(out, "<div><div>x</div></div>");
+}
+
+TEST(PrescanHtml, RemovesNoscriptSoAnUnclosedDivInsideCannotSwallowThePage) {
+  std::string out;
+  ASSERT_TRUE(PrescanHtml("<body><noscript><div id=x></noscript><p>text</p></body>", 512, &out));
+  EXPECT_EQ(out, "<body><p>text</p></body>");
+  auto tree = HtmlTree::Parse("<body><noscript><div id=x></noscript><p>text</p></body>");
+  ASSERT_TRUE(tree.ok());
+  for (const Node& n : tree->nodes()) EXPECT_NE(n.tag, Tag::kDiv);
 }
 
 }  // namespace
