@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <random>
 #include <string>
 
 #include "text/utf8.h"
@@ -188,6 +189,27 @@ TEST(DecodeToUtf8, PlainTextSkipsTheMetaPrescan) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->charset, "utf-8");
   EXPECT_EQ(r->text, text);
+}
+
+TEST(DecodeToUtf8, AlwaysGivesValidUtf8ForArbitraryBytes) {
+  std::mt19937 rng(7);
+  const char* types[] = {"", "text/html; charset=shift_jis", "text/html; charset=utf-16", "text/html; charset=euc-kr",
+                         "text/html; charset=iso-2022-jp", "text/html; charset=bogus"};
+  for (int round = 0; round < 600; ++round) {
+    std::string bytes = "<html><head><meta charset=gb18030></head><body>";
+    size_t n = 1 + rng() % 3000;
+    for (size_t i = 0; i < n; ++i) {
+      // Mostly high bytes and text, few control bytes, so that most inputs pass the binary check.
+      unsigned v = rng() % 256;
+      bytes.push_back(static_cast<char>(v < 32 && v != 10 ? 'a' + v % 26 : v));
+    }
+    if (round % 5 == 0) bytes = "\xFF\xFE" + bytes;
+    auto r = DecodeToUtf8(bytes, types[round % 6], round % 2 == 0, "fuzz");
+    if (r.ok()) {
+      EXPECT_TRUE(text::IsValidUtf8(r->text)) << r->charset;
+      EXPECT_EQ(r->text.find('\0'), std::string::npos);
+    }
+  }
 }
 
 }  // namespace

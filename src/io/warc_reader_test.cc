@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <random>
 #include <vector>
 
 namespace eventmill::io {
@@ -222,6 +223,33 @@ TEST(WarcReader, StreamsAFileFromDisk) {
   std::remove(path);
   EXPECT_EQ(n, 200u);
   EXPECT_EQ(last, std::string(path) + "#401");
+}
+
+// Random damage (flipped bytes, cut files, spliced garbage) never crashes or loops: the reader
+// ends, every error names a record of this file, and pages never exceed the limits.
+TEST(WarcReader, SurvivesRandomDamage) {
+  const std::string good = Members(Crawl(20));
+  std::string plain;
+  for (const auto& rec : Crawl(5)) plain += rec;
+  std::mt19937 rng(20220109);
+  for (int round = 0; round < 400; ++round) {
+    std::string bytes = round % 4 == 3 ? plain : good;
+    int kind = round % 3;
+    if (kind == 0) {
+      for (int k = 0; k < 1 + round % 7; ++k) bytes[rng() % bytes.size()] ^= static_cast<char>(1 + rng() % 255);
+    } else if (kind == 1) {
+      bytes.resize(rng() % bytes.size());
+    } else {
+      size_t at = rng() % bytes.size();
+      std::string junk(1 + rng() % 64, '\0');
+      for (char& c : junk) c = static_cast<char>(rng());
+      bytes.insert(at, junk);
+    }
+    Read r = ReadAll(bytes, {.max_page_bytes = 1 << 16, .max_record_bytes = 1 << 17});
+    EXPECT_LE(r.pages.size(), 20u);
+    for (const auto& e : r.errors) EXPECT_EQ(e.rfind("crawl.warc.gz", 0), 0u) << e;
+    for (const auto& p : r.pages) EXPECT_LE(p.bytes.size(), size_t{1} << 16);
+  }
 }
 
 }  // namespace

@@ -96,5 +96,10 @@ timeout 60 "$EM" extract - --format json < broken_line.jsonl > "$TMP/out" 2> "$T
 rc=$?
 [ "$rc" = 1 ] && grep -q -- "-#2: not a JSON object" "$TMP/err1" && [ "$(wc -l < "$TMP/out")" = 2 ] &&
   pass "stdin: the broken JSONL line is '-#2', the others pass" || fail "stdin: status $rc: $(cat "$TMP/err1")"
+# stdin: a WARC.gz with a corrupt member between good ones
+timeout 60 "$EM" extract - --format json < corrupt_member.warc.gz > "$TMP/out" 2> "$TMP/err1"
+rc=$?
+[ "$rc" = 1 ] && grep -q -- "-#5: corrupt gzip member" "$TMP/err1" && [ "$(grep -c '"source":"-#[37]"' "$TMP/out")" = 2 ] &&
+  pass "stdin: corrupt WARC.gz member is '-#5', pages -#3 and -#7 pass" || fail "stdin WARC: status $rc: $(cat "$TMP/err1" "$TMP/out")"
 cd - > /dev/null
 finish
