@@ -34,6 +34,13 @@ constexpr char kUsage[] =
 
 std::atomic<bool> g_interrupted{false};
 
+// Whether `source` was stored by an earlier run. Stdin ("-", "-#N") is new input every time: only
+// the article ids decide for it.
+bool StoredBefore(const std::unordered_set<std::string>& done, const std::string& source) {
+  if (source == "-" || source.rfind("-#", 0) == 0) return false;
+  return done.count(source) > 0;
+}
+
 extern "C" void OnSignal(int) { g_interrupted.store(true); }
 
 // "source: reason" -> {source, reason}.
@@ -233,7 +240,7 @@ void ReadDocuments(const std::vector<std::string>& inputs, const std::unordered_
         continue;
       }
       if (doc->source.empty()) doc->source = where;
-      if (done.count(doc->source)) {
+      if (StoredBefore(done, doc->source)) {
         ++*skipped;
         ingest.set_skipped(*skipped);
         continue;
@@ -324,7 +331,7 @@ int RunIngest(const std::vector<std::string>& all_args) {
     cancelled = g_interrupted.load();
   } else {
     PipelineOptions options{.threads = flags.threads, .through = Stage::kCode};
-    options.admit = [&](const RawPage& page) { return !done.count(page.source); };
+    options.admit = [&](const RawPage& page) { return !StoredBefore(done, page.source); };
     options.cancel = &g_interrupted;
     auto pipeline = Pipeline::Create(options);
     if (!pipeline.ok()) {

@@ -29,7 +29,10 @@ std::string NowIso() {
 }
 
 SqlValue Text(const std::string& s) { return s.empty() ? SqlValue() : SqlValue(s); }
-SqlValue OptDouble(const std::optional<double>& d) { return d && std::isfinite(*d) ? SqlValue(*d) : SqlValue(); }
+// Doubles are stored rounded to 6 decimals: SQLite prints 15 significant digits and PostgreSQL the
+// shortest exact form, so 0.9000000000000001 would read back differently from the two backends.
+double Rounded(double v) { return std::isfinite(v) ? std::round(v * 1e6) / 1e6 : 0; }
+SqlValue OptDouble(const std::optional<double>& d) { return d && std::isfinite(*d) ? SqlValue(Rounded(*d)) : SqlValue(); }
 
 std::string Placeholders(size_t n) {
   std::string s;
@@ -463,7 +466,7 @@ struct Store::Impl {
       }
       for (size_t i = 0; i < doc.counts.size(); ++i) {
         const Count& c = doc.counts[i];
-        counts.push_back({seq, static_cast<int64_t>(i), c.kind, c.value, Text(c.qualifier), Text(c.who), c.text,
+        counts.push_back({seq, static_cast<int64_t>(i), c.kind, Rounded(c.value), Text(c.qualifier), Text(c.who), c.text,
                           int64_t{c.span.begin}, int64_t{c.span.end}});
       }
       for (size_t i = 0; i < doc.quotes.size(); ++i) {
@@ -533,7 +536,7 @@ struct Store::Impl {
           row.push_back(a ? Text(a->role) : SqlValue());
         };
         std::vector<SqlValue> row = {p.seq, doc.id, static_cast<int64_t>(i), Text(e.id), cluster, Text(e.cameo),
-                                     Text(e.cameo_root), int64_t{e.quad_class}, e.goldstein, Text(e.plover),
+                                     Text(e.cameo_root), int64_t{e.quad_class}, Rounded(e.goldstein), Text(e.plover),
                                      Text(e.plover_mode), Text(e.acled_event_type), Text(e.acled_sub_event_type)};
         actor(e.source, row);
         actor(e.target, row);
@@ -551,7 +554,7 @@ struct Store::Impl {
         if (day.empty() && doc.published) day = DayOf(*doc.published);
         row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), day,
                                Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
-                               std::string(doc[e.evidence]), e.confidence, CountsJson(e.counts).dump(),
+                               std::string(doc[e.evidence]), Rounded(e.confidence), CountsJson(e.counts).dump(),
                                int64_t{e.evidence.begin < lead_end}, site, now});
         events.push_back(std::move(row));
       }

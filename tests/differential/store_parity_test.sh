@@ -18,7 +18,7 @@ for db in "$LITE" "$URL"; do
 done
 
 # Masks what legitimately differs: when a row was written.
-mask() { sed -E 's/"added_at":"[^"]*"/"added_at":"T"/g; s/[0-9]{14}\t(https?:)/T\t\1/; s/,[0-9]{10}\r?$/,T/'; }
+mask() { sed -E 's/"added_at":"[^"]*"/"added_at":"T"/g; s/[0-9]{14}\t(https?:|$)/T\t\1/; s/,[0-9]{10}\r?$/,T/'; }
 compare() {  # compare NAME COMMAND-ARGS...
   local name=$1; shift
   "$EM" "$@" --db "$LITE" 2>&1 | mask > "$TMP/a"

@@ -91,6 +91,32 @@ mid=$(sqlite3 "$DB3" 'select count(*) from articles')
 [ "$(sqlite3 "$DB3" 'select count(*) from articles')" = "$total" ] && pass "rerun after Ctrl-C completes" ||
   fail "after SIGINT rerun: $(sqlite3 "$DB3" 'select count(*) from articles')"
 
+# A WARC.gz: every response record is an input ("day.warc.gz#N"); ingesting it again adds nothing.
+mkdir -p "$TMP/warcpages"
+for n in 1 2 3 4; do
+  printf '<html><head><title>Story %s</title></head><body><article><p>Story %s: police detained %s people after a rally in the capital, officials said on Sunday evening.</p></article></body></html>' "$n" "$n" "$((n * 10))" > "$TMP/warcpages/s$n.html"
+done
+python3 "$ROOT/tests/e2e/make_warc.py" "$TMP/day.warc.gz" "$TMP/warcpages"/s*.html
+DBW="$TMP/warc.db"
+"$EM" ingest --db "$DBW" "$TMP/day.warc.gz" --no-progress 2>"$TMP/errw"
+n1=$(sqlite3 "$DBW" 'select count(*) from articles')
+"$EM" ingest --db "$DBW" "$TMP/day.warc.gz" --no-progress 2>>"$TMP/errw"
+n2=$(sqlite3 "$DBW" 'select count(*) from articles')
+[ "$n1" = 4 ] && [ "$n2" = 4 ] && [ "$(sqlite3 "$DBW" "select count(*) from inputs where source like '%day.warc.gz#%'")" = 4 ] &&
+  pass "WARC.gz: 4 records stored once, twice ingested" || fail "WARC: $n1 then $n2: $(cat "$TMP/errw")"
+
+# Stdin is new input every run (no source to skip by), but its articles are stored once.
+"$EM" code "$TMP/pages/p0001.txt" "$TMP/pages/p0002.txt" --format json 2>/dev/null > "$TMP/coded.jsonl"
+DBS="$TMP/stdin.db"
+"$EM" ingest --db "$DBS" --documents - --no-progress < "$TMP/coded.jsonl" 2>/dev/null
+"$EM" ingest --db "$DBS" --documents - --no-progress < "$TMP/coded.jsonl" 2>"$TMP/errs"
+[ "$(sqlite3 "$DBS" "select count(*) from articles")" = 2 ] && grep -q "0 articles stored" "$TMP/errs" &&
+  pass "eventmill code | eventmill ingest --documents - : stored once" || fail "stdin documents: $(cat "$TMP/errs")"
+cat "$TMP/pages/p0003.txt" | "$EM" ingest --db "$DBS" - --no-progress 2>/dev/null
+cat "$TMP/pages/p0004.txt" | "$EM" ingest --db "$DBS" - --no-progress 2>/dev/null
+[ "$(sqlite3 "$DBS" 'select count(*) from articles')" = 4 ] && pass "two different pages on stdin, two runs: both stored" ||
+  fail "stdin pages: $(sqlite3 "$DBS" 'select count(*) from articles')"
+
 # The progress line appears on a terminal (script(1) gives one) and names the rate.
 if command -v script >/dev/null; then
   script -qec "$EM ingest --db $TMP/tty.db --documents $TMP/docs.jsonl" /dev/null > "$TMP/tty.out" 2>&1
