@@ -684,13 +684,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   for (const auto& c : ctx.countries) {
     if (c != ctx.dominant_country && fuzzy_countries.size() < 3) fuzzy_countries.push_back(c);
   }
-  auto is_place_unit = [&](size_t k) {
-    if (k >= nu) return false;
-    for (const auto& p : out) {
-      if (p.place_mention >= 0 && !mentions[p.place_mention].demonym && p.entity.span.begin == toks[units[k].first].begin) return true;
-    }
-    return false;
-  };
+  std::vector<uint8_t> place_at(text.size() + 1, 0);  // a place mention starts at this byte
+  for (const auto& m : mentions) {
+    if (!m.demonym && m.span.begin < place_at.size()) place_at[m.span.begin] = 1;
+  }
+  auto is_place_unit = [&](size_t k) { return k < nu && place_at[toks[units[k].first].begin]; };
   if (!fuzzy_countries.empty()) {
     for (size_t ui = 0; ui < nu; ++ui) {
       Unit& u = units[ui];
