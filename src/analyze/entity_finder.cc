@@ -544,6 +544,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // --- 4. Places and countries.
   std::vector<int> region_fallback;  // mentions resolved to the article's main region
+  std::vector<int> county_mentions;  // "X County" mentions
   for (size_t ui = 0; ui < nu; ++ui) {
     Unit& u = units[ui];
     if (u.claimed) continue;
@@ -591,6 +592,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       p.place_mention = static_cast<int>(mentions.size());
       p.explain = "a region named with \"" + std::string(tok_text(units[ui + 1].first)) + "\"";
       if (m.candidates.empty()) region_fallback.push_back(static_cast<int>(mentions.size()));
+      else county_mentions.push_back(static_cast<int>(mentions.size()));
       mentions.push_back(std::move(m));
       u.claimed = units[ui + 1].claimed = true;
       ++ui;
@@ -670,6 +672,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // --- 5. Resolve places; the article's countries.
   PlaceContext ctx = places_.Resolve(&mentions);
+  for (int k : county_mentions) {
+    // A town named like the county but outside the article's region is not the county's place.
+    PlaceMention& m = mentions[k];
+    if (m.chosen >= 0 && ctx.main_region >= 0 &&
+        lex.places[m.chosen].admin1_code != lex.places[ctx.main_region].admin1_code) {
+      region_fallback.push_back(k);
+    }
+  }
   for (int k : region_fallback) {
     if (ctx.main_region >= 0) {
       mentions[k].chosen = ctx.main_region;

@@ -103,11 +103,13 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
   // Which regions the mentions' readings fall in, by kind, for the coherence test below: for each
   // admin-1 code, how many mentions have a city reading there and how many a region reading.
   std::unordered_map<uint32_t, std::pair<int, int>> region_readings;
+  // Small towns of common names (there is a "Washington" in many states) do not count.
   for (const auto& m : *mentions) {
     std::vector<std::pair<uint32_t, bool>> seen;
     for (uint32_t c : m.candidates) {
       const PlaceRec& q = lex.places[c];
       if (!q.admin1_code || (q.kind != PlaceKind::kCity && q.kind != PlaceKind::kAdmin1)) continue;
+      if (q.kind == PlaceKind::kCity && m.candidates.size() > 1 && q.population < 20000) continue;
       std::pair<uint32_t, bool> key{q.admin1_code, q.kind == PlaceKind::kAdmin1};
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
       seen.push_back(key);
