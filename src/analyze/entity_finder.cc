@@ -390,8 +390,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     for (size_t k = a; k <= b; ++k) {
       bool region_name = k + 1 <= b && HasCue(units[k + 1], CueKind::kPlaceSuffix);  // "Licking County ..."
       bool suffix = k > a && HasCue(units[k], CueKind::kPlaceSuffix);
-      if ((units[k].places.empty() && !region_name && !suffix) || units[k].named) units[k].claimed = true;
-      else units[k].in_org = true;
+      // Only a place that leads the name or follows "of" names where the organisation is ("Dublin
+      // Arts Council", "University of Texas"); inside ("Sarah Bush Lincoln Hospital") it is a name.
+      bool leads = k == a || (k > a && units[k - 1].count == 1 && (tok_is(units[k - 1].first, kOf) || tok_is(units[k - 1].first, kFor)));
+      if ((units[k].places.empty() && !region_name && !suffix) || units[k].named || (!leads && !region_name && !suffix)) {
+        units[k].claimed = true;
+      } else {
+        units[k].in_org = true;
+      }
     }
   }
 
