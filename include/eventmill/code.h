@@ -13,6 +13,7 @@ namespace eventmill {
 
 struct CodeOptions {
   std::string patterns_dir;  // empty: DataDir() + "/patterns"
+  std::string mappings_dir;  // empty: DataDir() + "/mappings" (CAMEO codebook, PLOVER, ACLED)
 };
 
 class Coder {

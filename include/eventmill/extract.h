@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 
 #include "eventmill/document.h"
 #include "eventmill/input.h"
@@ -14,6 +15,7 @@ namespace eventmill {
 struct ExtractOptions {
   size_t max_page_bytes = size_t{50} << 20;  // bigger pages fail with kLimitExceeded
   size_t max_depth = 512;                     // deeper elements are flattened into their ancestor
+  std::string data_dir;                       // hints, phrases, agencies; empty: DataDir() + "/extract"
 };
 
 class Extractor {

@@ -1,9 +1,12 @@
 #include "analyze/facts.h"
 
+#include "analyze/count_finder.h"
+#include "analyze/date_resolver.h"
+
 namespace eventmill::analyze {
 
-void FindCounts(Document& doc) {}
-void FindDates(Document& doc) {}
+void FindCounts(Document& doc) { CountFinder(CountLexicon::Default()).Find(doc); }
+void FindDates(Document& doc) { DateResolver(DateLexicon::Default()).Find(doc); }
 void AttributeQuotes(Document& doc) {}
 
 }  // namespace eventmill::analyze

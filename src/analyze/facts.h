@@ -1,16 +1,16 @@
-// Counts, dates and quotes: the figures, the dates (resolved against the publication date) and
-// the direct quotes with their speakers.
+// Counts, dates and quotes: the entry points the Analyzer calls, one per component
+// (count_finder.h, date_resolver.h, quote_attributor.h hold the machinery and its contracts).
 #pragma once
 
 #include "eventmill/document.h"
 
 namespace eventmill::analyze {
 
-// Fills doc.counts. Needs doc.sentences.
+// Fills doc.counts (CountFinder over CountLexicon::Default()). Uses doc.sentences when filled.
 void FindCounts(Document& doc);
-// Fills doc.dates, resolved against doc.published.
+// Fills doc.dates, resolved against doc.published (DateResolver over DateLexicon::Default()).
 void FindDates(Document& doc);
-// Fills doc.quotes. Needs doc.sentences and doc.entities (speakers).
+// Fills doc.quotes with speakers (QuoteAttributor). Uses doc.sentences and doc.entities.
 void AttributeQuotes(Document& doc);
 
 }  // namespace eventmill::analyze

@@ -1,10 +1,165 @@
+// Coder: the front door of the code stage. For each sentence: match the event patterns, read the
+// modality, assign actors, find place and date, attach counts; then merge restatements and fill
+// the codebook fields (QuadClass, Goldstein, PLOVER, ACLED).
 #include "eventmill/code.h"
 
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "code/actor_assigner.h"
+#include "code/code_mappings.h"
+#include "code/event_merger.h"
+#include "code/modality_classifier.h"
+#include "code/pattern_set.h"
+#include "code/sentence_view.h"
+#include "core/hash.h"
+
 namespace eventmill {
+
+using code::ActorAssigner;
+using code::CodeMappings;
+using code::EntityRef;
+using code::EventCandidate;
+using code::LocationBasis;
+using code::ModalityClassifier;
+using code::PatternMatch;
+using code::PatternSet;
+using code::SentenceView;
+
+namespace {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path, "cannot read");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Words before a place that make it the scene of the event ("in Almaty", "throughout Kazakhstan").
+bool IsSceneWord(const std::string& w) {
+  static const char* kWords[] = {"in",     "at",     "near",  "throughout", "across", "inside", "outside",
+                                 "within", "around", "to",    "into",       "on",     "nationwide", "outside",
+                                 "over",   "north",  "south", "east",       "west",   "northern", "southern",
+                                 "eastern", "western", "central"};
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; });
+}
+
+std::string DatePart(const std::optional<std::string>& published) {
+  if (!published || published->size() < 10) return "";
+  return published->substr(0, 10);
+}
+
+}  // namespace
 
 struct Coder::Impl {
   const Lexicon* lexicon = nullptr;
   CodeOptions options;
+  PatternSet patterns;
+  std::unique_ptr<ModalityClassifier> modality;
+  std::unique_ptr<ActorAssigner> actors;
+  std::unique_ptr<CodeMappings> mappings;
+  std::vector<std::string> skip_prefixes;
+
+  bool SkipSentence(const Document& doc, const SentenceView& s) const {
+    int words = 0;
+    for (const auto& t : s.tokens) words += !t.punct;
+    if (words < 3) return true;
+    std::string start;
+    for (size_t i = s.span.begin; i < s.span.end && start.size() < 40; ++i) {
+      start += static_cast<char>(std::tolower(static_cast<unsigned char>(doc.text[i])));
+    }
+    for (const auto& p : skip_prefixes) {
+      if (start.compare(0, p.size(), p) == 0) return true;
+    }
+    return false;
+  }
+
+  // The place an event happened: in its clause, else its sentence. Places that only say where
+  // an actor comes from ("troops from Russia") or that are the source actor itself are skipped.
+  std::optional<Location> FindPlace(const SentenceView& s, size_t from, size_t to, size_t trigger,
+                                    size_t source_entity_first) const {
+    const EntityRef* best = nullptr;
+    double best_score = -1e9;
+    for (const EntityRef* r : s.EntitiesIn(from, to)) {
+      if (!code::IsPlace(*r->entity) || r->first == source_entity_first) continue;
+      if (r->before == "from") continue;
+      double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
+      double score = (IsSceneWord(r->before) ? 10.0 : 0.0) - dist * 0.1;
+      // A city or region says more than a country.
+      if (r->entity->place->precision != "country") score += 0.5;
+      if (score > best_score) {
+        best_score = score;
+        best = r;
+      }
+    }
+    if (!best) return std::nullopt;
+    Location loc;
+    loc.place = *best->entity->place;
+    loc.span = best->entity->span;
+    return loc;
+  }
+
+  // The article's main place: the most mentioned, counting the headline and the first sentence
+  // (the dateline) double.
+  std::optional<Location> MainPlace(const Document& doc, const std::vector<const Entity*>& entities) const {
+    std::map<std::string, std::pair<double, const Entity*>> score;
+    uint32_t lead_end = doc.sentences.size() > 1 ? doc.sentences[1].span.end : doc.text.size();
+    for (const Entity* e : entities) {
+      if (!code::IsPlace(*e)) continue;
+      auto& slot = score[e->place->name];
+      slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
+      if (!slot.second) slot.second = e;
+    }
+    const Entity* best = nullptr;
+    double best_score = 0;
+    for (auto& [name, v] : score) {
+      if (v.first > best_score || (v.first == best_score && best && v.second->span.begin < best->span.begin)) {
+        best_score = v.first;
+        best = v.second;
+      }
+    }
+    if (!best) return std::nullopt;
+    Location loc;
+    loc.place = *best->place;
+    return loc;  // span stays empty: inferred from the article
+  }
+
+  EventDate FindDate(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+                     bool* explicit_date, std::string* how) const {
+    const DateMention* best = nullptr;
+    int best_rank = 1 << 30;
+    for (const auto& d : doc.dates) {
+      if (!s.span.Contains(d.span) || d.date.value.empty()) continue;
+      size_t t = s.TokenAt(d.span.begin);
+      bool in_clause = t >= cb && t < ce;
+      int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
+      int rank = (in_clause ? 0 : 1000) + dist;
+      if (rank < best_rank) {
+        best_rank = rank;
+        best = &d;
+      }
+    }
+    if (best) {
+      *explicit_date = true;
+      *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
+      return best->date;
+    }
+    *explicit_date = false;
+    EventDate d;
+    d.value = DatePart(doc.published);
+    if (!d.value.empty()) {
+      d.precision = "day";
+      d.basis = "published";
+      *how = "no date in the sentence: the publication date";
+    } else {
+      *how = "no date in the sentence and no publication date";
+    }
+    return d;
+  }
 };
 
 Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -16,9 +171,161 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->lexicon = &lexicon;
   impl->options = options;
+  std::string patterns_dir = options.patterns_dir.empty() ? DataDir() + "/patterns" : options.patterns_dir;
+  std::string mappings_dir = options.mappings_dir.empty() ? DataDir() + "/mappings" : options.mappings_dir;
+  EM_ASSIGN_OR_RETURN(impl->patterns, PatternSet::Load(patterns_dir));
+  EM_ASSIGN_OR_RETURN(std::string cues, ReadFile(patterns_dir + "/modality.cues"));
+  EM_ASSIGN_OR_RETURN(std::string light, ReadFile(patterns_dir + "/light_verbs.txt"));
+  EM_ASSIGN_OR_RETURN(ModalityClassifier modality, ModalityClassifier::Parse(cues, light, impl->patterns.inflector()));
+  impl->modality = std::make_unique<ModalityClassifier>(std::move(modality));
+  EM_ASSIGN_OR_RETURN(std::string refs, ReadFile(patterns_dir + "/references.tsv"));
+  EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, impl->patterns.inflector()));
+  impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
+  EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));
+  impl->mappings = std::make_unique<CodeMappings>(std::move(mappings));
+  if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
+    std::istringstream in(*skip);
+    std::string line;
+    while (std::getline(in, line)) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      impl->skip_prefixes.push_back(line);
+    }
+  }
+  // Every pattern's code must be in the codebook: a typo in a pattern file is an error at start.
   return Coder(std::move(impl));
 }
 
-Status Coder::Code(Document& doc) const { return Status::Ok(); }
+Status Coder::Code(Document& doc) const {
+  const Impl& im = *impl_;
+  doc.events.clear();
+  if (doc.sentences.empty()) return Status::Ok();
+  code::DocumentContext ctx;
+  ctx.doc = &doc;
+  for (const auto& e : doc.entities) ctx.entities.push_back(&e);
+  std::stable_sort(ctx.entities.begin(), ctx.entities.end(),
+                   [](const Entity* a, const Entity* b) { return a->span.begin < b->span.begin; });
+  std::optional<Location> main_place = im.MainPlace(doc, ctx.entities);
+
+  // The headline, when the text repeats it at the top.
+  std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
+  std::vector<EventCandidate> events;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
+    if (si == 0) {
+      std::string_view first = doc[s.span];
+      s.title = !title_start.empty() ? first.substr(0, title_start.size()) == title_start
+                                     : doc.sentences.size() > 1 && doc.paragraphs.size() > 1 &&
+                                           doc.paragraphs[0].Contains(s.span) && doc.paragraphs[0].end <= s.span.end + 2;
+    }
+    if (im.SkipSentence(doc, s)) continue;
+    size_t first_of_sentence = events.size();
+    for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
+      const code::Pattern& p = *m.pattern;
+      code::ModalityReading mod = im.modality->Classify(s, m);
+      // "negated": did not happen; "charge": the crime named in a charge, told as its own event
+      // elsewhere if at all.
+      if (mod.modality == "negated" || mod.modality == "charge") continue;
+      // ", killing 20 people": the result of the event just told, not another event.
+      const std::string& tw = s.tokens[m.trigger].lower;
+      bool consequence = m.first > 0 && s.tokens[m.first - 1].lower == "," && tw.size() > 4 &&
+                         tw.compare(tw.size() - 3, 3, "ing") == 0 && events.size() > first_of_sentence &&
+                         (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 ||
+                          p.cameo.compare(0, 2, "20") == 0);
+      if (consequence || (p.result && events.size() > first_of_sentence)) continue;
+      code::ActorChoice who = im.actors->Assign(ctx, s, m);
+      size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
+      EventCandidate base;
+      Event& e = base.event;
+      e.cameo = p.cameo;
+      e.modality = mod.modality;
+      // "threatened to shoot him": the event is the threat (CAMEO 138), not a shooting.
+      if (mod.modality == "threatened" && p.modality.empty() &&
+          (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0)) {
+        e.cameo = "138";
+      }
+      e.evidence = s.span;
+      e.pattern = p.text + " [" + p.cameo + "] (" + p.where + ")";
+      e.confidence = p.confidence;
+      base.title = s.title;
+      base.trigger = m.trigger;
+      e.explain.push_back("matched \"" + std::string(doc[Span{s.tokens[m.first].span.begin, s.tokens[m.last].span.end}]) +
+                          "\"" + (m.passive ? " (passive)" : "") + (p.nominal ? " (noun)" : ""));
+      if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
+      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first)) {
+        e.location = loc;
+        base.location_basis = LocationBasis::kClause;
+        e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the clause");
+      } else if (auto loc2 = im.FindPlace(s, 0, s.tokens.size(), m.trigger, who.source_entity_first)) {
+        e.location = loc2;
+        base.location_basis = LocationBasis::kSentence;
+        e.explain.push_back("place " + loc2->place.name + " (" + loc2->place.precision + "): named in the sentence");
+      } else if (main_place) {
+        e.location = main_place;
+        base.location_basis = LocationBasis::kArticle;
+        e.explain.push_back("place " + main_place->place.name + " (" + main_place->place.precision +
+                            "): the article's main place");
+      } else {
+        e.explain.push_back("no place found");
+      }
+      std::string how;
+      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &how);
+      e.explain.push_back(how);
+      if (who.target) e.target = who.target;
+      for (const auto& x : who.explain) e.explain.push_back(x);
+      if (who.sources.empty()) {
+        events.push_back(base);
+      } else {
+        for (const Actor& a : who.sources) {
+          EventCandidate c = base;
+          c.event.source = a;
+          events.push_back(std::move(c));
+        }
+      }
+    }
+    // Counts of the sentence go to the nearest event whose family takes them, preferring the
+    // count's own clause.
+    for (const Count& c : doc.counts) {
+      if (!s.span.Contains(c.span)) continue;
+      size_t ct = s.TokenAt(c.span.begin);
+      EventCandidate* best = nullptr;
+      size_t best_dist = SIZE_MAX;
+      for (size_t k = first_of_sentence; k < events.size(); ++k) {
+        Event& e = events[k].event;
+        if (!im.mappings->CountFits(e.cameo, c.kind)) continue;
+        bool taken = std::any_of(e.counts.begin(), e.counts.end(), [&](const Count& x) { return x.kind == c.kind; });
+        if (taken) continue;
+        size_t t = events[k].trigger;
+        size_t dist = (ct > t ? ct - t : t - ct) + (s.clause[std::min(ct, s.clause.size() - 1)] == s.clause[t] ? 0 : 1000);
+        if (dist < best_dist) {
+          best_dist = dist;
+          best = &events[k];
+        }
+      }
+      if (best) {
+        best->event.counts.push_back(c);
+        best->event.explain.push_back("count " + c.kind + " \"" + c.text + "\": " +
+                                      (best_dist < 1000 ? "in the clause" : "in the sentence"));
+      }
+    }
+  }
+  for (auto& c : events) im.mappings->Fill(c.event);
+  code::MergeRestatements(events);
+  std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
+  for (auto& c : events) {
+    Event& e = c.event;
+    if (!im.mappings->Fill(e)) continue;
+    double conf = e.confidence;
+    if (e.source) conf += 0.05;
+    if (e.target) conf += 0.05;
+    if (c.location_basis == LocationBasis::kClause) conf += 0.03;
+    if (c.title) conf -= 0.1;
+    conf += 0.04 * c.restatements;
+    e.confidence = std::clamp(conf, 0.05, 0.99);
+    e.id = Hex64(Hash64(doc_id + ":" + e.cameo + ":" + std::to_string(e.evidence.begin)));
+    doc.events.push_back(std::move(e));
+  }
+  return Status::Ok();
+}
 
 }  // namespace eventmill

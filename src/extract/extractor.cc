@@ -1,14 +1,103 @@
-// Placeholder extractor until the HTML extractor lands (issue 2): plain text passes through,
-// HTML is reduced to its text with tags removed.
+// The front door of extraction: bytes -> UTF-8 (io::DecodeToUtf8) -> HtmlTree -> main-text
+// blocks (BoilerplateScorer) and metadata (MetadataReader, AttributionFinder, DateParser,
+// LanguageDetector) -> Document. Plain-text pages pass through unchanged.
 #include "eventmill/extract.h"
 
-#include "text/utf8.h"
+#include <cctype>
+
+#include "eventmill/lexicon.h"
+#include "extract/attribution_finder.h"
+#include "extract/boilerplate_scorer.h"
+#include "extract/date_parser.h"
+#include "extract/extract_data.h"
+#include "extract/html/html_tree.h"
+#include "extract/language_detector.h"
+#include "extract/metadata_reader.h"
+#include "io/charset.h"
 
 namespace eventmill {
 
+using extract::AsciiLower;
+using extract::CollapseWhitespace;
+
 struct Extractor::Impl {
   ExtractOptions options;
+  extract::ExtractData data;
+  std::unique_ptr<extract::BoilerplateScorer> scorer;
+  std::unique_ptr<extract::AttributionFinder> attribution;
+
+  Result<Document> ExtractHtml(const RawPage& page, std::string html) const;
+  Result<Document> ExtractText(const RawPage& page, std::string text) const;
 };
+
+namespace {
+
+// Letters and digits only, lower-cased: for comparing a heading with the title.
+std::string Alnum(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
+std::string HostOf(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p + 3);
+  url = url.substr(0, url.find_first_of("/?#:"));
+  if (url.rfind("www.", 0) == 0) url.remove_prefix(4);
+  return std::string(url);
+}
+
+std::string Origin(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  size_t slash = url.find('/', p + 3);
+  return std::string(url.substr(0, slash));
+}
+
+// Splits text into paragraphs at blank lines: spans of the non-blank parts, trimmed.
+std::vector<Span> ParagraphSpans(std::string_view text) {
+  std::vector<Span> out;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    // Skip blank lines.
+    while (i < n && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i >= n) break;
+    size_t b = i, e = i;
+    while (i < n) {
+      size_t nl = text.find('\n', i);
+      size_t line_end = nl == std::string_view::npos ? n : nl;
+      std::string_view line = text.substr(i, line_end - i);
+      bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+      if (blank) break;
+      e = line_end;
+      while (e > b && (text[e - 1] == '\r' || text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+      i = nl == std::string_view::npos ? n : nl + 1;
+    }
+    if (e > b) out.push_back(Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  }
+  return out;
+}
+
+std::string LanguageFor(const std::string& declared, std::string_view text, std::vector<Diagnostic>* diags) {
+  extract::DetectedLanguage detected = extract::DetectLanguage(text);
+  if (declared.empty()) return detected.code;
+  // Templates often declare a default language the article is not in; a confident detection on a
+  // real amount of text wins.
+  if (!detected.code.empty() && detected.code != declared && detected.reliable && detected.percent >= 90 &&
+      text.size() >= 1000) {
+    diags->push_back({"extract", "page declares language '" + declared + "' but the text reads as '" +
+                                     detected.code + "'"});
+    return detected.code;
+  }
+  return declared;
+}
+
+}  // namespace
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
@@ -18,30 +107,178 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 Result<Extractor> Extractor::Create(ExtractOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  std::string dir = options.data_dir.empty() ? DataDir() + "/extract" : options.data_dir;
+  EM_ASSIGN_OR_RETURN(impl->data, extract::ExtractData::Load(dir));
+  impl->scorer = std::make_unique<extract::BoilerplateScorer>(impl->data);
+  impl->attribution = std::make_unique<extract::AttributionFinder>(impl->data);
   return Extractor(std::move(impl));
 }
 
 Result<Document> Extractor::Extract(const RawPage& page) const {
-  if (page.bytes.empty()) return Status::InvalidInput(page.source, "empty input");
+  if (page.bytes.size() > impl_->options.max_page_bytes) {
+    return Status::LimitExceeded(page.source, "page of " + std::to_string(page.bytes.size()) +
+                                                  " bytes is over the limit of " +
+                                                  std::to_string(impl_->options.max_page_bytes));
+  }
+  EM_ASSIGN_OR_RETURN(io::DecodedText decoded,
+                      io::DecodeToUtf8(page.bytes, page.content_type, !page.is_text, page.source));
+  if (page.is_text) return impl_->ExtractText(page, std::move(decoded.text));
+  return impl_->ExtractHtml(page, std::move(decoded.text));
+}
+
+Result<Document> Extractor::Impl::ExtractText(const RawPage& page, std::string text) const {
   Document doc;
   doc.source = page.source;
   doc.url = page.url;
   doc.input_id = page.input_id;
-  doc.title = page.title;
-  if (!page.published.empty()) doc.published = page.published;
-  if (page.is_text) {
-    doc.text = text::RepairUtf8(page.bytes);
-    doc.plain_text_input = true;
-  } else {
-    std::string out;
-    bool in_tag = false;
-    for (char c : page.bytes) {
-      if (c == '<') in_tag = true;
-      else if (c == '>') in_tag = false;
-      else if (!in_tag) out.push_back(c);
-    }
-    doc.text = text::RepairUtf8(out);
+  doc.plain_text_input = true;
+  doc.text = std::move(text);
+  doc.paragraphs = ParagraphSpans(doc.text);
+  std::vector<std::string_view> paras;
+  for (Span s : doc.paragraphs) paras.push_back(doc[s]);
+  doc.attributed_sources = attribution->Find(paras).sources;
+  doc.language = LanguageFor("", doc.text, &doc.diagnostics);
+  if (!page.title.empty()) {
+    doc.title = page.title;
+  } else if (doc.paragraphs.size() > 1) {
+    // A first line standing alone, short and without a full stop, is the headline.
+    std::string_view first = doc[doc.paragraphs[0]];
+    if (first.size() <= 250 && first.find('\n') == std::string_view::npos && first.back() != '.')
+      doc.title = std::string(first);
   }
+  if (!page.published.empty()) {
+    doc.published = extract::ParseDateValue(page.published).value_or(page.published);
+  } else if (!doc.paragraphs.empty()) {
+    for (size_t p = 0; p < doc.paragraphs.size() && p < 3 && !doc.published; ++p)
+      doc.published = extract::FindDateInText(doc[doc.paragraphs[p]]);
+  }
+  if (!doc.published && !page.url.empty()) doc.published = extract::FindDateInUrl(page.url);
+  doc.id = DocumentId(doc);
+  return doc;
+}
+
+Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string html) const {
+  Document doc;
+  doc.source = page.source;
+  doc.input_id = page.input_id;
+  extract::html::ParseOptions parse_options;
+  parse_options.max_depth = options.max_depth;
+  auto tree_or = extract::html::HtmlTree::Parse(html, parse_options);
+  if (!tree_or.ok()) return Status::Internal(page.source, tree_or.status().message());
+  const extract::html::HtmlTree& tree = *tree_or;
+  if (tree.depth_limited()) {
+    doc.diagnostics.push_back({"extract", "elements nested deeper than " + std::to_string(options.max_depth) +
+                                              " were flattened"});
+  }
+  extract::PageMetadata md = extract::ReadMetadata(tree);
+  std::vector<extract::ContentBlock> blocks = scorer->FindMainText(tree);
+
+  // URLs.
+  doc.url = page.url;
+  std::string canonical = md.canonical_url;
+  if (!canonical.empty() && canonical.front() == '/' && canonical.rfind("//", 0) != 0) {
+    std::string origin = Origin(page.url);
+    canonical = origin.empty() ? std::string() : origin + canonical;
+  } else if (canonical.rfind("//", 0) == 0) {
+    canonical = "https:" + canonical;
+  } else if (canonical.find("://") == std::string::npos) {
+    canonical.clear();
+  }
+  doc.canonical_url = canonical;
+  if (doc.url.empty()) doc.url = doc.canonical_url;
+
+  // Site name: the page's own word, else the " | Site" of its <title>, else the host.
+  doc.site_name = md.site_name;
+  if (doc.site_name.empty() && !md.html_title.empty()) {
+    std::string stripped = extract::StripSiteName(md.html_title, "");
+    if (stripped.size() + 3 < md.html_title.size()) {
+      std::string rest = CollapseWhitespace(md.html_title.substr(stripped.size()));
+      while (!rest.empty() && (rest.front() == '|' || rest.front() == ' ')) rest.erase(rest.begin());
+      doc.site_name = rest;
+    }
+  }
+  if (doc.site_name.empty()) doc.site_name = HostOf(doc.url);
+
+  // Title.
+  doc.title = page.title.empty() ? extract::StripSiteName(md.title, doc.site_name) : page.title;
+
+  // Headings that repeat the title are not text; a leading <h1> is the headline in any case.
+  const std::string title_key = Alnum(doc.title);
+  std::vector<std::string> paragraphs;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const extract::ContentBlock& block = blocks[b];
+    if (block.kind == extract::BlockKind::kHeading) {
+      std::string key = Alnum(block.text);
+      if (key == title_key || (block.heading_level == 1 && paragraphs.empty())) continue;
+    }
+    // "<br><br>" inside one block separates paragraphs.
+    std::string_view t = block.text;
+    while (!t.empty()) {
+      size_t cut = t.find("\n\n");
+      std::string_view part = t.substr(0, cut);
+      t = cut == std::string_view::npos ? std::string_view() : t.substr(cut + 2);
+      while (!part.empty() && (part.front() == '\n' || part.front() == ' ')) part.remove_prefix(1);
+      while (!part.empty() && (part.back() == '\n' || part.back() == ' ')) part.remove_suffix(1);
+      if (part.empty()) continue;
+      std::string p(part);
+      // Runs of line breaks inside a paragraph become one.
+      std::string clean;
+      clean.reserve(p.size());
+      for (char c : p) {
+        if (c == '\n' && !clean.empty() && clean.back() == '\n') continue;
+        if (c == ' ' && !clean.empty() && clean.back() == '\n') continue;
+        clean.push_back(c);
+      }
+      if (data.IsBoilerplateLine(clean)) continue;
+      paragraphs.push_back(std::move(clean));
+    }
+  }
+
+  // Pages that render the article by script often carry it whole in JSON-LD articleBody.
+  {
+    size_t found = 0;
+    for (const std::string& p : paragraphs) found += p.size();
+    std::string body = md.article_body;
+    if (body.find('<') != std::string::npos && body.find('>') != std::string::npos) body.clear();  // HTML inside
+    if (body.size() > 200 && found * 2 < body.size()) {
+      paragraphs.clear();
+      for (Span s : ParagraphSpans(body)) {
+        std::string p = CollapseWhitespace(std::string_view(body).substr(s.begin, s.end - s.begin));
+        if (!p.empty()) paragraphs.push_back(std::move(p));
+      }
+      doc.diagnostics.push_back({"extract", "main text taken from JSON-LD articleBody"});
+    }
+  }
+
+  // Attribution lines are metadata.
+  std::vector<std::string_view> views(paragraphs.begin(), paragraphs.end());
+  extract::Attribution attribution_found = attribution->Find(views);
+  doc.attributed_sources = attribution_found.sources;
+  std::vector<bool> keep(paragraphs.size(), true);
+  for (size_t i : attribution_found.attribution_lines) keep[i] = false;
+
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (!keep[i]) continue;
+    if (!doc.text.empty()) doc.text += "\n\n";
+    Span s{static_cast<uint32_t>(doc.text.size()), 0};
+    doc.text += paragraphs[i];
+    s.end = static_cast<uint32_t>(doc.text.size());
+    doc.paragraphs.push_back(s);
+  }
+  if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
+
+  // Authors, published date, language.
+  doc.authors = md.authors;
+  if (!page.published.empty()) {
+    doc.published = extract::ParseDateValue(page.published).value_or(page.published);
+  } else {
+    doc.published = md.published;
+    if (!doc.published) doc.published = extract::FindDateInUrl(doc.url);
+    if (!doc.published && !doc.canonical_url.empty()) doc.published = extract::FindDateInUrl(doc.canonical_url);
+    if (!doc.published && !doc.paragraphs.empty()) doc.published = extract::FindDateInText(doc[doc.paragraphs[0]]);
+  }
+  doc.language = LanguageFor(md.language, doc.text.empty() ? std::string_view(md.title) : std::string_view(doc.text),
+                             &doc.diagnostics);
   doc.id = DocumentId(doc);
   return doc;
 }

@@ -15,6 +15,12 @@ struct DecodedText {
   std::string charset;  // the charset the bytes were read as ("utf-8", "windows-1251", ...)
 };
 
+// OK for bytes that can be text; else InvalidInput naming `source`: "empty input", or "binary
+// content, not text (PDF)" for a known binary signature (PDF, PNG, JPEG, GIF, ZIP, gzip, ...), a NUL
+// in the first 1 KB or over 5% control bytes in the first 8 KB. A UTF-16 byte order mark passes.
+// Reads at most the first 8 KB: cheap enough for the input reader to call on every page.
+Status CheckLooksLikeText(std::string_view bytes, const std::string& source);
+
 // `content_type` is the HTTP header value when known ("text/html; charset=koi8-r"), else empty.
 // `is_html` enables the <meta> prescan.
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view content_type, bool is_html,

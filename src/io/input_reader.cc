@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "eventmill/input.h"
+#include "io/charset.h"
 #include "io/record_readers.h"
 
 namespace eventmill {
@@ -55,6 +56,11 @@ std::optional<Result<RawPage>> InputReader::Next() {
   for (;;) {
     if (s.current) {
       auto page = s.current->Next();
+      if (page && page->ok()) {
+        // Empty and binary pages stop here, whatever reader they came from.
+        Status st = io::CheckLooksLikeText((*page)->bytes, (*page)->source);
+        if (!st.ok()) return Result<RawPage>(st);
+      }
       if (page) return page;
       s.current.reset();
     }
@@ -65,6 +71,7 @@ std::optional<Result<RawPage>> InputReader::Next() {
     if (input != "-" && fs::is_directory(input, ec)) {
       std::vector<std::string> files;
       Status st = ListDirectory(input, &files);
+      if (st.ok() && files.empty()) st = Status::NotFound(input, "directory holds no input files");
       s.pending.insert(s.pending.begin(), files.begin(), files.end());
       if (!st.ok()) return Result<RawPage>(st);
       continue;

@@ -17,8 +17,8 @@ class RecordReader {
 };
 
 // Picks the reader from the name and the first bytes: "-" is stdin; .jsonl/.ndjson (or content
-// starting with '{') JSONL; .warc/.warc.gz (or "WARC/") WARC; .txt plain text; else one HTML page.
-// A .gz file is decompressed first.
+// starting with '{') JSONL; .warc/.warc.gz, or any file but .txt whose first decompressed bytes are
+// "WARC/", WARC; .txt plain text; else one HTML page. A .gz file is decompressed first.
 Result<std::unique_ptr<RecordReader>> OpenRecordReader(const std::string& input, const InputOptions& options);
 
 // Reads a whole file ("-" = stdin), decompressing .gz; fails past `limit` bytes.

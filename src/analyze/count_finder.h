@@ -1,0 +1,72 @@
+// CountFinder: the figures of people killed, injured, arrested, detained, kidnapped, missing,
+// displaced, evacuated, sentenced, released or taking part, each bound to what it counts and what
+// happened to them within its clause ("5,135 people were arrested", "killing dozens of people",
+// "the death toll rose to 225"). Numbers that are names, dates, times, ages, money, measures,
+// counts of a charge or years of a sentence are never counts.
+//
+// Knowledge comes from data/counts/*.txt (number words, qualifiers, person nouns, kind cues,
+// never-a-count cues); the code holds only the grammar of a figure and its clause.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "eventmill/document.h"
+#include "eventmill/status.h"
+
+namespace eventmill::analyze {
+
+// A phrase of lower-case words ("taken into custody") and what it means.
+struct CuePhrase {
+  std::vector<std::string> words;
+  std::string kind;  // a Count kind, a qualifier, or empty
+};
+
+// The compiled data of data/counts/. Immutable after Load; share it between threads.
+struct CountLexicon {
+  std::map<std::string, double> units, tens, multipliers;
+  struct Vague {
+    std::vector<std::string> words;
+    double value = 0;
+    std::string qualifier;
+  };
+  std::vector<Vague> vague;
+  std::vector<CuePhrase> qualifiers;
+  std::set<std::string> people;
+  std::vector<std::string> people_suffixes;
+  std::vector<CuePhrase> verb_cues, noun_cues, toll_cues;
+  std::vector<CuePhrase> never_before, never_after, negations;
+  std::set<std::string> money;
+
+  // Reads dir/{numbers,qualifiers,people,kinds,never}.txt. An error names the missing file.
+  static Result<CountLexicon> Load(const std::string& dir);
+  // DataDir()/counts, loaded on first use (thread-safe). Empty when the data is missing.
+  static const CountLexicon& Default();
+
+  bool IsPersonNoun(const std::string& lower_word) const;
+};
+
+class CountFinder {
+ public:
+  // `lexicon` must outlive the finder.
+  explicit CountFinder(const CountLexicon& lexicon) : lex_(&lexicon) {}
+
+  // Counts in one sentence of doc (doc.sentences need not be filled). Spans index doc.text.
+  std::vector<Count> FindInSentence(const Document& doc, Span sentence) const;
+
+  // Fills doc.counts from every sentence (splitting sentences first when doc.sentences is
+  // empty), with restatements merged (see MergeRestatedCounts). Thread-safe (const).
+  void Find(Document& doc) const;
+
+ private:
+  const CountLexicon* lex_;
+};
+
+// One fact stated twice is one count: of counts of the same kind (arrested and detained are one
+// kind) whose values agree within 10%, an exact figure is kept over a qualified one ("5,135
+// people" over "more than 5.1 thousand"), and the first of equal ones. Keeps text order.
+std::vector<Count> MergeRestatedCounts(std::vector<Count> counts);
+
+}  // namespace eventmill::analyze

@@ -1,0 +1,306 @@
+#include "code/actor_assigner.h"
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_set>
+
+namespace eventmill::code {
+namespace {
+
+// Words before an entity that make it a place, not a participant ("clashes in Almaty").
+const std::unordered_set<std::string>& LocativeWords() {
+  static const std::unordered_set<std::string> kWords = {"in",     "at",     "near",   "throughout", "across",
+                                                         "inside", "outside", "within", "around",     "from",
+                                                         "nationwide", "including"};
+  return kWords;
+}
+
+bool IsAuthorityRole(const std::string& role) {
+  return role == "COP" || role == "GOV" || role == "MIL" || role == "JUD" || role == "SPY" || role == "LEG";
+}
+
+bool Fits(const Entity& e, const std::vector<std::string>& kinds) {
+  std::string type(EntityTypeName(e.type));
+  std::string role = e.actor ? e.actor->role : "";
+  for (const auto& k : kinds) {
+    if (k == type || (!role.empty() && k == role)) return true;
+  }
+  return false;
+}
+
+std::string Describe(const Actor& a) { return a.code + " (\"" + a.text + "\")"; }
+
+}  // namespace
+
+Actor ActorAssigner::ActorOf(const Entity& e) {
+  if (e.actor && !e.actor->empty()) {
+    Actor a = *e.actor;
+    if (a.text.empty()) a.text = e.text;
+    if (a.span.empty()) a.span = e.span;
+    return a;
+  }
+  Actor a;
+  a.text = e.text;
+  a.span = e.span;
+  if (e.place) a.country = e.place->country;
+  a.code = a.country;
+  a.name = e.canonical.empty() ? e.text : e.canonical;
+  return a;
+}
+
+Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std::string_view light_verbs,
+                                           const Inflector& inflector) {
+  ActorAssigner a;
+  std::istringstream lv{std::string(light_verbs)};
+  std::string lemma;
+  while (std::getline(lv, lemma)) {
+    if (lemma.empty() || lemma[0] == '#') continue;
+    while (!lemma.empty() && (lemma.back() == ' ' || lemma.back() == '\r')) lemma.pop_back();
+    for (auto& f : inflector.Forms(lemma)) a.light_verbs_.insert(f);
+  }
+  std::istringstream in{std::string(references_tsv)};
+  std::string line;
+  int lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream f(line);
+    std::string word, kinds;
+    if (!(f >> word)) continue;
+    if (!(f >> kinds)) {
+      return Status::InvalidInput("references.tsv:" + std::to_string(lineno), "want 'word TYPES,ROLES'");
+    }
+    std::vector<std::string> list;
+    std::istringstream ks(kinds);
+    std::string k;
+    while (std::getline(ks, k, ',')) list.push_back(k);
+    a.references_[word] = std::move(list);
+  }
+  return a;
+}
+
+std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from,
+                                                     size_t to, std::string* how) const {
+  // The referring word nearest the trigger wins ("members of the organization have sent").
+  for (size_t i = to; i-- > from;) {
+    auto it = references_.find(s.tokens[i].lower);
+    if (it == references_.end()) continue;
+    // Only a definite description or a pronoun refers back: "the organization", "he".
+    const std::string& w = s.tokens[i].lower;
+    bool pronoun = w == "he" || w == "she" || w == "they" || w == "it" || w == "him" || w == "her" || w == "them";
+    if (!pronoun && !(i > 0 && (s.tokens[i - 1].lower == "the" || s.tokens[i - 1].lower == "its" ||
+                                s.tokens[i - 1].lower == "their"))) {
+      continue;
+    }
+    uint32_t before = s.tokens[i].span.begin;
+    for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
+      if ((*e)->span.begin >= before) continue;
+      if (before - (*e)->span.begin > 3000) break;
+      if (CanAct(**e) && Fits(**e, it->second)) {
+        *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
+        return ActorOf(**e);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Actor> ActorAssigner::Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
+                                              std::string* how) const {
+  auto usable = [&](const Entity& e) {
+    return e.actor && IsAuthorityRole(e.actor->role) && (!not_this || not_this->span.begin != e.span.begin);
+  };
+  for (const auto& ref : s.entities) {
+    if (usable(*ref.entity)) {
+      *how = "no agent named: the authority in the sentence, " + ref.entity->text;
+      return ActorOf(*ref.entity);
+    }
+  }
+  for (const auto& q : ctx.doc->quotes) {
+    if (q.span.Overlaps(s.span) && q.speaker_actor && IsAuthorityRole(q.speaker_actor->role)) {
+      *how = "no agent named: the speaker of the quote, " + q.speaker;
+      return *q.speaker_actor;
+    }
+  }
+  // The nearest authority named before the sentence, then the first one after it.
+  for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
+    if ((*e)->span.begin < s.span.begin && usable(**e)) {
+      *how = "no agent named: the last authority named before, " + (*e)->text;
+      return ActorOf(**e);
+    }
+  }
+  for (const Entity* e : ctx.entities) {
+    if (e->span.begin >= s.span.end && usable(*e)) {
+      *how = "no agent named: the authority named after, " + e->text;
+      return ActorOf(*e);
+    }
+  }
+  return std::nullopt;
+}
+
+ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const {
+  ActorChoice out;
+  const Pattern& p = *m.pattern;
+  size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
+  auto actor_refs = [&](size_t from, size_t to, bool allow_locative) {
+    std::vector<const EntityRef*> refs;
+    bool after_trigger = from > m.last;
+    for (const EntityRef* r : s.EntitiesIn(from, to)) {
+      if (!CanAct(*r->entity)) continue;
+      // "criticism of Russia": after the trigger, "of" introduces the target.
+      if (!allow_locative && LocativeWords().count(r->before)) continue;
+      // "the capital of Kazakhstan" names a place; "thousands of protesters" names actors.
+      if (!allow_locative && !after_trigger && r->before == "of" && r->entity->type == EntityType::kCountry) continue;
+      // Skip an entity nested inside the previous one ("Kazakhstan" in "President of Kazakhstan").
+      if (!refs.empty() && r->first <= refs.back()->last) {
+        if (r->entity->actor && !refs.back()->entity->actor) refs.back() = r;
+        continue;
+      }
+      refs.push_back(r);
+    }
+    return refs;
+  };
+
+  // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
+  const EntityRef* by_agent = nullptr;
+  for (const EntityRef* r : actor_refs(m.trigger + 1, ce, true)) {
+    if (r->before == "by") {
+      by_agent = r;
+      break;
+    }
+  }
+  // "between A and B"
+  const EntityRef* between_a = nullptr;
+  const EntityRef* between_b = nullptr;
+  for (size_t i = m.last + 1; i < ce && i < m.last + 4; ++i) {
+    if (s.tokens[i].lower != "between") continue;
+    auto refs = actor_refs(i + 1, ce, true);
+    if (refs.size() >= 2) {
+      between_a = refs[0];
+      between_b = refs[1];
+    }
+    break;
+  }
+
+  std::vector<const EntityRef*> before = actor_refs(cb, m.trigger, false);
+  std::vector<const EntityRef*> after;
+  for (const EntityRef* r : actor_refs(m.trigger + 1, ce, false)) {
+    if (r != by_agent) after.push_back(r);
+  }
+  // A target that comes as "to X"/"on X" right after a nominal trigger or within the clause.
+  const EntityRef* subject = before.empty() ? nullptr : before.back();
+  const EntityRef* object = after.empty() ? nullptr : after.front();
+
+  auto set_sources = [&](const EntityRef* head, const char* why) {
+    if (!head) return;
+    // Coordinated subjects: "Russia, Belarus and Armenia sent": one event per actor.
+    std::vector<const EntityRef*> chain = {head};
+    for (auto it = std::find(before.rbegin(), before.rend(), head); it != before.rend(); ++it) {
+      auto next = std::next(it);
+      if (next == before.rend()) break;
+      bool only_joiners = true;
+      for (size_t t = (*next)->last + 1; t < (*it)->first; ++t) {
+        const std::string& w = s.tokens[t].lower;
+        if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well") only_joiners = false;
+      }
+      if (!only_joiners) break;
+      chain.push_back(*next);
+    }
+    std::reverse(chain.begin(), chain.end());
+    for (const EntityRef* r : chain) {
+      out.sources.push_back(ActorOf(*r->entity));
+      out.explain.push_back(std::string("source ") + Describe(out.sources.back()) + ": " + why);
+    }
+    out.source_entity_first = head->first;
+  };
+
+  if (between_a && between_b) {
+    out.sources.push_back(ActorOf(*between_a->entity));
+    out.target = ActorOf(*between_b->entity);
+    out.source_entity_first = between_a->first;
+    out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
+                          ": \"between A and B\"");
+  } else if (p.nominal) {
+    if (by_agent) {
+      out.sources.push_back(ActorOf(*by_agent->entity));
+      out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the noun");
+    } else if (subject && subject->last + 3 >= m.trigger) {
+      set_sources(subject, "modifies the noun");
+    } else if (subject) {
+      bool light = false;
+      for (size_t t = subject->last + 1; t < m.trigger && !light; ++t) light = light_verbs_.count(s.tokens[t].lower) > 0;
+      if (light) set_sources(subject, "subject of a light verb (\"carried out\", \"sent\") before the noun");
+    }
+    if (object && object->first <= std::max(m.last, m.trigger) + 4) {
+      out.target = ActorOf(*object->entity);
+      out.explain.push_back("target " + Describe(*out.target) + ": complement of the noun");
+    }
+  } else if (m.passive) {
+    if (subject) {
+      out.target = ActorOf(*subject->entity);
+      out.explain.push_back("target " + Describe(*out.target) + ": subject of the passive verb");
+    }
+    if (by_agent) {
+      out.sources.push_back(ActorOf(*by_agent->entity));
+      out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the passive");
+    }
+  } else {
+    if (subject) set_sources(subject, "before the verb, in its clause");
+    if (object) {
+      out.target = ActorOf(*object->entity);
+      out.explain.push_back("target " + Describe(*out.target) + ": after the verb, in its clause");
+    }
+  }
+  // Back-references and the sentence's earlier subject when the clause names no source.
+  if (out.sources.empty() && !m.passive && !p.nominal) {
+    std::string how;
+    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
+      out.sources.push_back(*a);
+      out.explain.push_back("source " + Describe(*a) + ": " + how);
+    } else {
+      auto earlier = actor_refs(0, cb, false);
+      if (!earlier.empty() && !(out.target && earlier.back()->entity->span == out.target->span)) {
+        set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");
+      }
+    }
+  }
+  if (!out.target && m.passive) {
+    std::string how;
+    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
+      out.target = *a;
+      out.explain.push_back("target " + Describe(*a) + ": " + how);
+    }
+  }
+  if (!out.target && !m.passive && !p.nominal && !p.no_target) {
+    std::string how;
+    if (auto a = ResolveReference(ctx, s, m.trigger + 1, std::min(ce, m.trigger + 3), &how)) {
+      out.target = *a;
+      out.explain.push_back("target " + Describe(*a) + ": " + how);
+    }
+  }
+  if (p.reverse && !out.sources.empty()) {
+    std::optional<Actor> new_target = out.sources.front();
+    out.sources.clear();
+    if (out.target) out.sources.push_back(*out.target);
+    out.target = new_target;
+    out.explain.push_back("pattern reads the subject as target (reverse)");
+  }
+  if (p.no_target) out.target.reset();
+  if (out.sources.empty() && p.authority) {
+    std::string how;
+    if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, &how)) {
+      out.sources.push_back(*a);
+      out.explain.push_back("source " + Describe(*a) + ": " + how);
+    }
+  }
+  // An actor is never its own target.
+  if (out.target && !out.sources.empty() && out.sources.size() == 1 &&
+      out.sources[0].span == out.target->span) {
+    out.target.reset();
+  }
+  if (out.sources.empty()) out.explain.push_back("no source named");
+  if (!out.target) out.explain.push_back("no target named");
+  return out;
+}
+
+}  // namespace eventmill::code

@@ -1,0 +1,54 @@
+// ActorAssigner: source and target of a matched pattern from the sentence's structure, without a
+// parser. Source before the trigger and target after it, in the trigger's clause; corrected for
+// passives ("were arrested by police"), "by" agents, "between A and B", nominal triggers ("the
+// arrest of X", "police raid"), coordinated subjects ("Russia and Belarus sent"), back-references
+// ("he", "the organization") and, for arrests and charges, the authorities named nearby.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "code/pattern_set.h"
+#include "code/sentence_view.h"
+#include "eventmill/document.h"
+#include "eventmill/status.h"
+
+namespace eventmill::code {
+
+struct ActorChoice {
+  std::vector<Actor> sources;    // more than one for coordinated subjects (one event each)
+  std::optional<Actor> target;
+  std::vector<std::string> explain;
+  size_t source_entity_first = SIZE_MAX;  // token of the chosen source entity (for location)
+};
+
+// Context that reaches beyond the sentence: earlier entities and the quotes of the article.
+struct DocumentContext {
+  const Document* doc = nullptr;
+  std::vector<const Entity*> entities;  // sorted by span
+};
+
+class ActorAssigner {
+ public:
+  // `references_tsv`: data/patterns/references.tsv (word -> entity types or roles it may stand for);
+  // `light_verbs`: data/patterns/light_verbs.txt (one lemma a line).
+  static Result<ActorAssigner> Parse(std::string_view references_tsv, std::string_view light_verbs,
+                                     const Inflector& inflector);
+  ActorChoice Assign(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const;
+
+  // The actor an entity stands for (a country without an actor gets one from its place).
+  static Actor ActorOf(const Entity& e);
+
+ private:
+  std::optional<Actor> ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from, size_t to,
+                                        std::string* how) const;
+  std::optional<Actor> Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
+                                 std::string* how) const;
+  std::unordered_map<std::string, std::vector<std::string>> references_;
+  std::unordered_set<std::string> light_verbs_;
+};
+
+}  // namespace eventmill::code

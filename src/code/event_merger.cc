@@ -1,0 +1,148 @@
+#include "code/event_merger.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace eventmill::code {
+namespace {
+
+bool IsLowerBound(const std::string& q) { return q == "more_than" || q == "at_least"; }
+bool IsVague(const std::string& q) { return q == "about" || q == "approx"; }
+
+std::string Base(const std::string& kind) { return kind == "detained" ? "arrested" : kind; }
+
+bool PlacesCompatible(const EventCandidate& a, const EventCandidate& b) {
+  if (!a.event.location || !b.event.location) return true;
+  if (a.location_basis == LocationBasis::kArticle || b.location_basis == LocationBasis::kArticle) return true;
+  const Place& p = a.event.location->place;
+  const Place& q = b.event.location->place;
+  if (p.name == q.name) return true;
+  // A country and a place inside it may be the same event told at two scales.
+  if ((p.precision == "country" || q.precision == "country") && !p.country.empty() && p.country == q.country) {
+    return true;
+  }
+  return false;
+}
+
+int DaysBetween(const std::string& a, const std::string& b) {
+  auto days = [](const std::string& s) -> long {
+    if (s.size() < 10) return -1;
+    int y = std::atoi(s.substr(0, 4).c_str()), m = std::atoi(s.substr(5, 2).c_str()), d = std::atoi(s.substr(8, 2).c_str());
+    // days from civil (Howard Hinnant's algorithm)
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  long x = days(a), y = days(b);
+  if (x < 0 || y < 0) return 0;
+  return static_cast<int>(std::labs(x - y));
+}
+
+bool DatesCompatible(const EventCandidate& a, const EventCandidate& b) {
+  if (!a.date_explicit || !b.date_explicit) return true;
+  return DaysBetween(a.event.date.value, b.event.date.value) <= 1;
+}
+
+bool AllCountsCompatible(const Event& a, const Event& b) {
+  for (const Count& x : a.counts) {
+    for (const Count& y : b.counts) {
+      if (Base(x.kind) == Base(y.kind) && !CountsCompatible(x, y)) return false;
+    }
+  }
+  return true;
+}
+
+// Prefer an exact figure over a rounded or bounded restatement of it.
+bool BetterCount(const Count& a, const Count& b) {
+  auto rank = [](const Count& c) { return c.qualifier.empty() || c.qualifier == "exact" ? 0 : IsVague(c.qualifier) ? 1 : 2; };
+  return rank(a) < rank(b);
+}
+
+void Absorb(EventCandidate& into, EventCandidate& from) {
+  Event& e = into.event;
+  Event& f = from.event;
+  // A later, more specific code of the same family refines the first ("shot", then "killed").
+  if (f.cameo.size() > e.cameo.size() && f.cameo.compare(0, e.cameo.size(), e.cameo) == 0) e.cameo = f.cameo;
+  if (e.cameo.size() == 3 && e.cameo[2] == '0' && f.cameo.compare(0, 2, e.cameo, 0, 2) == 0) e.cameo = f.cameo;
+  auto rank = [](const EventCandidate& c) { return static_cast<int>(c.location_basis) * 2 + (c.title ? 1 : 0); };
+  if (f.location && (!e.location || rank(from) < rank(into))) {
+    e.location = f.location;
+    into.location_basis = from.location_basis;
+    e.explain.push_back("place taken from a restatement: " + f.location->place.name);
+  }
+  if (from.date_explicit && !into.date_explicit) {
+    e.date = f.date;
+    into.date_explicit = true;
+  }
+  if (!e.source && f.source) e.source = f.source;
+  if (!e.target && f.target) e.target = f.target;
+  for (Count& c : f.counts) {
+    auto same = std::find_if(e.counts.begin(), e.counts.end(), [&](const Count& x) { return Base(x.kind) == Base(c.kind); });
+    if (same == e.counts.end()) {
+      e.counts.push_back(c);
+    } else if (BetterCount(c, *same)) {
+      *same = c;
+    }
+  }
+  // The body states an event better than the headline does.
+  if (into.title && !from.title) {
+    e.evidence = f.evidence;
+    into.title = false;
+  }
+  e.confidence = std::max(e.confidence, f.confidence);
+  into.restatements += 1 + from.restatements;
+  e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
+}
+
+}  // namespace
+
+bool SameFamily(const std::string& a, const std::string& b) {
+  if (a.compare(0, 2, b, 0, 2) != 0) return false;
+  // Fights and mass violence are told with many words for one event ("clashes", "shootout");
+  // elsewhere the third digit separates different acts (arrest 173 vs state of emergency 1724).
+  if (a.compare(0, 2, "19") == 0 || a.compare(0, 2, "20") == 0) return true;
+  if (a.size() == 2 || b.size() == 2) return true;
+  // "180 use unconventional violence, not specified" is any act of its root told vaguely ("the attack").
+  if ((a.size() == 3 && a[2] == '0') || (b.size() == 3 && b[2] == '0')) return true;
+  return a.compare(0, 3, b, 0, 3) == 0;
+}
+
+bool CountsCompatible(const Count& a, const Count& b) {
+  double x = a.value, y = b.value;
+  if (x == y) return true;
+  double hi = std::max(x, y), lo = std::min(x, y);
+  const Count& low = x < y ? a : b;
+  if (IsLowerBound(low.qualifier) && hi <= lo * 1.5) return true;  // "more than 5,000" and "5,135"
+  if ((IsVague(a.qualifier) || IsVague(b.qualifier) || IsLowerBound(a.qualifier) || IsLowerBound(b.qualifier)) &&
+      hi - lo <= 0.1 * hi) {
+    return true;
+  }
+  return false;
+}
+
+void MergeRestatements(std::vector<EventCandidate>& events) {
+  std::vector<EventCandidate> out;
+  for (auto& ev : events) {
+    bool merged = false;
+    for (auto& kept : out) {
+      if (!SameFamily(kept.event.cameo, ev.event.cameo) || kept.event.modality != ev.event.modality) continue;
+      if (!PlacesCompatible(kept, ev) || !DatesCompatible(kept, ev) || !AllCountsCompatible(kept.event, ev.event)) continue;
+      // Two different named sources are two events (two arrests by two forces may still be one,
+      // but two attackers are not).
+      if (kept.event.source && ev.event.source && kept.event.source->code != ev.event.source->code &&
+          kept.event.cameo_root != "17") {
+        continue;
+      }
+      Absorb(kept, ev);
+      merged = true;
+      break;
+    }
+    if (!merged) out.push_back(std::move(ev));
+  }
+  events = std::move(out);
+}
+
+}  // namespace eventmill::code

@@ -1,0 +1,38 @@
+// EventMerger: one event restated in several sentences of an article (headline, lead, quote) is
+// one event. Two events merge when they share a CAMEO root and modality, and their places, dates
+// and counts do not contradict each other; the merged event keeps the best-placed location, the
+// explicit date, the exact figures and every actor either one names.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eventmill/document.h"
+
+namespace eventmill::code {
+
+// How the location of an event was found; lower is better.
+enum class LocationBasis { kClause = 0, kSentence = 1, kArticle = 2, kNone = 3 };
+
+struct EventCandidate {
+  Event event;
+  LocationBasis location_basis = LocationBasis::kNone;
+  bool title = false;          // read from the headline
+  bool date_explicit = false;  // date from a date expression, not the publication date
+  int restatements = 0;
+  size_t trigger = 0;          // token of the trigger in its sentence
+};
+
+// Whether two figures of the same kind may describe the same fact ("more than 5,000" and
+// "5,135"; "about 300" and "5,135" may not).
+bool CountsCompatible(const Count& a, const Count& b);
+
+// Whether two CAMEO codes name the same kind of act for merging: same three-digit family
+// (182 and 1823), or the same root for fights (19) and mass violence (20).
+bool SameFamily(const std::string& a, const std::string& b);
+
+// Merges restatements in place, keeping the order of first mention. O(n^2) in the number of
+// events of one article.
+void MergeRestatements(std::vector<EventCandidate>& events);
+
+}  // namespace eventmill::code

@@ -1,0 +1,69 @@
+#include "code/event_merger.h"
+
+#include <gtest/gtest.h>
+
+namespace eventmill::code {
+namespace {
+
+EventCandidate Candidate(const std::string& cameo, const std::string& place, std::vector<Count> counts,
+                         LocationBasis basis = LocationBasis::kClause) {
+  EventCandidate c;
+  c.event.cameo = cameo;
+  c.event.cameo_root = cameo.substr(0, 2);
+  c.event.counts = std::move(counts);
+  if (!place.empty()) {
+    c.event.location = Location{};
+    c.event.location->place.name = place;
+    c.event.location->place.country = "KZ";
+    c.event.location->place.precision = place == "Kazakhstan" ? "country" : "city";
+  }
+  c.location_basis = basis;
+  return c;
+}
+
+TEST(CountsCompatible, RoundedAndBoundedRestatementsAgree) {
+  EXPECT_TRUE(CountsCompatible({.kind = "arrested", .value = 5000, .qualifier = "more_than"},
+                               {.kind = "arrested", .value = 5135, .qualifier = "exact"}));
+  EXPECT_TRUE(CountsCompatible({.kind = "arrested", .value = 5100, .qualifier = "more_than"},
+                               {.kind = "arrested", .value = 5135, .qualifier = "exact"}));
+  EXPECT_FALSE(CountsCompatible({.kind = "arrested", .value = 300, .qualifier = "about"},
+                                {.kind = "arrested", .value = 5135, .qualifier = "exact"}));
+  EXPECT_FALSE(CountsCompatible({.kind = "arrested", .value = 13, .qualifier = "exact"},
+                                {.kind = "arrested", .value = 4, .qualifier = "exact"}));
+}
+
+TEST(MergeRestatements, MergesTheSameActToldTwice) {
+  std::vector<EventCandidate> v = {Candidate("182", "Almaty", {}), Candidate("1823", "Almaty", {{.kind = "killed", .value = 2}})};
+  MergeRestatements(v);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].event.cameo, "1823");  // the more specific code
+  EXPECT_EQ(v[0].event.counts.size(), 1u);
+  EXPECT_EQ(v[0].restatements, 1);
+}
+
+TEST(MergeRestatements, KeepsDifferentPlacesAndFiguresApart) {
+  std::vector<EventCandidate> v = {Candidate("182", "Almaty", {}), Candidate("182", "Aktau", {})};
+  MergeRestatements(v);
+  EXPECT_EQ(v.size(), 2u);
+  v = {Candidate("173", "Kazakhstan", {{.kind = "arrested", .value = 5135}}),
+       Candidate("173", "Kazakhstan", {{.kind = "arrested", .value = 300, .qualifier = "about"}})};
+  MergeRestatements(v);
+  EXPECT_EQ(v.size(), 2u);
+}
+
+TEST(MergeRestatements, DifferentActsOfOneRootStayApart) {
+  std::vector<EventCandidate> v = {Candidate("173", "Kazakhstan", {}), Candidate("1724", "Kazakhstan", {})};
+  MergeRestatements(v);
+  EXPECT_EQ(v.size(), 2u);
+}
+
+TEST(MergeRestatements, TheClausePlaceBeatsTheArticlePlace) {
+  std::vector<EventCandidate> v = {Candidate("173", "Almaty", {}, LocationBasis::kArticle),
+                                   Candidate("173", "Kazakhstan", {}, LocationBasis::kClause)};
+  MergeRestatements(v);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].event.location->place.name, "Kazakhstan");
+}
+
+}  // namespace
+}  // namespace eventmill::code

@@ -1,0 +1,64 @@
+#include "code/modality_classifier.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace eventmill::code {
+
+Result<ModalityClassifier> ModalityClassifier::Parse(std::string_view cues, std::string_view light_verbs,
+                                                     const Inflector& inflector) {
+  ModalityClassifier c;
+  std::istringstream lv{std::string(light_verbs)};
+  std::string lemma;
+  while (std::getline(lv, lemma)) {
+    while (!lemma.empty() && (lemma.back() == ' ' || lemma.back() == '\r')) lemma.pop_back();
+    if (lemma.empty() || lemma[0] == '#') continue;
+    for (auto& f : inflector.Forms(lemma)) c.light_verbs_.insert(f);
+  }
+  EM_ASSIGN_OR_RETURN(c.cues_, PatternSet::Parse(cues, "modality.cues", inflector, /*labelled=*/true));
+  return c;
+}
+
+bool ModalityClassifier::Transparent(const std::string& w) const {
+  static const char* kWords[] = {"a",     "an",    "the",    "to",   "be",     "been", "several", "times", "again",
+                                 "also",  "his",   "her",    "their", "its",   "one",  "any",     "anyone", "more",
+                                 "further", "new", "large", "mass",   "major", "big",  "another", "have",  "get",
+                                 "out",   "up",    "all",    "was",   "were",  "is",   "are",     "being"};
+  if (std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; })) return true;
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) return true;
+  if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) return true;
+  return light_verbs_.count(w) > 0;
+}
+
+ModalityReading ModalityClassifier::Classify(const SentenceView& s, const PatternMatch& m) const {
+  ModalityReading r;
+  if (!m.pattern->modality.empty()) {
+    r.modality = m.pattern->modality;
+    r.cue = "pattern";
+    return r;
+  }
+  size_t cb = s.ClauseBegin(m.first);
+  constexpr size_t kReach = 3;
+  // Cues are matched on the clause up to the trigger; the nearest one wins.
+  std::vector<WordToken> window(s.tokens.begin() + cb, s.tokens.begin() + m.first);
+  size_t best_end = 0;
+  bool found = false;
+  for (const PatternMatch& cue : cues_.MatchAll(window)) {
+    size_t end = cue.last + 1;  // in window coordinates
+    if (end + kReach < window.size()) continue;
+    // "tried to avoid a fight": a cue governs the verb right after it, not a later one.
+    bool governs = true;
+    for (size_t k = end; k < window.size() && governs; ++k) governs = Transparent(window[k].lower);
+    if (!governs) continue;
+    if (!found || end > best_end || (end == best_end && cue.last - cue.first > 0)) {
+      best_end = end;
+      found = true;
+      r.modality = cue.pattern->role;
+      r.cue = cue.pattern->text;
+    }
+  }
+  return r;
+}
+
+}  // namespace eventmill::code

@@ -1,0 +1,455 @@
+#include "code/pattern_set.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+namespace eventmill::code {
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+int VowelGroups(std::string_view w) {
+  int n = 0;
+  bool in = false;
+  for (char c : w) {
+    bool v = IsVowel(c);
+    if (v && !in) ++n;
+    in = v;
+  }
+  return n;
+}
+
+// stab -> stabbed, rob -> robbing; open, shoot, kill do not double.
+bool DoublesFinal(std::string_view w) {
+  if (w.size() < 3 || VowelGroups(w) != 1) return false;
+  char a = w[w.size() - 3], b = w[w.size() - 2], c = w[w.size() - 1];
+  return !IsVowel(a) && IsVowel(b) && !IsVowel(c) && c != 'w' && c != 'x' && c != 'y';
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::vector<std::string> SplitAlternatives(std::string_view s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t bar = s.find('|', start);
+    if (bar == std::string_view::npos) bar = s.size();
+    if (bar > start) out.emplace_back(s.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const std::unordered_set<std::string>& BeForms() {
+  static const std::unordered_set<std::string> kForms = {"is",   "are", "was",  "were",   "be",     "been",
+                                                         "being", "am", "get",  "gets",   "got",    "gotten",
+                                                         "getting", "'s", "remain", "remains", "remained"};
+  return kForms;
+}
+
+const std::unordered_set<std::string>& SkippableBeforeParticiple() {
+  static const std::unordered_set<std::string> kWords = {
+      "not",   "also", "later",  "then", "reportedly", "allegedly", "subsequently", "all",  "both",
+      "each",  "just", "never",  "been", "being",      "since",     "already",      "still", "soon",
+      "n't",   "then", "eventually", "initially", "first", "previously"};
+  return kWords;
+}
+
+}  // namespace
+
+Result<Inflector> Inflector::Parse(std::string_view irregular_tsv, std::string_view name) {
+  Inflector inf;
+  std::istringstream in{std::string(irregular_tsv)};
+  std::string line;
+  int lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    std::istringstream fields(line);
+    std::string lemma, past, pp, ing;
+    if (!(fields >> lemma)) continue;
+    if (!(fields >> past >> pp)) {
+      return Status::InvalidInput(std::string(name) + ":" + std::to_string(lineno),
+                                  "want 'lemma past participle', got '" + line + "'");
+    }
+    inf.irregular_[Lower(lemma)] = {Lower(past), Lower(pp)};
+    if (fields >> ing) inf.ing_[Lower(lemma)] = Lower(ing);
+    for (const auto& f : SplitAlternatives(Lower(past))) inf.participles_[f] = true;
+    for (const auto& f : SplitAlternatives(Lower(pp))) inf.participles_[f] = true;
+  }
+  return inf;
+}
+
+std::vector<std::string> Inflector::Forms(std::string_view lemma_in) const {
+  std::string lemma = Lower(lemma_in);
+  std::vector<std::string> forms = {lemma};
+  auto add = [&](std::string f) {
+    if (std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(std::move(f));
+  };
+  // -s: protests, clashes, carries
+  if (EndsWith(lemma, "s") || EndsWith(lemma, "x") || EndsWith(lemma, "z") || EndsWith(lemma, "ch") ||
+      EndsWith(lemma, "sh") || EndsWith(lemma, "o")) {
+    add(lemma + "es");
+  } else if (lemma.size() > 1 && lemma.back() == 'y' && !IsVowel(lemma[lemma.size() - 2])) {
+    add(lemma.substr(0, lemma.size() - 1) + "ies");
+  } else {
+    add(lemma + "s");
+  }
+  // -ing
+  if (auto it = ing_.find(lemma); it != ing_.end()) {
+    add(it->second);
+  } else if (EndsWith(lemma, "ie")) {
+    add(lemma.substr(0, lemma.size() - 2) + "ying");
+  } else if (lemma.size() > 2 && lemma.back() == 'e' && !EndsWith(lemma, "ee") && !EndsWith(lemma, "ye") &&
+             !EndsWith(lemma, "oe")) {
+    add(lemma.substr(0, lemma.size() - 1) + "ing");
+  } else if (DoublesFinal(lemma)) {
+    add(lemma + lemma.back() + "ing");
+  } else {
+    add(lemma + "ing");
+  }
+  // past and participle
+  if (auto it = irregular_.find(lemma); it != irregular_.end()) {
+    for (auto& f : SplitAlternatives(it->second.first)) add(f);
+    for (auto& f : SplitAlternatives(it->second.second)) add(f);
+  } else if (lemma.back() == 'e') {
+    add(lemma + "d");
+  } else if (lemma.size() > 1 && lemma.back() == 'y' && !IsVowel(lemma[lemma.size() - 2])) {
+    add(lemma.substr(0, lemma.size() - 1) + "ied");
+  } else if (DoublesFinal(lemma)) {
+    add(lemma + lemma.back() + "ed");
+  } else {
+    add(lemma + "ed");
+  }
+  return forms;
+}
+
+bool Inflector::IsParticiple(std::string_view word) const {
+  if (EndsWith(word, "ed") && word.size() > 3) return true;
+  return participles_.count(std::string(word)) > 0;
+}
+
+bool IsPassiveAt(const std::vector<WordToken>& tokens, size_t i, const Inflector& inflector) {
+  if (i >= tokens.size() || !inflector.IsParticiple(tokens[i].lower)) return false;
+  size_t j = i;
+  int skipped = 0;
+  while (j > 0 && skipped <= 3) {
+    --j;
+    const std::string& w = tokens[j].lower;
+    if (BeForms().count(w)) return true;
+    if (SkippableBeforeParticiple().count(w) || (EndsWith(w, "ly") && w.size() > 4)) {
+      ++skipped;
+      continue;
+    }
+    // "was arrested and charged": the coordinated participle shares the first one's voice.
+    if ((w == "and" || w == "or") && j > 0) return IsPassiveAt(tokens, j - 1, inflector);
+    return false;
+  }
+  return false;
+}
+
+struct PatternSet::Impl {
+  std::shared_ptr<const Inflector> inflector;
+  std::vector<std::unique_ptr<Pattern>> patterns;
+  std::unordered_map<std::string, std::vector<const Pattern*>> by_first_word;
+  std::vector<const Pattern*> unindexed;  // first element a prefix or optional
+
+  void Index(const Pattern* p) {
+    const PatternElement& first = p->elements.front();
+    bool indexable = first.kind == PatternElement::Kind::kWords && !first.optional;
+    for (const auto& alt : first.alternatives) indexable = indexable && !alt.front().prefix && !alt.front().number;
+    if (!indexable) {
+      unindexed.push_back(p);
+      return;
+    }
+    for (const auto& alt : first.alternatives) {
+      auto& list = by_first_word[alt.front().text];
+      if (list.empty() || list.back() != p) list.push_back(p);
+    }
+  }
+
+  static bool WordAccepts(const PatternWord& w, const WordToken& t) {
+    if (w.number) return !t.lower.empty() && std::isdigit(static_cast<unsigned char>(t.lower[0]));
+    if (!w.prefix) return t.lower == w.text;
+    return t.lower.size() >= w.text.size() && t.lower.compare(0, w.text.size(), w.text) == 0;
+  }
+
+  // Matches elements [ei..] from token ti; fills pos[ei] with the token of each element (or
+  // SIZE_MAX for a skipped optional). Returns the index one past the last token, or 0 on failure.
+  static size_t MatchFrom(const Pattern& p, size_t ei, const std::vector<WordToken>& tokens, size_t ti,
+                          std::vector<size_t>& pos) {
+    if (ei == p.elements.size()) return ti;
+    const PatternElement& e = p.elements[ei];
+    if (e.kind == PatternElement::Kind::kGap) {
+      for (int g = 0; g <= e.max_gap && ti + g <= tokens.size(); ++g) {
+        if (g > 0) {
+          const std::string& w = tokens[ti + g - 1].lower;
+          if (w == "." || w == ";" || w == "?" || w == "!") break;
+        }
+        pos[ei] = ti + g;
+        if (size_t end = MatchFrom(p, ei + 1, tokens, ti + g, pos)) return end;
+      }
+      return 0;
+    }
+    for (const auto& alt : e.alternatives) {
+      if (ti + alt.size() > tokens.size()) continue;
+      bool ok = true;
+      for (size_t k = 0; k < alt.size() && ok; ++k) ok = WordAccepts(alt[k], tokens[ti + k]);
+      if (!ok) continue;
+      pos[ei] = ti;
+      if (size_t end = MatchFrom(p, ei + 1, tokens, ti + alt.size(), pos)) return end;
+    }
+    if (e.optional) {
+      pos[ei] = SIZE_MAX;
+      return MatchFrom(p, ei + 1, tokens, ti, pos);
+    }
+    return 0;
+  }
+
+  void TryAt(const Pattern* p, const std::vector<WordToken>& tokens, size_t ti, std::vector<PatternMatch>& out) const {
+    std::vector<size_t> pos(p->elements.size(), SIZE_MAX);
+    size_t end = MatchFrom(*p, 0, tokens, ti, pos);
+    if (end == 0 || end <= ti) return;
+    PatternMatch m;
+    m.pattern = p;
+    m.first = ti;
+    m.last = end - 1;
+    m.trigger = pos[p->trigger] == SIZE_MAX ? ti : pos[p->trigger];
+    m.passive = IsPassiveAt(tokens, m.trigger, *inflector);
+    out.push_back(m);
+  }
+};
+
+PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
+PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
+
+size_t PatternSet::size() const { return impl_->patterns.size(); }
+const Inflector& PatternSet::inflector() const { return *impl_->inflector; }
+
+void PatternSet::Add(PatternSet&& other) {
+  if (!impl_->inflector) impl_->inflector = other.impl_->inflector;
+  for (auto& p : other.impl_->patterns) {
+    impl_->Index(p.get());
+    impl_->patterns.push_back(std::move(p));
+  }
+  other.impl_->patterns.clear();
+}
+
+Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view name, const Inflector& inflector,
+                                     bool labelled) {
+  PatternSet set;
+  set.impl_->inflector = std::make_shared<const Inflector>(inflector);
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    std::string where = std::string(name) + ":" + std::to_string(lineno);
+    if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    std::string options;
+    if (auto semi = line.find(';'); semi != std::string::npos) {
+      options = line.substr(semi + 1);
+      line.resize(semi);
+    }
+    std::istringstream words(line);
+    std::string head;
+    if (!(words >> head)) continue;
+    auto p = std::make_unique<Pattern>();
+    p->where = where;
+    if (labelled) {
+      p->role = head;
+      p->cameo = "-";
+    } else {
+      bool digits = !head.empty() && std::all_of(head.begin(), head.end(), ::isdigit);
+      if (head != "-" && (!digits || head.size() < 2 || head.size() > 4)) {
+        return Status::InvalidInput(where, "a pattern line starts with a CAMEO code (2-4 digits) or '-', got '" + head + "'");
+      }
+      p->cameo = head;
+    }
+    // Elements are separated by spaces, except inside a (...) group of alternatives.
+    std::vector<std::string> toks;
+    {
+      std::string rest, w;
+      std::getline(words, rest);
+      std::istringstream ws(rest);
+      while (ws >> w) {
+        if (!toks.empty() && std::count(toks.back().begin(), toks.back().end(), '(') >
+                                 std::count(toks.back().begin(), toks.back().end(), ')')) {
+          toks.back() += ' ' + w;
+        } else {
+          toks.push_back(w);
+        }
+      }
+    }
+    int marked_trigger = -1, first_verb = -1;
+    for (std::string tok : toks) {
+      if (!p->text.empty()) p->text += ' ';
+      p->text += tok;
+      PatternElement e;
+      if (tok[0] == '~') {
+        e.kind = PatternElement::Kind::kGap;
+        e.max_gap = tok.size() > 1 ? std::atoi(tok.c_str() + 1) : 4;
+        if (e.max_gap <= 0 || e.max_gap > 20) return Status::InvalidInput(where, "gap '" + tok + "' must be ~1 .. ~20");
+        if (p->elements.empty()) return Status::InvalidInput(where, "a pattern cannot start with a gap");
+        p->elements.push_back(std::move(e));
+        continue;
+      }
+      if (tok[0] == '^') {
+        marked_trigger = static_cast<int>(p->elements.size());
+        tok.erase(0, 1);
+      }
+      if (tok.size() > 1 && tok.back() == '?') {
+        e.optional = true;
+        tok.pop_back();
+      }
+      if (tok.empty()) return Status::InvalidInput(where, "empty element");
+      auto add_words = [&](std::string_view alt) {
+        std::vector<PatternWord> seq;
+        std::istringstream as{std::string(alt)};
+        std::string w;
+        while (as >> w) {
+          PatternWord pw;
+          if (w == "<n>") pw.number = true;
+          if (w.size() > 1 && w.back() == '*') {
+            pw.prefix = true;
+            w.pop_back();
+          }
+          pw.text = Lower(w);
+          seq.push_back(std::move(pw));
+        }
+        if (!seq.empty()) e.alternatives.push_back(std::move(seq));
+      };
+      if (tok.front() == '{') {
+        if (tok.back() != '}') return Status::InvalidInput(where, "unclosed '{' in '" + tok + "'");
+        e.verb = true;
+        for (const auto& lemma : SplitAlternatives(std::string_view(tok).substr(1, tok.size() - 2))) {
+          for (auto& f : inflector.Forms(lemma)) e.alternatives.push_back({PatternWord{f, false}});
+        }
+        if (first_verb < 0) first_verb = static_cast<int>(p->elements.size());
+      } else if (tok.front() == '(') {
+        if (tok.back() != ')') return Status::InvalidInput(where, "unclosed '(' in '" + tok + "'");
+        for (const auto& alt : SplitAlternatives(std::string_view(tok).substr(1, tok.size() - 2))) add_words(alt);
+      } else {
+        for (const auto& alt : SplitAlternatives(tok)) add_words(alt);
+      }
+      if (e.alternatives.empty()) return Status::InvalidInput(where, "empty element '" + tok + "'");
+      // Longer alternatives first, so "state of emergency" is tried before "state".
+      std::stable_sort(e.alternatives.begin(), e.alternatives.end(),
+                       [](const auto& a, const auto& b) { return a.size() > b.size(); });
+      p->elements.push_back(std::move(e));
+    }
+    if (p->elements.empty()) return Status::InvalidInput(where, "a pattern needs a phrase after its code");
+    if (p->elements.back().kind == PatternElement::Kind::kGap) {
+      return Status::InvalidInput(where, "a pattern cannot end with a gap");
+    }
+    p->trigger = marked_trigger >= 0 ? marked_trigger : first_verb >= 0 ? first_verb : 0;
+    std::istringstream opts(options);
+    std::string opt;
+    while (opts >> opt) {
+      auto eq = opt.find('=');
+      std::string key = opt.substr(0, eq), value = eq == std::string::npos ? "" : opt.substr(eq + 1);
+      if (key == "modality") {
+        static const std::unordered_set<std::string> kModalities = {"asserted", "attempted", "threatened",
+                                                                    "planned",  "denied",    "hypothetical"};
+        if (!kModalities.count(value)) return Status::InvalidInput(where, "unknown modality '" + value + "'");
+        p->modality = value;
+      } else if (key == "noun") {
+        p->nominal = true;
+      } else if (key == "reverse") {
+        p->reverse = true;
+      } else if (key == "agent" && value == "authority") {
+        p->authority = true;
+      } else if (key == "result") {
+        p->result = true;
+      } else if (key == "target" && value == "none") {
+        p->no_target = true;
+      } else if (key == "confidence") {
+        p->confidence = std::atof(value.c_str());
+        if (p->confidence <= 0 || p->confidence > 1) return Status::InvalidInput(where, "confidence must be in (0, 1]");
+      } else {
+        return Status::InvalidInput(where, "unknown option '" + opt + "'");
+      }
+    }
+    set.impl_->Index(p.get());
+    set.impl_->patterns.push_back(std::move(p));
+  }
+  return set;
+}
+
+Result<PatternSet> PatternSet::Load(const std::string& dir) {
+  namespace fs = std::filesystem;
+  auto read = [](const fs::path& path) -> Result<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::NotFound(path.string(), "cannot read");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  EM_ASSIGN_OR_RETURN(std::string irregular, read(fs::path(dir) / "irregular_verbs.tsv"));
+  EM_ASSIGN_OR_RETURN(Inflector inflector, Inflector::Parse(irregular, "irregular_verbs.tsv"));
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".patterns") files.push_back(entry.path());
+  }
+  if (ec) return Status::NotFound(dir, "cannot list the patterns directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return Status::NotFound(dir, "no *.patterns files");
+  PatternSet all;
+  all.impl_->inflector = std::make_shared<const Inflector>(inflector);
+  for (const auto& f : files) {
+    EM_ASSIGN_OR_RETURN(std::string text, read(f));
+    EM_ASSIGN_OR_RETURN(PatternSet one, Parse(text, f.filename().string(), inflector));
+    all.Add(std::move(one));
+  }
+  return all;
+}
+
+std::vector<PatternMatch> PatternSet::MatchAll(const std::vector<WordToken>& tokens) const {
+  std::vector<PatternMatch> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (auto it = impl_->by_first_word.find(tokens[i].lower); it != impl_->by_first_word.end()) {
+      for (const Pattern* p : it->second) impl_->TryAt(p, tokens, i, out);
+    }
+    for (const Pattern* p : impl_->unindexed) impl_->TryAt(p, tokens, i, out);
+  }
+  return out;
+}
+
+std::vector<PatternMatch> PatternSet::Match(const std::vector<WordToken>& tokens) const {
+  std::vector<PatternMatch> all = MatchAll(tokens);
+  std::stable_sort(all.begin(), all.end(), [](const PatternMatch& a, const PatternMatch& b) {
+    size_t la = a.last - a.first, lb = b.last - b.first;
+    if (la != lb) return la > lb;
+    bool sa = a.pattern->cameo == "-", sb = b.pattern->cameo == "-";
+    if (sa != sb) return sa;
+    return a.first < b.first;
+  });
+  std::vector<PatternMatch> kept, out;
+  for (const auto& m : all) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const PatternMatch& k) {
+      return m.first <= k.last && k.first <= m.last;
+    });
+    if (overlaps) continue;
+    kept.push_back(m);
+    if (m.pattern->cameo != "-") out.push_back(m);
+  }
+  std::sort(out.begin(), out.end(), [](const PatternMatch& a, const PatternMatch& b) { return a.trigger < b.trigger; });
+  return out;
+}
+
+}  // namespace eventmill::code

@@ -1,0 +1,111 @@
+// PatternSet: the event patterns of data/patterns/*.patterns (format: docs/patterns.md), compiled
+// once and then matched read-only from any thread, like RE2::Set. A pattern maps a phrase with
+// verb lemmas, alternatives, optional words and gaps ("{ask} ~ to send ~ peacekeep*") to a CAMEO
+// code plus options (modality, how to read the actors). The same grammar serves the modality cues
+// (data/patterns/modality.cues) and the back-reference words (data/patterns/references.tsv).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "code/word_tokens.h"
+#include "eventmill/status.h"
+
+namespace eventmill::code {
+
+// Verb forms: the regular English inflections of a lemma, corrected by an irregular-verb table.
+class Inflector {
+ public:
+  // `irregular_tsv`: lines "lemma past participle" (see data/patterns/irregular_verbs.tsv).
+  static Result<Inflector> Parse(std::string_view irregular_tsv, std::string_view name);
+  // lemma, -s, past, past participle and -ing forms (a noun's plural is the -s form).
+  std::vector<std::string> Forms(std::string_view lemma) const;
+  // Whether `word` is a past tense or past participle form (regular -ed or irregular).
+  bool IsParticiple(std::string_view word) const;
+
+ private:
+  std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
+  std::unordered_map<std::string, bool> participles_;
+  std::unordered_map<std::string, std::string> ing_;
+};
+
+struct PatternWord {
+  std::string text;
+  bool prefix = false;             // written "peacekeep*": any word starting so
+  bool number = false;             // written "<n>": any word starting with a digit ("700", "5,135")
+};
+
+struct PatternElement {
+  enum class Kind { kWords, kGap };
+  Kind kind = Kind::kWords;
+  // kWords: any of these alternatives, each one or more words ("(state of emergency|martial law)")
+  std::vector<std::vector<PatternWord>> alternatives;
+  bool optional = false;
+  bool verb = false;               // written as {lemma}: marks the trigger when no ^ is given
+  int max_gap = 0;                 // kGap: up to this many tokens
+};
+
+struct Pattern {
+  std::string cameo;               // "173"; "-" for a stop phrase that blocks overlapping matches
+  std::string text;                // the phrase as written, and where: "arrest.patterns:12"
+  std::string where;
+  std::vector<PatternElement> elements;
+  int trigger = 0;                 // element whose token anchors actors (source before, target after)
+  // Options (after ';' on the line):
+  std::string modality;            // modality=threatened ...: the event's modality when it fires
+  std::string role;                // for modality cues and references: the label on the line
+  bool nominal = false;            // noun: "arrest of X", "X's arrest", "police raid"
+  bool reverse = false;            // reverse: subject is the target, object the source ("suffer at the hands of")
+  bool authority = false;          // agent=authority: no named agent means the authorities (arrests, charges)
+  bool no_target = false;          // target=none
+  bool result = false;             // result: the toll of an event told earlier in the sentence
+                                   // ("a shootout left four gunmen dead"), not an event of its own
+  double confidence = 0.8;
+};
+
+struct PatternMatch {
+  const Pattern* pattern = nullptr;
+  size_t first = 0, last = 0;      // token range [first, last] the phrase covers
+  size_t trigger = 0;              // token index of the trigger element
+  bool passive = false;            // trigger is a participle after a form of "be"/"get"
+};
+
+class PatternSet {
+ public:
+  // Reads every *.patterns file in `dir` (sorted by name) plus irregular_verbs.tsv.
+  static Result<PatternSet> Load(const std::string& dir);
+  // Parses pattern lines; `name` names the source in errors ("arrest.patterns").
+  // Lines of the cue format ("LABEL phrase") when `labelled` is true (modality.cues).
+  static Result<PatternSet> Parse(std::string_view text, std::string_view name, const Inflector& inflector,
+                                  bool labelled = false);
+  PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+  PatternSet& operator=(PatternSet&&) noexcept;
+
+  // Appends the patterns of `other` (both must use inflections of the same Inflector).
+  void Add(PatternSet&& other);
+
+  // Every match in `tokens`, then overlaps resolved: a longer match (more tokens) wins over a
+  // shorter one it overlaps; stop phrases ("-") win and produce nothing. Sorted by trigger.
+  // Thread-safe (const). Cost: O(tokens x patterns starting at each token).
+  std::vector<PatternMatch> Match(const std::vector<WordToken>& tokens) const;
+  // Every match without overlap resolution (for cues, which may overlap triggers).
+  std::vector<PatternMatch> MatchAll(const std::vector<WordToken>& tokens) const;
+
+  size_t size() const;
+  const Inflector& inflector() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Whether the token at `i` (a participle) reads as passive: a form of "be"/"get" before it,
+// across adverbs, "not" and coordinations ("was arrested and charged").
+bool IsPassiveAt(const std::vector<WordToken>& tokens, size_t i, const Inflector& inflector);
+
+}  // namespace eventmill::code

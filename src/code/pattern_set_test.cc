@@ -1,0 +1,105 @@
+#include "code/pattern_set.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "eventmill/lexicon.h"
+
+namespace eventmill::code {
+namespace {
+
+Inflector TestInflector() {
+  return *Inflector::Parse("shoot shot shot\nkidnap kidnapped kidnapped kidnapping\nsend sent sent\n", "t");
+}
+
+std::vector<WordToken> Tok(const std::string& s) { return TokenizeWords(s, {0, static_cast<uint32_t>(s.size())}); }
+
+bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+TEST(Inflector, RegularAndIrregularForms) {
+  Inflector inf = TestInflector();
+  auto arrest = inf.Forms("arrest");
+  EXPECT_TRUE(Has(arrest, "arrests") && Has(arrest, "arrested") && Has(arrest, "arresting"));
+  auto stab = inf.Forms("stab");
+  EXPECT_TRUE(Has(stab, "stabbed") && Has(stab, "stabbing"));
+  auto rally = inf.Forms("rally");
+  EXPECT_TRUE(Has(rally, "rallied") && Has(rally, "rallies") && Has(rally, "rallying"));
+  auto storm = inf.Forms("storm");
+  EXPECT_TRUE(Has(storm, "stormed") && !Has(storm, "stormmed"));
+  auto shoot = inf.Forms("shoot");
+  EXPECT_TRUE(Has(shoot, "shot") && Has(shoot, "shooting") && !Has(shoot, "shooted"));
+  auto kidnap = inf.Forms("kidnap");
+  EXPECT_TRUE(Has(kidnap, "kidnapped") && Has(kidnap, "kidnapping"));
+  auto seize = inf.Forms("seize");
+  EXPECT_TRUE(Has(seize, "seized") && Has(seize, "seizing"));
+}
+
+TEST(WordTokens, KeepsNumbersAndApostrophesInWords) {
+  auto t = Tok("“5,135 people were arrested,” the sheriff’s office said.");
+  ASSERT_GE(t.size(), 8u);
+  EXPECT_EQ(t[0].lower, "\"");
+  EXPECT_TRUE(t[0].punct);
+  EXPECT_EQ(t[1].lower, "5,135");
+  EXPECT_EQ(t[4].lower, "arrested");
+  auto it = std::find_if(t.begin(), t.end(), [](const WordToken& w) { return w.lower == "sheriff's"; });
+  EXPECT_NE(it, t.end());
+}
+
+TEST(PatternSet, MatchesInflectionsGapsAndMultiWordAlternatives) {
+  auto set = PatternSet::Parse(
+      "173 {arrest}\n"
+      "0234 {ask} ~6 to send ~3 (peacekeep*|troops)\n"
+      "1724 {impose|declare} ~3 (state of emergency|martial law)\n",
+      "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  auto m = set->Match(Tok("The president asked the CSTO to send peacekeeping forces."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].pattern->cameo, "0234");
+  EXPECT_EQ(m[0].trigger, 2u);
+  m = set->Match(Tok("He declared a state of emergency."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].pattern->cameo, "1724");
+}
+
+TEST(PatternSet, DetectsPassiveVoice) {
+  auto set = PatternSet::Parse("173 {arrest}\n115 {charge} with\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok());
+  auto m = set->Match(Tok("Five men were reportedly arrested and charged with theft."));
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_TRUE(m[0].passive);
+  EXPECT_TRUE(m[1].passive);  // coordinated with a passive participle
+  m = set->Match(Tok("Police arrested five men."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_FALSE(m[0].passive);
+}
+
+TEST(PatternSet, LongerMatchAndStopPhrasesWin) {
+  auto set = PatternSet::Parse(
+      "1823 {kill}\n138 {vow} to ~2 (liquidate|kill) ; modality=threatened\n- {kill} ~3 in ~2 (crash|accident)\n",
+      "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok());
+  auto m = set->Match(Tok("He vowed to kill the rebels."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].pattern->cameo, "138");
+  EXPECT_EQ(m[0].pattern->modality, "threatened");
+  EXPECT_TRUE(set->Match(Tok("Two were killed in a crash.")).empty());
+}
+
+TEST(PatternSet, ReportsBadLinesWithTheirPlace) {
+  auto bad = PatternSet::Parse("# ok\n17x {arrest}\n", "bad.patterns", TestInflector());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("bad.patterns:2"), std::string::npos);
+  EXPECT_FALSE(PatternSet::Parse("173 {arrest\n", "b", TestInflector()).ok());
+  EXPECT_FALSE(PatternSet::Parse("173 ~ arrest\n", "b", TestInflector()).ok());
+  EXPECT_FALSE(PatternSet::Parse("173 arrest ; modality=maybe\n", "b", TestInflector()).ok());
+}
+
+TEST(PatternSet, ProjectPatternsLoad) {
+  auto set = PatternSet::Load(DataDir() + "/patterns");
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_GT(set->size(), 300u);
+}
+
+}  // namespace
+}  // namespace eventmill::code

@@ -1,0 +1,54 @@
+// BoilerplateScorer: finds the main text of a page in its HtmlTree, without menus, teasers,
+// share bars, comment sections and the like.
+//
+// How: the page is cut into text blocks (the inline text under one block-level element). Each
+// block gets a weight from its length and link density: long, low-link text is content; link lists
+// and short fragments are boilerplate. Class/id hints (data/extract/page_hints.txt), semantic tags
+// (<nav>, <aside>, <footer>, forms with inputs) and hidden elements remove whole subtrees, unless
+// such a subtree holds most of the page's paragraph text. The container is the element whose
+// subtree has the greatest total weight (deepest on ties); its siblings with enough weight of their
+// own join it (articles split across <div>s); inside it, sections with negative weight and no
+// real paragraph are pruned. Linear in the number of nodes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/extract_data.h"
+#include "extract/html/html_tree.h"
+
+namespace eventmill::extract {
+
+enum class BlockKind : uint8_t { kParagraph, kHeading, kListItem, kQuote, kPre, kTableRow, kOther };
+
+struct ContentBlock {
+  std::string text;         // whitespace collapsed; '\n' for <br>; "\n\n" between <br><br> parts
+  BlockKind kind = BlockKind::kParagraph;
+  int heading_level = 0;    // 1..6 for kHeading
+  uint32_t node = 0;        // the block-level element that owns the text
+  uint32_t text_chars = 0;  // bytes of text (without spaces)
+  uint32_t link_chars = 0;  // of which inside <a>
+};
+
+struct ScorerOptions {
+  // Blocks at least this long (bytes, without links) count as real paragraphs.
+  uint32_t min_paragraph_chars = 150;
+};
+
+class BoilerplateScorer {
+ public:
+  // `data` must outlive the scorer.
+  explicit BoilerplateScorer(const ExtractData& data, ScorerOptions options = {})
+      : data_(data), options_(options) {}
+
+  // The main-text blocks of the page, in document order. Empty when the page has no text.
+  // Thread-safe (const).
+  std::vector<ContentBlock> FindMainText(const html::HtmlTree& tree) const;
+
+ private:
+  const ExtractData& data_;
+  ScorerOptions options_;
+};
+
+}  // namespace eventmill::extract

@@ -1,0 +1,22 @@
+// DateParser: reads publication dates as pages write them (ISO 8601, RFC 822, "January 9, 2022",
+// "9. Januar 2022", "09.01.2022", dates in URL paths) and gives ISO 8601: "2022-01-09T14:26:31Z",
+// "2022-01-09T14:26:31+03:00", or "2022-01-09" when no time is known.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace eventmill::extract {
+
+// A date value from metadata (meta content, JSON-LD, <time datetime>): the whole value is a date.
+std::optional<std::string> ParseDateValue(std::string_view value);
+
+// A date written in running text ("MOSCOW, January 9, 2022 -"): the first full date (with a year)
+// within the first `window` bytes. Date only, no time.
+std::optional<std::string> FindDateInText(std::string_view text, size_t window = 200);
+
+// A date in a URL path: /2022/01/09/, /2022-01-09/, /20220109/. Date only.
+std::optional<std::string> FindDateInUrl(std::string_view url);
+
+}  // namespace eventmill::extract

@@ -1,0 +1,42 @@
+#include "extract/date_parser.h"
+
+#include <gtest/gtest.h>
+
+namespace eventmill::extract {
+namespace {
+
+TEST(DateParser, ReadsIsoWithZone) {
+  EXPECT_EQ(ParseDateValue("2022-01-09T14:26:31+00:00"), "2022-01-09T14:26:31Z");
+  EXPECT_EQ(ParseDateValue("2022-01-09T14:26:31+03:00"), "2022-01-09T14:26:31+03:00");
+  EXPECT_EQ(ParseDateValue("2022-01-09 14:26"), "2022-01-09T14:26:00");
+  EXPECT_EQ(ParseDateValue("2022-01-09"), "2022-01-09");
+}
+
+TEST(DateParser, ReadsRfc822AndWrittenDates) {
+  EXPECT_EQ(ParseDateValue("Sun, 09 Jan 2022 14:26:31 GMT"), "2022-01-09T14:26:31Z");
+  EXPECT_EQ(ParseDateValue("January 9, 2022"), "2022-01-09");
+  EXPECT_EQ(ParseDateValue("9. Januar 2022"), "2022-01-09");
+  EXPECT_EQ(ParseDateValue("09.01.2022"), "2022-01-09");
+}
+
+TEST(DateParser, RejectsWhatIsNotADate) {
+  EXPECT_FALSE(ParseDateValue("yesterday"));
+  EXPECT_FALSE(ParseDateValue("2022-13-45"));
+  EXPECT_FALSE(ParseDateValue(""));
+}
+
+TEST(DateParser, FindsDatelineInText) {
+  EXPECT_EQ(FindDateInText("MOSCOW, January 9, 2022 (TASS) - Officials said"), "2022-01-09");
+  EXPECT_FALSE(FindDateInText("KYIV, Jan 9 (Reuters) - no year here"));
+  EXPECT_FALSE(FindDateInText(std::string(300, 'x') + " January 9, 2022"));
+}
+
+TEST(DateParser, FindsDateInUrlPath) {
+  EXPECT_EQ(FindDateInUrl("https://x.example/2022/01/09/story/"), "2022-01-09");
+  EXPECT_EQ(FindDateInUrl("https://x.example/news/2021-12-14-title"), "2021-12-14");
+  EXPECT_EQ(FindDateInUrl("https://x.example/a/20220109/title"), "2022-01-09");
+  EXPECT_FALSE(FindDateInUrl("https://x.example/article/1234567890"));
+}
+
+}  // namespace
+}  // namespace eventmill::extract

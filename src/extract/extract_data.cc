@@ -1,0 +1,208 @@
+#include "extract/extract_data.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace eventmill::extract {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+template <typename F>
+void ForEachLine(std::string_view text, F f) {
+  size_t line_no = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    line = Trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    f(line, line_no);
+  }
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path, "cannot read extraction data file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Words of a class token are runs of letters: "comments18-wrapper" -> comments, wrapper.
+bool IsAlnum(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80; }
+
+}  // namespace
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return out;
+}
+
+Status ExtractData::AddHints(std::string_view text, const std::string& where) {
+  Status status;
+  ForEachLine(text, [&](std::string_view line, size_t no) {
+    std::istringstream ss{std::string(line)};
+    std::string kind_word, word;
+    ss >> kind_word;
+    HintKind kind = kind_word == "remove"     ? HintKind::kRemove
+                    : kind_word == "negative" ? HintKind::kNegative
+                    : kind_word == "positive" ? HintKind::kPositive
+                    : kind_word == "hidden"   ? HintKind::kHidden
+                                              : HintKind::kNone;
+    if (kind == HintKind::kNone) {
+      if (status.ok()) status = Status::InvalidInput(where + ":" + std::to_string(no), "unknown hint kind '" + kind_word + "'");
+      return;
+    }
+    while (ss >> word) {
+      word = AsciiLower(word);
+      if (kind == HintKind::kHidden) {
+        exact_[word] = kind;  // whole class tokens, as written
+        continue;
+      }
+      // "author-box" / "author_box" are stored squashed, to match any spelling of the pair.
+      word.erase(std::remove_if(word.begin(), word.end(), [](char c) { return c == '-' || c == '_'; }), word.end());
+      if (word.size() > 1 && word.back() == '*') {
+        prefixes_.emplace_back(word.substr(0, word.size() - 1), kind);
+      } else {
+        exact_[word] = kind;
+      }
+    }
+  });
+  return status;
+}
+
+Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
+  ForEachLine(text, [&](std::string_view line, size_t) {
+    std::string l = AsciiLower(line);
+    if (l.size() > 1 && l.back() == '*') {
+      l.pop_back();
+      while (!l.empty() && l.back() == ' ') l.pop_back();
+      phrase_prefixes_.push_back(l);
+    } else {
+      phrases_[l] = true;
+    }
+  });
+  return Status::Ok();
+}
+
+Status ExtractData::AddAgencies(std::string_view text, const std::string&) {
+  ForEachLine(text, [&](std::string_view line, size_t) {
+    Agency a;
+    while (!line.empty()) {
+      size_t bar = line.find('|');
+      std::string_view name = Trim(line.substr(0, bar));
+      line = bar == std::string_view::npos ? std::string_view() : line.substr(bar + 1);
+      if (name.empty()) continue;
+      if (a.name.empty()) a.name = std::string(name);
+      a.aliases.emplace_back(name);
+    }
+    if (!a.name.empty()) agencies_.push_back(std::move(a));
+  });
+  return Status::Ok();
+}
+
+Result<ExtractData> ExtractData::Load(const std::string& dir) {
+  ExtractData data;
+  const std::string hints = dir + "/page_hints.txt", phrases = dir + "/boilerplate_phrases.txt",
+                    agencies = dir + "/agencies.txt";
+  EM_ASSIGN_OR_RETURN(std::string h, ReadFile(hints));
+  EM_ASSIGN_OR_RETURN(std::string p, ReadFile(phrases));
+  EM_ASSIGN_OR_RETURN(std::string a, ReadFile(agencies));
+  EM_RETURN_IF_ERROR(data.AddHints(h, hints));
+  EM_RETURN_IF_ERROR(data.AddPhrases(p, phrases));
+  EM_RETURN_IF_ERROR(data.AddAgencies(a, agencies));
+  return data;
+}
+
+ExtractData ExtractData::FromStrings(std::string_view hints, std::string_view phrases, std::string_view agencies) {
+  ExtractData data;
+  (void)data.AddHints(hints, "hints");
+  (void)data.AddPhrases(phrases, "phrases");
+  (void)data.AddAgencies(agencies, "agencies");
+  return data;
+}
+
+HintKind ExtractData::Lookup(std::string_view word) const {
+  auto it = exact_.find(std::string(word));
+  if (it != exact_.end()) return it->second;
+  for (const auto& [prefix, kind] : prefixes_)
+    if (word.size() >= prefix.size() && word.compare(0, prefix.size(), prefix) == 0) return kind;
+  return HintKind::kNone;
+}
+
+HintKind ExtractData::Classify(std::string_view value, int* score) const {
+  if (value.empty()) return HintKind::kNone;
+  std::string lower = AsciiLower(value);
+  bool hidden = false, remove = false;
+  int s = 0;
+  auto note = [&](HintKind k) {
+    switch (k) {
+      case HintKind::kHidden: hidden = true; break;
+      case HintKind::kRemove: remove = true; break;
+      case HintKind::kNegative: s -= 1; break;
+      case HintKind::kPositive: s += 1; break;
+      default: break;
+    }
+  };
+  size_t i = 0;
+  const size_t n = lower.size();
+  while (i < n) {
+    while (i < n && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
+    size_t tb = i;
+    while (i < n && !(lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
+    std::string_view token(lower.data() + tb, i - tb);
+    if (token.empty()) continue;
+    {
+      auto it = exact_.find(std::string(token));
+      if (it != exact_.end() && it->second == HintKind::kHidden) {
+        note(it->second);
+        continue;
+      }
+    }
+    // Two-word hints ("author-box") against each pair of neighbouring words ("td-author-box-wrap").
+    std::string prev_word;
+    size_t j = 0;
+    while (j < token.size()) {
+      while (j < token.size() && !IsAlnum(token[j])) ++j;
+      size_t wb = j;
+      while (j < token.size() && IsAlnum(token[j])) ++j;
+      // Hidden hints name whole class tokens only ("hidden", not "fusion-header-hidden").
+      if (j > wb) {
+        std::string_view word = token.substr(wb, j - wb);
+        HintKind k = Lookup(word);
+        if (k != HintKind::kHidden) note(k);
+        if (!prev_word.empty()) {
+          auto it = exact_.find(prev_word + std::string(word));
+          if (it != exact_.end() && it->second != HintKind::kHidden) note(it->second);
+        }
+        prev_word.assign(word);
+      }
+    }
+  }
+  if (score) *score = s;
+  if (hidden) return HintKind::kHidden;
+  if (remove) return HintKind::kRemove;
+  if (s < 0) return HintKind::kNegative;
+  if (s > 0) return HintKind::kPositive;
+  return HintKind::kNone;
+}
+
+bool ExtractData::IsBoilerplateLine(std::string_view line) const {
+  if (line.size() > 200) return false;
+  std::string l = AsciiLower(line);
+  if (phrases_.count(l)) return true;
+  for (const std::string& p : phrase_prefixes_)
+    if (l.size() >= p.size() && l.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+}  // namespace eventmill::extract

@@ -1,0 +1,54 @@
+// ExtractData: the knowledge extraction reads from data/extract/ (class/id hints, boilerplate
+// phrases, news agency names), loaded once and shared read-only by every thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "eventmill/status.h"
+
+namespace eventmill::extract {
+
+enum class HintKind : uint8_t { kNone = 0, kRemove, kNegative, kPositive, kHidden };
+
+struct Agency {
+  std::string name;                  // canonical ("AFP")
+  std::vector<std::string> aliases;  // all spellings, canonical included
+};
+
+class ExtractData {
+ public:
+  // Reads page_hints.txt, boilerplate_phrases.txt and agencies.txt from `dir` (data/extract).
+  // Fails with NotFound / InvalidInput naming the file and line.
+  static Result<ExtractData> Load(const std::string& dir);
+  // The built-in minimum, for tests that must not depend on data files.
+  static ExtractData FromStrings(std::string_view hints, std::string_view phrases, std::string_view agencies);
+
+  // The strongest hint among the words of a class attribute or id ("td-post-sharing-top").
+  // Precedence: hidden > remove > negative/positive (these two are summed into *score).
+  HintKind Classify(std::string_view class_or_id, int* score) const;
+
+  // Whether a (whitespace-collapsed) line is a known boilerplate phrase.
+  bool IsBoilerplateLine(std::string_view line) const;
+
+  const std::vector<Agency>& agencies() const { return agencies_; }
+
+ private:
+  Status AddHints(std::string_view text, const std::string& where);
+  Status AddPhrases(std::string_view text, const std::string& where);
+  Status AddAgencies(std::string_view text, const std::string& where);
+  HintKind Lookup(std::string_view word) const;
+
+  std::unordered_map<std::string, HintKind> exact_;
+  std::vector<std::pair<std::string, HintKind>> prefixes_;
+  std::unordered_map<std::string, bool> phrases_;     // lower-cased exact lines
+  std::vector<std::string> phrase_prefixes_;          // lower-cased, for "phrase*"
+  std::vector<Agency> agencies_;
+};
+
+// Lower-cases ASCII letters (other bytes unchanged).
+std::string AsciiLower(std::string_view s);
+
+}  // namespace eventmill::extract

@@ -1,0 +1,58 @@
+#include "extract/extract_data.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace eventmill::extract {
+namespace {
+
+ExtractData Data() {
+  return ExtractData::FromStrings(
+      "remove comment comments share* sharing author-box\nnegative meta\npositive content\nhidden sr-only\n",
+      "Source link\nRead more*\n", "AFP|Agence France-Presse\n");
+}
+
+TEST(ExtractData, ClassifiesClassWordsAndPrefixes) {
+  ExtractData d = Data();
+  int score = 0;
+  EXPECT_EQ(d.Classify("td-post-sharing-top", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("comments18-wrapper", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("td-author-box-wrap", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("entry-meta", &score), HintKind::kNegative);
+  EXPECT_EQ(d.Classify("post-content", &score), HintKind::kPositive);
+  EXPECT_EQ(d.Classify("commentary-piece", &score), HintKind::kNone);
+}
+
+TEST(ExtractData, HiddenMatchesWholeTokensOnly) {
+  ExtractData d = Data();
+  int score = 0;
+  EXPECT_EQ(d.Classify("x sr-only", &score), HintKind::kHidden);
+  EXPECT_NE(d.Classify("menu-sr-only-toggle", &score), HintKind::kHidden);
+}
+
+TEST(ExtractData, KnowsBoilerplateLines) {
+  ExtractData d = Data();
+  EXPECT_TRUE(d.IsBoilerplateLine("Source link"));
+  EXPECT_TRUE(d.IsBoilerplateLine("SOURCE LINK"));
+  EXPECT_TRUE(d.IsBoilerplateLine("Read more: the full story"));
+  EXPECT_FALSE(d.IsBoilerplateLine("The source link between the two was never proven."));
+}
+
+TEST(ExtractData, LoadsTheShippedDataFiles) {
+  const char* dir = std::getenv("EVENTMILL_DATA");
+  if (!dir) GTEST_SKIP() << "EVENTMILL_DATA not set";
+  auto d = ExtractData::Load(std::string(dir) + "/extract");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_GT(d->agencies().size(), 20u);
+  EXPECT_TRUE(d->IsBoilerplateLine("Please enter your comment!"));
+}
+
+TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {
+  auto d = ExtractData::Load("/nonexistent/dir");
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("/nonexistent/dir/"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace eventmill::extract

@@ -1,0 +1,136 @@
+#include "eventmill/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+
+namespace eventmill {
+namespace {
+
+const Extractor& TheExtractor() {
+  static Extractor* e = [] {
+    auto r = Extractor::Create();
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new Extractor(std::move(*r));
+  }();
+  return *e;
+}
+
+RawPage Html(std::string html, std::string source = "page.html") {
+  RawPage p;
+  p.source = std::move(source);
+  p.bytes = std::move(html);
+  return p;
+}
+
+const char kArticle[] =
+    "<html lang='en'><head><title>Clashes in the capital | Example Wire</title>"
+    "<meta property='og:site_name' content='Example Wire'></head><body>"
+    "<nav><a href='/'>Home</a><a href='/world'>World</a></nav>"
+    "<article><h1>Clashes in the capital</h1>"
+    "<p>KYIV, Jan 9, 2022 (Reuters) - Police detained at least 40 people after clashes in the capital on Sunday, "
+    "officials said, as protests over fuel prices spread to several other cities.</p>"
+    "<p>Witnesses said riot police used tear gas to disperse crowds gathered outside the parliament building "
+    "late in the evening, and several people were taken to hospital.</p>"
+    "<p>Source: Reuters, AFP</p><p><a href='https://x.invalid/'>Source link</a></p></article>"
+    "<div class='comments'><p>Please enter your comment!</p></div></body></html>";
+
+TEST(Extractor, HtmlPageGivesTextAndMetadata) {
+  auto doc = TheExtractor().Extract(Html(kArticle));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->title, "Clashes in the capital");
+  EXPECT_EQ(doc->site_name, "Example Wire");
+  EXPECT_EQ(doc->language, "en");
+  EXPECT_EQ(doc->published, "2022-01-09");
+  EXPECT_EQ(doc->attributed_sources, (std::vector<std::string>{"Reuters", "AFP"}));
+  EXPECT_EQ(doc->text.rfind("KYIV, Jan 9, 2022 (Reuters)", 0), 0u) << doc->text;
+  EXPECT_EQ(doc->text.find("Source"), std::string::npos);
+  EXPECT_EQ(doc->text.find("Please enter"), std::string::npos);
+  EXPECT_EQ(doc->text.find("Home"), std::string::npos);
+  ASSERT_EQ(doc->paragraphs.size(), 2u);
+  EXPECT_EQ((*doc)[doc->paragraphs[1]].rfind("Witnesses said", 0), 0u);
+  EXPECT_EQ(doc->text.substr(doc->paragraphs[0].end, 2), "\n\n");
+  EXPECT_EQ(doc->id.size(), 16u);
+}
+
+TEST(Extractor, PlainTextPassesThroughByteForByte) {
+  RawPage p;
+  p.source = "a.txt";
+  p.is_text = true;
+  p.bytes = "Headline here\n\n  First paragraph, with  odd   spacing.\r\nSecond line.\n\n\nLast one.\n";
+  auto doc = TheExtractor().Extract(p);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text, p.bytes);
+  EXPECT_TRUE(doc->plain_text_input);
+  ASSERT_EQ(doc->paragraphs.size(), 3u);
+  EXPECT_EQ((*doc)[doc->paragraphs[1]], "First paragraph, with  odd   spacing.\r\nSecond line.");
+  EXPECT_EQ(doc->title, "Headline here");
+}
+
+TEST(Extractor, RecordTitleAndDateOverrideThePage) {
+  RawPage p = Html(kArticle);
+  p.title = "Given title";
+  p.published = "2023-02-03";
+  p.url = "https://example.org/x";
+  auto doc = TheExtractor().Extract(p);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->title, "Given title");
+  EXPECT_EQ(doc->published, "2023-02-03");
+  EXPECT_EQ(doc->url, "https://example.org/x");
+}
+
+TEST(Extractor, EmptyAndBinaryInputsAreErrorsNamingTheInput) {
+  auto empty = TheExtractor().Extract(Html("", "empty.html"));
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().message().rfind("empty.html: ", 0), 0u);
+  std::string binary(4096, '\0');
+  for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7);
+  auto bin = TheExtractor().Extract(Html(binary, "blob.html"));
+  if (!bin.ok()) EXPECT_EQ(bin.status().message().rfind("blob.html: ", 0), 0u);
+}
+
+TEST(Extractor, OversizedPageIsLimitExceeded) {
+  auto small = Extractor::Create(ExtractOptions{.max_page_bytes = 100});
+  ASSERT_TRUE(small.ok());
+  auto doc = small->Extract(Html(kArticle, "big.html"));
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_NE(doc.status().message().find("big.html"), std::string::npos);
+}
+
+TEST(Extractor, HundredThousandNestedElementsAreFastAndSafe) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "<p>Deep inside the page there is a paragraph of text that is long enough to count as an article.</p>";
+  auto start = std::chrono::steady_clock::now();
+  auto doc = TheExtractor().Extract(Html(html, "deep.html"));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Deep inside"), std::string::npos);
+  EXPECT_FALSE(doc->diagnostics.empty());
+  EXPECT_LT(secs, 3.0);
+}
+
+TEST(Extractor, TruncatedHtmlAndInvalidUtf8GiveBestEffortText) {
+  std::string html = std::string(kArticle).substr(0, 600) + "\xFF\xFE caf\xE9";
+  auto doc = TheExtractor().Extract(Html(html, "cut.html"));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Police detained"), std::string::npos);
+}
+
+TEST(Extractor, LanguageIsDetectedWhenThePageDoesNotSay) {
+  std::string html =
+      "<html><body><article><p>Die Polizei nahm nach den Zusammenstößen in der Hauptstadt am Sonntag mindestens "
+      "vierzig Menschen fest, teilten die Behörden mit, während sich die Proteste auf weitere Städte ausweiteten.</p>"
+      "</article></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->language, "de");
+}
+
+}  // namespace
+}  // namespace eventmill

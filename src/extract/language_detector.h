@@ -1,0 +1,18 @@
+// LanguageDetector: the language of a text as an ISO 639-1 code, by CLD2 (Debian libcld2).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace eventmill::extract {
+
+struct DetectedLanguage {
+  std::string code;       // "en", "de", ...; empty when unknown
+  int percent = 0;        // share of the text in that language
+  bool reliable = false;
+};
+
+// Detects the main language of UTF-8 text (at most the first 64 KiB are read). Thread-safe.
+DetectedLanguage DetectLanguage(std::string_view utf8_text);
+
+}  // namespace eventmill::extract
