@@ -186,7 +186,6 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     return unit_places[u.lists];
   };
-  std::vector<int> unit_of(n, -1);
   {
     size_t mi = 0;
     for (size_t i = 0; i < n;) {
@@ -224,11 +223,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         // is not a name there.
         ++mi;
       }
-      for (uint32_t k = u.first; k < u.first + u.count; ++k) unit_of[k] = static_cast<int>(units.size());
       i += u.count;
       units.push_back(std::move(u));
     }
   }
+  matches = {};  // their postings now live in the units; free them before the entities grow
   const size_t nu = units.size();
   auto unit_span = [&](size_t a, size_t b) {  // units [a, b] inclusive
     return Span{toks[units[a].first].begin, toks[units[b].first + units[b].count - 1].end};
