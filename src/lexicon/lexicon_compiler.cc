@@ -95,6 +95,7 @@ class Builder {
       if (all_caps && any_upper) flags |= kAllCaps;
       else if (any_upper) flags |= kCapitalized;
     }
+    if (!(flags & (kCapitalized | kAllCaps))) any_case_starts_.push_back(toks[0].hash);
     uint64_t h = kPhraseSeed;
     for (size_t i = 0; i < toks.size(); ++i) {
       h = PhraseHash(h, toks[i].hash);
@@ -177,6 +178,9 @@ class Builder {
       if (sl.key) filter[FilterBit(sl.key) / 64] |= uint64_t{1} << (FilterBit(sl.key) % 64);
     }
     put(filter.data(), filter.size() * sizeof(uint64_t), filter.size(), &h.filter);
+    std::vector<uint64_t> starts(kFilterBits / 64, 0);
+    for (uint64_t t : any_case_starts_) starts[FilterBit(t) / 64] |= uint64_t{1} << (FilterBit(t) % 64);
+    put(starts.data(), starts.size() * sizeof(uint64_t), starts.size(), &h.any_case_starts);
     std::memcpy(blob.data(), &h, sizeof(h));
     return blob;
   }
@@ -194,6 +198,7 @@ class Builder {
   std::vector<CountryRec> countries_;
   std::vector<FuzzyName> fuzzy_;
   std::vector<uint64_t> words_;
+  std::vector<uint64_t> any_case_starts_;
   std::unordered_map<uint64_t, Entry> entries_;
 };
 

@@ -9,7 +9,7 @@
 namespace eventmill::lexicon {
 
 inline constexpr char kLexiconMagic[8] = {'E', 'M', 'L', 'E', 'X', 'I', 'C', 'N'};
-inline constexpr uint32_t kLexiconVersion = 6;
+inline constexpr uint32_t kLexiconVersion = 7;
 
 enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3 };
 // GeoNames feature codes that matter for ranking.
@@ -121,6 +121,8 @@ struct Header {
   Section words;         // sorted TokenHash of common lower-case English words (uint64)
   Section filter;        // a bit per FilterBit(key) of every slot key (uint64 words): most text
                          // tokens start no phrase, and this 1 MB test spares them the table probe
+  Section any_case_starts; // a bit per FilterBit(token hash) of the first word of every phrase that
+                         // may match in lower case: a lower-case word outside it starts no match
 };
 
 }  // namespace eventmill::lexicon
