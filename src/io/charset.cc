@@ -376,7 +376,14 @@ std::string Detect(std::string_view bytes, bool is_html) {
 
 // Thread-local converters, one per charset, reused across pages.
 iconv_t Converter(const std::string& iconv_name) {
-  thread_local std::map<std::string, iconv_t> cache;
+  struct Cache {
+    std::map<std::string, iconv_t> converters;
+    ~Cache() {
+      for (auto& [name, cd] : converters) iconv_close(cd);
+    }
+  };
+  thread_local Cache cache_holder;
+  auto& cache = cache_holder.converters;
   if (auto it = cache.find(iconv_name); it != cache.end()) {
     iconv(it->second, nullptr, nullptr, nullptr, nullptr);  // reset the shift state
     return it->second;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,6 +20,7 @@ struct InputReader::Impl {
   InputOptions options;
   std::deque<std::string> pending;  // inputs not yet opened, in order
   std::unique_ptr<io::RecordReader> current;
+  std::string current_name;  // the input `current` reads
 };
 
 InputReader::InputReader(std::vector<std::string> inputs, InputOptions options) : impl_(std::make_unique<Impl>()) {
@@ -55,11 +57,22 @@ std::optional<Result<RawPage>> InputReader::Next() {
   Impl& s = *impl_;
   for (;;) {
     if (s.current) {
-      auto page = s.current->Next();
+      std::optional<Result<RawPage>> page;
+      try {
+        page = s.current->Next();
+      } catch (const std::exception& e) {
+        // A reader bug must not end the run: that input stops, the next one is read.
+        s.current.reset();
+        return Result<RawPage>(Status::Internal(s.current_name, std::string("internal error while reading: ") + e.what()));
+      }
       if (page && page->ok()) {
         // Empty and binary pages stop here, whatever reader they came from.
         Status st = io::CheckLooksLikeText((*page)->bytes, (*page)->source);
         if (!st.ok()) return Result<RawPage>(st);
+        if ((*page)->bytes.size() > s.options.max_page_bytes) {  // a JSONL "html" field, say
+          return Result<RawPage>(Status::LimitExceeded(
+              (*page)->source, "larger than the " + io::LimitText(s.options.max_page_bytes) + " page limit"));
+        }
       }
       if (page) return page;
       s.current.reset();
@@ -77,6 +90,7 @@ std::optional<Result<RawPage>> InputReader::Next() {
       continue;
     }
     auto reader = io::OpenRecordReader(input, s.options);
+    s.current_name = input;
     if (!reader.ok()) return Result<RawPage>(reader.status());
     s.current = std::move(reader).value();
   }

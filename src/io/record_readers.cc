@@ -124,7 +124,7 @@ class Stream {
       long got = Read(&out, 1 << 20, &err);
       if (got < 0) return Status::CorruptData(name, err);
       if (got == 0) return out;
-      if (out.size() > limit) return Status::LimitExceeded(name, "larger than the " + std::to_string(limit >> 20) + " MB limit");
+      if (out.size() > limit) return Status::LimitExceeded(name, "larger than the " + LimitText(limit) + " page limit");
     }
   }
   // Reads one line (without '\n'). false at end of input. A line longer than `limit` is skipped
@@ -194,7 +194,7 @@ class Stream {
 bool ReadRawStdin(int fd, std::string* out, size_t n, std::string* err) {
   while (out->size() < n) {
     size_t old = out->size();
-    out->resize(std::max(n, old + (size_t{1} << 20)));
+    out->resize(std::min(n, old + (size_t{1} << 20)));
     ssize_t got = ::read(fd, out->data() + old, out->size() - old);
     if (got < 0 && errno == EINTR) {
       out->resize(old);
@@ -273,7 +273,7 @@ class JsonlReader : public RecordReader {
       std::string source = input_ + "#" + std::to_string(n_);
       if (too_long) {
         return Result<RawPage>(Status::LimitExceeded(
-            source, "record longer than " + std::to_string(options_.max_record_bytes >> 20) + " MB"));
+            source, "record longer than " + LimitText(options_.max_record_bytes)));
       }
       return Result<RawPage>(ParseJsonlRecord(line, source));
     }
@@ -305,6 +305,11 @@ bool LooksLikeWarc(const std::string& path) {
 
 }  // namespace
 
+std::string LimitText(size_t bytes) {
+  if (bytes >= (size_t{1} << 20) && bytes % (size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MB";
+  return std::to_string(bytes) + " bytes";
+}
+
 Result<std::string> ReadWholeInput(const std::string& input, size_t limit) {
   EM_ASSIGN_OR_RETURN(std::unique_ptr<Stream> stream, Stream::Open(input));
   std::string out, err;
@@ -313,7 +318,7 @@ Result<std::string> ReadWholeInput(const std::string& input, size_t limit) {
     if (got < 0) return Status::CorruptData(input, err);
     if (got == 0) break;
     if (out.size() > limit) {
-      return Status::LimitExceeded(input, "larger than the " + std::to_string(limit >> 20) + " MB page limit");
+      return Status::LimitExceeded(input, "larger than the " + LimitText(limit) + " page limit");
     }
   }
   return out;
@@ -348,8 +353,8 @@ Result<std::unique_ptr<RecordReader>> OpenRecordReader(const std::string& input,
     if (head.compare(0, 5, "WARC/") == 0) {
       if (!ReadRawStdin(0, &raw, kMaxStdinWarcBytes + 1, &err)) return Status::IoError(input, err);
       if (raw.size() > kMaxStdinWarcBytes) {
-        return Status::LimitExceeded(input, "larger than the " + std::to_string(kMaxStdinWarcBytes >> 20) +
-                                                " MB limit for a WARC on stdin");
+        return Status::LimitExceeded(input, "larger than the " + LimitText(kMaxStdinWarcBytes) +
+                                                " limit for a WARC on stdin");
       }
       EM_ASSIGN_OR_RETURN(std::unique_ptr<RecordReader> r, OpenWarcReaderFromBytes(input, std::move(raw), options));
       return r;

@@ -21,6 +21,9 @@ class RecordReader {
 // "WARC/", WARC; .txt plain text; else one HTML page. A .gz file is decompressed first.
 Result<std::unique_ptr<RecordReader>> OpenRecordReader(const std::string& input, const InputOptions& options);
 
+// A size limit for messages: "50 MB" (MiB, as the limits are set), or "2000 bytes" below 1 MiB.
+std::string LimitText(size_t bytes);
+
 // Reads a whole file ("-" = stdin), decompressing .gz; fails past `limit` bytes.
 Result<std::string> ReadWholeInput(const std::string& input, size_t limit);
 

