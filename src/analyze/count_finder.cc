@@ -16,11 +16,10 @@
 #include "analyze/count_finder.h"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <tuple>
 
 #include "eventmill/lexicon.h"
 #include "text/sentence_splitter.h"
@@ -71,6 +70,9 @@ const std::set<std::string, std::less<>> kClauseBreaks = {".", ";", ":", "!", "?
 // A crowd figure read from its noun alone ("5,000 protesters") must be at least this big: small
 // numbers of protesters are usually the subject of something the clause does not say.
 constexpr double kMinCrowdFromNounAlone = 100;
+// How far back (tokens) a toll noun may stand from its figure; bounds the work on endless
+// sentences.
+constexpr size_t kMaxTollDistance = 40;
 
 std::vector<std::string> PhraseWords(std::string_view phrase) {
   std::string p(phrase);
@@ -95,18 +97,14 @@ std::vector<std::string> SplitBars(const text::WordListEntry& e) {
   return out;
 }
 
-void AddCues(const std::vector<text::WordListEntry>& entries, std::vector<CuePhrase>* out) {
+void AddCues(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : e.values) out->push_back({PhraseWords(v), e.key});
-  std::stable_sort(out->begin(), out->end(),
-                   [](const CuePhrase& a, const CuePhrase& b) { return a.words.size() > b.words.size(); });
+    for (const auto& v : e.values) out->Add(PhraseWords(v), e.key);
 }
 
-void AddPlain(const std::vector<text::WordListEntry>& entries, std::vector<CuePhrase>* out) {
+void AddPlain(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : SplitBars(e)) out->push_back({PhraseWords(v), ""});
-  std::stable_sort(out->begin(), out->end(),
-                   [](const CuePhrase& a, const CuePhrase& b) { return a.words.size() > b.words.size(); });
+    for (const auto& v : SplitBars(e)) out->Add(PhraseWords(v), "");
 }
 
 // One sentence, tokenized, with lower-case token texts.
@@ -128,24 +126,16 @@ size_t MatchAt(const Clause& c, size_t i, const std::vector<std::string>& phrase
   return phrase.size();
 }
 
-// The longest cue starting at i.
-const CuePhrase* CueAt(const Clause& c, size_t i, const std::vector<CuePhrase>& cues, size_t* len) {
-  for (const CuePhrase& cue : cues) {
-    if (size_t n = MatchAt(c, i, cue.words)) {
-      *len = n;
-      return &cue;
-    }
-  }
-  return nullptr;
+// The label of the longest cue starting at i (nullptr when none); *len its length.
+const std::string* CueAt(const Clause& c, size_t i, const text::PhraseSet& cues, size_t* len) {
+  text::PhraseSet::Match m = cues.LongestAt(c.lw, i);
+  *len = m.length;
+  return m.label;
 }
 
-// The longest cue ending right before token `end`.
-const CuePhrase* CueEndingAt(const Clause& c, size_t end, const std::vector<CuePhrase>& cues) {
-  for (const CuePhrase& cue : cues) {
-    if (cue.words.size() > end) continue;
-    if (MatchAt(c, end - cue.words.size(), cue.words)) return &cue;
-  }
-  return nullptr;
+// The label of the longest cue ending right before token `end`.
+const std::string* CueEndingAt(const Clause& c, size_t end, const text::PhraseSet& cues) {
+  return cues.LongestEndingAt(c.lw, end).label;
 }
 
 struct Figure {
@@ -166,12 +156,9 @@ class FigureReader {
     Figure f;
     f.begin = i;
     size_t j = i;
-    for (const CuePhrase& q : lex_.qualifiers) {
-      if (size_t n = MatchAt(c_, i, q.words)) {
-        f.qualifier = q.kind;
-        j = i + n;
-        break;
-      }
+    if (text::PhraseSet::Match q = lex_.qualifiers.LongestAt(c_.lw, i)) {
+      f.qualifier = *q.label;
+      j = i + q.length;
     }
     bool between = false;
     if (c_.Is(j, "between")) {
@@ -304,11 +291,7 @@ class Binder {
  private:
   bool IsFigureAt(size_t i) const { return reader_.Read(i).has_value(); }
 
-  bool InList(size_t i, const std::vector<CuePhrase>& phrases) const {
-    for (const CuePhrase& p : phrases)
-      if (MatchAt(c_, i, p.words)) return true;
-    return false;
-  }
+  bool InList(size_t i, const text::PhraseSet& phrases) const { return bool(phrases.LongestAt(c_.lw, i)); }
 
   bool NeverACount(const Figure& f) const {
     size_t b = f.number_begin, e = f.end;
@@ -327,10 +310,8 @@ class Binder {
     // Units, ages, times after the figure.
     if (InList(e, lex_.never_after)) return true;
     // Cues before: "mother of four", "aged 24", "Route 66", "no one".
-    for (const CuePhrase& p : lex_.never_before)
-      if (p.words.size() <= f.begin && MatchAt(c_, f.begin - p.words.size(), p.words)) return true;
-    for (const CuePhrase& p : lex_.negations)
-      if (p.words.size() <= f.begin && MatchAt(c_, f.begin - p.words.size(), p.words)) return true;
+    if (lex_.never_before.LongestEndingAt(c_.lw, f.begin)) return true;
+    if (lex_.negations.LongestEndingAt(c_.lw, f.begin)) return true;
     // Dates: "March 21", "21 March", "Jan. 5".
     if (e < c_.size() && kMonths.count(c_.lw[e])) return true;
     if (f.begin > 0 && kMonths.count(c_.lw[f.begin - 1])) return true;
@@ -357,12 +338,12 @@ class Binder {
   // Rejects a cue used actively with an object after it, which makes the counted people its
   // agents ("two gunmen killed three people", "two Marines held a flag"), and an adjective
   // cue before a noun that is not a person ("4,000 dead wild birds").
-  const CuePhrase* PredicateAt(size_t i, bool* plural_aux_ok, size_t* cue_end) const {
+  const std::string* PredicateAt(size_t i, bool* plural_aux_ok, size_t* cue_end) const {
     *plural_aux_ok = true;
     bool passive = false;
     for (int skipped = 0; i < c_.size() && skipped <= 5; ++skipped) {
       size_t n;
-      const CuePhrase* cue = CueAt(c_, i, lex_.verb_cues, &n);
+      const std::string* cue = CueAt(c_, i, lex_.verb_cues, &n);
       if (!cue) cue = CueAt(c_, i, lex_.noun_cues, &n);
       if (cue) {
         *cue_end = i + n;
@@ -501,17 +482,17 @@ class Binder {
     // 1. A cue right before the figure: "killing dozens", "the arrest of 5,000 people".
     size_t cue_end = f.begin;
     if (cue_end > 0 && c_.Is(cue_end - 1, "of")) --cue_end;
-    const CuePhrase* active = CueEndingAt(c_, cue_end, lex_.verb_cues);
+    const std::string* active = CueEndingAt(c_, cue_end, lex_.verb_cues);
     if (!active && cue_end < f.begin) active = CueEndingAt(c_, cue_end, lex_.noun_cues);
     if (active) {
       if (!AllPeople(parts) || (f.one_word && np.empty)) return f.end;
-      Emit(active->kind, parts, out);
+      Emit(*active, parts, out);
       return p;
     }
     // 2. A predicate after the noun phrase, or after an appositive between commas.
     bool plural_ok;
     size_t pred_end = 0;
-    const CuePhrase* pred = PredicateAt(p, &plural_ok, &pred_end);
+    const std::string* pred = PredicateAt(p, &plural_ok, &pred_end);
     if (!pred && c_.Is(p, ",")) {
       for (size_t k = p + 1; k < c_.size() && k < p + 16; ++k) {
         if (kClauseBreaks.count(c_.lw[k]) && c_.lw[k] != ".") break;
@@ -521,12 +502,14 @@ class Binder {
         }
       }
     }
+    // A singular verb after a plural figure has another subject: "a rally of 2,000 people was
+    // held", "mother of four was killed".
+    if (pred && f.value > 1 && !plural_ok) pred = nullptr;
     if (pred) {
       bool people = AllPeople(parts);
       bool bare = np.empty && parts.size() == 1;
-      if (bare && f.value > 1 && !plural_ok) return f.end;
       if (people || bare) {
-        Emit(pred->kind, parts, out);
+        Emit(*pred, parts, out);
         return pred_end;
       }
       return f.end;
@@ -534,21 +517,21 @@ class Binder {
     // 3. The noun names the fate: "16 dead", "x bodies", "5,000 protesters".
     if (parts.size() == 1 && !np.empty) {
       size_t n;
-      if (const CuePhrase* cue = CueAt(c_, np.end - 1, lex_.noun_cues, &n)) {
-        if (cue->kind != "participants" || f.value >= kMinCrowdFromNounAlone) {
-          Emit(cue->kind, parts, out);
+      if (const std::string* cue = CueAt(c_, np.end - 1, lex_.noun_cues, &n)) {
+        if (*cue != "participants" || f.value >= kMinCrowdFromNounAlone) {
+          Emit(*cue, parts, out);
           return p;
         }
       }
     }
     // 4. A toll earlier in the clause: "the death toll rose to 225".
     if (f.begin > 0 && kTollLinks.count(c_.lw[f.begin - 1]) && (np.empty || np.person)) {
-      for (size_t k = f.begin; k-- > 0;) {
+      for (size_t k = f.begin; k-- > 0 && k + kMaxTollDistance > f.begin;) {
         if (kClauseBreaks.count(c_.lw[k]) || c_.toks[k].kind == TokenKind::kQuote) break;
         if (k + 1 < f.begin && IsFigureAt(k)) break;
         size_t n;
-        if (const CuePhrase* toll = CueAt(c_, k, lex_.toll_cues, &n)) {
-          Emit(toll->kind, {parts[0]}, out);
+        if (const std::string* toll = CueAt(c_, k, lex_.toll_cues, &n)) {
+          Emit(*toll, {parts[0]}, out);
           return p;
         }
       }
@@ -593,8 +576,10 @@ class Binder {
   FigureReader reader_;
 };
 
-// "detained" and "arrested" are one kind of fact.
-std::string_view NormalKind(const std::string& k) { return k == "detained" ? std::string_view("arrested") : std::string_view(k); }
+bool SameKind(const std::string& a, const std::string& b) {
+  auto norm = [](const std::string& k) { return k == "detained" ? std::string("arrested") : k; };
+  return norm(a) == norm(b);
+}
 
 }  // namespace
 
@@ -682,40 +667,36 @@ void CountFinder::Find(Document& doc) const {
 }
 
 std::vector<Count> MergeRestatedCounts(std::vector<Count> counts) {
-  // Linear-ish: repeats of one (kind, value, exactness) keep their first mention; then each exact
-  // figure absorbs the approximate figures of its kind within 10% ("more than 5.1 thousand" and
-  // 5,135), found by a window over the values sorted per kind.
-  std::vector<bool> drop(counts.size(), false);
-  std::map<std::tuple<std::string, double, bool>, size_t> first;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    auto key = std::make_tuple(std::string(NormalKind(counts[i].kind)), counts[i].value, counts[i].qualifier == "exact");
-    if (!first.emplace(key, i).second) drop[i] = true;
-  }
-  std::vector<size_t> order;
-  for (size_t i = 0; i < counts.size(); ++i)
-    if (!drop[i]) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    auto ka = NormalKind(counts[a].kind), kb = NormalKind(counts[b].kind);
-    return ka != kb ? ka < kb : counts[a].value < counts[b].value;
-  });
-  auto close = [](double a, double b) { return std::fabs(a - b) <= 0.1 * std::max(a, b); };
-  for (size_t oi = 0; oi < order.size(); ++oi) {
-    const Count& a = counts[order[oi]];
-    if (a.qualifier != "exact") continue;
-    for (int dir : {-1, 1}) {
-      for (size_t oj = oi + dir; oj < order.size(); oj += dir) {  // wraps past 0 to a huge index
-        const Count& b = counts[order[oj]];
-        if (NormalKind(b.kind) != NormalKind(a.kind) || !close(a.value, b.value)) break;
-        if (b.qualifier == "exact") continue;
-        if (b.qualifier == "more_than" && a.value < b.value) continue;
-        if (b.qualifier == "less_than" && a.value > b.value) continue;
-        drop[order[oj]] = true;
-      }
-    }
-  }
+  // Exact figures by kind, sorted, so each qualified figure looks only at its neighbours:
+  // O(n log n) however many counts a page holds.
+  std::map<std::string, std::vector<double>> exact;
+  for (const Count& c : counts)
+    if (c.qualifier == "exact") exact[SameKind(c.kind, "arrested") ? "arrested" : c.kind].push_back(c.value);
+  for (auto& [kind, values] : exact) std::sort(values.begin(), values.end());
+  std::set<std::tuple<std::string, double, bool>> seen;
   std::vector<Count> out;
-  for (size_t i = 0; i < counts.size(); ++i)
-    if (!drop[i]) out.push_back(std::move(counts[i]));
+  for (Count& c : counts) {
+    std::string kind = SameKind(c.kind, "arrested") ? "arrested" : c.kind;
+    bool is_exact = c.qualifier == "exact";
+    if (!seen.insert({kind, c.value, is_exact}).second) continue;
+    if (!is_exact) {
+      bool restated = false;
+      if (auto it = exact.find(kind); it != exact.end()) {
+        // Exact values a with |a - v| <= 0.1 * max(a, v) lie in [v / 1.1, v * 1.1].
+        auto lo = std::lower_bound(it->second.begin(), it->second.end(), c.value / 1.1 - 1e-9);
+        for (auto a = lo; a != it->second.end() && *a <= c.value * 1.1 + 1e-9; ++a) {
+          if (std::fabs(*a - c.value) > 0.1 * std::max(*a, c.value)) continue;
+          // "more than 5.1 thousand" agrees with 5,135; "more than 6,000" would not.
+          if (c.qualifier == "more_than" && *a < c.value) continue;
+          if (c.qualifier == "less_than" && *a > c.value) continue;
+          restated = true;
+          break;
+        }
+      }
+      if (restated) continue;
+    }
+    out.push_back(std::move(c));
+  }
   return out;
 }
 

@@ -15,14 +15,9 @@
 
 #include "eventmill/document.h"
 #include "eventmill/status.h"
+#include "text/phrase_set.h"
 
 namespace eventmill::analyze {
-
-// A phrase of lower-case words ("taken into custody") and what it means.
-struct CuePhrase {
-  std::vector<std::string> words;
-  std::string kind;  // a Count kind, a qualifier, or empty
-};
 
 // The compiled data of data/counts/. Immutable after Load; share it between threads.
 struct CountLexicon {
@@ -33,11 +28,11 @@ struct CountLexicon {
     std::string qualifier;
   };
   std::vector<Vague> vague;
-  std::vector<CuePhrase> qualifiers;
+  text::PhraseSet qualifiers;                       // label: the qualifier
   std::set<std::string> people;
   std::vector<std::string> people_suffixes;
-  std::vector<CuePhrase> verb_cues, noun_cues, toll_cues;
-  std::vector<CuePhrase> never_before, never_after, negations;
+  text::PhraseSet verb_cues, noun_cues, toll_cues;  // label: the Count kind
+  text::PhraseSet never_before, never_after, negations;
   std::set<std::string> money;
 
   // Reads dir/{numbers,qualifiers,people,kinds,never}.txt. An error names the missing file.

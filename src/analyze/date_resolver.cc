@@ -411,7 +411,20 @@ std::vector<DateMention> DateResolver::FindInSpan(const Document& doc, Span rang
 void DateResolver::Find(Document& doc) const {
   std::optional<CivilDate> anchor;
   if (doc.published) anchor = ParseIsoDate(*doc.published);
-  doc.dates = FindInSpan(doc, {0, static_cast<uint32_t>(doc.text.size())}, anchor);
+  doc.dates.clear();
+  // Sentence by sentence: no expression crosses one, and memory stays small on huge pages.
+  std::vector<Span> ranges;
+  if (!doc.sentences.empty()) {
+    for (const Sentence& s : doc.sentences) ranges.push_back(s.span);
+  } else if (!doc.paragraphs.empty()) {
+    ranges = doc.paragraphs;
+  } else {
+    ranges.push_back({0, static_cast<uint32_t>(doc.text.size())});
+  }
+  for (Span r : ranges) {
+    std::vector<DateMention> found = FindInSpan(doc, r, anchor);
+    doc.dates.insert(doc.dates.end(), found.begin(), found.end());
+  }
 }
 
 const DateMention* DateInSpan(const Document& doc, Span span) {

@@ -10,7 +10,7 @@
 //   counts: kind value qualifier who text      dates: text value precision basis
 //   quotes: text speaker speaker_role
 // An empty expected block means nothing may be found (the "never a count" tables).
-// EVENTMILL_GOLDEN_UPDATE=1 prints every failing case's actual records for review.
+// A failing case prints the records actually found, ready to review and paste.
 #include <gtest/gtest.h>
 
 #include <cstdlib>

@@ -82,6 +82,8 @@ bool IsUpperCp(uint32_t cp) {
 // The word that ends at `end` (exclusive), dots inside included ("U.S", "a.m").
 std::string_view WordBefore(std::string_view t, size_t begin, size_t end) {
   size_t b = end;
+  // Abbreviations are short: looking back 64 bytes at most keeps the splitter linear.
+  if (end > begin + 64) begin = end - 64;
   while (b > begin) {
     char c = t[b - 1];
     if (IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c) || c == '.' || c == '\'' ||

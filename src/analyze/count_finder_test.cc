@@ -1,0 +1,106 @@
+#include "analyze/count_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "eventmill/lexicon.h"
+
+namespace eventmill::analyze {
+namespace {
+
+std::vector<Count> Counts(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  CountFinder(CountLexicon::Default()).Find(doc);
+  return doc.counts;
+}
+
+TEST(CountFinder, LoadsItsDataAndNamesAMissingDirectory) {
+  ASSERT_TRUE(CountLexicon::Load(DataDir() + "/counts").ok());
+  auto missing = CountLexicon::Load("/nonexistent/counts");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("/nonexistent/counts/"), std::string::npos);
+}
+
+TEST(CountFinder, ReadsThousandsWithComma) {
+  auto c = Counts("5,135 people were arrested throughout Kazakhstan.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "arrested");
+  EXPECT_EQ(c[0].value, 5135);
+  EXPECT_EQ(c[0].qualifier, "exact");
+  EXPECT_EQ(c[0].who, "people");
+  EXPECT_EQ(c[0].text, "5,135 people");
+}
+
+TEST(CountFinder, SpanIndexesTheText) {
+  std::string text = "Officials said that 16 were killed on Friday.";
+  auto c = Counts(text);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(text.substr(c[0].span.begin, c[0].span.size()), c[0].text);
+  EXPECT_EQ(c[0].text, "16");
+}
+
+TEST(CountFinder, ReadsDecimalThousandsAsAWholeFigure) {
+  auto c = Counts("More than 1.3 thousand officers were injured.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 1300);
+  EXPECT_EQ(c[0].qualifier, "more_than");
+}
+
+TEST(CountFinder, VaguePluralsAreApproximate) {
+  auto c = Counts("Clashes erupted, killing dozens of people and wounding thousands.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, 24);
+  EXPECT_EQ(c[0].qualifier, "approx");
+  EXPECT_EQ(c[1].kind, "injured");
+  EXPECT_EQ(c[1].value, 2000);
+}
+
+TEST(CountFinder, OneFactStatedTwiceIsOneCountWithTheExactFigure) {
+  auto c = Counts("The number of detainees has risen to more than 5.1 thousand people. "
+                  "5,135 people were arrested, the statement said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 5135);
+}
+
+TEST(CountFinder, MergeKeepsFiguresThatDisagree) {
+  Count a{"killed", 14, "exact", "", "", {}};
+  Count b{"killed", 12, "about", "", "", {}};
+  Count c{"killed", 6000, "more_than", "", "", {}};
+  Count d{"killed", 5900, "exact", "", "", {}};  // "more than 6,000" is not 5,900
+  auto merged = MergeRestatedCounts({a, b, c, d});
+  EXPECT_EQ(merged.size(), 4u);
+  auto dup = MergeRestatedCounts({a, a, Count{"arrested", 14, "exact", "", "", {}},
+                                  Count{"detained", 14, "exact", "", "", {}}});
+  EXPECT_EQ(dup.size(), 2u);  // killed 14 twice is one; detained and arrested are one kind
+}
+
+TEST(CountFinder, NumbersInNamesDatesAgesAndMoneyAreNeverCounts) {
+  for (const char* text : {"Khabar 24 TV reported on Sunday.", "The G20 met on March 21, 2009.",
+                           "A 24-year-old was arrested.", "Bond was set at $150,000.",
+                           "He was sentenced to 17 years on two counts of fraud.",
+                           "Turnout was 36 percent.", "Johnson, 41, was arrested."})
+    EXPECT_TRUE(Counts(text).empty()) << text;
+}
+
+TEST(CountFinder, AgentsAreNotVictims) {
+  auto c = Counts("Two gunmen killed three people.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 3);
+}
+
+TEST(CountFinder, HugePageStaysFast) {
+  std::string para = "Police detained forty protesters in the capital on Sunday, the ministry said. ";
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += para;
+  auto start = std::chrono::steady_clock::now();
+  auto c = Counts(text);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(c.size(), 1u);  // one fact, stated 20,000 times
+  EXPECT_LT(secs, 5.0);
+}
+
+}  // namespace
+}  // namespace eventmill::analyze
