@@ -26,19 +26,24 @@ namespace {
 struct Unit {
   uint32_t first = 0, count = 1;
   int match = -1;  // index into matches, -1 for an unmatched token
-  // What the match offers (case rules already applied).
-  std::vector<uint32_t> places;        // gazetteer readings (not demonyms, not admin abbreviations)
-  std::vector<uint8_t> place_alt;
-  std::vector<uint32_t> demonym_of;    // country places the word is an adjective of
-  std::vector<uint32_t> admin_abbrev;  // regions it abbreviates ("La.")
+  int32_t lists = -1;                  // its place readings (UnitPlaces), -1 when it has none
   const ActorRec* named = nullptr;
   const ActorRec* role = nullptr;
   const ActorRec* title = nullptr;
   const ActorRec* org_head = nullptr;
   uint32_t cues = 0;                   // bit set of CueKind
-  std::vector<uint32_t> common_places; // readings whose name is also a common English word ("Mobile")
   bool claimed = false;                // part of an entity already
   bool in_org = false;                 // a place word inside an organisation's name
+};
+
+// The place readings of a matched unit; kept apart so that a Unit stays small (a 40 MB page has
+// millions of them).
+struct UnitPlaces {
+  std::vector<uint32_t> places;        // gazetteer readings (not demonyms, not admin abbreviations)
+  std::vector<uint8_t> place_alt;
+  std::vector<uint32_t> demonym_of;    // country places the word is an adjective of
+  std::vector<uint32_t> admin_abbrev;  // regions it abbreviates ("La.")
+  std::vector<uint32_t> common_places; // readings whose name is also a common English word ("Mobile")
 };
 
 bool HasCue(const Unit& u, CueKind k) { return u.cues & (1u << static_cast<uint32_t>(k)); }
@@ -170,7 +175,17 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   std::vector<PhraseMatch> matches = matcher_.Match(text, toks);
   std::vector<Unit> units;
   units.reserve(n);
-  std::vector<int> unit_of(n, -1);
+  std::vector<UnitPlaces> unit_places;
+  static const UnitPlaces kNoPlaces;
+  // L: read a unit's place readings; ML: the same, created for writing.
+  auto L = [&](const Unit& u) -> const UnitPlaces& { return u.lists < 0 ? kNoPlaces : unit_places[u.lists]; };
+  auto ML = [&](Unit& u) -> UnitPlaces& {
+    if (u.lists < 0) {
+      u.lists = static_cast<int32_t>(unit_places.size());
+      unit_places.emplace_back();
+    }
+    return unit_places[u.lists];
+  };
   {
     size_t mi = 0;
     for (size_t i = 0; i < n;) {
@@ -185,14 +200,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
             u.cues |= 1u << p.target;
           } else if (const PlaceRec* pl = lex.Place(p)) {
             (void)pl;
-            if (p.flags & lexicon::kDemonym) u.demonym_of.push_back(p.target);
-            else if (p.flags & lexicon::kAdminAbbrev) u.admin_abbrev.push_back(p.target);
+            if (p.flags & lexicon::kDemonym) ML(u).demonym_of.push_back(p.target);
+            else if (p.flags & lexicon::kAdminAbbrev) ML(u).admin_abbrev.push_back(p.target);
             else {
               if (p.flags & lexicon::kCommonWord) {
-                u.common_places.push_back(p.target);
+                ML(u).common_places.push_back(p.target);
               } else {
-                u.places.push_back(p.target);
-                u.place_alt.push_back(p.flags & lexicon::kAlternate ? 1 : 0);
+                ML(u).places.push_back(p.target);
+                ML(u).place_alt.push_back(p.flags & lexicon::kAlternate ? 1 : 0);
               }
             }
           } else if (const ActorRec* a = lex.Actor(p)) {
@@ -208,11 +223,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         // is not a name there.
         ++mi;
       }
-      for (uint32_t k = u.first; k < u.first + u.count; ++k) unit_of[k] = static_cast<int>(units.size());
       i += u.count;
       units.push_back(std::move(u));
     }
   }
+  matches = {};  // their postings now live in the units; free them before the entities grow
   const size_t nu = units.size();
   auto unit_span = [&](size_t a, size_t b) {  // units [a, b] inclusive
     return Span{toks[units[a].first].begin, toks[units[b].first + units[b].count - 1].end};
@@ -232,9 +247,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // As the last word of a longer name, a country will do too ("Michael Jordan").
   auto nameish = [&](const Unit& u, bool last_of_several = false) {
     if (u.count != 1 || u.cues || u.title || u.role || u.org_head || u.named) return false;
-    if (!u.demonym_of.empty() && !last_of_several) return false;
+    if (!L(u).demonym_of.empty() && !last_of_several) return false;
     if (!(toks[u.first].flags & lexicon::kUpperInitial) || (toks[u.first].flags & (lexicon::kAllUpper | lexicon::kHasDigit))) return false;
-    for (uint32_t pl : u.places) {
+    for (uint32_t pl : L(u).places) {
       PlaceKind k = lex.places[pl].kind;
       if (k == PlaceKind::kRegion || (k == PlaceKind::kCountry && !last_of_several)) return false;
     }
@@ -266,9 +281,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // The country a modifier unit names: a demonym, or a country name used as an adjective.
   auto modifier_country = [&](const Unit& u) -> std::string {
     uint32_t idx = UINT32_MAX;
-    if (!u.demonym_of.empty()) idx = u.demonym_of[0];
+    if (!L(u).demonym_of.empty()) idx = L(u).demonym_of[0];
     else {
-      for (uint32_t p : u.places) {
+      for (uint32_t p : L(u).places) {
         if (lex.places[p].kind == PlaceKind::kCountry) idx = p;
       }
     }
@@ -377,7 +392,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     std::string cc;
     for (size_t k = a; k <= b && cc.empty(); ++k) {
       cc = modifier_country(units[k]);
-      if (cc.empty() && !units[k].places.empty()) cc = std::string(lex.places[units[k].places[0]].country, 2);
+      if (cc.empty() && !L(units[k]).places.empty()) cc = std::string(lex.places[L(units[k]).places[0]].country, 2);
     }
     if (!cc.empty()) {
       p.entity.actor = country_actor(cc, role);
@@ -390,8 +405,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     for (size_t k = a; k <= b; ++k) {
       bool region_name = k + 1 <= b && HasCue(units[k + 1], CueKind::kPlaceSuffix);  // "Licking County ..."
       bool suffix = k > a && HasCue(units[k], CueKind::kPlaceSuffix);
-      if ((units[k].places.empty() && !region_name && !suffix) || units[k].named) units[k].claimed = true;
-      else units[k].in_org = true;
+      // Only a place that leads the name or follows "of" names where the organisation is ("Dublin
+      // Arts Council", "University of Texas"); inside ("Sarah Bush Lincoln Hospital") it is a name.
+      bool leads = k == a || (k > a && units[k - 1].count == 1 && (tok_is(units[k - 1].first, kOf) || tok_is(units[k - 1].first, kFor)));
+      if ((L(units[k]).places.empty() && !region_name && !suffix) || units[k].named || (!leads && !region_name && !suffix)) {
+        units[k].claimed = true;
+      } else {
+        units[k].in_org = true;
+      }
     }
   }
 
@@ -488,7 +509,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     bool cue_after = b + 1 < nu && unit_joins(b + 1) && HasCue(units[b + 1], CueKind::kSpeech);
     bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);
     // One word: a person only after "said"/"according to" or before "said" when it is no known place.
-    if ((cue_after || cue_before) && (b > ui || (units[ui].places.empty() && units[ui].common_places.empty() &&
+    if ((cue_after || cue_before) && (b > ui || (L(units[ui]).places.empty() && L(units[ui]).common_places.empty() &&
                                                  !lex.IsCommonWord(toks[units[ui].first].hash)))) {
       Pending& p = add_person(ui, b, "", "", nullptr, ui);
       p.explain = "a name beside a speech cue";
@@ -544,41 +565,42 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // --- 4. Places and countries.
   std::vector<int> region_fallback;  // mentions resolved to the article's main region
+  std::vector<int> county_mentions;  // "X County" mentions
   for (size_t ui = 0; ui < nu; ++ui) {
     Unit& u = units[ui];
     if (u.claimed) continue;
     bool sentence_initial = sent_start[u.first] != 0;
     // A demonym reading wins over a city of the same name ("Kazakh", not the town Qazax).
     bool city_only = true;
-    for (uint32_t pl : u.places) city_only &= lex.places[pl].kind == PlaceKind::kCity;
-    if (!u.demonym_of.empty() && city_only) {
+    for (uint32_t pl : L(u).places) city_only &= lex.places[pl].kind == PlaceKind::kCity;
+    if (!L(u).demonym_of.empty() && city_only) {
       // "Kazakh": the country, as an adjective. (Demonyms that start a sentence are still names.)
       PlaceMention m;
       m.span = unit_span(ui, ui);
-      m.candidates = {u.demonym_of[0]};
+      m.candidates = {L(u).demonym_of[0]};
       m.alternate = {0};
       m.demonym = true;
       mention_pending.push_back(static_cast<int>(out.size()));
-      Pending& p = add_entity(EntityType::kCountry, m.span, std::string(lex.Str(lex.places[u.demonym_of[0]].name)));
+      Pending& p = add_entity(EntityType::kCountry, m.span, std::string(lex.Str(lex.places[L(u).demonym_of[0]].name)));
       p.place_mention = static_cast<int>(mentions.size());
       p.explain = "demonym";
       mentions.push_back(std::move(m));
       continue;
     }
-    if (u.places.empty() && u.common_places.empty() && !u.admin_abbrev.empty() && u.count == 1 &&
+    if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() && u.count == 1 &&
         (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3) {
       // "NSW": an abbreviation of three or more capitals is a name on its own.
-      u.places = u.admin_abbrev;
-      u.place_alt.assign(u.places.size(), 1);
+      ML(u).places = L(u).admin_abbrev;
+      ML(u).place_alt.assign(L(u).places.size(), 1);
     }
     // "Licking County", "Orleans Parish": a region named after a word, resolved to a town of
     // that name in the article's region, else to the region the article is about.
     if (ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kPlaceSuffix) && !units[ui + 1].claimed &&
         (toks[units[ui + 1].first].flags & lexicon::kUpperInitial) && (toks[u.first].flags & lexicon::kUpperInitial) &&
-        u.demonym_of.empty() && !u.named && !u.role && !u.title && !u.cues) {
+        L(u).demonym_of.empty() && !u.named && !u.role && !u.title && !u.cues) {
       PlaceMention m;
       m.span = unit_span(ui, ui + 1);
-      for (const auto* list : {&u.places, &u.common_places}) {
+      for (const auto* list : {&L(u).places, &L(u).common_places}) {
         for (uint32_t c : *list) {
           if (lex.places[c].kind == PlaceKind::kCity) {
             m.candidates.push_back(c);
@@ -591,12 +613,13 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       p.place_mention = static_cast<int>(mentions.size());
       p.explain = "a region named with \"" + std::string(tok_text(units[ui + 1].first)) + "\"";
       if (m.candidates.empty()) region_fallback.push_back(static_cast<int>(mentions.size()));
+      else county_mentions.push_back(static_cast<int>(mentions.size()));
       mentions.push_back(std::move(m));
       u.claimed = units[ui + 1].claimed = true;
       ++ui;
       continue;
     }
-    if (u.places.empty() && u.common_places.empty()) continue;
+    if (L(u).places.empty() && L(u).common_places.empty()) continue;
     // A place name inside a longer capitalised name ("Paris Hilton", "Michael Jordan") is not a place.
     bool cap_before = ui > 0 && unit_joins(ui) && is_plain(units[ui - 1]) && name_cap(units[ui - 1].first) &&
                       !units[ui - 1].cues && !(toks[units[ui - 1].first].flags & lexicon::kAllUpper);
@@ -605,38 +628,38 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     // Only for words that could be a city: countries and regions are modifiers in names
     // ("U.S. Agriculture Secretary"), and a place inside an organisation's name stays a place.
     bool city_only_reading = true;
-    for (uint32_t pl : u.places) city_only_reading &= lex.places[pl].kind == PlaceKind::kCity;
+    for (uint32_t pl : L(u).places) city_only_reading &= lex.places[pl].kind == PlaceKind::kCity;
     if ((cap_before || cap_after) && city_only_reading && !u.in_org && u.count == 1) continue;
     bool cue_before = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
     // Admin hint after it: ", Texas" / ", La." / ", Kazakhstan".
     int64_t hint_unit = -1;
     if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed &&
-        (!units[ui + 1].places.empty() || !units[ui + 1].admin_abbrev.empty() || !units[ui + 1].common_places.empty())) {
+        (!L(units[ui + 1]).places.empty() || !L(units[ui + 1]).admin_abbrev.empty() || !L(units[ui + 1]).common_places.empty())) {
       hint_unit = static_cast<int64_t>(ui + 1);
     }
     // Readings that are also common words ("Mobile", "Nice") count only after a place cue or
     // with an admin hint, never at the start of a sentence.
-    if (!u.common_places.empty() && !sentence_initial && (cue_before || hint_unit >= 0)) {
-      for (uint32_t c : u.common_places) {
-        u.places.push_back(c);
-        u.place_alt.push_back(0);
+    if (!L(u).common_places.empty() && !sentence_initial && (cue_before || hint_unit >= 0)) {
+      for (uint32_t c : std::vector<uint32_t>(L(u).common_places)) {
+        ML(u).places.push_back(c);
+        ML(u).place_alt.push_back(0);
       }
     }
-    if (u.places.empty()) continue;
+    if (L(u).places.empty()) continue;
     // All-lower-case or sentence-initial common words never reach here as places: case rules.
     if (sentence_initial && u.count == 1 && lex.IsCommonWord(toks[u.first].hash)) continue;
     PlaceMention m;
     m.span = unit_span(ui, ui);
-    m.candidates = u.places;
-    m.alternate = u.place_alt;
+    m.candidates = L(u).places;
+    m.alternate = L(u).place_alt;
     if (hint_unit >= 0) {
       const Unit& h = units[hint_unit];
-      std::vector<uint32_t> hs = h.places;
-      hs.insert(hs.end(), h.admin_abbrev.begin(), h.admin_abbrev.end());
+      std::vector<uint32_t> hs = L(h).places;
+      hs.insert(hs.end(), L(h).admin_abbrev.begin(), L(h).admin_abbrev.end());
       for (uint32_t hp : hs) {
         const PlaceRec& hr = lex.places[hp];
         if (hr.kind != PlaceKind::kAdmin1 && hr.kind != PlaceKind::kCountry) continue;
-        for (uint32_t c : u.places) {
+        for (uint32_t c : L(u).places) {
           const PlaceRec& cr = lex.places[c];
           if ((hr.kind == PlaceKind::kAdmin1 && hr.admin1_code && hr.admin1_code == cr.admin1_code) ||
               (hr.kind == PlaceKind::kCountry && std::memcmp(hr.country, cr.country, 2) == 0 && cr.kind != PlaceKind::kCountry)) {
@@ -645,7 +668,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         }
       }
     }
-    const PlaceRec& first = lex.places[u.places[0]];
+    const PlaceRec& first = lex.places[L(u).places[0]];
     bool is_country = first.kind == PlaceKind::kCountry;
     Pending& p = add_entity(is_country ? EntityType::kCountry : EntityType::kPlace, m.span, "");
     p.place_mention = static_cast<int>(mentions.size());
@@ -670,6 +693,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // --- 5. Resolve places; the article's countries.
   PlaceContext ctx = places_.Resolve(&mentions);
+  for (int k : county_mentions) {
+    // A town named like the county but outside the article's region is not the county's place.
+    PlaceMention& m = mentions[k];
+    if (m.chosen >= 0 && ctx.main_region >= 0 &&
+        lex.places[m.chosen].admin1_code != lex.places[ctx.main_region].admin1_code) {
+      region_fallback.push_back(k);
+    }
+  }
   for (int k : region_fallback) {
     if (ctx.main_region >= 0) {
       mentions[k].chosen = ctx.main_region;
@@ -684,13 +715,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   for (const auto& c : ctx.countries) {
     if (c != ctx.dominant_country && fuzzy_countries.size() < 3) fuzzy_countries.push_back(c);
   }
-  auto is_place_unit = [&](size_t k) {
-    if (k >= nu) return false;
-    for (const auto& p : out) {
-      if (p.place_mention >= 0 && !mentions[p.place_mention].demonym && p.entity.span.begin == toks[units[k].first].begin) return true;
-    }
-    return false;
-  };
+  std::vector<uint8_t> place_at(text.size() + 1, 0);  // a place mention starts at this byte
+  for (const auto& m : mentions) {
+    if (!m.demonym && m.span.begin < place_at.size()) place_at[m.span.begin] = 1;
+  }
+  auto is_place_unit = [&](size_t k) { return k < nu && place_at[toks[units[k].first].begin]; };
   if (!fuzzy_countries.empty()) {
     for (size_t ui = 0; ui < nu; ++ui) {
       Unit& u = units[ui];

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
+#include <unordered_map>
 
 #include "lexicon/lexicon_impl.h"
 
@@ -15,11 +17,6 @@ using lexicon::PlaceRec;
 
 namespace {
 
-double Km(double a, double b, double c, double d) {
-  const double r = M_PI / 180;
-  double x = std::pow(std::sin((c - a) * r / 2), 2) + std::cos(a * r) * std::cos(c * r) * std::pow(std::sin((d - b) * r / 2), 2);
-  return 12742 * std::asin(std::min(1.0, std::sqrt(x)));
-}
 
 std::string Cc(const PlaceRec& p) { return p.country[0] ? std::string(p.country, 2) : std::string(); }
 
@@ -28,7 +25,10 @@ std::string Cc(const PlaceRec& p) { return p.country[0] ? std::string(p.country,
 int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  std::vector<int> prev(m + 1), cur(m + 1);
+  if (m >= 127) return limit + 1;
+  int prev_buf[128], cur_buf[128];
+  int* prev = prev_buf;
+  int* cur = cur_buf;
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -100,6 +100,25 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
 
   // Pass 2: with context, twice: the second round also trusts the regions the first one chose
   // ("London" with "Ontario" in the article: London, Ontario).
+  // Which regions the mentions' readings fall in, by kind, for the coherence test below: for each
+  // admin-1 code, how many mentions have a city reading there and how many a region reading.
+  std::unordered_map<uint32_t, std::pair<int, int>> region_readings;
+  // Small towns of common names (there is a "Washington" in many states) do not count.
+  for (const auto& m : *mentions) {
+    std::vector<std::pair<uint32_t, bool>> seen;
+    for (uint32_t c : m.candidates) {
+      const PlaceRec& q = lex.places[c];
+      if (!q.admin1_code || (q.kind != PlaceKind::kCity && q.kind != PlaceKind::kAdmin1)) continue;
+      if (q.kind == PlaceKind::kCity && m.candidates.size() > 1 && q.population < 20000) continue;
+      std::pair<uint32_t, bool> key{q.admin1_code, q.kind == PlaceKind::kAdmin1};
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(key);
+      auto& r = region_readings[q.admin1_code];
+      (key.second ? r.second : r.first) += 1;
+    }
+  }
+  std::vector<float> anchor_cos;
+  for (const auto& a : anchors) anchor_cos.push_back(std::cos(a.lat * M_PI / 180));
   for (int round = 0; round < 2; ++round) {
   if (round == 1) {
     for (const auto& m : *mentions) {
@@ -112,44 +131,47 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
     if (m.candidates.empty()) continue;
     double best = -1e9;
     int64_t best_i = -1;
-    std::string best_why;
+    uint32_t best_why = 0;
+    double best_base = 0;
     for (size_t k = 0; k < m.candidates.size(); ++k) {
       uint32_t i = m.candidates[k];
       const PlaceRec& p = lex.places[i];
       double s = BaseScore(i, m.alternate[k]);
-      std::string why = "base " + std::to_string(s).substr(0, 4);
+      uint32_t why = 0;
+      double base = s;
       std::string cc = Cc(p);
       if (!cc.empty() && cc == ctx.dominant_country && p.kind == PlaceKind::kCountry) {
         s += 2.5;
-        why += ", the article's country";
+        why |= 1;
       } else if (!cc.empty() && cc == ctx.dominant_country) {
         s += 2.5;
-        why += ", in the article's country " + cc;
+        why |= 2;
       } else if (!cc.empty() && votes.count(cc) && p.kind != PlaceKind::kCountry) {
         s += 1.5;
-        why += ", in a country the article names (" + cc + ")";
+        why |= 4;
       }
       if (p.admin1_code && p.kind == PlaceKind::kCity && admin_votes.count(p.admin1_code)) {
         s += 2.0;
-        why += ", in a region the article names";
+        why |= 8;
       }
       // Coherence: a city and a region that other mentions could mean, one inside the other.
       if (p.admin1_code && (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin1)) {
+        // Another mention (not this one: a city reading never links to its own region reading).
         bool linked = false;
-        for (const auto& o : *mentions) {
-          if (&o == &m || linked) continue;
-          for (uint32_t c : o.candidates) {
+        auto it = region_readings.find(p.admin1_code);
+        if (it != region_readings.end()) {
+          bool want_region = p.kind == PlaceKind::kCity;
+          int others = want_region ? it->second.second : it->second.first;
+          bool self = false;
+          for (uint32_t c : m.candidates) {
             const PlaceRec& q = lex.places[c];
-            if (q.admin1_code == p.admin1_code && q.kind != p.kind &&
-                (q.kind == PlaceKind::kAdmin1 || q.kind == PlaceKind::kCity)) {
-              linked = true;
-              break;
-            }
+            self |= q.admin1_code == p.admin1_code && (q.kind == PlaceKind::kAdmin1) == want_region;
           }
+          linked = others - (self ? 1 : 0) > 0;
         }
         if (linked) {
           s += 1.0;
-          why += ", related to another place of the article";
+          why |= 16;
         }
       }
       if (m.hint >= 0) {
@@ -158,23 +180,37 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
                       (h.kind == PlaceKind::kCountry && std::memcmp(h.country, p.country, 2) == 0);
         if (inside) {
           s += 10;
-          why += ", inside the region written after it";
+          why |= 32;
         }
       }
       if (p.kind == PlaceKind::kCity) {
-        for (const auto& a : anchors) {
-          double d = Km(p.lat, p.lon, a.lat, a.lon);
+        for (size_t ai = 0; ai < anchors.size(); ++ai) {
+          const auto& a = anchors[ai];
+          // Equirectangular distance: exact enough under 150 km, and no trigonometry per pair.
+          double dy = (p.lat - a.lat) * 111.2, dx = (p.lon - a.lon) * 111.2 * anchor_cos[ai];
+          double d = std::sqrt(dx * dx + dy * dy);
           if (d > 1.0 && d < 150) {
             s += 1.5;
-            why += ", near another place of the article";
+            why |= 64;
             break;
           }
         }
       }
-      if (s > best) best = s, best_i = i, best_why = why;
+      if (s > best) best = s, best_i = i, best_why = why, best_base = base;
     }
     m.chosen = best_i;
-    m.why = best_why + " (of " + std::to_string(m.candidates.size()) + " candidates)";
+    if (round == 1) {
+      static const char* kReasons[] = {", the article's country", ", in the article's country", ", in a country the article names",
+                                       ", in a region the article names", ", related to another place of the article",
+                                       ", inside the region written after it", ", near another place of the article"};
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "base %.2f", best_base);
+      m.why = buf;
+      for (int b = 0; b < 7; ++b) {
+        if (best_why & (1u << b)) m.why += kReasons[b];
+      }
+      m.why += " (of " + std::to_string(m.candidates.size()) + " candidates)";
+    }
   }
   }
   // The region most of the article's places lie in: named regions count double.
@@ -213,9 +249,25 @@ int64_t PlaceResolver::FuzzyFind(std::string_view norm, const std::vector<std::s
   for (const auto& cc : countries) {
     const auto* c = lex.Country(cc);
     if (!c) continue;
-    for (uint32_t k = c->fuzzy_begin; k < c->fuzzy_end && k < lex.fuzzy.size(); ++k) {
+    uint32_t end = std::min<uint32_t>(c->fuzzy_end, static_cast<uint32_t>(lex.fuzzy.size()));
+    // Names are sorted: find the first one with the same first letter.
+    uint32_t lo = c->fuzzy_begin, hi = end;
+    while (lo < hi) {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (static_cast<unsigned char>(lex.StrFirstByte(lex.fuzzy[mid].name)) < static_cast<unsigned char>(norm[0])) lo = mid + 1;
+      else hi = mid;
+    }
+    for (uint32_t k = lo; k < end; ++k) {
+      if (lex.StrFirstByte(lex.fuzzy[k].name) != norm[0]) break;
       std::string_view name = lex.Str(lex.fuzzy[k].name);
-      if (name.empty() || name[0] != norm[0]) continue;
+      if (name.size() + limit < norm.size() || name.size() > norm.size() + limit) continue;
+      // Letter counts bound the distance from below: most names fail this cheap test.
+      int diff = 0;
+      int8_t counts[32] = {0};
+      for (char ch : norm) counts[static_cast<unsigned char>(ch) & 31]++;
+      for (char ch : name) counts[static_cast<unsigned char>(ch) & 31]--;
+      for (int8_t v : counts) diff += v < 0 ? -v : v;
+      if ((diff + 1) / 2 > limit) continue;
       int d = BoundedEditDistance(norm, name, limit);
       if (d > limit) continue;
       uint32_t pop = lex.places[lex.fuzzy[k].place].population;

@@ -148,7 +148,7 @@ int Lookup(const DictFlags& f) {
     std::fprintf(stderr, "%s", kUsage);
     return 2;
   }
-  auto lex = Lexicon::Load({.compiled_path = f.lexicon});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = f.lexicon});
   if (!lex.ok()) {
     std::fprintf(stderr, "eventmill dict lookup: %s\n", lex.status().message().c_str());
     return 1;

@@ -95,6 +95,7 @@ class Builder {
       if (all_caps && any_upper) flags |= kAllCaps;
       else if (any_upper) flags |= kCapitalized;
     }
+    if (!(flags & (kCapitalized | kAllCaps))) any_case_starts_.push_back(toks[0].hash);
     uint64_t h = kPhraseSeed;
     for (size_t i = 0; i < toks.size(); ++i) {
       h = PhraseHash(h, toks[i].hash);
@@ -118,8 +119,11 @@ class Builder {
 
   std::string Finish() {
     // Fuzzy names grouped by country.
+    // Grouped by country, then sorted by name, so a lookup scans only names with its first letter.
     std::stable_sort(fuzzy_.begin(), fuzzy_.end(), [&](const FuzzyName& a, const FuzzyName& b) {
-      return std::memcmp(places_[a.place].country, places_[b.place].country, 2) < 0;
+      int c = std::memcmp(places_[a.place].country, places_[b.place].country, 2);
+      if (c != 0) return c < 0;
+      return std::strcmp(strings_.c_str() + a.name, strings_.c_str() + b.name) < 0;
     });
     for (auto& c : countries_) {
       auto lo = std::lower_bound(fuzzy_.begin(), fuzzy_.end(), c.alpha2, [&](const FuzzyName& f, const char* cc) {
@@ -169,6 +173,14 @@ class Builder {
     std::sort(words_.begin(), words_.end());
     words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
     put(words_.data(), words_.size() * sizeof(uint64_t), words_.size(), &h.words);
+    std::vector<uint64_t> filter(kFilterBits / 64, 0);
+    for (const auto& sl : slots) {
+      if (sl.key) filter[FilterBit(sl.key) / 64] |= uint64_t{1} << (FilterBit(sl.key) % 64);
+    }
+    put(filter.data(), filter.size() * sizeof(uint64_t), filter.size(), &h.filter);
+    std::vector<uint64_t> starts(kFilterBits / 64, 0);
+    for (uint64_t t : any_case_starts_) starts[FilterBit(t) / 64] |= uint64_t{1} << (FilterBit(t) % 64);
+    put(starts.data(), starts.size() * sizeof(uint64_t), starts.size(), &h.any_case_starts);
     std::memcpy(blob.data(), &h, sizeof(h));
     return blob;
   }
@@ -186,6 +198,7 @@ class Builder {
   std::vector<CountryRec> countries_;
   std::vector<FuzzyName> fuzzy_;
   std::vector<uint64_t> words_;
+  std::vector<uint64_t> any_case_starts_;
   std::unordered_map<uint64_t, Entry> entries_;
 };
 

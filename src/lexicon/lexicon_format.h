@@ -9,7 +9,7 @@
 namespace eventmill::lexicon {
 
 inline constexpr char kLexiconMagic[8] = {'E', 'M', 'L', 'E', 'X', 'I', 'C', 'N'};
-inline constexpr uint32_t kLexiconVersion = 4;
+inline constexpr uint32_t kLexiconVersion = 7;
 
 enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3 };
 // GeoNames feature codes that matter for ranking.
@@ -88,7 +88,8 @@ struct Slot {
 };
 static_assert(sizeof(Slot) == 16);
 
-// A name a place is known by, for fuzzy matching within one country (normalised, Latin only).
+// A name a place is known by, for fuzzy matching within one country (normalised, Latin only);
+// sorted by country, then by name.
 struct FuzzyName {
   uint32_t name;   // normalised string offset
   uint32_t place;
@@ -104,6 +105,9 @@ struct CountryRec {
 };
 static_assert(sizeof(CountryRec) == 20);
 
+inline constexpr uint64_t kFilterBits = uint64_t{1} << 23;
+inline uint64_t FilterBit(uint64_t key) { return (key >> 29) & (kFilterBits - 1); }
+
 struct Section {
   uint64_t offset;
   uint64_t count;
@@ -115,6 +119,10 @@ struct Header {
   uint32_t slot_mask;    // slots.count - 1 (a power of two)
   Section strings, places, actors, slots, postings, fuzzy, countries;
   Section words;         // sorted TokenHash of common lower-case English words (uint64)
+  Section filter;        // a bit per FilterBit(key) of every slot key (uint64 words): most text
+                         // tokens start no phrase, and this 1 MB test spares them the table probe
+  Section any_case_starts; // a bit per FilterBit(token hash) of the first word of every phrase that
+                         // may match in lower case: a lower-case word outside it starts no match
 };
 
 }  // namespace eventmill::lexicon

@@ -28,6 +28,14 @@ struct Lexicon::Impl {
   std::span<const lexicon::FuzzyName> fuzzy;
   std::span<const lexicon::CountryRec> countries;
   std::span<const uint64_t> words;
+  std::span<const uint64_t> filter;
+  std::span<const uint64_t> any_case_starts;
+  // False when no phrase that may match in lower case starts with this token.
+  bool MayStartLowerCase(uint64_t token_hash) const {
+    if (any_case_starts.size() != lexicon::kFilterBits / 64) return true;
+    uint64_t bit = lexicon::FilterBit(token_hash);
+    return any_case_starts[bit / 64] & (uint64_t{1} << (bit % 64));
+  }
   int32_t country_by_alpha2[26 * 26];  // index into countries, -1 when none
   uint32_t slot_mask = 0;
 
@@ -39,10 +47,15 @@ struct Lexicon::Impl {
   std::string_view Str(uint32_t offset) const {
     return offset < strings_size_ ? std::string_view(strings_ + offset) : std::string_view();
   }
+  char StrFirstByte(uint32_t offset) const { return offset < strings_size_ ? strings_[offset] : '\0'; }
   // The slot of a phrase key, or nullptr. O(1) expected.
   const lexicon::Slot* Find(uint64_t key) const {
     if (slots.empty()) return nullptr;
     uint64_t k = key ? key : 1;
+    if (filter.size() == lexicon::kFilterBits / 64) {
+      uint64_t bit = lexicon::FilterBit(k);
+      if (!(filter[bit / 64] & (uint64_t{1} << (bit % 64)))) return nullptr;
+    }
     for (uint32_t i = static_cast<uint32_t>(k) & slot_mask;; i = (i + 1) & slot_mask) {
       const lexicon::Slot& s = slots[i];
       if (s.key == k) return &s;

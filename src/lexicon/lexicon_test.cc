@@ -48,7 +48,7 @@ std::vector<std::string> Names(const Lexicon& lex, std::string_view phrase) {
 }
 
 TEST(Lexicon, MissingCompiledFileNamesItAndTheCommand) {
-  auto lex = Lexicon::Load({.compiled_path = "/nonexistent/lexicon.bin"});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = "/nonexistent/lexicon.bin"});
   ASSERT_FALSE(lex.ok());
   EXPECT_NE(lex.status().message().find("/nonexistent/lexicon.bin"), std::string::npos);
   EXPECT_NE(lex.status().message().find("eventmill dict build"), std::string::npos);
@@ -57,7 +57,7 @@ TEST(Lexicon, MissingCompiledFileNamesItAndTheCommand) {
 TEST(Lexicon, RefusesAFileThatIsNotALexicon) {
   std::string p = (fs::temp_directory_path() / "em_not_a_lexicon.bin").string();
   std::ofstream(p) << "hello, this is not a lexicon at all........................................................";
-  auto lex = Lexicon::Load({.compiled_path = p});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = p});
   ASSERT_FALSE(lex.ok());
   EXPECT_EQ(lex.status().code(), StatusCode::kCorruptData);
   fs::remove(p);
@@ -68,14 +68,14 @@ TEST(Lexicon, RefusesATruncatedFile) {
   std::string blob((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string p = (fs::temp_directory_path() / "em_truncated.bin").string();
   std::ofstream(p, std::ios::binary) << blob.substr(0, blob.size() / 2);
-  auto lex = Lexicon::Load({.compiled_path = p});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = p});
   ASSERT_FALSE(lex.ok());
   EXPECT_EQ(lex.status().code(), StatusCode::kCorruptData);
   fs::remove(p);
 }
 
 TEST(Lexicon, FindsCitiesByNameAndAlternateName) {
-  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok()) << lex.status().message();
   EXPECT_EQ(Names(*lex, "Alma-Ata"), (std::vector<std::string>{"Almaty/KZ"}));
   EXPECT_EQ(Names(*lex, "alma ata"), (std::vector<std::string>{"Almaty/KZ"}));
@@ -85,7 +85,7 @@ TEST(Lexicon, FindsCitiesByNameAndAlternateName) {
 }
 
 TEST(Lexicon, CountriesDemonymsAndActors) {
-  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok());
   EXPECT_EQ(Names(*lex, "Kazakh"), (std::vector<std::string>{"Kazakhstan/KZ"}));  // data/places/countries.txt
   EXPECT_EQ(Names(*lex, "Republic of Kazakhstan"), (std::vector<std::string>{"Kazakhstan/KZ"}));
@@ -95,7 +95,7 @@ TEST(Lexicon, CountriesDemonymsAndActors) {
 }
 
 TEST(Lexicon, CommonWordsAreFlagged) {
-  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok());
   EXPECT_TRUE(lex->impl().IsCommonWord(TokenHash("mobile")));
   EXPECT_FALSE(lex->impl().IsCommonWord(TokenHash("almaty")));
@@ -105,7 +105,7 @@ TEST(Lexicon, CommonWordsAreFlagged) {
 }
 
 TEST(Lexicon, CitiesGetTheirRegion) {
-  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok());
   const auto& impl = lex->impl();
   const Slot* s = impl.Find(PhraseKey("Alexandria"));
@@ -155,7 +155,7 @@ TEST(LexiconLint, ReportsBadCodesConflictsAndMalformedLines) {
 }
 
 TEST(PhraseMatcher, LongestMatchWithCaseRules) {
-  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok());
   PhraseMatcher m(*lex);
   auto run = [&](std::string_view text) {

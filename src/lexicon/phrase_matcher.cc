@@ -77,6 +77,8 @@ bool PhraseMatcher::CaseAllows(const Posting& p, const std::vector<Token>& token
 PhraseMatch PhraseMatcher::LongestAt(std::string_view text, const std::vector<Token>& tokens, size_t i,
                                      MatchOptions options) const {
   PhraseMatch best;
+  // Names start with a capital: a lower-case word can start only a lower-case entry ("police").
+  if (!(tokens[i].flags & kUpperInitial) && !lex_->MayStartLowerCase(tokens[i].hash)) return best;
   uint64_t h = kPhraseSeed;
   for (size_t j = i; j < tokens.size(); ++j) {
     if (j > i && options.stop_at_punctuation && !Joins(text, tokens, j)) break;
