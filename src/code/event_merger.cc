@@ -68,7 +68,10 @@ void Absorb(EventCandidate& into, EventCandidate& from) {
   if (f.cameo.size() > e.cameo.size() && f.cameo.compare(0, e.cameo.size(), e.cameo) == 0) e.cameo = f.cameo;
   if (e.cameo.size() == 3 && e.cameo[2] == '0' && f.cameo.compare(0, 2, e.cameo, 0, 2) == 0) e.cameo = f.cameo;
   auto rank = [](const EventCandidate& c) { return static_cast<int>(c.location_basis) * 2 + (c.title ? 1 : 0); };
-  if (f.location && (!e.location || rank(from) < rank(into))) {
+  // Equally well placed, a city says more than its country.
+  bool finer = e.location && f.location && rank(from) == rank(into) && e.location->place.precision == "country" &&
+               f.location->place.precision != "country";
+  if (f.location && (!e.location || rank(from) < rank(into) || finer)) {
     e.location = f.location;
     into.location_basis = from.location_basis;
     e.explain.push_back("place taken from a restatement: " + f.location->place.name);
