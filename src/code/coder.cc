@@ -78,22 +78,33 @@ struct Coder::Impl {
     return false;
   }
 
-  // The place an event happened: in its clause, else its sentence. Places that only say where
-  // an actor comes from ("troops from Russia") or that are the source actor itself are skipped.
-  std::optional<Location> FindPlace(const SentenceView& s, size_t from, size_t to, size_t trigger,
-                                    size_t source_entity_first) const {
+  // The place an event happened, from the places of its sentence: one after a scene word ("in",
+  // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
+  // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
+  // police") or that are the source actor itself are skipped. Sets *in_clause.
+  std::optional<Location> FindPlace(const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+                                    size_t source_entity_first, bool* in_clause) const {
     const EntityRef* best = nullptr;
     double best_score = -1e9;
-    for (const EntityRef* r : s.EntitiesIn(from, to)) {
+    for (const EntityRef& ref : s.entities) {
+      const EntityRef* r = &ref;
       if (!code::IsPlace(*r->entity) || r->first == source_entity_first) continue;
       if (r->before == "from") continue;
+      bool modifies_actor = false;
+      for (const EntityRef& other : s.entities) {
+        if (&other == r || !other.entity->actor || code::IsPlace(*other.entity)) continue;
+        if ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1) modifies_actor = true;
+      }
+      if (modifies_actor) continue;
+      bool clause = r->first >= cb && r->last < ce;
       double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
-      double score = (IsSceneWord(r->before) ? 10.0 : 0.0) - dist * 0.1;
+      double score = (IsSceneWord(r->before) ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
       // A city or region says more than a country.
       if (r->entity->place->precision != "country") score += 0.5;
       if (score > best_score) {
         best_score = score;
         best = r;
+        *in_clause = clause;
       }
     }
     if (!best) return std::nullopt;
@@ -252,14 +263,12 @@ Status Coder::Code(Document& doc) const {
       e.explain.push_back("matched \"" + std::string(doc[Span{s.tokens[m.first].span.begin, s.tokens[m.last].span.end}]) +
                           "\"" + (m.passive ? " (passive)" : "") + (p.nominal ? " (noun)" : ""));
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
-      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first)) {
+      bool in_clause = false;
+      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first, &in_clause)) {
         e.location = loc;
-        base.location_basis = LocationBasis::kClause;
-        e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the clause");
-      } else if (auto loc2 = im.FindPlace(s, 0, s.tokens.size(), m.trigger, who.source_entity_first)) {
-        e.location = loc2;
-        base.location_basis = LocationBasis::kSentence;
-        e.explain.push_back("place " + loc2->place.name + " (" + loc2->place.precision + "): named in the sentence");
+        base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
+        e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the " +
+                            (in_clause ? "clause" : "sentence"));
       } else if (main_place) {
         e.location = main_place;
         base.location_basis = LocationBasis::kArticle;

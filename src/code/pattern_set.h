@@ -61,6 +61,7 @@ struct Pattern {
   bool reverse = false;            // reverse: subject is the target, object the source ("suffer at the hands of")
   bool authority = false;          // agent=authority: no named agent means the authorities (arrests, charges)
   bool no_target = false;          // target=none
+  int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
   bool result = false;             // result: the toll of an event told earlier in the sentence
                                    // ("a shootout left four gunmen dead"), not an event of its own
   double confidence = 0.8;
