@@ -142,7 +142,7 @@ std::optional<Actor> ActorAssigner::Authority(const DocumentContext& ctx, const 
 ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const {
   ActorChoice out;
   const Pattern& p = *m.pattern;
-  size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
+  size_t cb = s.ClauseBegin(m.trigger), ce = std::max(s.ClauseEnd(m.trigger), s.ClauseEnd(m.last));
   auto actor_refs = [&](size_t from, size_t to, bool allow_locative) {
     std::vector<const EntityRef*> refs;
     bool after_trigger = from > m.last;

@@ -66,7 +66,6 @@ void Absorb(EventCandidate& into, EventCandidate& from) {
   Event& f = from.event;
   // A later, more specific code of the same family refines the first ("shot", then "killed").
   if (f.cameo.size() > e.cameo.size() && f.cameo.compare(0, e.cameo.size(), e.cameo) == 0) e.cameo = f.cameo;
-  if (e.cameo.size() == 3 && e.cameo[2] == '0' && f.cameo.compare(0, 2, e.cameo, 0, 2) == 0) e.cameo = f.cameo;
   auto rank = [](const EventCandidate& c) { return static_cast<int>(c.location_basis) * 2 + (c.title ? 1 : 0); };
   // Equally well placed, a city says more than its country.
   bool finer = e.location && f.location && rank(from) == rank(into) && e.location->place.precision == "country" &&
@@ -108,8 +107,6 @@ bool SameFamily(const std::string& a, const std::string& b) {
   // elsewhere the third digit separates different acts (arrest 173 vs state of emergency 1724).
   if (a.compare(0, 2, "19") == 0 || a.compare(0, 2, "20") == 0) return true;
   if (a.size() == 2 || b.size() == 2) return true;
-  // "180 use unconventional violence, not specified" is any act of its root told vaguely ("the attack").
-  if ((a.size() == 3 && a[2] == '0') || (b.size() == 3 && b[2] == '0')) return true;
   return a.compare(0, 3, b, 0, 3) == 0;
 }
 
