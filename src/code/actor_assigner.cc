@@ -97,7 +97,8 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
     for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
       if ((*e)->span.begin >= before) continue;
       if (before - (*e)->span.begin > 3000) break;
-      if (CanAct(**e) && Fits(**e, it->second)) {
+      if (Fits(**e, it->second)) {
+        if (!CanAct(**e)) return std::nullopt;
         *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
         return ActorOf(**e);
       }
@@ -279,7 +280,12 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     } else {
       auto earlier = actor_refs(0, cb, false);
-      if (!earlier.empty() && !(out.target && earlier.back()->entity->span == out.target->span)) {
+      // "Police said Durr stabbed Davis": the one who reports is not the one who acts.
+      bool reported = false;
+      if (!earlier.empty()) {
+        for (size_t t = earlier.back()->last + 1; t < m.trigger && !reported; ++t) reported = IsReportingVerb(s.tokens[t].lower);
+      }
+      if (!earlier.empty() && !reported && !(out.target && earlier.back()->entity->span == out.target->span)) {
         set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");
       }
     }

@@ -63,6 +63,36 @@ struct Coder::Impl {
   std::unique_ptr<ActorAssigner> actors;
   std::unique_ptr<CodeMappings> mappings;
   std::vector<std::string> skip_prefixes;
+  struct SlotRole {
+    std::string prefix, slot, role;
+  };
+  std::vector<SlotRole> slot_roles;
+
+  // A private person (no actor code) takes the article's dominant country and the role of its slot.
+  void CompletePerson(std::optional<Actor>& a, const std::string& cameo, const std::string& slot,
+                      const std::string& country, const std::string& alpha3, std::vector<std::string>& explain) const {
+    if (!a || !a->code.empty()) return;
+    const SlotRole* best = nullptr;
+    for (const auto& r : slot_roles) {
+      if (r.slot == slot && cameo.compare(0, r.prefix.size(), r.prefix) == 0 &&
+          (!best || r.prefix.size() > best->prefix.size())) {
+        best = &r;
+      }
+    }
+    a->country = country;
+    a->role = best ? best->role : "";
+    a->code = alpha3.empty() ? "" : alpha3 + a->role;
+    explain.push_back(slot + " " + a->text + ": a private person, " + (country.empty() ? "country unknown" : country) +
+                      (best ? ", " + best->role + " as the event's " + slot : ""));
+  }
+
+  // A date mention the event may take: a day, or a month or year other than the publication's
+  // ("in 1993"), never the publication's own month or year restated vaguely.
+  static bool UsableDate(const DateMention& d, const std::string& published) {
+    if (d.date.value.empty()) return false;
+    if (d.date.precision == "day" || d.date.value.size() == 10) return true;
+    return published.compare(0, d.date.value.size(), d.date.value) != 0;
+  }
 
   bool SkipSentence(const Document& doc, const SentenceView& s) const {
     int words = 0;
@@ -143,8 +173,9 @@ struct Coder::Impl {
                      bool* explicit_date, std::string* how) const {
     const DateMention* best = nullptr;
     int best_rank = 1 << 30;
+    std::string published = DatePart(doc.published);
     for (const auto& d : doc.dates) {
-      if (!s.span.Contains(d.span) || d.date.value.empty()) continue;
+      if (!s.span.Contains(d.span) || !UsableDate(d, published)) continue;
       size_t t = s.TokenAt(d.span.begin);
       bool in_clause = t >= cb && t < ce;
       int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
@@ -157,6 +188,19 @@ struct Coder::Impl {
     if (best) {
       *explicit_date = true;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
+      return best->date;
+    }
+    // A story told in order: the day named in the two sentences before ("The incident happened
+    // Saturday. ... Durr stabbed Davis") still holds.
+    for (const auto& d : doc.dates) {
+      if (d.span.begin >= s.span.begin || d.date.value.size() != 10) continue;
+      if (s.index >= 2 && d.span.begin < doc.sentences[s.index - 2].span.begin) continue;
+      if (s.index < 2 && s.index >= 1 && d.span.begin < doc.sentences[0].span.begin) continue;
+      best = &d;  // the last such mention wins
+    }
+    if (best && s.index > 0) {
+      *explicit_date = true;
+      *how = "date from \"" + std::string(doc[best->span]) + "\" in an earlier sentence of the story";
       return best->date;
     }
     *explicit_date = false;
@@ -194,6 +238,17 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
   EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));
   impl->mappings = std::make_unique<CodeMappings>(std::move(mappings));
+  EM_ASSIGN_OR_RETURN(std::string slots, ReadFile(mappings_dir + "/slot_roles.tsv"));
+  {
+    std::istringstream in(slots);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream f(line);
+      Impl::SlotRole r;
+      if (f >> r.prefix >> r.slot >> r.role) impl->slot_roles.push_back(r);
+    }
+  }
   if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
     std::istringstream in(*skip);
     std::string line;
@@ -217,6 +272,25 @@ Status Coder::Code(Document& doc) const {
   std::stable_sort(ctx.entities.begin(), ctx.entities.end(),
                    [](const Entity* a, const Entity* b) { return a->span.begin < b->span.begin; });
   std::optional<Location> main_place = im.MainPlace(doc, ctx.entities);
+  // The country most of the article's actors belong to, for private persons.
+  std::string person_country, person_alpha3;
+  {
+    std::map<std::string, std::pair<int, std::string>> tally;
+    for (const Entity* e : ctx.entities) {
+      if (!e->actor || e->actor->country.empty() || e->actor->code.size() < 3) continue;
+      auto& t = tally[e->actor->country];
+      ++t.first;
+      t.second = e->actor->code.substr(0, 3);
+    }
+    int best = 0;
+    for (auto& [cc, t] : tally) {
+      if (t.first > best) {
+        best = t.first;
+        person_country = cc;
+        person_alpha3 = t.second;
+      }
+    }
+  }
 
   // The headline, when the text repeats it at the top.
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
@@ -318,7 +392,11 @@ Status Coder::Code(Document& doc) const {
       }
     }
   }
-  for (auto& c : events) im.mappings->Fill(c.event);
+  for (auto& c : events) {
+    im.CompletePerson(c.event.source, c.event.cameo, "source", person_country, person_alpha3, c.event.explain);
+    im.CompletePerson(c.event.target, c.event.cameo, "target", person_country, person_alpha3, c.event.explain);
+    im.mappings->Fill(c.event);
+  }
   code::MergeRestatements(events);
   std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
   for (auto& c : events) {
