@@ -93,6 +93,18 @@ struct Coder::Impl {
     if (d.date.precision == "day" || d.date.value.size() == 10) return true;
     return published.compare(0, d.date.value.size(), d.date.value) != 0;
   }
+  // A bare four-digit number ("1935 Dublin Road") is too weak to date an event; "in 1993" is not.
+  static bool UsableDate(const Document& doc, const DateMention& d, const std::string& published) {
+    if (!UsableDate(d, published)) return false;
+    if (d.date.value.size() == 10) return true;
+    std::string_view text = doc[d.span];
+    bool letters = std::any_of(text.begin(), text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    std::string_view before = doc.text;
+    before = before.substr(0, d.span.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    auto ends = [&](std::string_view w) { return before.size() >= w.size() && before.substr(before.size() - w.size()) == w; };
+    return letters || ends(" in") || ends(" since") || ends(" of") || ends(" until");
+  }
 
   bool SkipSentence(const Document& doc, const SentenceView& s) const {
     int words = 0;
@@ -175,7 +187,7 @@ struct Coder::Impl {
     int best_rank = 1 << 30;
     std::string published = DatePart(doc.published);
     for (const auto& d : doc.dates) {
-      if (!s.span.Contains(d.span) || !UsableDate(d, published)) continue;
+      if (!s.span.Contains(d.span) || !UsableDate(doc, d, published)) continue;
       size_t t = s.TokenAt(d.span.begin);
       bool in_clause = t >= cb && t < ce;
       int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
@@ -334,6 +346,13 @@ Status Coder::Code(Document& doc) const {
       e.confidence = p.confidence;
       base.title = s.title;
       base.trigger = m.trigger;
+      // "Tbilisi has denied": the place that is the subject of the clause, for verbal events.
+      for (const EntityRef& r : s.entities) {
+        if (r.first >= cb && r.last < m.first && code::IsPlace(*r.entity) && !r.entity->actor &&
+            r.entity->type == EntityType::kPlace && r.last + 3 >= m.first && (r.first == cb || r.first == 0)) {
+          base.subject_place = r.entity;
+        }
+      }
       e.explain.push_back("matched \"" + std::string(doc[Span{s.tokens[m.first].span.begin, s.tokens[m.last].span.end}]) +
                           "\"" + (m.passive ? " (passive)" : "") + (p.nominal ? " (noun)" : ""));
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
@@ -392,7 +411,24 @@ Status Coder::Code(Document& doc) const {
       }
     }
   }
+  // Alpha-3 codes of the countries the article's actors belong to.
+  std::map<std::string, std::string> alpha3_of;
+  for (const Entity* e : ctx.entities) {
+    if (e->actor && !e->actor->country.empty() && e->actor->code.size() >= 3 && e->actor->code.compare(0, 3, "IGO") != 0) {
+      alpha3_of.emplace(e->actor->country, e->actor->code.substr(0, 3));
+    }
+  }
   for (auto& c : events) {
+    if (!c.event.source && c.subject_place && c.event.cameo < "17") {
+      const Place& pl = *c.subject_place->place;
+      auto it = alpha3_of.find(pl.country);
+      if (it != alpha3_of.end()) {
+        Actor a{.text = c.subject_place->text, .span = c.subject_place->span, .code = it->second + "GOV",
+                .country = pl.country, .role = "GOV", .name = pl.name};
+        c.event.source = a;
+        c.event.explain.push_back("source " + a.code + ": \"" + a.text + "\" speaks for its government (a place as subject)");
+      }
+    }
     im.CompletePerson(c.event.source, c.event.cameo, "source", person_country, person_alpha3, c.event.explain);
     im.CompletePerson(c.event.target, c.event.cameo, "target", person_country, person_alpha3, c.event.explain);
     im.mappings->Fill(c.event);
