@@ -142,9 +142,6 @@ struct Coder::Impl {
       bool scene = IsSceneWord(r->before);
       // "the capital of Kabardino-Balkaria", "a wooded area of Dagestan"
       bool of_place = r->before == "of";
-      // A town named with no preposition before it is as often a misread name ("The Honda's
-      // driver", "Smith's head"): the article's main place is the safer guess.
-      if (!scene && !of_place && r->entity->place->precision == "city") continue;
       double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
       double score = (scene ? 10.0 : of_place ? 6.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
       // A city or region says more than a country.
