@@ -140,10 +140,9 @@ struct Coder::Impl {
       if (modifies_actor) continue;
       bool clause = r->first >= cb && r->last < ce;
       bool scene = IsSceneWord(r->before);
-      // "the capital of Kabardino-Balkaria", "a wooded area of Dagestan"
-      bool of_place = r->before == "of";
       double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
-      double score = (scene ? 10.0 : of_place ? 6.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
+      // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
+      double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
       // A city or region says more than a country.
       if (r->entity->place->precision != "country") score += 0.5;
       if (score > best_score) {
