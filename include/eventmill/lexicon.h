@@ -27,6 +27,10 @@ class Lexicon {
   std::shared_ptr<const Impl> impl_;
 };
 
+// Where the compiled lexicon is looked for when LexiconOptions::compiled_path is empty:
+// $EVENTMILL_LEXICON, else lexicon.bin beside the binary (or in a parent up to the build directory).
+std::string DefaultCompiledLexiconPath();
+
 // Where data/ is: $EVENTMILL_DATA, else <binary>/../data, else the source tree's data/.
 std::string DataDir();
 

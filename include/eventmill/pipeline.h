@@ -2,6 +2,7 @@
 // documents handed back in input order. Every input ends as a Document or as an error: none lost.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -18,6 +19,12 @@ struct PipelineOptions {
   int threads = 0;               // 0: all cores
   Stage through = Stage::kCode;  // last stage to run
   size_t max_in_flight = 256;    // pages read ahead of the ordered writer (bounds memory)
+  // Optional: called on the reading thread for each page read; a page it rejects is not processed
+  // and not reported (counted in RunSummary::skipped). Used by `ingest` to skip stored inputs.
+  std::function<bool(const RawPage&)> admit = nullptr;
+  // Optional: once *cancel is true, no more pages are read; pages already read are still
+  // processed and reported in order, so a run stops cleanly (Ctrl-C in `ingest`).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct RunSummary {
@@ -26,6 +33,8 @@ struct RunSummary {
   size_t failures = 0;
   size_t events = 0;
   size_t bytes = 0;      // raw page bytes read
+  size_t skipped = 0;    // pages PipelineOptions::admit rejected
+  bool cancelled = false;  // stopped by PipelineOptions::cancel before the inputs ended
 };
 
 class Pipeline {

@@ -16,6 +16,8 @@
 #include "analyze/count_finder.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -591,10 +593,8 @@ class Binder {
   FigureReader reader_;
 };
 
-bool SameKind(const std::string& a, const std::string& b) {
-  auto norm = [](const std::string& k) { return k == "detained" ? std::string("arrested") : k; };
-  return norm(a) == norm(b);
-}
+// "detained" and "arrested" are one kind of fact.
+std::string_view NormalKind(const std::string& k) { return k == "detained" ? std::string_view("arrested") : std::string_view(k); }
 
 }  // namespace
 
@@ -682,23 +682,34 @@ void CountFinder::Find(Document& doc) const {
 }
 
 std::vector<Count> MergeRestatedCounts(std::vector<Count> counts) {
+  // Linear-ish: repeats of one (kind, value, exactness) keep their first mention; then each exact
+  // figure absorbs the approximate figures of its kind within 10% ("more than 5.1 thousand" and
+  // 5,135), found by a window over the values sorted per kind.
   std::vector<bool> drop(counts.size(), false);
-  auto close = [](double a, double b) { return std::fabs(a - b) <= 0.1 * std::max(a, b); };
+  std::map<std::tuple<std::string, double, bool>, size_t> first;
   for (size_t i = 0; i < counts.size(); ++i) {
-    for (size_t j = 0; j < counts.size(); ++j) {
-      if (i == j || drop[i] || drop[j] || !SameKind(counts[i].kind, counts[j].kind)) continue;
-      const Count& a = counts[i];
-      const Count& b = counts[j];
-      bool a_exact = a.qualifier == "exact", b_exact = b.qualifier == "exact";
-      if (a.value == b.value && a_exact == b_exact) {
-        drop[std::max(i, j)] = true;
-      } else if (a_exact && !b_exact && close(a.value, b.value)) {
-        // "more than 5.1 thousand" agrees with 5,135; "more than 6,000" would not.
+    auto key = std::make_tuple(std::string(NormalKind(counts[i].kind)), counts[i].value, counts[i].qualifier == "exact");
+    if (!first.emplace(key, i).second) drop[i] = true;
+  }
+  std::vector<size_t> order;
+  for (size_t i = 0; i < counts.size(); ++i)
+    if (!drop[i]) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    auto ka = NormalKind(counts[a].kind), kb = NormalKind(counts[b].kind);
+    return ka != kb ? ka < kb : counts[a].value < counts[b].value;
+  });
+  auto close = [](double a, double b) { return std::fabs(a - b) <= 0.1 * std::max(a, b); };
+  for (size_t oi = 0; oi < order.size(); ++oi) {
+    const Count& a = counts[order[oi]];
+    if (a.qualifier != "exact") continue;
+    for (int dir : {-1, 1}) {
+      for (size_t oj = oi + dir; oj < order.size(); oj += dir) {  // wraps past 0 to a huge index
+        const Count& b = counts[order[oj]];
+        if (NormalKind(b.kind) != NormalKind(a.kind) || !close(a.value, b.value)) break;
+        if (b.qualifier == "exact") continue;
         if (b.qualifier == "more_than" && a.value < b.value) continue;
         if (b.qualifier == "less_than" && a.value > b.value) continue;
-        drop[j] = true;
-      } else if (a.value == b.value && a_exact && !b_exact) {
-        drop[j] = true;
+        drop[order[oj]] = true;
       }
     }
   }

@@ -1,7 +1,797 @@
 #include "analyze/entity_finder.h"
 
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "lexicon/lexicon_impl.h"
+#include "lexicon/tokens.h"
+
 namespace eventmill::analyze {
 
-void EntityFinder::Find(Document& doc) const {}
+using lexicon::ActorEntity;
+using lexicon::ActorKind;
+using lexicon::ActorRec;
+using lexicon::CueKind;
+using lexicon::PhraseMatch;
+using lexicon::PlaceKind;
+using lexicon::PlaceRec;
+using lexicon::Posting;
+using lexicon::Table;
+using lexicon::Token;
+
+namespace {
+
+// One unit of the token stream: a dictionary match or a single unmatched token.
+struct Unit {
+  uint32_t first = 0, count = 1;
+  int match = -1;  // index into matches, -1 for an unmatched token
+  // What the match offers (case rules already applied).
+  std::vector<uint32_t> places;        // gazetteer readings (not demonyms, not admin abbreviations)
+  std::vector<uint8_t> place_alt;
+  std::vector<uint32_t> demonym_of;    // country places the word is an adjective of
+  std::vector<uint32_t> admin_abbrev;  // regions it abbreviates ("La.")
+  const ActorRec* named = nullptr;
+  const ActorRec* role = nullptr;
+  const ActorRec* title = nullptr;
+  const ActorRec* org_head = nullptr;
+  uint32_t cues = 0;                   // bit set of CueKind
+  std::vector<uint32_t> common_places; // readings whose name is also a common English word ("Mobile")
+  bool claimed = false;                // part of an entity already
+  bool in_org = false;                 // a place word inside an organisation's name
+};
+
+bool HasCue(const Unit& u, CueKind k) { return u.cues & (1u << static_cast<uint32_t>(k)); }
+
+// An entity under construction, with what its actor still needs from context.
+struct Pending {
+  Entity entity;
+  int place_mention = -1;     // index into place mentions when it is a place
+  int country_from_mention = -1;  // actor country: that of this place mention ("the city's")
+  bool country_from_dominant = false;
+  std::string role;           // CAMEO role for the actor when its country is filled later
+  std::string explain;
+};
+
+}  // namespace
+
+EntityFinder::EntityFinder(const Lexicon& lexicon) : lexicon_(&lexicon), matcher_(lexicon), places_(lexicon) {}
+
+void EntityFinder::Find(Document& doc) const { FindImpl(doc, nullptr); }
+
+std::string EntityFinder::Explain(std::string_view text) const {
+  Document doc;
+  doc.text = std::string(text);
+  std::vector<std::string> lines;
+  FindImpl(doc, &lines);
+  std::string out;
+  for (const auto& e : doc.entities) {
+    out += std::string(EntityTypeName(e.type)) + " \"" + e.text + "\" [" + std::to_string(e.span.begin) + "," +
+           std::to_string(e.span.end) + ")";
+    if (!e.canonical.empty() && e.canonical != e.text) out += " = " + e.canonical;
+    if (!e.role.empty()) out += " role=" + e.role;
+    if (!e.kind.empty()) out += " kind=" + e.kind;
+    if (e.actor) out += " actor=" + (e.actor->code.empty() ? std::string("?") : e.actor->code);
+    if (e.place) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, " place=%s, %s%s%s (%.4f, %.4f) %s geonameid=%lld", e.place->name.c_str(),
+                    e.place->admin1.empty() ? "" : e.place->admin1.c_str(), e.place->admin1.empty() ? "" : ", ",
+                    e.place->country.c_str(), e.place->lat.value_or(0), e.place->lon.value_or(0), e.place->precision.c_str(),
+                    static_cast<long long>(e.place->geonameid));
+      out += buf;
+    }
+    out += "\n";
+  }
+  if (doc.entities.empty()) out += "(no entity)\n";
+  for (const auto& l : lines) out += "  why: " + l + "\n";
+  return out;
+}
+
+void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) const {
+  const auto& lex = lexicon_->impl();
+  const std::string& text = doc.text;
+  std::vector<Token> toks;
+  toks.reserve(text.size() / 5);
+  lexicon::Tokenize(text, &toks);
+  const size_t n = toks.size();
+  if (n == 0) return;
+
+  // Sentence starts: the first token of each sentence (or each paragraph line without sentences),
+  // and a token after an opening quote.
+  std::vector<uint8_t> sent_start(n, 0);
+  {
+    size_t t = 0;
+    if (!doc.sentences.empty()) {
+      for (const auto& s : doc.sentences) {
+        while (t < n && toks[t].begin < s.span.begin) ++t;
+        if (t < n) sent_start[t] = 1;
+      }
+    } else {
+      sent_start[0] = 1;
+      for (size_t i = 1; i < n; ++i) {
+        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
+          char c = text[k];
+          if (c == '.' || c == '!' || c == '?' || c == '\n') sent_start[i] = 1;
+        }
+      }
+    }
+    for (size_t i = 1; i < n; ++i) {
+      for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
+        unsigned char c = text[k];
+        if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) {
+          sent_start[i] = 1;
+        }
+      }
+    }
+  }
+  // Title-case lines ("Freemason Bogdanov Joins Sochi Mayor Race"): there a capital says nothing,
+  // so common words in them are read as if they started a sentence.
+  {
+    size_t line_start = 0;
+    for (size_t i = 0; i <= n; ++i) {
+      bool end = i == n;
+      if (!end && i > line_start) {
+        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) end |= text[k] == '\n' || text[k] == '.';
+      }
+      if (!end) continue;
+      size_t words = 0, caps = 0;
+      for (size_t k = line_start; k < i; ++k) {
+        if (!(toks[k].flags & lexicon::kHasLetter) || toks[k].letters < 4) continue;
+        ++words;
+        if (toks[k].flags & lexicon::kUpperInitial) ++caps;
+      }
+      if (words >= 3 && caps * 10 >= words * 8) {
+        for (size_t k = line_start; k < i; ++k) sent_start[k] = 1;
+      }
+      line_start = i;
+    }
+  }
+  auto tok_text = [&](size_t i) { return std::string_view(text).substr(toks[i].begin, toks[i].end - toks[i].begin); };
+  auto joins = [&](size_t i) { return lexicon::PhraseMatcher::Joins(text, toks, i); };
+  // A word capitalised as a name: upper initial, and not just because it starts a sentence.
+  auto name_cap = [&](size_t i) {
+    const Token& t = toks[i];
+    if (!(t.flags & lexicon::kUpperInitial)) return false;
+    if (sent_start[i] && lex.IsCommonWord(t.hash)) return false;
+    return true;
+  };
+  auto gap_is = [&](size_t i, char want) {  // gap before token i holds `want`
+    if (i == 0 || i >= n) return false;
+    for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
+      if (text[k] == want) return true;
+    }
+    return false;
+  };
+  static const uint64_t kThe = lexicon::TokenHash("the"), kA = lexicon::TokenHash("a"), kAn = lexicon::TokenHash("an"),
+                        kAnd = lexicon::TokenHash("and"), kOf = lexicon::TokenHash("of"), kFor = lexicon::TokenHash("for"),
+                        kOr = lexicon::TokenHash("or");
+
+  // --- Units from dictionary matches.
+  std::vector<PhraseMatch> matches = matcher_.Match(text, toks);
+  std::vector<Unit> units;
+  units.reserve(n);
+  std::vector<int> unit_of(n, -1);
+  {
+    size_t mi = 0;
+    for (size_t i = 0; i < n;) {
+      Unit u;
+      u.first = static_cast<uint32_t>(i);
+      if (mi < matches.size() && matches[mi].first == i) {
+        const PhraseMatch& m = matches[mi];
+        u.count = m.count;
+        u.match = static_cast<int>(mi);
+        for (const Posting& p : m.postings) {
+          if (p.table == Table::kCue) {
+            u.cues |= 1u << p.target;
+          } else if (const PlaceRec* pl = lex.Place(p)) {
+            (void)pl;
+            if (p.flags & lexicon::kDemonym) u.demonym_of.push_back(p.target);
+            else if (p.flags & lexicon::kAdminAbbrev) u.admin_abbrev.push_back(p.target);
+            else {
+              if (p.flags & lexicon::kCommonWord) {
+                u.common_places.push_back(p.target);
+              } else {
+                u.places.push_back(p.target);
+                u.place_alt.push_back(p.flags & lexicon::kAlternate ? 1 : 0);
+              }
+            }
+          } else if (const ActorRec* a = lex.Actor(p)) {
+            switch (a->actor_kind) {
+              case ActorKind::kNamed: if (!u.named) u.named = a; break;
+              case ActorKind::kRoleTerm: if (!u.role) u.role = a; break;
+              case ActorKind::kTitle: if (!u.title) u.title = a; break;
+              case ActorKind::kOrgHead: if (!u.org_head) u.org_head = a; break;
+            }
+          }
+        }
+        // A capitalised single word that starts a sentence and is a common word ("Police said")
+        // is not a name there.
+        ++mi;
+      }
+      for (uint32_t k = u.first; k < u.first + u.count; ++k) unit_of[k] = static_cast<int>(units.size());
+      i += u.count;
+      units.push_back(std::move(u));
+    }
+  }
+  const size_t nu = units.size();
+  auto unit_span = [&](size_t a, size_t b) {  // units [a, b] inclusive
+    return Span{toks[units[a].first].begin, toks[units[b].first + units[b].count - 1].end};
+  };
+  auto unit_cap = [&](const Unit& u) {  // every word of the unit capitalised as a name
+    for (uint32_t k = u.first; k < u.first + u.count; ++k) {
+      if (toks[k].flags & lexicon::kHasDigit && !(toks[k].flags & lexicon::kHasLetter)) continue;
+      if (!(toks[k].flags & lexicon::kUpperInitial)) return false;
+    }
+    return u.count > 1 || name_cap(u.first);
+  };
+  auto unit_joins = [&](size_t ui) { return ui > 0 && joins(units[ui].first); };
+  auto is_plain = [&](const Unit& u) { return u.match < 0; };
+  auto tok_is = [&](size_t i, uint64_t h) { return i < n && toks[i].hash == h; };
+  // A unit that can be part of a person's name: an unknown capitalised word, or one word that
+  // the gazetteer knows only as a town ("Thomas", "Harman"; not "Georgia", not "Kazakh").
+  // As the last word of a longer name, a country will do too ("Michael Jordan").
+  auto nameish = [&](const Unit& u, bool last_of_several = false) {
+    if (u.count != 1 || u.cues || u.title || u.role || u.org_head || u.named) return false;
+    if (!u.demonym_of.empty() && !last_of_several) return false;
+    if (!(toks[u.first].flags & lexicon::kUpperInitial) || (toks[u.first].flags & (lexicon::kAllUpper | lexicon::kHasDigit))) return false;
+    for (uint32_t pl : u.places) {
+      PlaceKind k = lex.places[pl].kind;
+      if (k == PlaceKind::kRegion || (k == PlaceKind::kCountry && !last_of_several)) return false;
+    }
+    return true;
+  };
+
+  std::vector<Pending> out;
+  std::vector<PlaceMention> mentions;
+  std::vector<int> mention_pending;  // mention -> index in out
+  auto country_actor = [&](std::string_view cc, std::string_view role) {
+    Actor a;
+    a.country = std::string(cc);
+    a.role = std::string(role);
+    a.code = std::string(lex.Alpha3(cc)) + std::string(role);
+    return a;
+  };
+  auto add_entity = [&](EntityType type, Span span, std::string canonical) -> Pending& {
+    Pending p;
+    p.entity.type = type;
+    p.entity.span = span;
+    p.entity.text = std::string(doc[span]);
+    p.entity.canonical = canonical.empty() ? p.entity.text : std::move(canonical);
+    out.push_back(std::move(p));
+    return out.back();
+  };
+  auto claim = [&](size_t a, size_t b) {
+    for (size_t k = a; k <= b && k < nu; ++k) units[k].claimed = true;
+  };
+  // The country a modifier unit names: a demonym, or a country name used as an adjective.
+  auto modifier_country = [&](const Unit& u) -> std::string {
+    uint32_t idx = UINT32_MAX;
+    if (!u.demonym_of.empty()) idx = u.demonym_of[0];
+    else {
+      for (uint32_t p : u.places) {
+        if (lex.places[p].kind == PlaceKind::kCountry) idx = p;
+      }
+    }
+    return idx == UINT32_MAX ? std::string() : std::string(lex.places[idx].country, 2);
+  };
+  auto last_place_mention_before = [&](uint32_t byte) -> int {
+    for (int k = static_cast<int>(mentions.size()) - 1; k >= 0; --k) {
+      if (mentions[k].span.end <= byte && !mentions[k].demonym) return k;
+    }
+    return -1;
+  };
+  // Fills the actor country of `p` from modifier units before unit `ui` (demonym, country name,
+  // possessive "Kazakhstan's", "the city's"); returns the first unit of the modifier.
+  auto compose = [&](Pending& p, size_t ui, const std::string& role) -> size_t {
+    p.role = role;
+    size_t start = ui;
+    if (ui > 0 && unit_joins(ui)) {
+      const Unit& prev = units[ui - 1];
+      std::string cc = modifier_country(prev);
+      if (!cc.empty()) {
+        p.entity.actor = country_actor(cc, role);
+        p.explain = "country from \"" + std::string(doc[unit_span(ui - 1, ui - 1)]) + "\"";
+        return ui - 1;
+      }
+      // "the city's deputy mayor", "the country's police": the country of the place last named.
+      const Token& last = toks[prev.first + prev.count - 1];
+      if ((last.flags & lexicon::kPossessive) && prev.first > 0 && toks[prev.first - 1].hash == kThe) {
+        p.country_from_mention = last_place_mention_before(toks[prev.first].begin);
+        p.explain = "country from the place last named (\"the " + std::string(tok_text(prev.first)) + "'s\")";
+        if (p.country_from_mention < 0) p.country_from_dominant = true;
+        return start;
+      }
+    }
+    p.country_from_dominant = true;
+    p.explain = "country: the article's dominant country";
+    return start;
+  };
+
+  // --- 1. Named actors (dictionary organisations and people).
+  for (size_t ui = 0; ui < nu; ++ui) {
+    Unit& u = units[ui];
+    if (!u.named) continue;
+    // A named person or organisation written capitalised is never also a place here.
+    const ActorRec* a = u.named;
+    bool person = a->entity == ActorEntity::kPerson;
+    Pending& p = add_entity(person ? EntityType::kPerson : EntityType::kOrg, unit_span(ui, ui), std::string(lex.Str(a->name)));
+    Actor act;
+    act.code = std::string(lex.Str(a->code));
+    act.country = a->country[0] ? std::string(a->country, 2) : std::string();
+    act.role = std::string(a->role, strnlen(a->role, 4));
+    act.name = std::string(lex.Str(a->name));
+    p.entity.actor = act;
+    p.entity.kind = std::string(lex.Str(a->kind));
+    if (person) p.entity.role = std::string(lex.Str(a->title));
+    p.explain = "dictionary entry " + act.code;
+    u.claimed = true;
+  }
+
+  // --- 2. Organisations: capitalised role institutions ("Interior Ministry", "National Guard") and
+  // capitalised names with a head word ("Khabar 24 TV", "Bureau of Animal Industry").
+  for (size_t ui = 0; ui < nu; ++ui) {
+    Unit& u = units[ui];
+    if (u.claimed) continue;
+    // A capitalised role term after a capitalised name is that name's head ("Houston Police
+    // Department", "Almaty Police"); alone or after a modifier it is the institution itself.
+    bool name_before = ui > 0 && unit_joins(ui) && is_plain(units[ui - 1]) && unit_cap(units[ui - 1]) &&
+                       !units[ui - 1].claimed && !units[ui - 1].cues;
+    const ActorRec* head = u.org_head ? u.org_head : (u.role && unit_cap(u) && name_before ? u.role : nullptr);
+    if (u.role && u.role->entity == ActorEntity::kOrg && unit_cap(u) && !name_before) {
+      std::string role(u.role->role, strnlen(u.role->role, 4));
+      Pending tmp;
+      size_t start = compose(tmp, ui, role);
+      Pending& p = add_entity(EntityType::kOrg, unit_span(start, ui), "");
+      p.entity.actor = tmp.entity.actor;
+      p.country_from_mention = tmp.country_from_mention;
+      p.country_from_dominant = tmp.country_from_dominant;
+      p.role = role;
+      p.explain = "organisation \"" + std::string(lex.Str(u.role->name)) + "\" (" + role + "), " + tmp.explain;
+      p.entity.kind = std::string(lex.Str(u.role->kind));
+      if (start < ui) {
+        // keep the demonym as a country mention too
+      }
+      claim(ui, ui);
+      continue;
+    }
+    if (!head || !unit_cap(u)) continue;
+    // Extend left over capitalised words and numbers ("Khabar 24"), right over "of/for X".
+    size_t a = ui, b = ui;
+    auto named_org = [&](size_t k) { return units[k].named && units[k].named->entity == ActorEntity::kOrg; };
+    while (a > 0 && unit_joins(a) && (!units[a - 1].claimed || named_org(a - 1)) && !units[a - 1].title && !units[a - 1].cues &&
+           (unit_cap(units[a - 1]) || ((toks[units[a - 1].first].flags & lexicon::kHasDigit) && a - 1 > 0 &&
+                                       unit_joins(a - 1) && unit_cap(units[a - 2])))) {
+      --a;
+    }
+    while (b + 2 < nu && unit_joins(b + 1) && unit_joins(b + 2) && units[b + 1].count == 1 &&
+           (tok_is(units[b + 1].first, kOf) || tok_is(units[b + 1].first, kFor)) && unit_cap(units[b + 2]) &&
+           !units[b + 2].claimed) {
+      b += 2;
+      while (b + 1 < nu && unit_joins(b + 1) && unit_cap(units[b + 1]) && !units[b + 1].claimed) ++b;
+    }
+    if (a == ui && b == ui) continue;  // a head word alone ("Ministry") is not a name
+    std::string role(head->role, strnlen(head->role, 4));
+    Pending& p = add_entity(EntityType::kOrg, unit_span(a, b), "");
+    p.entity.kind = std::string(lex.Str(head->kind));
+    p.role = role;
+    std::string cc;
+    for (size_t k = a; k <= b && cc.empty(); ++k) {
+      cc = modifier_country(units[k]);
+      if (cc.empty() && !units[k].places.empty()) cc = std::string(lex.places[units[k].places[0]].country, 2);
+    }
+    if (!cc.empty()) {
+      p.entity.actor = country_actor(cc, role);
+      p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country from its name";
+    } else {
+      p.country_from_dominant = true;
+      p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country: the article's";
+    }
+    // Places inside the name stay places ("Dublin Arts Council", "Ohio Coalition").
+    for (size_t k = a; k <= b; ++k) {
+      bool region_name = k + 1 <= b && HasCue(units[k + 1], CueKind::kPlaceSuffix);  // "Licking County ..."
+      bool suffix = k > a && HasCue(units[k], CueKind::kPlaceSuffix);
+      if ((units[k].places.empty() && !region_name && !suffix) || units[k].named) units[k].claimed = true;
+      else units[k].in_org = true;
+    }
+  }
+
+  // --- 3. People: a title before a capitalised name ("Kazakh President Kassym-Jomart Tokayev"),
+  // an honorific ("Mr. Smith"), an apposition with a title after (", the city's deputy mayor"),
+  // or a speech cue beside a name of two or more words.
+  auto name_run = [&](size_t ui) -> size_t {  // last unit of a capitalised name starting at ui, or SIZE_MAX
+    if (ui >= nu || units[ui].claimed || !nameish(units[ui]) || !name_cap(units[ui].first)) return SIZE_MAX;
+    const Token& t0 = toks[units[ui].first];
+    if ((t0.flags & lexicon::kAllUpper) && t0.letters > 1) return SIZE_MAX;  // an acronym
+    size_t b = ui;
+    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && nameish(units[b + 1], true)) {
+      ++b;
+      if (!nameish(units[b])) break;  // a country ends the name
+    }
+    // One word that is a known town is a name only with a cue; the callers check cues.
+    return b;
+  };
+  struct PersonName {
+    size_t a, b;
+  };
+  std::vector<std::string> surnames;
+  auto add_person = [&](size_t a, size_t b, const std::string& role_text, const std::string& role, Pending* mod,
+                        size_t span_from) -> Pending& {
+    Pending& p = add_entity(EntityType::kPerson, unit_span(a, b), "");
+    p.entity.role = role_text;
+    if (mod) {
+      p.entity.actor = mod->entity.actor;
+      p.country_from_mention = mod->country_from_mention;
+      p.country_from_dominant = mod->country_from_dominant;
+      p.explain = mod->explain;
+    }
+    p.role = role;
+    claim(a, b);
+    surnames.push_back(lexicon::NormalizeToken(tok_text(units[b].first)));
+    (void)span_from;
+    return p;
+  };
+  for (size_t ui = 0; ui < nu; ++ui) {
+    Unit& u = units[ui];
+    if (u.claimed) continue;
+    if (u.title || HasCue(u, CueKind::kHonorific)) {
+      size_t a = ui + 1;
+      if (a < nu && units[a].count == 1 && gap_is(a, ',') && false) ++a;
+      if (a < nu && unit_joins(a) && units[a].named && units[a].named->entity == ActorEntity::kPerson) {
+        // "President Kassym-Jomart Tokayev": the dictionary person takes the title as written.
+        for (auto& p : out) {
+          if (p.entity.span.begin == toks[units[a].first].begin && p.entity.type == EntityType::kPerson && u.title) {
+            p.entity.role = std::string(doc[unit_span(ui, ui)]);
+          }
+        }
+        continue;
+      }
+      size_t b = a < nu && unit_joins(a) ? name_run(a) : SIZE_MAX;
+      if (b == SIZE_MAX) continue;
+      std::string role = u.title ? std::string(u.title->role, strnlen(u.title->role, 4)) : std::string();
+      Pending mod;
+      if (u.title) compose(mod, ui, role);
+      Pending& p = add_person(a, b, u.title ? std::string(doc[unit_span(ui, ui)]) : std::string(), role, u.title ? &mod : nullptr, ui);
+      if (u.title) p.explain = "title \"" + p.entity.role + "\" before the name; " + mod.explain;
+      else p.explain = "honorific before the name";
+      claim(ui, ui);
+      ui = b;
+    }
+  }
+  for (size_t ui = 0; ui < nu; ++ui) {
+    size_t b = name_run(ui);
+    if (b == SIZE_MAX) continue;
+    // Apposition: "NAME, [the|a] [words's] TITLE".
+    size_t k = b + 1;
+    if (k < nu && gap_is(units[k].first, ',')) {
+      size_t j = k;
+      if (units[j].count == 1 && (tok_is(units[j].first, kThe) || tok_is(units[j].first, kA) || tok_is(units[j].first, kAn))) ++j;
+      size_t limit = j + 4;
+      for (; j < nu && j < limit; ++j) {
+        if (j > k && !unit_joins(j)) break;
+        if (units[j].title && !units[j].claimed) {
+          std::string role(units[j].title->role, strnlen(units[j].title->role, 4));
+          Pending mod;
+          compose(mod, j, role);
+          // The title may extend over following title words ("deputy mayor" is one entry).
+          Pending& p = add_person(ui, b, std::string(doc[unit_span(j, j)]), role, &mod, ui);
+          p.explain = "apposition with the title \"" + p.entity.role + "\"; " + mod.explain;
+          break;
+        }
+        if (units[j].named || units[j].org_head) break;
+      }
+      if (units[ui].claimed) {
+        ui = b;
+        continue;
+      }
+    }
+    // Speech cues: "NAME said", "according to NAME", "said NAME".
+    bool cue_after = b + 1 < nu && unit_joins(b + 1) && HasCue(units[b + 1], CueKind::kSpeech);
+    bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);
+    // One word: a person only after "said"/"according to" or before "said" when it is no known place.
+    if ((cue_after || cue_before) && (b > ui || (units[ui].places.empty() && units[ui].common_places.empty() &&
+                                                 !lex.IsCommonWord(toks[units[ui].first].hash)))) {
+      Pending& p = add_person(ui, b, "", "", nullptr, ui);
+      p.explain = "a name beside a speech cue";
+      ui = b;
+    }
+  }
+  // Any other capitalised name of two or three words that no dictionary knows ("Davinio
+  // Catbagan") is read as a person: places and organisations of several words are in the
+  // gazetteer or carry a head word, which claimed them above.
+  for (size_t ui = 0; ui < nu; ++ui) {
+    size_t b = name_run(ui);
+    if (b == SIZE_MAX || b == ui || b - ui > 2) continue;
+    if (lexicon::PhraseMatcher::Joins(text, toks, units[ui].first) && ui > 0 && units[ui - 1].count == 1 &&
+        (toks[units[ui - 1].first].flags & lexicon::kUpperInitial) && !sent_start[units[ui - 1].first] && !units[ui - 1].cues &&
+        !units[ui - 1].title) {
+      ui = b;  // part of a longer capitalised name: not a person's
+      continue;
+    }
+    if (lex.IsCommonWord(toks[units[ui].first].hash) || lex.IsCommonWord(toks[units[b].first].hash)) {
+      ui = b;
+      continue;
+    }
+    Pending& p = add_person(ui, b, "", "", nullptr, ui);
+    p.explain = "a capitalised name of " + std::to_string(b - ui + 1) + " words";
+    ui = b;
+  }
+  // Later mentions by surname alone ("Tokayev said"), including words that are also places.
+  auto is_surname = [&](size_t ui) {
+    if (units[ui].count != 1) return false;
+    std::string w = lexicon::NormalizeToken(tok_text(units[ui].first));
+    return std::find(surnames.begin(), surnames.end(), w) != surnames.end();
+  };
+  for (size_t ui = 0; ui < nu; ++ui) {
+    Unit& u = units[ui];
+    if (u.claimed || !(toks[u.first].flags & lexicon::kUpperInitial) || !is_surname(ui)) continue;
+    if (u.named || u.role || u.title) continue;
+    Pending* ref = nullptr;
+    std::string w = lexicon::NormalizeToken(tok_text(u.first));
+    for (auto& p : out) {
+      if (p.entity.type == EntityType::kPerson && lexicon::NormalizeToken(p.entity.text.substr(p.entity.text.rfind(' ') + 1)) == w) ref = &p;
+    }
+    if (!ref) continue;
+    Pending copy = *ref;
+    Pending& p = add_entity(EntityType::kPerson, unit_span(ui, ui), ref->entity.canonical);
+    p.entity.role = copy.entity.role;
+    p.entity.actor = copy.entity.actor;
+    p.country_from_mention = copy.country_from_mention;
+    p.country_from_dominant = copy.country_from_dominant;
+    p.role = copy.role;
+    p.explain = "the surname of " + copy.entity.canonical;
+    u.claimed = true;
+  }
+
+  // --- 4. Places and countries.
+  std::vector<int> region_fallback;  // mentions resolved to the article's main region
+  for (size_t ui = 0; ui < nu; ++ui) {
+    Unit& u = units[ui];
+    if (u.claimed) continue;
+    bool sentence_initial = sent_start[u.first] != 0;
+    // A demonym reading wins over a city of the same name ("Kazakh", not the town Qazax).
+    bool city_only = true;
+    for (uint32_t pl : u.places) city_only &= lex.places[pl].kind == PlaceKind::kCity;
+    if (!u.demonym_of.empty() && city_only) {
+      // "Kazakh": the country, as an adjective. (Demonyms that start a sentence are still names.)
+      PlaceMention m;
+      m.span = unit_span(ui, ui);
+      m.candidates = {u.demonym_of[0]};
+      m.alternate = {0};
+      m.demonym = true;
+      mention_pending.push_back(static_cast<int>(out.size()));
+      Pending& p = add_entity(EntityType::kCountry, m.span, std::string(lex.Str(lex.places[u.demonym_of[0]].name)));
+      p.place_mention = static_cast<int>(mentions.size());
+      p.explain = "demonym";
+      mentions.push_back(std::move(m));
+      continue;
+    }
+    if (u.places.empty() && u.common_places.empty() && !u.admin_abbrev.empty() && u.count == 1 &&
+        (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3) {
+      // "NSW": an abbreviation of three or more capitals is a name on its own.
+      u.places = u.admin_abbrev;
+      u.place_alt.assign(u.places.size(), 1);
+    }
+    // "Licking County", "Orleans Parish": a region named after a word, resolved to a town of
+    // that name in the article's region, else to the region the article is about.
+    if (ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kPlaceSuffix) && !units[ui + 1].claimed &&
+        (toks[units[ui + 1].first].flags & lexicon::kUpperInitial) && (toks[u.first].flags & lexicon::kUpperInitial) &&
+        u.demonym_of.empty() && !u.named && !u.role && !u.title && !u.cues) {
+      PlaceMention m;
+      m.span = unit_span(ui, ui + 1);
+      for (const auto* list : {&u.places, &u.common_places}) {
+        for (uint32_t c : *list) {
+          if (lex.places[c].kind == PlaceKind::kCity) {
+            m.candidates.push_back(c);
+            m.alternate.push_back(0);
+          }
+        }
+      }
+      m.weight = 0.5;
+      Pending& p = add_entity(EntityType::kPlace, m.span, "");
+      p.place_mention = static_cast<int>(mentions.size());
+      p.explain = "a region named with \"" + std::string(tok_text(units[ui + 1].first)) + "\"";
+      if (m.candidates.empty()) region_fallback.push_back(static_cast<int>(mentions.size()));
+      mentions.push_back(std::move(m));
+      u.claimed = units[ui + 1].claimed = true;
+      ++ui;
+      continue;
+    }
+    if (u.places.empty() && u.common_places.empty()) continue;
+    // A place name inside a longer capitalised name ("Paris Hilton", "Michael Jordan") is not a place.
+    bool cap_before = ui > 0 && unit_joins(ui) && is_plain(units[ui - 1]) && name_cap(units[ui - 1].first) &&
+                      !units[ui - 1].cues && !(toks[units[ui - 1].first].flags & lexicon::kAllUpper);
+    bool cap_after = ui + 1 < nu && unit_joins(ui + 1) && is_plain(units[ui + 1]) && (toks[units[ui + 1].first].flags & lexicon::kUpperInitial) &&
+                     !units[ui + 1].cues && !units[ui + 1].claimed && !(toks[units[ui + 1].first].flags & lexicon::kAllUpper);
+    // Only for words that could be a city: countries and regions are modifiers in names
+    // ("U.S. Agriculture Secretary"), and a place inside an organisation's name stays a place.
+    bool city_only_reading = true;
+    for (uint32_t pl : u.places) city_only_reading &= lex.places[pl].kind == PlaceKind::kCity;
+    if ((cap_before || cap_after) && city_only_reading && !u.in_org && u.count == 1) continue;
+    bool cue_before = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
+    // Admin hint after it: ", Texas" / ", La." / ", Kazakhstan".
+    int64_t hint_unit = -1;
+    if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed &&
+        (!units[ui + 1].places.empty() || !units[ui + 1].admin_abbrev.empty() || !units[ui + 1].common_places.empty())) {
+      hint_unit = static_cast<int64_t>(ui + 1);
+    }
+    // Readings that are also common words ("Mobile", "Nice") count only after a place cue or
+    // with an admin hint, never at the start of a sentence.
+    if (!u.common_places.empty() && !sentence_initial && (cue_before || hint_unit >= 0)) {
+      for (uint32_t c : u.common_places) {
+        u.places.push_back(c);
+        u.place_alt.push_back(0);
+      }
+    }
+    if (u.places.empty()) continue;
+    // All-lower-case or sentence-initial common words never reach here as places: case rules.
+    if (sentence_initial && u.count == 1 && lex.IsCommonWord(toks[u.first].hash)) continue;
+    PlaceMention m;
+    m.span = unit_span(ui, ui);
+    m.candidates = u.places;
+    m.alternate = u.place_alt;
+    if (hint_unit >= 0) {
+      const Unit& h = units[hint_unit];
+      std::vector<uint32_t> hs = h.places;
+      hs.insert(hs.end(), h.admin_abbrev.begin(), h.admin_abbrev.end());
+      for (uint32_t hp : hs) {
+        const PlaceRec& hr = lex.places[hp];
+        if (hr.kind != PlaceKind::kAdmin1 && hr.kind != PlaceKind::kCountry) continue;
+        for (uint32_t c : u.places) {
+          const PlaceRec& cr = lex.places[c];
+          if ((hr.kind == PlaceKind::kAdmin1 && hr.admin1_code && hr.admin1_code == cr.admin1_code) ||
+              (hr.kind == PlaceKind::kCountry && std::memcmp(hr.country, cr.country, 2) == 0 && cr.kind != PlaceKind::kCountry)) {
+            m.hint = hp;
+          }
+        }
+      }
+    }
+    const PlaceRec& first = lex.places[u.places[0]];
+    bool is_country = first.kind == PlaceKind::kCountry;
+    Pending& p = add_entity(is_country ? EntityType::kCountry : EntityType::kPlace, m.span, "");
+    p.place_mention = static_cast<int>(mentions.size());
+    int64_t hint = m.hint;
+    mentions.push_back(std::move(m));
+    u.claimed = true;
+    if (hint >= 0) {
+      // The hint itself is a mention of that region, resolved as the hint says.
+      Unit& h = units[hint_unit];
+      PlaceMention hm;
+      hm.span = unit_span(hint_unit, hint_unit);
+      hm.candidates = {static_cast<uint32_t>(hint)};
+      hm.alternate = {0};
+      Pending& hp = add_entity(lex.places[hint].kind == PlaceKind::kCountry ? EntityType::kCountry : EntityType::kPlace, hm.span, "");
+      hp.place_mention = static_cast<int>(mentions.size());
+      hp.explain = "the region written after a place";
+      mentions.push_back(std::move(hm));
+      h.claimed = true;
+      ++ui;
+    }
+  }
+
+  // --- 5. Resolve places; the article's countries.
+  PlaceContext ctx = places_.Resolve(&mentions);
+  for (int k : region_fallback) {
+    if (ctx.main_region >= 0) {
+      mentions[k].chosen = ctx.main_region;
+      mentions[k].why = "not in the gazetteer: the region the article is about";
+    }
+  }
+
+  // --- 6. Spellings the gazetteer lacks: a capitalised word after a place cue, or listed with
+  // places ("Zhanauzen and Aktau"), matched fuzzily among the places of the article's countries.
+  std::vector<std::string> fuzzy_countries;
+  if (!ctx.dominant_country.empty()) fuzzy_countries.push_back(ctx.dominant_country);
+  for (const auto& c : ctx.countries) {
+    if (c != ctx.dominant_country && fuzzy_countries.size() < 3) fuzzy_countries.push_back(c);
+  }
+  auto is_place_unit = [&](size_t k) {
+    if (k >= nu) return false;
+    for (const auto& p : out) {
+      if (p.place_mention >= 0 && !mentions[p.place_mention].demonym && p.entity.span.begin == toks[units[k].first].begin) return true;
+    }
+    return false;
+  };
+  if (!fuzzy_countries.empty()) {
+    for (size_t ui = 0; ui < nu; ++ui) {
+      Unit& u = units[ui];
+      if (u.claimed || !is_plain(u) || !name_cap(u.first) || sent_start[u.first]) continue;
+      const Token& t = toks[u.first];
+      if (t.letters < 5 || (t.flags & (lexicon::kAllUpper | lexicon::kHasDigit)) || lex.IsCommonWord(t.hash)) continue;
+      if (ui + 1 < nu && unit_joins(ui + 1) && (toks[units[ui + 1].first].flags & lexicon::kUpperInitial)) continue;
+      bool cue = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
+      // In a list with places: "X and Aktau", "Aktau and X", "X, Aktau".
+      bool listed = (ui + 2 < nu && (tok_is(units[ui + 1].first, kAnd) || tok_is(units[ui + 1].first, kOr)) && is_place_unit(ui + 2)) ||
+                    (ui >= 2 && (tok_is(units[ui - 1].first, kAnd) || tok_is(units[ui - 1].first, kOr)) && is_place_unit(ui - 2));
+      if (!cue && !listed) continue;
+      // A place noun cue ("the cities of") or a list is strong; a preposition alone needs the word
+      // to look like a name of a place of the article's country, which the match itself checks.
+      std::string norm = lexicon::NormalizeToken(tok_text(u.first));
+      int64_t hit = places_.FuzzyFind(norm, fuzzy_countries);
+      if (hit < 0) continue;
+      PlaceMention m;
+      m.span = unit_span(ui, ui);
+      m.candidates = {static_cast<uint32_t>(hit)};
+      m.alternate = {1};
+      m.chosen = hit;
+      m.why = "fuzzy match of \"" + norm + "\" to " + std::string(lex.Str(lex.places[hit].name)) + " in " +
+              std::string(lex.places[hit].country, 2) + (cue ? " after a place cue" : " listed with places");
+      Pending& p = add_entity(EntityType::kPlace, m.span, "");
+      p.place_mention = static_cast<int>(mentions.size());
+      mentions.push_back(std::move(m));
+      u.claimed = true;
+    }
+  }
+
+  // --- 7. Generic actor groups ("security forces", "Kazakh police", "protesters") and
+  // remaining bare titles are not entities; groups are.
+  for (size_t ui = 0; ui < nu; ++ui) {
+    Unit& u = units[ui];
+    if (u.claimed || !u.role || u.role->entity != ActorEntity::kGroup) continue;
+    std::string role(u.role->role, strnlen(u.role->role, 4));
+    Pending tmp;
+    size_t start = compose(tmp, ui, role);
+    // "the country's police" is composed above; a demonym before is part of the group's words.
+    Pending& p = add_entity(EntityType::kGroup, unit_span(start, ui), std::string(lex.Str(u.role->name)));
+    p.entity.actor = tmp.entity.actor;
+    p.country_from_mention = tmp.country_from_mention;
+    p.country_from_dominant = tmp.country_from_dominant;
+    p.role = role;
+    p.entity.kind = std::string(lex.Str(u.role->kind));
+    p.explain = "actor group (" + role + "), " + tmp.explain;
+    u.claimed = true;
+  }
+
+  // --- 8. Fill places and the actors' countries from context; emit.
+  doc.entities.clear();
+  doc.entities.reserve(out.size());
+  for (auto& p : out) {
+    Entity& e = p.entity;
+    if (p.place_mention >= 0) {
+      const PlaceMention& m = mentions[p.place_mention];
+      if (m.chosen < 0) continue;
+      e.place = places_.ToPlace(static_cast<uint32_t>(m.chosen));
+      e.canonical = e.place->name;
+      if (e.place->precision == "country") {
+        e.type = EntityType::kCountry;
+        if (!m.demonym) e.actor = country_actor(e.place->country, "GOV");
+      } else if (m.demonym) {
+        e.type = EntityType::kCountry;
+      } else {
+        e.type = EntityType::kPlace;
+      }
+      if (e.actor) {
+        e.actor->text = e.text;
+        e.actor->span = e.span;
+        e.actor->name = e.place->name;
+      }
+      if (explain) explain->push_back("\"" + e.text + "\": " + (p.explain.empty() ? "" : p.explain + "; ") + m.why);
+    } else {
+      if (!e.actor && !p.role.empty()) {
+        std::string cc;
+        if (p.country_from_mention >= 0 && mentions[p.country_from_mention].chosen >= 0) {
+          cc = std::string(lex.places[mentions[p.country_from_mention].chosen].country, 2);
+        } else if (p.country_from_dominant || p.country_from_mention >= 0) {
+          cc = ctx.dominant_country;
+        }
+        Actor a;
+        a.role = p.role;
+        a.country = cc;
+        a.code = (cc.empty() ? std::string() : std::string(lex.Alpha3(cc))) + p.role;
+        e.actor = a;
+      }
+      if (e.actor) {
+        e.actor->text = e.text;
+        e.actor->span = e.span;
+        if (e.actor->name.empty() && (e.type == EntityType::kOrg || e.type == EntityType::kPerson)) e.actor->name = e.canonical;
+      }
+      if (explain) explain->push_back("\"" + e.text + "\": " + p.explain);
+    }
+    doc.entities.push_back(std::move(e));
+  }
+  std::sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+  });
+  if (explain && !ctx.dominant_country.empty()) explain->push_back("dominant country: " + ctx.dominant_country);
+}
 
 }  // namespace eventmill::analyze

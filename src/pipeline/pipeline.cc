@@ -77,11 +77,26 @@ RunSummary Pipeline::Run(InputReader& reader, const std::function<void(Document&
     }
   };
 
+  const auto& admit = impl_->options.admit;
+  const std::atomic<bool>* cancel = impl_->options.cancel;
+  auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
   if (impl_->options.threads == 1) {
     while (auto page = reader.Next()) {
+      if (page->ok() && admit && !admit(**page)) {
+        ++summary.skipped;
+        if (cancelled()) {
+          summary.cancelled = true;
+          break;
+        }
+        continue;
+      }
       Result<Document> r = page->ok() ? impl_->Process(**page) : Result<Document>(page->status());
       if (page->ok()) summary.bytes += (*page)->bytes.size();
       emit(r);
+      if (cancelled()) {
+        summary.cancelled = true;
+        break;
+      }
     }
     return summary;
   }
@@ -100,9 +115,16 @@ RunSummary Pipeline::Run(InputReader& reader, const std::function<void(Document&
         std::unique_lock lock(mu);
         space_cv.wait(lock, [&] { return read_count - written < max_in_flight; });
       }
-      auto page = reader.Next();
+      const bool stop = cancelled();
+      auto page = stop ? std::nullopt : reader.Next();
+      if (page && page->ok() && admit && !admit(**page)) {
+        std::lock_guard lock(mu);
+        ++summary.skipped;
+        continue;
+      }
       std::lock_guard lock(mu);
       if (!page) {
+        summary.cancelled = stop;
         reading_done = true;
         work_cv.notify_all();
         done_cv.notify_all();

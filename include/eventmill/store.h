@@ -1,0 +1,170 @@
+// The store: where ingested documents live and are queried for months. One front door, Store,
+// over two backends with the same schema and behaviour: an SQLite file (default; WAL, FTS5) and
+// PostgreSQL ("postgresql://..." URLs, many writers at once). Writes are idempotent, keyed by the
+// article id; near-duplicate articles are linked by duplicate_of; events that name the same
+// real-world event share a cluster and are counted as its mentions (GDELT's NumMentions idea).
+// Exports write query results as table, JSONL, CSV, GDELT 2.0 event rows, ACLED rows or GeoJSON.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventmill/dedup.h"
+#include "eventmill/document.h"
+#include "eventmill/status.h"
+
+namespace eventmill {
+
+class SqlConnection;
+
+struct StoreOptions {
+  NearDuplicateOptions dedup;
+  int busy_timeout_ms = 30000;  // how long a writer waits for another writer's lock (SQLite)
+};
+
+struct NearPoint {
+  double lat = 0, lon = 0, km = 0;
+};
+
+// Filters of `eventmill events`. Empty fields do not filter. All filters AND together.
+struct EventQuery {
+  std::string country;   // ISO 3166-1 alpha-2 of the event's location ("KZ")
+  std::string type;      // CAMEO code or prefix ("173", "17"); else a PLOVER type or mode ("ARREST",
+                         // "PROTEST") or an ACLED event or sub-event type ("Protests"), any case
+  std::string since;     // ISO date; events on or after it
+  std::string until;     // ISO date; events on or before it
+  std::string actor;     // actor code or its prefix, as source or target ("KAZCOP", "KAZ")
+  std::optional<NearPoint> near;  // location within km of a point (great-circle distance)
+  std::string text;      // words that must all occur in the reporting article (full-text search)
+  size_t limit = 100;    // 0: no limit
+};
+
+// One event as stored: the first mention of an event cluster with the cluster's tallies.
+struct StoredEvent {
+  int64_t id = 0;                 // row id of the event (the cluster's first mention)
+  Event event;                    // as coded (pattern/explain are not stored)
+  std::string evidence_text;      // the words of event.evidence
+  std::string cluster;            // EventClusterKey
+  std::string article_id, url, title, site_name, published, added_at;
+  bool in_lead = false;           // the evidence lies in the article's first paragraph
+  int64_t num_mentions = 1;       // event rows in the cluster (one per reporting article)
+  int64_t num_articles = 1;       // distinct articles, near-duplicates included
+  int64_t num_sources = 1;        // distinct sites
+};
+
+// Filters of `eventmill articles`.
+struct ArticleQuery {
+  std::string text;           // words that must all occur in title or text (FTS5 / tsvector)
+  std::string site;           // site_name, exact
+  std::string since, until;   // on the published date
+  std::string id;             // one article by id
+  bool duplicates_only = false;
+  bool with_json = false;     // fill StoredArticle::json (the whole contract document)
+  size_t limit = 100;         // 0: no limit
+};
+
+struct StoredArticle {
+  int64_t seq = 0;            // ingest order
+  std::string id, source, url, title, published, site_name, language, duplicate_of, ingested_at;
+  int64_t num_events = 0;
+  std::string json;           // the document as the output contract's JSON (with_json only)
+};
+
+struct InputFailure {
+  std::string source, reason, failed_at;
+};
+
+struct IngestRun {
+  int64_t id = 0;
+  std::string started_at, finished_at;  // finished_at empty: still running or killed
+  int64_t inputs = 0, added = 0, already_stored = 0, duplicates = 0, events = 0, failures = 0;
+  bool interrupted = false;
+};
+
+struct StoreStats {
+  std::string backend;        // "sqlite" | "postgresql"
+  int schema_version = 0;
+  int64_t articles = 0, duplicates = 0, events = 0, event_clusters = 0, entities = 0, counts = 0,
+          quotes = 0, inputs = 0, failures = 0;
+  std::optional<IngestRun> last_run;
+};
+
+// What Store::Add did with one document.
+struct AddResult {
+  bool added = false;          // false: an article with this id was already stored (nothing written)
+  std::optional<std::string> duplicate_of;
+  size_t events = 0;           // event rows written
+  size_t new_clusters = 0;     // of which the first mention of their event
+};
+
+class Store {
+ public:
+  // `where` is a file path (SQLite; created with the current schema if absent, migrated if older)
+  // or a "postgresql://" / "postgres://" URL (libpq). Fails with a one-line message naming it.
+  static Result<std::unique_ptr<Store>> Open(const std::string& where, StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  std::string_view backend() const;  // "sqlite" | "postgresql"
+  int schema_version() const;
+
+  // ---- writing. One writer per Store object; other processes may write the same database.
+  // Stores `docs` and `failures` in one transaction: all or nothing. For each document: the
+  // article, its entities, counts, quotes and events, and its input `source` as done. Sets doc.id
+  // (DocumentId) when empty and doc.duplicate_of when the text nearly equals an earlier stored
+  // article's (linked to that article's own original). An id already stored writes nothing but the
+  // input record: ingesting twice adds nothing, also against other processes writing the same ids
+  // at once (ON CONFLICT on the article id). A transaction that loses a lock conflict (deadlock,
+  // busy database) is retried. A failure recorded here is cleared by a later success of its source.
+  // Returns one AddResult per document, in order.
+  Result<std::vector<AddResult>> Write(std::vector<Document>& docs, const std::vector<InputFailure>& failures = {});
+
+  // Sources stored by earlier runs: what a resumed ingest skips.
+  Result<std::vector<std::string>> DoneSources();
+
+  // Ingest runs: StartRun at the beginning (own transaction), FinishRun at the end.
+  Result<int64_t> StartRun();
+  Status FinishRun(const IngestRun& run);
+
+  // ---- reading
+  Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
+  Result<std::vector<StoredArticle>> FindArticles(const ArticleQuery& query);
+  Result<std::vector<InputFailure>> Failures(size_t limit = 0);
+  Result<StoreStats> Stats();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- exports
+enum class EventFormat { kTable, kJsonl, kCsv, kGdelt, kAcled, kGeojson };
+
+// "table" | "jsonl" (or "json") | "csv" | "gdelt" | "acled" | "geojson"
+Result<EventFormat> ParseEventFormat(std::string_view name);
+
+// Writes `events` in `format` to *out, whole (header and footer included):
+//  table    aligned columns for a terminal
+//  jsonl    one object per event: the contract's Event plus article and cluster fields
+//  csv      RFC 4180, one header row, flat columns (see docs/store.md)
+//  gdelt    the 61 tab-separated columns of the GDELT 2.0 event table, no header (as GDELT ships)
+//  acled    ACLED's export columns (event_id_cnty ... timestamp), CSV with a header row
+//  geojson  a FeatureCollection of Points (events without coordinates are left out)
+void WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out);
+
+enum class ArticleFormat { kTable, kJsonl };
+Result<ArticleFormat> ParseArticleFormat(std::string_view name);
+// jsonl writes the stored contract JSON (needs ArticleQuery::with_json).
+void WriteArticles(const std::vector<StoredArticle>& articles, ArticleFormat format, std::string* out);
+
+// Reads one document in the output contract's JSON (what `eventmill code --format json` prints),
+// e.g. to store documents coded elsewhere. `where` names the input in errors.
+Result<Document> ParseDocumentJson(std::string_view json, std::string_view where);
+
+}  // namespace eventmill

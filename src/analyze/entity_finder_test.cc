@@ -1,0 +1,170 @@
+// EntityFinder and PlaceResolver against the full compiled lexicon (build/lexicon.bin; the tests
+// skip when it has not been built) and the tricky-case tables in tests/golden/entities/*.cases.
+#include "analyze/entity_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "analyze/place_resolver.h"
+
+namespace eventmill::analyze {
+namespace {
+
+const Lexicon* FullLexicon() {
+  static Result<Lexicon>* lex = new Result<Lexicon>(Lexicon::Load());
+  return lex->ok() ? &lex->value() : nullptr;
+}
+
+#define NEED_LEXICON()                                                                  \
+  const Lexicon* lex = FullLexicon();                                                   \
+  if (!lex) GTEST_SKIP() << "compiled lexicon missing: run `eventmill dict build` first"
+
+std::string Describe(const Entity& e) {
+  std::string s = std::string(EntityTypeName(e.type)) + " \"" + e.text + "\"";
+  if (!e.role.empty()) s += " role=" + e.role;
+  if (e.actor) s += " actor=" + e.actor->code;
+  if (e.place) s += " place=" + e.place->name + "/" + e.place->country;
+  return s;
+}
+
+std::vector<Entity> Find(const Lexicon& lex, std::string text) {
+  Document doc;
+  doc.text = std::move(text);
+  EntityFinder(lex).Find(doc);
+  return doc.entities;
+}
+
+TEST(EntityFinder, SpansIndexTheTextAndAreSorted) {
+  NEED_LEXICON();
+  std::string text = "«Президент» Kazakh President Kassym-Jomart Tokayev visited Almaty.";
+  auto ents = Find(*lex, text);
+  ASSERT_FALSE(ents.empty());
+  for (size_t i = 0; i < ents.size(); ++i) {
+    EXPECT_EQ(text.substr(ents[i].span.begin, ents[i].span.size()), ents[i].text);
+    if (i) EXPECT_LE(ents[i - 1].span.begin, ents[i].span.begin);
+  }
+}
+
+TEST(EntityFinder, EmptyAndPunctuationOnlyTextGiveNothing) {
+  NEED_LEXICON();
+  EXPECT_TRUE(Find(*lex, "").empty());
+  EXPECT_TRUE(Find(*lex, "... ,,, !!! \n\n").empty());
+}
+
+TEST(EntityFinder, UnqualifiedPoliceTakeTheDominantCountry) {
+  NEED_LEXICON();
+  auto ents = Find(*lex, "Clashes spread across Kazakhstan and Almaty. Police fired tear gas.");
+  bool found = false;
+  for (const auto& e : ents) {
+    if (e.text == "Police") {
+      found = true;
+      ASSERT_TRUE(e.actor);
+      EXPECT_EQ(e.actor->code, "KAZCOP");
+      EXPECT_EQ(e.type, EntityType::kGroup);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+// Runs every case of tests/golden/entities/*.cases.
+TEST(EntityFinder, TrickyCaseTables) {
+  NEED_LEXICON();
+  namespace fs = std::filesystem;
+  int cases = 0;
+  for (const auto& f : fs::directory_iterator("tests/golden/entities")) {
+    if (f.path().extension() != ".cases") continue;
+    std::ifstream in(f.path());
+    std::string line, text;
+    std::vector<std::pair<bool, std::string>> checks;
+    int line_no = 0, case_line = 0;
+    auto run = [&] {
+      if (text.empty()) return;
+      ++cases;
+      auto ents = Find(*lex, text);
+      std::string got;
+      for (const auto& e : ents) got += "    " + Describe(e) + "\n";
+      for (const auto& [expect, spec] : checks) {
+        // TYPE "text" key=value...
+        size_t q1 = spec.find('"'), q2 = spec.rfind('"');
+        std::string type = spec.substr(0, q1 - 1), etext = spec.substr(q1 + 1, q2 - q1 - 1);
+        size_t nl;
+        while ((nl = etext.find("\\n")) != std::string::npos) etext.replace(nl, 2, "\n");
+        std::map<std::string, std::string> want;
+        std::string rest = spec.substr(q2 + 1);
+        // values may hold spaces ("role=deputy mayor"): split at " key=".
+        size_t pos = 0;
+        while ((pos = rest.find('=', pos)) != std::string::npos) {
+          size_t ks = rest.rfind(' ', pos) + 1;
+          size_t next = rest.find('=', pos + 1);
+          size_t ve = next == std::string::npos ? rest.size() : rest.rfind(' ', next);
+          want[rest.substr(ks, pos - ks)] = rest.substr(pos + 1, ve - pos - 1);
+          pos = ve;
+        }
+        bool hit = false;
+        for (const auto& e : ents) {
+          if (EntityTypeName(e.type) != type || e.text != etext) continue;
+          bool ok = true;
+          for (const auto& [k, v] : want) {
+            if (k == "role") ok &= e.role == v;
+            else if (k == "actor") ok &= e.actor && e.actor->code == v;
+            else if (k == "country") ok &= (e.place && e.place->country == v) || (e.actor && e.actor->country == v);
+            else if (k == "canonical") ok &= e.canonical == v;
+            else if (k == "kind") ok &= e.kind == v;
+          }
+          hit |= ok;
+        }
+        if (expect) {
+          EXPECT_TRUE(hit) << f.path().string() << ":" << case_line << ": expected " << spec << "\n  in: " << text << "\n  got:\n" << got;
+        } else {
+          EXPECT_FALSE(hit) << f.path().string() << ":" << case_line << ": unexpected " << spec << "\n  in: " << text << "\n  got:\n" << got;
+        }
+      }
+    };
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.empty() || line[0] == '#') continue;
+      if (line == "----") {
+        run();
+        text.clear();
+        checks.clear();
+      } else if (line.rfind("text: ", 0) == 0) {
+        text = line.substr(6);
+        size_t nl;
+        while ((nl = text.find("\\n")) != std::string::npos) text.replace(nl, 2, "\n");
+        case_line = line_no;
+      } else if (line.rfind("expect: ", 0) == 0) {
+        checks.push_back({true, line.substr(8)});
+      } else if (line.rfind("reject: ", 0) == 0) {
+        checks.push_back({false, line.substr(8)});
+      } else {
+        ADD_FAILURE() << f.path().string() << ":" << line_no << ": cannot read '" << line << "'";
+      }
+    }
+    run();
+  }
+  EXPECT_GT(cases, 10);
+}
+
+TEST(PlaceResolver, BoundedEditDistance) {
+  EXPECT_EQ(BoundedEditDistance("zhanauzen", "zhanaozen", 2), 1);
+  EXPECT_EQ(BoundedEditDistance("almaty", "almaty", 1), 0);
+  EXPECT_GT(BoundedEditDistance("almaty", "astana", 1), 1);
+  EXPECT_EQ(BoundedEditDistance("", "abc", 5), 3);
+}
+
+TEST(PlaceResolver, FuzzyFindStaysInTheGivenCountries) {
+  NEED_LEXICON();
+  PlaceResolver r(*lex);
+  int64_t kz = r.FuzzyFind("zhanauzen", {"KZ"});
+  ASSERT_GE(kz, 0);
+  EXPECT_EQ(r.ToPlace(static_cast<uint32_t>(kz)).name, "Zhanaozen");
+  EXPECT_LT(r.FuzzyFind("zhanauzen", {"FR"}), 0);
+  EXPECT_LT(r.FuzzyFind("abc", {"KZ"}), 0) << "short words are never fuzzy-matched";
+}
+
+}  // namespace
+}  // namespace eventmill::analyze

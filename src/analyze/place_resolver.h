@@ -1,0 +1,55 @@
+// PlaceResolver: chooses, for each place mention in an article, one gazetteer entry among those
+// its name could mean — by population and feature rank, the article's dominant country, the other
+// countries and regions it names, admin hints written beside the name ("Alexandria, La."), and
+// closeness to places that are not in doubt. Also finds spelling variants the gazetteer lacks by
+// a bounded edit-distance match among the places of the article's countries.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventmill/document.h"
+#include "eventmill/lexicon.h"
+
+namespace eventmill::analyze {
+
+struct PlaceMention {
+  Span span;
+  std::vector<uint32_t> candidates;  // indices of gazetteer places
+  std::vector<uint8_t> alternate;    // per candidate: 1 when the name is an alternate name
+  bool demonym = false;              // "Kazakh": counts for the country, is not a location itself
+  int64_t hint = -1;                 // a place written right after it ("Paris, Texas"): its index
+  double weight = 1.0;               // how much it counts towards the dominant country
+  int64_t chosen = -1;               // the resolved place
+  std::string why;                   // a short explanation of the choice
+};
+
+struct PlaceContext {
+  std::string dominant_country;      // ISO alpha-2, "" when none
+  std::vector<std::string> countries;  // named in the article, most mentioned first
+  int64_t main_region = -1;            // the admin-1 region the article is most about, or -1
+};
+
+class PlaceResolver {
+ public:
+  explicit PlaceResolver(const Lexicon& lexicon) : lex_(&lexicon) {}
+  // Resolves every mention (chosen, why) and returns the article's country context.
+  PlaceContext Resolve(std::vector<PlaceMention>* mentions) const;
+  // The place whose name is nearest to `normalized` (edit distance at most 1, or 2 for names of
+  // 9+ letters, same first letter) among the places of `countries`; -1 when none. Ties go to
+  // the most populous.
+  int64_t FuzzyFind(std::string_view normalized, const std::vector<std::string>& countries) const;
+  // The contract's Place for a gazetteer entry.
+  Place ToPlace(uint32_t index) const;
+
+ private:
+  double BaseScore(uint32_t place, bool alternate) const;
+  const Lexicon* lex_;
+};
+
+// Levenshtein distance of two byte strings, giving up (returning limit + 1) past `limit`.
+int BoundedEditDistance(std::string_view a, std::string_view b, int limit);
+
+}  // namespace eventmill::analyze

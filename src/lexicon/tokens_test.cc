@@ -1,0 +1,72 @@
+#include "lexicon/tokens.h"
+
+#include <gtest/gtest.h>
+
+namespace eventmill::lexicon {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<Token> toks;
+  Tokenize(text, &toks);
+  std::vector<std::string> out;
+  for (const auto& t : toks) out.emplace_back(text.substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+TEST(Tokens, HyphenAndSpaceSpellingsShareOneKey) {
+  EXPECT_EQ(PhraseKey("Alma-Ata"), PhraseKey("Alma Ata"));
+  EXPECT_EQ(PhraseKey("alma ata"), PhraseKey("ALMA-ATA"));
+  EXPECT_NE(PhraseKey("Almaty"), PhraseKey("Alma Ata"));
+}
+
+TEST(Tokens, FoldsLatinDiacritics) {
+  EXPECT_EQ(NormalizeToken("Almatý"), "almaty");
+  EXPECT_EQ(NormalizeToken("Türkiye"), "turkiye");
+  EXPECT_EQ(NormalizeToken("Médecins"), "medecins");
+  EXPECT_EQ(PhraseKey("Zürich"), PhraseKey("Zurich"));
+}
+
+TEST(Tokens, PossessiveIsNotPartOfTheWord) {
+  EXPECT_EQ(Words("the city's deputy mayor"), (std::vector<std::string>{"the", "city", "deputy", "mayor"}));
+  EXPECT_EQ(Words("Kazakhstan’s police"), (std::vector<std::string>{"Kazakhstan", "police"}));
+  std::vector<Token> toks;
+  Tokenize("Kazakhstan's police", &toks);
+  EXPECT_TRUE(toks[0].flags & kPossessive);
+}
+
+TEST(Tokens, ApostropheInsideANameStays) {
+  EXPECT_EQ(Words("O'Hare airport"), (std::vector<std::string>{"O'Hare", "airport"}));
+}
+
+TEST(Tokens, DottedAbbreviationIsOneToken) {
+  EXPECT_EQ(Words("the U.S. said"), (std::vector<std::string>{"the", "U.S.", "said"}));
+  EXPECT_EQ(PhraseKey("U.S."), PhraseKey("u.s."));
+  EXPECT_NE(PhraseKey("U.S."), PhraseKey("US"));
+  std::vector<Token> toks;
+  Tokenize("U.S.", &toks);
+  ASSERT_EQ(toks.size(), 1u);
+  EXPECT_TRUE(toks[0].flags & kAllUpper);
+}
+
+TEST(Tokens, CaseFlags) {
+  std::vector<Token> toks;
+  Tokenize("NATO police Almaty 24", &toks);
+  ASSERT_EQ(toks.size(), 4u);
+  EXPECT_TRUE(toks[0].flags & kAllUpper);
+  EXPECT_FALSE(toks[1].flags & kUpperInitial);
+  EXPECT_TRUE(toks[2].flags & kUpperInitial);
+  EXPECT_FALSE(toks[2].flags & kAllUpper);
+  EXPECT_TRUE(toks[3].flags & kHasDigit);
+}
+
+TEST(Tokens, SpansIndexTheText) {
+  std::string text = "«Алма-Ата» and Almaty";
+  std::vector<Token> toks;
+  Tokenize(text, &toks);
+  ASSERT_EQ(toks.size(), 4u);
+  EXPECT_EQ(text.substr(toks[3].begin, toks[3].end - toks[3].begin), "Almaty");
+  EXPECT_EQ(text.substr(toks[0].begin, toks[0].end - toks[0].begin), "Алма");
+}
+
+}  // namespace
+}  // namespace eventmill::lexicon

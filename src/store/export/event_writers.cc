@@ -1,0 +1,391 @@
+// Event exports: table, JSONL, CSV, GDELT 2.0 event rows, ACLED rows, GeoJSON.
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "eventmill/store.h"
+#include "store/export/reference_tables.h"
+
+namespace eventmill {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+void AppendCsvField(std::string_view v, std::string* out) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(v);
+    return;
+  }
+  out->push_back('"');
+  for (char c : v) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+void AppendCsvRow(const std::vector<std::string>& fields, std::string* out) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendCsvField(fields[i], out);
+  }
+  out->append("\r\n");
+}
+
+// GDELT rows are tab-separated with no quoting: tabs and newlines inside fields become spaces.
+void AppendTsvRow(const std::vector<std::string>& fields, std::string* out) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out->push_back('\t');
+    for (char c : fields[i]) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  }
+  out->push_back('\n');
+}
+
+std::string Num(double v, int decimals = 4) {
+  if (!std::isfinite(v)) return "";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+std::string OptNum(const std::optional<double>& v) { return v ? Num(*v, 5) : ""; }
+
+double Fatalities(const Event& e) {
+  double n = 0;
+  for (const Count& c : e.counts)
+    if (c.kind == "killed") n += c.value;
+  return n;
+}
+
+std::string ActorName(const std::optional<Actor>& a) {
+  if (!a) return "";
+  return !a->name.empty() ? a->name : a->text;
+}
+
+ojson ActorJson(const std::optional<Actor>& a) {
+  if (!a) return nullptr;
+  return ojson{{"text", a->text}, {"code", a->code}, {"country", a->country.empty() ? ojson() : ojson(a->country)},
+               {"role", a->role}, {"name", a->name}};
+}
+
+ojson EventJson(const StoredEvent& s) {
+  const Event& e = s.event;
+  ojson j;
+  j["id"] = e.id.empty() ? ojson(std::to_string(s.id)) : ojson(e.id);
+  j["row_id"] = s.id;
+  j["cameo"] = e.cameo;
+  j["cameo_root"] = e.cameo_root;
+  j["quad_class"] = e.quad_class;
+  j["goldstein"] = e.goldstein;
+  j["plover"] = e.plover;
+  j["plover_mode"] = e.plover_mode;
+  j["acled"] = {{"event_type", e.acled_event_type}, {"sub_event_type", e.acled_sub_event_type}};
+  j["source"] = ActorJson(e.source);
+  j["target"] = ActorJson(e.target);
+  if (e.location) {
+    const Place& p = e.location->place;
+    j["location"] = {{"name", p.name},
+                     {"country", p.country.empty() ? ojson() : ojson(p.country)},
+                     {"admin1", p.admin1.empty() ? ojson() : ojson(p.admin1)},
+                     {"lat", p.lat ? ojson(*p.lat) : ojson()},
+                     {"lon", p.lon ? ojson(*p.lon) : ojson()},
+                     {"geonameid", p.geonameid ? ojson(p.geonameid) : ojson()},
+                     {"precision", p.precision},
+                     {"span", {e.location->span.begin, e.location->span.end}}};
+  } else {
+    j["location"] = nullptr;
+  }
+  j["date"] = {{"value", e.date.value}, {"precision", e.date.precision}, {"basis", e.date.basis}};
+  j["counts"] = ojson::array();
+  for (const Count& c : e.counts)
+    j["counts"].push_back({{"kind", c.kind}, {"value", c.value}, {"qualifier", c.qualifier}, {"who", c.who},
+                           {"text", c.text}, {"span", {c.span.begin, c.span.end}}});
+  j["modality"] = e.modality;
+  j["evidence"] = {{"span", {e.evidence.begin, e.evidence.end}}, {"sentence", s.evidence_text}};
+  j["confidence"] = e.confidence;
+  j["article"] = {{"id", s.article_id}, {"url", s.url}, {"title", s.title}, {"site_name", s.site_name},
+                  {"published", s.published.empty() ? ojson() : ojson(s.published)}};
+  j["cluster"] = s.cluster;
+  j["num_mentions"] = s.num_mentions;
+  j["num_articles"] = s.num_articles;
+  j["num_sources"] = s.num_sources;
+  j["added_at"] = s.added_at;
+  return j;
+}
+
+// `s` in a column of `width` bytes: cut with an ellipsis, then padded; always one space after.
+std::string Fit(std::string s, size_t width) {
+  for (char& c : s) if (c == '\n' || c == '\t') c = ' ';
+  if (s.size() + 1 <= width) return s + std::string(width - s.size(), ' ');
+  size_t cut = width >= 2 ? width - 2 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+  return s.substr(0, cut) + "… " + std::string(width - 2 - cut, ' ');
+}
+
+void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
+  *out += Fit("date", 11) + Fit("cameo", 6) + Fit("type", 18) + Fit("source", 10) + Fit("target", 10) +
+          Fit("where", 22) + Fit("ment", 5) + Fit("arts", 5) + "evidence\n";
+  for (const StoredEvent& s : events) {
+    const Event& e = s.event;
+    std::string type = e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
+    std::string where = e.location ? e.location->place.name + (e.location->place.country.empty() ? "" : " " + e.location->place.country) : "";
+    std::string line = Fit(e.date.value, 11) + Fit(e.cameo, 6) + Fit(type, 18) +
+                       Fit(e.source ? e.source->code : "-", 10) + Fit(e.target ? e.target->code : "-", 10) +
+                       Fit(where, 22) + Fit(std::to_string(s.num_mentions), 5) + Fit(std::to_string(s.num_articles), 5) +
+                       Fit(s.evidence_text, 80);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    *out += line + "\n";
+  }
+  *out += "(" + std::to_string(events.size()) + " events)\n";
+}
+
+const std::vector<std::string>& CsvHeader() {
+  static const std::vector<std::string> h = {
+      "row_id", "event_id", "date", "date_precision", "cameo", "cameo_root", "quad_class", "goldstein", "plover",
+      "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code", "source_name", "source_country",
+      "source_role", "target_code", "target_name", "target_country", "target_role", "location", "country", "admin1",
+      "lat", "lon", "geonameid", "geo_precision", "modality", "confidence", "killed", "injured", "arrested",
+      "num_mentions", "num_articles", "num_sources", "article_id", "url", "site_name", "published", "evidence", "cluster"};
+  return h;
+}
+
+double CountOf(const Event& e, std::initializer_list<std::string_view> kinds) {
+  double n = 0;
+  for (const Count& c : e.counts)
+    for (auto k : kinds) if (c.kind == k) n += c.value;
+  return n;
+}
+
+void WriteCsv(const std::vector<StoredEvent>& events, std::string* out) {
+  AppendCsvRow(CsvHeader(), out);
+  for (const StoredEvent& s : events) {
+    const Event& e = s.event;
+    const Place* p = e.location ? &e.location->place : nullptr;
+    auto actor = [](const std::optional<Actor>& a, int field) -> std::string {
+      if (!a) return "";
+      switch (field) {
+        case 0: return a->code;
+        case 1: return ActorName(a);
+        case 2: return a->country;
+        default: return a->role;
+      }
+    };
+    AppendCsvRow({std::to_string(s.id), e.id, e.date.value, e.date.precision, e.cameo, e.cameo_root,
+                  std::to_string(e.quad_class), Num(e.goldstein, 1), e.plover, e.plover_mode, e.acled_event_type,
+                  e.acled_sub_event_type, actor(e.source, 0), actor(e.source, 1), actor(e.source, 2), actor(e.source, 3),
+                  actor(e.target, 0), actor(e.target, 1), actor(e.target, 2), actor(e.target, 3), p ? p->name : "",
+                  p ? p->country : "", p ? p->admin1 : "", p ? OptNum(p->lat) : "", p ? OptNum(p->lon) : "",
+                  p && p->geonameid ? std::to_string(p->geonameid) : "", p ? p->precision : "", e.modality,
+                  Num(e.confidence, 3), Num(CountOf(e, {"killed"})), Num(CountOf(e, {"injured"})),
+                  Num(CountOf(e, {"arrested", "detained"})), std::to_string(s.num_mentions),
+                  std::to_string(s.num_articles), std::to_string(s.num_sources), s.article_id, s.url, s.site_name,
+                  s.published, s.evidence_text, s.cluster},
+                 out);
+  }
+}
+
+// "2022-01-09" -> {2022, 1, 9}; missing parts are 1.
+void SplitDate(const std::string& v, int* y, int* m, int* d) {
+  *y = 0, *m = 1, *d = 1;
+  if (v.size() >= 4) *y = std::atoi(v.substr(0, 4).c_str());
+  if (v.size() >= 7) *m = std::atoi(v.substr(5, 2).c_str());
+  if (v.size() >= 10) *d = std::atoi(v.substr(8, 2).c_str());
+}
+
+int DayOfYear(int y, int m, int d) {
+  static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return kCum[(m - 1) % 12] + d + (leap && m > 2 ? 1 : 0);
+}
+
+// "2022-01-09T14:26:31Z" -> "20220109142631"
+std::string CompactTimestamp(const std::string& iso) {
+  std::string out;
+  for (char c : iso) if (c >= '0' && c <= '9') out += c;
+  return out.substr(0, 14);
+}
+
+// GDELT geo type: 1 country, 4 world city, 5 world state (ADM1); 0 when no location.
+std::string GeoType(const Place& p) {
+  if (p.precision == "country") return "1";
+  if (p.precision == "admin1") return "5";
+  return "4";
+}
+
+void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
+  for (const StoredEvent& s : events) {
+    const Event& e = s.event;
+    int y, m, d;
+    SplitDate(e.date.value.empty() ? s.published : e.date.value, &y, &m, &d);
+    char sqldate[16], monthyear[8], year[8];
+    std::snprintf(sqldate, sizeof sqldate, "%04d%02d%02d", y, m, d);
+    std::snprintf(monthyear, sizeof monthyear, "%04d%02d", y, m);
+    std::snprintf(year, sizeof year, "%04d", y);
+    std::vector<std::string> f = {std::to_string(s.id), sqldate, monthyear, year,
+                                  Num(y + DayOfYear(y, m, d) / 365.0, 4)};
+    for (const std::optional<Actor>* a : {&e.source, &e.target}) {
+      if (*a) {
+        std::string name = ActorName(*a);
+        for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        f.insert(f.end(), {(*a)->code, name, CountryByAlpha2((*a)->country).alpha3, "", "", "", "", (*a)->role, "", ""});
+      } else {
+        f.insert(f.end(), 10, "");
+      }
+    }
+    std::string base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));
+    f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, e.cameo_root,
+                       std::to_string(e.quad_class), Num(e.goldstein, 1), std::to_string(s.num_mentions),
+                       std::to_string(s.num_sources), std::to_string(s.num_articles), "0"});
+    // Actor1Geo_*, Actor2Geo_*: the event's location stands for where each named actor acted.
+    auto geo = [&](bool present) {
+      if (!present || !e.location) {
+        f.insert(f.end(), {"0", "", "", "", "", "", "", ""});
+        return;
+      }
+      const Place& p = e.location->place;
+      std::string full = p.name;
+      if (!p.admin1.empty() && p.admin1 != p.name) full += ", " + p.admin1;
+      std::string country_name = CountryByAlpha2(p.country).name;
+      if (p.precision != "country" && !country_name.empty()) full += ", " + country_name;
+      f.insert(f.end(), {GeoType(p), full, p.country, p.country, "", OptNum(p.lat), OptNum(p.lon),
+                         p.geonameid ? std::to_string(p.geonameid) : ""});
+    };
+    geo(e.source.has_value());
+    geo(e.target.has_value());
+    geo(true);
+    f.push_back(CompactTimestamp(s.added_at));
+    f.push_back(s.url);
+    AppendTsvRow(f, out);
+  }
+}
+
+const std::vector<std::string>& AcledHeader() {
+  static const std::vector<std::string> h = {
+      "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+      "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+      "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+      "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"};
+  return h;
+}
+
+std::string DisorderType(const std::string& event_type) {
+  if (event_type == "Battles" || event_type == "Explosions/Remote violence" ||
+      event_type == "Violence against civilians")
+    return "Political violence";
+  if (event_type == "Protests" || event_type == "Riots") return "Demonstrations";
+  if (event_type == "Strategic developments") return "Strategic developments";
+  return "";
+}
+
+int64_t EpochOf(const std::string& iso) {
+  int y, mo, d, h = 0, mi = 0, s = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &s) < 3) return 0;
+  std::tm tm{};
+  tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+void WriteAcled(const std::vector<StoredEvent>& events, std::string* out) {
+  AppendCsvRow(AcledHeader(), out);
+  for (const StoredEvent& s : events) {
+    const Event& e = s.event;
+    const Place* p = e.location ? &e.location->place : nullptr;
+    const CountryCodes& cc = CountryByAlpha2(p ? p->country : "");
+    int inter1 = AcledInterCode(e.source ? e.source->role : "", e.acled_event_type);
+    int inter2 = AcledInterCode(e.target ? e.target->role : "", e.acled_event_type);
+    int interaction = inter2 == 0 ? inter1 * 10 : std::min(inter1, inter2) * 10 + std::max(inter1, inter2);
+    if (inter1 == 0 && inter2 != 0) interaction = inter2 * 10;
+    int y, m, d;
+    SplitDate(e.date.value, &y, &m, &d);
+    std::string time_precision = e.date.precision == "day" ? "1" : e.date.precision.empty() ? "" : "3";
+    std::string geo_precision = !p ? "" : p->precision == "city" ? "1" : p->precision == "admin1" ? "2" : "3";
+    bool civilians = e.target && (e.target->role == "CVL" || e.target->role == "REF");
+    AppendCsvRow({(cc.alpha3.empty() ? std::string("XXX") : cc.alpha3) + std::to_string(s.id), e.date.value,
+                  y ? std::to_string(y) : "", time_precision, DisorderType(e.acled_event_type), e.acled_event_type,
+                  e.acled_sub_event_type, ActorName(e.source), "", inter1 ? std::to_string(inter1) : "",
+                  ActorName(e.target), "", inter2 ? std::to_string(inter2) : "",
+                  interaction ? std::to_string(interaction) : "", civilians ? "Civilian targeting" : "", cc.numeric,
+                  "", cc.name, p ? p->admin1 : "", "", "", p ? p->name : "", p ? OptNum(p->lat) : "",
+                  p ? OptNum(p->lon) : "", geo_precision, s.site_name, "", s.evidence_text, Num(Fatalities(e), 0), "",
+                  std::to_string(EpochOf(s.added_at))},
+                 out);
+  }
+}
+
+void WriteGeojson(const std::vector<StoredEvent>& events, std::string* out) {
+  ojson fc = {{"type", "FeatureCollection"}, {"features", ojson::array()}};
+  for (const StoredEvent& s : events) {
+    const Event& e = s.event;
+    if (!e.location || !e.location->place.lat || !e.location->place.lon) continue;
+    ojson props = EventJson(s);
+    props.erase("location");
+    props["location_name"] = e.location->place.name;
+    props["country"] = e.location->place.country;
+    props["precision"] = e.location->place.precision;
+    fc["features"].push_back({{"type", "Feature"},
+                              {"id", s.id},
+                              {"geometry", {{"type", "Point"}, {"coordinates", {*e.location->place.lon, *e.location->place.lat}}}},
+                              {"properties", std::move(props)}});
+  }
+  *out += fc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  *out += "\n";
+}
+
+}  // namespace
+
+Result<EventFormat> ParseEventFormat(std::string_view name) {
+  if (name == "table" || name == "text") return EventFormat::kTable;
+  if (name == "jsonl" || name == "json") return EventFormat::kJsonl;
+  if (name == "csv") return EventFormat::kCsv;
+  if (name == "gdelt") return EventFormat::kGdelt;
+  if (name == "acled") return EventFormat::kAcled;
+  if (name == "geojson") return EventFormat::kGeojson;
+  return Status::InvalidInput("--format", "unknown format '" + std::string(name) +
+                                              "' (table, jsonl, csv, gdelt, acled or geojson)");
+}
+
+void WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out) {
+  switch (format) {
+    case EventFormat::kTable: return WriteTable(events, out);
+    case EventFormat::kJsonl:
+      for (const StoredEvent& s : events) {
+        *out += EventJson(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        *out += '\n';
+      }
+      return;
+    case EventFormat::kCsv: return WriteCsv(events, out);
+    case EventFormat::kGdelt: return WriteGdelt(events, out);
+    case EventFormat::kAcled: return WriteAcled(events, out);
+    case EventFormat::kGeojson: return WriteGeojson(events, out);
+  }
+}
+
+Result<ArticleFormat> ParseArticleFormat(std::string_view name) {
+  if (name == "table" || name == "text") return ArticleFormat::kTable;
+  if (name == "jsonl" || name == "json") return ArticleFormat::kJsonl;
+  return Status::InvalidInput("--format", "unknown format '" + std::string(name) + "' (table or jsonl)");
+}
+
+void WriteArticles(const std::vector<StoredArticle>& articles, ArticleFormat format, std::string* out) {
+  if (format == ArticleFormat::kJsonl) {
+    for (const StoredArticle& a : articles) *out += a.json + "\n";
+    return;
+  }
+  *out += Fit("id", 17) + Fit("published", 11) + Fit("site", 18) + Fit("events", 7) + Fit("duplicate_of", 17) + "title\n";
+  for (const StoredArticle& a : articles) {
+    std::string line = Fit(a.id, 17) + Fit(a.published.substr(0, 10), 11) + Fit(a.site_name, 18) +
+                       Fit(std::to_string(a.num_events), 7) + Fit(a.duplicate_of.empty() ? "-" : a.duplicate_of, 17) +
+                       Fit(a.title.empty() ? a.source : a.title, 70);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    *out += line + "\n";
+  }
+  *out += "(" + std::to_string(articles.size()) + " articles)\n";
+}
+
+}  // namespace eventmill

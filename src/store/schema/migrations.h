@@ -1,0 +1,26 @@
+// The versioned schema: an ordered list of migrations, each with its SQLite and PostgreSQL text.
+// A database records the versions applied in schema_migrations; opening one applies the missing
+// ones in order, each in its own transaction, and refuses a database newer than this program.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "store/sql.h"
+
+namespace eventmill {
+
+struct Migration {
+  int version;
+  std::string_view description;
+  std::string_view sqlite;
+  std::string_view postgres;
+};
+
+// All migrations, by version from 1.
+const std::vector<Migration>& Migrations();
+
+// Brings the database to the latest version; returns the version it ends at.
+Result<int> Migrate(SqlConnection& db);
+
+}  // namespace eventmill

@@ -1,0 +1,876 @@
+// Store: the backend-independent part. The same statements run on SQLite and PostgreSQL through
+// SqlConnection; only full-text search differs (FTS5 vs tsvector), chosen by dialect here.
+#include "eventmill/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "eventmill/json.h"
+#include "store/schema/migrations.h"
+#include "store/sql.h"
+
+namespace eventmill {
+
+namespace {
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+SqlValue Text(const std::string& s) { return s.empty() ? SqlValue() : SqlValue(s); }
+SqlValue OptDouble(const std::optional<double>& d) { return d && std::isfinite(*d) ? SqlValue(*d) : SqlValue(); }
+
+std::string Placeholders(size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s;
+}
+
+// "2022-01-09T14:26:31Z" / "2022-01" / "2022" -> the first day of the period, "" when unknown.
+std::string DayOf(std::string_view value) {
+  if (value.size() >= 10 && value[4] == '-' && value[7] == '-') return std::string(value.substr(0, 10));
+  if (value.size() == 7 && value[4] == '-') return std::string(value) + "-01";
+  if (value.size() == 4) return std::string(value) + "-01-01";
+  return {};
+}
+
+// A date bound given by a user: "2022", "2022-01" or "2022-01-09"; `end` widens to the period's end.
+std::string DateBound(const std::string& v, bool end) {
+  if (v.size() == 4) return v + (end ? "-12-31" : "-01-01");
+  if (v.size() == 7) return v + (end ? "-31" : "-01");
+  return v.substr(0, 10);
+}
+
+// The smallest string greater than every string starting with `prefix` (ASCII codes).
+std::string PrefixEnd(std::string prefix) {
+  if (prefix.empty()) return prefix;
+  prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+std::string HostOf(const std::string& url) {
+  auto p = url.find("://");
+  if (p == std::string::npos) return {};
+  auto start = p + 3;
+  auto end = url.find_first_of("/?#:", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
+nlohmann::ordered_json CountsJson(const std::vector<Count>& counts) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const Count& c : counts) {
+    arr.push_back({{"kind", c.kind}, {"value", c.value}, {"qualifier", c.qualifier}, {"who", c.who},
+                   {"text", c.text}, {"span", {c.span.begin, c.span.end}}});
+  }
+  return arr;
+}
+
+std::vector<Count> CountsFromJson(const std::string& s) {
+  std::vector<Count> out;
+  auto j = nlohmann::json::parse(s, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& c : j) {
+    if (!c.is_object()) continue;
+    Count k;
+    k.kind = c.value("kind", "");
+    k.value = c.value("value", 0.0);
+    k.qualifier = c.value("qualifier", "");
+    k.who = c.value("who", "");
+    k.text = c.value("text", "");
+    if (c.contains("span") && c["span"].is_array() && c["span"].size() == 2) {
+      k.span = {c["span"][0].get<uint32_t>(), c["span"][1].get<uint32_t>()};
+    }
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+std::string JsonArray(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+// Words of a user's search, quoted for FTS5 ("w1" "w2": all must occur).
+std::string Fts5Query(const std::string& words) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"' + word + '"';
+    word.clear();
+  };
+  for (char c : words) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) word += c;
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+constexpr char kEventColumns[] =
+    "e.id, e.article_id, e.idx, e.event_key, e.cluster, e.cameo, e.cameo_root, e.quad_class, e.goldstein, "
+    "e.plover, e.plover_mode, e.acled_event_type, e.acled_sub_event_type, "
+    "e.source_code, e.source_name, e.source_text, e.source_country, e.source_role, "
+    "e.target_code, e.target_name, e.target_text, e.target_country, e.target_role, "
+    "e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, e.geo_precision, e.location_begin, "
+    "e.location_end, e.date_value, e.date_precision, e.date_basis, e.modality, e.evidence_begin, "
+    "e.evidence_end, e.evidence_text, e.confidence, e.counts_json, e.in_lead, e.added_at, "
+    "a.url, a.title, a.site_name, a.published";
+
+StoredEvent EventFromRow(const SqlRow& r) {
+  StoredEvent s;
+  size_t i = 0;
+  s.id = r.Int(i++);
+  s.article_id = r.Text(i++);
+  i++;  // idx
+  Event& e = s.event;
+  e.id = r.Text(i++);
+  s.cluster = r.Text(i++);
+  e.cameo = r.Text(i++);
+  e.cameo_root = r.Text(i++);
+  e.quad_class = static_cast<int>(r.Int(i++));
+  e.goldstein = r.Double(i++);
+  e.plover = r.Text(i++);
+  e.plover_mode = r.Text(i++);
+  e.acled_event_type = r.Text(i++);
+  e.acled_sub_event_type = r.Text(i++);
+  for (std::optional<Actor>* actor : {&e.source, &e.target}) {
+    Actor a;
+    a.code = r.Text(i++);
+    a.name = r.Text(i++);
+    a.text = r.Text(i++);
+    a.country = r.Text(i++);
+    a.role = r.Text(i++);
+    if (!a.code.empty() || !a.text.empty() || !a.name.empty()) *actor = std::move(a);
+  }
+  Location loc;
+  loc.place.name = r.Text(i++);
+  loc.place.country = r.Text(i++);
+  loc.place.admin1 = r.Text(i++);
+  if (!r.IsNull(i)) loc.place.lat = r.Double(i);
+  ++i;
+  if (!r.IsNull(i)) loc.place.lon = r.Double(i);
+  ++i;
+  loc.place.geonameid = r.Int(i++);
+  loc.place.precision = r.Text(i++);
+  loc.span.begin = static_cast<uint32_t>(r.Int(i++));
+  loc.span.end = static_cast<uint32_t>(r.Int(i++));
+  if (!loc.place.name.empty() || !loc.place.country.empty() || loc.place.lat) e.location = std::move(loc);
+  e.date.value = r.Text(i++);
+  e.date.precision = r.Text(i++);
+  e.date.basis = r.Text(i++);
+  e.modality = r.Text(i++);
+  e.evidence.begin = static_cast<uint32_t>(r.Int(i++));
+  e.evidence.end = static_cast<uint32_t>(r.Int(i++));
+  s.evidence_text = r.Text(i++);
+  e.confidence = r.Double(i++);
+  e.counts = CountsFromJson(r.Text(i++));
+  s.in_lead = r.Int(i++) != 0;
+  s.added_at = r.Text(i++);
+  s.url = r.Text(i++);
+  s.title = r.Text(i++);
+  s.site_name = r.Text(i++);
+  s.published = r.Text(i++);
+  return s;
+}
+
+double KmBetween(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180, kEarthKm = 6371.0088;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+}  // namespace
+
+struct Store::Impl {
+  std::unique_ptr<SqlConnection> db;
+  StoreOptions options;
+  NearDuplicateFinder finder;
+  int schema_version = 0;
+
+  bool pg() const { return db->dialect() == SqlDialect::kPostgres; }
+
+  // Inserts rows into `table` with as few statements as the engines' parameter limits allow.
+  Status InsertRows(const std::string& table, const std::vector<std::string>& columns,
+                    const std::vector<std::vector<SqlValue>>& rows) {
+    if (rows.empty()) return Status::Ok();
+    const size_t per_statement = std::max<size_t>(1, std::min<size_t>(200, 30000 / columns.size()));
+    std::string cols;
+    for (const auto& c : columns) cols += (cols.empty() ? "" : ", ") + c;
+    std::string one = "(" + Placeholders(columns.size()) + ")";
+    for (size_t start = 0; start < rows.size(); start += per_statement) {
+      size_t n = std::min(per_statement, rows.size() - start);
+      std::string sql = "INSERT INTO " + table + " (" + cols + ") VALUES ";
+      std::vector<SqlValue> params;
+      params.reserve(n * columns.size());
+      for (size_t i = 0; i < n; ++i) {
+        sql += i ? "," + one : one;
+        for (const auto& v : rows[start + i]) params.push_back(v);
+      }
+      EM_ASSIGN_OR_RETURN(SqlRows ignored, db->Query(sql, params));
+      (void)ignored;
+    }
+    return Status::Ok();
+  }
+
+  // Marks the batch's sources as stored (one statement per 200) and clears their old failures.
+  Status RecordInputs(const std::vector<Document>& docs) {
+    std::map<std::string, std::string> sources;  // a source once per statement: ON CONFLICT needs it
+    for (const Document& d : docs)
+      if (!d.source.empty()) sources[d.source] = d.id;
+    const std::string now = NowIso();
+    std::vector<std::pair<std::string, std::string>> list(sources.begin(), sources.end());
+    for (size_t start = 0; start < list.size(); start += 200) {
+      size_t n = std::min<size_t>(200, list.size() - start);
+      std::string sql = "INSERT INTO inputs (source, article_id, stored_at) VALUES ";
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) {
+        sql += i ? ",(?,?,?)" : "(?,?,?)";
+        params.insert(params.end(), {list[start + i].first, list[start + i].second, now});
+      }
+      sql += " ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id";
+      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query(sql, params));
+    }
+    EM_ASSIGN_OR_RETURN(SqlRows any_failure, db->Query("SELECT 1 FROM failures LIMIT 1"));
+    if (any_failure.empty()) return Status::Ok();
+    for (size_t start = 0; start < list.size(); start += 200) {
+      size_t n = std::min<size_t>(200, list.size() - start);
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) params.push_back(list[start + i].first);
+      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("DELETE FROM failures WHERE source IN (" + Placeholders(n) + ")", params));
+    }
+    return Status::Ok();
+  }
+
+  // Which of the batch's ids are stored already (one query per 200 ids).
+  Result<std::set<std::string>> StoredIds(std::vector<Document>& docs) {
+    std::set<std::string> stored;
+    for (Document& d : docs)
+      if (d.id.empty()) d.id = DocumentId(d);
+    for (size_t start = 0; start < docs.size(); start += 200) {
+      size_t n = std::min<size_t>(200, docs.size() - start);
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) params.push_back(docs[start + i].id);
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id FROM articles WHERE id IN (" + Placeholders(n) + ")", params));
+      for (const SqlRow& r : rows) stored.insert(r.Text(0));
+    }
+    return stored;
+  }
+
+  // One document of a batch being stored.
+  struct Pending {
+    size_t index = 0;  // in the batch
+    TextSignature sig;
+    std::vector<int64_t> bands;
+    int64_t seq = 0;
+    std::vector<std::string> clusters;  // one per event
+  };
+
+  // Article rows: every column of `articles` but seq.
+  std::vector<SqlValue> ArticleRow(const Document& doc, const Pending& p, const std::string& now) {
+    std::string json;
+    AppendDocumentJson(doc, &json);
+    return {doc.id, Text(doc.source), Text(doc.input_id), Text(doc.url), Text(doc.canonical_url), Text(doc.title),
+            doc.published ? SqlValue(*doc.published) : SqlValue(), Text(doc.language), Text(doc.site_name),
+            JsonArray(doc.authors), JsonArray(doc.attributed_sources), doc.text,
+            doc.duplicate_of ? SqlValue(*doc.duplicate_of) : SqlValue(), p.sig.ToHex(),
+            static_cast<int64_t>(doc.events.size()), std::move(json), now};
+  }
+
+  // Sets doc.duplicate_of for the batch's documents that nearly equal an article stored before or an
+  // earlier document of the batch: linked to the earliest such article's original.
+  Status LinkNearDuplicates(std::vector<Document>& docs, std::vector<Pending>& todo) {
+    struct Candidate {
+      int64_t rank;      // ingest order of its original: stored seq, or after every stored one
+      std::string root;  // the original it stands for
+      const TextSignature* sig;
+    };
+    std::vector<TextSignature> stored_sigs;
+    std::vector<Candidate> candidates;
+    std::map<int64_t, std::vector<size_t>> by_band;
+    // Stored articles sharing a band with any document of the batch: one query per 100 documents.
+    std::vector<std::pair<int64_t, std::string>> stored_rows;  // seq, id
+    std::vector<std::string> stored_roots;
+    std::vector<std::tuple<int64_t, int64_t, std::string, std::string, std::string>> found;  // band seq id sig dup
+    for (size_t start = 0; start < todo.size(); start += 100) {
+      std::set<int64_t> keys;
+      for (size_t i = start; i < std::min(todo.size(), start + 100); ++i)
+        if (todo[i].sig.words >= finder.options().min_words) keys.insert(todo[i].bands.begin(), todo[i].bands.end());
+      if (keys.empty()) continue;
+      std::vector<SqlValue> params(keys.begin(), keys.end());
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT b.band, a.seq, a.id, a.signature, a.duplicate_of FROM article_bands b "
+                                                  "JOIN articles a ON a.seq = b.article_seq WHERE b.band IN (" +
+                                                      Placeholders(params.size()) + ")",
+                                                  params));
+      for (const SqlRow& r : rows) found.emplace_back(r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4));
+    }
+    // Ranks of the stored originals the candidates stand for.
+    std::map<std::string, int64_t> root_rank;
+    {
+      std::set<std::string> need;
+      for (const auto& [band, seq, id, sig, dup] : found) {
+        if (dup.empty()) root_rank[id] = seq;
+        else need.insert(dup);
+      }
+      for (const auto& id : root_rank) need.erase(id.first);
+      std::vector<SqlValue> ids(need.begin(), need.end());
+      for (size_t start = 0; start < ids.size(); start += 500) {
+        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
+        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id, seq FROM articles WHERE id IN (" +
+                                                        Placeholders(chunk.size()) + ")", chunk));
+        for (const SqlRow& r : rows) root_rank[r.Text(0)] = r.Int(1);
+      }
+    }
+    std::map<int64_t, size_t> candidate_of_seq;
+    stored_sigs.reserve(found.size());
+    for (const auto& [band, seq, id, sig, dup] : found) {
+      auto [it, inserted] = candidate_of_seq.emplace(seq, candidates.size());
+      if (inserted) {
+        TextSignature t;
+        if (!TextSignature::FromHex(sig, &t)) {
+          candidate_of_seq.erase(it);
+          continue;
+        }
+        stored_sigs.push_back(t);
+        std::string root = dup.empty() ? id : dup;
+        auto r = root_rank.find(root);
+        candidates.push_back({r == root_rank.end() ? seq : r->second, root, nullptr});
+      }
+      by_band[band].push_back(it->second);
+    }
+    for (size_t i = 0; i < candidates.size(); ++i) candidates[i].sig = &stored_sigs[i];
+    // The batch in order: each document against stored candidates and the batch's earlier ones.
+    const int64_t kBatchRank = INT64_MAX / 2;
+    std::map<int64_t, std::vector<size_t>> batch_by_band;  // band -> positions in todo
+    for (size_t t = 0; t < todo.size(); ++t) {
+      Pending& p = todo[t];
+      Document& doc = docs[p.index];
+      if (p.sig.words < finder.options().min_words) continue;
+      if (!doc.duplicate_of) {
+        int64_t best = INT64_MAX;
+        std::optional<std::string> best_root;
+        std::set<size_t> tried;
+        for (int64_t band : p.bands) {
+          if (auto it = by_band.find(band); it != by_band.end()) {
+            for (size_t c : it->second) {
+              if (!tried.insert(c).second) continue;
+              const Candidate& cand = candidates[c];
+              if (cand.rank < best && finder.AreNearDuplicates(p.sig, *cand.sig)) best = cand.rank, best_root = cand.root;
+            }
+          }
+          if (auto it = batch_by_band.find(band); it != batch_by_band.end()) {
+            for (size_t q : it->second) {
+              if (!tried.insert(SIZE_MAX / 2 + q).second) continue;
+              const Document& other = docs[todo[q].index];
+              std::string root = other.duplicate_of ? *other.duplicate_of : other.id;
+              auto r = root_rank.find(root);
+              int64_t rank = r == root_rank.end() ? kBatchRank + static_cast<int64_t>(q) : r->second;
+              if (rank < best && finder.AreNearDuplicates(p.sig, todo[q].sig)) best = rank, best_root = root;
+            }
+          }
+        }
+        if (best_root) doc.duplicate_of = best_root;
+      }
+      if (!doc.duplicate_of) root_rank[doc.id] = kBatchRank + static_cast<int64_t>(t);
+      for (int64_t band : p.bands) batch_by_band[band].push_back(t);
+    }
+    return Status::Ok();
+  }
+
+  // Stores the batch's documents whose ids are not stored yet, with a few statements per table
+  // for the whole batch (round trips, not rows, are what a loaded PostgreSQL server charges for).
+  Result<std::vector<AddResult>> AddBatch(std::vector<Document>& docs) {
+    std::vector<AddResult> results(docs.size());
+    EM_ASSIGN_OR_RETURN(std::set<std::string> stored, StoredIds(docs));
+    std::vector<Pending> todo;
+    std::set<std::string> batch_ids;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (stored.count(docs[i].id) || !batch_ids.insert(docs[i].id).second) continue;
+      Pending p;
+      p.index = i;
+      p.sig = finder.Sign(docs[i].text);
+      p.bands = NearDuplicateFinder::BandKeys(p.sig);
+      todo.push_back(std::move(p));
+    }
+    if (todo.empty()) return results;
+    EM_RETURN_IF_ERROR(LinkNearDuplicates(docs, todo));
+
+    // Articles: ON CONFLICT DO NOTHING, so an id another writer stored meanwhile is skipped whole.
+    const std::string now = NowIso();
+    {
+      std::map<std::string, int64_t> seq_of;
+      const std::string cols =
+          "id, source, input_id, url, canonical_url, title, published, language, site_name, authors, "
+          "attributed_sources, text, duplicate_of, signature, num_events, doc_json, ingested_at";
+      for (size_t start = 0; start < todo.size(); start += 100) {
+        size_t n = std::min<size_t>(100, todo.size() - start);
+        std::string sql = "INSERT INTO articles (" + cols + ") VALUES ";
+        std::vector<SqlValue> params;
+        for (size_t i = 0; i < n; ++i) {
+          sql += i ? ",(" + Placeholders(17) + ")" : "(" + Placeholders(17) + ")";
+          for (auto& v : ArticleRow(docs[todo[start + i].index], todo[start + i], now)) params.push_back(std::move(v));
+        }
+        sql += " ON CONFLICT (id) DO NOTHING RETURNING id, seq";
+        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
+        for (const SqlRow& r : rows) seq_of[r.Text(0)] = r.Int(1);
+      }
+      std::vector<Pending> added;
+      for (Pending& p : todo) {
+        auto it = seq_of.find(docs[p.index].id);
+        if (it == seq_of.end()) continue;
+        p.seq = it->second;
+        results[p.index].added = true;
+        results[p.index].duplicate_of = docs[p.index].duplicate_of;
+        added.push_back(std::move(p));
+      }
+      todo = std::move(added);
+    }
+    if (todo.empty()) return results;
+
+    std::vector<std::vector<SqlValue>> fts, bands, entities, counts, quotes, events;
+    for (const Pending& p : todo) {
+      const Document& doc = docs[p.index];
+      const int64_t seq = p.seq;
+      if (!pg()) fts.push_back({seq, doc.title, doc.text});
+      if (p.sig.words >= finder.options().min_words) {
+        std::set<int64_t> seen;
+        for (int64_t b : p.bands)
+          if (seen.insert(b).second) bands.push_back({b, seq});
+      }
+      for (size_t i = 0; i < doc.entities.size(); ++i) {
+        const Entity& e = doc.entities[i];
+        const Place* pl = e.place ? &*e.place : nullptr;
+        entities.push_back({seq, static_cast<int64_t>(i), std::string(EntityTypeName(e.type)), e.text,
+                            int64_t{e.span.begin}, int64_t{e.span.end}, Text(e.canonical), Text(e.role), Text(e.kind),
+                            e.actor ? Text(e.actor->code) : SqlValue(), pl ? Text(pl->name) : SqlValue(),
+                            pl ? Text(pl->country) : SqlValue(), pl ? Text(pl->admin1) : SqlValue(),
+                            pl ? OptDouble(pl->lat) : SqlValue(), pl ? OptDouble(pl->lon) : SqlValue(),
+                            pl && pl->geonameid ? SqlValue(pl->geonameid) : SqlValue(),
+                            pl ? Text(pl->precision) : SqlValue()});
+      }
+      for (size_t i = 0; i < doc.counts.size(); ++i) {
+        const Count& c = doc.counts[i];
+        counts.push_back({seq, static_cast<int64_t>(i), c.kind, c.value, Text(c.qualifier), Text(c.who), c.text,
+                          int64_t{c.span.begin}, int64_t{c.span.end}});
+      }
+      for (size_t i = 0; i < doc.quotes.size(); ++i) {
+        const Quote& q = doc.quotes[i];
+        quotes.push_back({seq, static_cast<int64_t>(i), q.text, int64_t{q.span.begin}, int64_t{q.span.end},
+                          Text(q.speaker), Text(q.speaker_role),
+                          q.speaker_actor ? Text(q.speaker_actor->code) : SqlValue()});
+      }
+    }
+    if (!fts.empty()) EM_RETURN_IF_ERROR(InsertRows("articles_fts", {"rowid", "title", "text"}, fts));
+    EM_RETURN_IF_ERROR(InsertRows("article_bands", {"band", "article_seq"}, bands));
+    EM_RETURN_IF_ERROR(InsertRows("entities",
+                                  {"article_seq", "idx", "type", "text", "span_begin", "span_end", "canonical", "role",
+                                   "kind", "actor_code", "place_name", "country", "admin1", "lat", "lon", "geonameid",
+                                   "precision"},
+                                  entities));
+    EM_RETURN_IF_ERROR(InsertRows(
+        "counts", {"article_seq", "idx", "kind", "value", "qualifier", "who", "text", "span_begin", "span_end"}, counts));
+    EM_RETURN_IF_ERROR(InsertRows(
+        "quotes", {"article_seq", "idx", "text", "span_begin", "span_end", "speaker", "speaker_role", "speaker_actor"},
+        quotes));
+
+    // Events. A copy's events are mentions of its original's events of the same type.
+    std::map<std::string, std::multimap<std::string, std::string>> root_clusters;  // root id -> cameo -> cluster
+    {
+      std::set<std::string> roots;
+      for (const Pending& p : todo)
+        if (docs[p.index].duplicate_of && !docs[p.index].events.empty()) roots.insert(*docs[p.index].duplicate_of);
+      std::vector<SqlValue> ids(roots.begin(), roots.end());
+      for (size_t start = 0; start < ids.size(); start += 500) {
+        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
+        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT article_id, cameo, cluster FROM events WHERE article_id IN (" +
+                                                        Placeholders(chunk.size()) + ") ORDER BY article_id, idx",
+                                                    chunk));
+        for (const SqlRow& r : rows) root_clusters[r.Text(0)].emplace(r.Text(1), r.Text(2));
+      }
+    }
+    std::set<std::string> all_clusters;
+    for (Pending& p : todo) {
+      const Document& doc = docs[p.index];
+      if (doc.events.empty()) continue;
+      std::multimap<std::string, std::string> original;
+      if (doc.duplicate_of) original = root_clusters[*doc.duplicate_of];
+      std::string site = !doc.site_name.empty() ? doc.site_name : HostOf(doc.url);
+      if (site.empty()) site = doc.id;
+      uint32_t lead_end = 0;
+      if (!doc.paragraphs.empty()) {
+        lead_end = doc.paragraphs[0].end;
+      } else {
+        size_t pos = doc.text.find("\n\n");
+        lead_end = static_cast<uint32_t>(pos == std::string::npos ? doc.text.size() : pos);
+      }
+      for (size_t i = 0; i < doc.events.size(); ++i) {
+        const Event& e = doc.events[i];
+        std::string cluster = EventClusterKey(e);
+        if (auto it = original.find(e.cameo); it != original.end()) {
+          cluster = it->second;
+          original.erase(it);
+        }
+        p.clusters.push_back(cluster);
+        all_clusters.insert(cluster);
+        auto actor = [&](const std::optional<Actor>& a, std::vector<SqlValue>& row) {
+          row.push_back(a ? Text(a->code) : SqlValue());
+          row.push_back(a ? Text(a->name) : SqlValue());
+          row.push_back(a ? Text(a->text) : SqlValue());
+          row.push_back(a ? Text(a->country) : SqlValue());
+          row.push_back(a ? Text(a->role) : SqlValue());
+        };
+        std::vector<SqlValue> row = {p.seq, doc.id, static_cast<int64_t>(i), Text(e.id), cluster, Text(e.cameo),
+                                     Text(e.cameo_root), int64_t{e.quad_class}, e.goldstein, Text(e.plover),
+                                     Text(e.plover_mode), Text(e.acled_event_type), Text(e.acled_sub_event_type)};
+        actor(e.source, row);
+        actor(e.target, row);
+        const Place* pl = e.location ? &e.location->place : nullptr;
+        row.push_back(pl ? Text(pl->name) : SqlValue());
+        row.push_back(pl ? Text(pl->country) : SqlValue());
+        row.push_back(pl ? Text(pl->admin1) : SqlValue());
+        row.push_back(pl ? OptDouble(pl->lat) : SqlValue());
+        row.push_back(pl ? OptDouble(pl->lon) : SqlValue());
+        row.push_back(pl && pl->geonameid ? SqlValue(pl->geonameid) : SqlValue());
+        row.push_back(pl ? Text(pl->precision) : SqlValue());
+        row.push_back(e.location ? SqlValue(int64_t{e.location->span.begin}) : SqlValue());
+        row.push_back(e.location ? SqlValue(int64_t{e.location->span.end}) : SqlValue());
+        std::string day = DayOf(e.date.value);
+        if (day.empty() && doc.published) day = DayOf(*doc.published);
+        row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), day,
+                               Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
+                               std::string(doc[e.evidence]), e.confidence, CountsJson(e.counts).dump(),
+                               int64_t{e.evidence.begin < lead_end}, site, now});
+        events.push_back(std::move(row));
+      }
+      // A root later in this batch maps its copies' events through the same table.
+      if (!doc.duplicate_of) {
+        auto& mine = root_clusters[doc.id];
+        for (size_t i = 0; i < doc.events.size(); ++i) mine.emplace(doc.events[i].cameo, p.clusters[i]);
+      }
+      results[p.index].events = doc.events.size();
+    }
+    EM_RETURN_IF_ERROR(InsertRows(
+        "events",
+        {"article_seq", "article_id", "idx", "event_key", "cluster", "cameo", "cameo_root", "quad_class", "goldstein",
+         "plover", "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code", "source_name",
+         "source_text", "source_country", "source_role", "target_code", "target_name", "target_text",
+         "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon", "geonameid",
+         "geo_precision", "location_begin", "location_end", "date_value", "date_precision", "date_basis", "day",
+         "modality", "evidence_begin", "evidence_end", "evidence_text", "confidence", "counts_json", "in_lead", "site",
+         "added_at"},
+        events));
+    // An event is new when this article is its first mention.
+    std::map<std::string, int64_t> first_seq;
+    std::vector<SqlValue> keys(all_clusters.begin(), all_clusters.end());
+    for (size_t start = 0; start < keys.size(); start += 500) {
+      std::vector<SqlValue> chunk(keys.begin() + start, keys.begin() + std::min(keys.size(), start + 500));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT cluster, MIN(article_seq) FROM events WHERE cluster IN (" +
+                                                      Placeholders(chunk.size()) + ") GROUP BY cluster",
+                                                  chunk));
+      for (const SqlRow& r : rows) first_seq[r.Text(0)] = r.Int(1);
+    }
+    for (const Pending& p : todo) {
+      std::set<std::string> mine(p.clusters.begin(), p.clusters.end());
+      for (const std::string& c : mine)
+        if (first_seq[c] == p.seq) ++results[p.index].new_clusters;
+    }
+    return results;
+  }
+
+  Result<std::vector<AddResult>> WriteOnce(std::vector<Document>& docs, const std::vector<InputFailure>& failures) {
+    EM_RETURN_IF_ERROR(db->ExecScript(pg() ? "BEGIN" : "BEGIN IMMEDIATE"));
+    auto body = [&]() -> Result<std::vector<AddResult>> {
+      EM_ASSIGN_OR_RETURN(std::vector<AddResult> results, AddBatch(docs));
+      EM_RETURN_IF_ERROR(RecordInputs(docs));
+      for (const InputFailure& f : failures) {
+        EM_ASSIGN_OR_RETURN(SqlRows r,
+                            db->Query("INSERT INTO failures (source, reason, failed_at) VALUES (?, ?, ?) ON CONFLICT "
+                                      "(source) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at",
+                                      {f.source, f.reason, f.failed_at.empty() ? NowIso() : f.failed_at}));
+      }
+      EM_RETURN_IF_ERROR(db->ExecScript("COMMIT"));
+      return results;
+    };
+    Result<std::vector<AddResult>> r = body();
+    if (!r.ok()) db->ExecScript("ROLLBACK");
+    return r;
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->finder = NearDuplicateFinder(options.dedup);
+  if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
+    EM_ASSIGN_OR_RETURN(impl->db, OpenPostgres(where));
+  } else {
+    if (where.empty()) return Status::InvalidInput("--db", "no database given");
+    EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms));
+  }
+  EM_ASSIGN_OR_RETURN(impl->schema_version, Migrate(*impl->db));
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+std::string_view Store::backend() const { return impl_->pg() ? "postgresql" : "sqlite"; }
+int Store::schema_version() const { return impl_->schema_version; }
+
+Result<std::vector<AddResult>> Store::Write(std::vector<Document>& docs, const std::vector<InputFailure>& failures) {
+  // Documents keep what an attempt set (id, duplicate_of); a retry starts from the originals.
+  std::vector<std::optional<std::string>> original_dup;
+  for (const Document& d : docs) original_dup.push_back(d.duplicate_of);
+  for (int attempt = 0;; ++attempt) {
+    Result<std::vector<AddResult>> r = impl_->WriteOnce(docs, failures);
+    if (r.ok() || r.status().code() != StatusCode::kUnavailable || attempt >= 8) return r;
+    for (size_t i = 0; i < docs.size(); ++i) docs[i].duplicate_of = original_dup[i];
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 << std::min(attempt, 5)));
+  }
+}
+
+Result<std::vector<std::string>> Store::DoneSources() {
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query("SELECT source FROM inputs"));
+  std::vector<std::string> out;
+  out.reserve(rows.size());
+  for (const SqlRow& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<int64_t> Store::StartRun() {
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query("INSERT INTO runs (started_at, interrupted) VALUES (?, 0) RETURNING id",
+                                                     {NowIso()}));
+  return rows.empty() ? int64_t{0} : rows[0].Int(0);
+}
+
+Status Store::FinishRun(const IngestRun& run) {
+  EM_ASSIGN_OR_RETURN(SqlRows rows,
+                      impl_->db->Query("UPDATE runs SET finished_at = ?, inputs = ?, added = ?, already_stored = ?, "
+                                       "duplicates = ?, events = ?, failures = ?, interrupted = ? WHERE id = ?",
+                                       {NowIso(), run.inputs, run.added, run.already_stored, run.duplicates, run.events,
+                                        run.failures, int64_t{run.interrupted}, run.id}));
+  return Status::Ok();
+}
+
+Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
+  std::string where = "1=1";
+  std::vector<SqlValue> params;
+  if (!q.country.empty()) {
+    where += " AND country = ?";
+    std::string c = q.country;
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    params.push_back(c);
+  }
+  if (!q.type.empty()) {
+    bool digits = std::all_of(q.type.begin(), q.type.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+      where += " AND cameo >= ? AND cameo < ?";
+      params.push_back(q.type);
+      params.push_back(PrefixEnd(q.type));
+    } else {
+      std::string t = q.type;
+      for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      where += " AND (lower(plover) = ? OR lower(plover_mode) = ? OR lower(acled_event_type) = ? OR "
+               "lower(acled_sub_event_type) = ?)";
+      for (int i = 0; i < 4; ++i) params.push_back(t);
+    }
+  }
+  if (!q.since.empty()) where += " AND day >= ?", params.push_back(DateBound(q.since, false));
+  if (!q.until.empty()) where += " AND day <= ?", params.push_back(DateBound(q.until, true));
+  if (!q.actor.empty()) {
+    where += " AND ((source_code >= ? AND source_code < ?) OR (target_code >= ? AND target_code < ?))";
+    std::string a = q.actor;
+    for (char& ch : a) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    params.insert(params.end(), {a, PrefixEnd(a), a, PrefixEnd(a)});
+  }
+  if (q.near) {
+    double dlat = q.near->km / 111.0;
+    where += " AND lat BETWEEN ? AND ?";
+    params.insert(params.end(), {q.near->lat - dlat, q.near->lat + dlat});
+    double coslat = std::cos(q.near->lat * M_PI / 180);
+    if (coslat > 0.01) {
+      double dlon = q.near->km / (111.32 * coslat);
+      if (q.near->lon - dlon > -180 && q.near->lon + dlon < 180) {
+        where += " AND lon BETWEEN ? AND ?";
+        params.insert(params.end(), {q.near->lon - dlon, q.near->lon + dlon});
+      }
+    }
+  }
+  if (!q.text.empty()) {
+    if (impl_->pg()) {
+      where += " AND article_seq IN (SELECT seq FROM articles WHERE tsv @@ plainto_tsquery('simple', ?))";
+      params.push_back(q.text);
+    } else {
+      std::string fts = Fts5Query(q.text);
+      if (fts.empty()) return std::vector<StoredEvent>();
+      where += " AND article_seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+      params.push_back(fts);
+    }
+  }
+  // Matching rows are read in (day, id) order, a page at a time (keyset paging, so an index on
+  // (country, day) or (day) serves the order and a small --limit stops early); the first row of each
+  // event cluster stands for the event. Tallies count every mention of the cluster.
+  std::vector<StoredEvent> out;
+  std::set<std::string> seen_clusters;
+  std::string last_day;
+  int64_t last_id = -1;
+  const size_t page = q.limit ? std::max<size_t>(4 * q.limit, 256) : 20000;
+  for (;;) {
+    std::vector<SqlValue> page_params = params;
+    std::string sql = "SELECT id, cluster, day FROM events WHERE " + where;
+    if (last_id >= 0) {
+      sql += " AND (day > ? OR (day = ? AND id > ?))";
+      page_params.insert(page_params.end(), {last_day, last_day, last_id});
+    }
+    sql += " ORDER BY day, id LIMIT " + std::to_string(page);
+    EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(sql, page_params));
+    std::vector<int64_t> firsts;
+    for (const SqlRow& r : rows) {
+      if (seen_clusters.insert(r.Text(1)).second) firsts.push_back(r.Int(0));
+    }
+    if (!rows.empty()) last_id = rows.back().Int(0), last_day = rows.back().Text(2);
+    // The representatives of the clusters first met on this page, in order.
+    for (size_t start = 0; start < firsts.size(); start += 500) {
+      size_t n = std::min<size_t>(500, firsts.size() - start);
+      std::vector<SqlValue> ids(firsts.begin() + start, firsts.begin() + start + n);
+      EM_ASSIGN_OR_RETURN(SqlRows full, impl_->db->Query(std::string("SELECT ") + kEventColumns +
+                                                             " FROM events e JOIN articles a ON a.seq = e.article_seq "
+                                                             "WHERE e.id IN (" + Placeholders(n) + ")",
+                                                         ids));
+      std::map<int64_t, StoredEvent> by_id;
+      for (const SqlRow& r : full) {
+        StoredEvent e = EventFromRow(r);
+        by_id.emplace(e.id, std::move(e));
+      }
+      std::vector<StoredEvent> chunk;
+      std::vector<SqlValue> clusters;
+      for (size_t i = 0; i < n; ++i) {
+        auto it = by_id.find(firsts[start + i]);
+        if (it == by_id.end()) continue;
+        StoredEvent& e = it->second;
+        if (q.near) {
+          const auto& loc = e.event.location;
+          if (!loc || !loc->place.lat || !loc->place.lon ||
+              KmBetween(q.near->lat, q.near->lon, *loc->place.lat, *loc->place.lon) > q.near->km)
+            continue;
+        }
+        clusters.push_back(e.cluster);
+        chunk.push_back(std::move(e));
+        if (q.limit && out.size() + chunk.size() >= q.limit) break;
+      }
+      if (!clusters.empty()) {
+        EM_ASSIGN_OR_RETURN(SqlRows tallies,
+                            impl_->db->Query("SELECT cluster, COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT site) "
+                                             "FROM events WHERE cluster IN (" + Placeholders(clusters.size()) +
+                                                 ") GROUP BY cluster",
+                                             clusters));
+        std::map<std::string, const SqlRow*> by_cluster;
+        for (const SqlRow& t : tallies) by_cluster[t.Text(0)] = &t;
+        for (StoredEvent& e : chunk) {
+          if (auto it = by_cluster.find(e.cluster); it != by_cluster.end()) {
+            e.num_mentions = it->second->Int(1);
+            e.num_articles = it->second->Int(2);
+            e.num_sources = it->second->Int(3);
+          }
+          out.push_back(std::move(e));
+        }
+      }
+      if (q.limit && out.size() >= q.limit) return out;
+    }
+    if (rows.size() < page) break;
+  }
+  return out;
+}
+
+Result<std::vector<StoredArticle>> Store::FindArticles(const ArticleQuery& q) {
+  std::string where = "1=1";
+  std::vector<SqlValue> params;
+  if (!q.id.empty()) where += " AND id = ?", params.push_back(q.id);
+  if (!q.site.empty()) where += " AND site_name = ?", params.push_back(q.site);
+  if (!q.since.empty()) where += " AND substr(published, 1, 10) >= ?", params.push_back(DateBound(q.since, false));
+  if (!q.until.empty()) where += " AND substr(published, 1, 10) <= ?", params.push_back(DateBound(q.until, true));
+  if (q.duplicates_only) where += " AND duplicate_of IS NOT NULL";
+  if (!q.text.empty()) {
+    if (impl_->pg()) {
+      where += " AND tsv @@ plainto_tsquery('simple', ?)";
+      params.push_back(q.text);
+    } else {
+      std::string fts = Fts5Query(q.text);
+      if (fts.empty()) return std::vector<StoredArticle>();
+      where += " AND seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+      params.push_back(fts);
+    }
+  }
+  std::string sql = std::string("SELECT seq, id, source, url, title, published, site_name, language, duplicate_of, "
+                                "ingested_at, num_events, ") +
+                    (q.with_json ? "doc_json" : "NULL") + " FROM articles WHERE " + where + " ORDER BY seq";
+  if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(sql, params));
+  std::vector<StoredArticle> out;
+  for (const SqlRow& r : rows) {
+    StoredArticle a;
+    a.seq = r.Int(0);
+    a.id = r.Text(1), a.source = r.Text(2), a.url = r.Text(3), a.title = r.Text(4), a.published = r.Text(5);
+    a.site_name = r.Text(6), a.language = r.Text(7), a.duplicate_of = r.Text(8), a.ingested_at = r.Text(9);
+    a.num_events = r.Int(10);
+    a.json = r.Text(11);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<InputFailure>> Store::Failures(size_t limit) {
+  std::string sql = "SELECT source, reason, failed_at FROM failures ORDER BY failed_at, source";
+  if (limit) sql += " LIMIT " + std::to_string(limit);
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(sql));
+  std::vector<InputFailure> out;
+  for (const SqlRow& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2)});
+  return out;
+}
+
+Result<StoreStats> Store::Stats() {
+  StoreStats s;
+  s.backend = std::string(backend());
+  s.schema_version = impl_->schema_version;
+  auto count = [&](const std::string& sql, int64_t* out) -> Status {
+    EM_ASSIGN_OR_RETURN(SqlRows r, impl_->db->Query(sql));
+    *out = r.empty() ? 0 : r[0].Int(0);
+    return Status::Ok();
+  };
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM articles", &s.articles));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL", &s.duplicates));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM events", &s.events));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(DISTINCT cluster) FROM events", &s.event_clusters));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM entities", &s.entities));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM counts", &s.counts));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM quotes", &s.quotes));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM inputs", &s.inputs));
+  EM_RETURN_IF_ERROR(count("SELECT COUNT(*) FROM failures", &s.failures));
+  EM_ASSIGN_OR_RETURN(SqlRows runs, impl_->db->Query("SELECT id, started_at, finished_at, inputs, added, already_stored, "
+                                                     "duplicates, events, failures, interrupted FROM runs "
+                                                     "ORDER BY id DESC LIMIT 1"));
+  if (!runs.empty()) {
+    const SqlRow& r = runs[0];
+    IngestRun run;
+    run.id = r.Int(0), run.started_at = r.Text(1), run.finished_at = r.Text(2), run.inputs = r.Int(3);
+    run.added = r.Int(4), run.already_stored = r.Int(5), run.duplicates = r.Int(6), run.events = r.Int(7);
+    run.failures = r.Int(8), run.interrupted = r.Int(9) != 0;
+    s.last_run = run;
+  }
+  return s;
+}
+
+}  // namespace eventmill

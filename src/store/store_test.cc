@@ -1,0 +1,320 @@
+#include "eventmill/store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "eventmill/json.h"
+#include "store/sql.h"
+
+namespace eventmill {
+namespace {
+
+class TempDb {
+ public:
+  TempDb() {
+    char tmpl[] = "/tmp/eventmill_store_test.XXXXXX";
+    dir_ = mkdtemp(tmpl);
+  }
+  ~TempDb() { std::filesystem::remove_all(dir_); }
+  std::string path(const std::string& name = "t.db") const { return dir_ + "/" + name; }
+
+ private:
+  std::string dir_;
+};
+
+const char kStory[] =
+    "Police detained 120 protesters in Almaty on January 9, the ministry said. The protests began over fuel "
+    "prices in the west and spread to the largest city within days. Officials said order had been restored, "
+    "while residents reported gunfire overnight and long queues at shops.\n\nThe president asked a regional "
+    "bloc for help, and troops arrived to guard strategic sites. Internet access was restored on Saturday.";
+
+Document MakeDoc(const std::string& url, const std::string& text, const std::string& country = "KZ",
+                 const std::string& cameo = "173", const std::string& day = "2022-01-09") {
+  Document d;
+  d.url = url;
+  d.source = url;
+  d.title = "Title of " + url;
+  d.site_name = url.substr(8, url.find('/', 8) - 8);
+  d.published = day + "T10:00:00Z";
+  d.text = text;
+  Event e;
+  e.cameo = cameo;
+  e.cameo_root = cameo.substr(0, 2);
+  e.plover = "COERCE";
+  e.plover_mode = "arrest";
+  e.acled_event_type = "Strategic developments";
+  e.acled_sub_event_type = "Arrests";
+  if (cameo.rfind("14", 0) == 0) {
+    e.plover = "PROTEST", e.plover_mode = "demonstrate";
+    e.acled_event_type = "Protests", e.acled_sub_event_type = "Peaceful protest";
+  }
+  e.source = Actor();
+  e.source->code = "KAZCOP";
+  e.source->role = "COP";
+  e.source->country = country;
+  Location loc;
+  loc.place = {.name = "Almaty", .country = country, .admin1 = "", .lat = 43.25, .lon = 76.92, .geonameid = 1526384,
+               .precision = "city"};
+  e.location = loc;
+  e.date = {day, "day", "explicit"};
+  e.evidence = {0, 60};
+  Count c;
+  c.kind = "detained";
+  c.value = 120;
+  c.text = "120 protesters";
+  e.counts.push_back(c);
+  d.events.push_back(e);
+  return d;
+}
+
+TEST(Store, IngestingTheSameDocumentTwiceAddsNothing) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory)};
+  auto first = (*store)->Write(docs);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_TRUE((*first)[0].added);
+  docs = {MakeDoc("https://a.example/1", kStory)};
+  auto second = (*store)->Write(docs);
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE((*second)[0].added);
+  auto stats = (*store)->Stats();
+  EXPECT_EQ(stats->articles, 1);
+  EXPECT_EQ(stats->events, 1);
+}
+
+TEST(Store, LinksRewrittenCopyToTheEarlierArticleAndCountsItsEventAsAMention) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::string story = kStory;
+  std::string copy = "Breaking: unrest\n\n" + story.substr(0, story.find("Internet access")) + "\n\nShare this. Source link";
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", story), MakeDoc("https://b.example/2", copy)};
+  docs[1].events[0].date.basis = "relative";  // another article, told a little differently
+  auto r = (*store)->Write(docs);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_TRUE((*r)[1].duplicate_of.has_value());
+  EXPECT_EQ(*(*r)[1].duplicate_of, docs[0].id);
+  EXPECT_EQ((*r)[0].new_clusters, 1u);
+  EXPECT_EQ((*r)[1].new_clusters, 0u);
+  auto events = (*store)->FindEvents({});
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].num_mentions, 2);
+  EXPECT_EQ((*events)[0].num_articles, 2);
+  EXPECT_EQ((*events)[0].num_sources, 2);
+  EXPECT_EQ((*events)[0].article_id, docs[0].id);
+}
+
+TEST(Store, UnrelatedArticlesAreNotDuplicates) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  std::vector<Document> docs = {
+      MakeDoc("https://a.example/1", kStory),
+      MakeDoc("https://b.example/2",
+              "The central bank raised its key rate by half a point on Friday, citing inflation in food and housing "
+              "costs. Economists had expected a smaller move, and the currency strengthened after the decision.")};
+  auto r = (*store)->Write(docs);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE((*r)[1].duplicate_of.has_value());
+}
+
+// A text that shares no shingle with DistinctText(m) for m != n.
+std::string DistinctText(int n) {
+  std::string t;
+  for (int i = 0; i < 30; ++i) t += "w" + std::to_string(n) + "x" + std::to_string(i) + " ";
+  return t;
+}
+
+TEST(Store, FiltersEventsByCountryTypeDateActorAndPlace) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  std::vector<Document> docs;
+  int n = 0;
+  for (const char* country : {"KZ", "KG"})
+    for (const char* cameo : {"173", "145"})
+      for (const char* day : {"2022-01-05", "2022-01-09", "2022-02-01"})
+        docs.push_back(MakeDoc("https://s.example/" + std::to_string(++n), DistinctText(++n), country, cameo, day));
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  EventQuery q;
+  q.country = "KZ";
+  q.type = "173";
+  q.since = "2022-01-01";
+  q.until = "2022-01";
+  auto r = (*store)->FindEvents(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ((*r)[0].event.date.value, "2022-01-05");  // oldest first
+  EXPECT_EQ((*r)[1].event.date.value, "2022-01-09");
+  q = {};
+  q.type = "arrest";
+  EXPECT_EQ((*store)->FindEvents(q)->size(), 6u);
+  q.type = "17";
+  EXPECT_EQ((*store)->FindEvents(q)->size(), 6u);
+  q = {};
+  q.actor = "KAZ";
+  EXPECT_EQ((*store)->FindEvents(q)->size(), 12u);
+  q.near = NearPoint{43.3, 76.9, 20};
+  EXPECT_EQ((*store)->FindEvents(q)->size(), 12u);
+  q.near = NearPoint{51.2, 71.4, 20};  // Astana, 970 km away
+  EXPECT_EQ((*store)->FindEvents(q)->size(), 0u);
+  q = {};
+  q.limit = 5;
+  EXPECT_EQ((*store)->FindEvents(q)->size(), 5u);
+}
+
+TEST(Store, RecordsFailuresAndClearsThemWhenTheInputLaterSucceeds) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  std::vector<Document> none;
+  ASSERT_TRUE((*store)->Write(none, {{"https://a.example/1", "timed out", ""}}).ok());
+  EXPECT_EQ((*store)->Failures()->size(), 1u);
+  EXPECT_EQ((*store)->Failures()->at(0).reason, "timed out");
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory)};
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  EXPECT_TRUE((*store)->Failures()->empty());
+  auto done = (*store)->DoneSources();
+  ASSERT_EQ(done->size(), 1u);
+  EXPECT_EQ(done->at(0), "https://a.example/1");
+}
+
+TEST(Store, ReopensAtItsSchemaVersionAndRefusesANewerOne) {
+  TempDb tmp;
+  {
+    auto store = Store::Open(tmp.path());
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ((*store)->schema_version(), 1);
+  }
+  {
+    auto store = Store::Open(tmp.path());
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ((*store)->schema_version(), 1);
+  }
+  {
+    auto db = OpenSqlite(tmp.path(), 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->ExecScript("INSERT INTO schema_migrations VALUES (99, 'future', '')").ok());
+  }
+  auto store = Store::Open(tmp.path());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer"), std::string::npos) << store.status().message();
+}
+
+TEST(Store, NotADatabaseIsAOneLineError) {
+  TempDb tmp;
+  FILE* f = fopen(tmp.path("junk.db").c_str(), "w");
+  fputs("this is not sqlite, just some text that is long enough to be read as a header......", f);
+  fclose(f);
+  auto store = Store::Open(tmp.path("junk.db"));
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("junk.db"), std::string::npos);
+}
+
+TEST(Store, FullTextSearchFindsArticlesByTheirWords) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory),
+                                MakeDoc("https://b.example/2", "Farmers harvested a record wheat crop this autumn "
+                                                               "across the northern plains, officials said.")};
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  ArticleQuery q;
+  q.text = "wheat harvested";
+  auto r = (*store)->FindArticles(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].url, "https://b.example/2");
+  q.text = "wheat gunfire";  // all words must occur
+  EXPECT_TRUE((*store)->FindArticles(q)->empty());
+  q.text = "\"quoted\" OR (weird";  // FTS5 syntax in user words is not an error
+  EXPECT_TRUE((*store)->FindArticles(q).ok());
+}
+
+TEST(DocumentJson, ReadsBackWhatTheJsonWriterWrites) {
+  Document d = MakeDoc("https://a.example/1", kStory);
+  d.id = DocumentId(d);
+  d.authors = {"A. Writer"};
+  Entity ent;
+  ent.type = EntityType::kPlace;
+  ent.text = "Almaty";
+  ent.span = {40, 46};
+  ent.place = d.events[0].location->place;
+  d.entities.push_back(ent);
+  std::string json;
+  AppendDocumentJson(d, &json);
+  auto back = ParseDocumentJson(json, "test");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->id, d.id);
+  EXPECT_EQ(back->text, d.text);
+  EXPECT_EQ(back->authors, d.authors);
+  ASSERT_EQ(back->events.size(), 1u);
+  EXPECT_EQ(back->events[0].cameo, "173");
+  EXPECT_EQ(back->events[0].source->code, "KAZCOP");
+  EXPECT_EQ(back->events[0].counts[0].value, 120);
+  EXPECT_EQ(EventClusterKey(back->events[0]), EventClusterKey(d.events[0]));
+  ASSERT_EQ(back->entities.size(), 1u);
+  EXPECT_EQ(back->entities[0].place->geonameid, 1526384);
+  EXPECT_FALSE(ParseDocumentJson("{\"id\": 1}", "x.jsonl#3").ok());
+  EXPECT_NE(ParseDocumentJson("nonsense", "x.jsonl#3").status().message().find("x.jsonl#3"), std::string::npos);
+}
+
+StoredEvent SampleEvent() {
+  StoredEvent s;
+  s.id = 7;
+  s.event = MakeDoc("https://a.example/1", kStory).events[0];
+  s.evidence_text = "Police said \"120, maybe more\",\nthen left";
+  s.url = "https://a.example/1";
+  s.added_at = "2022-01-10T00:00:00Z";
+  return s;
+}
+
+TEST(EventExport, CsvQuotesCommasQuotesAndNewlines) {
+  std::string out;
+  WriteEvents({SampleEvent()}, EventFormat::kCsv, &out);
+  EXPECT_NE(out.find("\"Police said \"\"120, maybe more\"\",\nthen left\""), std::string::npos) << out;
+}
+
+TEST(EventExport, GdeltRowsHave61TabSeparatedColumns) {
+  std::string out;
+  WriteEvents({SampleEvent(), SampleEvent()}, EventFormat::kGdelt, &out);
+  size_t start = 0, rows = 0;
+  while (start < out.size()) {
+    size_t end = out.find('\n', start);
+    std::string row = out.substr(start, end - start);
+    EXPECT_EQ(std::count(row.begin(), row.end(), '\t'), 60) << row;
+    EXPECT_EQ(row.substr(0, 11), "7\t20220109\t");
+    ++rows;
+    start = end + 1;
+  }
+  EXPECT_EQ(rows, 2u);
+}
+
+TEST(EventExport, AcledRowsNameTheCountryAndItsNumericCode) {
+  std::string out;
+  WriteEvents({SampleEvent()}, EventFormat::kAcled, &out);
+  EXPECT_EQ(out.substr(0, 29), "event_id_cnty,event_date,year");
+  if (std::filesystem::exists("/usr/share/iso-codes/json/iso_3166-1.json")) {
+    EXPECT_NE(out.find("KAZ7,2022-01-09,2022,1,Strategic developments"), std::string::npos) << out;
+    EXPECT_NE(out.find(",398,,Kazakhstan,"), std::string::npos) << out;
+  }
+}
+
+TEST(EventExport, GeojsonLeavesOutEventsWithoutCoordinates) {
+  StoredEvent a = SampleEvent(), b = SampleEvent();
+  b.id = 8;
+  b.event.location->place.lat.reset();
+  std::string out;
+  WriteEvents({a, b}, EventFormat::kGeojson, &out);
+  EXPECT_NE(out.find("\"coordinates\":[76.92,43.25]"), std::string::npos) << out;
+  EXPECT_EQ(out.find("\"id\":8"), std::string::npos);
+}
+
+TEST(EventExport, UnknownFormatIsAnError) {
+  EXPECT_FALSE(ParseEventFormat("xml").ok());
+  EXPECT_TRUE(ParseEventFormat("gdelt").ok());
+}
+
+}  // namespace
+}  // namespace eventmill

