@@ -125,7 +125,8 @@ struct Coder::Impl {
   // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
   // police") or that are the source actor itself are skipped. Sets *in_clause.
   std::optional<Location> FindPlace(const SentenceView& s, size_t cb, size_t ce, size_t trigger,
-                                    size_t source_entity_first, bool* in_clause) const {
+                                    size_t source_entity_first, const std::string& home_country,
+                                    bool* in_clause) const {
     const EntityRef* best = nullptr;
     double best_score = -1e9;
     for (const EntityRef& ref : s.entities) {
@@ -140,6 +141,12 @@ struct Coder::Impl {
       if (modifies_actor) continue;
       bool clause = r->first >= cb && r->last < ce;
       bool scene = IsSceneWord(r->before);
+      // A foreign town named without a preposition in a story set elsewhere is more often a
+      // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
+      if (!scene && !home_country.empty() && r->entity->place->country != home_country &&
+          r->entity->place->precision != "country") {
+        continue;
+      }
       double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
       // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
       double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
@@ -273,6 +280,14 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
     }
   }
   // Every pattern's code must be in the codebook: a typo in a pattern file is an error at start.
+  for (size_t i = 0; i < impl->patterns.size(); ++i) {
+    const code::Pattern& p = impl->patterns.pattern(i);
+    if (p.cameo == "-") continue;
+    const code::CameoEntry* entry = impl->mappings->Find(p.cameo);
+    if (!entry || entry->code != p.cameo) {
+      return Status::InvalidInput(p.where, "CAMEO code " + p.cameo + " is not in the codebook (data/mappings/cameo.tsv)");
+    }
+  }
   return Coder(std::move(impl));
 }
 
@@ -359,7 +374,8 @@ Status Coder::Code(Document& doc) const {
                           "\"" + (m.passive ? " (passive)" : "") + (p.nominal ? " (noun)" : ""));
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
       bool in_clause = false;
-      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first, &in_clause)) {
+      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first,
+                                  main_place ? main_place->place.country : std::string(), &in_clause)) {
         e.location = loc;
         base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
         e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the " +

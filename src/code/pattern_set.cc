@@ -239,6 +239,7 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 size_t PatternSet::size() const { return impl_->patterns.size(); }
+const Pattern& PatternSet::pattern(size_t i) const { return *impl_->patterns[i]; }
 const Inflector& PatternSet::inflector() const { return *impl_->inflector; }
 
 void PatternSet::Add(PatternSet&& other) {

@@ -98,6 +98,7 @@ class PatternSet {
   std::vector<PatternMatch> MatchAll(const std::vector<WordToken>& tokens) const;
 
   size_t size() const;
+  const Pattern& pattern(size_t i) const;  // i < size(), in file order
   const Inflector& inflector() const;
 
  private:
