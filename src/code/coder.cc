@@ -363,7 +363,6 @@ Status Coder::Code(Document& doc) const {
       e.confidence = p.confidence;
       base.title = s.title;
       base.trigger = m.trigger;
-      base.toll = m.passive && who.sources.empty() && (p.cameo == "1823" || p.cameo == "182");
       // "Tbilisi has denied": the place that is the subject of the clause, for verbal events.
       for (const EntityRef& r : s.entities) {
         if (r.first >= cb && r.last < m.first && code::IsPlace(*r.entity) && !r.entity->actor &&

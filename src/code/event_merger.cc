@@ -127,26 +127,6 @@ void MergeRestatements(std::vector<EventCandidate>& events) {
   std::vector<EventCandidate> out;
   for (auto& ev : events) {
     bool merged = false;
-    // A toll with no agent belongs to the violent event told before it at the same place.
-    if (ev.toll) {
-      for (auto it = out.rbegin(); it != out.rend() && !merged; ++it) {
-        EventCandidate& kept = *it;
-        const std::string& r = kept.event.cameo_root;
-        if (r != "18" && r != "19" && r != "20") continue;
-        if (kept.event.modality != ev.event.modality || !AllCountsCompatible(kept.event, ev.event) ||
-            !DatesCompatible(kept, ev)) {
-          continue;
-        }
-        bool same_place = !ev.event.location || ev.location_basis == LocationBasis::kArticle ||
-                          (kept.event.location && kept.event.location->place.name == ev.event.location->place.name);
-        if (!same_place) continue;
-        std::string code = kept.event.cameo;
-        Absorb(kept, ev);
-        kept.event.cameo = code;
-        merged = true;
-      }
-      if (merged) continue;
-    }
     for (auto& kept : out) {
       if (!SameFamily(kept.event.cameo, ev.event.cameo) || kept.event.modality != ev.event.modality) continue;
       if (!PlacesCompatible(kept, ev) || !DatesCompatible(kept, ev) || !AllCountsCompatible(kept.event, ev.event)) continue;

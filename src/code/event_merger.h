@@ -21,8 +21,7 @@ struct EventCandidate {
   bool date_explicit = false;  // date from a date expression, not the publication date
   int restatements = 0;
   size_t trigger = 0;          // token of the trigger in its sentence
-  const Entity* subject_place = nullptr;
-  bool toll = false;           // "14 insurgents were killed": casualties with no agent, maybe of an attack told before  // a place opening the trigger's clause ("Tbilisi has denied")
+  const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
 };
 
 // Whether two figures of the same kind may describe the same fact ("more than 5,000" and
