@@ -172,6 +172,19 @@ struct Coder::Impl {
     uint32_t lead_end = doc.sentences.size() > 1 ? doc.sentences[1].span.end : doc.text.size();
     for (const Entity* e : entities) {
       if (!code::IsPlace(*e)) continue;
+      // A dateline ("CARTHAGE, N.C. (AP) -", "BAGHDAD —"): a place in capitals opening one of the
+      // first sentences says where the story happens.
+      bool opens_sentence = false;
+      for (size_t i = 0; i < std::min<size_t>(3, doc.sentences.size()); ++i) {
+        if (doc.sentences[i].span.begin == e->span.begin) opens_sentence = true;
+      }
+      std::string_view t = doc[e->span];
+      bool capitals = t.size() >= 3 && std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+      if (opens_sentence && capitals) {
+        Location loc;
+        loc.place = *e->place;
+        return loc;
+      }
       auto& slot = score[e->place->name];
       slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
       if (!slot.second) slot.second = e;
