@@ -334,9 +334,32 @@ Status Coder::Code(Document& doc) const {
     }
   }
 
+  // Alpha-3 codes of the countries the article's actors belong to.
+  std::map<std::string, std::string> alpha3_of;
+  for (const Entity* e : ctx.entities) {
+    if (e->actor && !e->actor->country.empty() && e->actor->code.size() >= 3 && e->actor->code.compare(0, 3, "IGO") != 0) {
+      alpha3_of.emplace(e->actor->country, e->actor->code.substr(0, 3));
+    }
+  }
+  auto finish = [&](EventCandidate& c) {
+    if (!c.event.source && c.subject_place && c.event.cameo < "17") {
+      const Place& pl = *c.subject_place->place;
+      auto it = alpha3_of.find(pl.country);
+      if (it != alpha3_of.end()) {
+        Actor a{.text = c.subject_place->text, .span = c.subject_place->span, .code = it->second + "GOV",
+                .country = pl.country, .role = "GOV", .name = pl.name};
+        c.event.source = a;
+        c.event.explain.push_back("source " + a.code + ": \"" + a.text + "\" speaks for its government (a place as subject)");
+      }
+    }
+    im.CompletePerson(c.event.source, c.event.cameo, "source", person_country, person_alpha3, c.event.explain);
+    im.CompletePerson(c.event.target, c.event.cameo, "target", person_country, person_alpha3, c.event.explain);
+    im.mappings->Fill(c.event);
+  };
   // The headline, when the text repeats it at the top.
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
-  std::vector<EventCandidate> events;
+  std::vector<EventCandidate> events;  // the current sentence's, until merged
+  std::vector<EventCandidate> merged;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
     if (si == 0) {
@@ -441,30 +464,16 @@ Status Coder::Code(Document& doc) const {
                                       (best_dist < 1000 ? "in the clause" : "in the sentence"));
       }
     }
-  }
-  // Alpha-3 codes of the countries the article's actors belong to.
-  std::map<std::string, std::string> alpha3_of;
-  for (const Entity* e : ctx.entities) {
-    if (e->actor && !e->actor->country.empty() && e->actor->code.size() >= 3 && e->actor->code.compare(0, 3, "IGO") != 0) {
-      alpha3_of.emplace(e->actor->country, e->actor->code.substr(0, 3));
+    // Merge as we go, so memory follows the number of distinct events, not of sentences.
+    std::vector<EventCandidate> fresh(std::make_move_iterator(events.begin() + first_of_sentence),
+                                      std::make_move_iterator(events.end()));
+    events.resize(first_of_sentence);
+    for (auto& c : fresh) {
+      finish(c);
+      code::MergeInto(merged, std::move(c));
     }
   }
-  for (auto& c : events) {
-    if (!c.event.source && c.subject_place && c.event.cameo < "17") {
-      const Place& pl = *c.subject_place->place;
-      auto it = alpha3_of.find(pl.country);
-      if (it != alpha3_of.end()) {
-        Actor a{.text = c.subject_place->text, .span = c.subject_place->span, .code = it->second + "GOV",
-                .country = pl.country, .role = "GOV", .name = pl.name};
-        c.event.source = a;
-        c.event.explain.push_back("source " + a.code + ": \"" + a.text + "\" speaks for its government (a place as subject)");
-      }
-    }
-    im.CompletePerson(c.event.source, c.event.cameo, "source", person_country, person_alpha3, c.event.explain);
-    im.CompletePerson(c.event.target, c.event.cameo, "target", person_country, person_alpha3, c.event.explain);
-    im.mappings->Fill(c.event);
-  }
-  code::MergeRestatements(events);
+  events = std::move(merged);
   std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
   for (auto& c : events) {
     Event& e = c.event;

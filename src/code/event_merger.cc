@@ -96,7 +96,9 @@ void Absorb(EventCandidate& into, EventCandidate& from) {
   }
   e.confidence = std::max(e.confidence, f.confidence);
   into.restatements += 1 + from.restatements;
-  e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
+  // Explanations stay short however often an event is restated (a page may repeat it 100,000 times).
+  constexpr int kMaxListed = 8;
+  if (into.restatements <= kMaxListed) e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
 }
 
 }  // namespace
@@ -125,7 +127,12 @@ bool CountsCompatible(const Count& a, const Count& b) {
 
 void MergeRestatements(std::vector<EventCandidate>& events) {
   std::vector<EventCandidate> out;
-  for (auto& ev : events) {
+  for (auto& ev : events) MergeInto(out, std::move(ev));
+  events = std::move(out);
+}
+
+void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+  {
     bool merged = false;
     for (auto& kept : out) {
       if (!SameFamily(kept.event.cameo, ev.event.cameo) || kept.event.modality != ev.event.modality) continue;
@@ -142,7 +149,6 @@ void MergeRestatements(std::vector<EventCandidate>& events) {
     }
     if (!merged) out.push_back(std::move(ev));
   }
-  events = std::move(out);
 }
 
 }  // namespace eventmill::code

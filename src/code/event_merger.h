@@ -35,5 +35,7 @@ bool SameFamily(const std::string& a, const std::string& b);
 // Merges restatements in place, keeping the order of first mention. O(n^2) in the number of
 // events of one article.
 void MergeRestatements(std::vector<EventCandidate>& events);
+// Merges `ev` into `kept` (events already merged, in order of first mention) or appends it.
+void MergeInto(std::vector<EventCandidate>& kept, EventCandidate&& ev);
 
 }  // namespace eventmill::code
