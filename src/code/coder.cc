@@ -360,6 +360,7 @@ Status Coder::Code(Document& doc) const {
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
   std::vector<EventCandidate> events;  // the current sentence's, until merged
   std::vector<EventCandidate> merged;
+  std::vector<std::string> headline_denies;  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
     if (si == 0) {
@@ -375,6 +376,7 @@ Status Coder::Code(Document& doc) const {
       code::ModalityReading mod = im.modality->Classify(s, m);
       // "negated": did not happen; "charge": the crime named in a charge, told as its own event
       // elsewhere if at all.
+      if (mod.modality == "negated" && s.title) headline_denies.push_back(p.cameo);
       if (mod.modality == "negated" || mod.modality == "charge") continue;
       // ", killing 20 people": the result of the event just told, not another event.
       const std::string& tw = s.tokens[m.trigger].lower;
@@ -474,6 +476,9 @@ Status Coder::Code(Document& doc) const {
     }
   }
   events = std::move(merged);
+  std::erase_if(events, [&](const EventCandidate& c) {
+    return std::find(headline_denies.begin(), headline_denies.end(), c.event.cameo) != headline_denies.end();
+  });
   std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
   for (auto& c : events) {
     Event& e = c.event;
