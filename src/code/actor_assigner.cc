@@ -149,6 +149,15 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     bool after_trigger = from > m.last;
     for (const EntityRef* r : s.EntitiesIn(from, to)) {
       if (!CanAct(*r->entity)) continue;
+      // "Kazakh President Tokayev": a demonym before another actor modifies it, it does not act.
+      if (!r->entity->actor && r->entity->type == EntityType::kCountry &&
+          std::any_of(s.entities.begin(), s.entities.end(),
+                      [&](const EntityRef& o) {
+                        return o.first > r->last && o.first <= r->last + 2 && !s.tokens[r->last + 1].punct &&
+                               CanAct(*o.entity);
+                      })) {
+        continue;
+      }
       // "criticism of Russia": after the trigger, "of" introduces the target.
       if (!allow_locative && LocativeWords().count(r->before)) continue;
       // "the capital of Kazakhstan" names a place; "thousands of protesters" names actors.
