@@ -65,7 +65,7 @@ Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std:
     ++lineno;
     if (line.empty() || line[0] == '#') continue;
     std::istringstream f(line);
-    std::string word, kinds;
+    std::string word, kinds, flag;
     if (!(f >> word)) continue;
     if (!(f >> kinds)) {
       return Status::InvalidInput("references.tsv:" + std::to_string(lineno), "want 'word TYPES,ROLES'");
@@ -75,6 +75,7 @@ Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std:
     std::string k;
     while (std::getline(ks, k, ',')) list.push_back(k);
     a.references_[word] = std::move(list);
+    if (f >> flag && flag == "pronoun") a.pronouns_.insert(word);
   }
   return a;
 }
@@ -87,7 +88,7 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
     if (it == references_.end()) continue;
     // Only a definite description or a pronoun refers back: "the organization", "he".
     const std::string& w = s.tokens[i].lower;
-    bool pronoun = w == "he" || w == "she" || w == "they" || w == "it" || w == "him" || w == "her" || w == "them";
+    bool pronoun = pronouns_.count(w) > 0;
     if (!pronoun && !(i > 0 && (s.tokens[i - 1].lower == "the" || s.tokens[i - 1].lower == "its" ||
                                 s.tokens[i - 1].lower == "their"))) {
       continue;
@@ -96,7 +97,8 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
     for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
       if ((*e)->span.begin >= before) continue;
       if (before - (*e)->span.begin > 3000) break;
-      if (CanAct(**e) && Fits(**e, it->second)) {
+      if (Fits(**e, it->second)) {
+        if (!CanAct(**e)) return std::nullopt;
         *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
         return ActorOf(**e);
       }
@@ -141,12 +143,21 @@ std::optional<Actor> ActorAssigner::Authority(const DocumentContext& ctx, const 
 ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const {
   ActorChoice out;
   const Pattern& p = *m.pattern;
-  size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
+  size_t cb = s.ClauseBegin(m.trigger), ce = std::max(s.ClauseEnd(m.trigger), s.ClauseEnd(m.last));
   auto actor_refs = [&](size_t from, size_t to, bool allow_locative) {
     std::vector<const EntityRef*> refs;
     bool after_trigger = from > m.last;
     for (const EntityRef* r : s.EntitiesIn(from, to)) {
       if (!CanAct(*r->entity)) continue;
+      // "Kazakh President Tokayev": a demonym before another actor modifies it, it does not act.
+      if (!r->entity->actor && r->entity->type == EntityType::kCountry &&
+          std::any_of(s.entities.begin(), s.entities.end(),
+                      [&](const EntityRef& o) {
+                        return o.first > r->last && o.first <= r->last + 2 && !s.tokens[r->last + 1].punct &&
+                               CanAct(*o.entity);
+                      })) {
+        continue;
+      }
       // "criticism of Russia": after the trigger, "of" introduces the target.
       if (!allow_locative && LocativeWords().count(r->before)) continue;
       // "the capital of Kazakhstan" names a place; "thousands of protesters" names actors.
@@ -214,6 +225,17 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.source_entity_first = head->first;
   };
 
+  // ", vowing to liquidate ...": a participle after a comma has the main clause's subject.
+  const std::string& tw = s.tokens[m.trigger].lower;
+  bool participle_adjunct = m.trigger > 0 && s.tokens[m.trigger - 1].lower == "," && tw.size() > 4 &&
+                            tw.compare(tw.size() - 3, 3, "ing") == 0 && !p.nominal;
+  if (participle_adjunct) {
+    auto main = actor_refs(0, m.trigger, false);
+    if (!main.empty()) {
+      subject = main.front();
+      before.assign(main.begin(), main.begin() + 1);
+    }
+  }
   if (between_a && between_b) {
     out.sources.push_back(ActorOf(*between_a->entity));
     out.target = ActorOf(*between_b->entity);
@@ -224,12 +246,20 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
       out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the noun");
-    } else if (subject && subject->last + 3 >= m.trigger) {
+    } else if (subject && subject->last + 3 >= m.trigger &&
+               std::none_of(s.tokens.begin() + subject->last + 1, s.tokens.begin() + m.trigger,
+                            [](const WordToken& t) { return t.punct; })) {
       set_sources(subject, "modifies the noun");
-    } else if (subject) {
-      bool light = false;
-      for (size_t t = subject->last + 1; t < m.trigger && !light; ++t) light = light_verbs_.count(s.tokens[t].lower) > 0;
-      if (light) set_sources(subject, "subject of a light verb (\"carried out\", \"sent\") before the noun");
+    } else {
+      // "Tokayev ... announced ... an invitation to the CSTO": the subject of a light verb.
+      for (const EntityRef* cand : actor_refs(0, m.trigger, false)) {
+        bool light = false;
+        for (size_t t = cand->last + 1; t < m.trigger && !light; ++t) light = light_verbs_.count(s.tokens[t].lower) > 0;
+        if (light) {
+          set_sources(cand, "subject of a light verb (\"carried out\", \"announced\") before the noun");
+          break;
+        }
+      }
     }
     if (object && object->first <= std::max(m.last, m.trigger) + 4) {
       out.target = ActorOf(*object->entity);
@@ -259,7 +289,12 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     } else {
       auto earlier = actor_refs(0, cb, false);
-      if (!earlier.empty() && !(out.target && earlier.back()->entity->span == out.target->span)) {
+      // "Police said Durr stabbed Davis": the one who reports is not the one who acts.
+      bool reported = false;
+      if (!earlier.empty()) {
+        for (size_t t = earlier.back()->last + 1; t < m.trigger && !reported; ++t) reported = IsReportingVerb(s.tokens[t].lower);
+      }
+      if (!earlier.empty() && !reported && !(out.target && earlier.back()->entity->span == out.target->span)) {
         set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");
       }
     }
@@ -273,7 +308,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   }
   if (!out.target && !m.passive && !p.nominal && !p.no_target) {
     std::string how;
-    if (auto a = ResolveReference(ctx, s, m.trigger + 1, std::min(ce, m.trigger + 3), &how)) {
+    size_t from = std::max(m.trigger, m.last) + 1;
+    if (auto a = ResolveReference(ctx, s, from, std::min(ce, from + 2), &how)) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }

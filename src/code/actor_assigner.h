@@ -49,6 +49,7 @@ class ActorAssigner {
                                  std::string* how) const;
   std::unordered_map<std::string, std::vector<std::string>> references_;
   std::unordered_set<std::string> light_verbs_;
+  std::unordered_set<std::string> pronouns_;
 };
 
 }  // namespace eventmill::code

@@ -63,6 +63,48 @@ struct Coder::Impl {
   std::unique_ptr<ActorAssigner> actors;
   std::unique_ptr<CodeMappings> mappings;
   std::vector<std::string> skip_prefixes;
+  struct SlotRole {
+    std::string prefix, slot, role;
+  };
+  std::vector<SlotRole> slot_roles;
+
+  // A private person (no actor code) takes the article's dominant country and the role of its slot.
+  void CompletePerson(std::optional<Actor>& a, const std::string& cameo, const std::string& slot,
+                      const std::string& country, const std::string& alpha3, std::vector<std::string>& explain) const {
+    if (!a || !a->code.empty()) return;
+    const SlotRole* best = nullptr;
+    for (const auto& r : slot_roles) {
+      if (r.slot == slot && cameo.compare(0, r.prefix.size(), r.prefix) == 0 &&
+          (!best || r.prefix.size() > best->prefix.size())) {
+        best = &r;
+      }
+    }
+    a->country = country;
+    a->role = best ? best->role : "";
+    a->code = alpha3.empty() ? "" : alpha3 + a->role;
+    explain.push_back(slot + " " + a->text + ": a private person, " + (country.empty() ? "country unknown" : country) +
+                      (best ? ", " + best->role + " as the event's " + slot : ""));
+  }
+
+  // A date mention the event may take: a day, or a month or year other than the publication's
+  // ("in 1993"), never the publication's own month or year restated vaguely.
+  static bool UsableDate(const DateMention& d, const std::string& published) {
+    if (d.date.value.empty()) return false;
+    if (d.date.precision == "day" || d.date.value.size() == 10) return true;
+    return published.compare(0, d.date.value.size(), d.date.value) != 0;
+  }
+  // A bare four-digit number ("1935 Dublin Road") is too weak to date an event; "in 1993" is not.
+  static bool UsableDate(const Document& doc, const DateMention& d, const std::string& published) {
+    if (!UsableDate(d, published)) return false;
+    if (d.date.value.size() == 10) return true;
+    std::string_view text = doc[d.span];
+    bool letters = std::any_of(text.begin(), text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    std::string_view before = doc.text;
+    before = before.substr(0, d.span.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    auto ends = [&](std::string_view w) { return before.size() >= w.size() && before.substr(before.size() - w.size()) == w; };
+    return letters || ends(" in") || ends(" since") || ends(" of") || ends(" until");
+  }
 
   bool SkipSentence(const Document& doc, const SentenceView& s) const {
     int words = 0;
@@ -78,22 +120,42 @@ struct Coder::Impl {
     return false;
   }
 
-  // The place an event happened: in its clause, else its sentence. Places that only say where
-  // an actor comes from ("troops from Russia") or that are the source actor itself are skipped.
-  std::optional<Location> FindPlace(const SentenceView& s, size_t from, size_t to, size_t trigger,
-                                    size_t source_entity_first) const {
+  // The place an event happened, from the places of its sentence: one after a scene word ("in",
+  // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
+  // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
+  // police") or that are the source actor itself are skipped. Sets *in_clause.
+  std::optional<Location> FindPlace(const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+                                    size_t source_entity_first, const std::string& home_country,
+                                    bool* in_clause) const {
     const EntityRef* best = nullptr;
     double best_score = -1e9;
-    for (const EntityRef* r : s.EntitiesIn(from, to)) {
+    for (const EntityRef& ref : s.entities) {
+      const EntityRef* r = &ref;
       if (!code::IsPlace(*r->entity) || r->first == source_entity_first) continue;
       if (r->before == "from") continue;
+      bool modifies_actor = false;
+      for (const EntityRef& other : s.entities) {
+        if (&other == r || !other.entity->actor || code::IsPlace(*other.entity)) continue;
+        if ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1) modifies_actor = true;
+      }
+      if (modifies_actor) continue;
+      bool clause = r->first >= cb && r->last < ce;
+      bool scene = IsSceneWord(r->before);
+      // A foreign town named without a preposition in a story set elsewhere is more often a
+      // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
+      if (!scene && !home_country.empty() && r->entity->place->country != home_country &&
+          r->entity->place->precision != "country") {
+        continue;
+      }
       double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
-      double score = (IsSceneWord(r->before) ? 10.0 : 0.0) - dist * 0.1;
+      // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
+      double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
       // A city or region says more than a country.
       if (r->entity->place->precision != "country") score += 0.5;
       if (score > best_score) {
         best_score = score;
         best = r;
+        *in_clause = clause;
       }
     }
     if (!best) return std::nullopt;
@@ -110,6 +172,19 @@ struct Coder::Impl {
     uint32_t lead_end = doc.sentences.size() > 1 ? doc.sentences[1].span.end : doc.text.size();
     for (const Entity* e : entities) {
       if (!code::IsPlace(*e)) continue;
+      // A dateline ("CARTHAGE, N.C. (AP) -", "BAGHDAD —"): a place in capitals opening one of the
+      // first sentences says where the story happens.
+      bool opens_sentence = false;
+      for (size_t i = 0; i < std::min<size_t>(3, doc.sentences.size()); ++i) {
+        if (doc.sentences[i].span.begin == e->span.begin) opens_sentence = true;
+      }
+      std::string_view t = doc[e->span];
+      bool capitals = t.size() >= 3 && std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+      if (opens_sentence && capitals) {
+        Location loc;
+        loc.place = *e->place;
+        return loc;
+      }
       auto& slot = score[e->place->name];
       slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
       if (!slot.second) slot.second = e;
@@ -132,8 +207,9 @@ struct Coder::Impl {
                      bool* explicit_date, std::string* how) const {
     const DateMention* best = nullptr;
     int best_rank = 1 << 30;
+    std::string published = DatePart(doc.published);
     for (const auto& d : doc.dates) {
-      if (!s.span.Contains(d.span) || d.date.value.empty()) continue;
+      if (!s.span.Contains(d.span) || !UsableDate(doc, d, published)) continue;
       size_t t = s.TokenAt(d.span.begin);
       bool in_clause = t >= cb && t < ce;
       int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
@@ -146,6 +222,19 @@ struct Coder::Impl {
     if (best) {
       *explicit_date = true;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
+      return best->date;
+    }
+    // A story told in order: the day named in the two sentences before ("The incident happened
+    // Saturday. ... Durr stabbed Davis") still holds.
+    for (const auto& d : doc.dates) {
+      if (d.span.begin >= s.span.begin || d.date.value.size() != 10) continue;
+      if (s.index >= 2 && d.span.begin < doc.sentences[s.index - 2].span.begin) continue;
+      if (s.index < 2 && s.index >= 1 && d.span.begin < doc.sentences[0].span.begin) continue;
+      best = &d;  // the last such mention wins
+    }
+    if (best && s.index > 0) {
+      *explicit_date = true;
+      *how = "date from \"" + std::string(doc[best->span]) + "\" in an earlier sentence of the story";
       return best->date;
     }
     *explicit_date = false;
@@ -183,6 +272,17 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
   EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));
   impl->mappings = std::make_unique<CodeMappings>(std::move(mappings));
+  EM_ASSIGN_OR_RETURN(std::string slots, ReadFile(mappings_dir + "/slot_roles.tsv"));
+  {
+    std::istringstream in(slots);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream f(line);
+      Impl::SlotRole r;
+      if (f >> r.prefix >> r.slot >> r.role) impl->slot_roles.push_back(r);
+    }
+  }
   if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
     std::istringstream in(*skip);
     std::string line;
@@ -193,6 +293,14 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
     }
   }
   // Every pattern's code must be in the codebook: a typo in a pattern file is an error at start.
+  for (size_t i = 0; i < impl->patterns.size(); ++i) {
+    const code::Pattern& p = impl->patterns.pattern(i);
+    if (p.cameo == "-") continue;
+    const code::CameoEntry* entry = impl->mappings->Find(p.cameo);
+    if (!entry || entry->code != p.cameo) {
+      return Status::InvalidInput(p.where, "CAMEO code " + p.cameo + " is not in the codebook (data/mappings/cameo.tsv)");
+    }
+  }
   return Coder(std::move(impl));
 }
 
@@ -206,10 +314,53 @@ Status Coder::Code(Document& doc) const {
   std::stable_sort(ctx.entities.begin(), ctx.entities.end(),
                    [](const Entity* a, const Entity* b) { return a->span.begin < b->span.begin; });
   std::optional<Location> main_place = im.MainPlace(doc, ctx.entities);
+  // The country most of the article's actors belong to, for private persons.
+  std::string person_country, person_alpha3;
+  {
+    std::map<std::string, std::pair<int, std::string>> tally;
+    for (const Entity* e : ctx.entities) {
+      if (!e->actor || e->actor->country.empty() || e->actor->code.size() < 3) continue;
+      auto& t = tally[e->actor->country];
+      ++t.first;
+      t.second = e->actor->code.substr(0, 3);
+    }
+    int best = 0;
+    for (auto& [cc, t] : tally) {
+      if (t.first > best) {
+        best = t.first;
+        person_country = cc;
+        person_alpha3 = t.second;
+      }
+    }
+  }
 
+  // Alpha-3 codes of the countries the article's actors belong to.
+  std::map<std::string, std::string> alpha3_of;
+  for (const Entity* e : ctx.entities) {
+    if (e->actor && !e->actor->country.empty() && e->actor->code.size() >= 3 && e->actor->code.compare(0, 3, "IGO") != 0) {
+      alpha3_of.emplace(e->actor->country, e->actor->code.substr(0, 3));
+    }
+  }
+  auto finish = [&](EventCandidate& c) {
+    if (!c.event.source && c.subject_place && c.event.cameo < "17") {
+      const Place& pl = *c.subject_place->place;
+      auto it = alpha3_of.find(pl.country);
+      if (it != alpha3_of.end()) {
+        Actor a{.text = c.subject_place->text, .span = c.subject_place->span, .code = it->second + "GOV",
+                .country = pl.country, .role = "GOV", .name = pl.name};
+        c.event.source = a;
+        c.event.explain.push_back("source " + a.code + ": \"" + a.text + "\" speaks for its government (a place as subject)");
+      }
+    }
+    im.CompletePerson(c.event.source, c.event.cameo, "source", person_country, person_alpha3, c.event.explain);
+    im.CompletePerson(c.event.target, c.event.cameo, "target", person_country, person_alpha3, c.event.explain);
+    im.mappings->Fill(c.event);
+  };
   // The headline, when the text repeats it at the top.
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
-  std::vector<EventCandidate> events;
+  std::vector<EventCandidate> events;  // the current sentence's, until merged
+  std::vector<EventCandidate> merged;
+  std::vector<std::string> headline_denies;  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
     if (si == 0) {
@@ -225,6 +376,7 @@ Status Coder::Code(Document& doc) const {
       code::ModalityReading mod = im.modality->Classify(s, m);
       // "negated": did not happen; "charge": the crime named in a charge, told as its own event
       // elsewhere if at all.
+      if (mod.modality == "negated" && s.title) headline_denies.push_back(p.cameo);
       if (mod.modality == "negated" || mod.modality == "charge") continue;
       // ", killing 20 people": the result of the event just told, not another event.
       const std::string& tw = s.tokens[m.trigger].lower;
@@ -249,17 +401,23 @@ Status Coder::Code(Document& doc) const {
       e.confidence = p.confidence;
       base.title = s.title;
       base.trigger = m.trigger;
+      // "Tbilisi has denied": the place that is the subject of the clause, for verbal events.
+      for (const EntityRef& r : s.entities) {
+        if (r.first >= cb && r.last < m.first && code::IsPlace(*r.entity) && !r.entity->actor &&
+            r.entity->type == EntityType::kPlace && r.last + 3 >= m.first && (r.first == cb || r.first == 0)) {
+          base.subject_place = r.entity;
+        }
+      }
       e.explain.push_back("matched \"" + std::string(doc[Span{s.tokens[m.first].span.begin, s.tokens[m.last].span.end}]) +
                           "\"" + (m.passive ? " (passive)" : "") + (p.nominal ? " (noun)" : ""));
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
-      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first)) {
+      bool in_clause = false;
+      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first,
+                                  main_place ? main_place->place.country : std::string(), &in_clause)) {
         e.location = loc;
-        base.location_basis = LocationBasis::kClause;
-        e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the clause");
-      } else if (auto loc2 = im.FindPlace(s, 0, s.tokens.size(), m.trigger, who.source_entity_first)) {
-        e.location = loc2;
-        base.location_basis = LocationBasis::kSentence;
-        e.explain.push_back("place " + loc2->place.name + " (" + loc2->place.precision + "): named in the sentence");
+        base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
+        e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the " +
+                            (in_clause ? "clause" : "sentence"));
       } else if (main_place) {
         e.location = main_place;
         base.location_basis = LocationBasis::kArticle;
@@ -308,9 +466,19 @@ Status Coder::Code(Document& doc) const {
                                       (best_dist < 1000 ? "in the clause" : "in the sentence"));
       }
     }
+    // Merge as we go, so memory follows the number of distinct events, not of sentences.
+    std::vector<EventCandidate> fresh(std::make_move_iterator(events.begin() + first_of_sentence),
+                                      std::make_move_iterator(events.end()));
+    events.resize(first_of_sentence);
+    for (auto& c : fresh) {
+      finish(c);
+      code::MergeInto(merged, std::move(c));
+    }
   }
-  for (auto& c : events) im.mappings->Fill(c.event);
-  code::MergeRestatements(events);
+  events = std::move(merged);
+  std::erase_if(events, [&](const EventCandidate& c) {
+    return std::find(headline_denies.begin(), headline_denies.end(), c.event.cameo) != headline_denies.end();
+  });
   std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
   for (auto& c : events) {
     Event& e = c.event;

@@ -66,9 +66,11 @@ void Absorb(EventCandidate& into, EventCandidate& from) {
   Event& f = from.event;
   // A later, more specific code of the same family refines the first ("shot", then "killed").
   if (f.cameo.size() > e.cameo.size() && f.cameo.compare(0, e.cameo.size(), e.cameo) == 0) e.cameo = f.cameo;
-  if (e.cameo.size() == 3 && e.cameo[2] == '0' && f.cameo.compare(0, 2, e.cameo, 0, 2) == 0) e.cameo = f.cameo;
   auto rank = [](const EventCandidate& c) { return static_cast<int>(c.location_basis) * 2 + (c.title ? 1 : 0); };
-  if (f.location && (!e.location || rank(from) < rank(into))) {
+  // Equally well placed, a city says more than its country.
+  bool finer = e.location && f.location && rank(from) == rank(into) && e.location->place.precision == "country" &&
+               f.location->place.precision != "country";
+  if (f.location && (!e.location || rank(from) < rank(into) || finer)) {
     e.location = f.location;
     into.location_basis = from.location_basis;
     e.explain.push_back("place taken from a restatement: " + f.location->place.name);
@@ -94,7 +96,9 @@ void Absorb(EventCandidate& into, EventCandidate& from) {
   }
   e.confidence = std::max(e.confidence, f.confidence);
   into.restatements += 1 + from.restatements;
-  e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
+  // Explanations stay short however often an event is restated (a page may repeat it 100,000 times).
+  constexpr int kMaxListed = 8;
+  if (into.restatements <= kMaxListed) e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
 }
 
 }  // namespace
@@ -105,8 +109,6 @@ bool SameFamily(const std::string& a, const std::string& b) {
   // elsewhere the third digit separates different acts (arrest 173 vs state of emergency 1724).
   if (a.compare(0, 2, "19") == 0 || a.compare(0, 2, "20") == 0) return true;
   if (a.size() == 2 || b.size() == 2) return true;
-  // "180 use unconventional violence, not specified" is any act of its root told vaguely ("the attack").
-  if ((a.size() == 3 && a[2] == '0') || (b.size() == 3 && b[2] == '0')) return true;
   return a.compare(0, 3, b, 0, 3) == 0;
 }
 
@@ -125,7 +127,12 @@ bool CountsCompatible(const Count& a, const Count& b) {
 
 void MergeRestatements(std::vector<EventCandidate>& events) {
   std::vector<EventCandidate> out;
-  for (auto& ev : events) {
+  for (auto& ev : events) MergeInto(out, std::move(ev));
+  events = std::move(out);
+}
+
+void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+  {
     bool merged = false;
     for (auto& kept : out) {
       if (!SameFamily(kept.event.cameo, ev.event.cameo) || kept.event.modality != ev.event.modality) continue;
@@ -142,7 +149,6 @@ void MergeRestatements(std::vector<EventCandidate>& events) {
     }
     if (!merged) out.push_back(std::move(ev));
   }
-  events = std::move(out);
 }
 
 }  // namespace eventmill::code

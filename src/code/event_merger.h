@@ -21,6 +21,7 @@ struct EventCandidate {
   bool date_explicit = false;  // date from a date expression, not the publication date
   int restatements = 0;
   size_t trigger = 0;          // token of the trigger in its sentence
+  const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
 };
 
 // Whether two figures of the same kind may describe the same fact ("more than 5,000" and
@@ -34,5 +35,7 @@ bool SameFamily(const std::string& a, const std::string& b);
 // Merges restatements in place, keeping the order of first mention. O(n^2) in the number of
 // events of one article.
 void MergeRestatements(std::vector<EventCandidate>& events);
+// Merges `ev` into `kept` (events already merged, in order of first mention) or appends it.
+void MergeInto(std::vector<EventCandidate>& kept, EventCandidate&& ev);
 
 }  // namespace eventmill::code

@@ -32,12 +32,18 @@ bool ModalityClassifier::Transparent(const std::string& w) const {
 }
 
 ModalityReading ModalityClassifier::Classify(const SentenceView& s, const PatternMatch& m) const {
-  ModalityReading r;
-  if (!m.pattern->modality.empty()) {
+  ModalityReading r = ReadCues(s, m);
+  // A pattern's own modality ("vowing to liquidate": threatened) holds unless the act is negated
+  // ("is not threatened").
+  if (!m.pattern->modality.empty() && r.modality != "negated" && r.modality != "charge") {
     r.modality = m.pattern->modality;
     r.cue = "pattern";
-    return r;
   }
+  return r;
+}
+
+ModalityReading ModalityClassifier::ReadCues(const SentenceView& s, const PatternMatch& m) const {
+  ModalityReading r;
   size_t cb = s.ClauseBegin(m.first);
   constexpr size_t kReach = 3;
   // Cues are matched on the clause up to the trigger; the nearest one wins.

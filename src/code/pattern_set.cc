@@ -228,6 +228,7 @@ struct PatternSet::Impl {
     m.last = end - 1;
     m.trigger = pos[p->trigger] == SIZE_MAX ? ti : pos[p->trigger];
     m.passive = IsPassiveAt(tokens, m.trigger, *inflector);
+    if ((p->voice == 1 && !m.passive) || (p->voice == -1 && m.passive)) return;
     out.push_back(m);
   }
 };
@@ -238,6 +239,7 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 size_t PatternSet::size() const { return impl_->patterns.size(); }
+const Pattern& PatternSet::pattern(size_t i) const { return *impl_->patterns[i]; }
 const Inflector& PatternSet::inflector() const { return *impl_->inflector; }
 
 void PatternSet::Add(PatternSet&& other) {
@@ -373,6 +375,8 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->reverse = true;
       } else if (key == "agent" && value == "authority") {
         p->authority = true;
+      } else if (key == "voice" && (value == "passive" || value == "active")) {
+        p->voice = value == "passive" ? 1 : -1;
       } else if (key == "result") {
         p->result = true;
       } else if (key == "target" && value == "none") {
@@ -440,7 +444,12 @@ std::vector<PatternMatch> PatternSet::Match(const std::vector<WordToken>& tokens
     return a.first < b.first;
   });
   std::vector<PatternMatch> kept, out;
+  // Stop phrases first: they block every match they overlap, whatever its length.
   for (const auto& m : all) {
+    if (m.pattern->cameo == "-") kept.push_back(m);
+  }
+  for (const auto& m : all) {
+    if (m.pattern->cameo == "-") continue;
     bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const PatternMatch& k) {
       return m.first <= k.last && k.first <= m.last;
     });

@@ -61,6 +61,7 @@ struct Pattern {
   bool reverse = false;            // reverse: subject is the target, object the source ("suffer at the hands of")
   bool authority = false;          // agent=authority: no named agent means the authorities (arrests, charges)
   bool no_target = false;          // target=none
+  int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
   bool result = false;             // result: the toll of an event told earlier in the sentence
                                    // ("a shootout left four gunmen dead"), not an event of its own
   double confidence = 0.8;
@@ -97,6 +98,7 @@ class PatternSet {
   std::vector<PatternMatch> MatchAll(const std::vector<WordToken>& tokens) const;
 
   size_t size() const;
+  const Pattern& pattern(size_t i) const;  // i < size(), in file order
   const Inflector& inflector() const;
 
  private:

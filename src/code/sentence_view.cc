@@ -25,8 +25,11 @@ const std::unordered_set<std::string>& ReportingVerbs() {
 
 }  // namespace
 
+bool IsReportingVerb(const std::string& w) { return ReportingVerbs().count(w) > 0; }
+
 bool CanAct(const Entity& e) {
   if (e.actor && !e.actor->empty()) return true;
+  if (e.type == EntityType::kPerson) return true;  // a private person: role from the event (slot_roles.tsv)
   return e.type == EntityType::kCountry && e.place && !e.place->country.empty();
 }
 

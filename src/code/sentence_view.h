@@ -39,6 +39,8 @@ SentenceView BuildSentenceView(const Document& doc, size_t index, const std::vec
 
 // Whether an entity can act in an event (has an actor, or is a country).
 bool CanAct(const Entity& e);
+// Whether `w` is a reporting verb ("said", "told"): its subject reports an event, not does it.
+bool IsReportingVerb(const std::string& w);
 // Whether an entity names a place an event can happen at.
 bool IsPlace(const Entity& e);
 
