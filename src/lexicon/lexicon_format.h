@@ -9,9 +9,10 @@
 namespace eventmill::lexicon {
 
 inline constexpr char kLexiconMagic[8] = {'E', 'M', 'L', 'E', 'X', 'I', 'C', 'N'};
-inline constexpr uint32_t kLexiconVersion = 7;
+inline constexpr uint32_t kLexiconVersion = 8;
 
-enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3 };
+// kAdmin2: a county or its equivalent (US counties and parishes from the Census boundaries).
+enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3, kAdmin2 = 4 };
 // GeoNames feature codes that matter for ranking.
 enum class FeatureRank : uint8_t { kOther = 0, kCapital = 1, kAdmin1Seat = 2, kAdminSeat = 3, kSection = 4 };
 
@@ -25,8 +26,10 @@ struct PlaceRec {
   PlaceKind kind;
   FeatureRank rank;
   uint32_t admin1_code; // hash of country+admin1 code, to relate cities to their region (0 unknown)
+  uint32_t admin2_code; // hash of country+admin1+admin2 code: a city's county, a county's own (0 unknown)
+  uint32_t reserved;
 };
-static_assert(sizeof(PlaceRec) == 32);
+static_assert(sizeof(PlaceRec) == 40);
 
 // What an actor entry is.
 enum class ActorKind : uint8_t {
