@@ -22,6 +22,9 @@ using lexicon::Token;
 
 namespace {
 
+// A name that is only an alternate name of towns smaller than this needs a cue or a region.
+constexpr uint32_t kAlternateTownPopulation = 10000;
+
 // One unit of the token stream: a dictionary match or a single unmatched token.
 struct Unit {
   uint32_t first = 0, count = 1;
@@ -563,6 +566,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     u.claimed = true;
   }
 
+  auto is_place_reading = [&](const Unit& x) { return !L(x).places.empty() || !L(x).admin_abbrev.empty(); };
   // --- 4. Places and countries.
   std::vector<int> region_fallback;  // mentions resolved to the article's main region
   std::vector<int> county_mentions;  // "X County" mentions
@@ -587,8 +591,15 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       mentions.push_back(std::move(m));
       continue;
     }
-    if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() && u.count == 1 &&
-        (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3) {
+    // A party and state after a legislator's name: "D-W. Va.", "R-Calif.".
+    bool party_state = false;
+    if (L(u).places.empty() && !L(u).admin_abbrev.empty() && u.first > 0 && text[toks[u.first].begin - 1] == '-') {
+      const Token& pt = toks[u.first - 1];
+      char c0 = text[pt.begin];
+      party_state = pt.end - pt.begin == 1 && pt.end + 1 == toks[u.first].begin && (c0 == 'D' || c0 == 'R' || c0 == 'I');
+    }
+    if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() &&
+        (party_state || (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
       // "NSW": an abbreviation of three or more capitals is a name on its own.
       ML(u).places = L(u).admin_abbrev;
       ML(u).place_alt.assign(L(u).places.size(), 1);
@@ -620,6 +631,26 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       continue;
     }
     if (L(u).places.empty() && L(u).common_places.empty()) continue;
+    // Not a place: a currency ("US$460 million", "$US 1.5 billion"), a word glued by a hyphen to a
+    // capitalised word that is no place ("Wal-Mart"), a name before "virus" or "fever" ("Marburg
+    // virus", "Reston strain").
+    {
+      uint32_t b0 = toks[u.first].begin, e0 = toks[u.first + u.count - 1].end;
+      bool currency = (e0 < text.size() && text[e0] == '$') || (b0 > 0 && text[b0 - 1] == '$');
+      bool glued = false;
+      if (ui + 1 < nu && e0 + 1 == toks[units[ui + 1].first].begin && text[e0] == '-') {
+        const Unit& nx = units[ui + 1];
+        glued = (toks[nx.first].flags & lexicon::kUpperInitial) && L(nx).places.empty() && L(nx).common_places.empty() &&
+                L(nx).demonym_of.empty();
+      }
+      bool town_only = true;  // "United States flu season" is still the country
+      for (uint32_t pl : L(u).places) town_only &= lex.places[pl].kind == PlaceKind::kCity;
+      bool name_head = town_only && ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kNameHead);
+      if (currency || glued || name_head) {
+        u.claimed = true;
+        continue;
+      }
+    }
     // A place name inside a longer capitalised name ("Paris Hilton", "Michael Jordan") is not a place.
     bool cap_before = ui > 0 && unit_joins(ui) && is_plain(units[ui - 1]) && name_cap(units[ui - 1].first) &&
                       !units[ui - 1].cues && !(toks[units[ui - 1].first].flags & lexicon::kAllUpper);
@@ -636,6 +667,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed &&
         (!L(units[ui + 1]).places.empty() || !L(units[ui + 1]).admin_abbrev.empty() || !L(units[ui + 1]).common_places.empty())) {
       hint_unit = static_cast<int64_t>(ui + 1);
+      // After "Place, " an abbreviation of a region is that region ("Belgrade, Minn." is not
+      // the German town Minden, also called Minn).
+      Unit& h = units[hint_unit];
+      if (!L(h).admin_abbrev.empty()) {
+        ML(h).places = L(h).admin_abbrev;
+        ML(h).place_alt.assign(L(h).places.size(), 0);
+        ML(h).common_places.clear();
+      }
     }
     // Readings that are also common words ("Mobile", "Nice") count only after a place cue or
     // with an admin hint, never at the start of a sentence.
@@ -646,6 +685,20 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       }
     }
     if (L(u).places.empty()) continue;
+    // A name that only small towns have as an alternate name ("Passover", "The City") needs a
+    // place cue or a region after it.
+    {
+      bool strong = false;
+      for (size_t k = 0; k < L(u).places.size() && !strong; ++k) {
+        const PlaceRec& c = lex.places[L(u).places[k]];
+        strong = !L(u).place_alt[k] || c.kind != PlaceKind::kCity || c.population >= kAlternateTownPopulation;
+      }
+      // In a list after a place: "Nakuru and Bunyala", "Douglas, Sarpy".
+      bool listed = ui >= 2 && is_place_reading(units[ui - 2]) &&
+                    ((units[ui - 1].count == 1 && (tok_is(units[ui - 1].first, kAnd) || tok_is(units[ui - 1].first, kOr))));
+      listed |= ui >= 1 && gap_is(u.first, ',') && is_place_reading(units[ui - 1]);
+      if (!strong && !cue_before && hint_unit < 0 && !listed) continue;
+    }
     // All-lower-case or sentence-initial common words never reach here as places: case rules.
     if (sentence_initial && u.count == 1 && lex.IsCommonWord(toks[u.first].hash)) continue;
     PlaceMention m;
@@ -725,7 +778,10 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Unit& u = units[ui];
       if (u.claimed || !is_plain(u) || !name_cap(u.first) || sent_start[u.first]) continue;
       const Token& t = toks[u.first];
-      if (t.letters < 5 || (t.flags & (lexicon::kAllUpper | lexicon::kHasDigit)) || lex.IsCommonWord(t.hash)) continue;
+      if (t.letters < 5 || (t.flags & (lexicon::kAllUpper | lexicon::kHasDigit)) || lex.IsCommonWord(t.hash) ||
+          lex.IsPlaceStopWord(t.hash)) {
+        continue;
+      }
       if (ui + 1 < nu && unit_joins(ui + 1) && (toks[units[ui + 1].first].flags & lexicon::kUpperInitial)) continue;
       bool cue = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
       // In a list with places: "X and Aktau", "Aktau and X", "X, Aktau".

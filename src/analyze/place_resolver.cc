@@ -80,7 +80,9 @@ constexpr double kNear = 1.5;              // per unit of nearness to other ment
 constexpr double kNearCap = 2.0;
 constexpr double kNearFullKm = 40.0;       // nearness 1 up to here, falling to 0 at kNearMaxKm
 constexpr double kNearMaxKm = 150.0;
-constexpr double kPlausibleRange = 4.0;    // a reading this far below its name's best counts 0
+constexpr double kPlausibleRange = 4.0;
+constexpr double kAlternateBesidePrimary = 2.0;
+constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
 
 bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
 
@@ -124,10 +126,18 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
           bool alt = k < m.alternate.size() && m.alternate[k];
           primary_area |= !alt && (kind == PlaceKind::kCountry || kind == PlaceKind::kAdmin1 || kind == PlaceKind::kRegion);
         }
+        bool primary = false;
+        for (size_t k = 0; k < m.candidates.size(); ++k) primary |= !(k < m.alternate.size() && m.alternate[k]);
         for (size_t k = 0; k < m.candidates.size(); ++k) {
           bool alt = k < m.alternate.size() && m.alternate[k];
           if (primary_area && alt && lex.places[m.candidates[k]].kind == PlaceKind::kCity) continue;
           double b = BaseScore(m.candidates[k], alt);
+          // Places that bear the name as their own beat those it is an old or other name of
+          // ("Maryville" is Maryville, not Beeville, once called so).
+          if (alt && primary) b -= kAlternateBesidePrimary;
+          // A town named after a country or region ("California, Pa.", "Mexico, Maine") needs
+          // more than its neighbours to win over the country or region itself.
+          if (primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity) b -= kTownBesideArea;
           g.cands.push_back({m.candidates[k], b, b, 1.0f, 0});
         }
         groups.push_back(std::move(g));

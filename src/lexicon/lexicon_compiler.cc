@@ -111,6 +111,7 @@ class Builder {
   }
 
   void AddWord(std::string_view normalized) { words_.push_back(TokenHash(normalized)); }
+  void AddPlaceStopWord(std::string_view normalized) { place_stop_words_.push_back(TokenHash(normalized)); }
 
   void AddFuzzy(std::string_view normalized, uint32_t place) {
     if (normalized.size() < 4) return;
@@ -181,6 +182,9 @@ class Builder {
     std::vector<uint64_t> starts(kFilterBits / 64, 0);
     for (uint64_t t : any_case_starts_) starts[FilterBit(t) / 64] |= uint64_t{1} << (FilterBit(t) % 64);
     put(starts.data(), starts.size() * sizeof(uint64_t), starts.size(), &h.any_case_starts);
+    std::sort(place_stop_words_.begin(), place_stop_words_.end());
+    place_stop_words_.erase(std::unique(place_stop_words_.begin(), place_stop_words_.end()), place_stop_words_.end());
+    put(place_stop_words_.data(), place_stop_words_.size() * sizeof(uint64_t), place_stop_words_.size(), &h.place_stop);
     std::memcpy(blob.data(), &h, sizeof(h));
     return blob;
   }
@@ -199,6 +203,7 @@ class Builder {
   std::vector<FuzzyName> fuzzy_;
   std::vector<uint64_t> words_;
   std::vector<uint64_t> any_case_starts_;
+  std::vector<uint64_t> place_stop_words_;
   std::unordered_map<uint64_t, Entry> entries_;
 };
 
@@ -369,6 +374,7 @@ uint32_t CueKindOf(std::string_view name) {
   if (name == "speech") return static_cast<uint32_t>(CueKind::kSpeech);
   if (name == "honorific") return static_cast<uint32_t>(CueKind::kHonorific);
   if (name == "place-suffix") return static_cast<uint32_t>(CueKind::kPlaceSuffix);
+  if (name == "name-head") return static_cast<uint32_t>(CueKind::kNameHead);
   return 99;
 }
 
@@ -426,7 +432,11 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     }
   }
   std::unordered_set<std::string> stop;
-  for (const auto& l : src.stoplist) stop.insert(NormalizePhrase(l.fields[0]));
+  for (const auto& l : src.stoplist) {
+    std::string norm = NormalizePhrase(l.fields[0]);
+    stop.insert(norm);
+    if (norm.find(' ') == std::string::npos) b.AddPlaceStopWord(norm);
+  }
   b.place_stop = stop;
 
   // --- Countries: world-countries (+ iso-codes names), then data/places/countries.txt.
@@ -687,6 +697,42 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
                 static_cast<uint32_t>(std::strtoul(std::string(f[0]).c_str(), nullptr, 10))};
       rows.push_back(std::move(r));
     }
+    // Some admin-1 points of the package were geocoded to a namesake far away (Hunan in
+    // Oklahoma). A region with no town of its country within about 300 km takes the point of
+    // its country's town of the same name, else the country's own point.
+    {
+      std::unordered_set<std::string> occupied;  // "CC lat lon" 1-degree cells holding a town
+      auto cell_key = [](const std::string& cc, double lat, double lon) {
+        return cc + " " + std::to_string(static_cast<int>(std::floor(lat))) + " " + std::to_string(static_cast<int>(std::floor(lon)));
+      };
+      std::unordered_map<std::string, const CityRow*> by_name;  // "CC name" -> most populous
+      for (const auto& r : rows) {
+        occupied.insert(cell_key(r.cc, r.lat, r.lon));
+        auto& best = by_name[r.cc + " " + NormalizePhrase(r.name)];
+        if (!best || r.pop > best->pop) best = &r;
+      }
+      size_t moved = 0;
+      for (auto& g : regions) {
+        bool near = false;
+        for (int dy = -3; dy <= 3 && !near; ++dy) {
+          for (int dx = -4; dx <= 4 && !near; ++dx) near = occupied.count(cell_key(g.cc, g.lat + dy, g.lon + dx)) > 0;
+        }
+        if (near) continue;
+        double lat, lon;
+        if (auto it = by_name.find(g.cc + " " + g.norm_name); it != by_name.end()) {
+          lat = it->second->lat, lon = it->second->lon;
+        } else if (int64_t ci = country_place(g.cc); ci >= 0) {
+          lat = b.places()[ci].lat, lon = b.places()[ci].lon;
+        } else {
+          continue;
+        }
+        g.lat = lat, g.lon = lon;
+        b.places()[g.place].lat = static_cast<float>(lat);
+        b.places()[g.place].lon = static_cast<float>(lon);
+        ++moved;
+      }
+      if (moved) report->warnings.push_back(std::to_string(moved) + " admin-1 points far from any town of their country replaced");
+    }
     std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
     std::map<std::string, std::vector<const Region*>> regions_of;
     for (const auto& r : regions) regions_of[r.cc].push_back(&r);
@@ -751,6 +797,8 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       };
       add(r.name, 0);
       if (r.ascii != r.name) add(r.ascii, 0);
+      // "Washington, D.C.": the name before a qualifier after a comma is the place's own name too.
+      if (size_t comma = r.name.find(", "); comma != std::string::npos && comma >= 3) add(r.name.substr(0, comma), 0);
       size_t start = 0;
       for (size_t i = 0; i <= r.alts.size(); ++i) {
         if (i != r.alts.size() && r.alts[i] != ',') continue;
@@ -885,7 +933,7 @@ LintReport LintSources(const std::string& data_dir) {
       }
     }
   };
-  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix");
+  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix|name-head");
   need(s.actor_cues, 2, 2, "phrases | speech|honorific");
   need(s.country_extra, 3, 3, "CC | alias|abbrev|demonym | phrases");
   need(s.regions, 3, 5, "name | lat | lon | CC | aliases");

@@ -9,7 +9,7 @@
 namespace eventmill::lexicon {
 
 inline constexpr char kLexiconMagic[8] = {'E', 'M', 'L', 'E', 'X', 'I', 'C', 'N'};
-inline constexpr uint32_t kLexiconVersion = 8;
+inline constexpr uint32_t kLexiconVersion = 9;
 
 // kAdmin2: a county or its equivalent (US counties and parishes from the Census boundaries).
 enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3, kAdmin2 = 4 };
@@ -70,6 +70,7 @@ enum class CueKind : uint32_t {
   kSpeech = 2,            // "said", "told", "according to": a name beside it is a person or organisation
   kHonorific = 3,         // "Mr.", "Ms.", "Mrs.": the next name is a person
   kPlaceSuffix = 4,       // "County", "Province": a capitalised word before it names a region
+  kNameHead = 5,          // "virus", "fever": a place name right before it names something else
 };
 
 struct Posting {
@@ -126,6 +127,8 @@ struct Header {
                          // tokens start no phrase, and this 1 MB test spares them the table probe
   Section any_case_starts; // a bit per FilterBit(token hash) of the first word of every phrase that
                          // may match in lower case: a lower-case word outside it starts no match
+  Section place_stop;    // sorted TokenHash of one-word phrases never read as places (stoplist.txt):
+                         // no fuzzy match may turn them into one either ("Monday" is not Munday)
 };
 
 }  // namespace eventmill::lexicon
