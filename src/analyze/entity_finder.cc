@@ -1,6 +1,7 @@
 #include "analyze/entity_finder.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <map>
 
@@ -95,10 +96,42 @@ std::string EntityFinder::Explain(std::string_view text) const {
   return out;
 }
 
+namespace {
+
+// Working memory of FindImpl, kept per thread from one text to the next: most texts are short,
+// and allocating and first touching these for each one cost more than the work on them.
+struct Scratch {
+  std::vector<Token> toks;
+  std::vector<uint8_t> sent_start, joins_before, gap;
+  std::vector<int8_t> common;
+  std::vector<lexicon::PhraseMatchRef> matches;
+  std::vector<Posting> postings;
+  std::vector<Unit> units;
+  std::vector<UnitPlaces> unit_places;  // a pool: the first `used` are this text's
+  size_t unit_places_used = 0;
+  // After a very large text, give its memory back rather than keep it for the thread's life.
+  void Trim() {
+    if (toks.capacity() > (size_t{1} << 20)) *this = Scratch();
+  }
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
 void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) const {
   const auto& lex = lexicon_->impl();
   const std::string& text = doc.text;
-  std::vector<Token> toks;
+  Scratch& scratch = ThreadScratch();
+  struct TrimAtEnd {
+    Scratch& s;
+    ~TrimAtEnd() { s.Trim(); }
+  } trim_at_end{scratch};
+  std::vector<Token>& toks = scratch.toks;
+  toks.clear();
   toks.reserve(text.size() / 5);
   lexicon::Tokenize(text, &toks);
   const size_t n = toks.size();
@@ -106,7 +139,22 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // Sentence starts: the first token of each sentence (or each paragraph line without sentences),
   // and a token after an opening quote.
-  std::vector<uint8_t> sent_start(n, 0);
+  std::vector<uint8_t>& sent_start = scratch.sent_start;
+  sent_start.assign(n, 0);
+  // What the gap before each token holds, in one pass over the text.
+  enum : uint8_t { kGapSentenceEnd = 1, kGapOpening = 2, kGapLineEnd = 4 };
+  std::vector<uint8_t>& gap = scratch.gap;
+  gap.assign(n, 0);
+  for (size_t i = 1; i < n; ++i) {
+    uint8_t g = 0;
+    for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
+      unsigned char c = text[k];
+      if (c == '.' || c == '!' || c == '?' || c == '\n') g |= kGapSentenceEnd;
+      if (c == '\n' || c == '.') g |= kGapLineEnd;
+      if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) g |= kGapOpening;
+    }
+    gap[i] = g;
+  }
   {
     size_t t = 0;
     if (!doc.sentences.empty()) {
@@ -117,19 +165,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     } else {
       sent_start[0] = 1;
       for (size_t i = 1; i < n; ++i) {
-        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
-          char c = text[k];
-          if (c == '.' || c == '!' || c == '?' || c == '\n') sent_start[i] = 1;
-        }
+        if (gap[i] & kGapSentenceEnd) sent_start[i] = 1;
       }
     }
     for (size_t i = 1; i < n; ++i) {
-      for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
-        unsigned char c = text[k];
-        if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) {
-          sent_start[i] = 1;
-        }
-      }
+      if (gap[i] & kGapOpening) sent_start[i] = 1;
     }
   }
   // Title-case lines ("Freemason Bogdanov Joins Sochi Mayor Race"): there a capital says nothing,
@@ -138,9 +178,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     size_t line_start = 0;
     for (size_t i = 0; i <= n; ++i) {
       bool end = i == n;
-      if (!end && i > line_start) {
-        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) end |= text[k] == '\n' || text[k] == '.';
-      }
+      if (!end && i > line_start) end = (gap[i] & kGapLineEnd) != 0;
       if (!end) continue;
       size_t words = 0, caps = 0;
       for (size_t k = line_start; k < i; ++k) {
@@ -154,13 +192,26 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       line_start = i;
     }
   }
+  // Common-word tests by token, cached per text: the word list is large, and the same words
+  // come back ("the", names) and are tested by several steps.
+  std::vector<int8_t>& common_cache = scratch.common;
+  common_cache.assign(n, -1);
+  auto is_common = [&](size_t i) {
+    int8_t& c = common_cache[i];
+    if (c < 0) c = lex.IsCommonWord(toks[i].hash) ? 1 : 0;
+    return c == 1;
+  };
   auto tok_text = [&](size_t i) { return std::string_view(text).substr(toks[i].begin, toks[i].end - toks[i].begin); };
-  auto joins = [&](size_t i) { return lexicon::PhraseMatcher::Joins(text, toks, i); };
+  // Whether the gap before each token joins it to the one before, computed once.
+  std::vector<uint8_t>& joins_before = scratch.joins_before;
+  joins_before.resize(n);
+  for (size_t i = 0; i < n; ++i) joins_before[i] = lexicon::PhraseMatcher::Joins(text, toks, i) ? 1 : 0;
+  auto joins = [&](size_t i) { return i < n && joins_before[i] != 0; };
   // A word capitalised as a name: upper initial, and not just because it starts a sentence.
   auto name_cap = [&](size_t i) {
     const Token& t = toks[i];
     if (!(t.flags & lexicon::kUpperInitial)) return false;
-    if (sent_start[i] && lex.IsCommonWord(t.hash)) return false;
+    if (sent_start[i] && is_common(i)) return false;
     return true;
   };
   auto gap_is = [&](size_t i, char want) {  // gap before token i holds `want`
@@ -175,17 +226,27 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
                         kOr = lexicon::TokenHash("or");
 
   // --- Units from dictionary matches.
-  std::vector<PhraseMatch> matches = matcher_.Match(text, toks);
-  std::vector<Unit> units;
+  std::vector<lexicon::PhraseMatchRef>& matches = scratch.matches;
+  std::vector<Posting>& match_postings = scratch.postings;
+  matcher_.MatchInto(text, toks, &matches, &match_postings, {}, &joins_before);
+  std::vector<Unit>& units = scratch.units;
+  units.clear();
   units.reserve(n);
-  std::vector<UnitPlaces> unit_places;
+  std::vector<UnitPlaces>& unit_places = scratch.unit_places;
+  size_t& unit_places_used = scratch.unit_places_used;
+  unit_places_used = 0;
   static const UnitPlaces kNoPlaces;
   // L: read a unit's place readings; ML: the same, created for writing.
   auto L = [&](const Unit& u) -> const UnitPlaces& { return u.lists < 0 ? kNoPlaces : unit_places[u.lists]; };
   auto ML = [&](Unit& u) -> UnitPlaces& {
     if (u.lists < 0) {
-      u.lists = static_cast<int32_t>(unit_places.size());
-      unit_places.emplace_back();
+      if (unit_places_used == unit_places.size()) {
+        unit_places.emplace_back();
+      } else {
+        UnitPlaces& r = unit_places[unit_places_used];
+        r.places.clear(), r.place_alt.clear(), r.demonym_of.clear(), r.admin_abbrev.clear(), r.common_places.clear();
+      }
+      u.lists = static_cast<int32_t>(unit_places_used++);
     }
     return unit_places[u.lists];
   };
@@ -195,10 +256,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Unit u;
       u.first = static_cast<uint32_t>(i);
       if (mi < matches.size() && matches[mi].first == i) {
-        const PhraseMatch& m = matches[mi];
+        const lexicon::PhraseMatchRef& m = matches[mi];
         u.count = m.count;
         u.match = static_cast<int>(mi);
-        for (const Posting& p : m.postings) {
+        for (uint32_t pi = m.post_begin; pi < m.post_begin + m.post_count; ++pi) {
+          const Posting& p = match_postings[pi];
           if (p.table == Table::kCue) {
             u.cues |= 1u << p.target;
           } else if (const PlaceRec* pl = lex.Place(p)) {
@@ -230,7 +292,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       units.push_back(std::move(u));
     }
   }
-  matches = {};  // their postings now live in the units; free them before the entities grow
+  matches.clear();  // their postings now live in the units
+  match_postings.clear();
   const size_t nu = units.size();
   auto unit_span = [&](size_t a, size_t b) {  // units [a, b] inclusive
     return Span{toks[units[a].first].begin, toks[units[b].first + units[b].count - 1].end};
@@ -260,6 +323,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   };
 
   std::vector<Pending> out;
+  out.reserve(64);
   std::vector<PlaceMention> mentions;
   std::vector<int> mention_pending;  // mention -> index in out
   auto country_actor = [&](std::string_view cc, std::string_view role) {
@@ -437,7 +501,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   struct PersonName {
     size_t a, b;
   };
-  std::vector<std::string> surnames;
+  std::vector<uint64_t> surnames;  // token hashes of the last words of the people found
   auto add_person = [&](size_t a, size_t b, const std::string& role_text, const std::string& role, Pending* mod,
                         size_t span_from) -> Pending& {
     Pending& p = add_entity(EntityType::kPerson, unit_span(a, b), "");
@@ -450,7 +514,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     p.role = role;
     claim(a, b);
-    surnames.push_back(lexicon::NormalizeToken(tok_text(units[b].first)));
+    surnames.push_back(toks[units[b].first].hash);
     (void)span_from;
     return p;
   };
@@ -513,7 +577,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);
     // One word: a person only after "said"/"according to" or before "said" when it is no known place.
     if ((cue_after || cue_before) && (b > ui || (L(units[ui]).places.empty() && L(units[ui]).common_places.empty() &&
-                                                 !lex.IsCommonWord(toks[units[ui].first].hash)))) {
+                                                 !is_common(units[ui].first)))) {
       Pending& p = add_person(ui, b, "", "", nullptr, ui);
       p.explain = "a name beside a speech cue";
       ui = b;
@@ -525,13 +589,13 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   for (size_t ui = 0; ui < nu; ++ui) {
     size_t b = name_run(ui);
     if (b == SIZE_MAX || b == ui || b - ui > 2) continue;
-    if (lexicon::PhraseMatcher::Joins(text, toks, units[ui].first) && ui > 0 && units[ui - 1].count == 1 &&
+    if (joins(units[ui].first) && ui > 0 && units[ui - 1].count == 1 &&
         (toks[units[ui - 1].first].flags & lexicon::kUpperInitial) && !sent_start[units[ui - 1].first] && !units[ui - 1].cues &&
         !units[ui - 1].title) {
       ui = b;  // part of a longer capitalised name: not a person's
       continue;
     }
-    if (lex.IsCommonWord(toks[units[ui].first].hash) || lex.IsCommonWord(toks[units[b].first].hash)) {
+    if (is_common(units[ui].first) || is_common(units[b].first)) {
       ui = b;
       continue;
     }
@@ -542,17 +606,24 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // Later mentions by surname alone ("Tokayev said"), including words that are also places.
   auto is_surname = [&](size_t ui) {
     if (units[ui].count != 1) return false;
-    std::string w = lexicon::NormalizeToken(tok_text(units[ui].first));
-    return std::find(surnames.begin(), surnames.end(), w) != surnames.end();
+    return std::find(surnames.begin(), surnames.end(), toks[units[ui].first].hash) != surnames.end();
   };
-  for (size_t ui = 0; ui < nu; ++ui) {
+  // The last word of each person's name, by token hash (dictionary people too).
+  std::vector<std::pair<uint64_t, size_t>> person_last;
+  if (!surnames.empty()) {
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (out[k].entity.type != EntityType::kPerson) continue;
+      const std::string& t = out[k].entity.text;
+      person_last.push_back({lexicon::TokenHash(lexicon::NormalizeToken(std::string_view(t).substr(t.rfind(' ') + 1))), k});
+    }
+  }
+  for (size_t ui = 0; ui < nu && !surnames.empty(); ++ui) {
     Unit& u = units[ui];
     if (u.claimed || !(toks[u.first].flags & lexicon::kUpperInitial) || !is_surname(ui)) continue;
     if (u.named || u.role || u.title) continue;
     Pending* ref = nullptr;
-    std::string w = lexicon::NormalizeToken(tok_text(u.first));
-    for (auto& p : out) {
-      if (p.entity.type == EntityType::kPerson && lexicon::NormalizeToken(p.entity.text.substr(p.entity.text.rfind(' ') + 1)) == w) ref = &p;
+    for (const auto& [h, k] : person_last) {
+      if (h == toks[u.first].hash) ref = &out[k];
     }
     if (!ref) continue;
     Pending copy = *ref;
@@ -700,7 +771,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (!strong && !cue_before && hint_unit < 0 && !listed) continue;
     }
     // All-lower-case or sentence-initial common words never reach here as places: case rules.
-    if (sentence_initial && u.count == 1 && lex.IsCommonWord(toks[u.first].hash)) continue;
+    if (sentence_initial && u.count == 1 && is_common(u.first)) continue;
     PlaceMention m;
     m.span = unit_span(ui, ui);
     m.candidates = L(u).places;
@@ -745,7 +816,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   }
 
   // --- 5. Resolve places; the article's countries.
-  PlaceContext ctx = places_.Resolve(&mentions);
+  PlaceContext ctx = places_.Resolve(&mentions, explain != nullptr);
+  if (!county_mentions.empty() || !region_fallback.empty()) ctx.main_region = places_.MainRegion(ctx);
   for (int k : county_mentions) {
     // A town named like the county but outside the article's region is not the county's place.
     PlaceMention& m = mentions[k];
@@ -778,7 +850,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Unit& u = units[ui];
       if (u.claimed || !is_plain(u) || !name_cap(u.first) || sent_start[u.first]) continue;
       const Token& t = toks[u.first];
-      if (t.letters < 5 || (t.flags & (lexicon::kAllUpper | lexicon::kHasDigit)) || lex.IsCommonWord(t.hash) ||
+      if (t.letters < 5 || (t.flags & (lexicon::kAllUpper | lexicon::kHasDigit)) || is_common(u.first) ||
           lex.IsPlaceStopWord(t.hash)) {
         continue;
       }
@@ -873,9 +945,25 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     doc.entities.push_back(std::move(e));
   }
-  std::sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
-  });
+  // Sorted by span through an index: entities are large to move.
+  {
+    std::vector<uint32_t> order(doc.entities.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto& ents = doc.entities;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const Span& x = ents[a].span;
+      const Span& y = ents[b].span;
+      return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+    });
+    bool sorted = true;
+    for (uint32_t i = 0; i < order.size() && sorted; ++i) sorted = order[i] == i;
+    if (!sorted) {
+      std::vector<Entity> by_span;
+      by_span.reserve(order.size());
+      for (uint32_t i : order) by_span.push_back(std::move(doc.entities[i]));
+      doc.entities = std::move(by_span);
+    }
+  }
   if (explain && !ctx.dominant_country.empty()) explain->push_back("dominant country: " + ctx.dominant_country);
 }
 

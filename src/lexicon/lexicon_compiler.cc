@@ -115,15 +115,19 @@ class Builder {
 
   void AddFuzzy(std::string_view normalized, uint32_t place) {
     if (normalized.size() < 4) return;
-    fuzzy_.push_back({Str(normalized), place});
+    fuzzy_.push_back({Str(normalized), place, LetterMask(normalized.data(), normalized.size()),
+                      static_cast<uint16_t>(std::min<size_t>(normalized.size(), 65535)), 0});
   }
 
   std::string Finish() {
-    // Fuzzy names grouped by country.
-    // Grouped by country, then sorted by name, so a lookup scans only names with its first letter.
+    // Fuzzy names grouped by country, then by first letter and length, so that a lookup scans
+    // only names of its first letter and of a length within its edit limit.
     std::stable_sort(fuzzy_.begin(), fuzzy_.end(), [&](const FuzzyName& a, const FuzzyName& b) {
       int c = std::memcmp(places_[a.place].country, places_[b.place].country, 2);
       if (c != 0) return c < 0;
+      unsigned char fa = strings_[a.name], fb = strings_[b.name];
+      if (fa != fb) return fa < fb;
+      if (a.length != b.length) return a.length < b.length;
       return std::strcmp(strings_.c_str() + a.name, strings_.c_str() + b.name) < 0;
     });
     for (auto& c : countries_) {
@@ -179,8 +183,8 @@ class Builder {
       if (sl.key) filter[FilterBit(sl.key) / 64] |= uint64_t{1} << (FilterBit(sl.key) % 64);
     }
     put(filter.data(), filter.size() * sizeof(uint64_t), filter.size(), &h.filter);
-    std::vector<uint64_t> starts(kFilterBits / 64, 0);
-    for (uint64_t t : any_case_starts_) starts[FilterBit(t) / 64] |= uint64_t{1} << (FilterBit(t) % 64);
+    std::vector<uint64_t> starts(kAnyCaseBits / 64, 0);
+    for (uint64_t t : any_case_starts_) starts[AnyCaseBit(t) / 64] |= uint64_t{1} << (AnyCaseBit(t) % 64);
     put(starts.data(), starts.size() * sizeof(uint64_t), starts.size(), &h.any_case_starts);
     std::sort(place_stop_words_.begin(), place_stop_words_.end());
     place_stop_words_.erase(std::unique(place_stop_words_.begin(), place_stop_words_.end()), place_stop_words_.end());

@@ -9,7 +9,7 @@
 namespace eventmill::lexicon {
 
 inline constexpr char kLexiconMagic[8] = {'E', 'M', 'L', 'E', 'X', 'I', 'C', 'N'};
-inline constexpr uint32_t kLexiconVersion = 9;
+inline constexpr uint32_t kLexiconVersion = 11;
 
 // kAdmin2: a county or its equivalent (US counties and parishes from the Census boundaries).
 enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3, kAdmin2 = 4 };
@@ -93,11 +93,24 @@ struct Slot {
 static_assert(sizeof(Slot) == 16);
 
 // A name a place is known by, for fuzzy matching within one country (normalised, Latin only);
-// sorted by country, then by name.
+// sorted by country, then first byte, then length, then name.
 struct FuzzyName {
-  uint32_t name;   // normalised string offset
+  uint32_t name;     // normalised string offset
   uint32_t place;
+  uint32_t letters;  // LetterMask(name): which of a-z it holds, for a cheap bound on the edit distance
+  uint16_t length;   // bytes of the name
+  uint16_t pad;
 };
+static_assert(sizeof(FuzzyName) == 16);
+// Bit i set when the letter 'a' + i occurs in s.
+inline uint32_t LetterMask(const char* s, size_t n) {
+  uint32_t m = 0;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned c = static_cast<unsigned char>(s[i]) - 'a';
+    if (c < 26) m |= 1u << c;
+  }
+  return m;
+}
 
 struct CountryRec {
   char alpha2[2];
@@ -111,6 +124,10 @@ static_assert(sizeof(CountryRec) == 20);
 
 inline constexpr uint64_t kFilterBits = uint64_t{1} << 23;
 inline uint64_t FilterBit(uint64_t key) { return (key >> 29) & (kFilterBits - 1); }
+// The first words of entries that may match in lower case are few (cue words, role terms): their
+// filter is 8 KB, so that the test every lower-case word of a text takes stays in the L1 cache.
+inline constexpr uint64_t kAnyCaseBits = uint64_t{1} << 16;
+inline uint64_t AnyCaseBit(uint64_t token_hash) { return (token_hash >> 7) & (kAnyCaseBits - 1); }
 
 struct Section {
   uint64_t offset;
@@ -125,7 +142,7 @@ struct Header {
   Section words;         // sorted TokenHash of common lower-case English words (uint64)
   Section filter;        // a bit per FilterBit(key) of every slot key (uint64 words): most text
                          // tokens start no phrase, and this 1 MB test spares them the table probe
-  Section any_case_starts; // a bit per FilterBit(token hash) of the first word of every phrase that
+  Section any_case_starts; // a bit per AnyCaseBit(token hash) of the first word of every phrase that
                          // may match in lower case: a lower-case word outside it starts no match
   Section place_stop;    // sorted TokenHash of one-word phrases never read as places (stoplist.txt):
                          // no fuzzy match may turn them into one either ("Monday" is not Munday)

@@ -33,8 +33,8 @@ struct Lexicon::Impl {
   std::span<const uint64_t> place_stop;
   // False when no phrase that may match in lower case starts with this token.
   bool MayStartLowerCase(uint64_t token_hash) const {
-    if (any_case_starts.size() != lexicon::kFilterBits / 64) return true;
-    uint64_t bit = lexicon::FilterBit(token_hash);
+    if (any_case_starts.size() != lexicon::kAnyCaseBits / 64) return true;
+    uint64_t bit = lexicon::AnyCaseBit(token_hash);
     return any_case_starts[bit / 64] & (uint64_t{1} << (bit % 64));
   }
   int32_t country_by_alpha2[26 * 26];  // index into countries, -1 when none
