@@ -25,6 +25,9 @@ namespace {
 
 // A name that is only an alternate name of towns smaller than this needs a cue or a region.
 constexpr uint32_t kAlternateTownPopulation = 10000;
+// One capitalised word beside "said" is a person when it names no place or only towns smaller
+// than this.
+constexpr uint32_t kPersonOverTownPopulation = 50000;
 
 // One unit of the token stream: a dictionary match or a single unmatched token.
 struct Unit {
@@ -491,7 +494,10 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     const Token& t0 = toks[units[ui].first];
     if ((t0.flags & lexicon::kAllUpper) && t0.letters > 1) return SIZE_MAX;  // an acronym
     size_t b = ui;
-    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && nameish(units[b + 1], true)) {
+    // A dot ends a name unless it follows an initial ("John F. Kennedy"): "Salina, Kan. Strong
+    // winds" holds no person.
+    auto dot_break = [&](size_t k) { return gap_is(units[k].first, '.') && toks[units[k - 1].first].letters > 1; };
+    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && !dot_break(b + 1) && nameish(units[b + 1], true)) {
       ++b;
       if (!nameish(units[b])) break;  // a country ends the name
     }
@@ -575,9 +581,35 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     // Speech cues: "NAME said", "according to NAME", "said NAME".
     bool cue_after = b + 1 < nu && unit_joins(b + 1) && HasCue(units[b + 1], CueKind::kSpeech);
     bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);
-    // One word: a person only after "said"/"according to" or before "said" when it is no known place.
-    if ((cue_after || cue_before) && (b > ui || (L(units[ui]).places.empty() && L(units[ui]).common_places.empty() &&
-                                                 !is_common(units[ui].first)))) {
+    // One word: a person only after "said"/"according to" or before "said" when it is no known
+    // place, or only a small town's name ("Kristina said", "Burley said"; not "Washington said").
+    auto small_towns_only = [&](const Unit& x) {
+      for (const auto* list : {&L(x).places, &L(x).common_places}) {
+        for (uint32_t pl : *list) {
+          const PlaceRec& r = lex.places[pl];
+          if (r.kind != PlaceKind::kCity || r.population >= kPersonOverTownPopulation) return false;
+        }
+      }
+      return true;
+    };
+    bool after_place_cue = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
+    // "the city of Sevierville said", "a spokesman for Sevierville said": a word after "of" or
+    // "for" names what the speaker speaks for.
+    after_place_cue |= ui > 0 && units[ui - 1].count == 1 && (tok_is(units[ui - 1].first, kOf) || tok_is(units[ui - 1].first, kFor));
+    // "according to DeKalb Police", "said Monroe Mayor Robert Routson": the word names the
+    // organisation's or the official's place.
+    bool before_org = b + 1 < nu && unit_joins(b + 1) && (units[b + 1].role || units[b + 1].org_head || units[b + 1].title);
+    after_place_cue |= before_org;
+    if ((cue_after || cue_before) && (b > ui || (small_towns_only(units[ui]) && !after_place_cue && !is_common(units[ui].first)))) {
+      // "Tim and Kristina said": a small town's name joined to the person by "and" is one too.
+      size_t a0 = ui;
+      if (ui >= 2 && units[ui - 1].count == 1 && tok_is(units[ui - 1].first, kAnd) && !units[ui - 2].claimed &&
+          nameish(units[ui - 2]) && name_cap(units[ui - 2].first) && small_towns_only(units[ui - 2]) && !is_common(units[ui - 2].first) &&
+          !(ui >= 3 && (HasCue(units[ui - 3], CueKind::kPlacePreposition) || HasCue(units[ui - 3], CueKind::kPlaceNoun)))) {
+        a0 = ui - 2;
+        Pending& q = add_person(a0, a0, "", "", nullptr, a0);
+        q.explain = "a name joined by \"and\" to a name beside a speech cue";
+      }
       Pending& p = add_person(ui, b, "", "", nullptr, ui);
       p.explain = "a name beside a speech cue";
       ui = b;
@@ -595,7 +627,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       ui = b;  // part of a longer capitalised name: not a person's
       continue;
     }
-    if (is_common(units[ui].first) || is_common(units[b].first)) {
+    // A common word first ("Police Chief") is no name; a surname that is also a word is
+    // ("James Brown", "George Bush").
+    bool region_first = false;  // "Minnesota House", "Ohio Board": a region's institution
+    for (uint32_t pl : L(units[ui]).places) region_first |= lex.places[pl].kind == PlaceKind::kAdmin1;
+    if (is_common(units[ui].first) ||
+        (is_common(units[b].first) && (region_first || lex.IsPlaceStopWord(toks[units[b].first].hash)))) {
       ui = b;
       continue;
     }
