@@ -678,6 +678,54 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // --- 4. Places and countries.
   std::vector<int> region_fallback;  // mentions resolved to the article's main region
   std::vector<int> county_mentions;  // "X County" mentions
+  // "Geauga and Medina counties", "Butler, Clark or Warren counties": each listed name with the
+  // singular suffix is looked up as a county ("Medina County").
+  {
+    static const uint64_t kCounties = lexicon::TokenHash("counties"), kParishes = lexicon::TokenHash("parishes"),
+                          kCounty = lexicon::TokenHash("county"), kParish = lexicon::TokenHash("parish");
+    for (size_t ui = 1; ui < nu; ++ui) {
+      const Unit& s_unit = units[ui];
+      if (s_unit.count != 1 || !(tok_is(s_unit.first, kCounties) || tok_is(s_unit.first, kParishes)) || !unit_joins(ui)) continue;
+      uint64_t suffix = tok_is(s_unit.first, kCounties) ? kCounty : kParish;
+      size_t k = ui - 1;
+      while (true) {
+        Unit& name = units[k];
+        if (name.claimed || !(toks[name.first].flags & lexicon::kUpperInitial) || !L(name).demonym_of.empty()) break;
+        uint64_t h = lexicon::kPhraseSeed;
+        for (uint32_t t = name.first; t < name.first + name.count; ++t) {
+          h = lexicon::PhraseHash(h, toks[t].hash);
+          if (h == 0) h = 1;
+        }
+        h = lexicon::PhraseHash(h, suffix);
+        if (h == 0) h = 1;
+        PlaceMention m;
+        if (const lexicon::Slot* sl = lex.Find(h)) {
+          for (const Posting& p : lex.PostingsOf(*sl)) {
+            const PlaceRec* pl = lex.Place(p);
+            if (pl && pl->kind == PlaceKind::kAdmin2) {
+              m.candidates.push_back(p.target);
+              m.alternate.push_back(0);
+            }
+          }
+        }
+        if (m.candidates.empty()) break;
+        m.span = unit_span(k, k);
+        Pending& p = add_entity(EntityType::kPlace, m.span, "");
+        p.place_mention = static_cast<int>(mentions.size());
+        p.explain = "a county listed before \"" + std::string(tok_text(s_unit.first)) + "\"";
+        mentions.push_back(std::move(m));
+        name.claimed = true;
+        // The list goes on leftwards over ", " and "and"/"or".
+        if (k >= 2 && units[k - 1].count == 1 && (tok_is(units[k - 1].first, kAnd) || tok_is(units[k - 1].first, kOr))) {
+          k -= 2;
+        } else if (k >= 1 && gap_is(units[k].first, ',')) {
+          k -= 1;
+        } else {
+          break;
+        }
+      }
+    }
+  }
   for (size_t ui = 0; ui < nu; ++ui) {
     Unit& u = units[ui];
     if (u.claimed) continue;

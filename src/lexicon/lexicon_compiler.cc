@@ -660,6 +660,11 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       b.AddPhrase(full, Table::kPlace, idx, 0);
       // "Walker Co." as local papers write it.
       b.AddPhrase(c.name + " Co", Table::kPlace, idx, kAlternate);
+      // "De Soto Parish" is also written "DeSoto Parish", "La Salle" "LaSalle".
+      if (size_t sp = c.name.find(' '); sp != std::string::npos && sp <= 3) {
+        std::string joined = c.name.substr(0, sp) + c.name.substr(sp + 1);
+        b.AddPhrase(joined + suffix, Table::kPlace, idx, kAlternate);
+      }
       ++report->admin2;
     }
   } else {
