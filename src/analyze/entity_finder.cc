@@ -497,7 +497,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     // A dot ends a name unless it follows an initial ("John F. Kennedy"): "Salina, Kan. Strong
     // winds" holds no person.
     auto dot_break = [&](size_t k) { return gap_is(units[k].first, '.') && toks[units[k - 1].first].letters > 1; };
-    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && !dot_break(b + 1) && nameish(units[b + 1], true)) {
+    // Every word capitalised as a name: in a title-case line "Bogdanov Joins Sochi" is no name.
+    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && !dot_break(b + 1) && nameish(units[b + 1], true) &&
+           name_cap(units[b + 1].first)) {
       ++b;
       if (!nameish(units[b])) break;  // a country ends the name
     }
@@ -856,7 +858,10 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (!strong && !cue_before && hint_unit < 0 && !listed) continue;
     }
     // All-lower-case or sentence-initial common words never reach here as places: case rules.
-    if (sentence_initial && u.count == 1 && is_common(u.first)) continue;
+    // A country's or region's name stays one there ("China has announced").
+    bool area_reading = false;
+    for (uint32_t pl : L(u).places) area_reading |= lex.places[pl].kind != PlaceKind::kCity;
+    if (sentence_initial && u.count == 1 && is_common(u.first) && !area_reading) continue;
     PlaceMention m;
     m.span = unit_span(ui, ui);
     m.candidates = L(u).places;

@@ -19,10 +19,19 @@ bool PhraseMatcher::Joins(std::string_view text, const std::vector<Token>& token
   const Token& a = tokens[i - 1];
   const Token& b = tokens[i];
   int newlines = 0;
+  bool space = false, dash = false;  // a dash between spaces ("Albany — An Albany") separates
   for (uint32_t k = a.end; k < b.begin; ++k) {
     char c = text[k];
     switch (c) {
-      case ' ': case '\t': case '-': case '\r':
+      case ' ': case '\t':
+        if (dash) return false;
+        space = true;
+        break;
+      case '\r':
+        break;
+      case '-':
+        if (space) return false;
+        dash = true;
         break;
       case '\n':
         if (++newlines > 1) return false;
@@ -50,6 +59,8 @@ bool PhraseMatcher::Joins(std::string_view text, const std::vector<Token>& token
         }
         if (static_cast<unsigned char>(c) == 0xE2 && k + 2 < b.begin && static_cast<unsigned char>(text[k + 1]) == 0x80 &&
             static_cast<unsigned char>(text[k + 2]) >= 0x90 && static_cast<unsigned char>(text[k + 2]) <= 0x95) {
+          if (space) return false;
+          dash = true;
           k += 2;
           break;
         }
