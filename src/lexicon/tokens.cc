@@ -28,6 +28,14 @@ class NormBuf {
   void clear() { n_ = 0, dots_ = false, long_.clear(); }
   bool empty() const { return n_ == 0 && long_.empty(); }
   bool has_dot() const { return dots_; }
+  // A letter or digit: never a dot.
+  void push_word_char(char c) {
+    if (n_ < sizeof(buf_)) {
+      buf_[n_++] = c;
+    } else {
+      push_back(c);
+    }
+  }
   void push_back(char c) {
     if (c == '.') dots_ = true;
     if (n_ < sizeof(buf_)) {
@@ -175,22 +183,24 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
         unsigned char c = p[k];
         if (c >= 'a' && c <= 'z') {
           ++letters, first = false, ++k;
-          norm.push_back(static_cast<char>(c));
+          norm.push_word_char(static_cast<char>(c));
           continue;
         }
         if (c >= 'A' && c <= 'Z') {
           ++letters, ++uppers;
           if (first) t.flags |= kUpperInitial;
           first = false, ++k;
-          norm.push_back(static_cast<char>(c + 32));
+          norm.push_word_char(static_cast<char>(c + 32));
           continue;
         }
         if (c >= '0' && c <= '9') {
           t.flags |= kHasDigit;
           first = false, ++k;
-          norm.push_back(static_cast<char>(c));
+          norm.push_word_char(static_cast<char>(c));
           continue;
         }
+        // Other ASCII ends the word, except an apostrophe or a dot, which the code below weighs.
+        if (c != '\'' && c != '.') break;
       }
       uint32_t cp = p[k] < 0x80 ? (j = k + 1, p[k]) : text::DecodeUtf8(text, &j);
       if (IsWordCodePoint(cp)) {
