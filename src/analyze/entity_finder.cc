@@ -41,6 +41,7 @@ struct Unit {
   uint32_t cues = 0;                   // bit set of CueKind
   bool claimed = false;                // part of an entity already
   bool in_org = false;                 // a place word inside an organisation's name
+  int8_t nameish[2] = {-1, -1};        // cached: can be a word of a person's name (first, later)
 };
 
 // The place readings of a matched unit; kept apart so that a Unit stays small (a 40 MB page has
@@ -242,6 +243,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // L: read a unit's place readings; ML: the same, created for writing.
   auto L = [&](const Unit& u) -> const UnitPlaces& { return u.lists < 0 ? kNoPlaces : unit_places[u.lists]; };
   auto ML = [&](Unit& u) -> UnitPlaces& {
+    u.nameish[0] = u.nameish[1] = -1;
     if (u.lists < 0) {
       if (unit_places_used == unit_places.size()) {
         unit_places.emplace_back();
@@ -314,7 +316,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // A unit that can be part of a person's name: an unknown capitalised word, or one word that
   // the gazetteer knows only as a town ("Thomas", "Harman"; not "Georgia", not "Kazakh").
   // As the last word of a longer name, a country will do too ("Michael Jordan").
-  auto nameish = [&](const Unit& u, bool last_of_several = false) {
+  auto nameish_raw = [&](const Unit& u, bool last_of_several) {
     if (u.count != 1 || u.cues || u.title || u.role || u.org_head || u.named) return false;
     if (!L(u).demonym_of.empty() && !last_of_several) return false;
     if (!(toks[u.first].flags & lexicon::kUpperInitial) || (toks[u.first].flags & (lexicon::kAllUpper | lexicon::kHasDigit))) return false;
@@ -323,6 +325,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (k == PlaceKind::kRegion || (k == PlaceKind::kCountry && !last_of_several)) return false;
     }
     return true;
+  };
+  // The same, cached in the unit (several steps ask; ML forgets it when the readings change).
+  auto nameish = [&](const Unit& u, bool last_of_several = false) {
+    int8_t& c = const_cast<Unit&>(u).nameish[last_of_several ? 1 : 0];
+    if (c < 0) c = nameish_raw(u, last_of_several) ? 1 : 0;
+    return c == 1;
   };
 
   std::vector<Pending> out;

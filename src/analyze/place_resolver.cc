@@ -142,8 +142,16 @@ struct GridPoint {
   uint32_t group;
 };
 // 1-degree cells numbered row by row, so that the cells of one row are consecutive.
-int32_t GridCell(double lat, double lon) {
-  return (static_cast<int32_t>(std::floor(lat)) + 100) * 1000 + static_cast<int32_t>(std::floor(lon)) + 400;
+int32_t FloorInt(double x) {  // std::floor is a library call on the baseline x86-64 target
+  int32_t i = static_cast<int32_t>(x);
+  return x < i ? i - 1 : i;
+}
+int32_t GridCell(double lat, double lon) { return (FloorInt(lat) + 100) * 1000 + FloorInt(lon) + 400; }
+// Bits set in x (the builtin is a library call without -mpopcnt).
+int PopCount(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
 }
 
 }  // namespace
@@ -524,7 +532,7 @@ int64_t PlaceResolver::FuzzyFind(std::string_view norm, const std::vector<std::s
       const lexicon::FuzzyName& fz = lex.fuzzy[k];
       if (fz.length > max_len || static_cast<unsigned char>(lex.StrFirstByte(fz.name)) != first) break;
       // Each edit adds or removes at most two letters of the set: a cheap lower bound.
-      if (__builtin_popcount(fz.letters ^ mask) > 2 * limit) continue;
+      if (PopCount(fz.letters ^ mask) > 2 * limit) continue;
       std::string_view name = lex.Str(fz.name);
       // Letter counts bound the distance from below too.
       int diff = 0;
