@@ -830,7 +830,18 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     bool cue_before = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
     // Admin hint after it: ", Texas" / ", La." / ", Kazakhstan".
     int64_t hint_unit = -1;
-    if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed &&
+    // A region before a region is a list ("Virginia, Washington, West Virginia"), not a hint.
+    auto has_kind = [&](const std::vector<uint32_t>& list, PlaceKind k) {
+      for (uint32_t pl : list) {
+        if (lex.places[pl].kind == k) return true;
+      }
+      return false;
+    };
+    bool region_list = ui + 1 < nu && has_kind(L(u).places, PlaceKind::kAdmin1) &&
+                       (has_kind(L(units[ui + 1]).places, PlaceKind::kAdmin1) || !L(units[ui + 1]).admin_abbrev.empty()) &&
+                       !(toks[units[ui + 1].first].flags & lexicon::kAllUpper) &&
+                       std::string_view(text).substr(toks[units[ui + 1].first + units[ui + 1].count - 1].end, 1) != ".";
+    if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed && !region_list &&
         (!L(units[ui + 1]).places.empty() || !L(units[ui + 1]).admin_abbrev.empty() || !L(units[ui + 1]).common_places.empty())) {
       hint_unit = static_cast<int64_t>(ui + 1);
       // After "Place, " an abbreviation of a region is that region ("Belgrade, Minn." is not

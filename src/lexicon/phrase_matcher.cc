@@ -140,8 +140,8 @@ PhraseMatchRef PhraseMatcher::LongestInto(std::string_view text, const std::vect
       }
     }
     if (!s->is_prefix) break;
-    // A phrase never continues past a possessive ("Kazakhstan's police").
-    if (tokens[j].flags & kPossessive) break;
+    // Past a possessive only into a longer name that has one ("People's Republic of China"):
+    // "Kazakhstan's police" is two phrases, as no entry "Kazakhstan police" exists.
   }
   return best;
 }
