@@ -211,14 +211,20 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
           primary_area |= !alt && (kind == PlaceKind::kCountry || kind == PlaceKind::kAdmin1 || kind == PlaceKind::kRegion);
         }
         bool primary = false;
-        for (size_t k = 0; k < m.candidates.size(); ++k) primary |= !(k < m.alternate.size() && m.alternate[k]);
+        uint32_t primary_pop = 0;  // the most populous place bearing the name as its own
+        for (size_t k = 0; k < m.candidates.size(); ++k) {
+          if (k < m.alternate.size() && m.alternate[k]) continue;
+          primary = true;
+          primary_pop = std::max(primary_pop, lex.places[m.candidates[k]].population);
+        }
         for (size_t k = 0; k < m.candidates.size(); ++k) {
           bool alt = k < m.alternate.size() && m.alternate[k];
           if (primary_area && alt && lex.places[m.candidates[k]].kind == PlaceKind::kCity) continue;
           double b = BaseScore(m.candidates[k], alt);
           // Places that bear the name as their own beat those it is an old or other name of
           // ("Maryville" is Maryville, not Beeville, once called so).
-          if (alt && primary) b -= kAlternateBesidePrimary;
+          // Unless it is far larger: then the name is likely its English one ("Aktau" for Aqtau).
+          if (alt && primary && lex.places[m.candidates[k]].population < 10.0 * primary_pop) b -= kAlternateBesidePrimary;
           // A town named after a country or region ("California, Pa.", "Mexico, Maine") needs
           // more than its neighbours to win over the country or region itself.
           if (primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity) b -= kTownBesideArea;

