@@ -236,6 +236,9 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
           }
         }
         if (letters > 0 && IsWordCodePoint(next) && !(next >= '0' && next <= '9')) {
+          // An elided article before a capital is written lower case in names: "d'Ivoire",
+          // "l'Aquila" count as capitalised.
+          if (letters == 1 && !(t.flags & kUpperInitial) && IsUpperCodePoint(next)) t.flags |= kUpperInitial;
           norm.push_back('\'');
           k = j;
           continue;
