@@ -1,6 +1,7 @@
 #include "analyze/entity_finder.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <map>
 
@@ -22,6 +23,12 @@ using lexicon::Token;
 
 namespace {
 
+// A name that is only an alternate name of towns smaller than this needs a cue or a region.
+constexpr uint32_t kAlternateTownPopulation = 10000;
+// One capitalised word beside "said" is a person when it names no place or only towns smaller
+// than this.
+constexpr uint32_t kPersonOverTownPopulation = 50000;
+
 // One unit of the token stream: a dictionary match or a single unmatched token.
 struct Unit {
   uint32_t first = 0, count = 1;
@@ -34,6 +41,7 @@ struct Unit {
   uint32_t cues = 0;                   // bit set of CueKind
   bool claimed = false;                // part of an entity already
   bool in_org = false;                 // a place word inside an organisation's name
+  int8_t nameish[2] = {-1, -1};        // cached: can be a word of a person's name (first, later)
 };
 
 // The place readings of a matched unit; kept apart so that a Unit stays small (a 40 MB page has
@@ -92,10 +100,42 @@ std::string EntityFinder::Explain(std::string_view text) const {
   return out;
 }
 
+namespace {
+
+// Working memory of FindImpl, kept per thread from one text to the next: most texts are short,
+// and allocating and first touching these for each one cost more than the work on them.
+struct Scratch {
+  std::vector<Token> toks;
+  std::vector<uint8_t> sent_start, joins_before, gap;
+  std::vector<int8_t> common;
+  std::vector<lexicon::PhraseMatchRef> matches;
+  std::vector<Posting> postings;
+  std::vector<Unit> units;
+  std::vector<UnitPlaces> unit_places;  // a pool: the first `used` are this text's
+  size_t unit_places_used = 0;
+  // After a very large text, give its memory back rather than keep it for the thread's life.
+  void Trim() {
+    if (toks.capacity() > (size_t{1} << 20)) *this = Scratch();
+  }
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
 void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) const {
   const auto& lex = lexicon_->impl();
   const std::string& text = doc.text;
-  std::vector<Token> toks;
+  Scratch& scratch = ThreadScratch();
+  struct TrimAtEnd {
+    Scratch& s;
+    ~TrimAtEnd() { s.Trim(); }
+  } trim_at_end{scratch};
+  std::vector<Token>& toks = scratch.toks;
+  toks.clear();
   toks.reserve(text.size() / 5);
   lexicon::Tokenize(text, &toks);
   const size_t n = toks.size();
@@ -103,7 +143,22 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // Sentence starts: the first token of each sentence (or each paragraph line without sentences),
   // and a token after an opening quote.
-  std::vector<uint8_t> sent_start(n, 0);
+  std::vector<uint8_t>& sent_start = scratch.sent_start;
+  sent_start.assign(n, 0);
+  // What the gap before each token holds, in one pass over the text.
+  enum : uint8_t { kGapSentenceEnd = 1, kGapOpening = 2, kGapLineEnd = 4 };
+  std::vector<uint8_t>& gap = scratch.gap;
+  gap.assign(n, 0);
+  for (size_t i = 1; i < n; ++i) {
+    uint8_t g = 0;
+    for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
+      unsigned char c = text[k];
+      if (c == '.' || c == '!' || c == '?' || c == '\n') g |= kGapSentenceEnd;
+      if (c == '\n' || c == '.') g |= kGapLineEnd;
+      if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) g |= kGapOpening;
+    }
+    gap[i] = g;
+  }
   {
     size_t t = 0;
     if (!doc.sentences.empty()) {
@@ -114,19 +169,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     } else {
       sent_start[0] = 1;
       for (size_t i = 1; i < n; ++i) {
-        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
-          char c = text[k];
-          if (c == '.' || c == '!' || c == '?' || c == '\n') sent_start[i] = 1;
-        }
+        if (gap[i] & kGapSentenceEnd) sent_start[i] = 1;
       }
     }
     for (size_t i = 1; i < n; ++i) {
-      for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
-        unsigned char c = text[k];
-        if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) {
-          sent_start[i] = 1;
-        }
-      }
+      if (gap[i] & kGapOpening) sent_start[i] = 1;
     }
   }
   // Title-case lines ("Freemason Bogdanov Joins Sochi Mayor Race"): there a capital says nothing,
@@ -135,9 +182,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     size_t line_start = 0;
     for (size_t i = 0; i <= n; ++i) {
       bool end = i == n;
-      if (!end && i > line_start) {
-        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) end |= text[k] == '\n' || text[k] == '.';
-      }
+      if (!end && i > line_start) end = (gap[i] & kGapLineEnd) != 0;
       if (!end) continue;
       size_t words = 0, caps = 0;
       for (size_t k = line_start; k < i; ++k) {
@@ -151,13 +196,26 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       line_start = i;
     }
   }
+  // Common-word tests by token, cached per text: the word list is large, and the same words
+  // come back ("the", names) and are tested by several steps.
+  std::vector<int8_t>& common_cache = scratch.common;
+  common_cache.assign(n, -1);
+  auto is_common = [&](size_t i) {
+    int8_t& c = common_cache[i];
+    if (c < 0) c = lex.IsCommonWord(toks[i].hash) ? 1 : 0;
+    return c == 1;
+  };
   auto tok_text = [&](size_t i) { return std::string_view(text).substr(toks[i].begin, toks[i].end - toks[i].begin); };
-  auto joins = [&](size_t i) { return lexicon::PhraseMatcher::Joins(text, toks, i); };
+  // Whether the gap before each token joins it to the one before, computed once.
+  std::vector<uint8_t>& joins_before = scratch.joins_before;
+  joins_before.resize(n);
+  for (size_t i = 0; i < n; ++i) joins_before[i] = lexicon::PhraseMatcher::Joins(text, toks, i) ? 1 : 0;
+  auto joins = [&](size_t i) { return i < n && joins_before[i] != 0; };
   // A word capitalised as a name: upper initial, and not just because it starts a sentence.
   auto name_cap = [&](size_t i) {
     const Token& t = toks[i];
     if (!(t.flags & lexicon::kUpperInitial)) return false;
-    if (sent_start[i] && lex.IsCommonWord(t.hash)) return false;
+    if (sent_start[i] && is_common(i)) return false;
     return true;
   };
   auto gap_is = [&](size_t i, char want) {  // gap before token i holds `want`
@@ -172,17 +230,28 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
                         kOr = lexicon::TokenHash("or");
 
   // --- Units from dictionary matches.
-  std::vector<PhraseMatch> matches = matcher_.Match(text, toks);
-  std::vector<Unit> units;
+  std::vector<lexicon::PhraseMatchRef>& matches = scratch.matches;
+  std::vector<Posting>& match_postings = scratch.postings;
+  matcher_.MatchInto(text, toks, &matches, &match_postings, {}, &joins_before);
+  std::vector<Unit>& units = scratch.units;
+  units.clear();
   units.reserve(n);
-  std::vector<UnitPlaces> unit_places;
+  std::vector<UnitPlaces>& unit_places = scratch.unit_places;
+  size_t& unit_places_used = scratch.unit_places_used;
+  unit_places_used = 0;
   static const UnitPlaces kNoPlaces;
   // L: read a unit's place readings; ML: the same, created for writing.
   auto L = [&](const Unit& u) -> const UnitPlaces& { return u.lists < 0 ? kNoPlaces : unit_places[u.lists]; };
   auto ML = [&](Unit& u) -> UnitPlaces& {
+    u.nameish[0] = u.nameish[1] = -1;
     if (u.lists < 0) {
-      u.lists = static_cast<int32_t>(unit_places.size());
-      unit_places.emplace_back();
+      if (unit_places_used == unit_places.size()) {
+        unit_places.emplace_back();
+      } else {
+        UnitPlaces& r = unit_places[unit_places_used];
+        r.places.clear(), r.place_alt.clear(), r.demonym_of.clear(), r.admin_abbrev.clear(), r.common_places.clear();
+      }
+      u.lists = static_cast<int32_t>(unit_places_used++);
     }
     return unit_places[u.lists];
   };
@@ -192,10 +261,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Unit u;
       u.first = static_cast<uint32_t>(i);
       if (mi < matches.size() && matches[mi].first == i) {
-        const PhraseMatch& m = matches[mi];
+        const lexicon::PhraseMatchRef& m = matches[mi];
         u.count = m.count;
         u.match = static_cast<int>(mi);
-        for (const Posting& p : m.postings) {
+        for (uint32_t pi = m.post_begin; pi < m.post_begin + m.post_count; ++pi) {
+          const Posting& p = match_postings[pi];
           if (p.table == Table::kCue) {
             u.cues |= 1u << p.target;
           } else if (const PlaceRec* pl = lex.Place(p)) {
@@ -227,7 +297,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       units.push_back(std::move(u));
     }
   }
-  matches = {};  // their postings now live in the units; free them before the entities grow
+  matches.clear();  // their postings now live in the units
+  match_postings.clear();
   const size_t nu = units.size();
   auto unit_span = [&](size_t a, size_t b) {  // units [a, b] inclusive
     return Span{toks[units[a].first].begin, toks[units[b].first + units[b].count - 1].end};
@@ -245,7 +316,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // A unit that can be part of a person's name: an unknown capitalised word, or one word that
   // the gazetteer knows only as a town ("Thomas", "Harman"; not "Georgia", not "Kazakh").
   // As the last word of a longer name, a country will do too ("Michael Jordan").
-  auto nameish = [&](const Unit& u, bool last_of_several = false) {
+  auto nameish_raw = [&](const Unit& u, bool last_of_several) {
     if (u.count != 1 || u.cues || u.title || u.role || u.org_head || u.named) return false;
     if (!L(u).demonym_of.empty() && !last_of_several) return false;
     if (!(toks[u.first].flags & lexicon::kUpperInitial) || (toks[u.first].flags & (lexicon::kAllUpper | lexicon::kHasDigit))) return false;
@@ -255,8 +326,15 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     return true;
   };
+  // The same, cached in the unit (several steps ask; ML forgets it when the readings change).
+  auto nameish = [&](const Unit& u, bool last_of_several = false) {
+    int8_t& c = const_cast<Unit&>(u).nameish[last_of_several ? 1 : 0];
+    if (c < 0) c = nameish_raw(u, last_of_several) ? 1 : 0;
+    return c == 1;
+  };
 
   std::vector<Pending> out;
+  out.reserve(64);
   std::vector<PlaceMention> mentions;
   std::vector<int> mention_pending;  // mention -> index in out
   auto country_actor = [&](std::string_view cc, std::string_view role) {
@@ -424,7 +502,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     const Token& t0 = toks[units[ui].first];
     if ((t0.flags & lexicon::kAllUpper) && t0.letters > 1) return SIZE_MAX;  // an acronym
     size_t b = ui;
-    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && nameish(units[b + 1], true)) {
+    // A dot ends a name unless it follows an initial ("John F. Kennedy"): "Salina, Kan. Strong
+    // winds" holds no person.
+    auto dot_break = [&](size_t k) { return gap_is(units[k].first, '.') && toks[units[k - 1].first].letters > 1; };
+    // Every word capitalised as a name: in a title-case line "Bogdanov Joins Sochi" is no name.
+    while (b + 1 < nu && b - ui < 3 && unit_joins(b + 1) && !units[b + 1].claimed && !dot_break(b + 1) && nameish(units[b + 1], true) &&
+           name_cap(units[b + 1].first)) {
       ++b;
       if (!nameish(units[b])) break;  // a country ends the name
     }
@@ -434,7 +517,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   struct PersonName {
     size_t a, b;
   };
-  std::vector<std::string> surnames;
+  std::vector<uint64_t> surnames;  // token hashes of the last words of the people found
   auto add_person = [&](size_t a, size_t b, const std::string& role_text, const std::string& role, Pending* mod,
                         size_t span_from) -> Pending& {
     Pending& p = add_entity(EntityType::kPerson, unit_span(a, b), "");
@@ -447,7 +530,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     p.role = role;
     claim(a, b);
-    surnames.push_back(lexicon::NormalizeToken(tok_text(units[b].first)));
+    surnames.push_back(toks[units[b].first].hash);
     (void)span_from;
     return p;
   };
@@ -508,9 +591,35 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     // Speech cues: "NAME said", "according to NAME", "said NAME".
     bool cue_after = b + 1 < nu && unit_joins(b + 1) && HasCue(units[b + 1], CueKind::kSpeech);
     bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);
-    // One word: a person only after "said"/"according to" or before "said" when it is no known place.
-    if ((cue_after || cue_before) && (b > ui || (L(units[ui]).places.empty() && L(units[ui]).common_places.empty() &&
-                                                 !lex.IsCommonWord(toks[units[ui].first].hash)))) {
+    // One word: a person only after "said"/"according to" or before "said" when it is no known
+    // place, or only a small town's name ("Kristina said", "Burley said"; not "Washington said").
+    auto small_towns_only = [&](const Unit& x) {
+      for (const auto* list : {&L(x).places, &L(x).common_places}) {
+        for (uint32_t pl : *list) {
+          const PlaceRec& r = lex.places[pl];
+          if (r.kind != PlaceKind::kCity || r.population >= kPersonOverTownPopulation) return false;
+        }
+      }
+      return true;
+    };
+    bool after_place_cue = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
+    // "the city of Sevierville said", "a spokesman for Sevierville said": a word after "of" or
+    // "for" names what the speaker speaks for.
+    after_place_cue |= ui > 0 && units[ui - 1].count == 1 && (tok_is(units[ui - 1].first, kOf) || tok_is(units[ui - 1].first, kFor));
+    // "according to DeKalb Police", "said Monroe Mayor Robert Routson": the word names the
+    // organisation's or the official's place.
+    bool before_org = b + 1 < nu && unit_joins(b + 1) && (units[b + 1].role || units[b + 1].org_head || units[b + 1].title);
+    after_place_cue |= before_org;
+    if ((cue_after || cue_before) && (b > ui || (small_towns_only(units[ui]) && !after_place_cue && !is_common(units[ui].first)))) {
+      // "Tim and Kristina said": a small town's name joined to the person by "and" is one too.
+      size_t a0 = ui;
+      if (ui >= 2 && units[ui - 1].count == 1 && tok_is(units[ui - 1].first, kAnd) && !units[ui - 2].claimed &&
+          nameish(units[ui - 2]) && name_cap(units[ui - 2].first) && small_towns_only(units[ui - 2]) && !is_common(units[ui - 2].first) &&
+          !(ui >= 3 && (HasCue(units[ui - 3], CueKind::kPlacePreposition) || HasCue(units[ui - 3], CueKind::kPlaceNoun)))) {
+        a0 = ui - 2;
+        Pending& q = add_person(a0, a0, "", "", nullptr, a0);
+        q.explain = "a name joined by \"and\" to a name beside a speech cue";
+      }
       Pending& p = add_person(ui, b, "", "", nullptr, ui);
       p.explain = "a name beside a speech cue";
       ui = b;
@@ -522,13 +631,18 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   for (size_t ui = 0; ui < nu; ++ui) {
     size_t b = name_run(ui);
     if (b == SIZE_MAX || b == ui || b - ui > 2) continue;
-    if (lexicon::PhraseMatcher::Joins(text, toks, units[ui].first) && ui > 0 && units[ui - 1].count == 1 &&
+    if (joins(units[ui].first) && ui > 0 && units[ui - 1].count == 1 &&
         (toks[units[ui - 1].first].flags & lexicon::kUpperInitial) && !sent_start[units[ui - 1].first] && !units[ui - 1].cues &&
         !units[ui - 1].title) {
       ui = b;  // part of a longer capitalised name: not a person's
       continue;
     }
-    if (lex.IsCommonWord(toks[units[ui].first].hash) || lex.IsCommonWord(toks[units[b].first].hash)) {
+    // A common word first ("Police Chief") is no name; a surname that is also a word is
+    // ("James Brown", "George Bush").
+    bool region_first = false;  // "Minnesota House", "Ohio Board": a region's institution
+    for (uint32_t pl : L(units[ui]).places) region_first |= lex.places[pl].kind == PlaceKind::kAdmin1;
+    if (is_common(units[ui].first) ||
+        (is_common(units[b].first) && (region_first || lex.IsPlaceStopWord(toks[units[b].first].hash)))) {
       ui = b;
       continue;
     }
@@ -539,17 +653,24 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // Later mentions by surname alone ("Tokayev said"), including words that are also places.
   auto is_surname = [&](size_t ui) {
     if (units[ui].count != 1) return false;
-    std::string w = lexicon::NormalizeToken(tok_text(units[ui].first));
-    return std::find(surnames.begin(), surnames.end(), w) != surnames.end();
+    return std::find(surnames.begin(), surnames.end(), toks[units[ui].first].hash) != surnames.end();
   };
-  for (size_t ui = 0; ui < nu; ++ui) {
+  // The last word of each person's name, by token hash (dictionary people too).
+  std::vector<std::pair<uint64_t, size_t>> person_last;
+  if (!surnames.empty()) {
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (out[k].entity.type != EntityType::kPerson) continue;
+      const std::string& t = out[k].entity.text;
+      person_last.push_back({lexicon::TokenHash(lexicon::NormalizeToken(std::string_view(t).substr(t.rfind(' ') + 1))), k});
+    }
+  }
+  for (size_t ui = 0; ui < nu && !surnames.empty(); ++ui) {
     Unit& u = units[ui];
     if (u.claimed || !(toks[u.first].flags & lexicon::kUpperInitial) || !is_surname(ui)) continue;
     if (u.named || u.role || u.title) continue;
     Pending* ref = nullptr;
-    std::string w = lexicon::NormalizeToken(tok_text(u.first));
-    for (auto& p : out) {
-      if (p.entity.type == EntityType::kPerson && lexicon::NormalizeToken(p.entity.text.substr(p.entity.text.rfind(' ') + 1)) == w) ref = &p;
+    for (const auto& [h, k] : person_last) {
+      if (h == toks[u.first].hash) ref = &out[k];
     }
     if (!ref) continue;
     Pending copy = *ref;
@@ -563,9 +684,58 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     u.claimed = true;
   }
 
+  auto is_place_reading = [&](const Unit& x) { return !L(x).places.empty() || !L(x).admin_abbrev.empty(); };
   // --- 4. Places and countries.
   std::vector<int> region_fallback;  // mentions resolved to the article's main region
   std::vector<int> county_mentions;  // "X County" mentions
+  // "Geauga and Medina counties", "Butler, Clark or Warren counties": each listed name with the
+  // singular suffix is looked up as a county ("Medina County").
+  {
+    static const uint64_t kCounties = lexicon::TokenHash("counties"), kParishes = lexicon::TokenHash("parishes"),
+                          kCounty = lexicon::TokenHash("county"), kParish = lexicon::TokenHash("parish");
+    for (size_t ui = 1; ui < nu; ++ui) {
+      const Unit& s_unit = units[ui];
+      if (s_unit.count != 1 || !(tok_is(s_unit.first, kCounties) || tok_is(s_unit.first, kParishes)) || !unit_joins(ui)) continue;
+      uint64_t suffix = tok_is(s_unit.first, kCounties) ? kCounty : kParish;
+      size_t k = ui - 1;
+      while (true) {
+        Unit& name = units[k];
+        if (name.claimed || !(toks[name.first].flags & lexicon::kUpperInitial) || !L(name).demonym_of.empty()) break;
+        uint64_t h = lexicon::kPhraseSeed;
+        for (uint32_t t = name.first; t < name.first + name.count; ++t) {
+          h = lexicon::PhraseHash(h, toks[t].hash);
+          if (h == 0) h = 1;
+        }
+        h = lexicon::PhraseHash(h, suffix);
+        if (h == 0) h = 1;
+        PlaceMention m;
+        if (const lexicon::Slot* sl = lex.Find(h)) {
+          for (const Posting& p : lex.PostingsOf(*sl)) {
+            const PlaceRec* pl = lex.Place(p);
+            if (pl && pl->kind == PlaceKind::kAdmin2) {
+              m.candidates.push_back(p.target);
+              m.alternate.push_back(0);
+            }
+          }
+        }
+        if (m.candidates.empty()) break;
+        m.span = unit_span(k, k);
+        Pending& p = add_entity(EntityType::kPlace, m.span, "");
+        p.place_mention = static_cast<int>(mentions.size());
+        p.explain = "a county listed before \"" + std::string(tok_text(s_unit.first)) + "\"";
+        mentions.push_back(std::move(m));
+        name.claimed = true;
+        // The list goes on leftwards over ", " and "and"/"or".
+        if (k >= 2 && units[k - 1].count == 1 && (tok_is(units[k - 1].first, kAnd) || tok_is(units[k - 1].first, kOr))) {
+          k -= 2;
+        } else if (k >= 1 && gap_is(units[k].first, ',')) {
+          k -= 1;
+        } else {
+          break;
+        }
+      }
+    }
+  }
   for (size_t ui = 0; ui < nu; ++ui) {
     Unit& u = units[ui];
     if (u.claimed) continue;
@@ -587,8 +757,15 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       mentions.push_back(std::move(m));
       continue;
     }
-    if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() && u.count == 1 &&
-        (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3) {
+    // A party and state after a legislator's name: "D-W. Va.", "R-Calif.".
+    bool party_state = false;
+    if (L(u).places.empty() && !L(u).admin_abbrev.empty() && u.first > 0 && text[toks[u.first].begin - 1] == '-') {
+      const Token& pt = toks[u.first - 1];
+      char c0 = text[pt.begin];
+      party_state = pt.end - pt.begin == 1 && pt.end + 1 == toks[u.first].begin && (c0 == 'D' || c0 == 'R' || c0 == 'I');
+    }
+    if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() &&
+        (party_state || (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
       // "NSW": an abbreviation of three or more capitals is a name on its own.
       ML(u).places = L(u).admin_abbrev;
       ML(u).place_alt.assign(L(u).places.size(), 1);
@@ -620,6 +797,26 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       continue;
     }
     if (L(u).places.empty() && L(u).common_places.empty()) continue;
+    // Not a place: a currency ("US$460 million", "$US 1.5 billion"), a word glued by a hyphen to a
+    // capitalised word that is no place ("Wal-Mart"), a name before "virus" or "fever" ("Marburg
+    // virus", "Reston strain").
+    {
+      uint32_t b0 = toks[u.first].begin, e0 = toks[u.first + u.count - 1].end;
+      bool currency = (e0 < text.size() && text[e0] == '$') || (b0 > 0 && text[b0 - 1] == '$');
+      bool glued = false;
+      if (ui + 1 < nu && e0 + 1 == toks[units[ui + 1].first].begin && text[e0] == '-') {
+        const Unit& nx = units[ui + 1];
+        glued = (toks[nx.first].flags & lexicon::kUpperInitial) && L(nx).places.empty() && L(nx).common_places.empty() &&
+                L(nx).demonym_of.empty();
+      }
+      bool town_only = true;  // "United States flu season" is still the country
+      for (uint32_t pl : L(u).places) town_only &= lex.places[pl].kind == PlaceKind::kCity;
+      bool name_head = town_only && ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kNameHead);
+      if (currency || glued || name_head) {
+        u.claimed = true;
+        continue;
+      }
+    }
     // A place name inside a longer capitalised name ("Paris Hilton", "Michael Jordan") is not a place.
     bool cap_before = ui > 0 && unit_joins(ui) && is_plain(units[ui - 1]) && name_cap(units[ui - 1].first) &&
                       !units[ui - 1].cues && !(toks[units[ui - 1].first].flags & lexicon::kAllUpper);
@@ -633,9 +830,28 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     bool cue_before = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
     // Admin hint after it: ", Texas" / ", La." / ", Kazakhstan".
     int64_t hint_unit = -1;
-    if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed &&
+    // A region before a region is a list ("Virginia, Washington, West Virginia"), not a hint.
+    auto has_kind = [&](const std::vector<uint32_t>& list, PlaceKind k) {
+      for (uint32_t pl : list) {
+        if (lex.places[pl].kind == k) return true;
+      }
+      return false;
+    };
+    bool region_list = ui + 1 < nu && has_kind(L(u).places, PlaceKind::kAdmin1) &&
+                       (has_kind(L(units[ui + 1]).places, PlaceKind::kAdmin1) || !L(units[ui + 1]).admin_abbrev.empty()) &&
+                       !(toks[units[ui + 1].first].flags & lexicon::kAllUpper) &&
+                       std::string_view(text).substr(toks[units[ui + 1].first + units[ui + 1].count - 1].end, 1) != ".";
+    if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed && !region_list &&
         (!L(units[ui + 1]).places.empty() || !L(units[ui + 1]).admin_abbrev.empty() || !L(units[ui + 1]).common_places.empty())) {
       hint_unit = static_cast<int64_t>(ui + 1);
+      // After "Place, " an abbreviation of a region is that region ("Belgrade, Minn." is not
+      // the German town Minden, also called Minn).
+      Unit& h = units[hint_unit];
+      if (!L(h).admin_abbrev.empty()) {
+        ML(h).places = L(h).admin_abbrev;
+        ML(h).place_alt.assign(L(h).places.size(), 0);
+        ML(h).common_places.clear();
+      }
     }
     // Readings that are also common words ("Mobile", "Nice") count only after a place cue or
     // with an admin hint, never at the start of a sentence.
@@ -646,8 +862,25 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       }
     }
     if (L(u).places.empty()) continue;
+    // A name that only small towns have as an alternate name ("Passover", "The City") needs a
+    // place cue or a region after it.
+    {
+      bool strong = false;
+      for (size_t k = 0; k < L(u).places.size() && !strong; ++k) {
+        const PlaceRec& c = lex.places[L(u).places[k]];
+        strong = !L(u).place_alt[k] || c.kind != PlaceKind::kCity || c.population >= kAlternateTownPopulation;
+      }
+      // In a list after a place: "Nakuru and Bunyala", "Douglas, Sarpy".
+      bool listed = ui >= 2 && is_place_reading(units[ui - 2]) &&
+                    ((units[ui - 1].count == 1 && (tok_is(units[ui - 1].first, kAnd) || tok_is(units[ui - 1].first, kOr))));
+      listed |= ui >= 1 && gap_is(u.first, ',') && is_place_reading(units[ui - 1]);
+      if (!strong && !cue_before && hint_unit < 0 && !listed) continue;
+    }
     // All-lower-case or sentence-initial common words never reach here as places: case rules.
-    if (sentence_initial && u.count == 1 && lex.IsCommonWord(toks[u.first].hash)) continue;
+    // A country's or region's name stays one there ("China has announced").
+    bool area_reading = false;
+    for (uint32_t pl : L(u).places) area_reading |= lex.places[pl].kind != PlaceKind::kCity;
+    if (sentence_initial && u.count == 1 && is_common(u.first) && !area_reading) continue;
     PlaceMention m;
     m.span = unit_span(ui, ui);
     m.candidates = L(u).places;
@@ -692,7 +925,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   }
 
   // --- 5. Resolve places; the article's countries.
-  PlaceContext ctx = places_.Resolve(&mentions);
+  PlaceContext ctx = places_.Resolve(&mentions, explain != nullptr);
+  if (!county_mentions.empty() || !region_fallback.empty()) ctx.main_region = places_.MainRegion(ctx);
   for (int k : county_mentions) {
     // A town named like the county but outside the article's region is not the county's place.
     PlaceMention& m = mentions[k];
@@ -725,7 +959,10 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Unit& u = units[ui];
       if (u.claimed || !is_plain(u) || !name_cap(u.first) || sent_start[u.first]) continue;
       const Token& t = toks[u.first];
-      if (t.letters < 5 || (t.flags & (lexicon::kAllUpper | lexicon::kHasDigit)) || lex.IsCommonWord(t.hash)) continue;
+      if (t.letters < 5 || (t.flags & (lexicon::kAllUpper | lexicon::kHasDigit)) || is_common(u.first) ||
+          lex.IsPlaceStopWord(t.hash)) {
+        continue;
+      }
       if (ui + 1 < nu && unit_joins(ui + 1) && (toks[units[ui + 1].first].flags & lexicon::kUpperInitial)) continue;
       bool cue = ui > 0 && (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun));
       // In a list with places: "X and Aktau", "Aktau and X", "X, Aktau".
@@ -817,9 +1054,25 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     doc.entities.push_back(std::move(e));
   }
-  std::sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
-  });
+  // Sorted by span through an index: entities are large to move.
+  {
+    std::vector<uint32_t> order(doc.entities.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto& ents = doc.entities;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const Span& x = ents[a].span;
+      const Span& y = ents[b].span;
+      return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+    });
+    bool sorted = true;
+    for (uint32_t i = 0; i < order.size() && sorted; ++i) sorted = order[i] == i;
+    if (!sorted) {
+      std::vector<Entity> by_span;
+      by_span.reserve(order.size());
+      for (uint32_t i : order) by_span.push_back(std::move(doc.entities[i]));
+      doc.entities = std::move(by_span);
+    }
+  }
   if (explain && !ctx.dominant_country.empty()) explain->push_back("dominant country: " + ctx.dominant_country);
 }
 

@@ -114,6 +114,9 @@ TEST(EntityFinder, TrickyCaseTables) {
             else if (k == "country") ok &= (e.place && e.place->country == v) || (e.actor && e.actor->country == v);
             else if (k == "canonical") ok &= e.canonical == v;
             else if (k == "kind") ok &= e.kind == v;
+            else if (k == "admin1") ok &= e.place && e.place->admin1 == v;
+            else if (k == "precision") ok &= e.place && e.place->precision == v;
+            else ok = false;  // an unknown key never passes
           }
           hit |= ok;
         }

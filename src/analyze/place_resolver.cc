@@ -19,6 +19,14 @@ namespace {
 
 
 std::string Cc(const PlaceRec& p) { return p.country[0] ? std::string(p.country, 2) : std::string(); }
+// A country as a two-byte key (0 for none), and back.
+uint16_t CcKey(const PlaceRec& p) {
+  return p.country[0] ? static_cast<uint16_t>(static_cast<unsigned char>(p.country[0]) << 8 | static_cast<unsigned char>(p.country[1])) : 0;
+}
+uint16_t CcKey(std::string_view cc) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(cc[0]) << 8 | static_cast<unsigned char>(cc[1]));
+}
+std::string CcString(uint16_t k) { return std::string{static_cast<char>(k >> 8), static_cast<char>(k & 0xFF)}; }
 
 }  // namespace
 
@@ -50,6 +58,10 @@ double PlaceResolver::BaseScore(uint32_t index, bool alternate) const {
     case PlaceKind::kCountry: s = 8.0; break;
     case PlaceKind::kRegion: s = 7.5; break;
     case PlaceKind::kAdmin1: s = 6.0; break;
+    case PlaceKind::kAdmin2:
+      // Counties by the people of their towns: only ties among counties of one name need it.
+      s = 5.0 + 0.2 * std::log10(static_cast<double>(p.population) + 10.0);
+      break;
     case PlaceKind::kCity:
       s = std::log10(static_cast<double>(p.population) + 10.0);
       if (p.rank == FeatureRank::kCapital) s += 1.0;
@@ -62,163 +74,410 @@ double PlaceResolver::BaseScore(uint32_t index, bool alternate) const {
   return s;
 }
 
-PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
+namespace {
+
+// Weights of the evidence. A candidate's score is its base (kind, population, feature rank) plus
+// what the rest of the article says for it; see Resolve.
+constexpr double kDominantCountry = 2.5;   // in the country the article is mostly about
+constexpr double kNamedCountry = 1.5;      // in another country the article names
+constexpr double kHintInside = 10.0;       // inside the region written after it ("Paris, Texas")
+constexpr double kSameRegion = 1.2;        // per unit of support for its admin-1 region (capped)
+constexpr double kSameRegionCap = 2.5;
+constexpr double kCounty = 2.0;            // a city in a county another mention names, or the reverse
+constexpr double kNear = 1.5;              // per unit of nearness to other mentions' readings (capped)
+constexpr double kNearCap = 2.0;
+constexpr double kNearFullKm = 40.0;       // nearness 1 up to here, falling to 0 at kNearMaxKm
+constexpr double kNearMaxKm = 150.0;
+constexpr double kPlausibleRange = 4.0;
+constexpr double kAlternateBesidePrimary = 2.0;
+constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
+
+bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
+
+// Support for keys (regions, counties) from groups of readings: per key, the sum over groups of
+// each group's best weight there. Sorted vectors, not maps: built and read once per round.
+class Support {
+ public:
+  void Clear() { items_.clear(), totals_.clear(); }
+  void Add(uint32_t key, uint32_t group, float w) { items_.push_back({key, group, w}); }
+  void Finish() {
+    std::sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) {
+      return a.key != b.key ? a.key < b.key : a.group != b.group ? a.group < b.group : a.w > b.w;
+    });
+    // Keep the best of each (key, group), then sum per key.
+    size_t out = 0;
+    for (size_t i = 0; i < items_.size(); ++i) {
+      if (out > 0 && items_[out - 1].key == items_[i].key && items_[out - 1].group == items_[i].group) continue;
+      items_[out++] = items_[i];
+    }
+    items_.resize(out);
+    for (const auto& it : items_) {
+      if (totals_.empty() || totals_.back().first != it.key) totals_.push_back({it.key, 0.0});
+      totals_.back().second += it.w;
+    }
+  }
+  // What the groups other than `group` give `key`.
+  double Other(uint32_t key, uint32_t group) const {
+    auto t = std::lower_bound(totals_.begin(), totals_.end(), key, [](const auto& p, uint32_t k) { return p.first < k; });
+    if (t == totals_.end() || t->first != key) return 0.0;
+    auto o = std::lower_bound(items_.begin(), items_.end(), std::make_pair(key, group), [](const Item& a, const std::pair<uint32_t, uint32_t>& k) {
+      return a.key != k.first ? a.key < k.first : a.group < k.second;
+    });
+    double own = o != items_.end() && o->key == key && o->group == group ? o->w : 0.0;
+    return t->second - own;
+  }
+
+ private:
+  struct Item {
+    uint32_t key, group;
+    float w;
+  };
+  std::vector<Item> items_;
+  std::vector<std::pair<uint32_t, double>> totals_;
+};
+
+struct GridPoint {
+  int32_t cell;
+  float lat, lon, w;
+  uint32_t group;
+};
+// 1-degree cells numbered row by row, so that the cells of one row are consecutive.
+int32_t FloorInt(double x) {  // std::floor is a library call on the baseline x86-64 target
+  int32_t i = static_cast<int32_t>(x);
+  return x < i ? i - 1 : i;
+}
+int32_t GridCell(double lat, double lon) { return (FloorInt(lat) + 100) * 1000 + FloorInt(lon) + 400; }
+// Bits set in x (the builtin is a library call without -mpopcnt).
+int PopCount(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
+
+}  // namespace
+
+PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool explain) const {
   const auto& lex = lex_->impl();
   PlaceContext ctx;
-  // Pass 1: without context. Unambiguous or clearly leading readings vote for their country.
-  std::map<std::string, double> votes;
-  std::map<uint32_t, double> admin_votes;  // admin1_code -> weight
-  struct Anchor {
-    float lat, lon;
+  // Mentions of one name are one place (one sense per discourse): they form a group, resolved
+  // together; hints written beside any of them ("Paris, Texas") count for all.
+  struct Cand {
+    uint32_t place;
+    PlaceRec rec;  // a copy: the rounds below read it often, and the gazetteer is large
+    double base, score;
+    float w;  // plausibility in [0, 1]: how much this reading speaks for its region and neighbours
+    uint32_t why;
   };
-  std::vector<Anchor> anchors;
-  for (auto& m : *mentions) {
-    if (m.candidates.empty()) continue;
-    std::vector<std::pair<double, uint32_t>> sc;
-    for (size_t k = 0; k < m.candidates.size(); ++k) sc.push_back({BaseScore(m.candidates[k], m.alternate[k]), m.candidates[k]});
-    std::sort(sc.begin(), sc.end(), std::greater<>());
-    const PlaceRec& top = lex.places[sc[0].second];
-    bool one_country = true;
-    for (const auto& [s, i] : sc) one_country &= std::memcmp(lex.places[i].country, top.country, 2) == 0;
-    double margin = sc.size() > 1 ? sc[0].first - sc[1].first : 10.0;
-    double w = 0;
-    if (top.kind == PlaceKind::kCountry && (one_country || margin >= 3.0)) w = 1.0;
-    else if (one_country) w = top.kind == PlaceKind::kAdmin1 ? 1.0 : 0.7;
-    else if (margin >= 1.5) w = 0.4;
-    w *= m.weight;
-    if (w > 0 && top.country[0]) votes[Cc(top)] += w;
-    if (top.kind == PlaceKind::kAdmin1 && top.admin1_code && (one_country || margin >= 1.0)) admin_votes[top.admin1_code] += 1;
-    if ((one_country || margin >= 2.0) && top.kind != PlaceKind::kCountry && top.kind != PlaceKind::kRegion && !m.demonym) {
-      anchors.push_back({top.lat, top.lon});
+  struct Group {
+    std::vector<size_t> members;
+    std::vector<Cand> cands;
+    std::vector<int64_t> hints;
+    bool demonym = false;
+    double weight = 0;  // sum of the members' weights
+    size_t best = 0;
+  };
+  std::vector<Group> groups;
+  {
+    // Groups by a hash of (demonym, candidates); equal hashes are compared in full.
+    std::unordered_multimap<uint64_t, size_t> by_key;
+    std::vector<const PlaceMention*> first_of;  // a member of each group
+    for (size_t mi = 0; mi < mentions->size(); ++mi) {
+      auto& m = (*mentions)[mi];
+      if (m.candidates.empty()) continue;
+      uint64_t h = m.demonym ? 0x9e3779b97f4a7c15ULL : 0x243f6a8885a308d3ULL;
+      for (uint32_t c : m.candidates) h = (h ^ c) * 0x100000001b3ULL;
+      size_t found = SIZE_MAX;
+      auto range = by_key.equal_range(h);
+      for (auto r = range.first; r != range.second; ++r) {
+        const PlaceMention& o = *first_of[r->second];
+        if (o.demonym == m.demonym && o.candidates == m.candidates) found = r->second;
+      }
+      bool fresh = found == SIZE_MAX;
+      if (fresh) {
+        found = groups.size();
+        by_key.emplace(h, found);
+        first_of.push_back(&m);
+      }
+      auto it = &found;
+      if (fresh) {
+        Group g;
+        g.demonym = m.demonym;
+        // A country's or region's own name is that country or region, not a city that the
+        // name is an alternate of ("Mexico" is not Mexico City, "New York" the state is).
+        bool primary_area = false;
+        for (size_t k = 0; k < m.candidates.size(); ++k) {
+          PlaceKind kind = lex.places[m.candidates[k]].kind;
+          bool alt = k < m.alternate.size() && m.alternate[k];
+          primary_area |= !alt && (kind == PlaceKind::kCountry || kind == PlaceKind::kAdmin1 || kind == PlaceKind::kRegion);
+        }
+        bool primary = false;
+        uint32_t primary_pop = 0;  // the most populous place bearing the name as its own
+        for (size_t k = 0; k < m.candidates.size(); ++k) {
+          if (k < m.alternate.size() && m.alternate[k]) continue;
+          primary = true;
+          primary_pop = std::max(primary_pop, lex.places[m.candidates[k]].population);
+        }
+        for (size_t k = 0; k < m.candidates.size(); ++k) {
+          bool alt = k < m.alternate.size() && m.alternate[k];
+          if (primary_area && alt && lex.places[m.candidates[k]].kind == PlaceKind::kCity) continue;
+          double b = BaseScore(m.candidates[k], alt);
+          // Places that bear the name as their own beat those it is an old or other name of
+          // ("Maryville" is Maryville, not Beeville, once called so).
+          // Unless it is far larger: then the name is likely its English one ("Aktau" for Aqtau).
+          if (alt && primary && lex.places[m.candidates[k]].population < 10.0 * primary_pop) b -= kAlternateBesidePrimary;
+          // A town named after a country or region ("California, Pa.", "Mexico, Maine") needs
+          // more than its neighbours to win over the country or region itself.
+          if (primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity) b -= kTownBesideArea;
+          g.cands.push_back({m.candidates[k], lex.places[m.candidates[k]], b, b, 1.0f, 0});
+        }
+        groups.push_back(std::move(g));
+      }
+      Group& g = groups[*it];
+      g.members.push_back(mi);
+      g.weight += m.weight;
+      if (m.hint >= 0 && std::find(g.hints.begin(), g.hints.end(), m.hint) == g.hints.end()) g.hints.push_back(m.hint);
     }
   }
-  std::vector<std::pair<double, std::string>> ranked;
-  for (const auto& [cc, v] : votes) ranked.push_back({v, cc});
-  std::sort(ranked.begin(), ranked.end(), std::greater<>());
-  for (const auto& [v, cc] : ranked) ctx.countries.push_back(cc);
-  if (!ranked.empty() && ranked[0].first >= 0.7) ctx.dominant_country = ranked[0].second;
+  // Countries: each name gives one vote, shared among the countries of its plausible readings
+  // (a reading far below the name's best counts little); cities vote less than regions.
+  // Countries as two-letter keys in small vectors: an article names few.
+  using CountryVotes = std::vector<std::pair<uint16_t, double>>;
+  auto find_vote = [](const CountryVotes& v, uint16_t cc) -> double {
+    for (const auto& [k, x] : v) {
+      if (k == cc) return x;
+    }
+    return 0.0;
+  };
+  CountryVotes votes;
+  std::vector<CountryVotes> group_vote(groups.size());  // what each group gave
+  CountryVotes m;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
+    double top = -1e9;
+    const PlaceRec* top_rec = nullptr;
+    for (const auto& c : g.cands) {
+      if (c.base > top) top = c.base, top_rec = &c.rec;
+    }
+    m.clear();
+    double sum = 0;
+    for (const auto& c : g.cands) {
+      uint16_t cc = CcKey(c.rec);
+      if (!cc) continue;
+      double w = std::clamp(1.0 - (top - c.base) / kPlausibleRange, 0.0, 1.0);
+      w *= w;
+      auto it = std::find_if(m.begin(), m.end(), [&](const auto& e) { return e.first == cc; });
+      if (it == m.end()) m.push_back({cc, w});
+      else it->second = std::max(it->second, w);
+    }
+    for (const auto& [cc, v] : m) sum += v;
+    if (sum <= 0) continue;
+    double strength = top_rec->kind == PlaceKind::kCity ? 0.7 : 1.0;
+    // Several mentions of one name count more, but far less than as many names.
+    strength *= g.weight <= 1.0 ? g.weight : 1.0 + 0.3 * std::log(g.weight);
+    for (const auto& [cc, v] : m) {
+      double share = strength * v / sum;
+      if (share < 0.05) continue;
+      group_vote[gi].push_back({cc, share});
+      auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& e) { return e.first == cc; });
+      if (it == votes.end()) votes.push_back({cc, share});
+      else it->second += share;
+    }
+  }
+  {
+    std::vector<std::pair<double, uint16_t>> ranked;
+    for (const auto& [cc, v] : votes) ranked.push_back({v, cc});
+    // By votes, ties by code (as the countries' names sort).
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+    for (const auto& [v, cc] : ranked) ctx.countries.push_back(CcString(cc));
+    if (!ranked.empty() && ranked[0].first >= 0.7) ctx.dominant_country = CcString(ranked[0].second);
+  }
 
-  // Pass 2: with context, twice: the second round also trusts the regions the first one chose
-  // ("London" with "Ontario" in the article: London, Ontario).
-  // Which regions the mentions' readings fall in, by kind, for the coherence test below: for each
-  // admin-1 code, how many mentions have a city reading there and how many a region reading.
-  std::unordered_map<uint32_t, std::pair<int, int>> region_readings;
-  // Small towns of common names (there is a "Washington" in many states) do not count.
-  for (const auto& m : *mentions) {
-    std::vector<std::pair<uint32_t, bool>> seen;
-    for (uint32_t c : m.candidates) {
-      const PlaceRec& q = lex.places[c];
-      if (!q.admin1_code || (q.kind != PlaceKind::kCity && q.kind != PlaceKind::kAdmin1)) continue;
-      if (q.kind == PlaceKind::kCity && m.candidates.size() > 1 && q.population < 20000) continue;
-      std::pair<uint32_t, bool> key{q.admin1_code, q.kind == PlaceKind::kAdmin1};
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-      seen.push_back(key);
-      auto& r = region_readings[q.admin1_code];
-      (key.second ? r.second : r.first) += 1;
+  // The country each name's readings are weighed against: the one the other names speak for
+  // most ("Dublin" fifteen times beside one "Ohio" is still in Ohio).
+  std::vector<uint16_t> dominant_for(groups.size(), 0);
+  const uint16_t dominant_key = ctx.dominant_country.size() == 2 ? CcKey(ctx.dominant_country) : 0;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    double best = 0.7;
+    for (const auto& [cc, v] : votes) {
+      double other = v - find_vote(group_vote[gi], cc);
+      if (other > best || (other == best && best >= 0.7 && dominant_for[gi] == 0) || (other == best && cc > dominant_for[gi] && dominant_for[gi])) {
+        best = other, dominant_for[gi] = cc;
+      }
     }
+    // A name alone in its article: its own reading decides.
+    if (groups.size() == 1) dominant_for[gi] = dominant_key;
   }
-  std::vector<float> anchor_cos;
-  for (const auto& a : anchors) anchor_cos.push_back(std::cos(a.lat * M_PI / 180));
-  for (int round = 0; round < 2; ++round) {
-  if (round == 1) {
-    for (const auto& m : *mentions) {
-      if (m.chosen < 0) continue;
-      const PlaceRec& p = lex.places[m.chosen];
-      if (p.kind == PlaceKind::kAdmin1 && p.admin1_code) admin_votes[p.admin1_code] += 1;
-    }
-  }
-  for (auto& m : *mentions) {
-    if (m.candidates.empty()) continue;
-    double best = -1e9;
-    int64_t best_i = -1;
-    uint32_t best_why = 0;
-    double best_base = 0;
-    for (size_t k = 0; k < m.candidates.size(); ++k) {
-      uint32_t i = m.candidates[k];
-      const PlaceRec& p = lex.places[i];
-      double s = BaseScore(i, m.alternate[k]);
-      uint32_t why = 0;
-      double base = s;
-      std::string cc = Cc(p);
-      if (!cc.empty() && cc == ctx.dominant_country && p.kind == PlaceKind::kCountry) {
-        s += 2.5;
-        why |= 1;
-      } else if (!cc.empty() && cc == ctx.dominant_country) {
-        s += 2.5;
-        why |= 2;
-      } else if (!cc.empty() && votes.count(cc) && p.kind != PlaceKind::kCountry) {
-        s += 1.5;
-        why |= 4;
+  // Static terms: country and hints.
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    Group& g = groups[gi];
+    for (auto& c : g.cands) {
+      const PlaceRec& p = c.rec;
+      uint16_t cc = CcKey(p);
+      c.why = 0;
+      // A country reading is supported by the other names of places in it ("Lebanon" with
+      // "Beirut"), as a town's is by its neighbours below.
+      double other = cc ? find_vote(votes, cc) - find_vote(group_vote[gi], cc) : 0.0;  // what the other names say
+      if (p.kind == PlaceKind::kCountry && other > 0.05) {
+        c.base += kSameRegion * std::min(other, kSameRegionCap);
+        c.why |= 128;
       }
-      if (p.admin1_code && p.kind == PlaceKind::kCity && admin_votes.count(p.admin1_code)) {
-        s += 2.0;
-        why |= 8;
+      if (cc && cc == dominant_for[gi]) {
+        c.base += kDominantCountry;
+        c.why |= p.kind == PlaceKind::kCountry ? 1 : 2;
+      } else if (other >= 0.3 && p.kind != PlaceKind::kCountry) {
+        c.base += kNamedCountry;
+        c.why |= 4;
       }
-      // Coherence: a city and a region that other mentions could mean, one inside the other.
-      if (p.admin1_code && (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin1)) {
-        // Another mention (not this one: a city reading never links to its own region reading).
-        bool linked = false;
-        auto it = region_readings.find(p.admin1_code);
-        if (it != region_readings.end()) {
-          bool want_region = p.kind == PlaceKind::kCity;
-          int others = want_region ? it->second.second : it->second.first;
-          bool self = false;
-          for (uint32_t c : m.candidates) {
-            const PlaceRec& q = lex.places[c];
-            self |= q.admin1_code == p.admin1_code && (q.kind == PlaceKind::kAdmin1) == want_region;
-          }
-          linked = others - (self ? 1 : 0) > 0;
-        }
-        if (linked) {
-          s += 1.0;
-          why |= 16;
-        }
-      }
-      if (m.hint >= 0) {
-        const PlaceRec& h = lex.places[m.hint];
-        bool inside = (h.kind == PlaceKind::kAdmin1 && h.admin1_code && h.admin1_code == p.admin1_code) ||
-                      (h.kind == PlaceKind::kCountry && std::memcmp(h.country, p.country, 2) == 0);
+      for (int64_t hi : g.hints) {
+        const PlaceRec& h = lex.places[hi];
+        bool inside = (h.kind == PlaceKind::kAdmin1 && h.admin1_code && h.admin1_code == p.admin1_code && p.kind != PlaceKind::kAdmin1) ||
+                      (h.kind == PlaceKind::kAdmin2 && h.admin2_code && h.admin2_code == p.admin2_code && p.kind == PlaceKind::kCity) ||
+                      (h.kind == PlaceKind::kCountry && std::memcmp(h.country, p.country, 2) == 0 && p.kind != PlaceKind::kCountry);
         if (inside) {
-          s += 10;
-          why |= 32;
+          c.base += kHintInside;
+          c.why |= 32;
+          break;
         }
       }
-      if (p.kind == PlaceKind::kCity) {
-        for (size_t ai = 0; ai < anchors.size(); ++ai) {
-          const auto& a = anchors[ai];
-          // Equirectangular distance: exact enough under 150 km, and no trigonometry per pair.
-          double dy = (p.lat - a.lat) * 111.2, dx = (p.lon - a.lon) * 111.2 * anchor_cos[ai];
-          double d = std::sqrt(dx * dx + dy * dy);
-          if (d > 1.0 && d < 150) {
-            s += 1.5;
-            why |= 64;
-            break;
-          }
-        }
-      }
-      if (s > best) best = s, best_i = i, best_why = why, best_base = base;
-    }
-    m.chosen = best_i;
-    if (round == 1) {
-      static const char* kReasons[] = {", the article's country", ", in the article's country", ", in a country the article names",
-                                       ", in a region the article names", ", related to another place of the article",
-                                       ", inside the region written after it", ", near another place of the article"};
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "base %.2f", best_base);
-      m.why = buf;
-      for (int b = 0; b < 7; ++b) {
-        if (best_why & (1u << b)) m.why += kReasons[b];
-      }
-      m.why += " (of " + std::to_string(m.candidates.size()) + " candidates)";
+      c.score = c.base;
     }
   }
+  // Sets each group's weights and best reading; true when some group's best changed.
+  auto set_weights = [&]() {
+    bool changed = false;
+    for (auto& g : groups) {
+      size_t before = g.best;
+      double top = -1e9;
+      for (size_t k = 0; k < g.cands.size(); ++k) {
+        if (g.cands[k].score > top) top = g.cands[k].score, g.best = k;
+      }
+      for (auto& c : g.cands) c.w = static_cast<float>(std::clamp(1.0 - (top - c.score) / kPlausibleRange, 0.0, 1.0));
+      // A demonym speaks for its country only.
+      if (g.demonym) for (auto& c : g.cands) c.w = 0;
+      changed |= g.best != before;
+    }
+    return changed;
+  };
+  set_weights();
+
+  // Coherence, in rounds: each reading gains from the other names' plausible readings in its
+  // admin-1 region, in or around its county, and nearby; the weights come from the round before.
+  const size_t ng = groups.size();
+  std::vector<float> near_best(ng, 0.0f);
+  std::vector<size_t> touched;
+  Support region, county, county_city;
+  std::vector<GridPoint> grid;  // readings by 1-degree cell
+  for (int round = 0; round < 3; ++round) {
+    // Support per region: for each group the best weight of its readings there, summed over groups.
+    region.Clear(), county.Clear(), county_city.Clear();
+    grid.clear();
+    for (size_t gi = 0; gi < ng; ++gi) {
+      uint32_t g32 = static_cast<uint32_t>(gi);
+      for (const auto& c : groups[gi].cands) {
+        if (c.w <= 0) continue;
+        const PlaceRec& p = c.rec;
+        if (p.admin1_code && (Local(p.kind) || p.kind == PlaceKind::kAdmin1)) {
+          float kw = p.kind == PlaceKind::kAdmin1 ? 1.0f : p.kind == PlaceKind::kAdmin2 ? 0.8f : 0.6f;
+          region.Add(p.admin1_code, g32, c.w * kw);
+        }
+        if (p.admin2_code && p.kind == PlaceKind::kAdmin2) county.Add(p.admin2_code, g32, c.w);
+        if (p.admin2_code && p.kind == PlaceKind::kCity) county_city.Add(p.admin2_code, g32, c.w);
+        if (Local(p.kind)) grid.push_back({GridCell(p.lat, p.lon), p.lat, p.lon, c.w, g32});
+      }
+    }
+    region.Finish(), county.Finish(), county_city.Finish();
+    std::sort(grid.begin(), grid.end(), [](const GridPoint& x, const GridPoint& y) { return x.cell < y.cell; });
+    auto other = [](const Support& sup, uint32_t key, size_t group) { return sup.Other(key, static_cast<uint32_t>(group)); };
+    for (size_t gi = 0; gi < ng; ++gi) {
+      Group& g = groups[gi];
+      // One reading: its score changes nothing (it is shown only when explaining).
+      if (g.cands.size() == 1 && (round > 0 || !explain)) continue;
+      for (auto& c : g.cands) {
+        const PlaceRec& p = c.rec;
+        double s = c.base;
+        uint32_t why = c.why & (1 | 2 | 4 | 32 | 128);
+        if (p.admin1_code && p.kind != PlaceKind::kCountry) {
+          double a = other(region, p.admin1_code, gi);
+          if (a > 0.05) {
+            s += kSameRegion * std::min(a, kSameRegionCap);
+            why |= 8;
+          }
+        }
+        if (p.admin2_code) {
+          double a = p.kind == PlaceKind::kCity     ? other(county, p.admin2_code, gi)
+                     : p.kind == PlaceKind::kAdmin2 ? other(county_city, p.admin2_code, gi)
+                                                    : 0.0;
+          if (a > 0.05) {
+            s += kCounty * std::min(a, 1.0);
+            why |= 16;
+          }
+        }
+        if (Local(p.kind)) {
+          // Nearness: for each other group, its best weight among readings within kNearMaxKm.
+          double cosl = std::cos(p.lat * M_PI / 180);
+          int dlon = cosl > 0.3 ? 2 : 5;
+          for (int dy = -2; dy <= 2; ++dy) {
+            // One row of cells is one run of the sorted grid.
+            int32_t lo_cell = GridCell(p.lat + dy, p.lon - dlon), hi_cell = GridCell(p.lat + dy, p.lon + dlon);
+            auto it = std::lower_bound(grid.begin(), grid.end(), lo_cell, [](const GridPoint& x, int32_t c) { return x.cell < c; });
+            {
+              for (; it != grid.end() && it->cell <= hi_cell; ++it) {
+                const GridPoint& q = *it;
+                if (q.group == gi) continue;
+                double ky = (q.lat - p.lat) * 111.2, kx = (q.lon - p.lon) * 111.2 * cosl;
+                double d = std::sqrt(kx * kx + ky * ky);
+                if (d >= kNearMaxKm) continue;
+                double f = d <= kNearFullKm ? 1.0 : (kNearMaxKm - d) / (kNearMaxKm - kNearFullKm);
+                float v = static_cast<float>(f * q.w);
+                if (v <= 0.0f) continue;
+                if (near_best[q.group] == 0.0f) touched.push_back(q.group);
+                near_best[q.group] = std::max(near_best[q.group], v);
+              }
+            }
+          }
+          double near = 0;
+          for (size_t t : touched) near += near_best[t], near_best[t] = 0.0f;
+          touched.clear();
+          if (near > 0.05) {
+            s += kNear * std::min(near, kNearCap);
+            why |= 64;
+          }
+        }
+        c.score = s;
+        c.why = why;
+      }
+    }
+    // The weights of round 0 came from the bases alone; after that, stop once nothing moves.
+    if (!set_weights() && round > 0) break;
+  }
+
+  for (auto& g : groups) {
+    const Cand& best = g.cands[g.best];
+    static const char* kReasons[] = {", the article's country", ", in the article's country", ", in a country the article names",
+                                     ", in a region the article names", ", related to a county of the article",
+                                     ", inside the region written after it", ", near other places of the article",
+                                     ", a country other names lie in"};
+    std::string why;
+    if (explain) {
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "base %.2f, score %.2f", BaseScore(best.place, false), best.score);
+      why = buf;
+      for (int b = 0; b < 8; ++b) {
+        if (best.why & (1u << b)) why += kReasons[b];
+      }
+      why += " (of " + std::to_string(g.cands.size()) + " candidates)";
+    }
+    for (size_t mi : g.members) {
+      (*mentions)[mi].chosen = best.place;
+      if (explain) (*mentions)[mi].why = why;
+    }
   }
   // The region most of the article's places lie in: named regions count double.
   std::map<uint32_t, double> region_weight;
   for (const auto& m : *mentions) {
     if (m.chosen < 0 || m.demonym) continue;
     const PlaceRec& p = lex.places[m.chosen];
-    if (p.admin1_code && (p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kCity)) {
+    if (p.admin1_code && (p.kind == PlaceKind::kAdmin1 || Local(p.kind))) {
       region_weight[p.admin1_code] += p.kind == PlaceKind::kAdmin1 ? 2 : 1;
     }
   }
@@ -227,16 +486,27 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions) const {
   for (const auto& [code, w] : region_weight) {
     if (w > best_w) best_w = w, best_code = code;
   }
+  ctx.main_region_code = best_code;
   if (best_code) {
-    // Regions are stored before the cities: the scan stops at the first city.
-    for (size_t i = 0; i < lex.places.size() && lex.places[i].kind != PlaceKind::kCity; ++i) {
-      if (lex.places[i].kind == PlaceKind::kAdmin1 && lex.places[i].admin1_code == best_code) {
-        ctx.main_region = static_cast<int64_t>(i);
-        break;
+    // The region itself, when some name of the article could mean it (else MainRegion finds it).
+    for (const auto& g : groups) {
+      for (const auto& c : g.cands) {
+        const PlaceRec& p = c.rec;
+        if (p.kind == PlaceKind::kAdmin1 && p.admin1_code == best_code) ctx.main_region = c.place;
       }
     }
   }
   return ctx;
+}
+
+int64_t PlaceResolver::MainRegion(const PlaceContext& ctx) const {
+  if (ctx.main_region >= 0 || !ctx.main_region_code) return ctx.main_region;
+  const auto& lex = lex_->impl();
+  // Regions are stored before the cities: the scan stops at the first city.
+  for (size_t i = 0; i < lex.places.size() && lex.places[i].kind != PlaceKind::kCity; ++i) {
+    if (lex.places[i].kind == PlaceKind::kAdmin1 && lex.places[i].admin1_code == ctx.main_region_code) return static_cast<int64_t>(i);
+  }
+  return -1;
 }
 
 int64_t PlaceResolver::FuzzyFind(std::string_view norm, const std::vector<std::string>& countries) const {
@@ -250,28 +520,37 @@ int64_t PlaceResolver::FuzzyFind(std::string_view norm, const std::vector<std::s
     const auto* c = lex.Country(cc);
     if (!c) continue;
     uint32_t end = std::min<uint32_t>(c->fuzzy_end, static_cast<uint32_t>(lex.fuzzy.size()));
-    // Names are sorted: find the first one with the same first letter.
+    // Names are sorted by first letter, then length: find the first of this letter and of the
+    // shortest length within the limit.
+    const unsigned char first = static_cast<unsigned char>(norm[0]);
+    const size_t min_len = norm.size() - limit, max_len = norm.size() + limit;
     uint32_t lo = c->fuzzy_begin, hi = end;
     while (lo < hi) {
       uint32_t mid = lo + (hi - lo) / 2;
-      if (static_cast<unsigned char>(lex.StrFirstByte(lex.fuzzy[mid].name)) < static_cast<unsigned char>(norm[0])) lo = mid + 1;
+      unsigned char f = static_cast<unsigned char>(lex.StrFirstByte(lex.fuzzy[mid].name));
+      if (f < first || (f == first && lex.fuzzy[mid].length < min_len)) lo = mid + 1;
       else hi = mid;
     }
+    const uint32_t mask = lexicon::LetterMask(norm.data(), norm.size());
+    int8_t want[32] = {0};
+    for (char ch : norm) want[static_cast<unsigned char>(ch) & 31]++;
     for (uint32_t k = lo; k < end; ++k) {
-      if (lex.StrFirstByte(lex.fuzzy[k].name) != norm[0]) break;
-      std::string_view name = lex.Str(lex.fuzzy[k].name);
-      if (name.size() + limit < norm.size() || name.size() > norm.size() + limit) continue;
-      // Letter counts bound the distance from below: most names fail this cheap test.
+      const lexicon::FuzzyName& fz = lex.fuzzy[k];
+      if (fz.length > max_len || static_cast<unsigned char>(lex.StrFirstByte(fz.name)) != first) break;
+      // Each edit adds or removes at most two letters of the set: a cheap lower bound.
+      if (PopCount(fz.letters ^ mask) > 2 * limit) continue;
+      std::string_view name = lex.Str(fz.name);
+      // Letter counts bound the distance from below too.
       int diff = 0;
-      int8_t counts[32] = {0};
-      for (char ch : norm) counts[static_cast<unsigned char>(ch) & 31]++;
+      int8_t counts[32];
+      std::memcpy(counts, want, sizeof counts);
       for (char ch : name) counts[static_cast<unsigned char>(ch) & 31]--;
       for (int8_t v : counts) diff += v < 0 ? -v : v;
       if ((diff + 1) / 2 > limit) continue;
       int d = BoundedEditDistance(norm, name, limit);
       if (d > limit) continue;
-      uint32_t pop = lex.places[lex.fuzzy[k].place].population;
-      if (d < best_d || (d == best_d && pop > best_pop)) best = lex.fuzzy[k].place, best_d = d, best_pop = pop;
+      uint32_t pop = lex.places[fz.place].population;
+      if (d < best_d || (d == best_d && pop > best_pop)) best = fz.place, best_d = d, best_pop = pop;
     }
     if (best >= 0) break;  // the first (dominant) country that has one wins
   }
@@ -289,7 +568,7 @@ Place PlaceResolver::ToPlace(uint32_t index) const {
   out.lon = std::round(p.lon * 1e4) / 1e4;
   out.geonameid = p.geonameid;
   out.precision = p.kind == PlaceKind::kCity ? "city" : p.kind == PlaceKind::kAdmin1 ? "admin1"
-                  : p.kind == PlaceKind::kCountry ? "country" : "region";
+                  : p.kind == PlaceKind::kAdmin2 ? "admin2" : p.kind == PlaceKind::kCountry ? "country" : "region";
   return out;
 }
 

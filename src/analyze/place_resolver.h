@@ -29,18 +29,21 @@ struct PlaceMention {
 struct PlaceContext {
   std::string dominant_country;      // ISO alpha-2, "" when none
   std::vector<std::string> countries;  // named in the article, most mentioned first
-  int64_t main_region = -1;            // the admin-1 region the article is most about, or -1
+  int64_t main_region = -1;            // the admin-1 region the article is most about, or -1 (see MainRegion)
+  uint32_t main_region_code = 0;       // its admin1_code, 0 when none
 };
 
 class PlaceResolver {
  public:
   explicit PlaceResolver(const Lexicon& lexicon) : lex_(&lexicon) {}
-  // Resolves every mention (chosen, why) and returns the article's country context.
-  PlaceContext Resolve(std::vector<PlaceMention>* mentions) const;
+  // Resolves every mention (chosen, and why when `explain`) and returns the article's country context.
+  PlaceContext Resolve(std::vector<PlaceMention>* mentions, bool explain = false) const;
   // The place whose name is nearest to `normalized` (edit distance at most 1, or 2 for names of
   // 9+ letters, same first letter) among the places of `countries`; -1 when none. Ties go to
   // the most populous.
   int64_t FuzzyFind(std::string_view normalized, const std::vector<std::string>& countries) const;
+  // The admin-1 region the article is most about (ctx.main_region, else looked up by its code), or -1.
+  int64_t MainRegion(const PlaceContext& ctx) const;
   // The contract's Place for a gazetteer entry.
   Place ToPlace(uint32_t index) const;
 

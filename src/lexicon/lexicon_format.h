@@ -9,9 +9,10 @@
 namespace eventmill::lexicon {
 
 inline constexpr char kLexiconMagic[8] = {'E', 'M', 'L', 'E', 'X', 'I', 'C', 'N'};
-inline constexpr uint32_t kLexiconVersion = 7;
+inline constexpr uint32_t kLexiconVersion = 11;
 
-enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3 };
+// kAdmin2: a county or its equivalent (US counties and parishes from the Census boundaries).
+enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3, kAdmin2 = 4 };
 // GeoNames feature codes that matter for ranking.
 enum class FeatureRank : uint8_t { kOther = 0, kCapital = 1, kAdmin1Seat = 2, kAdminSeat = 3, kSection = 4 };
 
@@ -25,8 +26,10 @@ struct PlaceRec {
   PlaceKind kind;
   FeatureRank rank;
   uint32_t admin1_code; // hash of country+admin1 code, to relate cities to their region (0 unknown)
+  uint32_t admin2_code; // hash of country+admin1+admin2 code: a city's county, a county's own (0 unknown)
+  uint32_t reserved;
 };
-static_assert(sizeof(PlaceRec) == 32);
+static_assert(sizeof(PlaceRec) == 40);
 
 // What an actor entry is.
 enum class ActorKind : uint8_t {
@@ -67,6 +70,7 @@ enum class CueKind : uint32_t {
   kSpeech = 2,            // "said", "told", "according to": a name beside it is a person or organisation
   kHonorific = 3,         // "Mr.", "Ms.", "Mrs.": the next name is a person
   kPlaceSuffix = 4,       // "County", "Province": a capitalised word before it names a region
+  kNameHead = 5,          // "virus", "fever": a place name right before it names something else
 };
 
 struct Posting {
@@ -89,11 +93,24 @@ struct Slot {
 static_assert(sizeof(Slot) == 16);
 
 // A name a place is known by, for fuzzy matching within one country (normalised, Latin only);
-// sorted by country, then by name.
+// sorted by country, then first byte, then length, then name.
 struct FuzzyName {
-  uint32_t name;   // normalised string offset
+  uint32_t name;     // normalised string offset
   uint32_t place;
+  uint32_t letters;  // LetterMask(name): which of a-z it holds, for a cheap bound on the edit distance
+  uint16_t length;   // bytes of the name
+  uint16_t pad;
 };
+static_assert(sizeof(FuzzyName) == 16);
+// Bit i set when the letter 'a' + i occurs in s.
+inline uint32_t LetterMask(const char* s, size_t n) {
+  uint32_t m = 0;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned c = static_cast<unsigned char>(s[i]) - 'a';
+    if (c < 26) m |= 1u << c;
+  }
+  return m;
+}
 
 struct CountryRec {
   char alpha2[2];
@@ -107,6 +124,10 @@ static_assert(sizeof(CountryRec) == 20);
 
 inline constexpr uint64_t kFilterBits = uint64_t{1} << 23;
 inline uint64_t FilterBit(uint64_t key) { return (key >> 29) & (kFilterBits - 1); }
+// The first words of entries that may match in lower case are few (cue words, role terms): their
+// filter is 8 KB, so that the test every lower-case word of a text takes stays in the L1 cache.
+inline constexpr uint64_t kAnyCaseBits = uint64_t{1} << 16;
+inline uint64_t AnyCaseBit(uint64_t token_hash) { return (token_hash >> 7) & (kAnyCaseBits - 1); }
 
 struct Section {
   uint64_t offset;
@@ -121,8 +142,10 @@ struct Header {
   Section words;         // sorted TokenHash of common lower-case English words (uint64)
   Section filter;        // a bit per FilterBit(key) of every slot key (uint64 words): most text
                          // tokens start no phrase, and this 1 MB test spares them the table probe
-  Section any_case_starts; // a bit per FilterBit(token hash) of the first word of every phrase that
+  Section any_case_starts; // a bit per AnyCaseBit(token hash) of the first word of every phrase that
                          // may match in lower case: a lower-case word outside it starts no match
+  Section place_stop;    // sorted TokenHash of one-word phrases never read as places (stoplist.txt):
+                         // no fuzzy match may turn them into one either ("Monday" is not Munday)
 };
 
 }  // namespace eventmill::lexicon

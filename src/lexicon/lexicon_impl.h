@@ -30,10 +30,11 @@ struct Lexicon::Impl {
   std::span<const uint64_t> words;
   std::span<const uint64_t> filter;
   std::span<const uint64_t> any_case_starts;
+  std::span<const uint64_t> place_stop;
   // False when no phrase that may match in lower case starts with this token.
   bool MayStartLowerCase(uint64_t token_hash) const {
-    if (any_case_starts.size() != lexicon::kFilterBits / 64) return true;
-    uint64_t bit = lexicon::FilterBit(token_hash);
+    if (any_case_starts.size() != lexicon::kAnyCaseBits / 64) return true;
+    uint64_t bit = lexicon::AnyCaseBit(token_hash);
     return any_case_starts[bit / 64] & (uint64_t{1} << (bit % 64));
   }
   int32_t country_by_alpha2[26 * 26];  // index into countries, -1 when none
@@ -70,6 +71,10 @@ struct Lexicon::Impl {
   const lexicon::CountryRec* Country(std::string_view alpha2) const;
   // True when the token (by its hash) is a common lower-case English word ("mobile", "the").
   bool IsCommonWord(uint64_t token_hash) const { return std::binary_search(words.begin(), words.end(), token_hash); }
+  // True when the token is a word never read as a place (data/places/stoplist.txt: "Monday").
+  bool IsPlaceStopWord(uint64_t token_hash) const {
+    return std::binary_search(place_stop.begin(), place_stop.end(), token_hash);
+  }
   // The country record of a place's country, or nullptr.
   const lexicon::CountryRec* CountryOf(const lexicon::PlaceRec& p) const {
     return Country(std::string_view(p.country, 2));

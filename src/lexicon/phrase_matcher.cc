@@ -1,5 +1,7 @@
 #include "lexicon/phrase_matcher.h"
 
+#include <memory>
+
 #include "lexicon/lexicon_impl.h"
 
 namespace eventmill::lexicon {
@@ -17,10 +19,19 @@ bool PhraseMatcher::Joins(std::string_view text, const std::vector<Token>& token
   const Token& a = tokens[i - 1];
   const Token& b = tokens[i];
   int newlines = 0;
+  bool space = false, dash = false;  // a dash between spaces ("Albany — An Albany") separates
   for (uint32_t k = a.end; k < b.begin; ++k) {
     char c = text[k];
     switch (c) {
-      case ' ': case '\t': case '-': case '\r':
+      case ' ': case '\t':
+        if (dash) return false;
+        space = true;
+        break;
+      case '\r':
+        break;
+      case '-':
+        if (space) return false;
+        dash = true;
         break;
       case '\n':
         if (++newlines > 1) return false;
@@ -48,6 +59,8 @@ bool PhraseMatcher::Joins(std::string_view text, const std::vector<Token>& token
         }
         if (static_cast<unsigned char>(c) == 0xE2 && k + 2 < b.begin && static_cast<unsigned char>(text[k + 1]) == 0x80 &&
             static_cast<unsigned char>(text[k + 2]) >= 0x90 && static_cast<unsigned char>(text[k + 2]) <= 0x95) {
+          if (space) return false;
+          dash = true;
           k += 2;
           break;
         }
@@ -74,47 +87,106 @@ bool PhraseMatcher::CaseAllows(const Posting& p, const std::vector<Token>& token
   return true;
 }
 
-PhraseMatch PhraseMatcher::LongestAt(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                                     MatchOptions options) const {
-  PhraseMatch best;
+// Words recur within a text ("the", names): the slot of a word's one-word key is looked up in
+// the large table once per text. Direct-mapped by the token hash.
+struct PhraseMatcher::FirstCache {
+  static constexpr size_t kSize = 256;
+  uint64_t token[kSize] = {};
+  const Slot* slot[kSize] = {};
+};
+
+PhraseMatchRef PhraseMatcher::LongestInto(std::string_view text, const std::vector<Token>& tokens, size_t i, MatchOptions options,
+                                          std::vector<Posting>* postings, const std::vector<uint8_t>* joins,
+                                          FirstCache* cache) const {
+  PhraseMatchRef best;
   // Names start with a capital: a lower-case word can start only a lower-case entry ("police").
   if (!(tokens[i].flags & kUpperInitial) && !lex_->MayStartLowerCase(tokens[i].hash)) return best;
+  const uint32_t start = static_cast<uint32_t>(postings->size());
   uint64_t h = kPhraseSeed;
   for (size_t j = i; j < tokens.size(); ++j) {
-    if (j > i && options.stop_at_punctuation && !Joins(text, tokens, j)) break;
+    if (j > i && options.stop_at_punctuation && !(joins ? (*joins)[j] != 0 : Joins(text, tokens, j))) break;
     h = PhraseHash(h, tokens[j].hash);
     if (h == 0) h = 1;
-    const Slot* s = lex_->Find(h);
+    const Slot* s;
+    if (j == i && cache) {
+      size_t ci = (tokens[j].hash >> 3) & (FirstCache::kSize - 1);
+      if (cache->token[ci] == tokens[j].hash) {
+        s = cache->slot[ci];
+      } else {
+        s = lex_->Find(h);
+        cache->token[ci] = tokens[j].hash;
+        cache->slot[ci] = s;
+      }
+    } else {
+      s = lex_->Find(h);
+    }
     if (!s) break;
     if (s->count) {
-      std::vector<Posting> ok;
+      // Entries of this longer phrase replace those of a shorter one found before.
+      size_t at = postings->size();
       for (const Posting& p : lex_->PostingsOf(*s)) {
-        if (CaseAllows(p, tokens, static_cast<uint32_t>(i))) ok.push_back(p);
+        if (CaseAllows(p, tokens, static_cast<uint32_t>(i))) postings->push_back(p);
       }
-      if (!ok.empty()) {
+      size_t added = postings->size() - at;
+      if (added) {
+        if (at != start) {
+          std::copy(postings->begin() + at, postings->end(), postings->begin() + start);
+          postings->resize(start + added);
+        }
         best.first = static_cast<uint32_t>(i);
         best.count = static_cast<uint32_t>(j - i + 1);
-        best.postings = std::move(ok);
+        best.post_begin = start;
+        best.post_count = static_cast<uint32_t>(added);
       }
     }
     if (!s->is_prefix) break;
-    // A phrase never continues past a possessive ("Kazakhstan's police").
-    if (tokens[j].flags & kPossessive) break;
+    // Past a possessive only into a longer name that has one ("People's Republic of China"):
+    // "Kazakhstan's police" is two phrases, as no entry "Kazakhstan police" exists.
   }
   return best;
 }
 
-std::vector<PhraseMatch> PhraseMatcher::Match(std::string_view text, const std::vector<Token>& tokens,
-                                              MatchOptions options) const {
-  std::vector<PhraseMatch> out;
+PhraseMatch PhraseMatcher::LongestAt(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                                     MatchOptions options) const {
+  std::vector<Posting> postings;
+  PhraseMatchRef r = LongestInto(text, tokens, i, options, &postings);
+  PhraseMatch m;
+  m.first = r.first;
+  m.count = r.count;
+  m.postings.assign(postings.begin() + r.post_begin, postings.begin() + r.post_begin + r.post_count);
+  return m;
+}
+
+void PhraseMatcher::MatchInto(std::string_view text, const std::vector<Token>& tokens, std::vector<PhraseMatchRef>* matches,
+                              std::vector<Posting>* postings, MatchOptions options, const std::vector<uint8_t>* joins) const {
+  matches->clear();
+  postings->clear();
+  if (joins && joins->size() != tokens.size()) joins = nullptr;
+  auto cache = std::make_unique<FirstCache>();
   for (size_t i = 0; i < tokens.size();) {
-    PhraseMatch m = LongestAt(text, tokens, i, options);
+    PhraseMatchRef m = LongestInto(text, tokens, i, options, postings, joins, cache.get());
     if (m.count) {
       i += m.count;
-      out.push_back(std::move(m));
+      matches->push_back(m);
     } else {
       ++i;
     }
+  }
+}
+
+std::vector<PhraseMatch> PhraseMatcher::Match(std::string_view text, const std::vector<Token>& tokens,
+                                              MatchOptions options) const {
+  std::vector<PhraseMatchRef> refs;
+  std::vector<Posting> postings;
+  MatchInto(text, tokens, &refs, &postings, options);
+  std::vector<PhraseMatch> out;
+  out.reserve(refs.size());
+  for (const auto& r : refs) {
+    PhraseMatch m;
+    m.first = r.first;
+    m.count = r.count;
+    m.postings.assign(postings.begin() + r.post_begin, postings.begin() + r.post_begin + r.post_count);
+    out.push_back(std::move(m));
   }
   return out;
 }

@@ -21,6 +21,42 @@ constexpr char kLatinFold[] =
     "ssssttttttuuuuuu"  // 160-16F
     "uuuuuuwwyyyzzzzs"; // 170-17F
 
+// A token's normalised form as it is built: a fixed buffer (tokens are short), growing into a
+// string only for very long ones.
+class NormBuf {
+ public:
+  void clear() { n_ = 0, dots_ = false, long_.clear(); }
+  bool empty() const { return n_ == 0 && long_.empty(); }
+  bool has_dot() const { return dots_; }
+  // A letter or digit: never a dot.
+  void push_word_char(char c) {
+    if (n_ < sizeof(buf_)) {
+      buf_[n_++] = c;
+    } else {
+      push_back(c);
+    }
+  }
+  void push_back(char c) {
+    if (c == '.') dots_ = true;
+    if (n_ < sizeof(buf_)) {
+      buf_[n_++] = c;
+    } else {
+      if (long_.empty()) long_.assign(buf_, n_);
+      long_.push_back(c);
+    }
+  }
+  void append(const std::string& s) {
+    for (char c : s) push_back(c);
+  }
+  std::string_view view() const { return long_.empty() ? std::string_view(buf_, n_) : std::string_view(long_); }
+
+ private:
+  char buf_[120];
+  size_t n_ = 0;
+  bool dots_ = false;
+  std::string long_;
+};
+
 }  // namespace
 
 bool IsWordCodePoint(uint32_t cp) {
@@ -113,8 +149,8 @@ inline bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 uint64_t TokenHash(std::string_view normalized) { return Fnv(normalized) | 1; }
 
 void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
-  std::string norm;
-  norm.reserve(64);
+  NormBuf norm;
+  std::string folded;  // one non-ASCII code point, folded
   size_t i = 0, n = text.size();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   while (i < n) {
@@ -142,6 +178,30 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
     size_t k = i;
     while (k < n) {
       size_t j = k;
+      // ASCII letters and digits, the common case, inline.
+      if (p[k] < 0x80) {
+        unsigned char c = p[k];
+        if (c >= 'a' && c <= 'z') {
+          ++letters, first = false, ++k;
+          norm.push_word_char(static_cast<char>(c));
+          continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          ++letters, ++uppers;
+          if (first) t.flags |= kUpperInitial;
+          first = false, ++k;
+          norm.push_word_char(static_cast<char>(c + 32));
+          continue;
+        }
+        if (c >= '0' && c <= '9') {
+          t.flags |= kHasDigit;
+          first = false, ++k;
+          norm.push_word_char(static_cast<char>(c));
+          continue;
+        }
+        // Other ASCII ends the word, except an apostrophe or a dot, which the code below weighs.
+        if (c != '\'' && c != '.') break;
+      }
       uint32_t cp = p[k] < 0x80 ? (j = k + 1, p[k]) : text::DecodeUtf8(text, &j);
       if (IsWordCodePoint(cp)) {
         bool digit = cp >= '0' && cp <= '9';
@@ -154,7 +214,9 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
           if (first && up) t.flags |= kUpperInitial;
         }
         first = false;
-        FoldCodePoint(cp, &norm);
+        folded.clear();
+        FoldCodePoint(cp, &folded);
+        norm.append(folded);
         k = j;
         continue;
       }
@@ -174,6 +236,9 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
           }
         }
         if (letters > 0 && IsWordCodePoint(next) && !(next >= '0' && next <= '9')) {
+          // An elided article before a capital is written lower case in names: "d'Ivoire",
+          // "l'Aquila" count as capitalised.
+          if (letters == 1 && !(t.flags & kUpperInitial) && IsUpperCodePoint(next)) t.flags |= kUpperInitial;
           norm.push_back('\'');
           k = j;
           continue;
@@ -196,12 +261,12 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
     }
     t.end = static_cast<uint32_t>(k);
     // A dotted abbreviation keeps its final dot in the span ("U.S."), not in the key.
-    if (!norm.empty() && norm.find('.') != std::string::npos && k < n && p[k] == '.') t.end = static_cast<uint32_t>(k + 1);
+    if (!norm.empty() && norm.has_dot() && k < n && p[k] == '.') t.end = static_cast<uint32_t>(k + 1);
     if (letters > 0) t.flags |= kHasLetter;
     if (letters >= 2 && uppers == letters) t.flags |= kAllUpper;
-    if (letters == 1 && uppers == 1 && norm.find('.') != std::string::npos) t.flags |= kAllUpper;
+    if (letters == 1 && uppers == 1 && norm.has_dot()) t.flags |= kAllUpper;
     t.letters = static_cast<uint8_t>(letters > 255 ? 255 : letters);
-    t.hash = TokenHash(norm);
+    t.hash = TokenHash(norm.view());
     t.begin += base;
     t.end += base;
     out->push_back(t);

