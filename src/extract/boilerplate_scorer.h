@@ -29,6 +29,10 @@ struct ContentBlock {
   uint32_t node = 0;        // the block-level element that owns the text
   uint32_t text_chars = 0;  // bytes of text (without spaces)
   uint32_t link_chars = 0;  // of which inside <a>
+  // Text of the page's blocks left out between this block and the next one kept (bytes without
+  // spaces), and how much of it was links: a heading over a cut link list introduced boilerplate.
+  uint32_t cut_chars_after = 0;
+  uint32_t cut_link_chars_after = 0;
 };
 
 struct ScorerOptions {

@@ -43,6 +43,43 @@ std::string Alnum(std::string_view s) {
   return out;
 }
 
+// The keys (Alnum) a headline repeating the page title may have: the title, the <title> as
+// written (with kicker or site), and each of its " | " / " - " parts long enough to be a headline.
+std::vector<std::string> TitleKeys(const std::string& title, const std::string& raw_title) {
+  std::vector<std::string> keys;
+  auto add = [&](std::string_view t) {
+    std::string k = Alnum(t);
+    if (k.size() >= 15 && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+  };
+  add(title);
+  add(raw_title);
+  std::string_view rest = raw_title;
+  while (!rest.empty()) {
+    size_t cut = std::string_view::npos, len = 0;
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "}) {
+      size_t p = rest.find(sep);
+      if (p < cut) cut = p, len = sep.size();
+    }
+    add(rest.substr(0, cut));
+    rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + len);
+  }
+  return keys;
+}
+
+// Whether a short line before the body is the headline again, perhaps with a date or kicker
+// ("23.01.2022 - Wierer wins", "News | 30.10.2021 «Forty days in quarantine»").
+bool RepeatsTitle(std::string_view line, const std::vector<std::string>& title_keys) {
+  if (line.size() > 250) return false;
+  const std::string key = Alnum(line);
+  if (key.size() < 15) return false;
+  for (const std::string& t : title_keys) {
+    if (key == t) return true;
+    if (t.find(key) != std::string::npos && key.size() * 2 >= t.size()) return true;
+    if (key.find(t) != std::string::npos && t.size() * 10 >= key.size() * 4) return true;
+  }
+  return false;
+}
+
 std::string HostOf(std::string_view url) {
   size_t p = url.find("://");
   if (p == std::string_view::npos) return {};
@@ -205,6 +242,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
 
   // Headings that repeat the title are not text; a leading <h1> is the headline in any case.
   const std::string title_key = Alnum(doc.title);
+  const std::vector<std::string> title_keys = TitleKeys(doc.title, md.title);
   std::vector<std::string> paragraphs;
   std::vector<bool> is_heading;  // parallel to paragraphs
   for (size_t b = 0; b < blocks.size(); ++b) {
@@ -264,6 +302,8 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       std::string& p = paragraphs[pi];
       const bool short_line = p.size() < 200;
       if (short_line && (p.find("\xC2\xA9") != std::string::npos)) continue;  // ©
+      if (data.EndsWithCredit(p)) continue;  // an image caption: "... (Foto: Getty)"
+      if (!seen_long && RepeatsTitle(p, title_keys)) continue;
       if (!seen_long && p.size() < 80) {
         size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
         size_t words = std::count(p.begin(), p.end(), ' ') + 1;

@@ -57,6 +57,24 @@ TEST(Extractor, HtmlPageGivesTextAndMetadata) {
   EXPECT_EQ(doc->id.size(), 16u);
 }
 
+// A headline repeated above the text with a date or kicker, and an image caption with its
+// credit, are not text.
+TEST(Extractor, DropsRepeatedHeadlineAndCaptions) {
+  std::string html =
+      "<html lang='en'><head><title>Curfew declared in the capital - Example Wire</title></head><body>"
+      "<div class='x-article'><div class='x-kicker'>News | 09.01.2022 Curfew declared in the capital</div>"
+      "<div class='x-text'><p>Officials in the city said on Sunday that the situation is stable, but that armed "
+      "groups are still resisting the security forces deployed throughout the city.</p>"
+      "<div class='x-img'>Soldiers at a checkpoint on Sunday. (Photo: Jane Roe/Reuters)</div>"
+      "<p>The ministry said in a statement that more than five thousand people had been detained, among them "
+      "foreigners, and that the operation would go on.</p></div></div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->text.rfind("Officials in the city", 0), 0u) << doc->text;
+  EXPECT_EQ(doc->text.find("Soldiers at a checkpoint"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("five thousand"), std::string::npos);
+}
+
 TEST(Extractor, PlainTextPassesThroughByteForByte) {
   RawPage p;
   p.source = "a.txt";
