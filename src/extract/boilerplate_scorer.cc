@@ -293,7 +293,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     }
     weight[b] = w;
     sum[rb.owner] += w;
-    if (IsLinkHeadline(rb.text, rb.chars, rb.link_chars)) {
+    if (t != Tag::kH1 && IsLinkHeadline(rb.text, rb.chars, rb.link_chars)) {  // an <h1> is the page's own
       ++heads[rb.owner];
       first_head[rb.owner] = std::min(first_head[rb.owner], static_cast<uint32_t>(b));
     }
@@ -317,10 +317,12 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   // of paragraph text after it. cards[i] counts the cards under i, card_good[i] their paragraph text.
   std::vector<uint16_t> cards(n, 0);
   std::vector<uint32_t> card_good(n, 0);
+  std::vector<uint8_t> teaser(n, 0);  // a card with a summary: one teaser
   for (uint32_t i = n - 1; i >= 1; --i) {
     if (heads[i] == 1 && good[i] <= kMaxCardChars && first_head[i] < first_good[i]) {
       cards[i] = 1;
       card_good[i] = good[i];
+      if (good[i] > 0) teaser[i] = 1;
     }
     const uint32_t p = nodes[i].parent;
     cards[p] = static_cast<uint16_t>(std::min<uint32_t>(65535, cards[p] + cards[i]));
@@ -426,6 +428,26 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   // 6. Which nodes are in: the container, its siblings with weight of their own, minus pruned
   // sections inside.
   std::vector<uint8_t> in(n, 0);
+  // The end of the story's core: the last real paragraph of the element that directly holds most
+  // of its paragraph text.
+  uint32_t core_end = n;
+  if (container != 0) {
+    std::vector<uint32_t> para_chars(n, 0);  // by parent element
+    uint32_t core = 0;
+    auto real = [&](const RawBlock& rb) {
+      return !soft[rb.owner] && rb.chars - rb.link_chars >= 60 && rb.link_chars * 10 <= rb.chars * 3;
+    };
+    for (const RawBlock& rb : blocks) {
+      if (rb.owner <= container || rb.owner >= nodes[container].end || !real(rb)) continue;
+      const uint32_t p = nodes[rb.owner].parent;
+      para_chars[p] += rb.chars - rb.link_chars;
+      if (core == 0 || para_chars[p] > para_chars[core]) core = p;
+    }
+    // After its last real paragraph (teasers may sit inside the same element).
+    if (core != 0)
+      for (const RawBlock& rb : blocks)
+        if (nodes[rb.owner].parent == core && real(rb)) core_end = nodes[rb.owner].end;
+  }
   auto include = [&](uint32_t root) {
     in[root] = 1;
     for (uint32_t i = root + 1; i < nodes[root].end; ++i) {
@@ -435,6 +457,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         continue;
       }
       bool prune = IsSectionTag(nd.tag) && sum[i] < 0 && best[i] < options_.min_paragraph_chars && good[i] == 0;
+      // A lone teaser after the story's paragraphs ("Read next: headline, summary").
+      prune = prune || (teaser[i] && i >= core_end);
       if (prune) {
         i = nd.end - 1;
         continue;
@@ -459,8 +483,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     size_t first = 0;
     while (first < blocks.size() && !in[blocks[first].owner]) ++first;
     uint32_t passed = 0;  // chars of furniture passed over
+    int taken = 0;        // a standfirst is a paragraph or two
     const uint32_t body_depth = nodes[container].depth;
-    for (size_t b = first; b-- > 0 && passed < 300;) {
+    for (size_t b = first; b-- > 0 && passed < 300 && taken < 2;) {
       const RawBlock& rb = blocks[b];
       const Node& owner = nodes[rb.owner];
       if (owner.tag == Tag::kH1) break;
@@ -484,6 +509,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       if (!soft[rb.owner] && plain >= 60 && rb.link_chars * 10 <= rb.chars * 3 &&
           (!heading || std::count(rb.text.begin(), rb.text.end(), ' ') >= 14 || ReadsAsSentence(rb.text))) {
         in[rb.owner] = 1;
+        ++taken;
       } else {
         passed += rb.chars;
       }

@@ -99,6 +99,17 @@ TEST(BoilerplateScorer, DropsTeaserCardsByTheirShape) {
   EXPECT_EQ(text.find("Geneva"), std::string::npos) << text;
 }
 
+// One teaser after the story's last paragraph, inside the story's own element.
+TEST(BoilerplateScorer, DropsALoneTeaserAfterTheStory) {
+  std::string html = std::string("<body><div class='x-page'><div class='x-text'><p>") + kPara1 + "</p><p>" + kPara2 +
+                     "</p><div class='x-unit'><h2><a href='/n'>Flooding forces thousands from their homes</a></h2>"
+                     "<p>Rivers burst their banks after a week of heavy rain across the north of the country, "
+                     "officials said.</p></div></div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("more than five thousand"), std::string::npos);
+  EXPECT_EQ(text.find("Rivers burst"), std::string::npos) << text;
+}
+
 // A short post whose last line is a link is not a teaser card: the card's headline comes first.
 TEST(BoilerplateScorer, KeepsAShortPostEndingInALinkLine) {
   std::string html = std::string("<body><div class='x-page'><div class='x-post'><p>") + kPara1 +
