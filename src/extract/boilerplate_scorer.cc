@@ -133,6 +133,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   std::vector<uint8_t> hard(n, 0);
   std::vector<HintKind> hint(n, HintKind::kNone);
   std::vector<int8_t> hint_score(n, 0);
+  std::vector<uint8_t> link(n, 0);  // elements whose text is link text
   for (uint32_t i = 1; i < n; ++i) {
     const Node& nd = nodes[i];
     if (hard[nd.parent]) {
@@ -144,7 +145,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       hard[i] = 1;
       continue;
     }
+    if (nd.tag == Tag::kA) link[i] = 1;
     if (nd.attr_count == 0) continue;
+    // Custom elements with an href are links too (<pp-link href=...> of web-component menus).
+    if (nd.tag == Tag::kOther && tree.HasAttr(nd, "href")) link[i] = 1;
     if (tree.HasAttr(nd, "hidden") || tree.Attr(nd, "aria-hidden") == "true" ||
         IsHiddenByStyle(tree.Attr(nd, "style"))) {
       hard[i] = 1;
@@ -203,7 +207,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         uint32_t closed = stack.back();
         stack.pop_back();
         Tag t = nodes[closed].tag;
-        if (t == Tag::kA) --in_link;
+        if (link[closed]) --in_link;
         if (t == Tag::kPre) --in_pre;
         if (IsBlockTag(t) && !owners.empty() && owners.back() == closed) {
           flush();
@@ -251,7 +255,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       }
       if (nd.end > i + 1) {
         stack.push_back(i);
-        if (nd.tag == Tag::kA) ++in_link;
+        if (link[i]) ++in_link;
         if (nd.tag == Tag::kPre) ++in_pre;
       }
     }
@@ -489,8 +493,12 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       const RawBlock& rb = blocks[b];
       const Node& owner = nodes[rb.owner];
       if (owner.tag == Tag::kH1) break;
-      if (rb.link_chars * 2 > rb.chars && rb.chars >= 25) break;
       if (in[rb.owner]) continue;
+      if (soft[rb.owner]) {  // a share bar, an ad slot
+        passed += rb.chars;
+        continue;
+      }
+      if (rb.link_chars * 2 > rb.chars && rb.chars >= 25) break;
       // Only from the article's own column: the block and the container meet a few levels up.
       uint32_t a = rb.owner, c = container;
       while (nodes[a].depth > nodes[c].depth) a = nodes[a].parent;
@@ -506,8 +514,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       // Headings are taken when they read as a standfirst (a sentence, or 15 words and more), not
       // as a headline or label.
       const bool heading = HeadingLevel(owner.tag) != 0;
-      if (!soft[rb.owner] && plain >= 60 && rb.link_chars * 10 <= rb.chars * 3 &&
-          (!heading || std::count(rb.text.begin(), rb.text.end(), ' ') >= 14 || ReadsAsSentence(rb.text))) {
+      const bool sentence = ReadsAsSentence(rb.text);
+      if ((plain >= 60 || sentence) && rb.link_chars * 10 <= rb.chars * 3 &&
+          (!heading || std::count(rb.text.begin(), rb.text.end(), ' ') >= 14 || sentence)) {
         in[rb.owner] = 1;
         ++taken;
       } else {

@@ -151,6 +151,33 @@ TEST(BoilerplateScorer, TakesTheStandfirstAboveTheBody) {
   EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
 }
 
+// A menu built of custom elements with an href is a link list, however long: it is not the
+// article, even when its entries outweigh the story in number.
+TEST(BoilerplateScorer, CustomElementsWithHrefAreLinks) {
+  std::string menu = "<div class='x-menu'>";
+  for (int i = 0; i < 120; ++i)
+    menu += "<x-link href='/s/" + std::to_string(i) + "'><p class='text'>Overview of the programme number " +
+            std::to_string(i) + "</p></x-link>";
+  menu += "</div>";
+  std::string html = "<body>" + menu + "<div class='x-text'><p>" + kPara1 + "</p><p>" + kPara2 + "</p></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Officials in the city"), std::string::npos) << text.substr(0, 300);
+  EXPECT_EQ(text.find("Overview of the programme"), std::string::npos) << text.substr(0, 300);
+}
+
+// A one-sentence standfirst, shorter than a paragraph, is still the lead.
+TEST(BoilerplateScorer, TakesAShortSentenceStandfirst) {
+  std::string html = std::string("<body><div class='x-article'><div class='x-head'><h1>Curfew declared</h1>"
+                                 "<p class='x-sub'>The army was deployed at checkpoints overnight.</p></div>"
+                                 "<div class='x-meta'>By Jane Roe</div><div class='x-tools'><span>Print</span> "
+                                 "<span>Email</span></div><div class='x-text'><p>") +
+                     kPara1 + "</p><p>" + kPara2 + "</p></div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("The army was deployed"), std::string::npos) << text;
+  EXPECT_LT(text.find("The army was deployed"), text.find("Officials in the city"));
+  EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
+}
+
 TEST(BoilerplateScorer, EmptyBodyGivesNoBlocks) { EXPECT_EQ(MainText("<html><body></body></html>"), ""); }
 
 }  // namespace
