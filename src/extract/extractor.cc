@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "eventmill/lexicon.h"
 #include "extract/attribution_finder.h"
@@ -273,6 +274,28 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       paragraphs.push_back(std::move(clean));
       is_heading.push_back(block.kind == extract::BlockKind::kHeading);
     }
+  }
+
+  // A paragraph the page shows twice (a fact box in a mobile and a desktop copy, a teaser of the
+  // story itself) is text once.
+  {
+    std::vector<bool> repeated(paragraphs.size(), false);
+    {
+      std::unordered_set<std::string_view> seen;  // views into paragraphs, which stay put here
+      for (size_t i = 0; i < paragraphs.size(); ++i)
+        repeated[i] = paragraphs[i].size() >= 40 && !seen.insert(paragraphs[i]).second;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      if (repeated[i]) continue;
+      if (k != i) {
+        paragraphs[k] = std::move(paragraphs[i]);
+        is_heading[k] = is_heading[i];
+      }
+      ++k;
+    }
+    paragraphs.resize(k);
+    is_heading.resize(k);
   }
 
   // A closing section label ("About the author", "Kontakt:") ends the article when what follows

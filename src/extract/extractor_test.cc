@@ -75,6 +75,27 @@ TEST(Extractor, DropsRepeatedHeadlineAndCaptions) {
   EXPECT_NE(doc->text.find("five thousand"), std::string::npos);
 }
 
+// A box the page carries twice (mobile and desktop copies) is text once; a comment section
+// labelled in German is not text.
+TEST(Extractor, RepeatedBoxIsTextOnceAndKommentareAreNotText) {
+  const std::string box = "<div class='x-box'><p>The commission was founded in 1998 and has nine members appointed "
+                          "by parliament for six years.</p></div>";
+  std::string html =
+      "<html lang='en'><head><title>Curfew declared</title></head><body><div class='x-article'><div class='x-text'>"
+      "<p>Officials in the city said on Sunday that the situation is stable, but that armed groups are still "
+      "resisting the security forces deployed throughout the city.</p>" + box +
+      "<p>The ministry said in a statement that more than five thousand people had been detained, among them "
+      "foreigners, and that the operation would go on.</p>" + box +
+      "</div><div class='kommentare'><div class='x-item'><p>Ich finde das alles übertrieben, die Lage war doch "
+      "schon seit Tagen ruhig und niemand hat etwas davon gemerkt.</p></div></div></div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const size_t first = doc->text.find("The commission was founded");
+  ASSERT_NE(first, std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("The commission was founded", first + 1), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("übertrieben"), std::string::npos) << doc->text;
+}
+
 TEST(Extractor, PlainTextPassesThroughByteForByte) {
   RawPage p;
   p.source = "a.txt";
