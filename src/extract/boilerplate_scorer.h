@@ -9,6 +9,18 @@
 // subtree has the greatest total weight (deepest on ties); its siblings with enough weight of their
 // own join it (articles split across <div>s); inside it, sections with negative weight and no
 // real paragraph are pruned. Linear in the number of nodes.
+//
+// Teasers by their shape, whatever their class names: a "link headline" is a block that is all
+// link and reads as a title (3+ words, not the page's <h1>; custom elements with an href count as
+// links); a teaser card is the largest element around one link headline with at most a
+// summary's worth of paragraph text after it. An element whose paragraph text is all in two or
+// more cards is a teaser list (soft-dropped like hinted boilerplate); a lone card after the last
+// real paragraph of the story's core (the element directly holding most of its paragraphs) is
+// pruned. The lead: from the first kept block upwards, paragraphs in the article header (and
+// headings that read as a standfirst: a sentence, or 15+ words) join, at most two, passing over
+// bylines, dates and removed share bars; the <h1>, a link list, a long removed stretch or leaving
+// the article's column ends the walk. A heading whose section was cut (mostly links) goes, and so
+// does a trailing heading unless it reads as a sentence (a pull quote).
 #pragma once
 
 #include <cstdint>

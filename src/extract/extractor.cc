@@ -81,6 +81,40 @@ bool RepeatsTitle(std::string_view line, const std::vector<std::string>& title_k
   return false;
 }
 
+size_t BlocksChars(const std::vector<extract::ContentBlock>& blocks) {
+  size_t n = 0;
+  for (const extract::ContentBlock& b : blocks) n += b.text_chars;
+  return n;
+}
+
+// The position of `needle` (lower-case ASCII) in `s` from `from`, ignoring ASCII case.
+size_t FindNoCase(std::string_view s, std::string_view needle, size_t from) {
+  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && std::tolower(static_cast<unsigned char>(s[i + k])) == needle[k]) ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The page without its <noscript> and </noscript> tags, their content kept.
+std::string UnwrapNoscript(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t i = 0;
+  while (i < html.size()) {
+    size_t open = FindNoCase(html, "<noscript", i);
+    size_t close = FindNoCase(html, "</noscript", i);
+    size_t at = std::min(open, close);
+    if (at == std::string_view::npos) break;
+    out.append(html.substr(i, at - i));
+    size_t gt = html.find('>', at);
+    i = gt == std::string_view::npos ? html.size() : gt + 1;
+  }
+  if (i < html.size()) out.append(html.substr(i));
+  return out;
+}
+
 std::string HostOf(std::string_view url) {
   size_t p = url.find("://");
   if (p == std::string_view::npos) return {};
@@ -211,6 +245,18 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   }
   extract::PageMetadata md = extract::ReadMetadata(tree);
   std::vector<extract::ContentBlock> blocks = scorer->FindMainText(tree);
+  // Pages that show their article to readers without scripts only, inside <noscript> (a
+  // script-rendered blog): when the page gave next to no text, read it as such a reader would.
+  if (BlocksChars(blocks) < 300 && FindNoCase(html, "<noscript", 0) != std::string::npos) {
+    auto shown = extract::html::HtmlTree::Parse(UnwrapNoscript(html), parse_options);
+    if (shown.ok()) {
+      std::vector<extract::ContentBlock> more = scorer->FindMainText(*shown);
+      if (BlocksChars(more) > 2 * BlocksChars(blocks) + 200) {
+        blocks = std::move(more);
+        doc.diagnostics.push_back({"extract", "main text taken from <noscript>"});
+      }
+    }
+  }
 
   // URLs.
   doc.url = page.url;

@@ -96,6 +96,25 @@ TEST(Extractor, RepeatedBoxIsTextOnceAndKommentareAreNotText) {
   EXPECT_EQ(doc->text.find("übertrieben"), std::string::npos) << doc->text;
 }
 
+// A script-rendered page whose article only readers without scripts see, in <noscript>.
+TEST(Extractor, ReadsTheNoscriptArticleOfAnEmptyScriptPage) {
+  std::string html =
+      "<html lang='en'><head><title>Safer browsing</title></head><body><div class='x-post'>"
+      "<script type='text/template'><p>template</p></script><noscript><p>Officials in the city said on Sunday "
+      "that the situation is stable, but that armed groups are still resisting the security forces deployed "
+      "throughout the city.</p><p>The ministry said in a statement that more than five thousand people had been "
+      "detained, among them foreigners, and that the operation would go on.</p></noscript></div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->text.rfind("Officials in the city", 0), 0u) << doc->text;
+  EXPECT_NE(doc->text.find("five thousand"), std::string::npos);
+  // A page with its own text ignores its <noscript> (tracking pixels, "enable JavaScript").
+  auto plain = TheExtractor().Extract(Html(kArticle + std::string("<noscript><p>Please enable JavaScript to view the "
+                                                                    "comments powered by a service.</p></noscript>")));
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->text.find("enable JavaScript"), std::string::npos);
+}
+
 TEST(Extractor, PlainTextPassesThroughByteForByte) {
   RawPage p;
   p.source = "a.txt";
