@@ -87,6 +87,10 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
       end_markers_[l.substr(5)] = true;
       return;
     }
+    if (l.rfind("within: ", 0) == 0) {
+      within_phrases_.push_back(l.substr(8));
+      return;
+    }
     if (l.rfind("credit: ", 0) == 0) {
       credit_labels_.push_back(l.substr(8) + ":");
       return;
@@ -226,6 +230,14 @@ bool ExtractData::IsBoilerplateLine(std::string_view line) const {
   if (phrases_.count(l)) return true;
   for (const std::string& p : phrase_prefixes_)
     if (l.size() >= p.size() && l.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+bool ExtractData::HasFurniturePhrase(std::string_view line) const {
+  if (line.size() >= 300 || within_phrases_.empty()) return false;
+  const std::string l = AsciiLower(line);
+  for (const std::string& p : within_phrases_)
+    if (l.find(p) != std::string::npos) return true;
   return false;
 }
 

@@ -50,6 +50,13 @@ TEST(ExtractData, KnowsPictureCredits) {
   EXPECT_FALSE(d.EndsWithCredit(std::string(300, 'a') + " Foto: dpa"));  // a paragraph, not a caption
 }
 
+TEST(ExtractData, KnowsFurniturePhrasesAnywhereInAShortLine) {
+  ExtractData d = ExtractData::FromStrings("", "within: All rights reserved\n", "");
+  EXPECT_TRUE(d.HasFurniturePhrase("Copyright 2023 Example Corp. All rights reserved. Do not redistribute."));
+  EXPECT_FALSE(d.HasFurniturePhrase("The court said all rights were reserved for the owners of the land."));
+  EXPECT_FALSE(d.HasFurniturePhrase(std::string(300, 'a') + " All rights reserved"));  // a paragraph
+}
+
 TEST(ExtractData, LoadsTheShippedDataFiles) {
   const char* dir = std::getenv("EVENTMILL_DATA");
   if (!dir) GTEST_SKIP() << "EVENTMILL_DATA not set";
@@ -58,6 +65,7 @@ TEST(ExtractData, LoadsTheShippedDataFiles) {
   EXPECT_GT(d->agencies().size(), 20u);
   EXPECT_TRUE(d->IsBoilerplateLine("Please enter your comment!"));
   EXPECT_TRUE(d->EndsWithCredit("Police at the scene. (Foto: picture alliance/dpa)"));
+  EXPECT_TRUE(d->HasFurniturePhrase("© 2024 Beispiel GmbH. Alle Rechte vorbehalten."));
 }
 
 TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {

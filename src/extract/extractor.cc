@@ -81,6 +81,20 @@ bool RepeatsTitle(std::string_view line, const std::vector<std::string>& title_k
   return false;
 }
 
+// Whether the text has a letter or digit (any non-ASCII byte counts: letters of other scripts).
+bool HasWordChar(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isalnum(c)) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // U+00A0
+      ++i;
+      continue;
+    }
+    if (c >= 0xC0) return true;  // the lead byte of another character
+  }
+  return false;
+}
+
 size_t BlocksChars(const std::vector<extract::ContentBlock>& blocks) {
   size_t n = 0;
   for (const extract::ContentBlock& b : blocks) n += b.text_chars;
@@ -372,6 +386,8 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       const bool short_line = p.size() < 200;
       if (short_line && (p.find("\xC2\xA9") != std::string::npos)) continue;  // ©
       if (data.EndsWithCredit(p)) continue;  // an image caption: "... (Foto: Getty)"
+      if (data.HasFurniturePhrase(p)) continue;  // "... All rights reserved."
+      if (!HasWordChar(p)) continue;             // a paragraph of non-breaking spaces or dashes
       if (!seen_long && RepeatsTitle(p, title_keys)) continue;
       if (!seen_long && p.size() < 80) {
         size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -96,6 +96,22 @@ TEST(Extractor, RepeatedBoxIsTextOnceAndKommentareAreNotText) {
   EXPECT_EQ(doc->text.find("übertrieben"), std::string::npos) << doc->text;
 }
 
+// Paragraphs of non-breaking spaces or rules and copyright lines are not text.
+TEST(Extractor, DropsEmptyLookingParagraphsAndCopyrightLines) {
+  std::string html =
+      "<html lang='en'><head><title>Curfew declared</title></head><body><div class='x-text'>"
+      "<p>Officials in the city said on Sunday that the situation is stable, but that armed groups are still "
+      "resisting the security forces deployed throughout the city.</p><p>\xC2\xA0</p><p>------</p>"
+      "<p>The ministry said in a statement that more than five thousand people had been detained, among them "
+      "foreigners, and that the operation would go on.</p>"
+      "<p>Copyright 2024 Example Television. All rights reserved. This material may not be published.</p>"
+      "</div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->paragraphs.size(), 2u) << doc->text;
+  EXPECT_EQ(doc->text.find("Copyright"), std::string::npos) << doc->text;
+}
+
 // A script-rendered page whose article only readers without scripts see, in <noscript>.
 TEST(Extractor, ReadsTheNoscriptArticleOfAnEmptyScriptPage) {
   std::string html =
