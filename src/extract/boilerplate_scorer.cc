@@ -84,6 +84,38 @@ bool HasSentencePunctuation(std::string_view s) {
   return false;
 }
 
+// A block that is all link and reads like a title ("Minister resigns over budget row"): the
+// headline of a teaser card, an entry of a "latest"/"related" list. Not a menu word ("Sport").
+bool IsLinkHeadline(std::string_view text, uint32_t chars, uint32_t link_chars) {
+  if (chars < 20 || link_chars * 10 < chars * 9) return false;
+  return std::count(text.begin(), text.end(), ' ') >= 2 || chars >= 30;
+}
+
+// The paragraph text a teaser card may have besides its headline (a summary).
+constexpr uint32_t kMaxCardChars = 400;
+
+// Text that is a sentence, not a label ("More on this story:"): long enough and ending in a
+// full stop, '!' or '?' (before closing quotes), or 。
+bool ReadsAsSentence(std::string_view s) {
+  if (s.size() < 40) return false;
+  while (!s.empty()) {
+    const unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == '"' || c == '\'' || c == ')' || c == ' ') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99") ||
+                                 s.ends_with("\xE2\x80\x9C"))) {
+      s.remove_suffix(3);  // ” ’ “
+    } else if (s.size() >= 2 && s.ends_with("\xC2\xBB")) {
+      s.remove_suffix(2);  // »
+    } else {
+      break;
+    }
+  }
+  if (s.empty()) return false;
+  const char c = s.back();
+  return c == '.' || c == '!' || c == '?' || s.ends_with("\xE3\x80\x82");
+}
+
 struct BlockStats {
   double weight = 0;
   uint32_t good_chars = 0;   // text in real paragraphs
@@ -101,6 +133,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   std::vector<uint8_t> hard(n, 0);
   std::vector<HintKind> hint(n, HintKind::kNone);
   std::vector<int8_t> hint_score(n, 0);
+  std::vector<uint8_t> link(n, 0);  // elements whose text is link text
   for (uint32_t i = 1; i < n; ++i) {
     const Node& nd = nodes[i];
     if (hard[nd.parent]) {
@@ -112,7 +145,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       hard[i] = 1;
       continue;
     }
+    if (nd.tag == Tag::kA) link[i] = 1;
     if (nd.attr_count == 0) continue;
+    // Custom elements with an href are links too (<pp-link href=...> of web-component menus).
+    if (nd.tag == Tag::kOther && tree.HasAttr(nd, "href")) link[i] = 1;
     if (tree.HasAttr(nd, "hidden") || tree.Attr(nd, "aria-hidden") == "true" ||
         IsHiddenByStyle(tree.Attr(nd, "style"))) {
       hard[i] = 1;
@@ -171,7 +207,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         uint32_t closed = stack.back();
         stack.pop_back();
         Tag t = nodes[closed].tag;
-        if (t == Tag::kA) --in_link;
+        if (link[closed]) --in_link;
         if (t == Tag::kPre) --in_pre;
         if (IsBlockTag(t) && !owners.empty() && owners.back() == closed) {
           flush();
@@ -219,7 +255,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       }
       if (nd.end > i + 1) {
         stack.push_back(i);
-        if (nd.tag == Tag::kA) ++in_link;
+        if (link[i]) ++in_link;
         if (nd.tag == Tag::kPre) ++in_pre;
       }
     }
@@ -232,6 +268,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   std::vector<uint32_t> good(n, 0);   // chars of real paragraphs under the node
   std::vector<uint32_t> best(n, 0);   // longest low-link block under the node
   std::vector<double> weight(blocks.size());
+  std::vector<uint16_t> heads(n, 0);  // link headlines under the node (teaser cards, link lists)
+  // The first link headline and the first real paragraph under the node (block indices).
+  std::vector<uint32_t> first_head(n, UINT32_MAX), first_good(n, UINT32_MAX);
   uint32_t total_good = 0;
   for (size_t b = 0; b < blocks.size(); ++b) {
     const RawBlock& rb = blocks[b];
@@ -258,10 +297,15 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     }
     weight[b] = w;
     sum[rb.owner] += w;
+    if (t != Tag::kH1 && IsLinkHeadline(rb.text, rb.chars, rb.link_chars)) {  // an <h1> is the page's own
+      ++heads[rb.owner];
+      first_head[rb.owner] = std::min(first_head[rb.owner], static_cast<uint32_t>(b));
+    }
     if (ld <= 0.3 && plain >= 60) {
       good[rb.owner] += static_cast<uint32_t>(plain);
       total_good += static_cast<uint32_t>(plain);
       best[rb.owner] = std::max(best[rb.owner], static_cast<uint32_t>(plain));
+      first_good[rb.owner] = std::min(first_good[rb.owner], static_cast<uint32_t>(b));
     }
   }
   for (uint32_t i = n - 1; i >= 1; --i) {
@@ -269,6 +313,24 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     sum[p] += sum[i];
     good[p] += good[i];
     best[p] = std::max(best[p], best[i]);
+    heads[p] = static_cast<uint16_t>(std::min<uint32_t>(65535, heads[p] + heads[i]));
+    first_head[p] = std::min(first_head[p], first_head[i]);
+    first_good[p] = std::min(first_good[p], first_good[i]);
+  }
+  // Teaser cards: the largest element around one link headline with at most a summary's worth
+  // of paragraph text after it. cards[i] counts the cards under i, card_good[i] their paragraph text.
+  std::vector<uint16_t> cards(n, 0);
+  std::vector<uint32_t> card_good(n, 0);
+  std::vector<uint8_t> teaser(n, 0);  // a card with a summary: one teaser
+  for (uint32_t i = n - 1; i >= 1; --i) {
+    if (heads[i] == 1 && good[i] <= kMaxCardChars && first_head[i] < first_good[i]) {
+      cards[i] = 1;
+      card_good[i] = good[i];
+      if (good[i] > 0) teaser[i] = 1;
+    }
+    const uint32_t p = nodes[i].parent;
+    cards[p] = static_cast<uint16_t>(std::min<uint32_t>(65535, cards[p] + cards[i]));
+    card_good[p] += card_good[i];
   }
 
   // 4. Soft drops: hinted boilerplate, <nav>/<aside>/<footer>, forms with inputs; never a
@@ -292,7 +354,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       }
       bool remove = hint[i] == HintKind::kRemove || nd.tag == Tag::kNav || nd.tag == Tag::kAside ||
                     nd.tag == Tag::kFooter || (nd.tag == Tag::kForm && has_input[i]) ||
-                    (nd.tag == Tag::kFigure && !has_table[i]);  // images with captions and credits
+                    (nd.tag == Tag::kFigure && !has_table[i]) ||  // images with captions and credits
+                    (cards[i] >= 2 && good[i] < card_good[i] + kMaxCardChars / 4);  // teaser list
       if (!remove) continue;
       if (nd.tag == Tag::kBody || nd.tag == Tag::kHtml || nd.tag == Tag::kMain) continue;
       // Never remove most of the page's paragraph text; nor a third of it from an element that
@@ -369,6 +432,26 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   // 6. Which nodes are in: the container, its siblings with weight of their own, minus pruned
   // sections inside.
   std::vector<uint8_t> in(n, 0);
+  // The end of the story's core: the last real paragraph of the element that directly holds most
+  // of its paragraph text.
+  uint32_t core_end = n;
+  if (container != 0) {
+    std::vector<uint32_t> para_chars(n, 0);  // by parent element
+    uint32_t core = 0;
+    auto real = [&](const RawBlock& rb) {
+      return !soft[rb.owner] && rb.chars - rb.link_chars >= 60 && rb.link_chars * 10 <= rb.chars * 3;
+    };
+    for (const RawBlock& rb : blocks) {
+      if (rb.owner <= container || rb.owner >= nodes[container].end || !real(rb)) continue;
+      const uint32_t p = nodes[rb.owner].parent;
+      para_chars[p] += rb.chars - rb.link_chars;
+      if (core == 0 || para_chars[p] > para_chars[core]) core = p;
+    }
+    // After its last real paragraph (teasers may sit inside the same element).
+    if (core != 0)
+      for (const RawBlock& rb : blocks)
+        if (nodes[rb.owner].parent == core && real(rb)) core_end = nodes[rb.owner].end;
+  }
   auto include = [&](uint32_t root) {
     in[root] = 1;
     for (uint32_t i = root + 1; i < nodes[root].end; ++i) {
@@ -378,6 +461,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         continue;
       }
       bool prune = IsSectionTag(nd.tag) && sum[i] < 0 && best[i] < options_.min_paragraph_chars && good[i] == 0;
+      // A lone teaser after the story's paragraphs ("Read next: headline, summary").
+      prune = prune || (teaser[i] && i >= core_end);
       if (prune) {
         i = nd.end - 1;
         continue;
@@ -394,13 +479,66 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       if (sum[s] >= threshold && good[s] > 0) include(s);
     }
   }
+  // The lead: a standfirst or first paragraph set apart in the article's header, above the body
+  // (<h2 class="subheadline">, <p class="intro">), separated from it by bylines, dates and share
+  // bars. Walking up from the first block kept: such paragraphs join; short furniture is passed
+  // over; the headline (<h1>), a link list or a long stretch of removed text ends the header.
+  if (container != 0 && container_score > 0) {
+    size_t first = 0;
+    while (first < blocks.size() && !in[blocks[first].owner]) ++first;
+    uint32_t passed = 0;  // chars of furniture passed over
+    int taken = 0;        // a standfirst is a paragraph or two
+    const uint32_t body_depth = nodes[container].depth;
+    for (size_t b = first; b-- > 0 && passed < 300 && taken < 2;) {
+      const RawBlock& rb = blocks[b];
+      const Node& owner = nodes[rb.owner];
+      if (owner.tag == Tag::kH1) break;
+      if (in[rb.owner]) continue;
+      if (soft[rb.owner]) {  // a share bar, an ad slot
+        passed += rb.chars;
+        continue;
+      }
+      if (rb.link_chars * 2 > rb.chars && rb.chars >= 25) break;
+      // Only from the article's own column: the block and the container meet a few levels up.
+      uint32_t a = rb.owner, c = container;
+      while (nodes[a].depth > nodes[c].depth) a = nodes[a].parent;
+      while (nodes[c].depth > nodes[a].depth) c = nodes[c].parent;
+      while (a != c) {
+        a = nodes[a].parent;
+        c = nodes[c].parent;
+      }
+      if (nodes[a].tag == Tag::kBody || nodes[a].tag == Tag::kHtml || nodes[a].tag == Tag::kDocument ||
+          body_depth > nodes[a].depth + 4)
+        break;
+      const uint32_t plain = rb.chars - rb.link_chars;
+      // Headings are taken when they read as a standfirst (a sentence, or 15 words and more), not
+      // as a headline or label.
+      const bool heading = HeadingLevel(owner.tag) != 0;
+      const bool sentence = ReadsAsSentence(rb.text);
+      if ((plain >= 60 || sentence) && rb.link_chars * 10 <= rb.chars * 3 &&
+          (!heading || std::count(rb.text.begin(), rb.text.end(), ' ') >= 14 || sentence)) {
+        in[rb.owner] = 1;
+        ++taken;
+      } else {
+        passed += rb.chars;
+      }
+    }
+  }
+
 
   for (size_t b = 0; b < blocks.size(); ++b) {
     RawBlock& rb = blocks[b];
-    if (!in[rb.owner]) continue;
-    if (container == 0 && weight[b] < 0) continue;
-    // Link lists and fragments inside the container, e.g. a "Read more" link line.
-    if (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars) continue;
+    auto cut = [&]() {
+      if (out.empty()) return;
+      out.back().cut_chars_after += rb.chars;
+      out.back().cut_link_chars_after += rb.link_chars;
+    };
+    if (!in[rb.owner] || (container == 0 && weight[b] < 0) ||
+        // Link lists and fragments inside the container, e.g. a "Read more" link line.
+        (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars)) {
+      cut();
+      continue;
+    }
     ContentBlock cb;
     const Tag t = nodes[rb.owner].tag;
     cb.heading_level = HeadingLevel(t);
@@ -415,7 +553,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     cb.text = std::move(rb.text);
     cb.text_chars = rb.chars;
     cb.link_chars = rb.link_chars;
-    if (data_.IsBoilerplateLine(cb.text)) continue;
+    if (data_.IsBoilerplateLine(cb.text)) {
+      cut();
+      continue;
+    }
     out.push_back(std::move(cb));
   }
   // After the last paragraph of the article's own parent, short blocks from other boxes are
@@ -444,14 +585,24 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     }
     out = std::move(kept);
   }
-  // A heading at the end introduced a section that was cut ("Related articles" over a pruned
-  // link list).
+  // A heading whose section was cut introduced boilerplate: "Related articles" over a pruned
+  // link list, a label at the very end. A heading that reads as a sentence ("Officials denied
+  // it. The army did not.") is a pull quote or a short section and stays at the end.
   {
     std::vector<ContentBlock> kept;
     kept.reserve(out.size());
     for (size_t b = 0; b < out.size(); ++b) {
-      if (out[b].kind == BlockKind::kHeading) {
-        if (b + 1 == out.size()) continue;
+      const ContentBlock& cb = out[b];
+      if (cb.kind == BlockKind::kHeading) {
+        const bool over_cut_links = cb.cut_link_chars_after >= 40 && cb.cut_link_chars_after * 2 >= cb.cut_chars_after;
+        const bool last = b + 1 == out.size();
+        if (over_cut_links || (last && !ReadsAsSentence(cb.text))) {
+          if (!kept.empty()) {
+            kept.back().cut_chars_after += cb.text_chars + cb.cut_chars_after;
+            kept.back().cut_link_chars_after += cb.link_chars + cb.cut_link_chars_after;
+          }
+          continue;
+        }
       }
       kept.push_back(std::move(out[b]));
     }
@@ -460,7 +611,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   // Trailing short link lines ("Read more", "Related") belong to what was cut.
   while (!out.empty()) {
     const ContentBlock& last = out.back();
-    bool drop = last.kind == BlockKind::kHeading ||
+    bool drop = (last.kind == BlockKind::kHeading && !ReadsAsSentence(last.text)) ||
                 (last.text_chars < 40 && last.link_chars * 2 >= last.text_chars);
     if (!drop) break;
     out.pop_back();

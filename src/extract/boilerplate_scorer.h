@@ -9,6 +9,18 @@
 // subtree has the greatest total weight (deepest on ties); its siblings with enough weight of their
 // own join it (articles split across <div>s); inside it, sections with negative weight and no
 // real paragraph are pruned. Linear in the number of nodes.
+//
+// Teasers by their shape, whatever their class names: a "link headline" is a block that is all
+// link and reads as a title (3+ words, not the page's <h1>; custom elements with an href count as
+// links); a teaser card is the largest element around one link headline with at most a
+// summary's worth of paragraph text after it. An element whose paragraph text is all in two or
+// more cards is a teaser list (soft-dropped like hinted boilerplate); a lone card after the last
+// real paragraph of the story's core (the element directly holding most of its paragraphs) is
+// pruned. The lead: from the first kept block upwards, paragraphs in the article header (and
+// headings that read as a standfirst: a sentence, or 15+ words) join, at most two, passing over
+// bylines, dates and removed share bars; the <h1>, a link list, a long removed stretch or leaving
+// the article's column ends the walk. A heading whose section was cut (mostly links) goes, and so
+// does a trailing heading unless it reads as a sentence (a pull quote).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +41,10 @@ struct ContentBlock {
   uint32_t node = 0;        // the block-level element that owns the text
   uint32_t text_chars = 0;  // bytes of text (without spaces)
   uint32_t link_chars = 0;  // of which inside <a>
+  // Text of the page's blocks left out between this block and the next one kept (bytes without
+  // spaces), and how much of it was links: a heading over a cut link list introduced boilerplate.
+  uint32_t cut_chars_after = 0;
+  uint32_t cut_link_chars_after = 0;
 };
 
 struct ScorerOptions {

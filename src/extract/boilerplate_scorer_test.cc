@@ -74,6 +74,110 @@ TEST(BoilerplateScorer, HiddenElementsAreNotText) {
   EXPECT_EQ(text.find("secret"), std::string::npos);
 }
 
+// Teaser cards (a linked headline over a one-line summary) inside the article's own wrapper,
+// with class names that say nothing: the structure alone marks them.
+TEST(BoilerplateScorer, DropsTeaserCardsByTheirShape) {
+  auto card = [](const std::string& head, const std::string& summary) {
+    return "<div class='x-unit'><a href='/n'><p class='x-h'>" + head + "</p></a><p class='x-s'>" + summary +
+           "</p></div>";
+  };
+  std::string html =
+      std::string("<body><div class='x-page'><div class='x-body'><p>") + kPara1 + "</p><p>" + kPara2 + "</p><p>" +
+      kPara1 + "</p></div><div class='x-more'><p>Elsewhere</p>" +
+      card("Flooding forces thousands from their homes",
+           "Rivers burst their banks after a week of heavy rain across the north of the country, officials said.") +
+      card("Parliament approves the new budget after long night",
+           "The vote followed a marathon session in which the opposition tabled more than two hundred amendments.") +
+      card("Talks on the border dispute resume in Geneva",
+           "Delegations from both countries met for the first time since the ceasefire collapsed in the spring.") +
+      "</div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Officials in the city"), std::string::npos);
+  EXPECT_NE(text.find("more than five thousand"), std::string::npos);
+  EXPECT_EQ(text.find("Rivers burst"), std::string::npos) << text;
+  EXPECT_EQ(text.find("marathon session"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Geneva"), std::string::npos) << text;
+}
+
+// One teaser after the story's last paragraph, inside the story's own element.
+TEST(BoilerplateScorer, DropsALoneTeaserAfterTheStory) {
+  std::string html = std::string("<body><div class='x-page'><div class='x-text'><p>") + kPara1 + "</p><p>" + kPara2 +
+                     "</p><div class='x-unit'><h2><a href='/n'>Flooding forces thousands from their homes</a></h2>"
+                     "<p>Rivers burst their banks after a week of heavy rain across the north of the country, "
+                     "officials said.</p></div></div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("more than five thousand"), std::string::npos);
+  EXPECT_EQ(text.find("Rivers burst"), std::string::npos) << text;
+}
+
+// A short post whose last line is a link is not a teaser card: the card's headline comes first.
+TEST(BoilerplateScorer, KeepsAShortPostEndingInALinkLine) {
+  std::string html = std::string("<body><div class='x-page'><div class='x-post'><p>") + kPara1 +
+                     "</p><p><a href='/l'>Link: the full report of the commission</a></p></div>"
+                     "<ul class='x-nav'><li><a href='/p'>Previous: the earlier report on this</a></li>"
+                     "<li><a href='/n'>Next: the follow-up report on this</a></li></ul></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Officials in the city"), std::string::npos) << text;
+}
+
+// A heading over a cut link list introduced boilerplate; a heading that is a sentence stays,
+// even at the end.
+TEST(BoilerplateScorer, DropsHeadingsOverCutLinkListsKeepsSentenceHeadings) {
+  std::string html = std::string("<body><article><p>") + kPara1 + "</p><h3>More on the protests:</h3>" +
+                     "<ul><li><a href='/1'>Live updates</a></li><li><a href='/2'>Timeline of events</a></li>"
+                     "<li><a href='/3'>Who are the protesters</a></li></ul><p>" +
+                     kPara2 + "</p><h4>The minister denied it. The police did not comment.</h4></article></body>";
+  std::string text = MainText(html);
+  EXPECT_EQ(text.find("More on the protests"), std::string::npos) << text;
+  EXPECT_NE(text.find("more than five thousand"), std::string::npos);
+  EXPECT_NE(text.find("The minister denied it."), std::string::npos) << text;
+}
+
+// The standfirst sits in the article header above the byline and share bar, outside the body's
+// wrapper; it is part of the article, the headline and the byline are not.
+TEST(BoilerplateScorer, TakesTheStandfirstAboveTheBody) {
+  std::string html =
+      std::string("<body><nav><a href='/'>Home</a></nav><div class='x-article'><div class='x-head'>"
+                  "<h1>Curfew declared in the capital</h1>"
+                  "<h2 class='x-sub'>The government ordered a curfew after a third night of clashes, and the army "
+                  "was deployed at checkpoints</h2></div>"
+                  "<div class='x-meta'><span>By Jane Roe</span> <span>9 January 2022</span></div>"
+                  "<div class='x-tools'><a href='/s'>Share</a></div><div class='x-text'><p>") +
+      kPara1 + "</p><p>" + kPara2 + "</p></div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("The government ordered a curfew"), std::string::npos) << text;
+  EXPECT_LT(text.find("The government ordered"), text.find("Officials in the city"));
+  EXPECT_EQ(text.find("Curfew declared"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
+}
+
+// A menu built of custom elements with an href is a link list, however long: it is not the
+// article, even when its entries outweigh the story in number.
+TEST(BoilerplateScorer, CustomElementsWithHrefAreLinks) {
+  std::string menu = "<div class='x-menu'>";
+  for (int i = 0; i < 120; ++i)
+    menu += "<x-link href='/s/" + std::to_string(i) + "'><p class='text'>Overview of the programme number " +
+            std::to_string(i) + "</p></x-link>";
+  menu += "</div>";
+  std::string html = "<body>" + menu + "<div class='x-text'><p>" + kPara1 + "</p><p>" + kPara2 + "</p></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Officials in the city"), std::string::npos) << text.substr(0, 300);
+  EXPECT_EQ(text.find("Overview of the programme"), std::string::npos) << text.substr(0, 300);
+}
+
+// A one-sentence standfirst, shorter than a paragraph, is still the lead.
+TEST(BoilerplateScorer, TakesAShortSentenceStandfirst) {
+  std::string html = std::string("<body><div class='x-article'><div class='x-head'><h1>Curfew declared</h1>"
+                                 "<p class='x-sub'>The army was deployed at checkpoints overnight.</p></div>"
+                                 "<div class='x-meta'>By Jane Roe</div><div class='x-tools'><span>Print</span> "
+                                 "<span>Email</span></div><div class='x-text'><p>") +
+                     kPara1 + "</p><p>" + kPara2 + "</p></div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("The army was deployed"), std::string::npos) << text;
+  EXPECT_LT(text.find("The army was deployed"), text.find("Officials in the city"));
+  EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
+}
+
 TEST(BoilerplateScorer, EmptyBodyGivesNoBlocks) { EXPECT_EQ(MainText("<html><body></body></html>"), ""); }
 
 }  // namespace

@@ -87,6 +87,14 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
       end_markers_[l.substr(5)] = true;
       return;
     }
+    if (l.rfind("within: ", 0) == 0) {
+      within_phrases_.push_back(l.substr(8));
+      return;
+    }
+    if (l.rfind("credit: ", 0) == 0) {
+      credit_labels_.push_back(l.substr(8) + ":");
+      return;
+    }
     if (l.size() > 1 && l.back() == '*') {
       l.pop_back();
       while (!l.empty() && l.back() == ' ') l.pop_back();
@@ -222,6 +230,32 @@ bool ExtractData::IsBoilerplateLine(std::string_view line) const {
   if (phrases_.count(l)) return true;
   for (const std::string& p : phrase_prefixes_)
     if (l.size() >= p.size() && l.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+bool ExtractData::HasFurniturePhrase(std::string_view line) const {
+  if (line.size() >= 300 || within_phrases_.empty()) return false;
+  const std::string l = AsciiLower(line);
+  for (const std::string& p : within_phrases_)
+    if (l.find(p) != std::string::npos) return true;
+  return false;
+}
+
+bool ExtractData::EndsWithCredit(std::string_view line) const {
+  if (line.size() > 250 || credit_labels_.empty()) return false;
+  const std::string l = AsciiLower(line);
+  for (const std::string& label : credit_labels_) {
+    size_t pos = l.rfind(label);
+    if (pos == std::string::npos) continue;
+    // A whole word: at the start or after a space, '(', '[', '|' or '/'.
+    if (pos > 0 && std::string_view(" ([|/").find(l[pos - 1]) == std::string_view::npos) continue;
+    // The credit is the end of the line: a name or two, no further sentence.
+    std::string_view rest = std::string_view(l).substr(pos + label.size());
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == ')' || rest.back() == ']')) rest.remove_suffix(1);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.empty() || rest.size() > 60 || rest.find(". ") != std::string_view::npos) continue;
+    return true;
+  }
   return false;
 }
 

@@ -35,6 +35,14 @@ class ExtractData {
   // Whether a line is a section label that closes the article ("About the author", "Kontakt:").
   bool IsEndMarker(std::string_view line) const;
 
+  // Whether a short line (under 300 bytes) holds a phrase that marks it as furniture wherever
+  // it stands in the line ("Copyright 2023 Example Corp. All rights reserved.").
+  bool HasFurniturePhrase(std::string_view line) const;
+
+  // Whether a short line ends in a picture credit ("... Bild: dpa", "(Foto: Getty)", "Photo:
+  // Reuters"): the caption of an image, not text.
+  bool EndsWithCredit(std::string_view line) const;
+
   const std::vector<Agency>& agencies() const { return agencies_; }
 
  private:
@@ -48,6 +56,8 @@ class ExtractData {
   std::unordered_map<std::string, bool> phrases_;     // lower-cased exact lines
   std::vector<std::string> phrase_prefixes_;          // lower-cased, for "phrase*"
   std::unordered_map<std::string, bool> end_markers_; // lower-cased section labels
+  std::vector<std::string> credit_labels_;            // lower-cased, with ':' ("foto:")
+  std::vector<std::string> within_phrases_;           // lower-cased, matched anywhere in a line
   std::vector<Agency> agencies_;
 };
 

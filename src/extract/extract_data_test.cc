@@ -40,6 +40,23 @@ TEST(ExtractData, KnowsBoilerplateLines) {
   EXPECT_FALSE(d.IsBoilerplateLine("The source link between the two was never proven."));
 }
 
+TEST(ExtractData, KnowsPictureCredits) {
+  ExtractData d = ExtractData::FromStrings("", "credit: Foto\ncredit: Photo\ncredit: Bild\n", "");
+  EXPECT_TRUE(d.EndsWithCredit("Auch er gehört zu den Unterstützern. Bild: dpa"));
+  EXPECT_TRUE(d.EndsWithCredit("The square on Sunday (Photo: Jane Roe/Reuters)"));
+  EXPECT_TRUE(d.EndsWithCredit("Foto: Getty Images"));
+  EXPECT_FALSE(d.EndsWithCredit("The photo: it showed the square. Nobody had seen it before that day."));
+  EXPECT_FALSE(d.EndsWithCredit("Fotograf: Jane Roe"));  // whole label only
+  EXPECT_FALSE(d.EndsWithCredit(std::string(300, 'a') + " Foto: dpa"));  // a paragraph, not a caption
+}
+
+TEST(ExtractData, KnowsFurniturePhrasesAnywhereInAShortLine) {
+  ExtractData d = ExtractData::FromStrings("", "within: All rights reserved\n", "");
+  EXPECT_TRUE(d.HasFurniturePhrase("Copyright 2023 Example Corp. All rights reserved. Do not redistribute."));
+  EXPECT_FALSE(d.HasFurniturePhrase("The court said all rights were reserved for the owners of the land."));
+  EXPECT_FALSE(d.HasFurniturePhrase(std::string(300, 'a') + " All rights reserved"));  // a paragraph
+}
+
 TEST(ExtractData, LoadsTheShippedDataFiles) {
   const char* dir = std::getenv("EVENTMILL_DATA");
   if (!dir) GTEST_SKIP() << "EVENTMILL_DATA not set";
@@ -47,6 +64,8 @@ TEST(ExtractData, LoadsTheShippedDataFiles) {
   ASSERT_TRUE(d.ok()) << d.status().message();
   EXPECT_GT(d->agencies().size(), 20u);
   EXPECT_TRUE(d->IsBoilerplateLine("Please enter your comment!"));
+  EXPECT_TRUE(d->EndsWithCredit("Police at the scene. (Foto: picture alliance/dpa)"));
+  EXPECT_TRUE(d->HasFurniturePhrase("© 2024 Beispiel GmbH. Alle Rechte vorbehalten."));
 }
 
 TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "eventmill/lexicon.h"
 #include "extract/attribution_finder.h"
@@ -40,6 +41,91 @@ std::string Alnum(std::string_view s) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) out.push_back(static_cast<char>(std::tolower(u)));
   }
+  return out;
+}
+
+// The keys (Alnum) a headline repeating the page title may have: the title, the <title> as
+// written (with kicker or site), and each of its " | " / " - " parts long enough to be a headline.
+std::vector<std::string> TitleKeys(const std::string& title, const std::string& raw_title) {
+  std::vector<std::string> keys;
+  auto add = [&](std::string_view t) {
+    std::string k = Alnum(t);
+    if (k.size() >= 15 && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+  };
+  add(title);
+  add(raw_title);
+  std::string_view rest = raw_title;
+  while (!rest.empty()) {
+    size_t cut = std::string_view::npos, len = 0;
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "}) {
+      size_t p = rest.find(sep);
+      if (p < cut) cut = p, len = sep.size();
+    }
+    add(rest.substr(0, cut));
+    rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + len);
+  }
+  return keys;
+}
+
+// Whether a short line before the body is the headline again, perhaps with a date or kicker
+// ("23.01.2022 - Wierer wins", "News | 30.10.2021 «Forty days in quarantine»").
+bool RepeatsTitle(std::string_view line, const std::vector<std::string>& title_keys) {
+  if (line.size() > 250) return false;
+  const std::string key = Alnum(line);
+  if (key.size() < 15) return false;
+  for (const std::string& t : title_keys) {
+    if (key == t) return true;
+    if (t.find(key) != std::string::npos && key.size() * 2 >= t.size()) return true;
+    if (key.find(t) != std::string::npos && t.size() * 10 >= key.size() * 4) return true;
+  }
+  return false;
+}
+
+// Whether the text has a letter or digit (any non-ASCII byte counts: letters of other scripts).
+bool HasWordChar(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isalnum(c)) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // U+00A0
+      ++i;
+      continue;
+    }
+    if (c >= 0xC0) return true;  // the lead byte of another character
+  }
+  return false;
+}
+
+size_t BlocksChars(const std::vector<extract::ContentBlock>& blocks) {
+  size_t n = 0;
+  for (const extract::ContentBlock& b : blocks) n += b.text_chars;
+  return n;
+}
+
+// The position of `needle` (lower-case ASCII) in `s` from `from`, ignoring ASCII case.
+size_t FindNoCase(std::string_view s, std::string_view needle, size_t from) {
+  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && std::tolower(static_cast<unsigned char>(s[i + k])) == needle[k]) ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The page without its <noscript> and </noscript> tags, their content kept.
+std::string UnwrapNoscript(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t i = 0;
+  while (i < html.size()) {
+    size_t open = FindNoCase(html, "<noscript", i);
+    size_t close = FindNoCase(html, "</noscript", i);
+    size_t at = std::min(open, close);
+    if (at == std::string_view::npos) break;
+    out.append(html.substr(i, at - i));
+    size_t gt = html.find('>', at);
+    i = gt == std::string_view::npos ? html.size() : gt + 1;
+  }
+  if (i < html.size()) out.append(html.substr(i));
   return out;
 }
 
@@ -173,6 +259,18 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   }
   extract::PageMetadata md = extract::ReadMetadata(tree);
   std::vector<extract::ContentBlock> blocks = scorer->FindMainText(tree);
+  // Pages that show their article to readers without scripts only, inside <noscript> (a
+  // script-rendered blog): when the page gave next to no text, read it as such a reader would.
+  if (BlocksChars(blocks) < 300 && FindNoCase(html, "<noscript", 0) != std::string::npos) {
+    auto shown = extract::html::HtmlTree::Parse(UnwrapNoscript(html), parse_options);
+    if (shown.ok()) {
+      std::vector<extract::ContentBlock> more = scorer->FindMainText(*shown);
+      if (BlocksChars(more) > 2 * BlocksChars(blocks) + 200) {
+        blocks = std::move(more);
+        doc.diagnostics.push_back({"extract", "main text taken from <noscript>"});
+      }
+    }
+  }
 
   // URLs.
   doc.url = page.url;
@@ -205,6 +303,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
 
   // Headings that repeat the title are not text; a leading <h1> is the headline in any case.
   const std::string title_key = Alnum(doc.title);
+  const std::vector<std::string> title_keys = TitleKeys(doc.title, md.title);
   std::vector<std::string> paragraphs;
   std::vector<bool> is_heading;  // parallel to paragraphs
   for (size_t b = 0; b < blocks.size(); ++b) {
@@ -237,6 +336,28 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     }
   }
 
+  // A paragraph the page shows twice (a fact box in a mobile and a desktop copy, a teaser of the
+  // story itself) is text once.
+  {
+    std::vector<bool> repeated(paragraphs.size(), false);
+    {
+      std::unordered_set<std::string_view> seen;  // views into paragraphs, which stay put here
+      for (size_t i = 0; i < paragraphs.size(); ++i)
+        repeated[i] = paragraphs[i].size() >= 40 && !seen.insert(paragraphs[i]).second;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      if (repeated[i]) continue;
+      if (k != i) {
+        paragraphs[k] = std::move(paragraphs[i]);
+        is_heading[k] = is_heading[i];
+      }
+      ++k;
+    }
+    paragraphs.resize(k);
+    is_heading.resize(k);
+  }
+
   // A closing section label ("About the author", "Kontakt:") ends the article when what follows
   // it is short next to what came before.
   {
@@ -264,6 +385,10 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       std::string& p = paragraphs[pi];
       const bool short_line = p.size() < 200;
       if (short_line && (p.find("\xC2\xA9") != std::string::npos)) continue;  // ©
+      if (data.EndsWithCredit(p)) continue;  // an image caption: "... (Foto: Getty)"
+      if (data.HasFurniturePhrase(p)) continue;  // "... All rights reserved."
+      if (!HasWordChar(p)) continue;             // a paragraph of non-breaking spaces or dashes
+      if (!seen_long && RepeatsTitle(p, title_keys)) continue;
       if (!seen_long && p.size() < 80) {
         size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
         size_t words = std::count(p.begin(), p.end(), ' ') + 1;

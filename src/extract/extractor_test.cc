@@ -57,6 +57,80 @@ TEST(Extractor, HtmlPageGivesTextAndMetadata) {
   EXPECT_EQ(doc->id.size(), 16u);
 }
 
+// A headline repeated above the text with a date or kicker, and an image caption with its
+// credit, are not text.
+TEST(Extractor, DropsRepeatedHeadlineAndCaptions) {
+  std::string html =
+      "<html lang='en'><head><title>Curfew declared in the capital - Example Wire</title></head><body>"
+      "<div class='x-article'><div class='x-kicker'>News | 09.01.2022 Curfew declared in the capital</div>"
+      "<div class='x-text'><p>Officials in the city said on Sunday that the situation is stable, but that armed "
+      "groups are still resisting the security forces deployed throughout the city.</p>"
+      "<div class='x-img'>Soldiers at a checkpoint on Sunday. (Photo: Jane Roe/Reuters)</div>"
+      "<p>The ministry said in a statement that more than five thousand people had been detained, among them "
+      "foreigners, and that the operation would go on.</p></div></div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->text.rfind("Officials in the city", 0), 0u) << doc->text;
+  EXPECT_EQ(doc->text.find("Soldiers at a checkpoint"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("five thousand"), std::string::npos);
+}
+
+// A box the page carries twice (mobile and desktop copies) is text once; a comment section
+// labelled in German is not text.
+TEST(Extractor, RepeatedBoxIsTextOnceAndKommentareAreNotText) {
+  const std::string box = "<div class='x-box'><p>The commission was founded in 1998 and has nine members appointed "
+                          "by parliament for six years.</p></div>";
+  std::string html =
+      "<html lang='en'><head><title>Curfew declared</title></head><body><div class='x-article'><div class='x-text'>"
+      "<p>Officials in the city said on Sunday that the situation is stable, but that armed groups are still "
+      "resisting the security forces deployed throughout the city.</p>" + box +
+      "<p>The ministry said in a statement that more than five thousand people had been detained, among them "
+      "foreigners, and that the operation would go on.</p>" + box +
+      "</div><div class='kommentare'><div class='x-item'><p>Ich finde das alles übertrieben, die Lage war doch "
+      "schon seit Tagen ruhig und niemand hat etwas davon gemerkt.</p></div></div></div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const size_t first = doc->text.find("The commission was founded");
+  ASSERT_NE(first, std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("The commission was founded", first + 1), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("übertrieben"), std::string::npos) << doc->text;
+}
+
+// Paragraphs of non-breaking spaces or rules and copyright lines are not text.
+TEST(Extractor, DropsEmptyLookingParagraphsAndCopyrightLines) {
+  std::string html =
+      "<html lang='en'><head><title>Curfew declared</title></head><body><div class='x-text'>"
+      "<p>Officials in the city said on Sunday that the situation is stable, but that armed groups are still "
+      "resisting the security forces deployed throughout the city.</p><p>\xC2\xA0</p><p>------</p>"
+      "<p>The ministry said in a statement that more than five thousand people had been detained, among them "
+      "foreigners, and that the operation would go on.</p>"
+      "<p>Copyright 2024 Example Television. All rights reserved. This material may not be published.</p>"
+      "</div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->paragraphs.size(), 2u) << doc->text;
+  EXPECT_EQ(doc->text.find("Copyright"), std::string::npos) << doc->text;
+}
+
+// A script-rendered page whose article only readers without scripts see, in <noscript>.
+TEST(Extractor, ReadsTheNoscriptArticleOfAnEmptyScriptPage) {
+  std::string html =
+      "<html lang='en'><head><title>Safer browsing</title></head><body><div class='x-post'>"
+      "<script type='text/template'><p>template</p></script><noscript><p>Officials in the city said on Sunday "
+      "that the situation is stable, but that armed groups are still resisting the security forces deployed "
+      "throughout the city.</p><p>The ministry said in a statement that more than five thousand people had been "
+      "detained, among them foreigners, and that the operation would go on.</p></noscript></div></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->text.rfind("Officials in the city", 0), 0u) << doc->text;
+  EXPECT_NE(doc->text.find("five thousand"), std::string::npos);
+  // A page with its own text ignores its <noscript> (tracking pixels, "enable JavaScript").
+  auto plain = TheExtractor().Extract(Html(kArticle + std::string("<noscript><p>Please enable JavaScript to view the "
+                                                                    "comments powered by a service.</p></noscript>")));
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->text.find("enable JavaScript"), std::string::npos);
+}
+
 TEST(Extractor, PlainTextPassesThroughByteForByte) {
   RawPage p;
   p.source = "a.txt";
