@@ -159,7 +159,10 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
         continue;
       }
       // "criticism of Russia": after the trigger, "of" introduces the target.
-      if (!allow_locative && LocativeWords().count(r->before)) continue;
+      // "fired at protesters", "shot at police": people after "at" are aimed at, not a place.
+      bool aimed_at = r->before == "at" && r->first > m.trigger &&
+                      (r->entity->type == EntityType::kGroup || r->entity->type == EntityType::kPerson);
+      if (!allow_locative && LocativeWords().count(r->before) && !aimed_at) continue;
       // "the capital of Kazakhstan" names a place; "thousands of protesters" names actors.
       if (!allow_locative && !after_trigger && r->before == "of" && r->entity->type == EntityType::kCountry) continue;
       // Skip an entity nested inside the previous one ("Kazakhstan" in "President of Kazakhstan").
@@ -322,6 +325,21 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.explain.push_back("pattern reads the subject as target (reverse)");
   }
   if (p.no_target) out.target.reset();
+  // Only an authority arrests, charges or jails: a private person before the verb is the one
+  // held ("the man accused of knifing him went to jail"); an armed group that "captures" or
+  // "detains" people abducts them (CAMEO 181).
+  if (p.authority && out.sources.size() == 1) {
+    const Actor& a = out.sources[0];
+    bool armed = a.role == "REB" || a.role == "INS" || a.role == "UAF" || a.role == "CRM";
+    if (armed && p.cameo.compare(0, 3, "173") == 0) {
+      out.recode = "181";
+      out.explain.push_back("an armed group (" + a.code + ") holding people abducts them: 181");
+    } else if (!IsAuthorityRole(a.role) && !armed) {
+      out.explain.push_back("\"" + a.text + "\" is no authority: " + (out.target ? "not the source" : "the one held"));
+      if (!out.target) out.target = a;
+      out.sources.clear();
+    }
+  }
   if (out.sources.empty() && p.authority) {
     std::string how;
     if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, &how)) {

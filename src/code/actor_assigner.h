@@ -23,6 +23,7 @@ struct ActorChoice {
   std::optional<Actor> target;
   std::vector<std::string> explain;
   size_t source_entity_first = SIZE_MAX;  // token of the chosen source entity (for location)
+  std::string recode;                      // a CAMEO code the actors call for instead of the pattern's
 };
 
 // Context that reaches beyond the sentence: earlier entities and the quotes of the article.

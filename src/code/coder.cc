@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "code/pattern_set.h"
 #include "code/sentence_view.h"
 #include "core/hash.h"
+#include "lexicon/lexicon_impl.h"
 
 namespace eventmill {
 
@@ -63,6 +65,7 @@ struct Coder::Impl {
   std::unique_ptr<ActorAssigner> actors;
   std::unique_ptr<CodeMappings> mappings;
   std::vector<std::string> skip_prefixes;
+  PatternSet common_actors;  // common_actors.cues: "the suspect", "a gunman", "the victim"
   struct SlotRole {
     std::string prefix, slot, role;
   };
@@ -118,6 +121,74 @@ struct Coder::Impl {
       if (start.compare(0, p.size(), p) == 0) return true;
     }
     return false;
+  }
+
+  // Common-noun actors of a sentence ("the suspect", "a gunman", "a 16-year-old") where the
+  // analyzer found no entity: added to the sentence's view and to the article's entities (for
+  // back-references), kept in `store`. `country`/`alpha3`: the story's country.
+  void AddCommonActors(SentenceView& s, const std::string& country, const std::string& alpha3,
+                       std::deque<Entity>& store, code::DocumentContext& ctx) const {
+    if (common_actors.size() == 0) return;
+    std::vector<PatternMatch> found = common_actors.MatchAll(s.tokens);
+    if (found.empty()) return;
+    // Longest first, then leftmost; overlapping shorter matches are dropped.
+    std::stable_sort(found.begin(), found.end(), [](const PatternMatch& a, const PatternMatch& b) {
+      return a.last - a.first != b.last - b.first ? a.last - a.first > b.last - b.first : a.first < b.first;
+    });
+    std::vector<std::pair<size_t, size_t>> taken;
+    auto in_entity = [&](size_t t) {
+      return std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& r) { return r.first <= t && t <= r.last; });
+    };
+    auto starts_entity = [&](size_t t) {
+      return std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& r) { return r.first == t; });
+    };
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (const PatternMatch& m : found) spans.push_back({m.first, m.last});
+    for (const PatternMatch& m : found) {
+      bool overlap = false;
+      for (auto [a, b] : taken) overlap = overlap || (m.first <= b && a <= m.last);
+      if (overlap) continue;
+      bool inside = false;
+      for (size_t t = m.first; t <= m.last; ++t) inside = inside || in_entity(t);
+      if (inside) continue;
+      size_t next = m.last + 1;
+      // "suspect Phillip Conner", "16-year-old boy", "victim's": a modifier, not the actor.
+      if (next < s.tokens.size() && !s.tokens[next].punct) {
+        bool names = starts_entity(next) ||
+                     std::any_of(spans.begin(), spans.end(), [&](const auto& sp) { return sp.first == next; });
+        const std::string& w = s.tokens[next].lower;
+        if (names || w == "'s" || w == "'") continue;
+      }
+      taken.push_back({m.first, m.last});
+      Entity e;
+      e.span = {s.tokens[m.first].span.begin, s.tokens[m.last].span.end};
+      e.text = std::string(ctx.doc->text.substr(e.span.begin, e.span.end - e.span.begin));
+      e.kind = "common";
+      const std::string& role = m.pattern->role;
+      if (role == "person") {
+        e.type = EntityType::kPerson;
+      } else {
+        e.type = EntityType::kGroup;
+        e.actor = Actor{.text = e.text, .span = e.span, .code = alpha3 + role, .country = country, .role = role,
+                        .name = e.text};
+      }
+      store.push_back(std::move(e));
+      const Entity* ptr = &store.back();
+      EntityRef ref;
+      ref.entity = ptr;
+      ref.first = m.first;
+      ref.last = m.last;
+      if (m.first > 0) ref.before = s.tokens[m.first - 1].lower;
+      if ((ref.before == "the" || ref.before == "a" || ref.before == "an") && m.first > 1) {
+        ref.before = s.tokens[m.first - 2].lower;
+      }
+      auto at = std::lower_bound(s.entities.begin(), s.entities.end(), ref.first,
+                                 [](const EntityRef& r, size_t f) { return r.first < f; });
+      s.entities.insert(at, std::move(ref));
+      auto cat = std::lower_bound(ctx.entities.begin(), ctx.entities.end(), ptr->span.begin,
+                                  [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+      ctx.entities.insert(cat, ptr);
+    }
   }
 
   // The place an event happened, from the places of its sentence: one after a scene word ("in",
@@ -283,6 +354,10 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
       if (f >> r.prefix >> r.slot >> r.role) impl->slot_roles.push_back(r);
     }
   }
+  if (auto common = ReadFile(patterns_dir + "/common_actors.cues"); common.ok()) {
+    EM_ASSIGN_OR_RETURN(impl->common_actors,
+                        PatternSet::Parse(*common, "common_actors.cues", impl->patterns.inflector(), /*labelled=*/true));
+  }
   if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
     std::istringstream in(*skip);
     std::string line;
@@ -334,6 +409,14 @@ Status Coder::Code(Document& doc) const {
     }
   }
 
+  // The story's country: its main place's, else the one most of its actors belong to. Private
+  // persons and common-noun actors ("the victim") take it.
+  std::string story_country = main_place && !main_place->place.country.empty() ? main_place->place.country : person_country;
+  std::string story_alpha3 = story_country == person_country ? person_alpha3 : "";
+  if (story_alpha3.empty() && !story_country.empty()) story_alpha3 = std::string(im.lexicon->impl().Alpha3(story_country));
+  if (story_alpha3.empty()) story_country.clear();
+  std::deque<Entity> common_entities;  // the coder's own actors: "the suspect", "a gunman"
+
   // Alpha-3 codes of the countries the article's actors belong to.
   std::map<std::string, std::string> alpha3_of;
   for (const Entity* e : ctx.entities) {
@@ -352,8 +435,15 @@ Status Coder::Code(Document& doc) const {
         c.event.explain.push_back("source " + a.code + ": \"" + a.text + "\" speaks for its government (a place as subject)");
       }
     }
-    im.CompletePerson(c.event.source, c.event.cameo, "source", person_country, person_alpha3, c.event.explain);
-    im.CompletePerson(c.event.target, c.event.cameo, "target", person_country, person_alpha3, c.event.explain);
+    im.CompletePerson(c.event.source, c.event.cameo, "source", story_country, story_alpha3, c.event.explain);
+    im.CompletePerson(c.event.target, c.event.cameo, "target", story_country, story_alpha3, c.event.explain);
+    // A country named without an actor ("Russian diplomats") is coded by its alpha-3 code.
+    for (std::optional<Actor>* a : {&c.event.source, &c.event.target}) {
+      if (*a && (*a)->code.size() == 2 && (*a)->code == (*a)->country) {
+        std::string_view a3 = im.lexicon->impl().Alpha3((*a)->country);
+        if (!a3.empty()) (*a)->code = std::string(a3);
+      }
+    }
     im.mappings->Fill(c.event);
   };
   // The headline, when the text repeats it at the top.
@@ -370,6 +460,7 @@ Status Coder::Code(Document& doc) const {
                                            doc.paragraphs[0].Contains(s.span) && doc.paragraphs[0].end <= s.span.end + 2;
     }
     if (im.SkipSentence(doc, s)) continue;
+    im.AddCommonActors(s, story_country, story_alpha3, common_entities, ctx);
     size_t first_of_sentence = events.size();
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
@@ -389,7 +480,7 @@ Status Coder::Code(Document& doc) const {
       size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
       EventCandidate base;
       Event& e = base.event;
-      e.cameo = p.cameo;
+      e.cameo = who.recode.empty() ? p.cameo : who.recode;
       e.modality = mod.modality;
       // "threatened to shoot him": the event is the threat (CAMEO 138), not a shooting.
       if (mod.modality == "threatened" && p.modality.empty() &&
