@@ -561,9 +561,10 @@ Status Coder::Code(Document& doc) const {
     std::vector<EventCandidate> fresh(std::make_move_iterator(events.begin() + first_of_sentence),
                                       std::make_move_iterator(events.end()));
     events.resize(first_of_sentence);
+    size_t sentence_begin = merged.size();
     for (auto& c : fresh) {
       finish(c);
-      code::MergeInto(merged, std::move(c));
+      code::MergeInto(merged, std::move(c), sentence_begin);
     }
   }
   events = std::move(merged);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string>
 
 namespace eventmill::code {
 namespace {
@@ -61,9 +63,14 @@ bool BetterCount(const Count& a, const Count& b) {
   return rank(a) < rank(b);
 }
 
-void Absorb(EventCandidate& into, EventCandidate& from) {
+void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false) {
   Event& e = into.event;
   Event& f = from.event;
+  // The toll of an attack told elsewhere does not move the attack: only an attack placed by the
+  // article alone takes the toll's place.
+  if (keep_place && into.location_basis != LocationBasis::kArticle && into.location_basis != LocationBasis::kNone) {
+    from.event.location.reset();
+  }
   // A later, more specific code of the same family refines the first ("shot", then "killed").
   if (f.cameo.size() > e.cameo.size() && f.cameo.compare(0, e.cameo.size(), e.cameo) == 0) e.cameo = f.cameo;
   auto rank = [](const EventCandidate& c) { return static_cast<int>(c.location_basis) * 2 + (c.title ? 1 : 0); };
@@ -131,7 +138,61 @@ void MergeRestatements(std::vector<EventCandidate>& events) {
   events = std::move(out);
 }
 
-void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+bool GenericViolence(const std::string& c) {
+  if (c == "18" || c == "180" || c == "182" || c == "1823") return true;
+  return false;
+}
+
+bool SpecificViolence(const std::string& c) {
+  auto starts = [&](const char* p) { return c.compare(0, std::char_traits<char>::length(p), p) == 0; };
+  return starts("183") || starts("185") || starts("186") || starts("19") || starts("20");
+}
+
+bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, bool same_sentence) {
+  if (!SpecificViolence(specific.event.cameo) || !GenericViolence(generic.event.cameo)) return false;
+  if (specific.event.modality != generic.event.modality) return false;
+  if (!PlacesCompatible(specific, generic) || !DatesCompatible(specific, generic) ||
+      !AllCountsCompatible(specific.event, generic.event)) {
+    return false;
+  }
+  const auto& a = specific.event.source;
+  const auto& b = generic.event.source;
+  if (same_sentence) return !a || !b || a->code == b->code;
+  // Across sentences only a toll told without its perpetrator ("20 people were killed") restates
+  // the attack told before it, and only at the same place: a toll for a whole country is a
+  // tally, not the toll of one clash in one of its cities.
+  if (b) return false;
+  if (generic.location_basis == LocationBasis::kArticle || generic.location_basis == LocationBasis::kNone) return true;
+  return specific.event.location && generic.event.location &&
+         specific.event.location->place.name == generic.event.location->place.name;
+}
+
+void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) { MergeInto(out, std::move(ev), SIZE_MAX); }
+
+void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev, size_t sentence_begin) {
+  // A killing, shooting or attack told with the means that did it ("a suicide bomber killed 12",
+  // "the blast killed 20", "shelling killed three") is one event, coded by its means.
+  for (size_t k = 0; k < out.size(); ++k) {
+    EventCandidate& kept = out[k];
+    bool same_sentence = k >= sentence_begin;
+    if (SameAttack(kept, ev, same_sentence)) {
+      std::string code = kept.event.cameo;
+      Absorb(kept, ev, /*keep_place=*/true);
+      kept.event.cameo = code;
+      return;
+    }
+    if (same_sentence && SameAttack(ev, kept, true)) {
+      std::string code = ev.event.cameo;
+      if (ev.event.location && ev.location_basis <= kept.location_basis) {
+        kept.event.location = ev.event.location;
+        kept.location_basis = ev.location_basis;
+      }
+      Absorb(kept, ev, /*keep_place=*/true);
+      kept.event.cameo = code;
+      kept.event.pattern = ev.event.pattern;
+      return;
+    }
+  }
   {
     bool merged = false;
     for (auto& kept : out) {

@@ -37,5 +37,8 @@ bool SameFamily(const std::string& a, const std::string& b);
 void MergeRestatements(std::vector<EventCandidate>& events);
 // Merges `ev` into `kept` (events already merged, in order of first mention) or appends it.
 void MergeInto(std::vector<EventCandidate>& kept, EventCandidate&& ev);
+// The same, where kept[sentence_begin..] are events of ev's own sentence: there a killing and the
+// attack that did it merge whoever is named; across sentences only an unattributed toll does.
+void MergeInto(std::vector<EventCandidate>& kept, EventCandidate&& ev, size_t sentence_begin);
 
 }  // namespace eventmill::code
