@@ -84,6 +84,7 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
                                                      size_t to, std::string* how) const {
   // The referring word nearest the trigger wins ("members of the organization have sent").
   for (size_t i = to; i-- > from;) {
+    if (s.AsideFrom(i, to)) continue;
     auto it = references_.find(s.tokens[i].lower);
     if (it == references_.end()) continue;
     // Only a definite description or a pronoun refers back: "the organization", "he".
@@ -94,14 +95,25 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
       continue;
     }
     uint32_t before = s.tokens[i].span.begin;
+    // A pronoun prefers a named antecedent to "a man" or "the victim" (common nouns), which it
+    // takes only when no name fits.
+    const Entity* common = nullptr;
     for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
       if ((*e)->span.begin >= before) continue;
       if (before - (*e)->span.begin > 3000) break;
+      if (pronoun && (*e)->kind == "common" && Fits(**e, it->second)) {
+        if (!common) common = *e;
+        continue;
+      }
       if (Fits(**e, it->second)) {
         if (!CanAct(**e)) return std::nullopt;
         *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
         return ActorOf(**e);
       }
+    }
+    if (common && CanAct(*common)) {
+      *how = "\"" + s.tokens[i].lower + "\" refers back to " + common->text;
+      return ActorOf(*common);
     }
   }
   return std::nullopt;
@@ -149,6 +161,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     bool after_trigger = from > m.last;
     for (const EntityRef* r : s.EntitiesIn(from, to)) {
       if (!CanAct(*r->entity)) continue;
+      if (s.AsideFrom(r->first, m.trigger)) continue;  // "Olson, who spent years as a fugitive, was released"
       // "Kazakh President Tokayev": a demonym before another actor modifies it, it does not act.
       if (!r->entity->actor && r->entity->type == EntityType::kCountry &&
           std::any_of(s.entities.begin(), s.entities.end(),
@@ -248,6 +261,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   } else if (p.nominal) {
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
+      out.source_entity_first = by_agent->first;
       out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the noun");
     } else if (subject && subject->last + 3 >= m.trigger &&
                std::none_of(s.tokens.begin() + subject->last + 1, s.tokens.begin() + m.trigger,
@@ -275,6 +289,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     }
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
+      out.source_entity_first = by_agent->first;
       out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the passive");
     }
   } else {

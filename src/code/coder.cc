@@ -66,6 +66,7 @@ struct Coder::Impl {
   std::unique_ptr<CodeMappings> mappings;
   std::vector<std::string> skip_prefixes;
   PatternSet common_actors;  // common_actors.cues: "the suspect", "a gunman", "the victim"
+  PatternSet non_events;     // non_events.cues: captions and other sentences that tell no event
   struct SlotRole {
     std::string prefix, slot, role;
   };
@@ -206,8 +207,21 @@ struct Coder::Impl {
       if (r->before == "from") continue;
       bool modifies_actor = false;
       for (const EntityRef& other : s.entities) {
-        if (&other == r || !other.entity->actor || code::IsPlace(*other.entity)) continue;
-        if ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1) modifies_actor = true;
+        if (&other == r || !code::CanAct(*other.entity) || code::IsPlace(*other.entity)) continue;
+        // "Iraqi police": the place says where the actor is from. ("A Fort Worth teen" is
+        // mostly where the story happens.)
+        if (other.entity->actor &&
+            ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1)) {
+          modifies_actor = true;
+        }
+        // "Officer Justin Garner", "his wife, Amelia,": a place inside a person's name or in
+        // apposition to a person is a name.
+        if (other.entity->type == EntityType::kPerson &&
+            ((r->first <= other.last && other.first <= r->last) ||
+             (other.last + 2 == r->first && s.tokens[other.last + 1].lower == "," &&
+              r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].punct))) {
+          modifies_actor = true;
+        }
       }
       if (modifies_actor) continue;
       bool clause = r->first >= cb && r->last < ce;
@@ -358,6 +372,10 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
     EM_ASSIGN_OR_RETURN(impl->common_actors,
                         PatternSet::Parse(*common, "common_actors.cues", impl->patterns.inflector(), /*labelled=*/true));
   }
+  if (auto non = ReadFile(patterns_dir + "/non_events.cues"); non.ok()) {
+    EM_ASSIGN_OR_RETURN(impl->non_events,
+                        PatternSet::Parse(*non, "non_events.cues", impl->patterns.inflector(), /*labelled=*/true));
+  }
   if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
     std::istringstream in(*skip);
     std::string line;
@@ -462,9 +480,25 @@ Status Coder::Code(Document& doc) const {
     if (im.SkipSentence(doc, s)) continue;
     im.AddCommonActors(s, story_country, story_alpha3, common_entities, ctx);
     size_t first_of_sentence = events.size();
+    // Clauses that describe a picture ("X is seen in a photo released by ..."): no events.
+    std::vector<std::pair<size_t, size_t>> caption_clauses;
+    if (im.non_events.size() > 0) {
+      for (const PatternMatch& c : im.non_events.MatchAll(s.tokens)) {
+        // The caption's clause, but not beyond a few words after the cue: a sentence split
+        // missed at "Calif." may glue the story's first sentence to it.
+        caption_clauses.push_back({s.ClauseBegin(c.first), std::min(s.ClauseEnd(c.last), c.last + 10)});
+      }
+    }
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
+      if (std::any_of(caption_clauses.begin(), caption_clauses.end(),
+                      [&](const auto& c) { return m.trigger >= c.first && m.trigger < c.second; })) {
+        continue;
+      }
       code::ModalityReading mod = im.modality->Classify(s, m);
+      // A charge never names an arrest or a jailing told after it ("the man accused of knifing
+      // him went to jail"; "resisting arrest" merges with the arrest anyway).
+      if (mod.modality == "charge" && p.authority) mod = code::ModalityReading{};
       // "negated": did not happen; "charge": the crime named in a charge, told as its own event
       // elsewhere if at all.
       if (mod.modality == "negated" && s.title) headline_denies.push_back(p.cameo);
@@ -492,6 +526,20 @@ Status Coder::Code(Document& doc) const {
       e.confidence = p.confidence;
       base.title = s.title;
       base.trigger = m.trigger;
+      base.sentence = si;
+      // "the blast", "the fifth major attack", "this violence": a definite noun refers back.
+      bool complement = m.last + 1 < s.tokens.size() && s.tokens[m.last + 1].lower == "of";  // "the killing of ..."
+      if (p.nominal && !complement) {
+        for (size_t k = m.first; k-- > 0 && k + 4 > m.first;) {
+          const std::string& w = s.tokens[k].lower;
+          if (s.tokens[k].punct) break;
+          if (w == "the" || w == "this" || w == "that" || w == "these" || w == "those") {
+            base.anaphoric = true;
+            break;
+          }
+          if (w == "a" || w == "an" || w == "of" || w == "in" || w == "and") break;
+        }
+      }
       // "Tbilisi has denied": the place that is the subject of the clause, for verbal events.
       for (const EntityRef& r : s.entities) {
         if (r.first >= cb && r.last < m.first && code::IsPlace(*r.entity) && !r.entity->actor &&
@@ -561,10 +609,9 @@ Status Coder::Code(Document& doc) const {
     std::vector<EventCandidate> fresh(std::make_move_iterator(events.begin() + first_of_sentence),
                                       std::make_move_iterator(events.end()));
     events.resize(first_of_sentence);
-    size_t sentence_begin = merged.size();
     for (auto& c : fresh) {
       finish(c);
-      code::MergeInto(merged, std::move(c), sentence_begin);
+      code::MergeInto(merged, std::move(c));
     }
   }
   events = std::move(merged);

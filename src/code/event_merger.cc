@@ -103,6 +103,7 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   }
   e.confidence = std::max(e.confidence, f.confidence);
   into.restatements += 1 + from.restatements;
+  if (from.sentence != SIZE_MAX && (into.sentence == SIZE_MAX || from.sentence > into.sentence)) into.sentence = from.sentence;
   // Explanations stay short however often an event is restated (a page may repeat it 100,000 times).
   constexpr int kMaxListed = 8;
   if (into.restatements <= kMaxListed) e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
@@ -167,14 +168,28 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
          specific.event.location->place.name == generic.event.location->place.name;
 }
 
-void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) { MergeInto(out, std::move(ev), SIZE_MAX); }
-
-void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev, size_t sentence_begin) {
+void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+  // "The blast came a day after ...", "the fighting is the latest round of violence to plague the
+  // North Caucasus": a definite noun names the event told before, not a new one elsewhere.
+  if (ev.anaphoric) {
+    for (size_t k = out.size(); k-- > 0;) {
+      EventCandidate& kept = out[k];
+      bool family = SameFamily(kept.event.cameo, ev.event.cameo) ||
+                    (SpecificViolence(kept.event.cameo) && GenericViolence(ev.event.cameo)) ||
+                    (SpecificViolence(kept.event.cameo) && SpecificViolence(ev.event.cameo) &&
+                     kept.event.cameo.compare(0, 2, ev.event.cameo, 0, 2) == 0);
+      if (!family || kept.event.modality != ev.event.modality || !DatesCompatible(kept, ev)) continue;
+      std::string code = kept.event.cameo;
+      Absorb(kept, ev, /*keep_place=*/true);
+      if (!SameFamily(code, kept.event.cameo)) kept.event.cameo = code;
+      return;
+    }
+  }
   // A killing, shooting or attack told with the means that did it ("a suicide bomber killed 12",
   // "the blast killed 20", "shelling killed three") is one event, coded by its means.
   for (size_t k = 0; k < out.size(); ++k) {
     EventCandidate& kept = out[k];
-    bool same_sentence = k >= sentence_begin;
+    bool same_sentence = kept.sentence == ev.sentence;
     if (SameAttack(kept, ev, same_sentence)) {
       std::string code = kept.event.cameo;
       Absorb(kept, ev, /*keep_place=*/true);

@@ -96,7 +96,8 @@ Result<std::vector<ValidationRecord>> ParseValidationRecords(std::string_view te
             a.name = e.text;
             std::string type = p.parts.size() > 3 ? p.parts[3] : (a.role == "IGO" ? "ORG" : "GROUP");
             e.type = type == "PERSON" ? EntityType::kPerson : type == "ORG" ? EntityType::kOrg : EntityType::kGroup;
-            e.actor = a;
+            // CODE "-": a private person the dictionaries do not know (the coder gives the role).
+            if (a.code != "-") e.actor = a;
           } else if (p.kind == "place") {
             // place: MENTION | NAME | CC | precision [| lat | lon]
             Place pl;
