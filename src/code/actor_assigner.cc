@@ -1,6 +1,7 @@
 #include "code/actor_assigner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <unordered_set>
 
@@ -163,11 +164,15 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       if (!CanAct(*r->entity)) continue;
       if (s.AsideFrom(r->first, m.trigger)) continue;  // "Olson, who spent years as a fugitive, was released"
       // "Kazakh President Tokayev": a demonym before another actor modifies it, it does not act.
-      if (!r->entity->actor && r->entity->type == EntityType::kCountry &&
+      if ((!r->entity->actor || r->entity->actor->role.empty()) && r->entity->type == EntityType::kCountry &&
           std::any_of(s.entities.begin(), s.entities.end(),
                       [&](const EntityRef& o) {
-                        return o.first > r->last && o.first <= r->last + 2 && !s.tokens[r->last + 1].punct &&
-                               CanAct(*o.entity);
+                        // right before the actor, or before a title ("Kazakh President Tokayev")
+                        if (!CanAct(*o.entity) || o.first <= r->last || s.tokens[r->last + 1].punct) return false;
+                        if (o.first == r->last + 1) return true;
+                        const std::string& text = ctx.doc->text;
+                        return o.first == r->last + 2 &&
+                               std::isupper(static_cast<unsigned char>(text[s.tokens[r->last + 1].span.begin]));
                       })) {
         continue;
       }
@@ -225,7 +230,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     for (auto it = std::find(before.rbegin(), before.rend(), head); it != before.rend(); ++it) {
       auto next = std::next(it);
       if (next == before.rend()) break;
-      bool only_joiners = true;
+      // Adjacent entities are one name ("Chinese President"), not a list.
+      bool only_joiners = (*next)->last + 1 < (*it)->first;
       for (size_t t = (*next)->last + 1; t < (*it)->first; ++t) {
         const std::string& w = s.tokens[t].lower;
         if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well") only_joiners = false;
@@ -349,7 +355,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     if (armed && p.cameo.compare(0, 3, "173") == 0) {
       out.recode = "181";
       out.explain.push_back("an armed group (" + a.code + ") holding people abducts them: 181");
-    } else if (!IsAuthorityRole(a.role) && !armed) {
+    } else if (!IsAuthorityRole(a.role) && !armed && !(a.role.empty() && a.code.size() == 3)) {  // a bare country is its state
       out.explain.push_back("\"" + a.text + "\" is no authority: " + (out.target ? "not the source" : "the one held"));
       if (!out.target) out.target = a;
       out.sources.clear();

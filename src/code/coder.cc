@@ -161,6 +161,17 @@ struct Coder::Impl {
         if (names || w == "'s" || w == "'") continue;
       }
       taken.push_back({m.first, m.last});
+      // "the Turkish president", "Palestinian children": a demonym or place right before gives
+      // the country.
+      std::string cc = country, a3 = alpha3;
+      for (const EntityRef& r : s.entities) {
+        if (r.last + 1 != m.first || !code::IsPlace(*r.entity) || r.entity->place->country.empty()) continue;
+        std::string_view x = lexicon->impl().Alpha3(r.entity->place->country);
+        if (!x.empty()) {
+          cc = r.entity->place->country;
+          a3 = std::string(x);
+        }
+      }
       Entity e;
       e.span = {s.tokens[m.first].span.begin, s.tokens[m.last].span.end};
       e.text = std::string(ctx.doc->text.substr(e.span.begin, e.span.end - e.span.begin));
@@ -170,8 +181,7 @@ struct Coder::Impl {
         e.type = EntityType::kPerson;
       } else {
         e.type = EntityType::kGroup;
-        e.actor = Actor{.text = e.text, .span = e.span, .code = alpha3 + role, .country = country, .role = role,
-                        .name = e.text};
+        e.actor = Actor{.text = e.text, .span = e.span, .code = a3 + role, .country = cc, .role = role, .name = e.text};
       }
       store.push_back(std::move(e));
       const Entity* ptr = &store.back();
@@ -198,13 +208,13 @@ struct Coder::Impl {
   // police") or that are the source actor itself are skipped. Sets *in_clause.
   std::optional<Location> FindPlace(const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                     size_t source_entity_first, const std::string& home_country,
-                                    bool* in_clause) const {
+                                    bool from_scene, bool* in_clause) const {
     const EntityRef* best = nullptr;
     double best_score = -1e9;
     for (const EntityRef& ref : s.entities) {
       const EntityRef* r = &ref;
       if (!code::IsPlace(*r->entity) || r->first == source_entity_first) continue;
-      if (r->before == "from") continue;
+      if (r->before == "from" && !from_scene) continue;
       bool modifies_actor = false;
       for (const EntityRef& other : s.entities) {
         if (&other == r || !code::CanAct(*other.entity) || code::IsPlace(*other.entity)) continue;
@@ -225,7 +235,15 @@ struct Coder::Impl {
       }
       if (modifies_actor) continue;
       bool clause = r->first >= cb && r->last < ce;
-      bool scene = IsSceneWord(r->before);
+      // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
+      // "the city of Kharkiv".
+      bool scene = IsSceneWord(r->before) || r->first == trigger + 1 || r->before == "from";
+      if (!scene && r->before == "of" && r->first >= 2) {
+        static const char* kKinds[] = {"city", "town", "village", "province", "region", "district", "state",
+                                       "county", "capital", "port", "island", "area", "suburb", "outskirts"};
+        const std::string& k = s.tokens[r->first - 2].lower;
+        scene = std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return k == x; });
+      }
       // A foreign town named without a preposition in a story set elsewhere is more often a
       // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
       if (!scene && !home_country.empty() && r->entity->place->country != home_country &&
@@ -270,6 +288,15 @@ struct Coder::Impl {
         loc.place = *e->place;
         return loc;
       }
+      // "Russian forces", "the Turkish president": a demonym before an actor says who, not where
+      // ("Hartford police" is where a local story happens).
+      bool modifier = false;
+      auto next = e->type != EntityType::kCountry ? entities.end() : std::lower_bound(entities.begin(), entities.end(), e->span.end,
+                                   [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+      for (; next != entities.end() && (*next)->span.begin <= e->span.end + 1; ++next) {
+        if ((*next)->actor && !code::IsPlace(**next)) modifier = true;
+      }
+      if (modifier) continue;
       auto& slot = score[e->place->name];
       slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
       if (!slot.second) slot.second = e;
@@ -552,7 +579,7 @@ Status Coder::Code(Document& doc) const {
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
       bool in_clause = false;
       if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first,
-                                  main_place ? main_place->place.country : std::string(), &in_clause)) {
+                                  main_place ? main_place->place.country : std::string(), p.from_scene, &in_clause)) {
         e.location = loc;
         base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
         e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the " +

@@ -385,6 +385,8 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->authority = true;
       } else if (key == "voice" && (value == "passive" || value == "active")) {
         p->voice = value == "passive" ? 1 : -1;
+      } else if (key == "scene" && value == "from") {
+        p->from_scene = true;
       } else if (key == "passive") {
         p->force_passive = true;
       } else if (key == "result") {
