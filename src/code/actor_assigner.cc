@@ -82,39 +82,43 @@ Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std:
 }
 
 std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from,
-                                                     size_t to, std::string* how) const {
+                                                     size_t to, std::string* how, const Actor* not_this) const {
   // The referring word nearest the trigger wins ("members of the organization have sent").
   for (size_t i = to; i-- > from;) {
     if (s.AsideFrom(i, to)) continue;
-    auto it = references_.find(s.tokens[i].lower);
+    const std::string& w = s.tokens[i].lower;
+    // "We are extremely disappointed," Weber said: inside a quote, "we" and "I" are its speaker.
+    if (w == "we" || w == "i" || w == "us" || w == "our") {
+      for (const auto& q : ctx.doc->quotes) {
+        if (q.span.Contains(s.tokens[i].span) && q.speaker_actor && !q.speaker_actor->empty()) {
+          *how = "\"" + w + "\" in a quote is its speaker, " + q.speaker;
+          return *q.speaker_actor;
+        }
+      }
+      continue;
+    }
+    auto it = references_.find(w);
     if (it == references_.end()) continue;
     // Only a definite description or a pronoun refers back: "the organization", "he".
-    const std::string& w = s.tokens[i].lower;
     bool pronoun = pronouns_.count(w) > 0;
     if (!pronoun && !(i > 0 && (s.tokens[i - 1].lower == "the" || s.tokens[i - 1].lower == "its" ||
                                 s.tokens[i - 1].lower == "their"))) {
       continue;
     }
     uint32_t before = s.tokens[i].span.begin;
-    // A pronoun prefers a named antecedent to "a man" or "the victim" (common nouns), which it
-    // takes only when no name fits.
-    const Entity* common = nullptr;
+    // The last fitting actor before the word, named or not ("the victim"), but never the
+    // clause's own source ("Kresin pulled her": her is not Kresin).
     for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
       if ((*e)->span.begin >= before) continue;
       if (before - (*e)->span.begin > 3000) break;
-      if (pronoun && (*e)->kind == "common" && Fits(**e, it->second)) {
-        if (!common) common = *e;
+      if (!Fits(**e, it->second)) continue;
+      if (not_this && ((*e)->span == not_this->span || (*e)->text == not_this->text ||
+                       (!not_this->name.empty() && (*e)->canonical == not_this->name))) {
         continue;
       }
-      if (Fits(**e, it->second)) {
-        if (!CanAct(**e)) return std::nullopt;
-        *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
-        return ActorOf(**e);
-      }
-    }
-    if (common && CanAct(*common)) {
-      *how = "\"" + s.tokens[i].lower + "\" refers back to " + common->text;
-      return ActorOf(*common);
+      if (!CanAct(**e)) return std::nullopt;
+      *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
+      return ActorOf(**e);
     }
   }
   return std::nullopt;
@@ -193,6 +197,17 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     return refs;
   };
 
+  // "the teen's shooting death", "the killing": a verb's -ing form after a determiner or a
+  // possessive is a noun, read like a nominal pattern.
+  bool nominal = p.nominal;
+  {
+    const std::string& w = s.tokens[m.trigger].lower;
+    if (!nominal && m.trigger > 0 && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
+      const std::string& b = s.tokens[m.trigger - 1].lower;
+      nominal = b == "the" || b == "a" || b == "an" || b == "his" || b == "her" || b == "their" || b == "its" ||
+                b == "this" || b == "that" || (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0);
+    }
+  }
   // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
   const EntityRef* by_agent = nullptr;
   for (const EntityRef* r : actor_refs(m.trigger + 1, ce, true)) {
@@ -250,7 +265,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   // ", vowing to liquidate ...": a participle after a comma has the main clause's subject.
   const std::string& tw = s.tokens[m.trigger].lower;
   bool participle_adjunct = m.trigger > 0 && s.tokens[m.trigger - 1].lower == "," && tw.size() > 4 &&
-                            tw.compare(tw.size() - 3, 3, "ing") == 0 && !p.nominal;
+                            tw.compare(tw.size() - 3, 3, "ing") == 0 && !nominal;
   if (participle_adjunct) {
     auto main = actor_refs(0, m.trigger, false);
     if (!main.empty()) {
@@ -264,14 +279,17 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.source_entity_first = between_a->first;
     out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
                           ": \"between A and B\"");
-  } else if (p.nominal) {
+  } else if (nominal) {
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
       out.source_entity_first = by_agent->first;
       out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the noun");
     } else if (subject && subject->last + 3 >= m.trigger &&
                std::none_of(s.tokens.begin() + subject->last + 1, s.tokens.begin() + m.trigger,
-                            [](const WordToken& t) { return t.punct; })) {
+                            [&](const WordToken& t) {
+                              return t.punct || verbs_.count(t.lower) > 0 || IsReportingVerb(t.lower) ||
+                                     light_verbs_.count(t.lower) > 0;
+                            })) {
       set_sources(subject, "modifies the noun");
     } else {
       // "Tokayev ... announced ... an invitation to the CSTO": the subject of a light verb.
@@ -306,7 +324,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     }
   }
   // Back-references and the sentence's earlier subject when the clause names no source.
-  if (out.sources.empty() && !m.passive && !p.nominal) {
+  if (out.sources.empty() && !m.passive && !nominal) {
     std::string how;
     if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.sources.push_back(*a);
@@ -330,10 +348,13 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }
   }
-  if (!out.target && !m.passive && !p.nominal && !p.no_target) {
+  if (!out.target && !m.passive && !nominal && !p.no_target) {
     std::string how;
-    size_t from = std::max(m.trigger, m.last) + 1;
-    if (auto a = ResolveReference(ctx, s, from, std::min(ce, from + 2), &how)) {
+    // "pulled her to the ground": the pronoun may sit inside the matched phrase.
+    size_t from = m.trigger + 1;
+    size_t to = std::min(ce, std::max(m.trigger, m.last) + 3);
+    if (auto a = ResolveReference(ctx, s, from, to, &how,
+                                  out.sources.empty() ? nullptr : &out.sources.front())) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }

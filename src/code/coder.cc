@@ -235,6 +235,14 @@ struct Coder::Impl {
       }
       if (modifies_actor) continue;
       bool clause = r->first >= cb && r->last < ce;
+      // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
+      // subordinate clause belongs to that clause's event.
+      if (r->first >= ce) {
+        static const char* kOpeners[] = {"after", "since", "before", "when", "while", "because", "until",
+                                         "which", "who", "whom", "whose", "where", "although", "though", "as"};
+        const std::string& w = s.tokens[s.ClauseBegin(r->first)].lower;
+        if (std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return w == k; })) continue;
+      }
       // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
       // "the city of Kharkiv".
       bool scene = IsSceneWord(r->before) || r->first == trigger + 1 || r->before == "from";
@@ -382,6 +390,7 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   EM_ASSIGN_OR_RETURN(std::string refs, ReadFile(patterns_dir + "/references.tsv"));
   EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, impl->patterns.inflector()));
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
+  impl->actors->SetVerbForms(impl->patterns.VerbForms());
   EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));
   impl->mappings = std::make_unique<CodeMappings>(std::move(mappings));
   EM_ASSIGN_OR_RETURN(std::string slots, ReadFile(mappings_dir + "/slot_roles.tsv"));

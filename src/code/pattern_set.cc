@@ -244,6 +244,17 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 size_t PatternSet::size() const { return impl_->patterns.size(); }
+
+std::vector<std::string> PatternSet::VerbForms() const {
+  std::unordered_set<std::string> seen;
+  for (const auto& p : impl_->patterns) {
+    for (const auto& e : p->elements) {
+      if (!e.verb) continue;
+      for (const auto& alt : e.alternatives) seen.insert(alt.front().text);
+    }
+  }
+  return {seen.begin(), seen.end()};
+}
 const Pattern& PatternSet::pattern(size_t i) const { return *impl_->patterns[i]; }
 const Inflector& PatternSet::inflector() const { return *impl_->inflector; }
 

@@ -100,6 +100,9 @@ class PatternSet {
   // Every match without overlap resolution (for cues, which may overlap triggers).
   std::vector<PatternMatch> MatchAll(const std::vector<WordToken>& tokens) const;
 
+  // Every form of the {lemma} verbs the patterns name ("arrested", "investigate").
+  std::vector<std::string> VerbForms() const;
+
   size_t size() const;
   const Pattern& pattern(size_t i) const;  // i < size(), in file order
   const Inflector& inflector() const;
