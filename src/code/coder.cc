@@ -601,6 +601,16 @@ Status Coder::Code(Document& doc) const {
       } else {
         e.explain.push_back("no place found");
       }
+      // "opened an embassy in Syria": the country of the scene is the target.
+      if (p.place_target && !who.target && e.location && base.location_basis != LocationBasis::kArticle &&
+          e.location->place.precision == "country") {
+        std::string_view a3 = im.lexicon->impl().Alpha3(e.location->place.country);
+        if (!a3.empty()) {
+          who.target = Actor{.text = e.location->place.name, .span = e.location->span, .code = std::string(a3) + "GOV",
+                             .country = e.location->place.country, .role = "GOV", .name = e.location->place.name};
+          who.explain.push_back("target " + who.target->code + ": the country where it happens (target=place)");
+        }
+      }
       std::string how;
       e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &how);
       e.explain.push_back(how);

@@ -233,6 +233,20 @@ struct PatternSet::Impl {
     m.last = end - 1;
     m.trigger = pos[p->trigger] == SIZE_MAX ? ti : pos[p->trigger];
     m.passive = p->force_passive || IsPassiveAt(tokens, m.trigger, *inflector);
+    // "Three escaped inmates captured in the Sandhills", "two soldiers killed on Monday": a
+    // participle of a verb that takes an object (arrests, attacks), followed by a preposition
+    // rather than its object, is a reduced passive.
+    if (!m.passive && (p->authority || p->cameo.compare(0, 2, "18") == 0) && m.trigger > 0 &&
+        m.trigger + 1 < tokens.size() && inflector->IsParticiple(tokens[m.trigger].lower)) {
+      static const std::unordered_set<std::string> kPreps = {"in", "at", "on", "near", "after", "during", "outside",
+                                                             "inside", "last", "earlier", "overnight", "yesterday"};
+      static const std::unordered_set<std::string> kSubjects = {"he", "she", "they", "we", "i", "it", "who", "you"};
+      const WordToken& before = tokens[m.trigger - 1];
+      const std::string& next = tokens[m.trigger + 1].lower;
+      bool figure = next == "at" && m.trigger + 2 < tokens.size() &&
+                    (tokens[m.trigger + 2].lower == "least" || tokens[m.trigger + 2].lower == "most");  // "arrested at least 20"
+      if (kPreps.count(next) && !figure && !before.punct && !kSubjects.count(before.lower)) m.passive = true;
+    }
     if ((p->voice == 1 && !m.passive) || (p->voice == -1 && m.passive)) return;
     out.push_back(m);
   }
@@ -402,6 +416,8 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->force_passive = true;
       } else if (key == "result") {
         p->result = true;
+      } else if (key == "target" && value == "place") {
+        p->place_target = true;
       } else if (key == "target" && value == "none") {
         p->no_target = true;
       } else if (key == "confidence") {

@@ -63,6 +63,7 @@ struct Pattern {
   bool authority = false;          // agent=authority: no named agent means the authorities (arrests, charges)
   bool no_target = false;          // target=none
   int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
+  bool place_target = false;       // target=place: the country where it happens is the target ("opened an embassy in Syria")
   bool from_scene = false;         // scene=from: "withdrew from Kherson" names the scene, not an origin
   bool force_passive = false;      // passive: the phrase is passive without "be" ("X, accused of", "a man charged with")
   bool result = false;             // result: the toll of an event told earlier in the sentence
