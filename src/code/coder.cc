@@ -92,14 +92,39 @@ struct Coder::Impl {
 
   // A date mention the event may take: a day, or a month or year other than the publication's
   // ("in 1993"), never the publication's own month or year restated vaguely.
-  static bool UsableDate(const DateMention& d, const std::string& published) {
+  static bool UsableDate(const Document& doc, const DateMention& d, const std::string& published, bool) {
     if (d.date.value.empty()) return false;
     if (d.date.precision == "day" || d.date.value.size() == 10) return true;
+    if (!PartOfMonth(doc, d).empty()) return true;
     return published.compare(0, d.date.value.size(), d.date.value) != 0;
+  }
+  // "since the beginning of January", "early March", "mid-May", "late June": the day of the
+  // month the part points at ("01", "05", "15", "25"), or "" for a plain month.
+  static std::string PartOfMonth(const Document& doc, const DateMention& d) {
+    if (d.date.value.size() != 7) return "";
+    std::string t;
+    for (char c : doc[d.span]) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (t.find("beginning") != std::string::npos || t.find("start") != std::string::npos) return "01";
+    if (t.find("early") != std::string::npos || t.find("first") != std::string::npos) return "05";
+    if (t.find("mid") != std::string::npos) return "15";
+    if (t.find("late") != std::string::npos || t.find("end of") != std::string::npos) return "25";
+    return "";
+  }
+  // A part of a month becomes that day, so an event "since the beginning of January" told on
+  // January 9 is dated January 1, not the publication day.
+  static EventDate Refine(const Document& doc, const DateMention& d) {
+    EventDate e = d.date;
+    std::string day = PartOfMonth(doc, d);
+    if (!day.empty()) {
+      e.value = d.date.value + "-" + day;
+      e.precision = "day";
+      e.basis = "relative";
+    }
+    return e;
   }
   // A bare four-digit number ("1935 Dublin Road") is too weak to date an event; "in 1993" is not.
   static bool UsableDate(const Document& doc, const DateMention& d, const std::string& published) {
-    if (!UsableDate(d, published)) return false;
+    if (!UsableDate(doc, d, published, true)) return false;
     if (d.date.value.size() == 10) return true;
     std::string_view text = doc[d.span];
     bool letters = std::any_of(text.begin(), text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
@@ -107,6 +132,9 @@ struct Coder::Impl {
     before = before.substr(0, d.span.begin);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     auto ends = [&](std::string_view w) { return before.size() >= w.size() && before.substr(before.size() - w.size()) == w; };
+    // "of 1935 Orchard St.": a number before a capitalised word is a house number.
+    std::string_view after = std::string_view(doc.text).substr(d.span.end);
+    if (!letters && after.size() >= 2 && after[0] == ' ' && std::isupper(static_cast<unsigned char>(after[1]))) return false;
     return letters || ends(" in") || ends(" since") || ends(" of") || ends(" until");
   }
 
@@ -342,7 +370,7 @@ struct Coder::Impl {
     if (best) {
       *explicit_date = true;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
-      return best->date;
+      return Refine(doc, *best);
     }
     // A story told in order: the day named in the two sentences before ("The incident happened
     // Saturday. ... Durr stabbed Davis") still holds.
@@ -491,6 +519,14 @@ Status Coder::Code(Document& doc) const {
     }
     im.CompletePerson(c.event.source, c.event.cameo, "source", story_country, story_alpha3, c.event.explain);
     im.CompletePerson(c.event.target, c.event.cameo, "target", story_country, story_alpha3, c.event.explain);
+    // "detectives", "the Sheriff's Office" with no country: the story's.
+    for (std::optional<Actor>* a : {&c.event.source, &c.event.target}) {
+      if (*a && (*a)->country.empty() && !(*a)->role.empty() && (*a)->code == (*a)->role && !story_alpha3.empty() &&
+          (*a)->role != "IGO" && (*a)->role != "NGO" && (*a)->role != "MNC") {
+        (*a)->country = story_country;
+        (*a)->code = story_alpha3 + (*a)->role;
+      }
+    }
     // A country named without an actor ("Russian diplomats") is coded by its alpha-3 code.
     for (std::optional<Actor>* a : {&c.event.source, &c.event.target}) {
       if (*a && (*a)->code.size() == 2 && (*a)->code == (*a)->country) {
