@@ -180,6 +180,14 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
                       })) {
         continue;
       }
+      // "the Israeli city of Ashkelon", "the Syrian border": a demonym before a place noun says
+      // where, not who.
+      if (r->entity->type == EntityType::kCountry && r->last + 1 < s.tokens.size()) {
+        static const std::unordered_set<std::string> kPlaceNouns = {
+            "city", "town", "village", "capital", "port", "border", "province", "region", "territory", "coast",
+            "side", "soil", "airspace", "waters", "countryside", "frontier", "district", "state"};
+        if (kPlaceNouns.count(s.tokens[r->last + 1].lower)) continue;
+      }
       // "criticism of Russia": after the trigger, "of" introduces the target.
       // "fired at protesters", "shot at police": people after "at" are aimed at, not a place.
       bool aimed_at = r->before == "at" && r->first > m.trigger &&

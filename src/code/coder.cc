@@ -507,6 +507,19 @@ Status Coder::Code(Document& doc) const {
     }
   }
   auto finish = [&](EventCandidate& c) {
+    // "Protesters clashed with police": a fight between protesters and the security forces is a
+    // riot (145), not armed combat.
+    if ((c.event.cameo == "190" || c.event.cameo == "19") && c.event.source && c.event.target) {
+      auto is = [](const Actor& a, std::initializer_list<const char*> roles) {
+        return std::any_of(roles.begin(), roles.end(), [&](const char* r) { return a.role == r; });
+      };
+      const Actor& a = *c.event.source;
+      const Actor& b = *c.event.target;
+      if ((is(a, {"PRO", "OPP"}) && is(b, {"COP", "MIL"})) || (is(b, {"PRO", "OPP"}) && is(a, {"COP", "MIL"}))) {
+        c.event.explain.push_back("a fight between protesters and the security forces is a riot: 145 for " + c.event.cameo);
+        c.event.cameo = "145";
+      }
+    }
     if (!c.event.source && c.subject_place && c.event.cameo < "17") {
       const Place& pl = *c.subject_place->place;
       auto it = alpha3_of.find(pl.country);

@@ -144,13 +144,21 @@ bool GenericViolence(const std::string& c) {
   return false;
 }
 
+// Among generic acts a killing says most, then an assault, then an attack.
+int GenericRank(const std::string& c) { return c == "1823" ? 3 : c == "182" ? 2 : 1; }
+
 bool SpecificViolence(const std::string& c) {
   auto starts = [&](const char* p) { return c.compare(0, std::char_traits<char>::length(p), p) == 0; };
   return starts("183") || starts("185") || starts("186") || starts("19") || starts("20");
 }
 
 bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, bool same_sentence) {
-  if (!SpecificViolence(specific.event.cameo) || !GenericViolence(generic.event.cameo)) return false;
+  if (!GenericViolence(generic.event.cameo)) return false;
+  // In one sentence two generic acts ("killed when gunmen attacked a village", "were killed by
+  // militants in an ambush") are one attack too, coded by the more specific of the two.
+  bool generic_pair = same_sentence && GenericViolence(specific.event.cameo) &&
+                      !SameFamily(specific.event.cameo, generic.event.cameo);
+  if (!SpecificViolence(specific.event.cameo) && !generic_pair) return false;
   if (specific.event.modality != generic.event.modality) return false;
   if (!PlacesCompatible(specific, generic) || !DatesCompatible(specific, generic) ||
       !AllCountsCompatible(specific.event, generic.event)) {
@@ -192,6 +200,7 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
     bool same_sentence = kept.sentence == ev.sentence;
     if (SameAttack(kept, ev, same_sentence)) {
       std::string code = kept.event.cameo;
+      if (GenericViolence(code) && GenericRank(ev.event.cameo) > GenericRank(code)) code = ev.event.cameo;
       Absorb(kept, ev, /*keep_place=*/true);
       kept.event.cameo = code;
       return;
