@@ -352,7 +352,8 @@ struct Coder::Impl {
   }
 
   EventDate FindDate(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
-                     bool* explicit_date, std::string* how) const {
+                     bool* explicit_date, bool* inherited, std::string* how) const {
+    *inherited = false;
     const DateMention* best = nullptr;
     int best_rank = 1 << 30;
     std::string published = DatePart(doc.published);
@@ -369,6 +370,8 @@ struct Coder::Impl {
     }
     if (best) {
       *explicit_date = true;
+      std::string_view t = doc[best->span];
+      *inherited = t.find("week") != std::string_view::npos || t.find("Week") != std::string_view::npos;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
       return Refine(doc, *best);
     }
@@ -378,10 +381,11 @@ struct Coder::Impl {
       if (d.span.begin >= s.span.begin || d.date.value.size() != 10) continue;
       if (s.index >= 2 && d.span.begin < doc.sentences[s.index - 2].span.begin) continue;
       if (s.index < 2 && s.index >= 1 && d.span.begin < doc.sentences[0].span.begin) continue;
-      best = &d;  // the last such mention wins
+      if (!best || d.span.begin > best->span.begin) best = &d;  // the last such mention wins
     }
     if (best && s.index > 0) {
       *explicit_date = true;
+      *inherited = true;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in an earlier sentence of the story";
       return best->date;
     }
@@ -650,6 +654,19 @@ Status Coder::Code(Document& doc) const {
       } else {
         e.explain.push_back("no place found");
       }
+      // "urged Tehran to", "visited Kyiv", "criticised Moscow": a place right after a verbal or
+      // diplomatic trigger stands for its government.
+      if (!who.target && e.cameo < "17" && e.cameo.compare(0, 2, "14") != 0 && e.cameo.compare(0, 2, "15") != 0) {
+        for (const EntityRef& r : s.entities) {
+          if ((r.first != m.last + 1 && r.first != m.trigger + 1) || !code::IsPlace(*r.entity) || r.entity->place->country.empty()) continue;
+          if (r.first < s.tokens.size() && r.last + 1 < s.tokens.size() && s.tokens[r.last + 1].lower == "'s") continue;
+          std::string_view a3 = im.lexicon->impl().Alpha3(r.entity->place->country);
+          if (a3.empty() || (!who.sources.empty() && who.sources[0].country == r.entity->place->country)) continue;
+          who.target = Actor{.text = r.entity->text, .span = r.entity->span, .code = std::string(a3) + "GOV",
+                             .country = r.entity->place->country, .role = "GOV", .name = r.entity->place->name};
+          who.explain.push_back("target " + who.target->code + ": \"" + r.entity->text + "\" after the verb stands for its government");
+        }
+      }
       // "opened an embassy in Syria": the country of the scene is the target.
       if (p.place_target && !who.target && e.location && base.location_basis != LocationBasis::kArticle &&
           e.location->place.precision == "country") {
@@ -661,7 +678,8 @@ Status Coder::Code(Document& doc) const {
         }
       }
       std::string how;
-      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &how);
+      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &base.date_inherited, &how);
+      base.date_vague = base.date_inherited && how.find("earlier sentence") == std::string::npos;
       e.explain.push_back(how);
       if (who.target) e.target = who.target;
       for (const auto& x : who.explain) e.explain.push_back(x);

@@ -19,6 +19,8 @@ bool PlacesCompatible(const EventCandidate& a, const EventCandidate& b) {
   const Place& p = a.event.location->place;
   const Place& q = b.event.location->place;
   if (p.name == q.name) return true;
+  // A headline names the story's place loosely ("Gaza" for "the Gaza Strip"): the same country will do.
+  if ((a.title || b.title) && !p.country.empty() && p.country == q.country) return true;
   // A country and a place inside it may be the same event told at two scales.
   if ((p.precision == "country" || q.precision == "country") && !p.country.empty() && p.country == q.country) {
     return true;
@@ -44,7 +46,8 @@ int DaysBetween(const std::string& a, const std::string& b) {
 }
 
 bool DatesCompatible(const EventCandidate& a, const EventCandidate& b) {
-  if (!a.date_explicit || !b.date_explicit) return true;
+  // A date carried over from an earlier sentence is a guess: it never keeps two mentions apart.
+  if (!a.date_explicit || !b.date_explicit || a.date_inherited || b.date_inherited) return true;
   return DaysBetween(a.event.date.value, b.event.date.value) <= 1;
 }
 
@@ -82,9 +85,14 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
     into.location_basis = from.location_basis;
     e.explain.push_back("place taken from a restatement: " + f.location->place.name);
   }
-  if (from.date_explicit && !into.date_explicit) {
+  // The better date wins: one stated in the sentence, then one carried over or vague, then the
+  // publication date; equally good, a day over a week.
+  auto date_rank = [](const EventCandidate& c) { return !c.date_explicit ? 0 : c.date_vague ? 1 : c.date_inherited ? 2 : 3; };
+  if (date_rank(from) > date_rank(into)) {
     e.date = f.date;
     into.date_explicit = true;
+    into.date_inherited = from.date_inherited;
+    into.date_vague = from.date_vague;
   }
   if (!e.source && f.source) e.source = f.source;
   if (!e.target && f.target) e.target = f.target;
@@ -197,7 +205,8 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
   // "the blast killed 20", "shelling killed three") is one event, coded by its means.
   for (size_t k = 0; k < out.size(); ++k) {
     EventCandidate& kept = out[k];
-    bool same_sentence = kept.sentence == ev.sentence;
+    // The headline tells the story's main event again: it joins the body's attack either way.
+    bool same_sentence = kept.sentence == ev.sentence || kept.title || ev.title;
     if (SameAttack(kept, ev, same_sentence)) {
       std::string code = kept.event.cameo;
       if (GenericViolence(code) && GenericRank(ev.event.cameo) > GenericRank(code)) code = ev.event.cameo;

@@ -19,6 +19,9 @@ struct EventCandidate {
   LocationBasis location_basis = LocationBasis::kNone;
   bool title = false;          // read from the headline
   bool date_explicit = false;  // date from a date expression, not the publication date
+  bool date_vague = false;     // a week-wide expression ("last week")
+  bool date_inherited = false; // that expression is in an earlier sentence of the story, or is as
+                               // vague as "last week": a guess that never keeps mentions apart
   int restatements = 0;
   size_t trigger = 0;          // token of the trigger in its sentence
   const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
