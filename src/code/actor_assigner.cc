@@ -210,10 +210,13 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   bool nominal = p.nominal;
   {
     const std::string& w = s.tokens[m.trigger].lower;
-    if (!nominal && m.trigger > 0 && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
+    // "in an attack", "the raid": no verb follows an article either.
+    bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+    if (!nominal && m.trigger > 0) {
       const std::string& b = s.tokens[m.trigger - 1].lower;
-      nominal = b == "the" || b == "a" || b == "an" || b == "his" || b == "her" || b == "their" || b == "its" ||
-                b == "this" || b == "that" || (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0);
+      nominal = b == "the" || b == "a" || b == "an" ||
+                (ing && (b == "his" || b == "her" || b == "their" || b == "its" || b == "this" || b == "that" ||
+                         (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0)));
     }
   }
   // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
@@ -295,8 +298,12 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     } else if (subject && subject->last + 3 >= m.trigger &&
                std::none_of(s.tokens.begin() + subject->last + 1, s.tokens.begin() + m.trigger,
                             [&](const WordToken& t) {
+                              static const std::unordered_set<std::string> kPreps = {
+                                  "in", "at", "on", "of", "for", "with", "by", "from", "to", "after", "during",
+                                  "near", "into", "against", "over", "under", "since", "before"};
+                              // "12 villagers in an attack": a preposition ends the modifier.
                               return t.punct || verbs_.count(t.lower) > 0 || IsReportingVerb(t.lower) ||
-                                     light_verbs_.count(t.lower) > 0;
+                                     light_verbs_.count(t.lower) > 0 || kPreps.count(t.lower) > 0;
                             })) {
       set_sources(subject, "modifies the noun");
     } else {

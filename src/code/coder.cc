@@ -592,6 +592,8 @@ Status Coder::Code(Document& doc) const {
       // elsewhere if at all.
       if (mod.modality == "negated" && s.title) headline_denies.push_back(p.cameo);
       if (mod.modality == "negated" || mod.modality == "charge") continue;
+      // "the army could launch an offensive", "if the talks fail": what might happen is no event.
+      if (mod.modality == "hypothetical") continue;
       // ", killing 20 people": the result of the event just told, not another event.
       const std::string& tw = s.tokens[m.trigger].lower;
       bool consequence = m.first > 0 && s.tokens[m.first - 1].lower == "," && tw.size() > 4 &&
@@ -605,6 +607,13 @@ Status Coder::Code(Document& doc) const {
       Event& e = base.event;
       e.cameo = who.recode.empty() ? p.cameo : who.recode;
       e.modality = mod.modality;
+      // "Russia denied attacking the hospital": the event is the denial (016) by the one who
+      // would have acted; the act itself is told elsewhere, if it happened.
+      if (mod.modality == "denied" && p.cameo.compare(0, 2, "01") != 0) {
+        e.explain.push_back("a denied " + e.cameo + " is a denial: 016");
+        e.cameo = "016";
+        e.modality = "asserted";
+      }
       // "threatened to shoot him": the event is the threat (CAMEO 138), not a shooting.
       if (mod.modality == "threatened" && p.modality.empty() &&
           (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0)) {
