@@ -308,7 +308,10 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       set_sources(subject, "modifies the noun");
     } else {
       // "Tokayev ... announced ... an invitation to the CSTO": the subject of a light verb.
-      for (const EntityRef* cand : actor_refs(0, m.trigger, false)) {
+      // The nearest subject first ("Authorities said Robert Stewart went on a rampage").
+      auto cands = actor_refs(0, m.trigger, false);
+      for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
+        const EntityRef* cand = *it;
         bool light = false;
         for (size_t t = cand->last + 1; t < m.trigger && !light; ++t) light = light_verbs_.count(s.tokens[t].lower) > 0;
         if (light) {
