@@ -1,6 +1,7 @@
 #include "code/actor_assigner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <unordered_set>
 
@@ -81,27 +82,43 @@ Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std:
 }
 
 std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from,
-                                                     size_t to, std::string* how) const {
+                                                     size_t to, std::string* how, const Actor* not_this) const {
   // The referring word nearest the trigger wins ("members of the organization have sent").
   for (size_t i = to; i-- > from;) {
-    auto it = references_.find(s.tokens[i].lower);
+    if (s.AsideFrom(i, to)) continue;
+    const std::string& w = s.tokens[i].lower;
+    // "We are extremely disappointed," Weber said: inside a quote, "we" and "I" are its speaker.
+    if (w == "we" || w == "i" || w == "us" || w == "our") {
+      for (const auto& q : ctx.doc->quotes) {
+        if (q.span.Contains(s.tokens[i].span) && q.speaker_actor && !q.speaker_actor->empty()) {
+          *how = "\"" + w + "\" in a quote is its speaker, " + q.speaker;
+          return *q.speaker_actor;
+        }
+      }
+      continue;
+    }
+    auto it = references_.find(w);
     if (it == references_.end()) continue;
     // Only a definite description or a pronoun refers back: "the organization", "he".
-    const std::string& w = s.tokens[i].lower;
     bool pronoun = pronouns_.count(w) > 0;
     if (!pronoun && !(i > 0 && (s.tokens[i - 1].lower == "the" || s.tokens[i - 1].lower == "its" ||
                                 s.tokens[i - 1].lower == "their"))) {
       continue;
     }
     uint32_t before = s.tokens[i].span.begin;
+    // The last fitting actor before the word, named or not ("the victim"), but never the
+    // clause's own source ("Kresin pulled her": her is not Kresin).
     for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
       if ((*e)->span.begin >= before) continue;
       if (before - (*e)->span.begin > 3000) break;
-      if (Fits(**e, it->second)) {
-        if (!CanAct(**e)) return std::nullopt;
-        *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
-        return ActorOf(**e);
+      if (!Fits(**e, it->second)) continue;
+      if (not_this && ((*e)->span == not_this->span || (*e)->text == not_this->text ||
+                       (!not_this->name.empty() && (*e)->canonical == not_this->name))) {
+        continue;
       }
+      if (!CanAct(**e)) return std::nullopt;
+      *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
+      return ActorOf(**e);
     }
   }
   return std::nullopt;
@@ -149,17 +166,33 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     bool after_trigger = from > m.last;
     for (const EntityRef* r : s.EntitiesIn(from, to)) {
       if (!CanAct(*r->entity)) continue;
+      if (s.AsideFrom(r->first, m.trigger)) continue;  // "Olson, who spent years as a fugitive, was released"
       // "Kazakh President Tokayev": a demonym before another actor modifies it, it does not act.
-      if (!r->entity->actor && r->entity->type == EntityType::kCountry &&
+      if ((!r->entity->actor || r->entity->actor->role.empty()) && r->entity->type == EntityType::kCountry &&
           std::any_of(s.entities.begin(), s.entities.end(),
                       [&](const EntityRef& o) {
-                        return o.first > r->last && o.first <= r->last + 2 && !s.tokens[r->last + 1].punct &&
-                               CanAct(*o.entity);
+                        // right before the actor, or before a title ("Kazakh President Tokayev")
+                        if (!CanAct(*o.entity) || o.first <= r->last || s.tokens[r->last + 1].punct) return false;
+                        if (o.first == r->last + 1) return true;
+                        const std::string& text = ctx.doc->text;
+                        return o.first == r->last + 2 &&
+                               std::isupper(static_cast<unsigned char>(text[s.tokens[r->last + 1].span.begin]));
                       })) {
         continue;
       }
+      // "the Israeli city of Ashkelon", "the Syrian border": a demonym before a place noun says
+      // where, not who.
+      if (r->entity->type == EntityType::kCountry && r->last + 1 < s.tokens.size()) {
+        static const std::unordered_set<std::string> kPlaceNouns = {
+            "city", "town", "village", "capital", "port", "border", "province", "region", "territory", "coast",
+            "side", "soil", "airspace", "waters", "countryside", "frontier", "district", "state"};
+        if (kPlaceNouns.count(s.tokens[r->last + 1].lower)) continue;
+      }
       // "criticism of Russia": after the trigger, "of" introduces the target.
-      if (!allow_locative && LocativeWords().count(r->before)) continue;
+      // "fired at protesters", "shot at police": people after "at" are aimed at, not a place.
+      bool aimed_at = r->before == "at" && r->first > m.trigger &&
+                      (r->entity->type == EntityType::kGroup || r->entity->type == EntityType::kPerson);
+      if (!allow_locative && LocativeWords().count(r->before) && !aimed_at) continue;
       // "the capital of Kazakhstan" names a place; "thousands of protesters" names actors.
       if (!allow_locative && !after_trigger && r->before == "of" && r->entity->type == EntityType::kCountry) continue;
       // Skip an entity nested inside the previous one ("Kazakhstan" in "President of Kazakhstan").
@@ -172,6 +205,20 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     return refs;
   };
 
+  // "the teen's shooting death", "the killing": a verb's -ing form after a determiner or a
+  // possessive is a noun, read like a nominal pattern.
+  bool nominal = p.nominal;
+  {
+    const std::string& w = s.tokens[m.trigger].lower;
+    // "in an attack", "the raid": no verb follows an article either.
+    bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+    if (!nominal && m.trigger > 0) {
+      const std::string& b = s.tokens[m.trigger - 1].lower;
+      nominal = b == "the" || b == "a" || b == "an" ||
+                (ing && (b == "his" || b == "her" || b == "their" || b == "its" || b == "this" || b == "that" ||
+                         (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0)));
+    }
+  }
   // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
   const EntityRef* by_agent = nullptr;
   for (const EntityRef* r : actor_refs(m.trigger + 1, ce, true)) {
@@ -209,7 +256,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     for (auto it = std::find(before.rbegin(), before.rend(), head); it != before.rend(); ++it) {
       auto next = std::next(it);
       if (next == before.rend()) break;
-      bool only_joiners = true;
+      // Adjacent entities are one name ("Chinese President"), not a list.
+      bool only_joiners = (*next)->last + 1 < (*it)->first;
       for (size_t t = (*next)->last + 1; t < (*it)->first; ++t) {
         const std::string& w = s.tokens[t].lower;
         if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well") only_joiners = false;
@@ -228,7 +276,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   // ", vowing to liquidate ...": a participle after a comma has the main clause's subject.
   const std::string& tw = s.tokens[m.trigger].lower;
   bool participle_adjunct = m.trigger > 0 && s.tokens[m.trigger - 1].lower == "," && tw.size() > 4 &&
-                            tw.compare(tw.size() - 3, 3, "ing") == 0 && !p.nominal;
+                            tw.compare(tw.size() - 3, 3, "ing") == 0 && !nominal;
   if (participle_adjunct) {
     auto main = actor_refs(0, m.trigger, false);
     if (!main.empty()) {
@@ -242,17 +290,28 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.source_entity_first = between_a->first;
     out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
                           ": \"between A and B\"");
-  } else if (p.nominal) {
+  } else if (nominal) {
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
+      out.source_entity_first = by_agent->first;
       out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the noun");
     } else if (subject && subject->last + 3 >= m.trigger &&
                std::none_of(s.tokens.begin() + subject->last + 1, s.tokens.begin() + m.trigger,
-                            [](const WordToken& t) { return t.punct; })) {
+                            [&](const WordToken& t) {
+                              static const std::unordered_set<std::string> kPreps = {
+                                  "in", "at", "on", "of", "for", "with", "by", "from", "to", "after", "during",
+                                  "near", "into", "against", "over", "under", "since", "before"};
+                              // "12 villagers in an attack": a preposition ends the modifier.
+                              return t.punct || verbs_.count(t.lower) > 0 || IsReportingVerb(t.lower) ||
+                                     light_verbs_.count(t.lower) > 0 || kPreps.count(t.lower) > 0;
+                            })) {
       set_sources(subject, "modifies the noun");
     } else {
       // "Tokayev ... announced ... an invitation to the CSTO": the subject of a light verb.
-      for (const EntityRef* cand : actor_refs(0, m.trigger, false)) {
+      // The nearest subject first ("Authorities said Robert Stewart went on a rampage").
+      auto cands = actor_refs(0, m.trigger, false);
+      for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
+        const EntityRef* cand = *it;
         bool light = false;
         for (size_t t = cand->last + 1; t < m.trigger && !light; ++t) light = light_verbs_.count(s.tokens[t].lower) > 0;
         if (light) {
@@ -272,6 +331,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     }
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
+      out.source_entity_first = by_agent->first;
       out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the passive");
     }
   } else {
@@ -282,7 +342,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     }
   }
   // Back-references and the sentence's earlier subject when the clause names no source.
-  if (out.sources.empty() && !m.passive && !p.nominal) {
+  if (out.sources.empty() && !m.passive && !nominal) {
     std::string how;
     if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.sources.push_back(*a);
@@ -306,10 +366,13 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }
   }
-  if (!out.target && !m.passive && !p.nominal && !p.no_target) {
+  if (!out.target && !m.passive && !nominal && !p.no_target) {
     std::string how;
-    size_t from = std::max(m.trigger, m.last) + 1;
-    if (auto a = ResolveReference(ctx, s, from, std::min(ce, from + 2), &how)) {
+    // "pulled her to the ground": the pronoun may sit inside the matched phrase.
+    size_t from = m.trigger + 1;
+    size_t to = std::min(ce, std::max(m.trigger, m.last) + 3);
+    if (auto a = ResolveReference(ctx, s, from, to, &how,
+                                  out.sources.empty() ? nullptr : &out.sources.front())) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }
@@ -322,6 +385,21 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.explain.push_back("pattern reads the subject as target (reverse)");
   }
   if (p.no_target) out.target.reset();
+  // Only an authority arrests, charges or jails: a private person before the verb is the one
+  // held ("the man accused of knifing him went to jail"); an armed group that "captures" or
+  // "detains" people abducts them (CAMEO 181).
+  if (p.authority && out.sources.size() == 1) {
+    const Actor& a = out.sources[0];
+    bool armed = a.role == "REB" || a.role == "INS" || a.role == "UAF" || a.role == "CRM";
+    if (armed && p.cameo.compare(0, 3, "173") == 0) {
+      out.recode = "181";
+      out.explain.push_back("an armed group (" + a.code + ") holding people abducts them: 181");
+    } else if (!IsAuthorityRole(a.role) && !armed && !(a.role.empty() && a.code.size() == 3)) {  // a bare country is its state
+      out.explain.push_back("\"" + a.text + "\" is no authority: " + (out.target ? "not the source" : "the one held"));
+      if (!out.target) out.target = a;
+      out.sources.clear();
+    }
+  }
   if (out.sources.empty() && p.authority) {
     std::string how;
     if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, &how)) {

@@ -23,6 +23,7 @@ struct ActorChoice {
   std::optional<Actor> target;
   std::vector<std::string> explain;
   size_t source_entity_first = SIZE_MAX;  // token of the chosen source entity (for location)
+  std::string recode;                      // a CAMEO code the actors call for instead of the pattern's
 };
 
 // Context that reaches beyond the sentence: earlier entities and the quotes of the article.
@@ -38,18 +39,23 @@ class ActorAssigner {
   static Result<ActorAssigner> Parse(std::string_view references_tsv, std::string_view light_verbs,
                                      const Inflector& inflector);
   ActorChoice Assign(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const;
+  // Verb forms of the event patterns: a noun's modifier never reaches across one ("police
+  // investigate the teen's shooting": the police did not shoot).
+  void SetVerbForms(const std::vector<std::string>& forms) { verbs_.insert(forms.begin(), forms.end()); }
 
   // The actor an entity stands for (a country without an actor gets one from its place).
   static Actor ActorOf(const Entity& e);
 
  private:
+  // `not_this`: an actor the word cannot stand for (the source, for an object pronoun).
   std::optional<Actor> ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from, size_t to,
-                                        std::string* how) const;
+                                        std::string* how, const Actor* not_this = nullptr) const;
   std::optional<Actor> Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
                                  std::string* how) const;
   std::unordered_map<std::string, std::vector<std::string>> references_;
   std::unordered_set<std::string> light_verbs_;
   std::unordered_set<std::string> pronouns_;
+  std::unordered_set<std::string> verbs_;
 };
 
 }  // namespace eventmill::code

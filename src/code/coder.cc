@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "code/pattern_set.h"
 #include "code/sentence_view.h"
 #include "core/hash.h"
+#include "lexicon/lexicon_impl.h"
 
 namespace eventmill {
 
@@ -63,6 +65,8 @@ struct Coder::Impl {
   std::unique_ptr<ActorAssigner> actors;
   std::unique_ptr<CodeMappings> mappings;
   std::vector<std::string> skip_prefixes;
+  PatternSet common_actors;  // common_actors.cues: "the suspect", "a gunman", "the victim"
+  PatternSet non_events;     // non_events.cues: captions and other sentences that tell no event
   struct SlotRole {
     std::string prefix, slot, role;
   };
@@ -88,14 +92,39 @@ struct Coder::Impl {
 
   // A date mention the event may take: a day, or a month or year other than the publication's
   // ("in 1993"), never the publication's own month or year restated vaguely.
-  static bool UsableDate(const DateMention& d, const std::string& published) {
+  static bool UsableDate(const Document& doc, const DateMention& d, const std::string& published, bool) {
     if (d.date.value.empty()) return false;
     if (d.date.precision == "day" || d.date.value.size() == 10) return true;
+    if (!PartOfMonth(doc, d).empty()) return true;
     return published.compare(0, d.date.value.size(), d.date.value) != 0;
+  }
+  // "since the beginning of January", "early March", "mid-May", "late June": the day of the
+  // month the part points at ("01", "05", "15", "25"), or "" for a plain month.
+  static std::string PartOfMonth(const Document& doc, const DateMention& d) {
+    if (d.date.value.size() != 7) return "";
+    std::string t;
+    for (char c : doc[d.span]) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (t.find("beginning") != std::string::npos || t.find("start") != std::string::npos) return "01";
+    if (t.find("early") != std::string::npos || t.find("first") != std::string::npos) return "05";
+    if (t.find("mid") != std::string::npos) return "15";
+    if (t.find("late") != std::string::npos || t.find("end of") != std::string::npos) return "25";
+    return "";
+  }
+  // A part of a month becomes that day, so an event "since the beginning of January" told on
+  // January 9 is dated January 1, not the publication day.
+  static EventDate Refine(const Document& doc, const DateMention& d) {
+    EventDate e = d.date;
+    std::string day = PartOfMonth(doc, d);
+    if (!day.empty()) {
+      e.value = d.date.value + "-" + day;
+      e.precision = "day";
+      e.basis = "relative";
+    }
+    return e;
   }
   // A bare four-digit number ("1935 Dublin Road") is too weak to date an event; "in 1993" is not.
   static bool UsableDate(const Document& doc, const DateMention& d, const std::string& published) {
-    if (!UsableDate(d, published)) return false;
+    if (!UsableDate(doc, d, published, true)) return false;
     if (d.date.value.size() == 10) return true;
     std::string_view text = doc[d.span];
     bool letters = std::any_of(text.begin(), text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
@@ -103,6 +132,9 @@ struct Coder::Impl {
     before = before.substr(0, d.span.begin);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     auto ends = [&](std::string_view w) { return before.size() >= w.size() && before.substr(before.size() - w.size()) == w; };
+    // "of 1935 Orchard St.": a number before a capitalised word is a house number.
+    std::string_view after = std::string_view(doc.text).substr(d.span.end);
+    if (!letters && after.size() >= 2 && after[0] == ' ' && std::isupper(static_cast<unsigned char>(after[1]))) return false;
     return letters || ends(" in") || ends(" since") || ends(" of") || ends(" until");
   }
 
@@ -120,27 +152,134 @@ struct Coder::Impl {
     return false;
   }
 
+  // Common-noun actors of a sentence ("the suspect", "a gunman", "a 16-year-old") where the
+  // analyzer found no entity: added to the sentence's view and to the article's entities (for
+  // back-references), kept in `store`. `country`/`alpha3`: the story's country.
+  void AddCommonActors(SentenceView& s, const std::string& country, const std::string& alpha3,
+                       std::deque<Entity>& store, code::DocumentContext& ctx) const {
+    if (common_actors.size() == 0) return;
+    std::vector<PatternMatch> found = common_actors.MatchAll(s.tokens);
+    if (found.empty()) return;
+    // Longest first, then leftmost; overlapping shorter matches are dropped.
+    std::stable_sort(found.begin(), found.end(), [](const PatternMatch& a, const PatternMatch& b) {
+      return a.last - a.first != b.last - b.first ? a.last - a.first > b.last - b.first : a.first < b.first;
+    });
+    std::vector<std::pair<size_t, size_t>> taken;
+    auto in_entity = [&](size_t t) {
+      return std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& r) { return r.first <= t && t <= r.last; });
+    };
+    auto starts_entity = [&](size_t t) {
+      return std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& r) { return r.first == t; });
+    };
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (const PatternMatch& m : found) spans.push_back({m.first, m.last});
+    for (const PatternMatch& m : found) {
+      bool overlap = false;
+      for (auto [a, b] : taken) overlap = overlap || (m.first <= b && a <= m.last);
+      if (overlap) continue;
+      bool inside = false;
+      for (size_t t = m.first; t <= m.last; ++t) inside = inside || in_entity(t);
+      if (inside) continue;
+      size_t next = m.last + 1;
+      // "suspect Phillip Conner", "16-year-old boy", "victim's": a modifier, not the actor.
+      if (next < s.tokens.size() && !s.tokens[next].punct) {
+        bool names = starts_entity(next) ||
+                     std::any_of(spans.begin(), spans.end(), [&](const auto& sp) { return sp.first == next; });
+        const std::string& w = s.tokens[next].lower;
+        if (names || w == "'s" || w == "'") continue;
+      }
+      taken.push_back({m.first, m.last});
+      // "the Turkish president", "Palestinian children": a demonym or place right before gives
+      // the country.
+      std::string cc = country, a3 = alpha3;
+      for (const EntityRef& r : s.entities) {
+        if (r.last + 1 != m.first || !code::IsPlace(*r.entity) || r.entity->place->country.empty()) continue;
+        std::string_view x = lexicon->impl().Alpha3(r.entity->place->country);
+        if (!x.empty()) {
+          cc = r.entity->place->country;
+          a3 = std::string(x);
+        }
+      }
+      Entity e;
+      e.span = {s.tokens[m.first].span.begin, s.tokens[m.last].span.end};
+      e.text = std::string(ctx.doc->text.substr(e.span.begin, e.span.end - e.span.begin));
+      e.kind = "common";
+      const std::string& role = m.pattern->role;
+      if (role == "person") {
+        e.type = EntityType::kPerson;
+      } else {
+        e.type = EntityType::kGroup;
+        e.actor = Actor{.text = e.text, .span = e.span, .code = a3 + role, .country = cc, .role = role, .name = e.text};
+      }
+      store.push_back(std::move(e));
+      const Entity* ptr = &store.back();
+      EntityRef ref;
+      ref.entity = ptr;
+      ref.first = m.first;
+      ref.last = m.last;
+      if (m.first > 0) ref.before = s.tokens[m.first - 1].lower;
+      if ((ref.before == "the" || ref.before == "a" || ref.before == "an") && m.first > 1) {
+        ref.before = s.tokens[m.first - 2].lower;
+      }
+      auto at = std::lower_bound(s.entities.begin(), s.entities.end(), ref.first,
+                                 [](const EntityRef& r, size_t f) { return r.first < f; });
+      s.entities.insert(at, std::move(ref));
+      auto cat = std::lower_bound(ctx.entities.begin(), ctx.entities.end(), ptr->span.begin,
+                                  [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+      ctx.entities.insert(cat, ptr);
+    }
+  }
+
   // The place an event happened, from the places of its sentence: one after a scene word ("in",
   // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
   // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
   // police") or that are the source actor itself are skipped. Sets *in_clause.
   std::optional<Location> FindPlace(const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                     size_t source_entity_first, const std::string& home_country,
-                                    bool* in_clause) const {
+                                    bool from_scene, bool* in_clause) const {
     const EntityRef* best = nullptr;
     double best_score = -1e9;
     for (const EntityRef& ref : s.entities) {
       const EntityRef* r = &ref;
       if (!code::IsPlace(*r->entity) || r->first == source_entity_first) continue;
-      if (r->before == "from") continue;
+      if (r->before == "from" && !from_scene) continue;
       bool modifies_actor = false;
       for (const EntityRef& other : s.entities) {
-        if (&other == r || !other.entity->actor || code::IsPlace(*other.entity)) continue;
-        if ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1) modifies_actor = true;
+        if (&other == r || !code::CanAct(*other.entity) || code::IsPlace(*other.entity)) continue;
+        // "Iraqi police": the place says where the actor is from. ("A Fort Worth teen" is
+        // mostly where the story happens.)
+        if (other.entity->actor &&
+            ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1)) {
+          modifies_actor = true;
+        }
+        // "Officer Justin Garner", "his wife, Amelia,": a place inside a person's name or in
+        // apposition to a person is a name.
+        if (other.entity->type == EntityType::kPerson &&
+            ((r->first <= other.last && other.first <= r->last) ||
+             (other.last + 2 == r->first && s.tokens[other.last + 1].lower == "," &&
+              r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].punct))) {
+          modifies_actor = true;
+        }
       }
       if (modifies_actor) continue;
       bool clause = r->first >= cb && r->last < ce;
-      bool scene = IsSceneWord(r->before);
+      // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
+      // subordinate clause belongs to that clause's event.
+      if (r->first >= ce) {
+        static const char* kOpeners[] = {"after", "since", "before", "when", "while", "because", "until",
+                                         "which", "who", "whom", "whose", "where", "although", "though", "as"};
+        const std::string& w = s.tokens[s.ClauseBegin(r->first)].lower;
+        if (std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return w == k; })) continue;
+      }
+      // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
+      // "the city of Kharkiv".
+      bool scene = IsSceneWord(r->before) || r->first == trigger + 1 || r->before == "from";
+      if (!scene && r->before == "of" && r->first >= 2) {
+        static const char* kKinds[] = {"city", "town", "village", "province", "region", "district", "state",
+                                       "county", "capital", "port", "island", "area", "suburb", "outskirts"};
+        const std::string& k = s.tokens[r->first - 2].lower;
+        scene = std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return k == x; });
+      }
       // A foreign town named without a preposition in a story set elsewhere is more often a
       // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
       if (!scene && !home_country.empty() && r->entity->place->country != home_country &&
@@ -185,6 +324,15 @@ struct Coder::Impl {
         loc.place = *e->place;
         return loc;
       }
+      // "Russian forces", "the Turkish president": a demonym before an actor says who, not where
+      // ("Hartford police" is where a local story happens).
+      bool modifier = false;
+      auto next = e->type != EntityType::kCountry ? entities.end() : std::lower_bound(entities.begin(), entities.end(), e->span.end,
+                                   [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+      for (; next != entities.end() && (*next)->span.begin <= e->span.end + 1; ++next) {
+        if ((*next)->actor && !code::IsPlace(**next)) modifier = true;
+      }
+      if (modifier) continue;
       auto& slot = score[e->place->name];
       slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
       if (!slot.second) slot.second = e;
@@ -204,7 +352,8 @@ struct Coder::Impl {
   }
 
   EventDate FindDate(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
-                     bool* explicit_date, std::string* how) const {
+                     bool* explicit_date, bool* inherited, std::string* how) const {
+    *inherited = false;
     const DateMention* best = nullptr;
     int best_rank = 1 << 30;
     std::string published = DatePart(doc.published);
@@ -221,8 +370,10 @@ struct Coder::Impl {
     }
     if (best) {
       *explicit_date = true;
+      std::string_view t = doc[best->span];
+      *inherited = t.find("week") != std::string_view::npos || t.find("Week") != std::string_view::npos;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
-      return best->date;
+      return Refine(doc, *best);
     }
     // A story told in order: the day named in the two sentences before ("The incident happened
     // Saturday. ... Durr stabbed Davis") still holds.
@@ -230,10 +381,11 @@ struct Coder::Impl {
       if (d.span.begin >= s.span.begin || d.date.value.size() != 10) continue;
       if (s.index >= 2 && d.span.begin < doc.sentences[s.index - 2].span.begin) continue;
       if (s.index < 2 && s.index >= 1 && d.span.begin < doc.sentences[0].span.begin) continue;
-      best = &d;  // the last such mention wins
+      if (!best || d.span.begin > best->span.begin) best = &d;  // the last such mention wins
     }
     if (best && s.index > 0) {
       *explicit_date = true;
+      *inherited = true;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in an earlier sentence of the story";
       return best->date;
     }
@@ -270,6 +422,7 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   EM_ASSIGN_OR_RETURN(std::string refs, ReadFile(patterns_dir + "/references.tsv"));
   EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, impl->patterns.inflector()));
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
+  impl->actors->SetVerbForms(impl->patterns.VerbForms());
   EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));
   impl->mappings = std::make_unique<CodeMappings>(std::move(mappings));
   EM_ASSIGN_OR_RETURN(std::string slots, ReadFile(mappings_dir + "/slot_roles.tsv"));
@@ -282,6 +435,14 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
       Impl::SlotRole r;
       if (f >> r.prefix >> r.slot >> r.role) impl->slot_roles.push_back(r);
     }
+  }
+  if (auto common = ReadFile(patterns_dir + "/common_actors.cues"); common.ok()) {
+    EM_ASSIGN_OR_RETURN(impl->common_actors,
+                        PatternSet::Parse(*common, "common_actors.cues", impl->patterns.inflector(), /*labelled=*/true));
+  }
+  if (auto non = ReadFile(patterns_dir + "/non_events.cues"); non.ok()) {
+    EM_ASSIGN_OR_RETURN(impl->non_events,
+                        PatternSet::Parse(*non, "non_events.cues", impl->patterns.inflector(), /*labelled=*/true));
   }
   if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
     std::istringstream in(*skip);
@@ -334,6 +495,14 @@ Status Coder::Code(Document& doc) const {
     }
   }
 
+  // The story's country: its main place's, else the one most of its actors belong to. Private
+  // persons and common-noun actors ("the victim") take it.
+  std::string story_country = main_place && !main_place->place.country.empty() ? main_place->place.country : person_country;
+  std::string story_alpha3 = story_country == person_country ? person_alpha3 : "";
+  if (story_alpha3.empty() && !story_country.empty()) story_alpha3 = std::string(im.lexicon->impl().Alpha3(story_country));
+  if (story_alpha3.empty()) story_country.clear();
+  std::deque<Entity> common_entities;  // the coder's own actors: "the suspect", "a gunman"
+
   // Alpha-3 codes of the countries the article's actors belong to.
   std::map<std::string, std::string> alpha3_of;
   for (const Entity* e : ctx.entities) {
@@ -342,6 +511,19 @@ Status Coder::Code(Document& doc) const {
     }
   }
   auto finish = [&](EventCandidate& c) {
+    // "Protesters clashed with police": a fight between protesters and the security forces is a
+    // riot (145), not armed combat.
+    if ((c.event.cameo == "190" || c.event.cameo == "19") && c.event.source && c.event.target) {
+      auto is = [](const Actor& a, std::initializer_list<const char*> roles) {
+        return std::any_of(roles.begin(), roles.end(), [&](const char* r) { return a.role == r; });
+      };
+      const Actor& a = *c.event.source;
+      const Actor& b = *c.event.target;
+      if ((is(a, {"PRO", "OPP"}) && is(b, {"COP", "MIL"})) || (is(b, {"PRO", "OPP"}) && is(a, {"COP", "MIL"}))) {
+        c.event.explain.push_back("a fight between protesters and the security forces is a riot: 145 for " + c.event.cameo);
+        c.event.cameo = "145";
+      }
+    }
     if (!c.event.source && c.subject_place && c.event.cameo < "17") {
       const Place& pl = *c.subject_place->place;
       auto it = alpha3_of.find(pl.country);
@@ -352,8 +534,23 @@ Status Coder::Code(Document& doc) const {
         c.event.explain.push_back("source " + a.code + ": \"" + a.text + "\" speaks for its government (a place as subject)");
       }
     }
-    im.CompletePerson(c.event.source, c.event.cameo, "source", person_country, person_alpha3, c.event.explain);
-    im.CompletePerson(c.event.target, c.event.cameo, "target", person_country, person_alpha3, c.event.explain);
+    im.CompletePerson(c.event.source, c.event.cameo, "source", story_country, story_alpha3, c.event.explain);
+    im.CompletePerson(c.event.target, c.event.cameo, "target", story_country, story_alpha3, c.event.explain);
+    // "detectives", "the Sheriff's Office" with no country: the story's.
+    for (std::optional<Actor>* a : {&c.event.source, &c.event.target}) {
+      if (*a && (*a)->country.empty() && !(*a)->role.empty() && (*a)->code == (*a)->role && !story_alpha3.empty() &&
+          (*a)->role != "IGO" && (*a)->role != "NGO" && (*a)->role != "MNC") {
+        (*a)->country = story_country;
+        (*a)->code = story_alpha3 + (*a)->role;
+      }
+    }
+    // A country named without an actor ("Russian diplomats") is coded by its alpha-3 code.
+    for (std::optional<Actor>* a : {&c.event.source, &c.event.target}) {
+      if (*a && (*a)->code.size() == 2 && (*a)->code == (*a)->country) {
+        std::string_view a3 = im.lexicon->impl().Alpha3((*a)->country);
+        if (!a3.empty()) (*a)->code = std::string(a3);
+      }
+    }
     im.mappings->Fill(c.event);
   };
   // The headline, when the text repeats it at the top.
@@ -370,14 +567,33 @@ Status Coder::Code(Document& doc) const {
                                            doc.paragraphs[0].Contains(s.span) && doc.paragraphs[0].end <= s.span.end + 2;
     }
     if (im.SkipSentence(doc, s)) continue;
+    im.AddCommonActors(s, story_country, story_alpha3, common_entities, ctx);
     size_t first_of_sentence = events.size();
+    // Clauses that describe a picture ("X is seen in a photo released by ..."): no events.
+    std::vector<std::pair<size_t, size_t>> caption_clauses;
+    if (im.non_events.size() > 0) {
+      for (const PatternMatch& c : im.non_events.MatchAll(s.tokens)) {
+        // The caption's clause, but not beyond a few words after the cue: a sentence split
+        // missed at "Calif." may glue the story's first sentence to it.
+        caption_clauses.push_back({s.ClauseBegin(c.first), std::min(s.ClauseEnd(c.last), c.last + 10)});
+      }
+    }
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
+      if (std::any_of(caption_clauses.begin(), caption_clauses.end(),
+                      [&](const auto& c) { return m.trigger >= c.first && m.trigger < c.second; })) {
+        continue;
+      }
       code::ModalityReading mod = im.modality->Classify(s, m);
+      // A charge never names an arrest or a jailing told after it ("the man accused of knifing
+      // him went to jail"; "resisting arrest" merges with the arrest anyway).
+      if (mod.modality == "charge" && p.authority) mod = code::ModalityReading{};
       // "negated": did not happen; "charge": the crime named in a charge, told as its own event
       // elsewhere if at all.
       if (mod.modality == "negated" && s.title) headline_denies.push_back(p.cameo);
       if (mod.modality == "negated" || mod.modality == "charge") continue;
+      // "the army could launch an offensive", "if the talks fail": what might happen is no event.
+      if (mod.modality == "hypothetical") continue;
       // ", killing 20 people": the result of the event just told, not another event.
       const std::string& tw = s.tokens[m.trigger].lower;
       bool consequence = m.first > 0 && s.tokens[m.first - 1].lower == "," && tw.size() > 4 &&
@@ -389,8 +605,15 @@ Status Coder::Code(Document& doc) const {
       size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
       EventCandidate base;
       Event& e = base.event;
-      e.cameo = p.cameo;
+      e.cameo = who.recode.empty() ? p.cameo : who.recode;
       e.modality = mod.modality;
+      // "Russia denied attacking the hospital": the event is the denial (016) by the one who
+      // would have acted; the act itself is told elsewhere, if it happened.
+      if (mod.modality == "denied" && p.cameo.compare(0, 2, "01") != 0) {
+        e.explain.push_back("a denied " + e.cameo + " is a denial: 016");
+        e.cameo = "016";
+        e.modality = "asserted";
+      }
       // "threatened to shoot him": the event is the threat (CAMEO 138), not a shooting.
       if (mod.modality == "threatened" && p.modality.empty() &&
           (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0)) {
@@ -401,6 +624,20 @@ Status Coder::Code(Document& doc) const {
       e.confidence = p.confidence;
       base.title = s.title;
       base.trigger = m.trigger;
+      base.sentence = si;
+      // "the blast", "the fifth major attack", "this violence": a definite noun refers back.
+      bool complement = m.last + 1 < s.tokens.size() && s.tokens[m.last + 1].lower == "of";  // "the killing of ..."
+      if (p.nominal && !complement) {
+        for (size_t k = m.first; k-- > 0 && k + 4 > m.first;) {
+          const std::string& w = s.tokens[k].lower;
+          if (s.tokens[k].punct) break;
+          if (w == "the" || w == "this" || w == "that" || w == "these" || w == "those") {
+            base.anaphoric = true;
+            break;
+          }
+          if (w == "a" || w == "an" || w == "of" || w == "in" || w == "and") break;
+        }
+      }
       // "Tbilisi has denied": the place that is the subject of the clause, for verbal events.
       for (const EntityRef& r : s.entities) {
         if (r.first >= cb && r.last < m.first && code::IsPlace(*r.entity) && !r.entity->actor &&
@@ -413,7 +650,7 @@ Status Coder::Code(Document& doc) const {
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
       bool in_clause = false;
       if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first,
-                                  main_place ? main_place->place.country : std::string(), &in_clause)) {
+                                  main_place ? main_place->place.country : std::string(), p.from_scene, &in_clause)) {
         e.location = loc;
         base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
         e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the " +
@@ -426,8 +663,32 @@ Status Coder::Code(Document& doc) const {
       } else {
         e.explain.push_back("no place found");
       }
+      // "urged Tehran to", "visited Kyiv", "criticised Moscow": a place right after a verbal or
+      // diplomatic trigger stands for its government.
+      if (!who.target && e.cameo < "17" && e.cameo.compare(0, 2, "14") != 0 && e.cameo.compare(0, 2, "15") != 0) {
+        for (const EntityRef& r : s.entities) {
+          if ((r.first != m.last + 1 && r.first != m.trigger + 1) || !code::IsPlace(*r.entity) || r.entity->place->country.empty()) continue;
+          if (r.first < s.tokens.size() && r.last + 1 < s.tokens.size() && s.tokens[r.last + 1].lower == "'s") continue;
+          std::string_view a3 = im.lexicon->impl().Alpha3(r.entity->place->country);
+          if (a3.empty() || (!who.sources.empty() && who.sources[0].country == r.entity->place->country)) continue;
+          who.target = Actor{.text = r.entity->text, .span = r.entity->span, .code = std::string(a3) + "GOV",
+                             .country = r.entity->place->country, .role = "GOV", .name = r.entity->place->name};
+          who.explain.push_back("target " + who.target->code + ": \"" + r.entity->text + "\" after the verb stands for its government");
+        }
+      }
+      // "opened an embassy in Syria": the country of the scene is the target.
+      if (p.place_target && !who.target && e.location && base.location_basis != LocationBasis::kArticle &&
+          e.location->place.precision == "country") {
+        std::string_view a3 = im.lexicon->impl().Alpha3(e.location->place.country);
+        if (!a3.empty()) {
+          who.target = Actor{.text = e.location->place.name, .span = e.location->span, .code = std::string(a3) + "GOV",
+                             .country = e.location->place.country, .role = "GOV", .name = e.location->place.name};
+          who.explain.push_back("target " + who.target->code + ": the country where it happens (target=place)");
+        }
+      }
       std::string how;
-      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &how);
+      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &base.date_inherited, &how);
+      base.date_vague = base.date_inherited && how.find("earlier sentence") == std::string::npos;
       e.explain.push_back(how);
       if (who.target) e.target = who.target;
       for (const auto& x : who.explain) e.explain.push_back(x);

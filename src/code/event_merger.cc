@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string>
 
 namespace eventmill::code {
 namespace {
@@ -17,6 +19,8 @@ bool PlacesCompatible(const EventCandidate& a, const EventCandidate& b) {
   const Place& p = a.event.location->place;
   const Place& q = b.event.location->place;
   if (p.name == q.name) return true;
+  // A headline names the story's place loosely ("Gaza" for "the Gaza Strip"): the same country will do.
+  if ((a.title || b.title) && !p.country.empty() && p.country == q.country) return true;
   // A country and a place inside it may be the same event told at two scales.
   if ((p.precision == "country" || q.precision == "country") && !p.country.empty() && p.country == q.country) {
     return true;
@@ -42,7 +46,8 @@ int DaysBetween(const std::string& a, const std::string& b) {
 }
 
 bool DatesCompatible(const EventCandidate& a, const EventCandidate& b) {
-  if (!a.date_explicit || !b.date_explicit) return true;
+  // A date carried over from an earlier sentence is a guess: it never keeps two mentions apart.
+  if (!a.date_explicit || !b.date_explicit || a.date_inherited || b.date_inherited) return true;
   return DaysBetween(a.event.date.value, b.event.date.value) <= 1;
 }
 
@@ -61,9 +66,14 @@ bool BetterCount(const Count& a, const Count& b) {
   return rank(a) < rank(b);
 }
 
-void Absorb(EventCandidate& into, EventCandidate& from) {
+void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false) {
   Event& e = into.event;
   Event& f = from.event;
+  // The toll of an attack told elsewhere does not move the attack: only an attack placed by the
+  // article alone takes the toll's place.
+  if (keep_place && into.location_basis != LocationBasis::kArticle && into.location_basis != LocationBasis::kNone) {
+    from.event.location.reset();
+  }
   // A later, more specific code of the same family refines the first ("shot", then "killed").
   if (f.cameo.size() > e.cameo.size() && f.cameo.compare(0, e.cameo.size(), e.cameo) == 0) e.cameo = f.cameo;
   auto rank = [](const EventCandidate& c) { return static_cast<int>(c.location_basis) * 2 + (c.title ? 1 : 0); };
@@ -75,9 +85,14 @@ void Absorb(EventCandidate& into, EventCandidate& from) {
     into.location_basis = from.location_basis;
     e.explain.push_back("place taken from a restatement: " + f.location->place.name);
   }
-  if (from.date_explicit && !into.date_explicit) {
+  // The better date wins: one stated in the sentence, then one carried over or vague, then the
+  // publication date; equally good, a day over a week.
+  auto date_rank = [](const EventCandidate& c) { return !c.date_explicit ? 0 : c.date_vague ? 1 : c.date_inherited ? 2 : 3; };
+  if (date_rank(from) > date_rank(into)) {
     e.date = f.date;
     into.date_explicit = true;
+    into.date_inherited = from.date_inherited;
+    into.date_vague = from.date_vague;
   }
   if (!e.source && f.source) e.source = f.source;
   if (!e.target && f.target) e.target = f.target;
@@ -96,6 +111,7 @@ void Absorb(EventCandidate& into, EventCandidate& from) {
   }
   e.confidence = std::max(e.confidence, f.confidence);
   into.restatements += 1 + from.restatements;
+  if (from.sentence != SIZE_MAX && (into.sentence == SIZE_MAX || from.sentence > into.sentence)) into.sentence = from.sentence;
   // Explanations stay short however often an event is restated (a page may repeat it 100,000 times).
   constexpr int kMaxListed = 8;
   if (into.restatements <= kMaxListed) e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
@@ -131,7 +147,85 @@ void MergeRestatements(std::vector<EventCandidate>& events) {
   events = std::move(out);
 }
 
+bool GenericViolence(const std::string& c) {
+  if (c == "18" || c == "180" || c == "182" || c == "1823") return true;
+  return false;
+}
+
+// Among generic acts a killing says most, then an assault, then an attack.
+int GenericRank(const std::string& c) { return c == "1823" ? 3 : c == "182" ? 2 : 1; }
+
+bool SpecificViolence(const std::string& c) {
+  auto starts = [&](const char* p) { return c.compare(0, std::char_traits<char>::length(p), p) == 0; };
+  return starts("183") || starts("185") || starts("186") || starts("19") || starts("20");
+}
+
+bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, bool same_sentence) {
+  if (!GenericViolence(generic.event.cameo)) return false;
+  // In one sentence two generic acts ("killed when gunmen attacked a village", "were killed by
+  // militants in an ambush") are one attack too, coded by the more specific of the two.
+  bool generic_pair = same_sentence && GenericViolence(specific.event.cameo) &&
+                      !SameFamily(specific.event.cameo, generic.event.cameo);
+  if (!SpecificViolence(specific.event.cameo) && !generic_pair) return false;
+  if (specific.event.modality != generic.event.modality) return false;
+  if (!PlacesCompatible(specific, generic) || !DatesCompatible(specific, generic) ||
+      !AllCountsCompatible(specific.event, generic.event)) {
+    return false;
+  }
+  const auto& a = specific.event.source;
+  const auto& b = generic.event.source;
+  if (same_sentence) return !a || !b || a->code == b->code;
+  // Across sentences only a toll told without its perpetrator ("20 people were killed") restates
+  // the attack told before it, and only at the same place: a toll for a whole country is a
+  // tally, not the toll of one clash in one of its cities.
+  if (b) return false;
+  if (generic.location_basis == LocationBasis::kArticle || generic.location_basis == LocationBasis::kNone) return true;
+  return specific.event.location && generic.event.location &&
+         specific.event.location->place.name == generic.event.location->place.name;
+}
+
 void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+  // "The blast came a day after ...", "the fighting is the latest round of violence to plague the
+  // North Caucasus": a definite noun names the event told before, not a new one elsewhere.
+  if (ev.anaphoric) {
+    for (size_t k = out.size(); k-- > 0;) {
+      EventCandidate& kept = out[k];
+      bool family = SameFamily(kept.event.cameo, ev.event.cameo) ||
+                    (SpecificViolence(kept.event.cameo) && GenericViolence(ev.event.cameo)) ||
+                    (SpecificViolence(kept.event.cameo) && SpecificViolence(ev.event.cameo) &&
+                     kept.event.cameo.compare(0, 2, ev.event.cameo, 0, 2) == 0);
+      if (!family || kept.event.modality != ev.event.modality || !DatesCompatible(kept, ev)) continue;
+      std::string code = kept.event.cameo;
+      Absorb(kept, ev, /*keep_place=*/true);
+      if (!SameFamily(code, kept.event.cameo)) kept.event.cameo = code;
+      return;
+    }
+  }
+  // A killing, shooting or attack told with the means that did it ("a suicide bomber killed 12",
+  // "the blast killed 20", "shelling killed three") is one event, coded by its means.
+  for (size_t k = 0; k < out.size(); ++k) {
+    EventCandidate& kept = out[k];
+    // The headline tells the story's main event again: it joins the body's attack either way.
+    bool same_sentence = kept.sentence == ev.sentence || kept.title || ev.title;
+    if (SameAttack(kept, ev, same_sentence)) {
+      std::string code = kept.event.cameo;
+      if (GenericViolence(code) && GenericRank(ev.event.cameo) > GenericRank(code)) code = ev.event.cameo;
+      Absorb(kept, ev, /*keep_place=*/true);
+      kept.event.cameo = code;
+      return;
+    }
+    if (same_sentence && SameAttack(ev, kept, true)) {
+      std::string code = ev.event.cameo;
+      if (ev.event.location && ev.location_basis <= kept.location_basis) {
+        kept.event.location = ev.event.location;
+        kept.location_basis = ev.location_basis;
+      }
+      Absorb(kept, ev, /*keep_place=*/true);
+      kept.event.cameo = code;
+      kept.event.pattern = ev.event.pattern;
+      return;
+    }
+  }
   {
     bool merged = false;
     for (auto& kept : out) {

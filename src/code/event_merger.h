@@ -19,9 +19,14 @@ struct EventCandidate {
   LocationBasis location_basis = LocationBasis::kNone;
   bool title = false;          // read from the headline
   bool date_explicit = false;  // date from a date expression, not the publication date
+  bool date_vague = false;     // a week-wide expression ("last week")
+  bool date_inherited = false; // that expression is in an earlier sentence of the story, or is as
+                               // vague as "last week": a guess that never keeps mentions apart
   int restatements = 0;
   size_t trigger = 0;          // token of the trigger in its sentence
   const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
+  size_t sentence = SIZE_MAX;  // index of the sentence of its latest mention
+  bool anaphoric = false;      // a definite noun that refers back ("the attack", "the fighting")
 };
 
 // Whether two figures of the same kind may describe the same fact ("more than 5,000" and
@@ -36,6 +41,9 @@ bool SameFamily(const std::string& a, const std::string& b);
 // events of one article.
 void MergeRestatements(std::vector<EventCandidate>& events);
 // Merges `ev` into `kept` (events already merged, in order of first mention) or appends it.
+// A killing and the attack that did it merge whoever is named when told in one sentence; across
+// sentences only an unattributed toll does. An anaphoric mention ("the blast", "the fighting")
+// joins the latest event of its family whatever place its sentence names.
 void MergeInto(std::vector<EventCandidate>& kept, EventCandidate&& ev);
 
 }  // namespace eventmill::code

@@ -65,5 +65,43 @@ TEST(MergeRestatements, TheClausePlaceBeatsTheArticlePlace) {
   EXPECT_EQ(v[0].event.location->place.name, "Kazakhstan");
 }
 
+TEST(MergeInto, AKillingToldWithItsMeansIsOneEventCodedByTheMeans) {
+  std::vector<EventCandidate> kept;
+  EventCandidate bomb = Candidate("1831", "Kabul", {});
+  bomb.sentence = 3;
+  EventCandidate kill = Candidate("1823", "Kabul", {{.kind = "killed", .value = 12}});
+  kill.sentence = 3;
+  kill.event.source = Actor{.code = "AFGUAF"};
+  MergeInto(kept, std::move(bomb));
+  MergeInto(kept, std::move(kill));
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].event.cameo, "1831");
+  ASSERT_EQ(kept[0].event.counts.size(), 1u);
+  ASSERT_TRUE(kept[0].event.source);
+  // In a later sentence a killing by a named perpetrator is its own event.
+  EventCandidate other = Candidate("1823", "Kabul", {});
+  other.sentence = 5;
+  other.event.source = Actor{.code = "AFGCOP"};
+  MergeInto(kept, std::move(other));
+  EXPECT_EQ(kept.size(), 2u);
+}
+
+TEST(MergeInto, ADefiniteNounJoinsTheLatestEventOfItsFamilyWhateverItsPlace) {
+  std::vector<EventCandidate> kept;
+  EventCandidate fight = Candidate("190", "Makhachkala", {});
+  fight.sentence = 0;
+  MergeInto(kept, std::move(fight));
+  EventCandidate again = Candidate("190", "Almaty", {});
+  again.sentence = 4;
+  again.anaphoric = true;
+  MergeInto(kept, std::move(again));
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].event.location->place.name, "Makhachkala");
+  EventCandidate elsewhere = Candidate("190", "Almaty", {});
+  elsewhere.sentence = 6;
+  MergeInto(kept, std::move(elsewhere));
+  EXPECT_EQ(kept.size(), 2u);
+}
+
 }  // namespace
 }  // namespace eventmill::code

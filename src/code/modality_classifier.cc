@@ -52,10 +52,14 @@ ModalityReading ModalityClassifier::ReadCues(const SentenceView& s, const Patter
   bool found = false;
   for (const PatternMatch& cue : cues_.MatchAll(window)) {
     size_t end = cue.last + 1;  // in window coordinates
-    if (end + kReach < window.size()) continue;
+    // "charged with kidnapping, false imprisonment and sexual battery", "accused of ...": what
+    // follows in the clause names the charge, however long the list.
+    const std::string& last_word = window[cue.last].lower;
+    bool charge_list = cue.pattern->role == "charge" && (last_word == "with" || last_word == "of" || last_word == "in");
+    if (end + kReach < window.size() && !charge_list) continue;
     // "tried to avoid a fight": a cue governs the verb right after it, not a later one.
     bool governs = true;
-    for (size_t k = end; k < window.size() && governs; ++k) governs = Transparent(window[k].lower);
+    for (size_t k = end; k < window.size() && governs && !charge_list; ++k) governs = Transparent(window[k].lower);
     if (!governs) continue;
     if (!found || end > best_end || (end == best_end && cue.last - cue.first > 0)) {
       best_end = end;

@@ -143,6 +143,8 @@ bool Inflector::IsParticiple(std::string_view word) const {
 
 bool IsPassiveAt(const std::vector<WordToken>& tokens, size_t i, const Inflector& inflector) {
   if (i >= tokens.size() || !inflector.IsParticiple(tokens[i].lower)) return false;
+  // "three soldiers killed by a roadside bomb": a participle with its "by" agent, without "be".
+  if (i + 1 < tokens.size() && tokens[i + 1].lower == "by" && i > 0 && !tokens[i - 1].punct) return true;
   size_t j = i;
   int skipped = 0;
   while (j > 0 && skipped <= 3) {
@@ -169,7 +171,9 @@ struct PatternSet::Impl {
   void Index(const Pattern* p) {
     const PatternElement& first = p->elements.front();
     bool indexable = first.kind == PatternElement::Kind::kWords && !first.optional;
-    for (const auto& alt : first.alternatives) indexable = indexable && !alt.front().prefix && !alt.front().number;
+    for (const auto& alt : first.alternatives) {
+      indexable = indexable && !alt.front().prefix && !alt.front().suffix && !alt.front().number;
+    }
     if (!indexable) {
       unindexed.push_back(p);
       return;
@@ -182,6 +186,7 @@ struct PatternSet::Impl {
 
   static bool WordAccepts(const PatternWord& w, const WordToken& t) {
     if (w.number) return !t.lower.empty() && std::isdigit(static_cast<unsigned char>(t.lower[0]));
+    if (w.suffix) return t.lower.size() > w.text.size() && EndsWith(t.lower, w.text);
     if (!w.prefix) return t.lower == w.text;
     return t.lower.size() >= w.text.size() && t.lower.compare(0, w.text.size(), w.text) == 0;
   }
@@ -227,7 +232,21 @@ struct PatternSet::Impl {
     m.first = ti;
     m.last = end - 1;
     m.trigger = pos[p->trigger] == SIZE_MAX ? ti : pos[p->trigger];
-    m.passive = IsPassiveAt(tokens, m.trigger, *inflector);
+    m.passive = p->force_passive || IsPassiveAt(tokens, m.trigger, *inflector);
+    // "Three escaped inmates captured in the Sandhills", "two soldiers killed on Monday": a
+    // participle of a verb that takes an object (arrests, attacks), followed by a preposition
+    // rather than its object, is a reduced passive.
+    if (!m.passive && (p->authority || p->cameo.compare(0, 2, "18") == 0) && m.trigger > 0 &&
+        m.trigger + 1 < tokens.size() && inflector->IsParticiple(tokens[m.trigger].lower)) {
+      static const std::unordered_set<std::string> kPreps = {"in", "at", "on", "near", "after", "during", "outside",
+                                                             "inside", "last", "earlier", "overnight", "yesterday"};
+      static const std::unordered_set<std::string> kSubjects = {"he", "she", "they", "we", "i", "it", "who", "you"};
+      const WordToken& before = tokens[m.trigger - 1];
+      const std::string& next = tokens[m.trigger + 1].lower;
+      bool figure = next == "at" && m.trigger + 2 < tokens.size() &&
+                    (tokens[m.trigger + 2].lower == "least" || tokens[m.trigger + 2].lower == "most");  // "arrested at least 20"
+      if (kPreps.count(next) && !figure && !before.punct && !kSubjects.count(before.lower)) m.passive = true;
+    }
     if ((p->voice == 1 && !m.passive) || (p->voice == -1 && m.passive)) return;
     out.push_back(m);
   }
@@ -239,6 +258,17 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 size_t PatternSet::size() const { return impl_->patterns.size(); }
+
+std::vector<std::string> PatternSet::VerbForms() const {
+  std::unordered_set<std::string> seen;
+  for (const auto& p : impl_->patterns) {
+    for (const auto& e : p->elements) {
+      if (!e.verb) continue;
+      for (const auto& alt : e.alternatives) seen.insert(alt.front().text);
+    }
+  }
+  return {seen.begin(), seen.end()};
+}
 const Pattern& PatternSet::pattern(size_t i) const { return *impl_->patterns[i]; }
 const Inflector& PatternSet::inflector() const { return *impl_->inflector; }
 
@@ -329,6 +359,9 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
           if (w.size() > 1 && w.back() == '*') {
             pw.prefix = true;
             w.pop_back();
+          } else if (w.size() > 1 && w.front() == '*') {
+            pw.suffix = true;
+            w.erase(0, 1);
           }
           pw.text = Lower(w);
           seq.push_back(std::move(pw));
@@ -377,8 +410,14 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->authority = true;
       } else if (key == "voice" && (value == "passive" || value == "active")) {
         p->voice = value == "passive" ? 1 : -1;
+      } else if (key == "scene" && value == "from") {
+        p->from_scene = true;
+      } else if (key == "passive") {
+        p->force_passive = true;
       } else if (key == "result") {
         p->result = true;
+      } else if (key == "target" && value == "place") {
+        p->place_target = true;
       } else if (key == "target" && value == "none") {
         p->no_target = true;
       } else if (key == "confidence") {

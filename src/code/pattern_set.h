@@ -35,6 +35,7 @@ class Inflector {
 struct PatternWord {
   std::string text;
   bool prefix = false;             // written "peacekeep*": any word starting so
+  bool suffix = false;             // written "*-year-old": any word ending so
   bool number = false;             // written "<n>": any word starting with a digit ("700", "5,135")
 };
 
@@ -62,6 +63,9 @@ struct Pattern {
   bool authority = false;          // agent=authority: no named agent means the authorities (arrests, charges)
   bool no_target = false;          // target=none
   int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
+  bool place_target = false;       // target=place: the country where it happens is the target ("opened an embassy in Syria")
+  bool from_scene = false;         // scene=from: "withdrew from Kherson" names the scene, not an origin
+  bool force_passive = false;      // passive: the phrase is passive without "be" ("X, accused of", "a man charged with")
   bool result = false;             // result: the toll of an event told earlier in the sentence
                                    // ("a shootout left four gunmen dead"), not an event of its own
   double confidence = 0.8;
@@ -96,6 +100,9 @@ class PatternSet {
   std::vector<PatternMatch> Match(const std::vector<WordToken>& tokens) const;
   // Every match without overlap resolution (for cues, which may overlap triggers).
   std::vector<PatternMatch> MatchAll(const std::vector<WordToken>& tokens) const;
+
+  // Every form of the {lemma} verbs the patterns name ("arrested", "investigate").
+  std::vector<std::string> VerbForms() const;
 
   size_t size() const;
   const Pattern& pattern(size_t i) const;  // i < size(), in file order

@@ -101,5 +101,28 @@ TEST(PatternSet, ProjectPatternsLoad) {
   EXPECT_GT(set->size(), 300u);
 }
 
+TEST(PatternSet, SuffixWildcardAndForcedPassive) {
+  auto set = PatternSet::Parse(
+      "182 {stab}\n"
+      "112 accused of ; passive\n"
+      "- *-year-old\n",
+      "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  // "*-year-old" matches a word ending so, and only such a word.
+  auto all = set->MatchAll(Tok("A 16-year-old was stabbed."));
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const PatternMatch& m) { return m.pattern->cameo == "-"; }));
+  EXPECT_TRUE(set->MatchAll(Tok("A year-old case.")).empty());  // the suffix alone is no match
+  auto m = set->Match(Tok("The minister, accused of fraud, resigned."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(m[0].passive);
+  // A participle with its "by" agent reads passive without "be".
+  m = set->Match(Tok("Two men stabbed by a neighbour survived."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(m[0].passive);
+  m = set->Match(Tok("He stabbed a neighbour."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_FALSE(m[0].passive);
+}
+
 }  // namespace
 }  // namespace eventmill::code

@@ -57,6 +57,13 @@ std::vector<const EntityRef*> SentenceView::EntitiesIn(size_t from, size_t to) c
   return out;
 }
 
+bool SentenceView::AsideFrom(size_t t, size_t trigger) const {
+  for (const auto& [a, b] : asides) {
+    if (t >= a && t < b) return !(trigger >= a && trigger < b);
+  }
+  return false;
+}
+
 size_t SentenceView::TokenAt(uint32_t b) const {
   auto it = std::lower_bound(tokens.begin(), tokens.end(), b,
                              [](const WordToken& t, uint32_t x) { return t.span.end <= x; });
@@ -70,9 +77,27 @@ SentenceView BuildSentenceView(const Document& doc, size_t index, const std::vec
   v.tokens = TokenizeWords(doc.text, v.span);
   v.clause.assign(v.tokens.size(), 0);
   int c = 0;
+  size_t aside_end = 0;  // tokens before this are inside an aside
   for (size_t i = 0; i < v.tokens.size(); ++i) {
     const std::string& w = v.tokens[i].lower;
     bool after_comma = i > 0 && v.tokens[i - 1].lower == ",";
+    // ", who spent years as a fugitive, was released": the relative clause is an aside when a
+    // comma closes it and the sentence goes on.
+    if (i >= aside_end && after_comma && (w == "who" || w == "which" || w == "whose" || w == "whom")) {
+      size_t j = i + 1;
+      while (j < v.tokens.size() && v.tokens[j].lower != "," && v.tokens[j].lower != ";" && v.tokens[j].lower != ":" &&
+             v.tokens[j].lower != "\"" && v.tokens[j].lower != "(" && v.tokens[j].lower != "-") {
+        ++j;
+      }
+      if (j + 1 < v.tokens.size() && v.tokens[j].lower == "," && !v.tokens[j + 1].punct) {
+        v.asides.push_back({i, j});
+        aside_end = j + 1;
+      }
+    }
+    if (i < aside_end) {
+      v.clause[i] = c;
+      continue;
+    }
     if (w == ";" || w == ":" || w == "\"" || w == "(" || w == ")" || w == "-" ||
         (i > 0 && ClauseOpeners().count(w)) ||
         (after_comma && (w == "and" || w == "or" || w == "as" || w == "while" || w == "then")) ||

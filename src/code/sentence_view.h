@@ -25,11 +25,17 @@ struct SentenceView {
   std::vector<WordToken> tokens;
   std::vector<int> clause;        // clause number of each token
   std::vector<EntityRef> entities;
+  // Relative clauses set off by commas (", who spent years as a fugitive,"): token ranges
+  // [first, second) that stay inside the clause around them but whose entities act only for
+  // triggers inside them.
+  std::vector<std::pair<size_t, size_t>> asides;
 
   size_t ClauseBegin(size_t t) const;
   size_t ClauseEnd(size_t t) const;  // one past the last token of t's clause
   // Entities whose tokens lie in [from, to).
   std::vector<const EntityRef*> EntitiesIn(size_t from, size_t to) const;
+  // Whether token t lies in an aside that does not hold token `trigger`.
+  bool AsideFrom(size_t t, size_t trigger) const;
   // The token index at or after byte offset `b` (tokens.size() if none).
   size_t TokenAt(uint32_t b) const;
 };

@@ -96,7 +96,8 @@ Result<std::vector<ValidationRecord>> ParseValidationRecords(std::string_view te
             a.name = e.text;
             std::string type = p.parts.size() > 3 ? p.parts[3] : (a.role == "IGO" ? "ORG" : "GROUP");
             e.type = type == "PERSON" ? EntityType::kPerson : type == "ORG" ? EntityType::kOrg : EntityType::kGroup;
-            e.actor = a;
+            // CODE "-": a private person the dictionaries do not know (the coder gives the role).
+            if (a.code != "-") e.actor = a;
           } else if (p.kind == "place") {
             // place: MENTION | NAME | CC | precision [| lat | lon]
             Place pl;
@@ -173,6 +174,8 @@ Result<std::vector<ValidationRecord>> ParseValidationRecords(std::string_view te
       r.text += (r.text.empty() ? "" : "\n\n") + value;
     } else if (key == "published") {
       r.published = value;
+    } else if (key == "headline") {
+      r.headline = value;
     } else if (key == "actor" || key == "place" || key == "country" || key == "count" || key == "date") {
       std::vector<std::string> parts = SplitBars(value);
       size_t need = key == "place" ? 3 : 2;
@@ -244,6 +247,7 @@ Result<Document> ValidationRunner::Code(const ValidationRecord& r) const {
   doc.plain_text_input = true;
   doc.language = "en";
   doc.published = r.published;
+  doc.title = r.headline;
   EM_RETURN_IF_ERROR(impl_->analyzer->Analyze(doc));
   if (r.hand_entities) doc.entities = r.entities;
   if (r.hand_counts) doc.counts = r.counts;

@@ -26,6 +26,7 @@ struct ValidationRecord {
   std::string where;                 // "arrest.cases:12"
   std::string text;
   std::optional<std::string> published;
+  std::string headline;  // the article's title, when the text opens with it ("headline:" line)
   std::vector<Entity> entities;      // given by hand (actor:, place:, country: lines)
   std::vector<Count> counts;         // given by hand (count: lines)
   std::vector<DateMention> dates;    // given by hand (date: lines)
