@@ -325,6 +325,16 @@ QueryDb& Queries(bool postgres) {
   q = new QueryDb();
   const int64_t want = static_cast<int64_t>((g_events + kPerDoc - 1) / kPerDoc * kPerDoc);
   if (postgres) {
+    // A server given by $EVENTMILL_BENCH_PG keeps its query database across runs, as the SQLite file is kept.
+    if (const char* env = std::getenv("EVENTMILL_BENCH_PG"); env && *env) {
+      std::string url = Pg().url.substr(0, Pg().url.rfind('/')) + "/bench_query";
+      auto s = Store::Open(url);
+      if (s.ok() && (*s)->Stats().ok() && (*s)->Stats()->events == want) {
+        GenerateQueryDocs(false);
+        q->store = std::move(s).value();
+        return *q;
+      }
+    }
     std::string url = Pg().FreshDatabase("bench_query");
     if (url.empty()) return q->error = "no PostgreSQL server (install Debian postgresql)", *q;
     auto s = Store::Open(url);

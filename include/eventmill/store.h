@@ -131,9 +131,10 @@ class Store {
   Result<int64_t> StartRun();
   Status FinishRun(const IngestRun& run);
 
-  // Refreshes the query planner's statistics (SQLite ANALYZE with a bounded sample, PostgreSQL
-  // ANALYZE), so it picks the index of the most selective filter. Ingest runs it at the end of a
-  // run that stored anything; a few hundred milliseconds on millions of events.
+  // Refreshes the query planner's statistics (SQLite ANALYZE with a bounded sample; PostgreSQL
+  // VACUUM ANALYZE, which also lets the covering indexes answer without reading rows), so it picks
+  // the index of the most selective filter. Ingest runs it at the end of a run that stored anything;
+  // its cost follows what the run wrote.
   Status Optimize();
 
   // ---- reading

@@ -357,5 +357,27 @@ TEST(EventExport, UnknownFormatIsAnError) {
   EXPECT_TRUE(ParseEventFormat("gdelt").ok());
 }
 
+// Regression: the table cut and padded by bytes, so a Cyrillic site name pushed the title column
+// right. Columns count characters.
+TEST(Store, ArticleTableAlignsColumnsOfNonLatinText) {
+  StoredArticle latin, cyrillic;
+  latin.id = cyrillic.id = "0123456789abcdef";
+  latin.site_name = "Daily Wire";
+  cyrillic.site_name = "Новости Восточной Европы";
+  latin.title = cyrillic.title = "Title";
+  std::string out;
+  WriteArticles({latin, cyrillic}, ArticleFormat::kTable, &out);
+  auto column_of_title = [&](int line) {
+    size_t start = 0;
+    for (int i = 0; i < line; ++i) start = out.find('\n', start) + 1;
+    std::string row = out.substr(start, out.find('\n', start) - start);
+    size_t chars = 0;
+    for (size_t i = 0; i < row.find("Title"); ++i) chars += (static_cast<unsigned char>(row[i]) & 0xC0) != 0x80;
+    return chars;
+  };
+  EXPECT_EQ(column_of_title(1), column_of_title(2)) << out;
+  EXPECT_NE(out.find("Новости Восточно\u2026"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace eventmill

@@ -120,13 +120,23 @@ ojson EventJson(const StoredEvent& s) {
   return j;
 }
 
-// `s` in a column of `width` bytes: cut with an ellipsis, then padded; always one space after.
+// `s` in a column of `width` characters (UTF-8 code points, so Cyrillic or Arabic titles line up):
+// cut with an ellipsis, then padded; always one space after.
 std::string Fit(std::string s, size_t width) {
   for (char& c : s) if (c == '\n' || c == '\t') c = ' ';
-  if (s.size() + 1 <= width) return s + std::string(width - s.size(), ' ');
-  size_t cut = width >= 2 ? width - 2 : 0;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return s.substr(0, cut) + "… " + std::string(width - 2 - cut, ' ');
+  auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  size_t chars = 0;
+  for (char c : s) chars += is_lead(c);
+  if (chars + 1 <= width) return s + std::string(width - chars, ' ');
+  // Keep width - 2 characters, then the ellipsis and a space.
+  size_t keep = width >= 2 ? width - 2 : 0, cut = 0, seen = 0;
+  for (; cut < s.size(); ++cut) {
+    if (is_lead(s[cut])) {
+      if (seen == keep) break;
+      ++seen;
+    }
+  }
+  return s.substr(0, cut) + "\u2026 ";
 }
 
 void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
