@@ -134,7 +134,8 @@ CREATE TABLE runs (
 // filter index also carries the other filter columns, the cluster and the coordinates: a query
 // reads index entries only (event rows are wide: evidence, names, counts), then the rows of the
 // events it lists. --near alone is served by the R*Tree; with another indexed filter, by the
-// bounding box on the covered lat/lon.
+// bounding box on the covered lat/lon. (PostgreSQL indexes also carry the id, which SQLite's
+// rowid gives every index.)
 constexpr std::string_view kV2Sqlite = R"sql(
 CREATE TABLE event_types (
   id INTEGER PRIMARY KEY, cameo TEXT NOT NULL, plover TEXT NOT NULL, plover_mode TEXT NOT NULL,
@@ -209,12 +210,12 @@ DROP INDEX events_lat;
 DROP INDEX events_cluster;
 DROP INDEX events_country_day;
 DROP INDEX events_day;
-CREATE INDEX events_country_type_day ON events(country, type_id, day, cluster, source_actor, target_actor, article_seq, lat, lon);
-CREATE INDEX events_country_day ON events(country, day, cluster, type_id, source_actor, target_actor, article_seq, lat, lon);
-CREATE INDEX events_type_day ON events(type_id, day, cluster, country, source_actor, target_actor, article_seq, lat, lon);
-CREATE INDEX events_source_day ON events(source_actor, day, cluster, country, type_id, target_actor, article_seq, lat, lon);
-CREATE INDEX events_target_day ON events(target_actor, day, cluster, country, type_id, source_actor, article_seq, lat, lon);
-CREATE INDEX events_day ON events(day, cluster, country, type_id, source_actor, target_actor, article_seq, lat, lon);
+CREATE INDEX events_country_type_day ON events(country, type_id, day, cluster, source_actor, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_country_day ON events(country, day, cluster, type_id, source_actor, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_type_day ON events(type_id, day, cluster, country, source_actor, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_source_day ON events(source_actor, day, cluster, country, type_id, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_target_day ON events(target_actor, day, cluster, country, type_id, source_actor, article_seq, lat, lon, id);
+CREATE INDEX events_day ON events(day, cluster, country, type_id, source_actor, target_actor, article_seq, lat, lon, id);
 CREATE INDEX events_cluster ON events(cluster, article_seq, site);
 CREATE INDEX events_geo ON events USING gist (point(lon, lat)) WHERE lat IS NOT NULL AND lon IS NOT NULL;
 )sql";
