@@ -131,6 +131,12 @@ class Store {
   Result<int64_t> StartRun();
   Status FinishRun(const IngestRun& run);
 
+  // Refreshes the query planner's statistics (SQLite ANALYZE with a bounded sample; PostgreSQL
+  // VACUUM ANALYZE, which also lets the covering indexes answer without reading rows), so it picks
+  // the index of the most selective filter. Ingest runs it at the end of a run that stored anything;
+  // its cost follows what the run wrote.
+  Status Optimize();
+
   // ---- reading
   Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
   Result<std::vector<StoredArticle>> FindArticles(const ArticleQuery& query);
@@ -154,7 +160,8 @@ Result<EventFormat> ParseEventFormat(std::string_view name);
 //  jsonl    one object per event: the contract's Event plus article and cluster fields
 //  csv      RFC 4180, one header row, flat columns (see docs/store.md)
 //  gdelt    the 61 tab-separated columns of the GDELT 2.0 event table, no header (as GDELT ships)
-//  acled    ACLED's export columns (event_id_cnty ... timestamp), CSV with a header row
+//  acled    ACLED's export columns (event_id_cnty ... timestamp), CSV with a header row; events
+//           without an ACLED event type are left out
 //  geojson  a FeatureCollection of Points (events without coordinates are left out)
 void WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out);
 

@@ -349,6 +349,11 @@ int RunIngest(const std::vector<std::string>& all_args) {
   ingest.ShowProgress(true);
   if (progress == 1) std::fputs("\n", stderr);
   IngestRun run = ingest.Totals(*run_id, cancelled || !stored);
+  // Fresh planner statistics, so later queries pick the index of their most selective filter.
+  if (run.added > 0 && !cancelled) {
+    if (Status s = (*store)->Optimize(); !s.ok())
+      std::fprintf(stderr, "eventmill ingest: updating statistics: %s\n", s.message().c_str());
+  }
   Status finish = (*store)->FinishRun(run);
   if (!finish.ok()) std::fprintf(stderr, "eventmill ingest: %s\n", finish.message().c_str());
 

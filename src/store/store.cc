@@ -3,6 +3,8 @@
 #include "eventmill/store.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -188,6 +190,40 @@ StoredEvent EventFromRow(const SqlRow& r) {
   return s;
 }
 
+// The day number (days since 1970-01-01) of events.day in SQLite; unknown days far in the past.
+constexpr char kSqliteDayNumber[] = "coalesce(CAST(julianday(nullif(day, '')) - 2440587.5 AS INTEGER), -1000000)";
+constexpr double kUnknownDayNumber = -1000000;
+
+// Days since 1970-01-01 of "YYYY-MM-DD" (also of a day past the month's end, "2022-02-31", as a
+// bound is written); and back.
+int64_t DayNumber(std::string_view day) {
+  if (day.size() < 10) return 0;
+  int y = std::atoi(std::string(day.substr(0, 4)).c_str()), m = std::atoi(std::string(day.substr(5, 2)).c_str()),
+      d = std::atoi(std::string(day.substr(8, 2)).c_str());
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int64_t>(era) * 146097 + doe - 719468;
+}
+
+std::string CivilDay(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
+                static_cast<long long>(d));
+  return buf;
+}
+
 double KmBetween(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180, kEarthKm = 6371.0088;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
@@ -281,6 +317,76 @@ struct Store::Impl {
     int64_t seq = 0;
     std::vector<std::string> clusters;  // one per event
   };
+
+  // Dimension rows (actor codes, event type tuples) -> ids. `*_ids` hold committed rows only; a
+  // batch's new rows wait in `pending_*` until its transaction commits (a rolled-back id may be
+  // given to another row).
+  std::map<std::string, int64_t> actor_ids, pending_actor_ids, type_ids, pending_type_ids;
+
+  static std::string TypeKey(const Event& e) {
+    return e.cameo + '\x1f' + e.plover + '\x1f' + e.plover_mode + '\x1f' + e.acled_event_type + '\x1f' +
+           e.acled_sub_event_type;
+  }
+  SqlValue TypeIdOf(const Event& e) const {
+    std::string key = TypeKey(e);
+    if (auto it = type_ids.find(key); it != type_ids.end()) return it->second;
+    if (auto it = pending_type_ids.find(key); it != pending_type_ids.end()) return it->second;
+    return SqlValue();
+  }
+  SqlValue ActorIdOf(const std::optional<Actor>& a) const {
+    if (!a || a->code.empty()) return SqlValue();
+    if (auto it = actor_ids.find(a->code); it != actor_ids.end()) return it->second;
+    if (auto it = pending_actor_ids.find(a->code); it != pending_actor_ids.end()) return it->second;
+    return SqlValue();
+  }
+
+  // Gives every actor code and event type of the batch's events an id, inserting the new ones
+  // (in sorted order, so concurrent PostgreSQL writers take their row locks in one order).
+  Status ResolveDimensions(const std::vector<Document>& docs, const std::vector<Pending>& todo) {
+    std::set<std::string> codes;
+    std::map<std::string, const Event*> types;
+    for (const Pending& p : todo) {
+      for (const Event& e : docs[p.index].events) {
+        for (const auto* a : {&e.source, &e.target})
+          if (*a && !(*a)->code.empty() && !actor_ids.count((*a)->code) && !pending_actor_ids.count((*a)->code))
+            codes.insert((*a)->code);
+        std::string key = TypeKey(e);
+        if (!type_ids.count(key) && !pending_type_ids.count(key)) types.emplace(key, &e);
+      }
+    }
+    std::vector<SqlValue> list(codes.begin(), codes.end());
+    for (size_t start = 0; start < list.size(); start += 200) {
+      std::vector<SqlValue> chunk(list.begin() + start, list.begin() + std::min(list.size(), start + 200));
+      std::string values;
+      for (size_t i = 0; i < chunk.size(); ++i) values += i ? ",(?)" : "(?)";
+      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("INSERT INTO actors (code) VALUES " + values +
+                                                   " ON CONFLICT (code) DO NOTHING", chunk));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT code, id FROM actors WHERE code IN (" +
+                                                      Placeholders(chunk.size()) + ")", chunk));
+      for (const SqlRow& row : rows) pending_actor_ids[row.Text(0)] = row.Int(1);
+    }
+    if (!types.empty()) {
+      std::vector<SqlValue> params;
+      std::string values;
+      for (const auto& [key, e] : types) {
+        values += values.empty() ? "(?,?,?,?,?)" : ",(?,?,?,?,?)";
+        params.insert(params.end(), {e->cameo, e->plover, e->plover_mode, e->acled_event_type, e->acled_sub_event_type});
+      }
+      EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("INSERT INTO event_types (cameo, plover, plover_mode, acled_event_type, "
+                                               "acled_sub_event_type) VALUES " + values +
+                                                   " ON CONFLICT (cameo, plover, plover_mode, acled_event_type, "
+                                                   "acled_sub_event_type) DO NOTHING", params));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id, cameo, plover, plover_mode, acled_event_type, "
+                                                  "acled_sub_event_type FROM event_types"));
+      for (const SqlRow& row : rows) {
+        std::string key = row.Text(1) + '\x1f' + row.Text(2) + '\x1f' + row.Text(3) + '\x1f' + row.Text(4) + '\x1f' +
+                          row.Text(5);
+        if (!type_ids.count(key)) pending_type_ids[key] = row.Int(0);
+      }
+    }
+    return Status::Ok();
+  }
+
 
   // Article rows: every column of `articles` but seq.
   std::vector<SqlValue> ArticleRow(const Document& doc, const Pending& p, const std::string& now) {
@@ -498,12 +604,15 @@ struct Store::Impl {
       std::vector<SqlValue> ids(roots.begin(), roots.end());
       for (size_t start = 0; start < ids.size(); start += 500) {
         std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
-        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT article_id, cameo, cluster FROM events WHERE article_id IN (" +
-                                                        Placeholders(chunk.size()) + ") ORDER BY article_id, idx",
+        // Through articles (seq): events have no index on article_id.
+        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT a.id, e.cameo, e.cluster FROM articles a JOIN events e ON "
+                                                    "e.article_seq = a.seq WHERE a.id IN (" +
+                                                        Placeholders(chunk.size()) + ") ORDER BY a.id, e.idx",
                                                     chunk));
         for (const SqlRow& r : rows) root_clusters[r.Text(0)].emplace(r.Text(1), r.Text(2));
       }
     }
+    EM_RETURN_IF_ERROR(ResolveDimensions(docs, todo));
     std::set<std::string> all_clusters;
     for (Pending& p : todo) {
       const Document& doc = docs[p.index];
@@ -552,6 +661,9 @@ struct Store::Impl {
         row.push_back(e.location ? SqlValue(int64_t{e.location->span.end}) : SqlValue());
         std::string day = DayOf(e.date.value);
         if (day.empty() && doc.published) day = DayOf(*doc.published);
+        row.push_back(TypeIdOf(e));
+        row.push_back(ActorIdOf(e.source));
+        row.push_back(ActorIdOf(e.target));
         row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), day,
                                Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
                                std::string(doc[e.evidence]), Rounded(e.confidence), CountsJson(e.counts).dump(),
@@ -571,10 +683,24 @@ struct Store::Impl {
          "plover", "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code", "source_name",
          "source_text", "source_country", "source_role", "target_code", "target_name", "target_text",
          "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon", "geonameid",
-         "geo_precision", "location_begin", "location_end", "date_value", "date_precision", "date_basis", "day",
-         "modality", "evidence_begin", "evidence_end", "evidence_text", "confidence", "counts_json", "in_lead", "site",
-         "added_at"},
+         "geo_precision", "location_begin", "location_end", "type_id", "source_actor", "target_actor", "date_value",
+         "date_precision", "date_basis", "day", "modality", "evidence_begin", "evidence_end", "evidence_text",
+         "confidence", "counts_json", "in_lead", "site", "added_at"},
         events));
+    // The R*Tree of event places and days (SQLite; PostgreSQL indexes point(lon, lat) itself).
+    if (!pg() && !events.empty()) {
+      std::vector<SqlValue> seqs;
+      for (const Pending& p : todo)
+        if (!docs[p.index].events.empty()) seqs.push_back(p.seq);
+      for (size_t start = 0; start < seqs.size(); start += 500) {
+        std::vector<SqlValue> chunk(seqs.begin() + start, seqs.begin() + std::min(seqs.size(), start + 500));
+        EM_ASSIGN_OR_RETURN(
+            SqlRows r, db->Query("INSERT INTO events_geo SELECT id, lat, lat, lon, lon, " + std::string(kSqliteDayNumber) +
+                                     ", " + kSqliteDayNumber + " FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL "
+                                     "AND article_seq IN (" + Placeholders(chunk.size()) + ")",
+                                 chunk));
+      }
+    }
     // An event is new when this article is its first mention.
     std::map<std::string, int64_t> first_seq;
     std::vector<SqlValue> keys(all_clusters.begin(), all_clusters.end());
@@ -608,7 +734,14 @@ struct Store::Impl {
       return results;
     };
     Result<std::vector<AddResult>> r = body();
-    if (!r.ok()) db->ExecScript("ROLLBACK");
+    if (!r.ok()) {
+      db->ExecScript("ROLLBACK");
+    } else {
+      actor_ids.merge(pending_actor_ids);
+      type_ids.merge(pending_type_ids);
+    }
+    pending_actor_ids.clear();
+    pending_type_ids.clear();
     return r;
   }
 };
@@ -668,9 +801,29 @@ Status Store::FinishRun(const IngestRun& run) {
   return Status::Ok();
 }
 
+Status Store::Optimize() {
+  if (!impl_->pg()) return impl_->db->ExecScript("PRAGMA analysis_limit=2000; ANALYZE;");
+  // VACUUM marks the pages written since the last one all-visible, so the covering indexes serve
+  // index-only scans; on an insert-only table it reads only those pages. Each outside a transaction.
+  for (const char* table : {"events", "articles"})
+    EM_RETURN_IF_ERROR(impl_->db->ExecScript(std::string("VACUUM (ANALYZE) ") + table));
+  return impl_->db->ExecScript("ANALYZE");
+}
+
 Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
-  std::string where = "1=1";
+  SqlConnection& db = *impl_->db;
+  const bool pg = impl_->pg();
+  // Filters other than the day range, each served by an index that leads with it and ends with the
+  // day: (country, type_id, day), (type_id, day), (source_actor, day), (target_actor, day), the
+  // R*Tree / GiST index of places, FTS5 / tsvector. Codes and names are first resolved to the ids
+  // of the small dimension tables, so every filter is an equality or IN list.
+  std::string where;
   std::vector<SqlValue> params;
+  auto in_list = [](const SqlRows& rows) {
+    std::vector<SqlValue> ids;
+    for (const SqlRow& r : rows) ids.push_back(r.Int(0));
+    return ids;
+  };
   if (!q.country.empty()) {
     where += " AND country = ?";
     std::string c = q.country;
@@ -679,41 +832,54 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
   }
   if (!q.type.empty()) {
     bool digits = std::all_of(q.type.begin(), q.type.end(), [](char c) { return c >= '0' && c <= '9'; });
+    SqlRows rows;
     if (digits) {
-      where += " AND cameo >= ? AND cameo < ?";
-      params.push_back(q.type);
-      params.push_back(PrefixEnd(q.type));
+      EM_ASSIGN_OR_RETURN(rows, db.Query("SELECT id FROM event_types WHERE cameo >= ? AND cameo < ? ORDER BY id",
+                                         {q.type, PrefixEnd(q.type)}));
     } else {
       std::string t = q.type;
       for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      where += " AND (lower(plover) = ? OR lower(plover_mode) = ? OR lower(acled_event_type) = ? OR "
-               "lower(acled_sub_event_type) = ?)";
-      for (int i = 0; i < 4; ++i) params.push_back(t);
+      EM_ASSIGN_OR_RETURN(rows, db.Query("SELECT id FROM event_types WHERE lower(plover) = ? OR lower(plover_mode) = ? "
+                                         "OR lower(acled_event_type) = ? OR lower(acled_sub_event_type) = ? ORDER BY id",
+                                         {t, t, t, t}));
     }
+    if (rows.empty()) return std::vector<StoredEvent>();
+    std::vector<SqlValue> ids = in_list(rows);
+    where += " AND type_id IN (" + Placeholders(ids.size()) + ")";
+    params.insert(params.end(), ids.begin(), ids.end());
   }
-  if (!q.since.empty()) where += " AND day >= ?", params.push_back(DateBound(q.since, false));
-  if (!q.until.empty()) where += " AND day <= ?", params.push_back(DateBound(q.until, true));
+  std::vector<SqlValue> actor_ids;  // as source or target: a UNION of two index reads (an OR would read rows)
   if (!q.actor.empty()) {
-    where += " AND ((source_code >= ? AND source_code < ?) OR (target_code >= ? AND target_code < ?))";
     std::string a = q.actor;
     for (char& ch : a) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    params.insert(params.end(), {a, PrefixEnd(a), a, PrefixEnd(a)});
+    EM_ASSIGN_OR_RETURN(SqlRows rows, db.Query("SELECT id FROM actors WHERE code >= ? AND code < ? ORDER BY id",
+                                               {a, PrefixEnd(a)}));
+    if (rows.empty()) return std::vector<StoredEvent>();
+    actor_ids = in_list(rows);
   }
+  // --near: a bounding box around the circle (longitude left open across the antimeridian and at
+  // the poles); the exact great-circle distance is checked on each row read.
+  double box[4] = {0, 0, -180, 180};  // lat lo, hi; lon lo, hi
+  bool box_lon = false;
   if (q.near) {
     double dlat = q.near->km / 111.0;
-    where += " AND lat BETWEEN ? AND ?";
-    params.insert(params.end(), {q.near->lat - dlat, q.near->lat + dlat});
+    box[0] = q.near->lat - dlat, box[1] = q.near->lat + dlat;
     double coslat = std::cos(q.near->lat * M_PI / 180);
     if (coslat > 0.01) {
-      double dlon = q.near->km / (111.32 * coslat);
+      double dlon = q.near->km / (111.0 * coslat);
       if (q.near->lon - dlon > -180 && q.near->lon + dlon < 180) {
-        where += " AND lon BETWEEN ? AND ?";
-        params.insert(params.end(), {q.near->lon - dlon, q.near->lon + dlon});
+        box[2] = q.near->lon - dlon, box[3] = q.near->lon + dlon;
+        box_lon = true;
       }
+    }
+    if (pg) {
+      where += " AND lat IS NOT NULL AND lon IS NOT NULL AND point(lon, lat) <@ box(point(?::float8, ?::float8), "
+               "point(?::float8, ?::float8))";
+      params.insert(params.end(), {box[2], box[0], box[3], box[1]});
     }
   }
   if (!q.text.empty()) {
-    if (impl_->pg()) {
+    if (pg) {
       where += " AND article_seq IN (SELECT seq FROM articles WHERE tsv @@ plainto_tsquery('simple', ?))";
       params.push_back(q.text);
     } else {
@@ -723,77 +889,148 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
       params.push_back(fts);
     }
   }
-  // Matching rows are read in (day, id) order, a page at a time (keyset paging, so an index on
-  // (country, day) or (day) serves the order and a small --limit stops early); the first row of each
-  // event cluster stands for the event. Tallies count every mention of the cluster.
+
+  // The day range to read: the bounds given, else the data's first and last known day. Events of
+  // unknown day ('') come first, and only when no bound is given.
+  std::string since = q.since.empty() ? std::string() : DateBound(q.since, false);
+  std::string until = q.until.empty() ? std::string() : DateBound(q.until, true);
+  std::string first_day = since, last_day = until;
+  if (first_day.empty()) {
+    EM_ASSIGN_OR_RETURN(SqlRows r, db.Query("SELECT MIN(day) FROM events WHERE day > ''"));
+    first_day = r.empty() ? "" : r[0].Text(0);
+  }
+  if (last_day.empty()) {
+    EM_ASSIGN_OR_RETURN(SqlRows r, db.Query("SELECT MAX(day) FROM events"));
+    last_day = r.empty() ? "" : r[0].Text(0);
+  }
+  // --near alone (or with dates, text) reads the R*Tree; with an indexed filter the box is checked on
+  // that index's entries, which carry lat/lon (no R*Tree set to build over a long range).
+  const bool near_by_rtree = q.country.empty() && q.type.empty() && q.actor.empty();
+  struct Window {
+    std::string lo, hi;  // inclusive day bounds; both "" = the events of unknown day
+  };
   std::vector<StoredEvent> out;
   std::set<std::string> seen_clusters;
-  std::string last_day;
-  int64_t last_id = -1;
-  const size_t page = q.limit ? std::max<size_t>(4 * q.limit, 256) : 20000;
-  for (;;) {
-    std::vector<SqlValue> page_params = params;
-    std::string sql = "SELECT id, cluster, day FROM events WHERE " + where;
-    if (last_id >= 0) {
-      sql += " AND (day > ? OR (day = ? AND id > ?))";
-      page_params.insert(page_params.end(), {last_day, last_day, last_id});
-    }
-    sql += " ORDER BY day, id LIMIT " + std::to_string(page);
-    EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(sql, page_params));
-    std::vector<int64_t> firsts;
-    for (const SqlRow& r : rows) {
-      if (seen_clusters.insert(r.Text(1)).second) firsts.push_back(r.Int(0));
-    }
-    if (!rows.empty()) last_id = rows.back().Int(0), last_day = rows.back().Text(2);
-    // The representatives of the clusters first met on this page, in order.
-    for (size_t start = 0; start < firsts.size(); start += 500) {
-      size_t n = std::min<size_t>(500, firsts.size() - start);
-      std::vector<SqlValue> ids(firsts.begin() + start, firsts.begin() + start + n);
-      EM_ASSIGN_OR_RETURN(SqlRows full, impl_->db->Query(std::string("SELECT ") + kEventColumns +
-                                                             " FROM events e JOIN articles a ON a.seq = e.article_seq "
-                                                             "WHERE e.id IN (" + Placeholders(n) + ")",
-                                                         ids));
-      std::map<int64_t, StoredEvent> by_id;
-      for (const SqlRow& r : full) {
-        StoredEvent e = EventFromRow(r);
-        by_id.emplace(e.id, std::move(e));
+
+  // Reads one window's matching rows in (day, id) order, a page at a time (keyset paging), and
+  // turns the first row of each cluster not met before into an event with its tallies. Returns
+  // true when the limit is reached.
+  auto read_window = [&](const Window& w) -> Result<bool> {
+    std::string sql_where = w.lo.empty() && w.hi.empty() ? "day = ''" : "day >= ? AND day <= ?";
+    std::vector<SqlValue> base;
+    if (!w.lo.empty() || !w.hi.empty()) base = {w.lo, w.hi};
+    sql_where += where;
+    base.insert(base.end(), params.begin(), params.end());
+    if (q.near && (pg || !near_by_rtree)) {
+      sql_where += " AND lat BETWEEN ? AND ?";
+      base.insert(base.end(), {box[0], box[1]});
+      if (box_lon) {
+        sql_where += " AND lon BETWEEN ? AND ?";
+        base.insert(base.end(), {box[2], box[3]});
       }
-      std::vector<StoredEvent> chunk;
-      std::vector<SqlValue> clusters;
-      for (size_t i = 0; i < n; ++i) {
-        auto it = by_id.find(firsts[start + i]);
-        if (it == by_id.end()) continue;
-        StoredEvent& e = it->second;
-        if (q.near) {
-          const auto& loc = e.event.location;
-          if (!loc || !loc->place.lat || !loc->place.lon ||
-              KmBetween(q.near->lat, q.near->lon, *loc->place.lat, *loc->place.lon) > q.near->km)
-            continue;
+    } else if (q.near) {
+      sql_where += " AND id IN (SELECT id FROM events_geo WHERE max_lat >= ? AND min_lat <= ?";
+      base.insert(base.end(), {box[0], box[1]});
+      if (box_lon) {
+        sql_where += " AND max_lon >= ? AND min_lon <= ?";
+        base.insert(base.end(), {box[2], box[3]});
+      }
+      sql_where += " AND max_day >= ? AND min_day <= ?";
+      if (w.lo.empty()) {
+        base.insert(base.end(), {kUnknownDayNumber, kUnknownDayNumber});
+      } else {
+        base.insert(base.end(), {static_cast<double>(DayNumber(w.lo)), static_cast<double>(DayNumber(w.hi))});
+      }
+      sql_where += ")";
+    }
+    std::string last_seen_day;
+    int64_t last_id = -1;
+    const size_t page = q.limit ? std::max<size_t>(4 * q.limit, 256) : 20000;
+    const std::string columns = q.near ? "id, cluster, day, lat, lon" : "id, cluster, day";
+    for (;;) {
+      std::string branch = "SELECT " + columns + " FROM events WHERE " + sql_where;
+      std::vector<SqlValue> branch_params = base;
+      if (last_id >= 0) {
+        branch += " AND (day > ? OR (day = ? AND id > ?))";
+        branch_params.insert(branch_params.end(), {last_seen_day, last_seen_day, last_id});
+      }
+      std::string sql;
+      std::vector<SqlValue> page_params;
+      if (actor_ids.empty()) {
+        sql = branch;
+        page_params = branch_params;
+      } else {
+        for (const char* role : {"source_actor", "target_actor"}) {
+          if (!sql.empty()) sql += " UNION ";
+          sql += branch + " AND " + role + " IN (" + Placeholders(actor_ids.size()) + ")";
+          page_params.insert(page_params.end(), branch_params.begin(), branch_params.end());
+          page_params.insert(page_params.end(), actor_ids.begin(), actor_ids.end());
         }
-        clusters.push_back(e.cluster);
-        chunk.push_back(std::move(e));
-        if (q.limit && out.size() + chunk.size() >= q.limit) break;
       }
-      if (!clusters.empty()) {
-        EM_ASSIGN_OR_RETURN(SqlRows tallies,
-                            impl_->db->Query("SELECT cluster, COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT site) "
-                                             "FROM events WHERE cluster IN (" + Placeholders(clusters.size()) +
-                                                 ") GROUP BY cluster",
-                                             clusters));
-        std::map<std::string, const SqlRow*> by_cluster;
-        for (const SqlRow& t : tallies) by_cluster[t.Text(0)] = &t;
-        for (StoredEvent& e : chunk) {
-          if (auto it = by_cluster.find(e.cluster); it != by_cluster.end()) {
-            e.num_mentions = it->second->Int(1);
-            e.num_articles = it->second->Int(2);
-            e.num_sources = it->second->Int(3);
+      sql += " ORDER BY day, id LIMIT " + std::to_string(page);
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db.Query(sql, page_params));
+      std::vector<int64_t> firsts;
+      for (const SqlRow& r : rows) {
+        if (q.near && (r.IsNull(3) || r.IsNull(4) ||
+                       KmBetween(q.near->lat, q.near->lon, r.Double(3), r.Double(4)) > q.near->km))
+          continue;
+        if (seen_clusters.insert(r.Text(1)).second) firsts.push_back(r.Int(0));
+      }
+      if (!rows.empty()) last_id = rows.back().Int(0), last_seen_day = rows.back().Text(2);
+      // The representatives of the clusters first met on this page, in order, with their tallies.
+      for (size_t start = 0; start < firsts.size(); start += 500) {
+        size_t n = std::min<size_t>(500, firsts.size() - start);
+        if (q.limit) n = std::min(n, q.limit - out.size());
+        std::vector<SqlValue> ids(firsts.begin() + start, firsts.begin() + start + n);
+        EM_ASSIGN_OR_RETURN(SqlRows full, db.Query(std::string("SELECT ") + kEventColumns +
+                                                       " FROM events e JOIN articles a ON a.seq = e.article_seq "
+                                                       "WHERE e.id IN (" + Placeholders(n) + ")",
+                                                   ids));
+        std::map<int64_t, StoredEvent> by_id;
+        std::vector<SqlValue> clusters;
+        for (const SqlRow& r : full) {
+          StoredEvent e = EventFromRow(r);
+          clusters.push_back(e.cluster);
+          by_id.emplace(e.id, std::move(e));
+        }
+        std::map<std::string, std::array<int64_t, 3>> tallies;
+        if (!clusters.empty()) {
+          EM_ASSIGN_OR_RETURN(SqlRows t, db.Query("SELECT cluster, COUNT(*), COUNT(DISTINCT article_seq), "
+                                                  "COUNT(DISTINCT site) FROM events WHERE cluster IN (" +
+                                                      Placeholders(clusters.size()) + ") GROUP BY cluster",
+                                                  clusters));
+          for (const SqlRow& r : t) tallies[r.Text(0)] = {r.Int(1), r.Int(2), r.Int(3)};
+        }
+        for (size_t i = 0; i < n; ++i) {
+          auto it = by_id.find(firsts[start + i]);
+          if (it == by_id.end()) continue;
+          StoredEvent& e = it->second;
+          if (auto t = tallies.find(e.cluster); t != tallies.end()) {
+            e.num_mentions = t->second[0], e.num_articles = t->second[1], e.num_sources = t->second[2];
           }
           out.push_back(std::move(e));
         }
+        if (q.limit && out.size() >= q.limit) return true;
       }
-      if (q.limit && out.size() >= q.limit) return out;
+      if (rows.size() < page) return false;
     }
-    if (rows.size() < page) break;
+  };
+
+  if (since.empty() && until.empty()) {
+    EM_ASSIGN_OR_RETURN(bool full, read_window({"", ""}));
+    if (full) return out;
+  }
+  if (first_day.empty() || last_day.empty() || first_day > last_day) return out;
+  // With a limit, windows of days growing fourfold from a week: each is a few index seeks and a sort of
+  // its own rows, so a small --limit reads about as many rows as it lists, whatever the filters.
+  // Without one, the whole range at once.
+  const int64_t first = DayNumber(first_day), last = DayNumber(last_day);
+  int64_t width = q.limit ? 8 : last - first + 1;
+  for (int64_t lo = first; lo <= last; lo += width, width *= 4) {
+    int64_t hi = std::min(last, lo + width - 1);
+    Window w{std::max(first_day, CivilDay(lo)), std::min(last_day, CivilDay(hi))};
+    EM_ASSIGN_OR_RETURN(bool full, read_window(w));
+    if (full) break;
   }
   return out;
 }

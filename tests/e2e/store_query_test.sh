@@ -100,6 +100,73 @@ check "actor prefix (acled)" acled --actor GEO
 check "near a point (geojson)" geojson --near 43.25,76.92,300
 check "date range only (csv)" csv --since 2022-01-10 --until 2022-01-12
 
+# GDELT and ACLED values, row by row against the same events as jsonl (joined on the row id):
+# FIPS 10-4 geo codes, GDELT's FractionDate, actor code parts, tallies; ACLED names, region, tags.
+for f in jsonl gdelt acled; do "$EM" events --db "$DB" --limit 0 --format $f > "$TMP/all.$f"; done
+python3 - "$TMP" "$ROOT/data/export/countries.tsv" <<'PY' && pass "gdelt and acled values match the events" || fail "export values"
+import csv, io, json, sys
+tmp, countries = sys.argv[1], sys.argv[2]
+fips, region = {}, {}
+for line in open(countries):
+    if line.startswith("#"): continue
+    a2, fp, rg, *_ = line.rstrip("\n").split("\t")
+    fips[a2], region[a2] = fp, rg
+assert fips["KZ"] == "KZ" and fips["GE"] == "GG" and fips["BY"] == "BO" and fips["DE"] == "GM", "FIPS table"
+known = {l.split(",")[0] for l in open("/usr/share/iso-codes/json/iso_3166-1.json").read().split('"alpha_2": "')[1:]}
+known = {k[:2] for k in known}
+assert set(fips) <= known | {"XK"}, set(fips) - known
+real = [f for f in fips.values() if f != "-"]
+assert len(real) > 240 and len(set(real)) > 235, (len(real), len(set(real)))  # a few territories share one
+assert all(region[a] != "-" for a in fips), [a for a in fips if region[a] == "-"]
+events = {e["row_id"]: e for e in map(json.loads, open(tmp + "/all.jsonl"))}
+alpha3 = {"KZ": "KAZ", "KG": "KGZ", "UZ": "UZB", "GE": "GEO", "AM": "ARM", "BY": "BLR"}
+names = {"KZ": "Kazakhstan", "KG": "Kyrgyzstan", "UZ": "Uzbekistan", "GE": "Georgia", "AM": "Armenia", "BY": "Belarus"}
+rows = list(csv.reader(open(tmp + "/all.gdelt"), delimiter="\t", quoting=csv.QUOTE_NONE))
+assert len(rows) == len(events) > 100, (len(rows), len(events))
+for r in rows:
+    e = events[int(r[0])]
+    y, m, d = map(int, e["date"]["value"].split("-"))
+    assert r[1] == "%04d%02d%02d" % (y, m, d) and r[2] == r[1][:6] and r[3] == r[1][:4], r[:4]
+    assert abs(float(r[4]) - (y + ((m - 1) * 30 + d) / 365)) < 1e-4, (r[4], e["date"])
+    src, loc = e["source"], e["location"]
+    assert r[5] == src["code"] and r[7] == alpha3[src["country"]] and r[12] == src["role"], r[5:15]
+    assert r[15] == e["target"]["code"] and r[22] == e["target"]["role"], r[15:25]
+    assert r[26] == e["cameo"] and r[27] == e["cameo"][:3] and r[28] == e["cameo"][:2], r[26:29]
+    assert int(r[29]) == e["quad_class"] and float(r[30]) == e["goldstein"], r[29:31]
+    assert (int(r[31]), int(r[32]), int(r[33])) == (e["num_mentions"], e["num_sources"], e["num_articles"]), r[31:34]
+    for base in (35, 43, 51):  # Actor1Geo, Actor2Geo, ActionGeo: the event's city
+        g = r[base:base + 8]
+        assert g[0] == "4" and g[2] == fips[loc["country"]] and g[3].startswith(g[2]), g
+        assert g[1].startswith(loc["name"] + ", ") and g[1].endswith(names[loc["country"]]), g
+        assert abs(float(g[5]) - loc["lat"]) < 1e-3 and abs(float(g[6]) - loc["lon"]) < 1e-3, g
+        assert g[7] == str(loc["geonameid"]), g
+    assert len(r[59]) == 14 and r[59].isdigit() and r[60] == e["article"]["url"], r[59:]
+acled = list(csv.DictReader(open(tmp + "/all.acled")))
+assert len(acled) == len(events)
+role_names = {"COP": "Police Forces of {}", "GOV": "Government of {}", "MIL": "Military Forces of {}",
+              "PRO": "Protesters ({})", "CVL": "Civilians ({})"}
+for a in acled:
+    e = events[int(a["event_id_cnty"][3:])]
+    c = e["location"]["country"]
+    assert a["event_id_cnty"][:3] == alpha3[c] and a["country"] == names[c] and a["region"] == region[c], a
+    assert a["region"] == "Caucasus and Central Asia" if c in ("KZ", "KG", "UZ", "GE", "AM") else a["region"] == "Europe", a
+    assert a["event_date"] == e["date"]["value"] and a["time_precision"] == "1", a
+    assert a["event_type"] == e["acled"]["event_type"] and a["sub_event_type"] == e["acled"]["sub_event_type"], a
+    for col, actor in (("actor1", e["source"]), ("actor2", e["target"])):
+        want = role_names.get(actor["role"])
+        if actor["role"] == "PRO" and e["acled"]["event_type"] == "Riots": want = "Rioters ({})"
+        if actor["role"] == "CVL" and e["acled"]["event_type"] == "Protests": want = "Protesters ({})"
+        if want: assert a[col] == want.format(names[actor["country"]]), (col, a[col], actor)
+        else: assert a[col] == actor["text"], (col, a[col], actor)
+    killed = sum(k["value"] for k in e["counts"] if k["kind"] == "killed")
+    assert float(a["fatalities"]) == killed, (a["fatalities"], e["counts"])
+    if a["event_type"] in ("Protests", "Riots"):
+        crowd = [k for k in e["counts"] if k["kind"] == "participants"]
+        assert a["tags"] == ("crowd size=%s%d" % ("around " if crowd[0]["qualifier"] == "approx" else "", crowd[0]["value"]) if crowd
+                             else "crowd size=no report"), (a["tags"], crowd)
+    assert a["source"] == e["article"]["site_name"] and a["notes"] == e["evidence"]["sentence"], a
+PY
+
 # Types by name: PLOVER mode and ACLED type give what the CAMEO code gives.
 a=$("$EM" events --db "$DB" --limit 0 --format csv --type 173 | wc -l)
 b=$("$EM" events --db "$DB" --limit 0 --format csv --type ARREST | wc -l)

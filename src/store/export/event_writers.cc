@@ -1,4 +1,5 @@
 // Event exports: table, JSONL, CSV, GDELT 2.0 event rows, ACLED rows, GeoJSON.
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -119,13 +120,23 @@ ojson EventJson(const StoredEvent& s) {
   return j;
 }
 
-// `s` in a column of `width` bytes: cut with an ellipsis, then padded; always one space after.
+// `s` in a column of `width` characters (UTF-8 code points, so Cyrillic or Arabic titles line up):
+// cut with an ellipsis, then padded; always one space after.
 std::string Fit(std::string s, size_t width) {
   for (char& c : s) if (c == '\n' || c == '\t') c = ' ';
-  if (s.size() + 1 <= width) return s + std::string(width - s.size(), ' ');
-  size_t cut = width >= 2 ? width - 2 : 0;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return s.substr(0, cut) + "… " + std::string(width - 2 - cut, ' ');
+  auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  size_t chars = 0;
+  for (char c : s) chars += is_lead(c);
+  if (chars + 1 <= width) return s + std::string(width - chars, ' ');
+  // Keep width - 2 characters, then the ellipsis and a space.
+  size_t keep = width >= 2 ? width - 2 : 0, cut = 0, seen = 0;
+  for (; cut < s.size(); ++cut) {
+    if (is_lead(s[cut])) {
+      if (seen == keep) break;
+      ++seen;
+    }
+  }
+  return s.substr(0, cut) + "\u2026 ";
 }
 
 void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
@@ -211,11 +222,52 @@ std::string CompactTimestamp(const std::string& iso) {
   return out.substr(0, 14);
 }
 
-// GDELT geo type: 1 country, 4 world city, 5 world state (ADM1); 0 when no location.
+bool IsUs(const Place& p) { return p.country == "US"; }
+
+// GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
 std::string GeoType(const Place& p) {
   if (p.precision == "country") return "1";
-  if (p.precision == "admin1") return "5";
-  return "4";
+  if (p.precision == "admin1") return IsUs(p) ? "2" : "5";
+  return IsUs(p) ? "3" : "4";
+}
+
+// The 8 *Geo_* columns of a place: Type, FullName, CountryCode (FIPS 10-4), ADM1Code (FIPS country +
+// the admin-1 code), ADM2Code, Lat, Long, FeatureID (the FIPS code of a country, the ADM1Code of a
+// region, the GeoNames id of a city: GDELT's GNS ids are not to be had offline).
+std::vector<std::string> GeoColumns(const Place& p) {
+  const CountryCodes& cc = CountryByAlpha2(p.country);
+  std::string full;
+  auto add = [&](const std::string& part) {
+    if (part.empty() || full.find(part) == 0) return;
+    full += (full.empty() ? "" : ", ") + part;
+  };
+  if (p.precision != "country") add(p.name);
+  if (p.precision == "city") add(p.admin1);
+  add(cc.name.empty() ? p.country : cc.name);
+  std::string adm1 = cc.fips;
+  if (p.precision == "city" && !cc.fips.empty()) {
+    std::string code = Admin1CodeOf(p.geonameid);
+    if (code.size() == 2 && std::isalnum(static_cast<unsigned char>(code[0])) &&
+        std::isalnum(static_cast<unsigned char>(code[1])))
+      adm1 += code;
+  }
+  std::string feature = p.precision == "city" ? (p.geonameid ? std::to_string(p.geonameid) : "") : adm1;
+  return {GeoType(p), full, cc.fips, adm1, "", p.lat ? Num(*p.lat, 4) : "", p.lon ? Num(*p.lon, 4) : "", feature};
+}
+
+// An actor's place: the event's when the actor is of the event's country (or of none), else the
+// actor's country as a whole (GDELT geocodes an actor by the place the text ties it to).
+std::vector<std::string> ActorGeoColumns(const std::optional<Actor>& a, const std::optional<Location>& loc) {
+  if (!a) return {"0", "", "", "", "", "", "", ""};
+  if (loc && (a->country.empty() || a->country == loc->place.country)) return GeoColumns(loc->place);
+  if (a->country.empty()) return {"0", "", "", "", "", "", "", ""};
+  const CountryCodes& cc = CountryByAlpha2(a->country);
+  Place p;
+  p.country = a->country;
+  p.name = cc.name;
+  p.precision = "country";
+  if (cc.lat || cc.lon) p.lat = cc.lat, p.lon = cc.lon;
+  return GeoColumns(p);
 }
 
 void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
@@ -227,38 +279,37 @@ void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
     std::snprintf(sqldate, sizeof sqldate, "%04d%02d%02d", y, m, d);
     std::snprintf(monthyear, sizeof monthyear, "%04d%02d", y, m);
     std::snprintf(year, sizeof year, "%04d", y);
-    std::vector<std::string> f = {std::to_string(s.id), sqldate, monthyear, year,
-                                  Num(y + DayOfYear(y, m, d) / 365.0, 4)};
+    // FractionDate as GDELT computes it: months of 30 days over a 365-day year.
+    char fraction[16];
+    std::snprintf(fraction, sizeof fraction, "%.4f", y + ((m - 1) * 30 + d) / 365.0);
+    std::vector<std::string> f = {std::to_string(s.id), sqldate, monthyear, year, fraction};
     for (const std::optional<Actor>* a : {&e.source, &e.target}) {
-      if (*a) {
+      if (*a && !(*a)->code.empty()) {
         std::string name = ActorName(*a);
         for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        f.insert(f.end(), {(*a)->code, name, CountryByAlpha2((*a)->country).alpha3, "", "", "", "", (*a)->role, "", ""});
+        ActorCodeParts parts = ParseActorCode((*a)->code);
+        if (parts.country.empty()) parts.country = CountryByAlpha2((*a)->country).alpha3;
+        if (parts.types.empty() && !(*a)->role.empty()) parts.types.push_back((*a)->role);
+        parts.types.resize(3);
+        f.insert(f.end(), {(*a)->code, name, parts.country, parts.known_group, "", "", "", parts.types[0],
+                           parts.types[1], parts.types[2]});
       } else {
         f.insert(f.end(), 10, "");
       }
     }
     std::string base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));
-    f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, e.cameo_root,
-                       std::to_string(e.quad_class), Num(e.goldstein, 1), std::to_string(s.num_mentions),
-                       std::to_string(s.num_sources), std::to_string(s.num_articles), "0"});
-    // Actor1Geo_*, Actor2Geo_*: the event's location stands for where each named actor acted.
-    auto geo = [&](bool present) {
-      if (!present || !e.location) {
-        f.insert(f.end(), {"0", "", "", "", "", "", "", ""});
-        return;
-      }
-      const Place& p = e.location->place;
-      std::string full = p.name;
-      if (!p.admin1.empty() && p.admin1 != p.name) full += ", " + p.admin1;
-      std::string country_name = CountryByAlpha2(p.country).name;
-      if (p.precision != "country" && !country_name.empty()) full += ", " + country_name;
-      f.insert(f.end(), {GeoType(p), full, p.country, p.country, "", OptNum(p.lat), OptNum(p.lon),
-                         p.geonameid ? std::to_string(p.geonameid) : ""});
-    };
-    geo(e.source.has_value());
-    geo(e.target.has_value());
-    geo(true);
+    std::string root = !e.cameo_root.empty() ? e.cameo_root : e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
+    f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, root, std::to_string(e.quad_class),
+                       Num(e.goldstein, 1), std::to_string(s.num_mentions), std::to_string(s.num_sources),
+                       std::to_string(s.num_articles), "0"});
+    for (auto&& cols : {ActorGeoColumns(e.source, e.location), ActorGeoColumns(e.target, e.location)})
+      f.insert(f.end(), cols.begin(), cols.end());
+    if (e.location) {
+      auto cols = GeoColumns(e.location->place);
+      f.insert(f.end(), cols.begin(), cols.end());
+    } else {
+      f.insert(f.end(), {"0", "", "", "", "", "", "", ""});
+    }
     f.push_back(CompactTimestamp(s.added_at));
     f.push_back(s.url);
     AppendTsvRow(f, out);
@@ -291,10 +342,34 @@ int64_t EpochOf(const std::string& iso) {
   return static_cast<int64_t>(timegm(&tm));
 }
 
+// ACLED's tags for a demonstration: the crowd size, as reported.
+std::string CrowdSizeTag(const Event& e) {
+  if (e.acled_event_type != "Protests" && e.acled_event_type != "Riots") return "";
+  for (const Count& c : e.counts) {
+    if (c.kind != "participants") continue;
+    std::string q = c.qualifier == "approx"      ? "around "
+                    : c.qualifier == "more_than" ? "more than "
+                    : c.qualifier == "at_least"  ? "at least "
+                    : c.qualifier == "less_than" ? "less than "
+                    : c.qualifier == "about"     ? "around "
+                                                 : "";
+    return "crowd size=" + q + Num(c.value, 0);
+  }
+  return "crowd size=no report";
+}
+
+std::string AcledActor(const std::optional<Actor>& a, const Event& e, const std::string& location_country) {
+  if (!a) return "";
+  std::string country = CountryByAlpha2(!a->country.empty() ? a->country : location_country).name;
+  std::string name = AcledActorName(a->role, e.acled_event_type, country);
+  return !name.empty() ? name : ActorName(a);
+}
+
 void WriteAcled(const std::vector<StoredEvent>& events, std::string* out) {
   AppendCsvRow(AcledHeader(), out);
   for (const StoredEvent& s : events) {
     const Event& e = s.event;
+    if (e.acled_event_type.empty()) continue;  // ACLED records only its own event types
     const Place* p = e.location ? &e.location->place : nullptr;
     const CountryCodes& cc = CountryByAlpha2(p ? p->country : "");
     int inter1 = AcledInterCode(e.source ? e.source->role : "", e.acled_event_type);
@@ -302,18 +377,25 @@ void WriteAcled(const std::vector<StoredEvent>& events, std::string* out) {
     int interaction = inter2 == 0 ? inter1 * 10 : std::min(inter1, inter2) * 10 + std::max(inter1, inter2);
     if (inter1 == 0 && inter2 != 0) interaction = inter2 * 10;
     int y, m, d;
-    SplitDate(e.date.value, &y, &m, &d);
-    std::string time_precision = e.date.precision == "day" ? "1" : e.date.precision.empty() ? "" : "3";
+    SplitDate(e.date.value.empty() ? s.published : e.date.value, &y, &m, &d);
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+    // ACLED: 1 the day is known, 2 the week, 3 only the month (or less).
+    std::string time_precision = e.date.precision == "day" ? "1" : y ? "3" : "";
     std::string geo_precision = !p ? "" : p->precision == "city" ? "1" : p->precision == "admin1" ? "2" : "3";
-    bool civilians = e.target && (e.target->role == "CVL" || e.target->role == "REF");
-    AppendCsvRow({(cc.alpha3.empty() ? std::string("XXX") : cc.alpha3) + std::to_string(s.id), e.date.value,
+    bool civilians = e.target && (e.target->role == "CVL" || e.target->role == "REF") &&
+                     (e.acled_event_type == "Violence against civilians" || e.acled_event_type == "Explosions/Remote violence");
+    std::string iso = cc.numeric.empty() ? "" : std::to_string(std::atoi(cc.numeric.c_str()));
+    std::string location = p ? (p->precision == "country" ? cc.name : p->name) : "";
+    std::string admin1 = p ? (p->precision == "admin1" && p->admin1.empty() ? p->name : p->admin1) : "";
+    AppendCsvRow({(cc.alpha3.empty() ? std::string("XXX") : cc.alpha3) + std::to_string(s.id), y ? date : "",
                   y ? std::to_string(y) : "", time_precision, DisorderType(e.acled_event_type), e.acled_event_type,
-                  e.acled_sub_event_type, ActorName(e.source), "", inter1 ? std::to_string(inter1) : "",
-                  ActorName(e.target), "", inter2 ? std::to_string(inter2) : "",
-                  interaction ? std::to_string(interaction) : "", civilians ? "Civilian targeting" : "", cc.numeric,
-                  "", cc.name, p ? p->admin1 : "", "", "", p ? p->name : "", p ? OptNum(p->lat) : "",
-                  p ? OptNum(p->lon) : "", geo_precision, s.site_name, "", s.evidence_text, Num(Fatalities(e), 0), "",
-                  std::to_string(EpochOf(s.added_at))},
+                  e.acled_sub_event_type, AcledActor(e.source, e, p ? p->country : ""), "",
+                  inter1 ? std::to_string(inter1) : "", AcledActor(e.target, e, p ? p->country : ""), "",
+                  inter2 ? std::to_string(inter2) : "", interaction ? std::to_string(interaction) : "",
+                  civilians ? "Civilian targeting" : "", iso, cc.acled_region, cc.name, admin1, "", "", location,
+                  p ? OptNum(p->lat) : "", p ? OptNum(p->lon) : "", geo_precision, s.site_name, "", s.evidence_text,
+                  Num(Fatalities(e), 0), CrowdSizeTag(e), std::to_string(EpochOf(s.added_at))},
                  out);
   }
 }

@@ -122,16 +122,115 @@ CREATE TABLE runs (
   already_stored BIGINT, duplicates BIGINT, events BIGINT, failures BIGINT, interrupted INTEGER);
 )sql";
 
+// Version 2: the filters of `eventmill events` each get an index that serves them together with a
+// day range, so every filter and combination is a seek, not a scan of the range's rows:
+//   event_types  one row per distinct (CAMEO, PLOVER type, mode, ACLED type, sub-type); --type by
+//                code prefix or by any of the names becomes type_id IN (...)
+//   actors       one row per actor code; --actor (a code prefix) becomes source/target_actor IN (...)
+//   events_geo   (SQLite) R*Tree over lat, lon and the day number, for --near with or without dates;
+//                PostgreSQL: a GiST index on point(lon, lat)
+// Unknown days are '' (not NULL) so keyset paging on (day, id) is the same on both engines; the
+// cluster index covers the tallies (mentions, articles, sites) so they read no event rows. Each
+// filter index also carries the other filter columns, the cluster and the coordinates: a query
+// reads index entries only (event rows are wide: evidence, names, counts), then the rows of the
+// events it lists. --near alone is served by the R*Tree; with another indexed filter, by the
+// bounding box on the covered lat/lon. (PostgreSQL indexes also carry the id, which SQLite's
+// rowid gives every index.)
+constexpr std::string_view kV2Sqlite = R"sql(
+CREATE TABLE event_types (
+  id INTEGER PRIMARY KEY, cameo TEXT NOT NULL, plover TEXT NOT NULL, plover_mode TEXT NOT NULL,
+  acled_event_type TEXT NOT NULL, acled_sub_event_type TEXT NOT NULL,
+  UNIQUE (cameo, plover, plover_mode, acled_event_type, acled_sub_event_type));
+CREATE TABLE actors (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+ALTER TABLE events ADD COLUMN type_id INTEGER;
+ALTER TABLE events ADD COLUMN source_actor INTEGER;
+ALTER TABLE events ADD COLUMN target_actor INTEGER;
+INSERT OR IGNORE INTO event_types (cameo, plover, plover_mode, acled_event_type, acled_sub_event_type)
+  SELECT DISTINCT coalesce(cameo, ''), coalesce(plover, ''), coalesce(plover_mode, ''),
+         coalesce(acled_event_type, ''), coalesce(acled_sub_event_type, '') FROM events;
+UPDATE events SET type_id = (SELECT t.id FROM event_types t WHERE t.cameo = coalesce(events.cameo, '')
+  AND t.plover = coalesce(events.plover, '') AND t.plover_mode = coalesce(events.plover_mode, '')
+  AND t.acled_event_type = coalesce(events.acled_event_type, '')
+  AND t.acled_sub_event_type = coalesce(events.acled_sub_event_type, ''));
+INSERT OR IGNORE INTO actors (code)
+  SELECT source_code FROM events WHERE coalesce(source_code, '') <> ''
+  UNION SELECT target_code FROM events WHERE coalesce(target_code, '') <> '';
+UPDATE events SET source_actor = (SELECT a.id FROM actors a WHERE a.code = events.source_code),
+                  target_actor = (SELECT a.id FROM actors a WHERE a.code = events.target_code);
+UPDATE events SET day = '' WHERE day IS NULL;
+CREATE VIRTUAL TABLE events_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon, min_day, max_day);
+INSERT INTO events_geo
+  SELECT id, lat, lat, lon, lon, coalesce(CAST(julianday(nullif(day, '')) - 2440587.5 AS INTEGER), -1000000),
+         coalesce(CAST(julianday(nullif(day, '')) - 2440587.5 AS INTEGER), -1000000)
+  FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
+DROP INDEX events_country_cameo_day;
+DROP INDEX events_source;
+DROP INDEX events_target;
+DROP INDEX events_lat;
+DROP INDEX events_cluster;
+DROP INDEX events_country_day;
+DROP INDEX events_day;
+CREATE INDEX events_country_type_day ON events(country, type_id, day, cluster, source_actor, target_actor, article_seq, lat, lon);
+CREATE INDEX events_country_day ON events(country, day, cluster, type_id, source_actor, target_actor, article_seq, lat, lon);
+CREATE INDEX events_type_day ON events(type_id, day, cluster, country, source_actor, target_actor, article_seq, lat, lon);
+CREATE INDEX events_source_day ON events(source_actor, day, cluster, country, type_id, target_actor, article_seq, lat, lon);
+CREATE INDEX events_target_day ON events(target_actor, day, cluster, country, type_id, source_actor, article_seq, lat, lon);
+CREATE INDEX events_day ON events(day, cluster, country, type_id, source_actor, target_actor, article_seq, lat, lon);
+CREATE INDEX events_cluster ON events(cluster, article_seq, site);
+)sql";
+
+constexpr std::string_view kV2Postgres = R"sql(
+CREATE TABLE event_types (
+  id BIGSERIAL PRIMARY KEY, cameo TEXT NOT NULL, plover TEXT NOT NULL, plover_mode TEXT NOT NULL,
+  acled_event_type TEXT NOT NULL, acled_sub_event_type TEXT NOT NULL,
+  UNIQUE (cameo, plover, plover_mode, acled_event_type, acled_sub_event_type));
+CREATE TABLE actors (id BIGSERIAL PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+ALTER TABLE events ADD COLUMN type_id BIGINT;
+ALTER TABLE events ADD COLUMN source_actor BIGINT;
+ALTER TABLE events ADD COLUMN target_actor BIGINT;
+INSERT INTO event_types (cameo, plover, plover_mode, acled_event_type, acled_sub_event_type)
+  SELECT DISTINCT coalesce(cameo, ''), coalesce(plover, ''), coalesce(plover_mode, ''),
+         coalesce(acled_event_type, ''), coalesce(acled_sub_event_type, '') FROM events
+  ON CONFLICT DO NOTHING;
+UPDATE events e SET type_id = t.id FROM event_types t WHERE t.cameo = coalesce(e.cameo, '')
+  AND t.plover = coalesce(e.plover, '') AND t.plover_mode = coalesce(e.plover_mode, '')
+  AND t.acled_event_type = coalesce(e.acled_event_type, '')
+  AND t.acled_sub_event_type = coalesce(e.acled_sub_event_type, '');
+INSERT INTO actors (code)
+  SELECT source_code FROM events WHERE coalesce(source_code, '') <> ''
+  UNION SELECT target_code FROM events WHERE coalesce(target_code, '') <> ''
+  ON CONFLICT DO NOTHING;
+UPDATE events e SET source_actor = a.id FROM actors a WHERE a.code = e.source_code;
+UPDATE events e SET target_actor = a.id FROM actors a WHERE a.code = e.target_code;
+UPDATE events SET day = '' WHERE day IS NULL;
+DROP INDEX events_country_cameo_day;
+DROP INDEX events_source;
+DROP INDEX events_target;
+DROP INDEX events_lat;
+DROP INDEX events_cluster;
+DROP INDEX events_country_day;
+DROP INDEX events_day;
+CREATE INDEX events_country_type_day ON events(country, type_id, day, cluster, source_actor, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_country_day ON events(country, day, cluster, type_id, source_actor, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_type_day ON events(type_id, day, cluster, country, source_actor, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_source_day ON events(source_actor, day, cluster, country, type_id, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_target_day ON events(target_actor, day, cluster, country, type_id, source_actor, article_seq, lat, lon, id);
+CREATE INDEX events_day ON events(day, cluster, country, type_id, source_actor, target_actor, article_seq, lat, lon, id);
+CREATE INDEX events_cluster ON events(cluster, article_seq, site);
+CREATE INDEX events_geo ON events USING gist (point(lon, lat)) WHERE lat IS NOT NULL AND lon IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "articles, entities, counts, quotes, events, inputs, failures, runs; FTS", kV1Sqlite, kV1Postgres},
+      {2, "event_types, actors, R*Tree/GiST for --near; indexes for every events filter", kV2Sqlite, kV2Postgres},
   };
   return kMigrations;
 }
 
-Result<int> Migrate(SqlConnection& db) {
+Result<int> Migrate(SqlConnection& db, int target) {
   const bool pg = db.dialect() == SqlDialect::kPostgres;
   // Several processes may open a new database at once: serialise the migration.
   if (pg) {
@@ -151,7 +250,7 @@ Result<int> Migrate(SqlConnection& db) {
                                                  " is newer than this eventmill knows (" + std::to_string(latest) +
                                                  "): upgrade eventmill");
     for (const Migration& m : Migrations()) {
-      if (m.version <= current) continue;
+      if (m.version <= current || (target > 0 && m.version > target)) continue;
       if (pg) EM_RETURN_IF_ERROR(db.ExecScript("BEGIN"));
       Status s = db.ExecScript(std::string(pg ? m.postgres : m.sqlite));
       if (s.ok()) {

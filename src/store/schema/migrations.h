@@ -20,7 +20,8 @@ struct Migration {
 // All migrations, by version from 1.
 const std::vector<Migration>& Migrations();
 
-// Brings the database to the latest version; returns the version it ends at.
-Result<int> Migrate(SqlConnection& db);
+// Brings the database to the latest version (or to `target` when > 0, for tests of old databases);
+// returns the version it ends at.
+Result<int> Migrate(SqlConnection& db, int target = 0);
 
 }  // namespace eventmill
