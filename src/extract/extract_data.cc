@@ -88,7 +88,30 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
       return;
     }
     if (l.rfind("within: ", 0) == 0) {
-      within_phrases_.push_back(l.substr(8));
+      // "A + B": every part somewhere in the line; a part written "^A" starts the line.
+      std::vector<WithinPart> parts;
+      std::string_view rest = std::string_view(l).substr(8);
+      while (!rest.empty()) {
+        size_t plus = rest.find(" + ");
+        std::string_view part = Trim(rest.substr(0, plus));
+        rest = plus == std::string_view::npos ? std::string_view() : rest.substr(plus + 3);
+        WithinPart wp;
+        if (!part.empty() && part.front() == '^') {
+          wp.at_start = true;
+          part.remove_prefix(1);
+        }
+        wp.text = std::string(part);
+        if (!wp.text.empty()) parts.push_back(std::move(wp));
+      }
+      if (!parts.empty()) within_phrases_.push_back(std::move(parts));
+      return;
+    }
+    if (l.rfind("byline: ", 0) == 0) {
+      byline_words_.push_back(l.substr(8) + " ");
+      return;
+    }
+    if (l.rfind("role: ", 0) == 0) {
+      bio_roles_.push_back(l.substr(6));
       return;
     }
     if (l.rfind("credit: ", 0) == 0) {
@@ -234,10 +257,68 @@ bool ExtractData::IsBoilerplateLine(std::string_view line) const {
 }
 
 bool ExtractData::HasFurniturePhrase(std::string_view line) const {
-  if (line.size() >= 300 || within_phrases_.empty()) return false;
+  if (line.size() >= 700 || within_phrases_.empty()) return false;
   const std::string l = AsciiLower(line);
-  for (const std::string& p : within_phrases_)
-    if (l.find(p) != std::string::npos) return true;
+  size_t lead = 0;  // where the line's first word starts, past quotes and brackets
+  while (lead < l.size() && std::string_view(" \"'([*").find(l[lead]) != std::string_view::npos) ++lead;
+  for (const std::vector<WithinPart>& parts : within_phrases_) {
+    // A phrase anchored at the start of the line is strong enough for a paragraph-long notice
+    // ("Disclaimer: ..."); others mark short lines only.
+    if (!parts.front().at_start && line.size() >= 300) continue;
+    bool all = true;
+    for (const WithinPart& part : parts) {
+      const bool found = part.at_start ? l.compare(lead, part.text.size(), part.text) == 0
+                                       : l.find(part.text) != std::string::npos;
+      if (!found) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+bool ExtractData::IsAuthorBio(std::string_view para) const {
+  if (para.size() < 30 || para.size() > 600 || bio_roles_.empty()) return false;
+  // "Name Surname is a senior writer ...", "Jane Doe ist Redakteurin ...": two or three
+  // capitalised words, then the verb, within the first few words.
+  size_t caps = 0;
+  std::string_view rest = para;
+  while (caps < 4) {
+    size_t sp = rest.find(' ');
+    if (sp == std::string_view::npos) return false;
+    std::string_view word = rest.substr(0, sp);
+    rest.remove_prefix(sp + 1);
+    const unsigned char c = word.empty() ? 0 : static_cast<unsigned char>(word.front());
+    std::string w = AsciiLower(word);
+    if (caps >= 2 && (w == "is" || w == "ist" || w == "was" || w == "war" || w == "est" || w == "es")) break;
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC0)) return false;
+    ++caps;
+  }
+  if (caps < 2 || caps >= 4) return false;
+  const std::string l = AsciiLower(rest.substr(0, std::min<size_t>(rest.size(), 160)));
+  for (const std::string& role : bio_roles_)
+    if (l.find(role) != std::string::npos) return true;
+  return false;
+}
+
+bool ExtractData::IsByline(std::string_view line) const {
+  if (line.size() > 120 || byline_words_.empty()) return false;
+  const std::string l = AsciiLower(line);
+  for (const std::string& w : byline_words_) {
+    if (l.size() <= w.size() + 2 || l.compare(0, w.size(), w) != 0) continue;
+    // A name follows: a capital letter (or a letter of another script), and no sentence.
+    const unsigned char c = static_cast<unsigned char>(line[w.size()]);
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC0)) continue;
+    if (std::count(line.begin(), line.end(), ' ') > 12) continue;
+    const char last = line.back();
+    if (last == '!' || last == '?' || last == ':') continue;
+    if (line.find(". ") != std::string_view::npos && line.find(". ") + 4 < line.size() &&
+        std::count(line.begin(), line.end(), ' ') > 8)
+      continue;
+    return true;
+  }
   return false;
 }
 
