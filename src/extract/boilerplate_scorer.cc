@@ -494,11 +494,16 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       const Node& owner = nodes[rb.owner];
       if (owner.tag == Tag::kH1) break;
       if (in[rb.owner]) continue;
-      if (soft[rb.owner]) {  // a share bar, an ad slot
+      if (soft[rb.owner]) {  // a share bar, an ad slot; a photo caption (a sentence) at a quarter of its length
+        passed += rb.chars >= 60 && HasSentencePunctuation(rb.text) ? rb.chars / 4 : rb.chars;
+        continue;
+      }
+      // A link list ends the header; a byline of linked names ("Jane Roe, John Moe") is passed.
+      if (rb.link_chars * 2 > rb.chars && rb.chars >= 25) {
+        if (rb.chars >= 50) break;
         passed += rb.chars;
         continue;
       }
-      if (rb.link_chars * 2 > rb.chars && rb.chars >= 25) break;
       // Only from the article's own column: the block and the container meet a few levels up.
       uint32_t a = rb.owner, c = container;
       while (nodes[a].depth > nodes[c].depth) a = nodes[a].parent;

@@ -178,6 +178,24 @@ TEST(BoilerplateScorer, TakesAShortSentenceStandfirst) {
   EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
 }
 
+// A standfirst in a deep header, over a byline of linked names and a photo caption, inside a
+// header whose class names a caption style (not a caption).
+TEST(BoilerplateScorer, TakesTheStandfirstOverLinkedBylinesAndCaptions) {
+  std::string html = std::string("<body><article class='story'><div class='lede'><header class='hdr hdr__caption-style--x'>"
+                                 "<div class='hdr__row'><div class='hdr__inner'>") +
+                     "<h1>Clashes in the capital</h1><p class='dek'>Police detained dozens as protests over fuel prices "
+                     "spread to several other cities.</p></div></div>"
+                     "<div class='by'><a href='/a/1'>Jane Roe</a>, <a href='/a/2'>John Moe</a></div></header></div>"
+                     "<div class='media'><div class='image__caption'>Police at the square on Sunday, where the crowd "
+                     "gathered in the morning. Photo: Jane Roe</div></div>"
+                     "<div class='bg'><div><div class='chunks'><div class='grid'><div class='body'><p>" +
+                     kPara1 + "</p><p>" + kPara2 + "</p></div></div></div></div></div></article></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Police detained dozens"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Photo:"), std::string::npos) << text;
+}
+
 TEST(BoilerplateScorer, EmptyBodyGivesNoBlocks) { EXPECT_EQ(MainText("<html><body></body></html>"), ""); }
 
 }  // namespace

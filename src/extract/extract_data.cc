@@ -221,6 +221,16 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
           prev_word.clear();
           continue;
         }
+        // "caption-style", "share-position": the word names how the element looks, not what it is.
+        size_t next = j;
+        while (next < token.size() && !IsAlnum(token[next])) ++next;
+        size_t next_end = next;
+        while (next_end < token.size() && IsAlnum(token[next_end])) ++next_end;
+        const std::string_view next_word = token.substr(next, next_end - next);
+        if (next_word == "style" || next_word == "styles" || next_word == "position" || next_word == "color") {
+          prev_word.assign(word);
+          continue;
+        }
         HintKind k = Lookup(word);
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {

@@ -23,6 +23,8 @@ TEST(ExtractData, ClassifiesClassWordsAndPrefixes) {
   EXPECT_EQ(d.Classify("post-content", &score), HintKind::kPositive);
   EXPECT_EQ(d.Classify("commentary-piece", &score), HintKind::kNone);
   EXPECT_EQ(d.Classify("o-section--has-comments", &score), HintKind::kNone);
+  // A hint word that names a style of the element is not what the element is.
+  EXPECT_EQ(d.Classify("story-header__comments-style--default", &score), HintKind::kNone);
 }
 
 TEST(ExtractData, HiddenMatchesWholeTokensOnly) {
