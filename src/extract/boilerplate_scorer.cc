@@ -116,6 +116,12 @@ bool ReadsAsSentence(std::string_view s) {
   return c == '.' || c == '!' || c == '?' || s.ends_with("\xE3\x80\x82");
 }
 
+// A sentence of the story with most of its words linked ("The minister has [resigned over the
+// budget row]."): a few words of its own, and a full stop; a link line has neither.
+bool LinkedSentence(std::string_view text, uint32_t chars, uint32_t link_chars) {
+  return chars - link_chars >= 20 && ReadsAsSentence(text) && std::count(text.begin(), text.end(), ' ') >= 6;
+}
+
 struct BlockStats {
   double weight = 0;
   uint32_t good_chars = 0;   // text in real paragraphs
@@ -452,6 +458,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       for (const RawBlock& rb : blocks)
         if (nodes[rb.owner].parent == core && real(rb)) core_end = nodes[rb.owner].end;
   }
+  // Elements that hold a linked sentence themselves (<div class="paragraph">The pair <a>...</a>.</div>).
+  std::vector<uint8_t> sentence_owner(n, 0);
+  for (const RawBlock& rb : blocks)
+    if (rb.link_chars * 2 > rb.chars && LinkedSentence(rb.text, rb.chars, rb.link_chars)) sentence_owner[rb.owner] = 1;
   auto include = [&](uint32_t root) {
     in[root] = 1;
     for (uint32_t i = root + 1; i < nodes[root].end; ++i) {
@@ -460,7 +470,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         i = nd.end - 1;
         continue;
       }
-      bool prune = IsSectionTag(nd.tag) && sum[i] < 0 && best[i] < options_.min_paragraph_chars && good[i] == 0;
+      bool prune = IsSectionTag(nd.tag) && sum[i] < 0 && best[i] < options_.min_paragraph_chars && good[i] == 0 &&
+                   !sentence_owner[i];
       // A lone teaser after the story's paragraphs ("Read next: headline, summary").
       prune = prune || (teaser[i] && i >= core_end);
       if (prune) {
@@ -538,9 +549,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       out.back().cut_chars_after += rb.chars;
       out.back().cut_link_chars_after += rb.link_chars;
     };
+    const bool linked_sentence = LinkedSentence(rb.text, rb.chars, rb.link_chars);
     if (!in[rb.owner] || (container == 0 && weight[b] < 0) ||
         // Link lists and fragments inside the container, e.g. a "Read more" link line.
-        (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars)) {
+        (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars && !linked_sentence)) {
       cut();
       continue;
     }

@@ -196,6 +196,18 @@ TEST(BoilerplateScorer, TakesTheStandfirstOverLinkedBylinesAndCaptions) {
   EXPECT_EQ(text.find("Photo:"), std::string::npos) << text;
 }
 
+// A sentence of the story with most of its words linked is text; a link line in the body is not.
+TEST(BoilerplateScorer, KeepsSentencesWhoseWordsAreMostlyLinked) {
+  std::string html = std::string("<body><div class='story'><div class='p'>") + kPara1 +
+                     "</div><div class='p'>The 99-year-old husband of the Queen has <a href='/x'>spent three weeks "
+                     "in hospital and has undergone a heart procedure</a>.</div>"
+                     "<div class='p'><a href='/y'>MORE: Rebels seize second town in the north as talks stall</a></div>"
+                     "<div class='p'>" + kPara2 + "</div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("The 99-year-old husband"), std::string::npos) << text;
+  EXPECT_EQ(text.find("MORE: Rebels"), std::string::npos) << text;
+}
+
 TEST(BoilerplateScorer, EmptyBodyGivesNoBlocks) { EXPECT_EQ(MainText("<html><body></body></html>"), ""); }
 
 }  // namespace
