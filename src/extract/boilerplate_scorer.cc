@@ -549,10 +549,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       out.back().cut_chars_after += rb.chars;
       out.back().cut_link_chars_after += rb.link_chars;
     };
-    const bool linked_sentence = LinkedSentence(rb.text, rb.chars, rb.link_chars);
     if (!in[rb.owner] || (container == 0 && weight[b] < 0) ||
         // Link lists and fragments inside the container, e.g. a "Read more" link line.
-        (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars && !linked_sentence)) {
+        (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars &&
+         !LinkedSentence(rb.text, rb.chars, rb.link_chars))) {
       cut();
       continue;
     }

@@ -103,7 +103,15 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
         wp.text = std::string(part);
         if (!wp.text.empty()) parts.push_back(std::move(wp));
       }
-      if (!parts.empty()) within_phrases_.push_back(std::move(parts));
+      if (!parts.empty()) {
+        any_anchored_ = any_anchored_ || parts.front().at_start;
+        // Anchored phrases first: one comparison each.
+        if (parts.front().at_start) {
+          within_phrases_.insert(within_phrases_.begin(), std::move(parts));
+        } else {
+          within_phrases_.push_back(std::move(parts));
+        }
+      }
       return;
     }
     if (l.rfind("byline: ", 0) == 0) {
@@ -116,6 +124,7 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
     }
     if (l.rfind("credit: ", 0) == 0) {
       credit_labels_.push_back(l.substr(8) + ":");
+      max_credit_label_ = std::max(max_credit_label_, credit_labels_.back().size());
       return;
     }
     if (l.size() > 1 && l.back() == '*') {
@@ -221,17 +230,17 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
           prev_word.clear();
           continue;
         }
-        // "caption-style", "share-position": the word names how the element looks, not what it is.
-        size_t next = j;
-        while (next < token.size() && !IsAlnum(token[next])) ++next;
-        size_t next_end = next;
-        while (next_end < token.size() && IsAlnum(token[next_end])) ++next_end;
-        const std::string_view next_word = token.substr(next, next_end - next);
-        if (next_word == "style" || next_word == "styles" || next_word == "position" || next_word == "color") {
-          prev_word.assign(word);
-          continue;
-        }
         HintKind k = Lookup(word);
+        if (k != HintKind::kNone) {
+          // "caption-style", "share-position": the word names how the element looks, not what it is.
+          size_t next = j;
+          while (next < token.size() && !IsAlnum(token[next])) ++next;
+          size_t next_end = next;
+          while (next_end < token.size() && IsAlnum(token[next_end])) ++next_end;
+          const std::string_view next_word = token.substr(next, next_end - next);
+          if (next_word == "style" || next_word == "styles" || next_word == "position" || next_word == "color")
+            k = HintKind::kNone;
+        }
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {
           auto it = exact_.find(prev_word + std::string(word));
@@ -268,13 +277,15 @@ bool ExtractData::IsBoilerplateLine(std::string_view line) const {
 
 bool ExtractData::HasFurniturePhrase(std::string_view line) const {
   if (line.size() >= 700 || within_phrases_.empty()) return false;
-  const std::string l = AsciiLower(line);
+  // A phrase anchored at the start of the line is strong enough for a paragraph-long notice
+  // ("Disclaimer: ..."); others mark short lines only.
+  const bool is_short = line.size() < 300;
+  if (!is_short && !any_anchored_) return false;
+  const std::string l = AsciiLower(is_short ? line : line.substr(0, 300));
   size_t lead = 0;  // where the line's first word starts, past quotes and brackets
   while (lead < l.size() && std::string_view(" \"'([*").find(l[lead]) != std::string_view::npos) ++lead;
   for (const std::vector<WithinPart>& parts : within_phrases_) {
-    // A phrase anchored at the start of the line is strong enough for a paragraph-long notice
-    // ("Disclaimer: ..."); others mark short lines only.
-    if (!parts.front().at_start && line.size() >= 300) continue;
+    if (!is_short && !parts.front().at_start) continue;
     bool all = true;
     for (const WithinPart& part : parts) {
       const bool found = part.at_start ? l.compare(lead, part.text.size(), part.text) == 0
@@ -334,18 +345,36 @@ bool ExtractData::IsByline(std::string_view line) const {
 
 bool ExtractData::EndsWithCredit(std::string_view line) const {
   if (line.size() > 250 || credit_labels_.empty()) return false;
-  const std::string l = AsciiLower(line);
-  for (const std::string& label : credit_labels_) {
-    size_t pos = l.rfind(label);
-    if (pos == std::string::npos) continue;
-    // A whole word: at the start or after a space, '(', '[', '|' or '/'.
-    if (pos > 0 && std::string_view(" ([|/").find(l[pos - 1]) == std::string_view::npos) continue;
-    // The credit is the end of the line: a name or two, no further sentence.
-    std::string_view rest = std::string_view(l).substr(pos + label.size());
-    while (!rest.empty() && (rest.back() == ' ' || rest.back() == ')' || rest.back() == ']')) rest.remove_suffix(1);
-    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    if (rest.empty() || rest.size() > 60 || rest.find(". ") != std::string_view::npos) continue;
-    return true;
+  // The credit ends the line: at most 60 bytes of name after the label, so only the line's tail
+  // is searched (with room for the label, brackets and spaces before and after). Every label ends
+  // in ':', so the search goes from each colon of the tail, the last first; a label counts at its
+  // last place in the line only.
+  const size_t window = std::min(line.size(), max_credit_label_ + 72);
+  const size_t offset = line.size() - window;
+  const std::string tail = AsciiLower(line.substr(offset));
+  const std::string_view l = tail;
+  uint64_t seen = 0;  // labels met at a later colon (the first 64)
+  for (size_t colon = l.rfind(':'); colon != std::string_view::npos; colon = colon ? l.rfind(':', colon - 1) : std::string_view::npos) {
+    for (size_t k = 0; k < credit_labels_.size(); ++k) {
+      const std::string& label = credit_labels_[k];
+      if (label.size() > colon + 1) continue;
+      const size_t pos = colon + 1 - label.size();
+      if (l.compare(pos, label.size(), label) != 0) continue;
+      const uint64_t bit = k < 64 ? uint64_t{1} << k : 0;
+      if (seen & bit) continue;
+      seen |= bit;
+      // A whole word: at the start or after a space, '(', '[', '|' or '/'.
+      if (pos + offset > 0) {
+        const char before = pos > 0 ? l[pos - 1] : line[offset - 1];
+        if (std::string_view(" ([|/").find(before) == std::string_view::npos) continue;
+      }
+      // The credit is the end of the line: a name or two, no further sentence.
+      std::string_view rest = l.substr(pos + label.size());
+      while (!rest.empty() && (rest.back() == ' ' || rest.back() == ')' || rest.back() == ']')) rest.remove_suffix(1);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (rest.empty() || rest.size() > 60 || rest.find(". ") != std::string_view::npos) continue;
+      return true;
+    }
   }
   return false;
 }

@@ -67,11 +67,13 @@ class ExtractData {
   std::vector<std::string> phrase_prefixes_;          // lower-cased, for "phrase*"
   std::unordered_map<std::string, bool> end_markers_; // lower-cased section labels
   std::vector<std::string> credit_labels_;            // lower-cased, with ':' ("foto:")
+  size_t max_credit_label_ = 0;                       // the longest of them
   struct WithinPart {
     std::string text;       // lower-cased
     bool at_start = false;  // must start the line
   };
   std::vector<std::vector<WithinPart>> within_phrases_;  // each: all parts in one short line
+  bool any_anchored_ = false;                            // some phrase starts with "^"
   std::vector<std::string> bio_roles_;                   // lower-cased role words of author bios
   std::vector<std::string> byline_words_;                // lower-cased, with a trailing space
   std::vector<Agency> agencies_;
