@@ -434,6 +434,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     std::vector<extract::BlockKind> kept_kinds;
     bool seen_long = false;
     int long_seen = 0;  // paragraphs of 100 bytes and more so far: the standfirst, the first of the body
+    size_t first_long = 0;
     for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
       std::string& p = paragraphs[pi];
       const bool short_line = p.size() < 200;
@@ -442,8 +443,10 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       if (data.HasFurniturePhrase(p)) continue;  // "... All rights reserved."
       if (!HasWordChar(p)) continue;             // a paragraph of non-breaking spaces or dashes
       if (!seen_long && RepeatsTitle(p, title_keys)) continue;
-      // Dates, bylines and reading times may also sit between the standfirst and the body.
-      if (long_seen < 2 && p.size() < 120) {
+      // Dates, bylines and reading times may also sit between the standfirst and the body (a few
+      // lines after it, not the cells of a table of results further down).
+      const bool header_line = !seen_long || (pi < first_long + 5 && kinds[pi] != extract::BlockKind::kTableRow);
+      if (long_seen < 2 && header_line && p.size() < 120) {
         size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
         size_t letters = std::count_if(p.begin(), p.end(), [](char c) {
           return ((c | 32) >= 'a' && (c | 32) <= 'z') || static_cast<unsigned char>(c) >= 0xC0;
@@ -456,7 +459,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
           continue;
         }
       }
-      if (long_seen < 2 && kinds[pi] != extract::BlockKind::kHeading && data.IsByline(p)) continue;
+      if (long_seen < 2 && header_line && kinds[pi] != extract::BlockKind::kHeading && data.IsByline(p)) continue;
       // Before the article starts, a few words without a sentence are a byline, a reading time or
       // a label ("Iwona Kurz", "11 minut czytania"); headings stay.
       auto quoted = [](const std::string& t) {
@@ -468,6 +471,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
           !quoted(p) && std::count(p.begin(), p.end(), ' ') < 4)
         continue;
       if (p.size() >= 100) {
+        if (!seen_long) first_long = pi;
         seen_long = true;
         ++long_seen;
       }
