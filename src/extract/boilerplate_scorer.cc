@@ -117,9 +117,14 @@ bool ReadsAsSentence(std::string_view s) {
 }
 
 // A sentence of the story with most of its words linked ("The minister has [resigned over the
-// budget row]."): a few words of its own, and a full stop; a link line has neither.
+// budget row]."): a few words of its own, and a full stop; a link line has neither, nor a label
+// ("Tipp: ...", "MORE: ...") or the separators of a breadcrumb trail.
 bool LinkedSentence(std::string_view text, uint32_t chars, uint32_t link_chars) {
-  return chars - link_chars >= 20 && ReadsAsSentence(text) && std::count(text.begin(), text.end(), ' ') >= 6;
+  if (chars - link_chars < 20 || !ReadsAsSentence(text) || std::count(text.begin(), text.end(), ' ') < 6) return false;
+  if (text.substr(0, 30).find(':') != std::string_view::npos) return false;
+  for (std::string_view sep : {"\xE2\x80\xBA", " > ", " | ", " \xC2\xBB "})  // › > | »
+    if (text.find(sep) != std::string_view::npos) return false;
+  return true;
 }
 
 struct BlockStats {

@@ -202,10 +202,15 @@ TEST(BoilerplateScorer, KeepsSentencesWhoseWordsAreMostlyLinked) {
                      "</div><div class='p'>The 99-year-old husband of the Queen has <a href='/x'>spent three weeks "
                      "in hospital and has undergone a heart procedure</a>.</div>"
                      "<div class='p'><a href='/y'>MORE: Rebels seize second town in the north as talks stall</a></div>"
-                     "<div class='p'>" + kPara2 + "</div></div></body>";
+                     "<div class='p'>Tip for all our readers: <a href='/z'>Are you an expert on the region? Test your knowledge in our quiz.</a></div>"
+                     "<div class='p'>News and politics for children › <a href='/t'>Topics › Environment › Where does the smog come from?</a></div>"
+                     "<div class='p'>" + kPara2 + "</div><div class='p'>" + kPara1 + "</div><div class='p'>" + kPara2 +
+                     "</div></div></body>";
   std::string text = MainText(html);
   EXPECT_NE(text.find("The 99-year-old husband"), std::string::npos) << text;
   EXPECT_EQ(text.find("MORE: Rebels"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Test your knowledge"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Topics"), std::string::npos) << text;
 }
 
 TEST(BoilerplateScorer, EmptyBodyGivesNoBlocks) { EXPECT_EQ(MainText("<html><body></body></html>"), ""); }
