@@ -116,6 +116,17 @@ bool ReadsAsSentence(std::string_view s) {
   return c == '.' || c == '!' || c == '?' || s.ends_with("\xE3\x80\x82");
 }
 
+// A sentence of the story with most of its words linked ("The minister has [resigned over the
+// budget row]."): a few words of its own, and a full stop; a link line has neither, nor a label
+// ("Tipp: ...", "MORE: ...") or the separators of a breadcrumb trail.
+bool LinkedSentence(std::string_view text, uint32_t chars, uint32_t link_chars) {
+  if (chars - link_chars < 20 || !ReadsAsSentence(text) || std::count(text.begin(), text.end(), ' ') < 6) return false;
+  if (text.substr(0, 30).find(':') != std::string_view::npos) return false;
+  for (std::string_view sep : {"\xE2\x80\xBA", " > ", " | ", " \xC2\xBB "})  // › > | »
+    if (text.find(sep) != std::string_view::npos) return false;
+  return true;
+}
+
 struct BlockStats {
   double weight = 0;
   uint32_t good_chars = 0;   // text in real paragraphs
@@ -452,6 +463,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       for (const RawBlock& rb : blocks)
         if (nodes[rb.owner].parent == core && real(rb)) core_end = nodes[rb.owner].end;
   }
+  // Elements that hold a linked sentence themselves (<div class="paragraph">The pair <a>...</a>.</div>).
+  std::vector<uint8_t> sentence_owner(n, 0);
+  for (const RawBlock& rb : blocks)
+    if (rb.link_chars * 2 > rb.chars && LinkedSentence(rb.text, rb.chars, rb.link_chars)) sentence_owner[rb.owner] = 1;
   auto include = [&](uint32_t root) {
     in[root] = 1;
     for (uint32_t i = root + 1; i < nodes[root].end; ++i) {
@@ -460,7 +475,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
         i = nd.end - 1;
         continue;
       }
-      bool prune = IsSectionTag(nd.tag) && sum[i] < 0 && best[i] < options_.min_paragraph_chars && good[i] == 0;
+      bool prune = IsSectionTag(nd.tag) && sum[i] < 0 && best[i] < options_.min_paragraph_chars && good[i] == 0 &&
+                   !sentence_owner[i];
       // A lone teaser after the story's paragraphs ("Read next: headline, summary").
       prune = prune || (teaser[i] && i >= core_end);
       if (prune) {
@@ -494,11 +510,16 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       const Node& owner = nodes[rb.owner];
       if (owner.tag == Tag::kH1) break;
       if (in[rb.owner]) continue;
-      if (soft[rb.owner]) {  // a share bar, an ad slot
+      if (soft[rb.owner]) {  // a share bar, an ad slot; a photo caption (a sentence) at a quarter of its length
+        passed += rb.chars >= 60 && HasSentencePunctuation(rb.text) ? rb.chars / 4 : rb.chars;
+        continue;
+      }
+      // A link list ends the header; a byline of linked names ("Jane Roe, John Moe") is passed.
+      if (rb.link_chars * 2 > rb.chars && rb.chars >= 25) {
+        if (rb.chars >= 50) break;
         passed += rb.chars;
         continue;
       }
-      if (rb.link_chars * 2 > rb.chars && rb.chars >= 25) break;
       // Only from the article's own column: the block and the container meet a few levels up.
       uint32_t a = rb.owner, c = container;
       while (nodes[a].depth > nodes[c].depth) a = nodes[a].parent;
@@ -535,7 +556,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     };
     if (!in[rb.owner] || (container == 0 && weight[b] < 0) ||
         // Link lists and fragments inside the container, e.g. a "Read more" link line.
-        (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars)) {
+        (rb.link_chars * 10 > rb.chars * 6 && rb.chars < options_.min_paragraph_chars &&
+         !LinkedSentence(rb.text, rb.chars, rb.link_chars))) {
       cut();
       continue;
     }

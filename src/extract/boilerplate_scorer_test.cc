@@ -178,6 +178,41 @@ TEST(BoilerplateScorer, TakesAShortSentenceStandfirst) {
   EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
 }
 
+// A standfirst in a deep header, over a byline of linked names and a photo caption, inside a
+// header whose class names a caption style (not a caption).
+TEST(BoilerplateScorer, TakesTheStandfirstOverLinkedBylinesAndCaptions) {
+  std::string html = std::string("<body><article class='story'><div class='lede'><header class='hdr hdr__caption-style--x'>"
+                                 "<div class='hdr__row'><div class='hdr__inner'>") +
+                     "<h1>Clashes in the capital</h1><p class='dek'>Police detained dozens as protests over fuel prices "
+                     "spread to several other cities.</p></div></div>"
+                     "<div class='by'><a href='/a/1'>Jane Roe</a>, <a href='/a/2'>John Moe</a></div></header></div>"
+                     "<div class='media'><div class='image__caption'>Police at the square on Sunday, where the crowd "
+                     "gathered in the morning. Photo: Jane Roe</div></div>"
+                     "<div class='bg'><div><div class='chunks'><div class='grid'><div class='body'><p>" +
+                     kPara1 + "</p><p>" + kPara2 + "</p></div></div></div></div></div></article></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Police detained dozens"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Photo:"), std::string::npos) << text;
+}
+
+// A sentence of the story with most of its words linked is text; a link line in the body is not.
+TEST(BoilerplateScorer, KeepsSentencesWhoseWordsAreMostlyLinked) {
+  std::string html = std::string("<body><div class='story'><div class='p'>") + kPara1 +
+                     "</div><div class='p'>The 99-year-old husband of the Queen has <a href='/x'>spent three weeks "
+                     "in hospital and has undergone a heart procedure</a>.</div>"
+                     "<div class='p'><a href='/y'>MORE: Rebels seize second town in the north as talks stall</a></div>"
+                     "<div class='p'>Tip for all our readers: <a href='/z'>Are you an expert on the region? Test your knowledge in our quiz.</a></div>"
+                     "<div class='p'>News and politics for children › <a href='/t'>Topics › Environment › Where does the smog come from?</a></div>"
+                     "<div class='p'>" + kPara2 + "</div><div class='p'>" + kPara1 + "</div><div class='p'>" + kPara2 +
+                     "</div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("The 99-year-old husband"), std::string::npos) << text;
+  EXPECT_EQ(text.find("MORE: Rebels"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Test your knowledge"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Topics"), std::string::npos) << text;
+}
+
 TEST(BoilerplateScorer, EmptyBodyGivesNoBlocks) { EXPECT_EQ(MainText("<html><body></body></html>"), ""); }
 
 }  // namespace

@@ -88,11 +88,43 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
       return;
     }
     if (l.rfind("within: ", 0) == 0) {
-      within_phrases_.push_back(l.substr(8));
+      // "A + B": every part somewhere in the line; a part written "^A" starts the line.
+      std::vector<WithinPart> parts;
+      std::string_view rest = std::string_view(l).substr(8);
+      while (!rest.empty()) {
+        size_t plus = rest.find(" + ");
+        std::string_view part = Trim(rest.substr(0, plus));
+        rest = plus == std::string_view::npos ? std::string_view() : rest.substr(plus + 3);
+        WithinPart wp;
+        if (!part.empty() && part.front() == '^') {
+          wp.at_start = true;
+          part.remove_prefix(1);
+        }
+        wp.text = std::string(part);
+        if (!wp.text.empty()) parts.push_back(std::move(wp));
+      }
+      if (!parts.empty()) {
+        any_anchored_ = any_anchored_ || parts.front().at_start;
+        // Anchored phrases first: one comparison each.
+        if (parts.front().at_start) {
+          within_phrases_.insert(within_phrases_.begin(), std::move(parts));
+        } else {
+          within_phrases_.push_back(std::move(parts));
+        }
+      }
+      return;
+    }
+    if (l.rfind("byline: ", 0) == 0) {
+      byline_words_.push_back(l.substr(8) + " ");
+      return;
+    }
+    if (l.rfind("role: ", 0) == 0) {
+      bio_roles_.push_back(l.substr(6));
       return;
     }
     if (l.rfind("credit: ", 0) == 0) {
       credit_labels_.push_back(l.substr(8) + ":");
+      max_credit_label_ = std::max(max_credit_label_, credit_labels_.back().size());
       return;
     }
     if (l.size() > 1 && l.back() == '*') {
@@ -199,6 +231,16 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
           continue;
         }
         HintKind k = Lookup(word);
+        if (k != HintKind::kNone) {
+          // "caption-style", "share-position": the word names how the element looks, not what it is.
+          size_t next = j;
+          while (next < token.size() && !IsAlnum(token[next])) ++next;
+          size_t next_end = next;
+          while (next_end < token.size() && IsAlnum(token[next_end])) ++next_end;
+          const std::string_view next_word = token.substr(next, next_end - next);
+          if (next_word == "style" || next_word == "styles" || next_word == "position" || next_word == "color")
+            k = HintKind::kNone;
+        }
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {
           auto it = exact_.find(prev_word + std::string(word));
@@ -234,27 +276,105 @@ bool ExtractData::IsBoilerplateLine(std::string_view line) const {
 }
 
 bool ExtractData::HasFurniturePhrase(std::string_view line) const {
-  if (line.size() >= 300 || within_phrases_.empty()) return false;
+  if (line.size() >= 700 || within_phrases_.empty()) return false;
+  // A phrase anchored at the start of the line is strong enough for a paragraph-long notice
+  // ("Disclaimer: ..."); others mark short lines only.
+  const bool is_short = line.size() < 300;
+  if (!is_short && !any_anchored_) return false;
+  const std::string l = AsciiLower(is_short ? line : line.substr(0, 300));
+  size_t lead = 0;  // where the line's first word starts, past quotes and brackets
+  while (lead < l.size() && std::string_view(" \"'([*").find(l[lead]) != std::string_view::npos) ++lead;
+  for (const std::vector<WithinPart>& parts : within_phrases_) {
+    if (!is_short && !parts.front().at_start) continue;
+    bool all = true;
+    for (const WithinPart& part : parts) {
+      const bool found = part.at_start ? l.compare(lead, part.text.size(), part.text) == 0
+                                       : l.find(part.text) != std::string::npos;
+      if (!found) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+bool ExtractData::IsAuthorBio(std::string_view para) const {
+  if (para.size() < 30 || para.size() > 600 || bio_roles_.empty()) return false;
+  // "Name Surname is a senior writer ...", "Jane Doe ist Redakteurin ...": two or three
+  // capitalised words, then the verb, within the first few words.
+  size_t caps = 0;
+  std::string_view rest = para;
+  while (caps < 4) {
+    size_t sp = rest.find(' ');
+    if (sp == std::string_view::npos) return false;
+    std::string_view word = rest.substr(0, sp);
+    rest.remove_prefix(sp + 1);
+    const unsigned char c = word.empty() ? 0 : static_cast<unsigned char>(word.front());
+    std::string w = AsciiLower(word);
+    if (caps >= 2 && (w == "is" || w == "ist" || w == "was" || w == "war" || w == "est" || w == "es")) break;
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC0)) return false;
+    ++caps;
+  }
+  if (caps < 2 || caps >= 4) return false;
+  const std::string l = AsciiLower(rest.substr(0, std::min<size_t>(rest.size(), 160)));
+  for (const std::string& role : bio_roles_)
+    if (l.find(role) != std::string::npos) return true;
+  return false;
+}
+
+bool ExtractData::IsByline(std::string_view line) const {
+  if (line.size() > 120 || byline_words_.empty()) return false;
   const std::string l = AsciiLower(line);
-  for (const std::string& p : within_phrases_)
-    if (l.find(p) != std::string::npos) return true;
+  for (const std::string& w : byline_words_) {
+    if (l.size() <= w.size() + 2 || l.compare(0, w.size(), w) != 0) continue;
+    // A name follows: a capital letter (or a letter of another script), and no sentence.
+    const unsigned char c = static_cast<unsigned char>(line[w.size()]);
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC0)) continue;
+    if (std::count(line.begin(), line.end(), ' ') > 12) continue;
+    const char last = line.back();
+    if (last == '!' || last == '?' || last == ':') continue;
+    if (line.find(". ") != std::string_view::npos && line.find(". ") + 4 < line.size() &&
+        std::count(line.begin(), line.end(), ' ') > 8)
+      continue;
+    return true;
+  }
   return false;
 }
 
 bool ExtractData::EndsWithCredit(std::string_view line) const {
   if (line.size() > 250 || credit_labels_.empty()) return false;
-  const std::string l = AsciiLower(line);
-  for (const std::string& label : credit_labels_) {
-    size_t pos = l.rfind(label);
-    if (pos == std::string::npos) continue;
-    // A whole word: at the start or after a space, '(', '[', '|' or '/'.
-    if (pos > 0 && std::string_view(" ([|/").find(l[pos - 1]) == std::string_view::npos) continue;
-    // The credit is the end of the line: a name or two, no further sentence.
-    std::string_view rest = std::string_view(l).substr(pos + label.size());
-    while (!rest.empty() && (rest.back() == ' ' || rest.back() == ')' || rest.back() == ']')) rest.remove_suffix(1);
-    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    if (rest.empty() || rest.size() > 60 || rest.find(". ") != std::string_view::npos) continue;
-    return true;
+  // The credit ends the line: at most 60 bytes of name after the label, so only the line's tail
+  // is searched (with room for the label, brackets and spaces before and after). Every label ends
+  // in ':', so the search goes from each colon of the tail, the last first; a label counts at its
+  // last place in the line only.
+  const size_t window = std::min(line.size(), max_credit_label_ + 72);
+  const size_t offset = line.size() - window;
+  const std::string tail = AsciiLower(line.substr(offset));
+  const std::string_view l = tail;
+  uint64_t seen = 0;  // labels met at a later colon (the first 64)
+  for (size_t colon = l.rfind(':'); colon != std::string_view::npos; colon = colon ? l.rfind(':', colon - 1) : std::string_view::npos) {
+    for (size_t k = 0; k < credit_labels_.size(); ++k) {
+      const std::string& label = credit_labels_[k];
+      if (label.size() > colon + 1) continue;
+      const size_t pos = colon + 1 - label.size();
+      if (l.compare(pos, label.size(), label) != 0) continue;
+      const uint64_t bit = k < 64 ? uint64_t{1} << k : 0;
+      if (seen & bit) continue;
+      seen |= bit;
+      // A whole word: at the start or after a space, '(', '[', '|' or '/'.
+      if (pos + offset > 0) {
+        const char before = pos > 0 ? l[pos - 1] : line[offset - 1];
+        if (std::string_view(" ([|/").find(before) == std::string_view::npos) continue;
+      }
+      // The credit is the end of the line: a name or two, no further sentence.
+      std::string_view rest = l.substr(pos + label.size());
+      while (!rest.empty() && (rest.back() == ' ' || rest.back() == ')' || rest.back() == ']')) rest.remove_suffix(1);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (rest.empty() || rest.size() > 60 || rest.find(". ") != std::string_view::npos) continue;
+      return true;
+    }
   }
   return false;
 }

@@ -36,8 +36,18 @@ class ExtractData {
   bool IsEndMarker(std::string_view line) const;
 
   // Whether a short line (under 300 bytes) holds a phrase that marks it as furniture wherever
-  // it stands in the line ("Copyright 2023 Example Corp. All rights reserved.").
+  // it stands in the line ("Copyright 2023 Example Corp. All rights reserved."), or all parts of a
+  // phrase "A + B" ("follow + on twitter"); a part "^A" must start the line, and a phrase that
+  // starts so ("^disclaimer") marks lines up to 700 bytes.
   bool HasFurniturePhrase(std::string_view line) const;
+
+  // Whether a paragraph reads as the author's bio: two or three capitalised words (a name), the
+  // verb "is"/"ist"/"was"/"est", and a role word of data ("reporter", "redakteur") soon after.
+  bool IsAuthorBio(std::string_view para) const;
+
+  // Whether a short line is a byline: a byline word of data ("By", "Von", "Par") and a name
+  // ("By Jane Doe and John Roe", "von Anna Muster, dpa"), no sentence.
+  bool IsByline(std::string_view line) const;
 
   // Whether a short line ends in a picture credit ("... Bild: dpa", "(Foto: Getty)", "Photo:
   // Reuters"): the caption of an image, not text.
@@ -57,7 +67,15 @@ class ExtractData {
   std::vector<std::string> phrase_prefixes_;          // lower-cased, for "phrase*"
   std::unordered_map<std::string, bool> end_markers_; // lower-cased section labels
   std::vector<std::string> credit_labels_;            // lower-cased, with ':' ("foto:")
-  std::vector<std::string> within_phrases_;           // lower-cased, matched anywhere in a line
+  size_t max_credit_label_ = 0;                       // the longest of them
+  struct WithinPart {
+    std::string text;       // lower-cased
+    bool at_start = false;  // must start the line
+  };
+  std::vector<std::vector<WithinPart>> within_phrases_;  // each: all parts in one short line
+  bool any_anchored_ = false;                            // some phrase starts with "^"
+  std::vector<std::string> bio_roles_;                   // lower-cased role words of author bios
+  std::vector<std::string> byline_words_;                // lower-cased, with a trailing space
   std::vector<Agency> agencies_;
 };
 

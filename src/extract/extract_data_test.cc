@@ -23,6 +23,8 @@ TEST(ExtractData, ClassifiesClassWordsAndPrefixes) {
   EXPECT_EQ(d.Classify("post-content", &score), HintKind::kPositive);
   EXPECT_EQ(d.Classify("commentary-piece", &score), HintKind::kNone);
   EXPECT_EQ(d.Classify("o-section--has-comments", &score), HintKind::kNone);
+  // A hint word that names a style of the element is not what the element is.
+  EXPECT_EQ(d.Classify("story-header__comments-style--default", &score), HintKind::kNone);
 }
 
 TEST(ExtractData, HiddenMatchesWholeTokensOnly) {
@@ -55,6 +57,36 @@ TEST(ExtractData, KnowsFurniturePhrasesAnywhereInAShortLine) {
   EXPECT_TRUE(d.HasFurniturePhrase("Copyright 2023 Example Corp. All rights reserved. Do not redistribute."));
   EXPECT_FALSE(d.HasFurniturePhrase("The court said all rights were reserved for the owners of the land."));
   EXPECT_FALSE(d.HasFurniturePhrase(std::string(300, 'a') + " All rights reserved"));  // a paragraph
+}
+
+TEST(ExtractData, FurniturePhrasesWithPartsAndAnchors) {
+  ExtractData d = ExtractData::FromStrings(
+      "", "within: ^follow + on twitter\nwithin: subscribe + full story\nwithin: ^disclaimer\n", "");
+  EXPECT_TRUE(d.HasFurniturePhrase("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner."));
+  EXPECT_TRUE(d.HasFurniturePhrase("\"Follow us on Twitter\""));
+  // "follow" not at the start: a sentence of the story.
+  EXPECT_FALSE(d.HasFurniturePhrase("The senator, who has millions of followers on Twitter, denied it."));
+  EXPECT_TRUE(d.HasFurniturePhrase("Subscribe now to our eNATION edition for the full story."));
+  EXPECT_FALSE(d.HasFurniturePhrase("She told the full story to the court on Monday."));  // one part only
+  // An anchored notice may run long; an unanchored phrase marks short lines only.
+  EXPECT_TRUE(d.HasFurniturePhrase("Disclaimer: " + std::string(500, 'a')));
+  EXPECT_FALSE(d.HasFurniturePhrase(std::string(320, 'a') + " subscribe for the full story"));
+  EXPECT_FALSE(d.HasFurniturePhrase("The disclaimer was read out in court."));
+}
+
+TEST(ExtractData, KnowsBylinesAndAuthorBios) {
+  ExtractData d = ExtractData::FromStrings(
+      "", "byline: By\nbyline: Von\nrole: reporter\nrole: redakteur\nrole: founder\n", "");
+  EXPECT_TRUE(d.IsByline("By Jessica Holly, Gail Levy, 7 News WSVN"));
+  EXPECT_TRUE(d.IsByline("by Bob Yirka , Phys.org"));
+  EXPECT_TRUE(d.IsByline("Von Moritz Wichmann"));
+  EXPECT_FALSE(d.IsByline("By the end of the day, the police had detained 40 people."));
+  EXPECT_FALSE(d.IsByline("Vonovia raises rents"));  // the word, not a prefix of one
+  EXPECT_TRUE(d.IsAuthorBio("Edward Russell Is a Senior Aviation Business Reporter at The Points Guy."));
+  EXPECT_TRUE(d.IsAuthorBio("Candice Sealey is the Founder & Principal Consultant at Ignite!"));
+  EXPECT_TRUE(d.IsAuthorBio("Max Muster ist Redakteur im Ressort Politik."));
+  EXPECT_FALSE(d.IsAuthorBio("The reporter is a witness in the case, the court heard on Monday."));
+  EXPECT_FALSE(d.IsAuthorBio("Prime Minister Keith Mitchell is the chairman of the OECS Authority."));
 }
 
 TEST(ExtractData, LoadsTheShippedDataFiles) {

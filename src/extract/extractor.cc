@@ -44,6 +44,31 @@ std::string Alnum(std::string_view s) {
   return out;
 }
 
+// Letters and digits only, lower-cased, without the punctuation of other scripts and typography
+// (quotation marks, dashes, « »): for finding a pull quote inside the paragraph it repeats.
+std::string Letters(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u < 0x80) {
+      if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+      continue;
+    }
+    // U+2000..U+206F (general punctuation: “ ” ‘ ’ – — …) and U+00A0..U+00BF (« » ©, no-break space).
+    if (u == 0xE2 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) {
+      ++i;
+      continue;
+    }
+    out.push_back(static_cast<char>(u));
+  }
+  return out;
+}
+
 // The keys (Alnum) a headline repeating the page title may have: the title, the <title> as
 // written (with kicker or site), and each of its " | " / " - " parts long enough to be a headline.
 std::vector<std::string> TitleKeys(const std::string& title, const std::string& raw_title) {
@@ -305,7 +330,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   const std::string title_key = Alnum(doc.title);
   const std::vector<std::string> title_keys = TitleKeys(doc.title, md.title);
   std::vector<std::string> paragraphs;
-  std::vector<bool> is_heading;  // parallel to paragraphs
+  std::vector<extract::BlockKind> kinds;  // parallel to paragraphs
   for (size_t b = 0; b < blocks.size(); ++b) {
     const extract::ContentBlock& block = blocks[b];
     if (block.kind == extract::BlockKind::kHeading) {
@@ -332,7 +357,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       }
       if (data.IsBoilerplateLine(clean)) continue;
       paragraphs.push_back(std::move(clean));
-      is_heading.push_back(block.kind == extract::BlockKind::kHeading);
+      kinds.push_back(block.kind);
     }
   }
 
@@ -350,12 +375,39 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       if (repeated[i]) continue;
       if (k != i) {
         paragraphs[k] = std::move(paragraphs[i]);
-        is_heading[k] = is_heading[i];
+        kinds[k] = kinds[i];
       }
       ++k;
     }
     paragraphs.resize(k);
-    is_heading.resize(k);
+    kinds.resize(k);
+  }
+
+  // A quote block or a loose box of text whose words all stand in a longer paragraph is a copy
+  // of it: a pull quote, a caption repeating a sentence of the body. The longer one stays; a
+  // paragraph of the story quoting another (a statement printed after the report) is left alone.
+  if (paragraphs.size() > 1 && paragraphs.size() <= 400) {
+    std::vector<std::string> keys;
+    keys.reserve(paragraphs.size());
+    for (const std::string& p : paragraphs) keys.push_back(Letters(p));
+    std::vector<bool> copy(paragraphs.size(), false);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (kinds[i] != extract::BlockKind::kQuote && kinds[i] != extract::BlockKind::kOther) continue;
+      if (keys[i].size() < 30 || keys[i].size() > 400) continue;
+      for (size_t j = 0; j < keys.size() && !copy[i]; ++j)
+        copy[i] = j != i && !copy[j] && keys[j].size() > keys[i].size() && keys[j].find(keys[i]) != std::string::npos;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      if (copy[i]) continue;
+      if (k != i) {
+        paragraphs[k] = std::move(paragraphs[i]);
+        kinds[k] = kinds[i];
+      }
+      ++k;
+    }
+    paragraphs.resize(k);
+    kinds.resize(k);
   }
 
   // A closing section label ("About the author", "Kontakt:") ends the article when what follows
@@ -366,7 +418,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     for (size_t i = 0; i < paragraphs.size(); ++i) {
       if (i > 0 && data.IsEndMarker(paragraphs[i]) && (total - before) * 2 < before) {
         paragraphs.resize(i);
-        is_heading.resize(i);
+        kinds.resize(i);
         break;
       }
       before += paragraphs[i].size();
@@ -379,8 +431,10 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   std::optional<std::string> visible_date;  // from a date line taken out of the text
   {
     std::vector<std::string> kept;
-    std::vector<bool> kept_heading;
+    std::vector<extract::BlockKind> kept_kinds;
     bool seen_long = false;
+    int long_seen = 0;  // paragraphs of 100 bytes and more so far: the standfirst, the first of the body
+    size_t first_long = 0;
     for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
       std::string& p = paragraphs[pi];
       const bool short_line = p.size() < 200;
@@ -389,15 +443,23 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       if (data.HasFurniturePhrase(p)) continue;  // "... All rights reserved."
       if (!HasWordChar(p)) continue;             // a paragraph of non-breaking spaces or dashes
       if (!seen_long && RepeatsTitle(p, title_keys)) continue;
-      if (!seen_long && p.size() < 80) {
+      // Dates, bylines and reading times may also sit between the standfirst and the body (a few
+      // lines after it, not the cells of a table of results further down).
+      const bool header_line = !seen_long || (pi < first_long + 5 && kinds[pi] != extract::BlockKind::kTableRow);
+      if (long_seen < 2 && header_line && p.size() < 120) {
         size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+        size_t letters = std::count_if(p.begin(), p.end(), [](char c) {
+          return ((c | 32) >= 'a' && (c | 32) <= 'z') || static_cast<unsigned char>(c) >= 0xC0;
+        });
         size_t words = std::count(p.begin(), p.end(), ' ') + 1;
         auto date = extract::FindDateInText(p, p.size());
-        if (words <= 8 && (date || digits * 3 >= p.size())) {
+        // "23.10.2018", "Updated: 8 Nov 2023", "19. Oktober 2019, 19:08 Uhr Editiert am ... Nr. 43/2019"
+        if ((p.size() < 80 && words <= 8 && (date || digits * 3 >= p.size())) || (date && digits * 2 >= letters)) {
           if (!visible_date) visible_date = date;
           continue;
         }
       }
+      if (long_seen < 2 && header_line && kinds[pi] != extract::BlockKind::kHeading && data.IsByline(p)) continue;
       // Before the article starts, a few words without a sentence are a byline, a reading time or
       // a label ("Iwona Kurz", "11 minut czytania"); headings stay.
       auto quoted = [](const std::string& t) {
@@ -405,15 +467,19 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
           if (t.find(q) != std::string::npos) return true;
         return false;
       };
-      if (!seen_long && !is_heading[pi] && p.size() < 40 && p.find_first_of(".!?:") == std::string::npos &&
+      if (!seen_long && kinds[pi] != extract::BlockKind::kHeading && p.size() < 40 && p.find_first_of(".!?:") == std::string::npos &&
           !quoted(p) && std::count(p.begin(), p.end(), ' ') < 4)
         continue;
-      if (p.size() >= 100) seen_long = true;
+      if (p.size() >= 100) {
+        if (!seen_long) first_long = pi;
+        seen_long = true;
+        ++long_seen;
+      }
       kept.push_back(std::move(p));
-      kept_heading.push_back(is_heading[pi]);
+      kept_kinds.push_back(kinds[pi]);
     }
     paragraphs = std::move(kept);
-    is_heading = std::move(kept_heading);
+    kinds = std::move(kept_kinds);
   }
 
   // Pages that render the article by script often carry it whole in JSON-LD articleBody.
@@ -424,12 +490,12 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     if (body.find('<') != std::string::npos && body.find('>') != std::string::npos) body.clear();  // HTML inside
     if (body.size() > 200 && found * 2 < body.size()) {
       paragraphs.clear();
-      is_heading.clear();
+      kinds.clear();
       for (Span s : ParagraphSpans(body)) {
         std::string p = CollapseWhitespace(std::string_view(body).substr(s.begin, s.end - s.begin));
         if (!p.empty()) {
           paragraphs.push_back(std::move(p));
-          is_heading.push_back(false);
+          kinds.push_back(extract::BlockKind::kParagraph);
         }
       }
       doc.diagnostics.push_back({"extract", "main text taken from JSON-LD articleBody"});
@@ -442,6 +508,31 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   doc.attributed_sources = attribution_found.sources;
   std::vector<bool> keep(paragraphs.size(), true);
   for (size_t i : attribution_found.attribution_lines) keep[i] = false;
+
+  // After the story: the author's bio, and a lone credit line of a word or two ("GIS",
+  // "PM DJV/fh", "BVINEWS.COM") following a real paragraph (attribution lines are taken above).
+  {
+    std::vector<size_t> kept;
+    for (size_t i = 0; i < paragraphs.size(); ++i)
+      if (keep[i]) kept.push_back(i);
+    for (int dropped = 0; kept.size() > 2 && dropped < 3; ++dropped) {
+      const std::string& last = paragraphs[kept.back()];
+      const std::string& before = paragraphs[kept[kept.size() - 2]];
+      const char end = last.back();
+      // After a sentence, not after a list item or a label.
+      const char before_end = before.back();
+      const bool after_sentence =
+          before.size() >= 100 || (before.size() >= 40 && (before_end == '.' || before_end == '!' ||
+                                                           before_end == '?' || before_end == '"' ||
+                                                           static_cast<unsigned char>(before_end) >= 0x80));
+      const bool credit = last.size() < 30 && std::count(last.begin(), last.end(), ' ') < 3 && end != '.' &&
+                          end != '!' && end != '?' && end != ':' && after_sentence &&
+                          kinds[kept.back()] != extract::BlockKind::kHeading;
+      if (!credit && !data.IsAuthorBio(last)) break;
+      keep[kept.back()] = false;
+      kept.pop_back();
+    }
+  }
 
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     if (!keep[i]) continue;

@@ -206,5 +206,23 @@ TEST(Extractor, LanguageIsDetectedWhenThePageDoesNotSay) {
   EXPECT_EQ(doc->language, "de");
 }
 
+// Dates and bylines between the standfirst and the body are metadata; the dates of a table of
+// results further down are text.
+TEST(Extractor, MetadataLinesAfterTheStandfirstGoTableCellsStay) {
+  std::string html =
+      "<html><body><article><h1>Regional championships</h1>"
+      "<p>Athletes from twelve clubs met in the city stadium on Saturday for the regional youth championships, the "
+      "first of the season, and several of them set new personal bests in front of five hundred spectators.</p>"
+      "<ul class='info'><li>By Jane Roe</li><li>20.05.2007, 18:30</li></ul>"
+      "<table><tr><td>19.05.2007</td><td>100 m</td><td>12,94</td></tr>"
+      "<tr><td>20.05.2007</td><td>200 m</td><td>26,10</td></tr></table></article></body></html>";
+  auto doc = TheExtractor().Extract(Html(html));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Athletes from twelve clubs"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Jane Roe"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("20.05.2007, 18:30"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("19.05.2007"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace eventmill
