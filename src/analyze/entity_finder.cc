@@ -1,6 +1,7 @@
 #include "analyze/entity_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -28,6 +29,9 @@ constexpr uint32_t kAlternateTownPopulation = 10000;
 // One capitalised word beside "said" is a person when it names no place or only towns smaller
 // than this.
 constexpr uint32_t kPersonOverTownPopulation = 50000;
+// A region's abbreviation written with its dot ("Fla.") is the region unless a town this large
+// bears the name.
+constexpr uint32_t kAbbreviationOverTownPopulation = 100000;
 
 // One unit of the token stream: a dictionary match or a single unmatched token.
 struct Unit {
@@ -124,7 +128,113 @@ Scratch& ThreadScratch() {
   return scratch;
 }
 
+// How much a mention counts towards the article's countries, by where it stands: the dateline
+// ("NAIROBI, July 7 (Reuters) -", "KHARKIV, Ukraine (AP) —") names where the story is, the lead
+// (the first sentence) most often does, and so does the headline.
+constexpr double kDatelineWeight = 3.0;
+constexpr double kLeadWeight = 1.5;
+constexpr double kTitleWeight = 1.5;
+
+// True when the text begins with its headline (some sources repeat it): it is counted once.
+bool StartsWithTitle(std::string_view text, std::string_view title) {
+  size_t a = 0, b = 0;
+  auto skip = [](std::string_view s, size_t& i) {
+    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i])) && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  };
+  while (true) {
+    skip(text, a), skip(title, b);
+    if (b >= title.size()) return true;
+    if (a >= text.size() || std::tolower(static_cast<unsigned char>(text[a])) != std::tolower(static_cast<unsigned char>(title[b]))) return false;
+    ++a, ++b;
+  }
+}
+
+void WeighByPosition(const Document& doc, const std::vector<Token>& toks, std::vector<PlaceMention>* mentions) {
+  if (mentions->empty() || toks.empty()) return;
+  const std::string& text = doc.text;
+  uint32_t lead_end;
+  if (!doc.sentences.empty()) {
+    lead_end = doc.sentences[0].span.end;
+  } else {
+    size_t e = text.find_first_of(".!?\n");
+    lead_end = static_cast<uint32_t>(e == std::string::npos ? text.size() : e);
+  }
+  // The dateline: the words before a dash, a colon or a parenthesis near the start of the first
+  // line, when they start with a place.
+  uint32_t dateline_end = 0;
+  {
+    const uint32_t start = toks[0].begin;
+    const uint32_t limit = static_cast<uint32_t>(std::min<size_t>(text.size(), start + 80));
+    for (uint32_t k = start; k < limit; ++k) {
+      unsigned char c = text[k];
+      if (c == '\n' || c == '.') break;
+      bool sep = c == '(' || c == ':' || (c == '-' && k > 0 && text[k - 1] == ' ') ||
+                 (c == 0xE2 && k + 2 < text.size() && (unsigned char)text[k + 1] == 0x80 &&
+                  ((unsigned char)text[k + 2] == 0x93 || (unsigned char)text[k + 2] == 0x94));  // – —
+      if (sep) {
+        dateline_end = k;
+        break;
+      }
+    }
+    if (dateline_end && (*mentions)[0].span.begin != start) {
+      // Mentions are in text order except for county lists: look for one at the start.
+      bool found = false;
+      for (const auto& m : *mentions) found |= m.span.begin == start;
+      if (!found) dateline_end = 0;
+    }
+  }
+  for (auto& m : *mentions) {
+    if (m.span.end <= dateline_end) m.weight *= kDatelineWeight;
+    else if (m.span.end <= lead_end) m.weight *= kLeadWeight;
+  }
+}
+
 }  // namespace
+
+void EntityFinder::TitleMentions(std::string_view title, std::vector<PlaceMention>* out) const {
+  const auto& lex = lexicon_->impl();
+  std::vector<Token> toks;
+  lexicon::Tokenize(title, &toks);
+  std::vector<lexicon::PhraseMatchRef> matches;
+  std::vector<Posting> postings;
+  matcher_.MatchInto(title, toks, &matches, &postings);
+  for (const auto& mt : matches) {
+    PlaceMention m;
+    m.span = Span{toks[mt.first].begin, toks[mt.first + mt.count - 1].end};
+    m.evidence_only = m.headline = true;
+    m.weight = kTitleWeight;
+    std::vector<uint32_t> demonym_of;
+    bool actor = false, area = false, strong = false;
+    for (uint32_t pi = mt.post_begin; pi < mt.post_begin + mt.post_count; ++pi) {
+      const Posting& p = postings[pi];
+      if (p.table == Table::kCue) actor = true;  // a cue word ("County", "in") is no name here
+      else if (const PlaceRec* pl = lex.Place(p)) {
+        if (p.flags & lexicon::kDemonym) demonym_of.push_back(p.target);
+        else if (!(p.flags & (lexicon::kAdminAbbrev | lexicon::kCommonWord))) {
+          bool alt = p.flags & lexicon::kAlternate;
+          m.candidates.push_back(p.target);
+          m.alternate.push_back(alt ? 1 : 0);
+          area |= pl->kind != PlaceKind::kCity;
+          strong |= !alt || pl->kind != PlaceKind::kCity || pl->population >= kAlternateTownPopulation;
+        }
+      } else if (const ActorRec* a = lex.Actor(p)) {
+        actor |= a->actor_kind != ActorKind::kOrgHead;
+      }
+    }
+    if (actor) continue;
+    // As in the text: a demonym beats a town of its name; a common word is a place only when it
+    // names a country or region ("Turkey"); a name only small towns have as an alternate is none.
+    if (!demonym_of.empty() && !area) {
+      m.candidates = {demonym_of[0]};
+      m.alternate = {0};
+      m.demonym = true;
+    } else if (m.candidates.empty() || !strong || (mt.count == 1 && !area && lex.IsCommonWord(toks[mt.first].hash))) {
+      continue;
+    }
+    if (mt.count == 1 && !(toks[mt.first].flags & lexicon::kUpperInitial)) continue;
+    out->push_back(std::move(m));
+  }
+}
 
 void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) const {
   const auto& lex = lexicon_->impl();
@@ -486,6 +596,16 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       // Only a place that leads the name or follows "of" names where the organisation is ("Dublin
       // Arts Council", "University of Texas"); inside ("Sarah Bush Lincoln Hospital") it is a name.
       bool leads = k == a || (k > a && units[k - 1].count == 1 && (tok_is(units[k - 1].first, kOf) || tok_is(units[k - 1].first, kFor)));
+      if (!L(units[k]).demonym_of.empty() && L(units[k]).places.empty()) {
+        // "Indonesian Health Ministry": the demonym is part of the name and still says whose it is.
+        PlaceMention m;
+        m.span = unit_span(k, k);
+        m.candidates = {L(units[k]).demonym_of[0]};
+        m.alternate = {0};
+        m.demonym = true;
+        m.evidence_only = true;
+        mentions.push_back(std::move(m));
+      }
       if ((L(units[k]).places.empty() && !region_name && !suffix) || units[k].named || (!leads && !region_name && !suffix)) {
         units[k].claimed = true;
       } else {
@@ -685,6 +805,18 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   }
 
   auto is_place_reading = [&](const Unit& x) { return !L(x).places.empty() || !L(x).admin_abbrev.empty(); };
+  // "in Syria", "across the country of ...", "throughout Georgia": the story is located there.
+  static const uint64_t kLocatives[] = {lexicon::TokenHash("in"), lexicon::TokenHash("across"), lexicon::TokenHash("throughout"),
+                                        lexicon::TokenHash("inside"), lexicon::TokenHash("within"), lexicon::TokenHash("around")};
+  auto locative_before = [&](size_t ui) {
+    size_t k = ui;
+    if (k > 0 && units[k - 1].count == 1 && tok_is(units[k - 1].first, kThe) && unit_joins(k)) --k;
+    if (k == 0 || units[k - 1].count != 1 || !unit_joins(k)) return false;
+    for (uint64_t h : kLocatives) {
+      if (tok_is(units[k - 1].first, h)) return true;
+    }
+    return false;
+  };
   // --- 4. Places and countries.
   std::vector<int> region_fallback;  // mentions resolved to the article's main region
   std::vector<int> county_mentions;  // "X County" mentions
@@ -764,8 +896,21 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       char c0 = text[pt.begin];
       party_state = pt.end - pt.begin == 1 && pt.end + 1 == toks[u.first].begin && (c0 == 'D' || c0 == 'R' || c0 == 'I');
     }
+    // "Fla.", "Calif.": an abbreviation written with its dot is the region, not a small town that
+    // bears the same letters (Flå in Norway).
+    bool dotted_abbrev = false;
+    if (!L(u).admin_abbrev.empty() && u.count == 1 && (toks[u.first].flags & lexicon::kUpperInitial) &&
+        toks[u.first].end < text.size() && text[toks[u.first].end] == '.') {
+      dotted_abbrev = true;
+      for (const auto* list : {&L(u).places, &L(u).common_places}) {
+        for (uint32_t pl : *list) {
+          dotted_abbrev &= lex.places[pl].kind == PlaceKind::kCity && lex.places[pl].population < kAbbreviationOverTownPopulation;
+        }
+      }
+    }
+    if (dotted_abbrev) ML(u).common_places.clear(), ML(u).places.clear();
     if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() &&
-        (party_state || (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
+        (party_state || dotted_abbrev || (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
       // "NSW": an abbreviation of three or more capitals is a name on its own.
       ML(u).places = L(u).admin_abbrev;
       ML(u).place_alt.assign(L(u).places.size(), 1);
@@ -806,8 +951,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       bool glued = false;
       if (ui + 1 < nu && e0 + 1 == toks[units[ui + 1].first].begin && text[e0] == '-') {
         const Unit& nx = units[ui + 1];
-        glued = (toks[nx.first].flags & lexicon::kUpperInitial) && L(nx).places.empty() && L(nx).common_places.empty() &&
-                L(nx).demonym_of.empty();
+        // (A word that only a town shares with the common words does not make it a pair of places:
+        // "Pre-Trial".)
+        glued = (toks[nx.first].flags & lexicon::kUpperInitial) && L(nx).places.empty() && L(nx).demonym_of.empty();
       }
       bool town_only = true;  // "United States flu season" is still the country
       for (uint32_t pl : L(u).places) town_only &= lex.places[pl].kind == PlaceKind::kCity;
@@ -841,6 +987,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
                        (has_kind(L(units[ui + 1]).places, PlaceKind::kAdmin1) || !L(units[ui + 1]).admin_abbrev.empty()) &&
                        !(toks[units[ui + 1].first].flags & lexicon::kAllUpper) &&
                        std::string_view(text).substr(toks[units[ui + 1].first + units[ui + 1].count - 1].end, 1) != ".";
+    // So is a country before a country ("China, Japan and the United Kingdom").
+    region_list |= ui + 1 < nu && has_kind(L(u).places, PlaceKind::kCountry) && has_kind(L(units[ui + 1]).places, PlaceKind::kCountry);
     if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed && !region_list &&
         (!L(units[ui + 1]).places.empty() || !L(units[ui + 1]).admin_abbrev.empty() || !L(units[ui + 1]).common_places.empty())) {
       hint_unit = static_cast<int64_t>(ui + 1);
@@ -885,6 +1033,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     m.span = unit_span(ui, ui);
     m.candidates = L(u).places;
     m.alternate = L(u).place_alt;
+    m.locative = locative_before(ui);
     if (hint_unit >= 0) {
       const Unit& h = units[hint_unit];
       std::vector<uint32_t> hs = L(h).places;
@@ -900,6 +1049,24 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
           }
         }
       }
+    }
+    // "the Indonesian island of Java", "the Syrian town of Dael": the place is in that country; a
+    // reading elsewhere is another place of that name.
+    if (m.hint < 0 && ui >= 2 && HasCue(units[ui - 1], CueKind::kPlaceNoun) && unit_joins(ui) && unit_joins(ui - 1) &&
+        !L(units[ui - 2]).demonym_of.empty()) {
+      const uint32_t country = L(units[ui - 2]).demonym_of[0];
+      std::vector<uint32_t> inside;
+      std::vector<uint8_t> inside_alt;
+      for (size_t k = 0; k < m.candidates.size(); ++k) {
+        const PlaceRec& cr = lex.places[m.candidates[k]];
+        if (cr.kind != PlaceKind::kCountry && std::memcmp(cr.country, lex.places[country].country, 2) == 0) {
+          inside.push_back(m.candidates[k]);
+          inside_alt.push_back(k < m.alternate.size() ? m.alternate[k] : 0);
+        }
+      }
+      if (inside.empty()) continue;  // left to the fuzzy match, within the article's countries
+      m.candidates = std::move(inside);
+      m.alternate = std::move(inside_alt);
     }
     const PlaceRec& first = lex.places[L(u).places[0]];
     bool is_country = first.kind == PlaceKind::kCountry;
@@ -924,7 +1091,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
   }
 
-  // --- 5. Resolve places; the article's countries.
+  // --- 5. Resolve places; the article's countries. The dateline ("NAIROBI, July 7 (Reuters) -")
+  // and the lead say most about where the story happens, and so does the headline.
+  WeighByPosition(doc, toks, &mentions);
+  const size_t text_mentions = mentions.size();
+  if (!doc.title.empty() && !StartsWithTitle(text, doc.title)) TitleMentions(doc.title, &mentions);
   PlaceContext ctx = places_.Resolve(&mentions, explain != nullptr);
   if (!county_mentions.empty() || !region_fallback.empty()) ctx.main_region = places_.MainRegion(ctx);
   for (int k : county_mentions) {
@@ -949,6 +1120,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   for (const auto& c : ctx.countries) {
     if (c != ctx.dominant_country && fuzzy_countries.size() < 3) fuzzy_countries.push_back(c);
   }
+  mentions.resize(text_mentions);  // the headline's have done their part
   std::vector<uint8_t> place_at(text.size() + 1, 0);  // a place mention starts at this byte
   for (const auto& m : mentions) {
     if (!m.demonym && m.span.begin < place_at.size()) place_at[m.span.begin] = 1;

@@ -31,9 +31,10 @@ std::string Describe(const Entity& e) {
   return s;
 }
 
-std::vector<Entity> Find(const Lexicon& lex, std::string text) {
+std::vector<Entity> Find(const Lexicon& lex, std::string text, std::string title = "") {
   Document doc;
   doc.text = std::move(text);
+  doc.title = std::move(title);
   EntityFinder(lex).Find(doc);
   return doc.entities;
 }
@@ -45,7 +46,9 @@ TEST(EntityFinder, SpansIndexTheTextAndAreSorted) {
   ASSERT_FALSE(ents.empty());
   for (size_t i = 0; i < ents.size(); ++i) {
     EXPECT_EQ(text.substr(ents[i].span.begin, ents[i].span.size()), ents[i].text);
-    if (i) EXPECT_LE(ents[i - 1].span.begin, ents[i].span.begin);
+    if (i) {
+      EXPECT_LE(ents[i - 1].span.begin, ents[i].span.begin);
+    }
   }
 }
 
@@ -78,13 +81,13 @@ TEST(EntityFinder, TrickyCaseTables) {
   for (const auto& f : fs::directory_iterator("tests/golden/entities")) {
     if (f.path().extension() != ".cases") continue;
     std::ifstream in(f.path());
-    std::string line, text;
+    std::string line, text, title;
     std::vector<std::pair<bool, std::string>> checks;
     int line_no = 0, case_line = 0;
     auto run = [&] {
       if (text.empty()) return;
       ++cases;
-      auto ents = Find(*lex, text);
+      auto ents = Find(*lex, text, title);
       std::string got;
       for (const auto& e : ents) got += "    " + Describe(e) + "\n";
       for (const auto& [expect, spec] : checks) {
@@ -133,7 +136,10 @@ TEST(EntityFinder, TrickyCaseTables) {
       if (line == "----") {
         run();
         text.clear();
+        title.clear();
         checks.clear();
+      } else if (line.rfind("title: ", 0) == 0) {
+        title = line.substr(7);
       } else if (line.rfind("text: ", 0) == 0) {
         text = line.substr(6);
         size_t nl;

@@ -90,6 +90,10 @@ constexpr double kNearFullKm = 40.0;       // nearness 1 up to here, falling to 
 constexpr double kNearMaxKm = 150.0;
 constexpr double kPlausibleRange = 4.0;
 constexpr double kAlternateBesidePrimary = 2.0;
+// The home country: how much a mention speaks for it, by what it is.
+constexpr double kHomeCountryNamed = 0.6;  // a country's name, not after "in", "across", ...
+constexpr double kHomeDemonym = 0.5;       // "Georgian", "French"
+constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a home country
 constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
 
 bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
@@ -173,7 +177,9 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
     std::vector<Cand> cands;
     std::vector<int64_t> hints;
     bool demonym = false;
+    bool country = false;  // its most likely reading is a country
     double weight = 0;  // sum of the members' weights
+    double home = 0;    // the same, as evidence of the article's home country (see below)
     size_t best = 0;
   };
   std::vector<Group> groups;
@@ -230,11 +236,19 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
           if (primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity) b -= kTownBesideArea;
           g.cands.push_back({m.candidates[k], lex.places[m.candidates[k]], b, b, 1.0f, 0});
         }
+        double top = -1e9;
+        for (const auto& c : g.cands) {
+          if (c.base > top) top = c.base, g.country = c.rec.kind == PlaceKind::kCountry;
+        }
         groups.push_back(std::move(g));
       }
       Group& g = groups[*it];
       g.members.push_back(mi);
       g.weight += m.weight;
+      // A country named outside a locative phrase is often a side remark ("backed by the United
+      // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
+      // "Russian strikes on Kyiv").
+      g.home += m.weight * (g.demonym ? kHomeDemonym : g.country && !m.locative ? kHomeCountryNamed : 1.0);
       if (m.hint >= 0 && std::find(g.hints.begin(), g.hints.end(), m.hint) == g.hints.end()) g.hints.push_back(m.hint);
     }
   }
@@ -251,6 +265,11 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   CountryVotes votes;
   std::vector<CountryVotes> group_vote(groups.size());  // what each group gave
   CountryVotes m;
+  auto add_vote = [](CountryVotes& to, uint16_t cc, double x) {
+    auto it = std::find_if(to.begin(), to.end(), [&](const auto& e) { return e.first == cc; });
+    if (it == to.end()) to.push_back({cc, x});
+    else it->second += x;
+  };
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
     double top = -1e9;
@@ -278,16 +297,18 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       double share = strength * v / sum;
       if (share < 0.05) continue;
       group_vote[gi].push_back({cc, share});
-      auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& e) { return e.first == cc; });
-      if (it == votes.end()) votes.push_back({cc, share});
-      else it->second += share;
+      add_vote(votes, cc, share);
     }
   }
-  {
+  // By votes, ties by code (as the countries' names sort).
+  auto rank = [](const CountryVotes& v) {
     std::vector<std::pair<double, uint16_t>> ranked;
-    for (const auto& [cc, v] : votes) ranked.push_back({v, cc});
-    // By votes, ties by code (as the countries' names sort).
+    for (const auto& [cc, x] : v) ranked.push_back({x, cc});
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+    return ranked;
+  };
+  {
+    auto ranked = rank(votes);
     for (const auto& [v, cc] : ranked) ctx.countries.push_back(CcString(cc));
     if (!ranked.empty() && ranked[0].first >= 0.7) ctx.dominant_country = CcString(ranked[0].second);
   }
@@ -471,6 +492,17 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       (*mentions)[mi].chosen = best.place;
       if (explain) (*mentions)[mi].why = why;
     }
+  }
+  // The home country, from the readings chosen: every kind of place counts alike (a town is where
+  // things happen), each mention as its weight says, repeated mentions less and less.
+  {
+    CountryVotes home;
+    for (const auto& g : groups) {
+      uint16_t cc = CcKey(g.cands[g.best].rec);
+      if (cc) add_vote(home, cc, g.home <= 1.0 ? g.home : 1.0 + std::log(g.home));
+    }
+    auto ranked = rank(home);
+    ctx.dominant_country = !ranked.empty() && ranked[0].first >= kHomeMinimum ? CcString(ranked[0].second) : std::string();
   }
   // The region most of the article's places lie in: named regions count double.
   std::map<uint32_t, double> region_weight;
