@@ -106,6 +106,22 @@ std::string EntityFinder::Explain(std::string_view text) const {
 
 namespace {
 
+// Walks a sorted list of unit indices forwards: Next(i) is the first listed unit >= i (SIZE_MAX
+// past the end). A step written as a loop over all units ("for (ui = 0; ui < nu; ++ui)", which
+// may jump ahead) visits only its list: "for (ui = next(0); ui < nu; ui = next(ui + 1))".
+class Next {
+ public:
+  explicit Next(const std::vector<uint32_t>& list) : list_(list) {}
+  size_t operator()(size_t i) {
+    while (pos_ < list_.size() && list_[pos_] < i) ++pos_;
+    return pos_ < list_.size() ? list_[pos_] : SIZE_MAX;
+  }
+
+ private:
+  const std::vector<uint32_t>& list_;
+  size_t pos_ = 0;
+};
+
 // Working memory of FindImpl, kept per thread from one text to the next: most texts are short,
 // and allocating and first touching these for each one cost more than the work on them.
 struct Scratch {
@@ -117,6 +133,8 @@ struct Scratch {
   std::vector<Unit> units;
   std::vector<UnitPlaces> unit_places;  // a pool: the first `used` are this text's
   size_t unit_places_used = 0;
+  // Units by what the steps look for, so that each step visits only those (see Next).
+  std::vector<uint32_t> caps, named, roles, titles, placey, plurals;
   // After a very large text, give its memory back rather than keep it for the thread's life.
   void Trim() {
     if (toks.capacity() > (size_t{1} << 20)) *this = Scratch();
@@ -239,6 +257,7 @@ void EntityFinder::TitleMentions(std::string_view title, std::vector<PlaceMentio
 void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) const {
   const auto& lex = lexicon_->impl();
   const std::string& text = doc.text;
+  const bool explaining = explain != nullptr;  // the explanations are built only then
   Scratch& scratch = ThreadScratch();
   struct TrimAtEnd {
     Scratch& s;
@@ -410,6 +429,24 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   matches.clear();  // their postings now live in the units
   match_postings.clear();
   const size_t nu = units.size();
+  static const uint64_t kCounties = lexicon::TokenHash("counties"), kParishes = lexicon::TokenHash("parishes");
+  {
+    for (auto* l : {&scratch.caps, &scratch.named, &scratch.roles, &scratch.titles, &scratch.placey, &scratch.plurals}) l->clear();
+    for (size_t ui = 0; ui < nu; ++ui) {
+      const Unit& u = units[ui];
+      const uint32_t u32 = static_cast<uint32_t>(ui);
+      const bool cap = toks[u.first].flags & lexicon::kUpperInitial;
+      if (cap) scratch.caps.push_back(u32);
+      if (cap || u.lists >= 0) scratch.placey.push_back(u32);
+      if (u.match < 0) {
+        if (ui > 0 && (toks[u.first].hash == kCounties || toks[u.first].hash == kParishes)) scratch.plurals.push_back(u32);
+        continue;
+      }
+      if (u.named) scratch.named.push_back(u32);
+      if (u.role || u.org_head) scratch.roles.push_back(u32);
+      if (u.title || HasCue(u, CueKind::kHonorific)) scratch.titles.push_back(u32);
+    }
+  }
   auto unit_span = [&](size_t a, size_t b) {  // units [a, b] inclusive
     return Span{toks[units[a].first].begin, toks[units[b].first + units[b].count - 1].end};
   };
@@ -455,13 +492,12 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     return a;
   };
   auto add_entity = [&](EntityType type, Span span, std::string canonical) -> Pending& {
-    Pending p;
+    Pending& p = out.emplace_back();
     p.entity.type = type;
     p.entity.span = span;
     p.entity.text = std::string(doc[span]);
     p.entity.canonical = canonical.empty() ? p.entity.text : std::move(canonical);
-    out.push_back(std::move(p));
-    return out.back();
+    return p;
   };
   auto claim = [&](size_t a, size_t b) {
     for (size_t k = a; k <= b && k < nu; ++k) units[k].claimed = true;
@@ -493,25 +529,26 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       std::string cc = modifier_country(prev);
       if (!cc.empty()) {
         p.entity.actor = country_actor(cc, role);
-        p.explain = "country from \"" + std::string(doc[unit_span(ui - 1, ui - 1)]) + "\"";
+        if (explaining) p.explain = "country from \"" + std::string(doc[unit_span(ui - 1, ui - 1)]) + "\"";
         return ui - 1;
       }
       // "the city's deputy mayor", "the country's police": the country of the place last named.
       const Token& last = toks[prev.first + prev.count - 1];
       if ((last.flags & lexicon::kPossessive) && prev.first > 0 && toks[prev.first - 1].hash == kThe) {
         p.country_from_mention = last_place_mention_before(toks[prev.first].begin);
-        p.explain = "country from the place last named (\"the " + std::string(tok_text(prev.first)) + "'s\")";
+        if (explaining) p.explain = "country from the place last named (\"the " + std::string(tok_text(prev.first)) + "'s\")";
         if (p.country_from_mention < 0) p.country_from_dominant = true;
         return start;
       }
     }
     p.country_from_dominant = true;
-    p.explain = "country: the article's dominant country";
+    if (explaining) p.explain = "country: the article's dominant country";
     return start;
   };
 
   // --- 1. Named actors (dictionary organisations and people).
-  for (size_t ui = 0; ui < nu; ++ui) {
+  Next next_named(scratch.named);
+  for (size_t ui = next_named(0); ui < nu; ui = next_named(ui + 1)) {
     Unit& u = units[ui];
     if (!u.named) continue;
     // A named person or organisation written capitalised is never also a place here.
@@ -526,13 +563,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     p.entity.actor = act;
     p.entity.kind = std::string(lex.Str(a->kind));
     if (person) p.entity.role = std::string(lex.Str(a->title));
-    p.explain = "dictionary entry " + act.code;
+    if (explaining) p.explain = "dictionary entry " + act.code;
     u.claimed = true;
   }
 
   // --- 2. Organisations: capitalised role institutions ("Interior Ministry", "National Guard") and
   // capitalised names with a head word ("Khabar 24 TV", "Bureau of Animal Industry").
-  for (size_t ui = 0; ui < nu; ++ui) {
+  Next next_role(scratch.roles);
+  for (size_t ui = next_role(0); ui < nu; ui = next_role(ui + 1)) {
     Unit& u = units[ui];
     if (u.claimed) continue;
     // A capitalised role term after a capitalised name is that name's head ("Houston Police
@@ -549,7 +587,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       p.country_from_mention = tmp.country_from_mention;
       p.country_from_dominant = tmp.country_from_dominant;
       p.role = role;
-      p.explain = "organisation \"" + std::string(lex.Str(u.role->name)) + "\" (" + role + "), " + tmp.explain;
+      if (explaining) p.explain = "organisation \"" + std::string(lex.Str(u.role->name)) + "\" (" + role + "), " + tmp.explain;
       p.entity.kind = std::string(lex.Str(u.role->kind));
       if (start < ui) {
         // keep the demonym as a country mention too
@@ -584,10 +622,10 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     }
     if (!cc.empty()) {
       p.entity.actor = country_actor(cc, role);
-      p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country from its name";
+      if (explaining) p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country from its name";
     } else {
       p.country_from_dominant = true;
-      p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country: the article's";
+      if (explaining) p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country: the article's";
     }
     // Places inside the name stay places ("Dublin Arts Council", "Ohio Coalition").
     for (size_t k = a; k <= b; ++k) {
@@ -646,7 +684,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       p.entity.actor = mod->entity.actor;
       p.country_from_mention = mod->country_from_mention;
       p.country_from_dominant = mod->country_from_dominant;
-      p.explain = mod->explain;
+      if (explaining) p.explain = mod->explain;
     }
     p.role = role;
     claim(a, b);
@@ -654,7 +692,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     (void)span_from;
     return p;
   };
-  for (size_t ui = 0; ui < nu; ++ui) {
+  Next next_title(scratch.titles);
+  for (size_t ui = next_title(0); ui < nu; ui = next_title(ui + 1)) {
     Unit& u = units[ui];
     if (u.claimed) continue;
     if (u.title || HasCue(u, CueKind::kHonorific)) {
@@ -675,13 +714,13 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Pending mod;
       if (u.title) compose(mod, ui, role);
       Pending& p = add_person(a, b, u.title ? std::string(doc[unit_span(ui, ui)]) : std::string(), role, u.title ? &mod : nullptr, ui);
-      if (u.title) p.explain = "title \"" + p.entity.role + "\" before the name; " + mod.explain;
-      else p.explain = "honorific before the name";
+      if (explaining) p.explain = u.title ? "title \"" + p.entity.role + "\" before the name; " + mod.explain : "honorific before the name";
       claim(ui, ui);
       ui = b;
     }
   }
-  for (size_t ui = 0; ui < nu; ++ui) {
+  Next next_name(scratch.caps);
+  for (size_t ui = next_name(0); ui < nu; ui = next_name(ui + 1)) {
     size_t b = name_run(ui);
     if (b == SIZE_MAX) continue;
     // Apposition: "NAME, [the|a] [words's] TITLE".
@@ -698,7 +737,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
           compose(mod, j, role);
           // The title may extend over following title words ("deputy mayor" is one entry).
           Pending& p = add_person(ui, b, std::string(doc[unit_span(j, j)]), role, &mod, ui);
-          p.explain = "apposition with the title \"" + p.entity.role + "\"; " + mod.explain;
+          if (explaining) p.explain = "apposition with the title \"" + p.entity.role + "\"; " + mod.explain;
           break;
         }
         if (units[j].named || units[j].org_head) break;
@@ -738,17 +777,18 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
           !(ui >= 3 && (HasCue(units[ui - 3], CueKind::kPlacePreposition) || HasCue(units[ui - 3], CueKind::kPlaceNoun)))) {
         a0 = ui - 2;
         Pending& q = add_person(a0, a0, "", "", nullptr, a0);
-        q.explain = "a name joined by \"and\" to a name beside a speech cue";
+        if (explaining) q.explain = "a name joined by \"and\" to a name beside a speech cue";
       }
       Pending& p = add_person(ui, b, "", "", nullptr, ui);
-      p.explain = "a name beside a speech cue";
+      if (explaining) p.explain = "a name beside a speech cue";
       ui = b;
     }
   }
   // Any other capitalised name of two or three words that no dictionary knows ("Davinio
   // Catbagan") is read as a person: places and organisations of several words are in the
   // gazetteer or carry a head word, which claimed them above.
-  for (size_t ui = 0; ui < nu; ++ui) {
+  Next next_long_name(scratch.caps);
+  for (size_t ui = next_long_name(0); ui < nu; ui = next_long_name(ui + 1)) {
     size_t b = name_run(ui);
     if (b == SIZE_MAX || b == ui || b - ui > 2) continue;
     if (joins(units[ui].first) && ui > 0 && units[ui - 1].count == 1 &&
@@ -767,7 +807,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       continue;
     }
     Pending& p = add_person(ui, b, "", "", nullptr, ui);
-    p.explain = "a capitalised name of " + std::to_string(b - ui + 1) + " words";
+    if (explaining) p.explain = "a capitalised name of " + std::to_string(b - ui + 1) + " words";
     ui = b;
   }
   // Later mentions by surname alone ("Tokayev said"), including words that are also places.
@@ -784,7 +824,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       person_last.push_back({lexicon::TokenHash(lexicon::NormalizeToken(std::string_view(t).substr(t.rfind(' ') + 1))), k});
     }
   }
-  for (size_t ui = 0; ui < nu && !surnames.empty(); ++ui) {
+  Next next_surname(scratch.caps);
+  for (size_t ui = next_surname(0); ui < nu && !surnames.empty(); ui = next_surname(ui + 1)) {
     Unit& u = units[ui];
     if (u.claimed || !(toks[u.first].flags & lexicon::kUpperInitial) || !is_surname(ui)) continue;
     if (u.named || u.role || u.title) continue;
@@ -800,7 +841,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     p.country_from_mention = copy.country_from_mention;
     p.country_from_dominant = copy.country_from_dominant;
     p.role = copy.role;
-    p.explain = "the surname of " + copy.entity.canonical;
+    if (explaining) p.explain = "the surname of " + copy.entity.canonical;
     u.claimed = true;
   }
 
@@ -823,9 +864,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // "Geauga and Medina counties", "Butler, Clark or Warren counties": each listed name with the
   // singular suffix is looked up as a county ("Medina County").
   {
-    static const uint64_t kCounties = lexicon::TokenHash("counties"), kParishes = lexicon::TokenHash("parishes"),
-                          kCounty = lexicon::TokenHash("county"), kParish = lexicon::TokenHash("parish");
-    for (size_t ui = 1; ui < nu; ++ui) {
+    static const uint64_t kCounty = lexicon::TokenHash("county"), kParish = lexicon::TokenHash("parish");
+    Next next_plural(scratch.plurals);
+    for (size_t ui = next_plural(1); ui < nu; ui = next_plural(ui + 1)) {
       const Unit& s_unit = units[ui];
       if (s_unit.count != 1 || !(tok_is(s_unit.first, kCounties) || tok_is(s_unit.first, kParishes)) || !unit_joins(ui)) continue;
       uint64_t suffix = tok_is(s_unit.first, kCounties) ? kCounty : kParish;
@@ -854,7 +895,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         m.span = unit_span(k, k);
         Pending& p = add_entity(EntityType::kPlace, m.span, "");
         p.place_mention = static_cast<int>(mentions.size());
-        p.explain = "a county listed before \"" + std::string(tok_text(s_unit.first)) + "\"";
+        if (explaining) p.explain = "a county listed before \"" + std::string(tok_text(s_unit.first)) + "\"";
         mentions.push_back(std::move(m));
         name.claimed = true;
         // The list goes on leftwards over ", " and "and"/"or".
@@ -868,7 +909,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       }
     }
   }
-  for (size_t ui = 0; ui < nu; ++ui) {
+  Next next_place(scratch.placey);
+  for (size_t ui = next_place(0); ui < nu; ui = next_place(ui + 1)) {
     Unit& u = units[ui];
     if (u.claimed) continue;
     bool sentence_initial = sent_start[u.first] != 0;
@@ -885,7 +927,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       mention_pending.push_back(static_cast<int>(out.size()));
       Pending& p = add_entity(EntityType::kCountry, m.span, std::string(lex.Str(lex.places[L(u).demonym_of[0]].name)));
       p.place_mention = static_cast<int>(mentions.size());
-      p.explain = "demonym";
+      if (explaining) p.explain = "demonym";
       mentions.push_back(std::move(m));
       continue;
     }
@@ -933,7 +975,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       m.weight = 0.5;
       Pending& p = add_entity(EntityType::kPlace, m.span, "");
       p.place_mention = static_cast<int>(mentions.size());
-      p.explain = "a region named with \"" + std::string(tok_text(units[ui + 1].first)) + "\"";
+      if (explaining) p.explain = "a region named with \"" + std::string(tok_text(units[ui + 1].first)) + "\"";
       if (m.candidates.empty()) region_fallback.push_back(static_cast<int>(mentions.size()));
       else county_mentions.push_back(static_cast<int>(mentions.size()));
       mentions.push_back(std::move(m));
@@ -1084,7 +1126,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       hm.alternate = {0};
       Pending& hp = add_entity(lex.places[hint].kind == PlaceKind::kCountry ? EntityType::kCountry : EntityType::kPlace, hm.span, "");
       hp.place_mention = static_cast<int>(mentions.size());
-      hp.explain = "the region written after a place";
+      if (explaining) hp.explain = "the region written after a place";
       mentions.push_back(std::move(hm));
       h.claimed = true;
       ++ui;
@@ -1109,7 +1151,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   for (int k : region_fallback) {
     if (ctx.main_region >= 0) {
       mentions[k].chosen = ctx.main_region;
-      mentions[k].why = "not in the gazetteer: the region the article is about";
+      if (explaining) mentions[k].why = "not in the gazetteer: the region the article is about";
     }
   }
 
@@ -1127,7 +1169,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   }
   auto is_place_unit = [&](size_t k) { return k < nu && place_at[toks[units[k].first].begin]; };
   if (!fuzzy_countries.empty()) {
-    for (size_t ui = 0; ui < nu; ++ui) {
+    Next next_fuzzy(scratch.caps);
+    for (size_t ui = next_fuzzy(0); ui < nu; ui = next_fuzzy(ui + 1)) {
       Unit& u = units[ui];
       if (u.claimed || !is_plain(u) || !name_cap(u.first) || sent_start[u.first]) continue;
       const Token& t = toks[u.first];
@@ -1151,7 +1194,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       m.candidates = {static_cast<uint32_t>(hit)};
       m.alternate = {1};
       m.chosen = hit;
-      m.why = "fuzzy match of \"" + norm + "\" to " + std::string(lex.Str(lex.places[hit].name)) + " in " +
+      if (explaining) m.why = "fuzzy match of \"" + norm + "\" to " + std::string(lex.Str(lex.places[hit].name)) + " in " +
               std::string(lex.places[hit].country, 2) + (cue ? " after a place cue" : " listed with places");
       Pending& p = add_entity(EntityType::kPlace, m.span, "");
       p.place_mention = static_cast<int>(mentions.size());
@@ -1162,7 +1205,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
 
   // --- 7. Generic actor groups ("security forces", "Kazakh police", "protesters") and
   // remaining bare titles are not entities; groups are.
-  for (size_t ui = 0; ui < nu; ++ui) {
+  Next next_group(scratch.roles);
+  for (size_t ui = next_group(0); ui < nu; ui = next_group(ui + 1)) {
     Unit& u = units[ui];
     if (u.claimed || !u.role || u.role->entity != ActorEntity::kGroup) continue;
     std::string role(u.role->role, strnlen(u.role->role, 4));
@@ -1175,14 +1219,23 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     p.country_from_dominant = tmp.country_from_dominant;
     p.role = role;
     p.entity.kind = std::string(lex.Str(u.role->kind));
-    p.explain = "actor group (" + role + "), " + tmp.explain;
+    if (explaining) p.explain = "actor group (" + role + "), " + tmp.explain;
     u.claimed = true;
   }
 
-  // --- 8. Fill places and the actors' countries from context; emit.
+  // --- 8. Fill places and the actors' countries from context; emit, sorted by span (through an
+  // index: entities are large to move).
+  std::vector<uint32_t> order(out.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Span& x = out[a].entity.span;
+    const Span& y = out[b].entity.span;
+    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+  });
   doc.entities.clear();
   doc.entities.reserve(out.size());
-  for (auto& p : out) {
+  for (uint32_t oi : order) {
+    Pending& p = out[oi];
     Entity& e = p.entity;
     if (p.place_mention >= 0) {
       const PlaceMention& m = mentions[p.place_mention];
@@ -1225,25 +1278,6 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (explain) explain->push_back("\"" + e.text + "\": " + p.explain);
     }
     doc.entities.push_back(std::move(e));
-  }
-  // Sorted by span through an index: entities are large to move.
-  {
-    std::vector<uint32_t> order(doc.entities.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    const auto& ents = doc.entities;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      const Span& x = ents[a].span;
-      const Span& y = ents[b].span;
-      return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
-    });
-    bool sorted = true;
-    for (uint32_t i = 0; i < order.size() && sorted; ++i) sorted = order[i] == i;
-    if (!sorted) {
-      std::vector<Entity> by_span;
-      by_span.reserve(order.size());
-      for (uint32_t i : order) by_span.push_back(std::move(doc.entities[i]));
-      doc.entities = std::move(by_span);
-    }
   }
   if (explain && !ctx.dominant_country.empty()) explain->push_back("dominant country: " + ctx.dominant_country);
 }
