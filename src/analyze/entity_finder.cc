@@ -174,8 +174,9 @@ void WeighByPosition(const Document& doc, const std::vector<Token>& toks, std::v
   if (!doc.sentences.empty()) {
     lead_end = doc.sentences[0].span.end;
   } else {
-    size_t e = text.find_first_of(".!?\n");
-    lead_end = static_cast<uint32_t>(e == std::string::npos ? text.size() : e);
+    size_t e = 0;
+    while (e < text.size() && text[e] != '.' && text[e] != '!' && text[e] != '?' && text[e] != '\n') ++e;
+    lead_end = static_cast<uint32_t>(e);
   }
   // The dateline: the words before a dash, a colon or a parenthesis near the start of the first
   // line, when they start with a place.
@@ -278,7 +279,17 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   enum : uint8_t { kGapSentenceEnd = 1, kGapOpening = 2, kGapLineEnd = 4 };
   std::vector<uint8_t>& gap = scratch.gap;
   gap.assign(n, 0);
+  std::vector<uint8_t>& joins_before = scratch.joins_before;
+  joins_before.resize(n);
+  if (n) joins_before[0] = 1;
   for (size_t i = 1; i < n; ++i) {
+    // Most gaps are one space: nothing in them, and they join.
+    if (toks[i].begin == toks[i - 1].end + 1 && text[toks[i - 1].end] == ' ') {
+      gap[i] = 0, joins_before[i] = 1;
+      continue;
+    }
+    // Whether the gap joins the tokens into one phrase (see PhraseMatcher::Joins).
+    joins_before[i] = lexicon::PhraseMatcher::Joins(text, toks, i) ? 1 : 0;
     uint8_t g = 0;
     for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
       unsigned char c = text[k];
@@ -335,10 +346,6 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     return c == 1;
   };
   auto tok_text = [&](size_t i) { return std::string_view(text).substr(toks[i].begin, toks[i].end - toks[i].begin); };
-  // Whether the gap before each token joins it to the one before, computed once.
-  std::vector<uint8_t>& joins_before = scratch.joins_before;
-  joins_before.resize(n);
-  for (size_t i = 0; i < n; ++i) joins_before[i] = lexicon::PhraseMatcher::Joins(text, toks, i) ? 1 : 0;
   auto joins = [&](size_t i) { return i < n && joins_before[i] != 0; };
   // A word capitalised as a name: upper initial, and not just because it starts a sentence.
   auto name_cap = [&](size_t i) {
@@ -439,7 +446,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (cap) scratch.caps.push_back(u32);
       if (cap || u.lists >= 0) scratch.placey.push_back(u32);
       if (u.match < 0) {
-        if (ui > 0 && (toks[u.first].hash == kCounties || toks[u.first].hash == kParishes)) scratch.plurals.push_back(u32);
+        if (ui > 0 && toks[u.first].letters == 8 && (toks[u.first].hash == kCounties || toks[u.first].hash == kParishes)) {
+          scratch.plurals.push_back(u32);
+        }
         continue;
       }
       if (u.named) scratch.named.push_back(u32);
