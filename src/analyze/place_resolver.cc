@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "lexicon/lexicon_impl.h"
@@ -158,6 +159,57 @@ int PopCount(uint32_t x) {
   return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
 }
 
+struct Cand {
+  uint32_t place;
+  PlaceRec rec;  // a copy: the rounds below read it often, and the gazetteer is large
+  double base, score;
+  float w;  // plausibility in [0, 1]: how much this reading speaks for its region and neighbours
+  uint32_t why;
+};
+struct Group {
+  uint64_t key = 0;  // hash of (demonym, candidates)
+  std::vector<size_t> members;
+  std::vector<Cand> cands;
+  std::vector<int64_t> hints;
+  bool demonym = false;
+  bool country = false;  // its most likely reading is a country
+  double weight = 0;  // sum of the members' weights
+  double home = 0;    // the same, as evidence of the article's home country (see Resolve)
+  size_t best = 0;
+};
+// Countries as two-letter keys in small vectors: an article names few.
+using CountryVotes = std::vector<std::pair<uint16_t, double>>;
+
+// Working memory of Resolve, kept per thread from one article to the next (most are short, and
+// allocating it anew cost more than the work on it).
+struct ResolveScratch {
+  std::vector<Group> groups;  // a pool: the first ng are this article's
+  size_t ng = 0;
+  std::vector<uint32_t> table;  // group + 1 by key, 0 when empty
+  CountryVotes votes, m;
+  std::vector<CountryVotes> group_vote;
+  std::vector<float> near_best;
+  std::vector<size_t> touched;
+  Support region, county, county_city;
+  std::vector<GridPoint> grid;
+  Group& NewGroup() {
+    if (ng == groups.size()) groups.emplace_back();
+    Group& g = groups[ng++];
+    g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
+    g.demonym = g.country = false, g.weight = g.home = 0, g.best = 0;
+    return g;
+  }
+  // After a very large article, give its memory back rather than keep it for the thread's life.
+  void Trim() {
+    if (groups.size() > 4096 || table.size() > (size_t{1} << 16)) *this = ResolveScratch();
+  }
+};
+
+ResolveScratch& ThreadResolveScratch() {
+  thread_local ResolveScratch scratch;
+  return scratch;
+}
+
 }  // namespace
 
 PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool explain) const {
@@ -165,48 +217,35 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   PlaceContext ctx;
   // Mentions of one name are one place (one sense per discourse): they form a group, resolved
   // together; hints written beside any of them ("Paris, Texas") count for all.
-  struct Cand {
-    uint32_t place;
-    PlaceRec rec;  // a copy: the rounds below read it often, and the gazetteer is large
-    double base, score;
-    float w;  // plausibility in [0, 1]: how much this reading speaks for its region and neighbours
-    uint32_t why;
-  };
-  struct Group {
-    std::vector<size_t> members;
-    std::vector<Cand> cands;
-    std::vector<int64_t> hints;
-    bool demonym = false;
-    bool country = false;  // its most likely reading is a country
-    double weight = 0;  // sum of the members' weights
-    double home = 0;    // the same, as evidence of the article's home country (see below)
-    size_t best = 0;
-  };
-  std::vector<Group> groups;
+  ResolveScratch& scratch = ThreadResolveScratch();
+  scratch.ng = 0;
   {
-    // Groups by a hash of (demonym, candidates); equal hashes are compared in full.
-    std::unordered_multimap<uint64_t, size_t> by_key;
-    std::vector<const PlaceMention*> first_of;  // a member of each group
+    // Groups by a hash of (demonym, candidates) in an open-addressing table; equal hashes are
+    // compared in full.
+    size_t cap = 16;
+    while (cap < 2 * mentions->size()) cap <<= 1;
+    scratch.table.assign(cap, 0);
     for (size_t mi = 0; mi < mentions->size(); ++mi) {
       auto& m = (*mentions)[mi];
       if (m.candidates.empty()) continue;
       uint64_t h = m.demonym ? 0x9e3779b97f4a7c15ULL : 0x243f6a8885a308d3ULL;
       for (uint32_t c : m.candidates) h = (h ^ c) * 0x100000001b3ULL;
       size_t found = SIZE_MAX;
-      auto range = by_key.equal_range(h);
-      for (auto r = range.first; r != range.second; ++r) {
-        const PlaceMention& o = *first_of[r->second];
-        if (o.demonym == m.demonym && o.candidates == m.candidates) found = r->second;
+      size_t slot = (h ^ (h >> 29)) & (cap - 1);
+      for (; scratch.table[slot]; slot = (slot + 1) & (cap - 1)) {
+        const Group& o = scratch.groups[scratch.table[slot] - 1];
+        const PlaceMention& om = (*mentions)[o.members[0]];
+        if (o.key == h && om.demonym == m.demonym && om.candidates == m.candidates) {
+          found = scratch.table[slot] - 1;
+          break;
+        }
       }
       bool fresh = found == SIZE_MAX;
       if (fresh) {
-        found = groups.size();
-        by_key.emplace(h, found);
-        first_of.push_back(&m);
-      }
-      auto it = &found;
-      if (fresh) {
-        Group g;
+        found = scratch.ng;
+        scratch.table[slot] = static_cast<uint32_t>(found + 1);
+        Group& g = scratch.NewGroup();
+        g.key = h;
         g.demonym = m.demonym;
         // A country's or region's own name is that country or region, not a city that the
         // name is an alternate of ("Mexico" is not Mexico City, "New York" the state is).
@@ -240,9 +279,8 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
         for (const auto& c : g.cands) {
           if (c.base > top) top = c.base, g.country = c.rec.kind == PlaceKind::kCountry;
         }
-        groups.push_back(std::move(g));
       }
-      Group& g = groups[*it];
+      Group& g = scratch.groups[found];
       g.members.push_back(mi);
       g.weight += m.weight;
       // A country named outside a locative phrase is often a side remark ("backed by the United
@@ -252,19 +290,23 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       if (m.hint >= 0 && std::find(g.hints.begin(), g.hints.end(), m.hint) == g.hints.end()) g.hints.push_back(m.hint);
     }
   }
+  const std::span<Group> groups(scratch.groups.data(), scratch.ng);
   // Countries: each name gives one vote, shared among the countries of its plausible readings
   // (a reading far below the name's best counts little); cities vote less than regions.
   // Countries as two-letter keys in small vectors: an article names few.
-  using CountryVotes = std::vector<std::pair<uint16_t, double>>;
   auto find_vote = [](const CountryVotes& v, uint16_t cc) -> double {
     for (const auto& [k, x] : v) {
       if (k == cc) return x;
     }
     return 0.0;
   };
-  CountryVotes votes;
-  std::vector<CountryVotes> group_vote(groups.size());  // what each group gave
-  CountryVotes m;
+  CountryVotes& votes = scratch.votes;
+  votes.clear();
+  // What each group gave.
+  if (scratch.group_vote.size() < groups.size()) scratch.group_vote.resize(groups.size());
+  for (size_t gi = 0; gi < groups.size(); ++gi) scratch.group_vote[gi].clear();
+  std::vector<CountryVotes>& group_vote = scratch.group_vote;
+  CountryVotes& m = scratch.m;
   auto add_vote = [](CountryVotes& to, uint16_t cc, double x) {
     auto it = std::find_if(to.begin(), to.end(), [&](const auto& e) { return e.first == cc; });
     if (it == to.end()) to.push_back({cc, x});
@@ -384,10 +426,12 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   // Coherence, in rounds: each reading gains from the other names' plausible readings in its
   // admin-1 region, in or around its county, and nearby; the weights come from the round before.
   const size_t ng = groups.size();
-  std::vector<float> near_best(ng, 0.0f);
-  std::vector<size_t> touched;
-  Support region, county, county_city;
-  std::vector<GridPoint> grid;  // readings by 1-degree cell
+  std::vector<float>& near_best = scratch.near_best;
+  near_best.assign(ng, 0.0f);
+  std::vector<size_t>& touched = scratch.touched;
+  touched.clear();
+  Support &region = scratch.region, &county = scratch.county, &county_city = scratch.county_city;
+  std::vector<GridPoint>& grid = scratch.grid;  // readings by 1-degree cell
   for (int round = 0; round < 3; ++round) {
     // Support per region: for each group the best weight of its readings there, summed over groups.
     region.Clear(), county.Clear(), county_city.Clear();
@@ -528,6 +572,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       }
     }
   }
+  scratch.Trim();
   return ctx;
 }
 
