@@ -126,7 +126,7 @@ class Next {
 // and allocating and first touching these for each one cost more than the work on them.
 struct Scratch {
   std::vector<Token> toks;
-  std::vector<uint8_t> sent_start, joins_before, gap;
+  std::vector<uint8_t> sent_start, joins_before;
   std::vector<int8_t> common;
   std::vector<lexicon::PhraseMatchRef> matches;
   std::vector<Posting> postings;
@@ -275,65 +275,53 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   // and a token after an opening quote.
   std::vector<uint8_t>& sent_start = scratch.sent_start;
   sent_start.assign(n, 0);
-  // What the gap before each token holds, in one pass over the text.
+  // One pass over the tokens and the gaps between them: what each gap holds (sentence end, line
+  // end, an opening quote or parenthesis), whether it joins the tokens into one phrase, and the
+  // title-case lines ("Freemason Bogdanov Joins Sochi Mayor Race"): there a capital says nothing,
+  // so common words in them are read as if they started a sentence.
   enum : uint8_t { kGapSentenceEnd = 1, kGapOpening = 2, kGapLineEnd = 4 };
-  std::vector<uint8_t>& gap = scratch.gap;
-  gap.assign(n, 0);
   std::vector<uint8_t>& joins_before = scratch.joins_before;
   joins_before.resize(n);
-  if (n) joins_before[0] = 1;
-  for (size_t i = 1; i < n; ++i) {
-    // Most gaps are one space: nothing in them, and they join.
-    if (toks[i].begin == toks[i - 1].end + 1 && text[toks[i - 1].end] == ' ') {
-      gap[i] = 0, joins_before[i] = 1;
-      continue;
-    }
-    // Whether the gap joins the tokens into one phrase (see PhraseMatcher::Joins).
-    joins_before[i] = lexicon::PhraseMatcher::Joins(text, toks, i) ? 1 : 0;
-    uint8_t g = 0;
-    for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
-      unsigned char c = text[k];
-      if (c == '.' || c == '!' || c == '?' || c == '\n') g |= kGapSentenceEnd;
-      if (c == '\n' || c == '.') g |= kGapLineEnd;
-      if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) g |= kGapOpening;
-    }
-    gap[i] = g;
-  }
+  joins_before[0] = 1;
+  const bool sentences_given = !doc.sentences.empty();
+  if (!sentences_given) sent_start[0] = 1;
   {
-    size_t t = 0;
-    if (!doc.sentences.empty()) {
-      for (const auto& s : doc.sentences) {
-        while (t < n && toks[t].begin < s.span.begin) ++t;
-        if (t < n) sent_start[t] = 1;
-      }
-    } else {
-      sent_start[0] = 1;
-      for (size_t i = 1; i < n; ++i) {
-        if (gap[i] & kGapSentenceEnd) sent_start[i] = 1;
-      }
-    }
-    for (size_t i = 1; i < n; ++i) {
-      if (gap[i] & kGapOpening) sent_start[i] = 1;
-    }
-  }
-  // Title-case lines ("Freemason Bogdanov Joins Sochi Mayor Race"): there a capital says nothing,
-  // so common words in them are read as if they started a sentence.
-  {
-    size_t line_start = 0;
-    for (size_t i = 0; i <= n; ++i) {
-      bool end = i == n;
-      if (!end && i > line_start) end = (gap[i] & kGapLineEnd) != 0;
-      if (!end) continue;
-      size_t words = 0, caps = 0;
-      for (size_t k = line_start; k < i; ++k) {
-        if (!(toks[k].flags & lexicon::kHasLetter) || toks[k].letters < 4) continue;
-        ++words;
-        if (toks[k].flags & lexicon::kUpperInitial) ++caps;
-      }
+    size_t line_start = 0, words = 0, caps = 0;
+    auto end_line = [&](size_t end) {
       if (words >= 3 && caps * 10 >= words * 8) {
-        for (size_t k = line_start; k < i; ++k) sent_start[k] = 1;
+        for (size_t k = line_start; k < end; ++k) sent_start[k] = 1;
       }
-      line_start = i;
+      line_start = end, words = caps = 0;
+    };
+    for (size_t i = 0; i < n; ++i) {
+      // Most gaps are one space: nothing in them, and they join.
+      if (i > 0 && !(toks[i].begin == toks[i - 1].end + 1 && text[toks[i - 1].end] == ' ')) {
+        joins_before[i] = lexicon::PhraseMatcher::Joins(text, toks, i) ? 1 : 0;
+        uint8_t g = 0;
+        for (uint32_t k = toks[i - 1].end; k < toks[i].begin; ++k) {
+          unsigned char c = text[k];
+          if (c == '.' || c == '!' || c == '?' || c == '\n') g |= kGapSentenceEnd;
+          if (c == '\n' || c == '.') g |= kGapLineEnd;
+          if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) g |= kGapOpening;
+        }
+        if ((g & kGapSentenceEnd) && !sentences_given) sent_start[i] = 1;
+        if (g & kGapOpening) sent_start[i] = 1;
+        if (g & kGapLineEnd) end_line(i);
+      } else if (i > 0) {
+        joins_before[i] = 1;
+      }
+      if ((toks[i].flags & lexicon::kHasLetter) && toks[i].letters >= 4) {
+        ++words;
+        if (toks[i].flags & lexicon::kUpperInitial) ++caps;
+      }
+    }
+    end_line(n);
+  }
+  if (sentences_given) {
+    size_t t = 0;
+    for (const auto& s : doc.sentences) {
+      while (t < n && toks[t].begin < s.span.begin) ++t;
+      if (t < n) sent_start[t] = 1;
     }
   }
   // Common-word tests by token, cached per text: the word list is large, and the same words
