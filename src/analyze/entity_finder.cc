@@ -60,13 +60,23 @@ struct UnitPlaces {
 
 bool HasCue(const Unit& u, CueKind k) { return u.cues & (1u << static_cast<uint32_t>(k)); }
 
-// An entity under construction, with what its actor still needs from context.
-struct Pending {
-  Entity entity;
-  int place_mention = -1;     // index into place mentions when it is a place
+// What an actor's modifier gives it ("Kazakh", "the city's"): a country now, or where to find it.
+struct Mod {
+  std::optional<Actor> actor;
   int country_from_mention = -1;  // actor country: that of this place mention ("the city's")
   bool country_from_dominant = false;
   std::string role;           // CAMEO role for the actor when its country is filled later
+  std::string explain;
+};
+
+// An entity under construction (the entity itself is in doc.entities, stored once: a 40 MB text
+// has millions), with what its actor still needs from context.
+struct Pending {
+  uint32_t index = 0;         // into doc.entities
+  int place_mention = -1;     // index into place mentions when it is a place
+  int country_from_mention = -1;
+  bool country_from_dominant = false;
+  std::string role;
   std::string explain;
 };
 
@@ -478,9 +488,13 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   };
 
   std::vector<Pending> out;
+  doc.entities.clear();
+  // Most entities start at a capitalised unit, a place reading or a role term: this bound is
+  // seldom passed, and reserving it (untouched) costs no memory.
+  doc.entities.reserve(scratch.placey.size() + scratch.roles.size() + 16);
   out.reserve(64);
+  auto ent = [&](const Pending& p) -> Entity& { return doc.entities[p.index]; };
   std::vector<PlaceMention> mentions;
-  std::vector<int> mention_pending;  // mention -> index in out
   auto country_actor = [&](std::string_view cc, std::string_view role) {
     Actor a;
     a.country = std::string(cc);
@@ -490,11 +504,20 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   };
   auto add_entity = [&](EntityType type, Span span, std::string canonical) -> Pending& {
     Pending& p = out.emplace_back();
-    p.entity.type = type;
-    p.entity.span = span;
-    p.entity.text = std::string(doc[span]);
-    p.entity.canonical = canonical.empty() ? p.entity.text : std::move(canonical);
+    p.index = static_cast<uint32_t>(doc.entities.size());
+    Entity& e = doc.entities.emplace_back();
+    e.type = type;
+    e.span = span;
+    e.text = std::string(doc[span]);
+    e.canonical = canonical.empty() ? e.text : std::move(canonical);
     return p;
+  };
+  // The modifier's part of an actor entity.
+  auto apply_mod = [&](Pending& p, const Mod& m) {
+    if (m.actor) ent(p).actor = m.actor;
+    p.country_from_mention = m.country_from_mention;
+    p.country_from_dominant = m.country_from_dominant;
+    if (explaining) p.explain = m.explain;
   };
   auto claim = [&](size_t a, size_t b) {
     for (size_t k = a; k <= b && k < nu; ++k) units[k].claimed = true;
@@ -518,14 +541,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
   };
   // Fills the actor country of `p` from modifier units before unit `ui` (demonym, country name,
   // possessive "Kazakhstan's", "the city's"); returns the first unit of the modifier.
-  auto compose = [&](Pending& p, size_t ui, const std::string& role) -> size_t {
+  auto compose = [&](Mod& p, size_t ui, const std::string& role) -> size_t {
     p.role = role;
     size_t start = ui;
     if (ui > 0 && unit_joins(ui)) {
       const Unit& prev = units[ui - 1];
       std::string cc = modifier_country(prev);
       if (!cc.empty()) {
-        p.entity.actor = country_actor(cc, role);
+        p.actor = country_actor(cc, role);
         if (explaining) p.explain = "country from \"" + std::string(doc[unit_span(ui - 1, ui - 1)]) + "\"";
         return ui - 1;
       }
@@ -557,9 +580,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     act.country = a->country[0] ? std::string(a->country, 2) : std::string();
     act.role = std::string(a->role, strnlen(a->role, 4));
     act.name = std::string(lex.Str(a->name));
-    p.entity.actor = act;
-    p.entity.kind = std::string(lex.Str(a->kind));
-    if (person) p.entity.role = std::string(lex.Str(a->title));
+    ent(p).actor = act;
+    ent(p).kind = std::string(lex.Str(a->kind));
+    if (person) ent(p).role = std::string(lex.Str(a->title));
     if (explaining) p.explain = "dictionary entry " + act.code;
     u.claimed = true;
   }
@@ -577,15 +600,13 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     const ActorRec* head = u.org_head ? u.org_head : (u.role && unit_cap(u) && name_before ? u.role : nullptr);
     if (u.role && u.role->entity == ActorEntity::kOrg && unit_cap(u) && !name_before) {
       std::string role(u.role->role, strnlen(u.role->role, 4));
-      Pending tmp;
+      Mod tmp;
       size_t start = compose(tmp, ui, role);
       Pending& p = add_entity(EntityType::kOrg, unit_span(start, ui), "");
-      p.entity.actor = tmp.entity.actor;
-      p.country_from_mention = tmp.country_from_mention;
-      p.country_from_dominant = tmp.country_from_dominant;
+      apply_mod(p, tmp);
       p.role = role;
       if (explaining) p.explain = "organisation \"" + std::string(lex.Str(u.role->name)) + "\" (" + role + "), " + tmp.explain;
-      p.entity.kind = std::string(lex.Str(u.role->kind));
+      ent(p).kind = std::string(lex.Str(u.role->kind));
       if (start < ui) {
         // keep the demonym as a country mention too
       }
@@ -610,7 +631,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     if (a == ui && b == ui) continue;  // a head word alone ("Ministry") is not a name
     std::string role(head->role, strnlen(head->role, 4));
     Pending& p = add_entity(EntityType::kOrg, unit_span(a, b), "");
-    p.entity.kind = std::string(lex.Str(head->kind));
+    ent(p).kind = std::string(lex.Str(head->kind));
     p.role = role;
     std::string cc;
     for (size_t k = a; k <= b && cc.empty(); ++k) {
@@ -618,7 +639,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (cc.empty() && !L(units[k]).places.empty()) cc = std::string(lex.places[L(units[k]).places[0]].country, 2);
     }
     if (!cc.empty()) {
-      p.entity.actor = country_actor(cc, role);
+      ent(p).actor = country_actor(cc, role);
       if (explaining) p.explain = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country from its name";
     } else {
       p.country_from_dominant = true;
@@ -673,16 +694,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     size_t a, b;
   };
   std::vector<uint64_t> surnames;  // token hashes of the last words of the people found
-  auto add_person = [&](size_t a, size_t b, const std::string& role_text, const std::string& role, Pending* mod,
+  auto add_person = [&](size_t a, size_t b, const std::string& role_text, const std::string& role, const Mod* mod,
                         size_t span_from) -> Pending& {
     Pending& p = add_entity(EntityType::kPerson, unit_span(a, b), "");
-    p.entity.role = role_text;
-    if (mod) {
-      p.entity.actor = mod->entity.actor;
-      p.country_from_mention = mod->country_from_mention;
-      p.country_from_dominant = mod->country_from_dominant;
-      if (explaining) p.explain = mod->explain;
-    }
+    ent(p).role = role_text;
+    if (mod) apply_mod(p, *mod);
     p.role = role;
     claim(a, b);
     surnames.push_back(toks[units[b].first].hash);
@@ -698,20 +714,21 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (a < nu && units[a].count == 1 && gap_is(a, ',') && false) ++a;
       if (a < nu && unit_joins(a) && units[a].named && units[a].named->entity == ActorEntity::kPerson) {
         // "President Kassym-Jomart Tokayev": the dictionary person takes the title as written.
-        for (auto& p : out) {
-          if (p.entity.span.begin == toks[units[a].first].begin && p.entity.type == EntityType::kPerson && u.title) {
-            p.entity.role = std::string(doc[unit_span(ui, ui)]);
-          }
+        // Step 1 made one entity per named unit, in order: the k-th is that of named[k].
+        auto it = std::lower_bound(scratch.named.begin(), scratch.named.end(), static_cast<uint32_t>(a));
+        if (u.title && it != scratch.named.end() && *it == a) {
+          Entity& e = ent(out[it - scratch.named.begin()]);
+          if (e.type == EntityType::kPerson) e.role = std::string(doc[unit_span(ui, ui)]);
         }
         continue;
       }
       size_t b = a < nu && unit_joins(a) ? name_run(a) : SIZE_MAX;
       if (b == SIZE_MAX) continue;
       std::string role = u.title ? std::string(u.title->role, strnlen(u.title->role, 4)) : std::string();
-      Pending mod;
+      Mod mod;
       if (u.title) compose(mod, ui, role);
       Pending& p = add_person(a, b, u.title ? std::string(doc[unit_span(ui, ui)]) : std::string(), role, u.title ? &mod : nullptr, ui);
-      if (explaining) p.explain = u.title ? "title \"" + p.entity.role + "\" before the name; " + mod.explain : "honorific before the name";
+      if (explaining) p.explain = u.title ? "title \"" + ent(p).role + "\" before the name; " + mod.explain : "honorific before the name";
       claim(ui, ui);
       ui = b;
     }
@@ -730,11 +747,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         if (j > k && !unit_joins(j)) break;
         if (units[j].title && !units[j].claimed) {
           std::string role(units[j].title->role, strnlen(units[j].title->role, 4));
-          Pending mod;
+          Mod mod;
           compose(mod, j, role);
           // The title may extend over following title words ("deputy mayor" is one entry).
           Pending& p = add_person(ui, b, std::string(doc[unit_span(j, j)]), role, &mod, ui);
-          if (explaining) p.explain = "apposition with the title \"" + p.entity.role + "\"; " + mod.explain;
+          if (explaining) p.explain = "apposition with the title \"" + ent(p).role + "\"; " + mod.explain;
           break;
         }
         if (units[j].named || units[j].org_head) break;
@@ -808,37 +825,44 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     ui = b;
   }
   // Later mentions by surname alone ("Tokayev said"), including words that are also places.
+  // Sorted, for lookups in logarithmic time (a long text names many people).
+  std::sort(surnames.begin(), surnames.end());
+  surnames.erase(std::unique(surnames.begin(), surnames.end()), surnames.end());
   auto is_surname = [&](size_t ui) {
     if (units[ui].count != 1) return false;
-    return std::find(surnames.begin(), surnames.end(), toks[units[ui].first].hash) != surnames.end();
+    return std::binary_search(surnames.begin(), surnames.end(), toks[units[ui].first].hash);
   };
-  // The last word of each person's name, by token hash (dictionary people too).
+  // The last word of each person's name, by token hash (dictionary people too), then by order.
   std::vector<std::pair<uint64_t, size_t>> person_last;
   if (!surnames.empty()) {
     for (size_t k = 0; k < out.size(); ++k) {
-      if (out[k].entity.type != EntityType::kPerson) continue;
-      const std::string& t = out[k].entity.text;
+      const Entity& e = ent(out[k]);
+      if (e.type != EntityType::kPerson) continue;
+      const std::string& t = e.text;
       person_last.push_back({lexicon::TokenHash(lexicon::NormalizeToken(std::string_view(t).substr(t.rfind(' ') + 1))), k});
     }
+    std::sort(person_last.begin(), person_last.end());
   }
   Next next_surname(scratch.caps);
   for (size_t ui = next_surname(0); ui < nu && !surnames.empty(); ui = next_surname(ui + 1)) {
     Unit& u = units[ui];
     if (u.claimed || !(toks[u.first].flags & lexicon::kUpperInitial) || !is_surname(ui)) continue;
     if (u.named || u.role || u.title) continue;
-    Pending* ref = nullptr;
-    for (const auto& [h, k] : person_last) {
-      if (h == toks[u.first].hash) ref = &out[k];
-    }
-    if (!ref) continue;
-    Pending copy = *ref;
-    Pending& p = add_entity(EntityType::kPerson, unit_span(ui, ui), ref->entity.canonical);
-    p.entity.role = copy.entity.role;
-    p.entity.actor = copy.entity.actor;
-    p.country_from_mention = copy.country_from_mention;
-    p.country_from_dominant = copy.country_from_dominant;
-    p.role = copy.role;
-    if (explaining) p.explain = "the surname of " + copy.entity.canonical;
+    // The person named last (in the order found) with that last word.
+    const uint64_t h = toks[u.first].hash;
+    auto it = std::upper_bound(person_last.begin(), person_last.end(), std::make_pair(h, SIZE_MAX));
+    if (it == person_last.begin() || (it - 1)->first != h) continue;
+    const Pending ref = out[(it - 1)->second];
+    const Entity& re = ent(ref);
+    std::string canonical = re.canonical, role_text = re.role;
+    std::optional<Actor> actor = re.actor;
+    Pending& p = add_entity(EntityType::kPerson, unit_span(ui, ui), canonical);
+    ent(p).role = std::move(role_text);
+    ent(p).actor = std::move(actor);
+    p.country_from_mention = ref.country_from_mention;
+    p.country_from_dominant = ref.country_from_dominant;
+    p.role = ref.role;
+    if (explaining) p.explain = "the surname of " + canonical;
     u.claimed = true;
   }
 
@@ -921,7 +945,6 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       m.candidates = {L(u).demonym_of[0]};
       m.alternate = {0};
       m.demonym = true;
-      mention_pending.push_back(static_cast<int>(out.size()));
       Pending& p = add_entity(EntityType::kCountry, m.span, std::string(lex.Str(lex.places[L(u).demonym_of[0]].name)));
       p.place_mention = static_cast<int>(mentions.size());
       if (explaining) p.explain = "demonym";
@@ -1207,36 +1230,31 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     Unit& u = units[ui];
     if (u.claimed || !u.role || u.role->entity != ActorEntity::kGroup) continue;
     std::string role(u.role->role, strnlen(u.role->role, 4));
-    Pending tmp;
+    Mod tmp;
     size_t start = compose(tmp, ui, role);
     // "the country's police" is composed above; a demonym before is part of the group's words.
     Pending& p = add_entity(EntityType::kGroup, unit_span(start, ui), std::string(lex.Str(u.role->name)));
-    p.entity.actor = tmp.entity.actor;
-    p.country_from_mention = tmp.country_from_mention;
-    p.country_from_dominant = tmp.country_from_dominant;
+    apply_mod(p, tmp);
     p.role = role;
-    p.entity.kind = std::string(lex.Str(u.role->kind));
+    ent(p).kind = std::string(lex.Str(u.role->kind));
     if (explaining) p.explain = "actor group (" + role + "), " + tmp.explain;
     u.claimed = true;
   }
 
-  // --- 8. Fill places and the actors' countries from context; emit, sorted by span (through an
-  // index: entities are large to move).
+  // --- 8. Fill places and the actors' countries from context; sort by span. (out[i] is the
+  // pending part of doc.entities[i].) Unresolved places go.
   std::vector<uint32_t> order(out.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const Span& x = out[a].entity.span;
-    const Span& y = out[b].entity.span;
-    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
-  });
-  doc.entities.clear();
-  doc.entities.reserve(out.size());
-  for (uint32_t oi : order) {
-    Pending& p = out[oi];
-    Entity& e = p.entity;
+  std::vector<uint8_t> drop(out.size(), 0);
+  for (size_t i = 0; i < out.size(); ++i) {
+    Pending& p = out[i];
+    Entity& e = ent(p);
     if (p.place_mention >= 0) {
       const PlaceMention& m = mentions[p.place_mention];
-      if (m.chosen < 0) continue;
+      if (m.chosen < 0) {
+        drop[i] = 1;
+        continue;
+      }
       e.place = places_.ToPlace(static_cast<uint32_t>(m.chosen));
       e.canonical = e.place->name;
       if (e.place->precision == "country") {
@@ -1252,7 +1270,6 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         e.actor->span = e.span;
         e.actor->name = e.place->name;
       }
-      if (explain) explain->push_back("\"" + e.text + "\": " + (p.explain.empty() ? "" : p.explain + "; ") + m.why);
     } else {
       if (!e.actor && !p.role.empty()) {
         std::string cc;
@@ -1265,17 +1282,54 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         a.role = p.role;
         a.country = cc;
         a.code = (cc.empty() ? std::string() : std::string(lex.Alpha3(cc))) + p.role;
-        e.actor = a;
+        e.actor = std::move(a);
       }
       if (e.actor) {
         e.actor->text = e.text;
         e.actor->span = e.span;
         if (e.actor->name.empty() && (e.type == EntityType::kOrg || e.type == EntityType::kPerson)) e.actor->name = e.canonical;
       }
-      if (explain) explain->push_back("\"" + e.text + "\": " + p.explain);
     }
-    doc.entities.push_back(std::move(e));
   }
+  // Kept entities by span, the dropped ones last.
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (drop[a] != drop[b]) return drop[a] < drop[b];
+    const Span& x = doc.entities[a].span;
+    const Span& y = doc.entities[b].span;
+    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+  });
+  size_t kept = 0;
+  for (uint32_t i : order) {
+    if (drop[i]) break;
+    ++kept;
+    if (!explain) continue;
+    const Pending& p = out[i];
+    const Entity& e = doc.entities[i];
+    if (p.place_mention >= 0) {
+      const std::string& why = mentions[p.place_mention].why;
+      explain->push_back("\"" + e.text + "\": " + (p.explain.empty() ? "" : p.explain + "; ") + why);
+    } else {
+      explain->push_back("\"" + e.text + "\": " + p.explain);
+    }
+  }
+  // Apply the order in place, cycle by cycle: entities are large, and a second array of them
+  // would double the memory a long text takes.
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    Entity tmp = std::move(doc.entities[i]);
+    size_t j = i;
+    while (true) {
+      size_t k = order[j];
+      order[j] = static_cast<uint32_t>(j);
+      if (k == i) {
+        doc.entities[j] = std::move(tmp);
+        break;
+      }
+      doc.entities[j] = std::move(doc.entities[k]);
+      j = k;
+    }
+  }
+  doc.entities.resize(kept);
   if (explain && !ctx.dominant_country.empty()) explain->push_back("dominant country: " + ctx.dominant_country);
 }
 
