@@ -73,6 +73,34 @@ TEST(EntityFinder, UnqualifiedPoliceTakeTheDominantCountry) {
   EXPECT_TRUE(found);
 }
 
+// A text over 1 MB is read in parts at paragraph breaks: the same entities as each paragraph
+// alone gives, in order, with spans into the whole text, and a Diagnostic that says so.
+TEST(EntityFinder, LongTextIsReadInPartsWithTheSameEntities) {
+  NEED_LEXICON();
+  const std::string para = "Police in Almaty detained forty protesters on Sunday, Kazakh officials said.\n\n";
+  Document one;
+  one.text = para;
+  EntityFinder(*lex).Find(one);
+  ASSERT_FALSE(one.entities.empty());
+  Document doc;
+  const size_t copies = (size_t{5} << 20) / para.size() / 2;  // about 2.5 MB
+  for (size_t i = 0; i < copies; ++i) doc.text += para;
+  EntityFinder(*lex).Find(doc);
+  ASSERT_EQ(doc.entities.size(), one.entities.size() * copies);
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    const Entity& want = one.entities[i % one.entities.size()];
+    ASSERT_EQ(e.text, want.text) << i;
+    ASSERT_EQ(e.span.begin, want.span.begin + (i / one.entities.size()) * para.size()) << i;
+    ASSERT_EQ(e.actor.has_value(), want.actor.has_value()) << i;
+    if (e.actor) {
+      ASSERT_EQ(e.actor->code, want.actor->code) << i;
+    }
+  }
+  ASSERT_EQ(doc.diagnostics.size(), 1u);
+  EXPECT_EQ(doc.diagnostics[0].stage, "analyze");
+}
+
 // Runs every case of tests/golden/entities/*.cases.
 TEST(EntityFinder, TrickyCaseTables) {
   NEED_LEXICON();
