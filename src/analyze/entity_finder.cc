@@ -979,6 +979,19 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Unit& u = units[ui];
       if (u.claimed || !(toks[u.first].flags & lexicon::kUpperInitial) || !is_surname(ui)) continue;
       if (u.named || u.role || u.title) continue;
+      // After "in", "of", "the city of", a word that names a place of some size is that place
+      // ("known as 'Mr. Arlington' ... Young Man of Arlington").
+      // (Not before a possessive: "at George's apartment" is the person's.)
+      if (ui > 0 && !(toks[u.first].flags & lexicon::kPossessive) &&
+          (HasCue(units[ui - 1], CueKind::kPlacePreposition) || HasCue(units[ui - 1], CueKind::kPlaceNoun) ||
+           (units[ui - 1].count == 1 && tok_is(units[ui - 1].first, kOf)))) {
+        bool known_place = false;
+        for (uint32_t pl : L(u).places) {
+          const PlaceRec& r = lex.places[pl];
+          known_place |= r.kind != PlaceKind::kCity || r.population >= kPersonOverTownPopulation;
+        }
+        if (known_place) continue;
+      }
       // The person named last (in the order found) with that last word.
       const uint64_t h = toks[u.first].hash;
       auto it = std::upper_bound(person_last.begin(), person_last.end(), std::make_pair(h, SIZE_MAX));
