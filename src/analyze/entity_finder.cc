@@ -146,6 +146,7 @@ struct Pending {
   int place_mention = -1;     // index into place mentions when it is a place
   int64_t possessive_at = -1;
   uint64_t possessive_noun = 0;
+  uint32_t inside_from = 0;   // the place named last must start here or after (a place in a name)
   bool country_from_dominant = false;
   // The CAMEO role ("COP"), kept in place: a long text has a million of these.
   char role_code[4] = {};
@@ -621,10 +622,15 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     auto unit_span = [&](size_t a, size_t b) {  // units [a, b] inclusive
       return Span{toks[units[a].first].begin, toks[units[b].first + units[b].count - 1].end};
     };
-    auto unit_cap = [&](const Unit& u) {  // every word of the unit capitalised as a name
+    // Every word of the unit capitalised as a name, but for small words inside it ("Chamber of
+    // Commerce", "Bay of Bengal").
+    static const uint64_t kParticles[] = {lexicon::TokenHash("of"), lexicon::TokenHash("the"), lexicon::TokenHash("and"),
+                                          lexicon::TokenHash("for"), lexicon::TokenHash("de"), lexicon::TokenHash("la")};
+    auto unit_cap = [&](const Unit& u) {
       for (uint32_t k = u.first; k < u.first + u.count; ++k) {
         if (toks[k].flags & lexicon::kHasDigit && !(toks[k].flags & lexicon::kHasLetter)) continue;
-        if (!(toks[k].flags & lexicon::kUpperInitial)) return false;
+        if (toks[k].flags & lexicon::kUpperInitial) continue;
+        if (k == u.first || std::find(std::begin(kParticles), std::end(kParticles), toks[k].hash) == std::end(kParticles)) return false;
       }
       return u.count > 1 || name_cap(u.first);
     };
@@ -766,17 +772,25 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       Pending& p = add_entity(EntityType::kOrg, unit_span(a, b), "");
       ent(p).kind = std::string(lex.Str(head->kind));
       p.set_role(role);
+      // Its country: a demonym or country in its name, else the place its name leads with once
+      // resolved ("Arlington Chamber of Commerce"), else the article's.
       std::string cc;
-      for (size_t k = a; k <= b && cc.empty(); ++k) {
+      int64_t place_in_name = -1;
+      for (size_t k = a; k <= b && cc.empty() && place_in_name < 0; ++k) {
         cc = modifier_country(units[k]);
-        if (cc.empty() && !L(units[k]).places.empty()) cc = std::string(lex.places[L(units[k]).places[0]].country, 2);
+        if (cc.empty() && !L(units[k]).places.empty()) place_in_name = toks[units[k].first + units[k].count - 1].end;
       }
+      const std::string head_text(doc[unit_span(ui, ui)]);
       if (!cc.empty()) {
         ent(p).actor = country_actor(cc, role);
-        if (explaining) why(p) = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country from its name";
+        if (explaining) why(p) = "organisation by its head word \"" + head_text + "\", country from its name";
       } else {
         p.country_from_dominant = true;
-        if (explaining) why(p) = "organisation by its head word \"" + std::string(lex.Str(head->name)) + "\", country: the article's";
+        if (place_in_name >= 0) p.possessive_at = place_in_name, p.inside_from = toks[units[a].first].begin;
+        if (explaining) {
+          why(p) = "organisation by its head word \"" + head_text + "\", country: " +
+                   (place_in_name >= 0 ? "the place in its name's, else the article's" : "the article's");
+        }
       }
       // Places inside the name stay places ("Dublin Arts Council", "Ohio Coalition").
       for (size_t k = a; k <= b; ++k) {
@@ -1409,13 +1423,18 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
                                         lexicon::TokenHash("village")};
   static const uint64_t kCountryNouns[] = {lexicon::TokenHash("country"), lexicon::TokenHash("nation")};
   static const uint64_t kRegionNouns[] = {lexicon::TokenHash("state"), lexicon::TokenHash("province"), lexicon::TokenHash("region")};
-  auto last_place_mention_before = [&](uint32_t byte, uint64_t noun) -> int {
+  auto last_place_mention_before = [&](uint32_t byte, uint64_t noun, uint32_t inside_from) -> int {
     auto is = [&](const uint64_t* list, size_t n) { return std::find(list, list + n, noun) != list + n; };
     const bool want_city = is(kCityNouns, 4), want_country = is(kCountryNouns, 2), want_region = is(kRegionNouns, 3);
     auto it = std::upper_bound(mention_ends.begin(), mention_ends.end(), std::make_pair(byte, INT_MAX));
     for (int steps = 0; it != mention_ends.begin() && steps < 64; ++steps) {
       --it;
       const PlaceMention& m = mentions[it->second];
+      if (inside_from) {
+        // A place in an organisation's name: that one, whatever it is.
+        if (m.span.begin < inside_from) break;
+        return it->second;
+      }
       const PlaceRec& r = lex.places[m.chosen];
       if (want_city && (r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kRegion)) continue;  // city-states are regions too
       if (want_country && r.kind != PlaceKind::kCountry) continue;
@@ -1459,7 +1478,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
     } else {
       if (!e.actor && p.role_size) {
         std::string cc;
-        int k = p.possessive_at >= 0 ? last_place_mention_before(static_cast<uint32_t>(p.possessive_at), p.possessive_noun) : -1;
+        int k = p.possessive_at >= 0 ? last_place_mention_before(static_cast<uint32_t>(p.possessive_at), p.possessive_noun, p.inside_from) : -1;
         if (k >= 0 && mentions[k].chosen >= 0) {
           cc = std::string(lex.places[mentions[k].chosen].country, 2);
         } else if (p.country_from_dominant || p.possessive_at >= 0) {
