@@ -724,6 +724,34 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (person) ent(p).role = std::string(lex.Str(a->title));
       if (explaining) why(p) = "dictionary entry " + act.code;
       u.claimed = true;
+      // An organisation's name that leads with a region or country ("Georgia Bureau of
+      // Investigation", "Texas Department of Public Safety") says where the story is.
+      if (!person && u.count > 1) {
+        uint64_t h = lexicon::kPhraseSeed;
+        PlaceMention m;
+        for (uint32_t t = u.first; t + 1 < u.first + u.count; ++t) {
+          h = lexicon::PhraseHash(h, toks[t].hash);
+          if (h == 0) h = 1;
+          const lexicon::Slot* sl = lex.Find(h);
+          if (!sl) break;
+          std::vector<uint32_t> cands;
+          for (const Posting& ps : lex.PostingsOf(*sl)) {
+            const PlaceRec* pl = lex.Place(ps);
+            if (!pl || (ps.flags & (lexicon::kDemonym | lexicon::kAdminAbbrev | lexicon::kCommonWord | lexicon::kAlternate))) continue;
+            if (pl->kind == PlaceKind::kCity && pl->population < kPersonOverTownPopulation) continue;
+            cands.push_back(ps.target);
+          }
+          if (cands.empty()) continue;
+          m.span = Span{toks[u.first].begin, toks[t].end};
+          m.candidates = std::move(cands);
+          m.alternate.assign(m.candidates.size(), 0);
+        }
+        if (!m.candidates.empty()) {
+          m.evidence_only = true;
+          m.weight = 0.5;
+          mentions.push_back(std::move(m));
+        }
+      }
     }
 
     // --- 2. Organisations: capitalised role institutions ("Interior Ministry", "National Guard") and
