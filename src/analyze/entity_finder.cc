@@ -474,6 +474,14 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
             if (c == '.' || c == '!' || c == '?' || c == '\n') g |= kGapSentenceEnd;
             if (c == '\n' || c == '.') g |= kGapLineEnd;
             if (c == '"' || c == '(' || c == ':' || (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 2] == 0x9C)) g |= kGapOpening;
+            // A dash between spaces after a dateline ("COLUMBUS -- Most of the", "Albany — An
+            // Albany man"): what follows starts a sentence.
+            if (((c == '-' && k + 1 < toks[i].begin && text[k + 1] == '-') ||
+                 (c == 0xE2 && k + 2 < toks[i].begin && (unsigned char)text[k + 1] == 0x80 &&
+                  ((unsigned char)text[k + 2] == 0x93 || (unsigned char)text[k + 2] == 0x94))) &&
+                k > toks[i - 1].end && text[k - 1] == ' ') {
+              g |= kGapOpening;
+            }
           }
           if ((g & kGapSentenceEnd) && !sentences_given) sent_start[i] = 1;
           if (g & kGapOpening) sent_start[i] = 1;
@@ -1272,10 +1280,10 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         if (!strong && !cue_before && hint_unit < 0 && !listed) continue;
       }
       // All-lower-case or sentence-initial common words never reach here as places: case rules.
-      // A country's or region's name stays one there ("China has announced").
+      // A country's name stays one there ("China has announced", "Chad"), a region's that is a word does not ("Most of the").
       bool area_reading = false;
-      for (uint32_t pl : L(u).places) area_reading |= lex.places[pl].kind != PlaceKind::kCity;
-      if (sentence_initial && u.count == 1 && is_common(u.first) && !area_reading) continue;
+      for (uint32_t pl : L(u).places) area_reading |= lex.places[pl].kind == PlaceKind::kCountry || lex.places[pl].kind == PlaceKind::kRegion;
+      if (sentence_initial && u.count == 1 && is_common(u.first) && !area_reading && !dotted_abbrev) continue;
       PlaceMention m;
       m.span = unit_span(ui, ui);
       m.candidates = L(u).places;
