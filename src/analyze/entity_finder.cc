@@ -532,7 +532,7 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       }
       return false;
     };
-    static const uint64_t kThe = lexicon::TokenHash("the"), kA = lexicon::TokenHash("a"), kAn = lexicon::TokenHash("an"),
+    static const uint64_t kCity = lexicon::TokenHash("city"), kThe = lexicon::TokenHash("the"), kA = lexicon::TokenHash("a"), kAn = lexicon::TokenHash("an"),
                           kAnd = lexicon::TokenHash("and"), kOf = lexicon::TokenHash("of"), kFor = lexicon::TokenHash("for"),
                           kOr = lexicon::TokenHash("or");
 
@@ -1289,6 +1289,27 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       m.candidates = L(u).places;
       m.alternate = L(u).place_alt;
       m.locative = locative_before(ui);
+      // "Dublin City" known only as another name of Dublin, Ireland, where "Dublin" is the name
+      // of several cities: any of them ("Dublin City Council" in Dublin, Ohio).
+      if (u.count >= 2 && toks[u.first + u.count - 1].hash == kCity &&
+          std::all_of(m.alternate.begin(), m.alternate.end(), [](uint8_t a) { return a != 0; })) {
+        uint64_t h = lexicon::kPhraseSeed;
+        for (uint32_t t = u.first; t + 1 < u.first + u.count; ++t) {
+          h = lexicon::PhraseHash(h, toks[t].hash);
+          if (h == 0) h = 1;
+        }
+        std::vector<uint32_t> cands;
+        std::vector<uint8_t> alts;
+        if (const lexicon::Slot* sl = lex.Find(h)) {
+          for (const Posting& ps : lex.PostingsOf(*sl)) {
+            const PlaceRec* pl = lex.Place(ps);
+            if (!pl || pl->kind != PlaceKind::kCity || (ps.flags & (lexicon::kDemonym | lexicon::kAdminAbbrev | lexicon::kCommonWord))) continue;
+            cands.push_back(ps.target);
+            alts.push_back(ps.flags & lexicon::kAlternate ? 1 : 0);
+          }
+        }
+        if (cands.size() > m.candidates.size()) m.candidates = std::move(cands), m.alternate = std::move(alts);
+      }
       if (hint_unit >= 0) {
         const Unit& h = units[hint_unit];
         std::vector<uint32_t> hs = L(h).places;
