@@ -1242,6 +1242,24 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
                          (has_kind(L(units[ui + 1]).places, PlaceKind::kAdmin1) || !L(units[ui + 1]).admin_abbrev.empty()) &&
                          !(toks[units[ui + 1].first].flags & lexicon::kAllUpper) &&
                          std::string_view(text).substr(toks[units[ui + 1].first + units[ui + 1].count - 1].end, 1) != ".";
+      // Unless a town of that name lies in the region after it ("Dublin, Ohio"), and no region
+      // comes before it in a list ("Virginia, Washington, West Virginia").
+      auto region_at = [&](size_t k) { return k < nu && has_kind(L(units[k]).places, PlaceKind::kAdmin1); };
+      const bool listed_after_region = ui > 0 && gap_is(u.first, ',') && region_at(ui - 1);
+      // ("in Washington, Pennsylvania and California": the list goes on after the region.)
+      const bool list_goes_on = (ui + 2 < nu && gap_is(units[ui + 2].first, ',') && region_at(ui + 2)) ||
+                                (ui + 3 < nu && units[ui + 2].count == 1 &&
+                                 (tok_is(units[ui + 2].first, kAnd) || tok_is(units[ui + 2].first, kOr)) && region_at(ui + 3));
+      if (region_list && !listed_after_region && !list_goes_on) {
+        for (uint32_t pl : L(u).places) {
+          const PlaceRec& c = lex.places[pl];
+          if (c.kind != PlaceKind::kCity || !c.admin1_code) continue;
+          for (uint32_t hp : L(units[ui + 1]).places) {
+            const PlaceRec& h = lex.places[hp];
+            region_list &= !(h.kind == PlaceKind::kAdmin1 && h.admin1_code == c.admin1_code);
+          }
+        }
+      }
       // So is a country before a country ("China, Japan and the United Kingdom").
       region_list |= ui + 1 < nu && has_kind(L(u).places, PlaceKind::kCountry) && has_kind(L(units[ui + 1]).places, PlaceKind::kCountry);
       if (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && !units[ui + 1].claimed && !region_list &&
