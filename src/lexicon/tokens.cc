@@ -168,8 +168,13 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
       const unsigned char c = p[k];
       const uint8_t cl = cls[c];
       if (cl == kLower) {
-        h = (h ^ c) * kFnvPrime;
-        ++letters, ++k;
+        // A run of lower-case letters, the bulk of a text, in a loop of its own.
+        const size_t run = k;
+        do {
+          h = (h ^ p[k]) * kFnvPrime;
+          ++k;
+        } while (k < n && cls[p[k]] == kLower);
+        letters += static_cast<int>(k - run);
         continue;
       }
       if (cl == kUpper) {
