@@ -2,11 +2,17 @@
 // dates, quotes (quotes use entities to name speakers).
 #include "eventmill/analyze.h"
 
+#include <malloc.h>
+
 #include "analyze/entity_finder.h"
 #include "analyze/facts.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill {
+
+namespace {
+constexpr size_t kTrimBeforeBytes = size_t{4} << 20;
+}  // namespace
 
 struct Analyzer::Impl {
   AnalyzeOptions options;
@@ -26,6 +32,9 @@ Result<Analyzer> Analyzer::Create(const Lexicon& lexicon, AnalyzeOptions options
 }
 
 Status Analyzer::Analyze(Document& doc) const {
+  // A very long text: what the stages before freed (the page's HTML tree) stays resident in the
+  // heap unless returned; the entities of such a text are large blocks of their own.
+  if (doc.text.size() >= kTrimBeforeBytes) malloc_trim(0);
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
   doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
   impl_->entities.Find(doc);

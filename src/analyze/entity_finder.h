@@ -33,6 +33,9 @@ class EntityFinder {
 
  private:
   void FindImpl(Document& doc, std::vector<std::string>* explain) const;
+  // Appends the place names of a headline as evidence-only mentions (they count towards the
+  // article's countries, and are no entities).
+  void TitleMentions(std::string_view title, std::vector<PlaceMention>* out) const;
   const Lexicon* lexicon_;
   lexicon::PhraseMatcher matcher_;
   PlaceResolver places_;

@@ -31,9 +31,10 @@ std::string Describe(const Entity& e) {
   return s;
 }
 
-std::vector<Entity> Find(const Lexicon& lex, std::string text) {
+std::vector<Entity> Find(const Lexicon& lex, std::string text, std::string title = "") {
   Document doc;
   doc.text = std::move(text);
+  doc.title = std::move(title);
   EntityFinder(lex).Find(doc);
   return doc.entities;
 }
@@ -45,7 +46,9 @@ TEST(EntityFinder, SpansIndexTheTextAndAreSorted) {
   ASSERT_FALSE(ents.empty());
   for (size_t i = 0; i < ents.size(); ++i) {
     EXPECT_EQ(text.substr(ents[i].span.begin, ents[i].span.size()), ents[i].text);
-    if (i) EXPECT_LE(ents[i - 1].span.begin, ents[i].span.begin);
+    if (i) {
+      EXPECT_LE(ents[i - 1].span.begin, ents[i].span.begin);
+    }
   }
 }
 
@@ -70,6 +73,34 @@ TEST(EntityFinder, UnqualifiedPoliceTakeTheDominantCountry) {
   EXPECT_TRUE(found);
 }
 
+// A text over 1 MB is read in parts at paragraph breaks: the same entities as each paragraph
+// alone gives, in order, with spans into the whole text, and a Diagnostic that says so.
+TEST(EntityFinder, LongTextIsReadInPartsWithTheSameEntities) {
+  NEED_LEXICON();
+  const std::string para = "Police in Almaty detained forty protesters on Sunday, Kazakh officials said.\n\n";
+  Document one;
+  one.text = para;
+  EntityFinder(*lex).Find(one);
+  ASSERT_FALSE(one.entities.empty());
+  Document doc;
+  const size_t copies = (size_t{5} << 20) / para.size() / 2;  // about 2.5 MB
+  for (size_t i = 0; i < copies; ++i) doc.text += para;
+  EntityFinder(*lex).Find(doc);
+  ASSERT_EQ(doc.entities.size(), one.entities.size() * copies);
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    const Entity& want = one.entities[i % one.entities.size()];
+    ASSERT_EQ(e.text, want.text) << i;
+    ASSERT_EQ(e.span.begin, want.span.begin + (i / one.entities.size()) * para.size()) << i;
+    ASSERT_EQ(e.actor.has_value(), want.actor.has_value()) << i;
+    if (e.actor) {
+      ASSERT_EQ(e.actor->code, want.actor->code) << i;
+    }
+  }
+  ASSERT_EQ(doc.diagnostics.size(), 1u);
+  EXPECT_EQ(doc.diagnostics[0].stage, "analyze");
+}
+
 // Runs every case of tests/golden/entities/*.cases.
 TEST(EntityFinder, TrickyCaseTables) {
   NEED_LEXICON();
@@ -78,13 +109,13 @@ TEST(EntityFinder, TrickyCaseTables) {
   for (const auto& f : fs::directory_iterator("tests/golden/entities")) {
     if (f.path().extension() != ".cases") continue;
     std::ifstream in(f.path());
-    std::string line, text;
+    std::string line, text, title;
     std::vector<std::pair<bool, std::string>> checks;
     int line_no = 0, case_line = 0;
     auto run = [&] {
       if (text.empty()) return;
       ++cases;
-      auto ents = Find(*lex, text);
+      auto ents = Find(*lex, text, title);
       std::string got;
       for (const auto& e : ents) got += "    " + Describe(e) + "\n";
       for (const auto& [expect, spec] : checks) {
@@ -133,7 +164,10 @@ TEST(EntityFinder, TrickyCaseTables) {
       if (line == "----") {
         run();
         text.clear();
+        title.clear();
         checks.clear();
+      } else if (line.rfind("title: ", 0) == 0) {
+        title = line.substr(7);
       } else if (line.rfind("text: ", 0) == 0) {
         text = line.substr(6);
         size_t nl;

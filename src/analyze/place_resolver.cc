@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "lexicon/lexicon_impl.h"
@@ -90,6 +91,11 @@ constexpr double kNearFullKm = 40.0;       // nearness 1 up to here, falling to 
 constexpr double kNearMaxKm = 150.0;
 constexpr double kPlausibleRange = 4.0;
 constexpr double kAlternateBesidePrimary = 2.0;
+// The home country: how much a mention speaks for it, by what it is.
+constexpr double kHomeCountryNamed = 0.6;  // a country's name, not after "in", "across", ...
+constexpr double kHomeDemonym = 0.5;       // "Georgian", "French"
+constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a home country
+constexpr double kForeignRegion = 1.5;
 constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
 
 bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
@@ -154,6 +160,57 @@ int PopCount(uint32_t x) {
   return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
 }
 
+struct Cand {
+  uint32_t place;
+  PlaceRec rec;  // a copy: the rounds below read it often, and the gazetteer is large
+  double base, score;
+  float w;  // plausibility in [0, 1]: how much this reading speaks for its region and neighbours
+  uint32_t why;
+};
+struct Group {
+  uint64_t key = 0;  // hash of (demonym, candidates)
+  std::vector<size_t> members;
+  std::vector<Cand> cands;
+  std::vector<int64_t> hints;
+  bool demonym = false;
+  bool country = false;  // its most likely reading is a country
+  double weight = 0;  // sum of the members' weights
+  double home = 0;    // the same, as evidence of the article's home country (see Resolve)
+  size_t best = 0;
+};
+// Countries as two-letter keys in small vectors: an article names few.
+using CountryVotes = std::vector<std::pair<uint16_t, double>>;
+
+// Working memory of Resolve, kept per thread from one article to the next (most are short, and
+// allocating it anew cost more than the work on it).
+struct ResolveScratch {
+  std::vector<Group> groups;  // a pool: the first ng are this article's
+  size_t ng = 0;
+  std::vector<uint32_t> table;  // group + 1 by key, 0 when empty
+  CountryVotes votes, m;
+  std::vector<CountryVotes> group_vote;
+  std::vector<float> near_best;
+  std::vector<size_t> touched;
+  Support region, county, county_city;
+  std::vector<GridPoint> grid;
+  Group& NewGroup() {
+    if (ng == groups.size()) groups.emplace_back();
+    Group& g = groups[ng++];
+    g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
+    g.demonym = g.country = false, g.weight = g.home = 0, g.best = 0;
+    return g;
+  }
+  // After a very large article, give its memory back rather than keep it for the thread's life.
+  void Trim() {
+    if (groups.size() > 4096 || table.size() > (size_t{1} << 16)) *this = ResolveScratch();
+  }
+};
+
+ResolveScratch& ThreadResolveScratch() {
+  thread_local ResolveScratch scratch;
+  return scratch;
+}
+
 }  // namespace
 
 PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool explain) const {
@@ -161,46 +218,35 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   PlaceContext ctx;
   // Mentions of one name are one place (one sense per discourse): they form a group, resolved
   // together; hints written beside any of them ("Paris, Texas") count for all.
-  struct Cand {
-    uint32_t place;
-    PlaceRec rec;  // a copy: the rounds below read it often, and the gazetteer is large
-    double base, score;
-    float w;  // plausibility in [0, 1]: how much this reading speaks for its region and neighbours
-    uint32_t why;
-  };
-  struct Group {
-    std::vector<size_t> members;
-    std::vector<Cand> cands;
-    std::vector<int64_t> hints;
-    bool demonym = false;
-    double weight = 0;  // sum of the members' weights
-    size_t best = 0;
-  };
-  std::vector<Group> groups;
+  ResolveScratch& scratch = ThreadResolveScratch();
+  scratch.ng = 0;
   {
-    // Groups by a hash of (demonym, candidates); equal hashes are compared in full.
-    std::unordered_multimap<uint64_t, size_t> by_key;
-    std::vector<const PlaceMention*> first_of;  // a member of each group
+    // Groups by a hash of (demonym, candidates) in an open-addressing table; equal hashes are
+    // compared in full.
+    size_t cap = 16;
+    while (cap < 2 * mentions->size()) cap <<= 1;
+    scratch.table.assign(cap, 0);
     for (size_t mi = 0; mi < mentions->size(); ++mi) {
       auto& m = (*mentions)[mi];
       if (m.candidates.empty()) continue;
       uint64_t h = m.demonym ? 0x9e3779b97f4a7c15ULL : 0x243f6a8885a308d3ULL;
       for (uint32_t c : m.candidates) h = (h ^ c) * 0x100000001b3ULL;
       size_t found = SIZE_MAX;
-      auto range = by_key.equal_range(h);
-      for (auto r = range.first; r != range.second; ++r) {
-        const PlaceMention& o = *first_of[r->second];
-        if (o.demonym == m.demonym && o.candidates == m.candidates) found = r->second;
+      size_t slot = (h ^ (h >> 29)) & (cap - 1);
+      for (; scratch.table[slot]; slot = (slot + 1) & (cap - 1)) {
+        const Group& o = scratch.groups[scratch.table[slot] - 1];
+        const PlaceMention& om = (*mentions)[o.members[0]];
+        if (o.key == h && om.demonym == m.demonym && om.candidates == m.candidates) {
+          found = scratch.table[slot] - 1;
+          break;
+        }
       }
       bool fresh = found == SIZE_MAX;
       if (fresh) {
-        found = groups.size();
-        by_key.emplace(h, found);
-        first_of.push_back(&m);
-      }
-      auto it = &found;
-      if (fresh) {
-        Group g;
+        found = scratch.ng;
+        scratch.table[slot] = static_cast<uint32_t>(found + 1);
+        Group& g = scratch.NewGroup();
+        g.key = h;
         g.demonym = m.demonym;
         // A country's or region's own name is that country or region, not a city that the
         // name is an alternate of ("Mexico" is not Mexico City, "New York" the state is).
@@ -230,27 +276,43 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
           if (primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity) b -= kTownBesideArea;
           g.cands.push_back({m.candidates[k], lex.places[m.candidates[k]], b, b, 1.0f, 0});
         }
-        groups.push_back(std::move(g));
+        double top = -1e9;
+        for (const auto& c : g.cands) {
+          if (c.base > top) top = c.base, g.country = c.rec.kind == PlaceKind::kCountry;
+        }
       }
-      Group& g = groups[*it];
+      Group& g = scratch.groups[found];
       g.members.push_back(mi);
       g.weight += m.weight;
+      // A country named outside a locative phrase is often a side remark ("backed by the United
+      // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
+      // "Russian strikes on Kyiv").
+      g.home += m.weight * (g.demonym ? kHomeDemonym : g.country && !m.locative ? kHomeCountryNamed : 1.0);
       if (m.hint >= 0 && std::find(g.hints.begin(), g.hints.end(), m.hint) == g.hints.end()) g.hints.push_back(m.hint);
     }
   }
+  const std::span<Group> groups(scratch.groups.data(), scratch.ng);
   // Countries: each name gives one vote, shared among the countries of its plausible readings
   // (a reading far below the name's best counts little); cities vote less than regions.
   // Countries as two-letter keys in small vectors: an article names few.
-  using CountryVotes = std::vector<std::pair<uint16_t, double>>;
   auto find_vote = [](const CountryVotes& v, uint16_t cc) -> double {
     for (const auto& [k, x] : v) {
       if (k == cc) return x;
     }
     return 0.0;
   };
-  CountryVotes votes;
-  std::vector<CountryVotes> group_vote(groups.size());  // what each group gave
-  CountryVotes m;
+  CountryVotes& votes = scratch.votes;
+  votes.clear();
+  // What each group gave.
+  if (scratch.group_vote.size() < groups.size()) scratch.group_vote.resize(groups.size());
+  for (size_t gi = 0; gi < groups.size(); ++gi) scratch.group_vote[gi].clear();
+  std::vector<CountryVotes>& group_vote = scratch.group_vote;
+  CountryVotes& m = scratch.m;
+  auto add_vote = [](CountryVotes& to, uint16_t cc, double x) {
+    auto it = std::find_if(to.begin(), to.end(), [&](const auto& e) { return e.first == cc; });
+    if (it == to.end()) to.push_back({cc, x});
+    else it->second += x;
+  };
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
     double top = -1e9;
@@ -278,16 +340,18 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       double share = strength * v / sum;
       if (share < 0.05) continue;
       group_vote[gi].push_back({cc, share});
-      auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& e) { return e.first == cc; });
-      if (it == votes.end()) votes.push_back({cc, share});
-      else it->second += share;
+      add_vote(votes, cc, share);
     }
   }
-  {
+  // By votes, ties by code (as the countries' names sort).
+  auto rank = [](const CountryVotes& v) {
     std::vector<std::pair<double, uint16_t>> ranked;
-    for (const auto& [cc, v] : votes) ranked.push_back({v, cc});
-    // By votes, ties by code (as the countries' names sort).
+    for (const auto& [cc, x] : v) ranked.push_back({x, cc});
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+    return ranked;
+  };
+  {
+    auto ranked = rank(votes);
     for (const auto& [v, cc] : ranked) ctx.countries.push_back(CcString(cc));
     if (!ranked.empty() && ranked[0].first >= 0.7) ctx.dominant_country = CcString(ranked[0].second);
   }
@@ -327,6 +391,10 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       } else if (other >= 0.3 && p.kind != PlaceKind::kCountry) {
         c.base += kNamedCountry;
         c.why |= 4;
+      } else if (p.kind == PlaceKind::kAdmin1 && dominant_for[gi] && other < 0.05) {
+        // A region of a country nothing else in the article is in, when the article is about
+        // another ("Laconia" in a New Hampshire story is the town, not the Greek region).
+        c.base -= kForeignRegion;
       }
       for (int64_t hi : g.hints) {
         const PlaceRec& h = lex.places[hi];
@@ -363,10 +431,12 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   // Coherence, in rounds: each reading gains from the other names' plausible readings in its
   // admin-1 region, in or around its county, and nearby; the weights come from the round before.
   const size_t ng = groups.size();
-  std::vector<float> near_best(ng, 0.0f);
-  std::vector<size_t> touched;
-  Support region, county, county_city;
-  std::vector<GridPoint> grid;  // readings by 1-degree cell
+  std::vector<float>& near_best = scratch.near_best;
+  near_best.assign(ng, 0.0f);
+  std::vector<size_t>& touched = scratch.touched;
+  touched.clear();
+  Support &region = scratch.region, &county = scratch.county, &county_city = scratch.county_city;
+  std::vector<GridPoint>& grid = scratch.grid;  // readings by 1-degree cell
   for (int round = 0; round < 3; ++round) {
     // Support per region: for each group the best weight of its readings there, summed over groups.
     region.Clear(), county.Clear(), county_city.Clear();
@@ -472,6 +542,17 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       if (explain) (*mentions)[mi].why = why;
     }
   }
+  // The home country, from the readings chosen: every kind of place counts alike (a town is where
+  // things happen), each mention as its weight says, repeated mentions less and less.
+  {
+    CountryVotes home;
+    for (const auto& g : groups) {
+      uint16_t cc = CcKey(g.cands[g.best].rec);
+      if (cc) add_vote(home, cc, g.home <= 1.0 ? g.home : 1.0 + std::log(g.home));
+    }
+    auto ranked = rank(home);
+    ctx.dominant_country = !ranked.empty() && ranked[0].first >= kHomeMinimum ? CcString(ranked[0].second) : std::string();
+  }
   // The region most of the article's places lie in: named regions count double.
   std::map<uint32_t, double> region_weight;
   for (const auto& m : *mentions) {
@@ -496,6 +577,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       }
     }
   }
+  scratch.Trim();
   return ctx;
 }
 

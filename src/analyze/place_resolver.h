@@ -21,13 +21,19 @@ struct PlaceMention {
   std::vector<uint8_t> alternate;    // per candidate: 1 when the name is an alternate name
   bool demonym = false;              // "Kazakh": counts for the country, is not a location itself
   int64_t hint = -1;                 // a place written right after it ("Paris, Texas"): its index
-  double weight = 1.0;               // how much it counts towards the dominant country
+  double weight = 1.0;               // how much it counts towards the article's countries: more in
+                                     // the dateline, headline and lead, less in a county guess
+  bool locative = false;             // after "in", "across", "throughout": the story is there
+  bool evidence_only = false;        // counts for the countries, is no entity (headline, names)
+  bool headline = false;             // in the headline
   int64_t chosen = -1;               // the resolved place
   std::string why;                   // a short explanation of the choice
 };
 
 struct PlaceContext {
-  std::string dominant_country;      // ISO alpha-2, "" when none
+  // The article's home country (ISO alpha-2, "" when none): where its story happens, the country
+  // of its bare actors ("police", "the Interior Ministry"). See Resolve for the evidence.
+  std::string dominant_country;
   std::vector<std::string> countries;  // named in the article, most mentioned first
   int64_t main_region = -1;            // the admin-1 region the article is most about, or -1 (see MainRegion)
   uint32_t main_region_code = 0;       // its admin1_code, 0 when none

@@ -163,7 +163,18 @@ void PhraseMatcher::MatchInto(std::string_view text, const std::vector<Token>& t
   postings->clear();
   if (joins && joins->size() != tokens.size()) joins = nullptr;
   auto cache = std::make_unique<FirstCache>();
+  // LongestInto's first test, inline: most words are lower case and start no entry.
+  const bool filtered = lex_->any_case_starts.size() == kAnyCaseBits / 64;
+  const uint64_t* any_case = lex_->any_case_starts.data();
   for (size_t i = 0; i < tokens.size();) {
+    const Token& t = tokens[i];
+    if (filtered && !(t.flags & kUpperInitial)) {
+      uint64_t bit = AnyCaseBit(t.hash);
+      if (!(any_case[bit / 64] & (uint64_t{1} << (bit % 64)))) {
+        ++i;
+        continue;
+      }
+    }
     PhraseMatchRef m = LongestInto(text, tokens, i, options, postings, joins, cache.get());
     if (m.count) {
       i += m.count;

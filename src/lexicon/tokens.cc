@@ -21,42 +21,6 @@ constexpr char kLatinFold[] =
     "ssssttttttuuuuuu"  // 160-16F
     "uuuuuuwwyyyzzzzs"; // 170-17F
 
-// A token's normalised form as it is built: a fixed buffer (tokens are short), growing into a
-// string only for very long ones.
-class NormBuf {
- public:
-  void clear() { n_ = 0, dots_ = false, long_.clear(); }
-  bool empty() const { return n_ == 0 && long_.empty(); }
-  bool has_dot() const { return dots_; }
-  // A letter or digit: never a dot.
-  void push_word_char(char c) {
-    if (n_ < sizeof(buf_)) {
-      buf_[n_++] = c;
-    } else {
-      push_back(c);
-    }
-  }
-  void push_back(char c) {
-    if (c == '.') dots_ = true;
-    if (n_ < sizeof(buf_)) {
-      buf_[n_++] = c;
-    } else {
-      if (long_.empty()) long_.assign(buf_, n_);
-      long_.push_back(c);
-    }
-  }
-  void append(const std::string& s) {
-    for (char c : s) push_back(c);
-  }
-  std::string_view view() const { return long_.empty() ? std::string_view(buf_, n_) : std::string_view(long_); }
-
- private:
-  char buf_[120];
-  size_t n_ = 0;
-  bool dots_ = false;
-  std::string long_;
-};
-
 }  // namespace
 
 bool IsWordCodePoint(uint32_t cp) {
@@ -148,21 +112,44 @@ inline bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 uint64_t TokenHash(std::string_view normalized) { return Fnv(normalized) | 1; }
 
+namespace {
+
+// Byte classes for the tokenizer's fast path.
+enum ByteClass : uint8_t { kOther = 0, kLower, kUpper, kDigit, kMark /* ' and . */, kHigh /* >= 0x80 */ };
+struct ByteClasses {
+  uint8_t c[256];
+  constexpr ByteClasses() : c() {
+    for (int b = 0; b < 256; ++b) {
+      c[b] = b >= 0x80                 ? kHigh
+             : (b >= 'a' && b <= 'z') ? kLower
+             : (b >= 'A' && b <= 'Z') ? kUpper
+             : (b >= '0' && b <= '9') ? kDigit
+             : (b == '\'' || b == '.') ? kMark
+                                       : kOther;
+    }
+  }
+};
+constexpr ByteClasses kClasses;
+constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
+
+}  // namespace
+
+// One pass: each token's key is hashed (FNV-1a, as TokenHash) while its bytes are folded, with
+// no normalised copy; ASCII letters and digits take a table-driven fast path.
 void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
-  NormBuf norm;
   std::string folded;  // one non-ASCII code point, folded
-  size_t i = 0, n = text.size();
+  size_t i = 0;
+  const size_t n = text.size();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const uint8_t* cls = kClasses.c;
   while (i < n) {
-    // Skip to the next word character; ASCII fast path.
-    if (p[i] < 0x80) {
-      unsigned char c = p[i];
-      bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!word) {
-        ++i;
-        continue;
-      }
-    } else {
+    // Skip to the next word character.
+    const uint8_t c0 = cls[p[i]];
+    if (c0 == kOther || c0 == kMark) {
+      ++i;
+      continue;
+    }
+    if (c0 == kHigh) {
       size_t j = i;
       uint32_t cp = text::DecodeUtf8(text, &j);
       if (!IsWordCodePoint(cp)) {
@@ -172,51 +159,47 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
     }
     Token t;
     t.begin = static_cast<uint32_t>(i);
-    norm.clear();
+    if (c0 == kUpper) t.flags |= kUpperInitial;
+    uint64_t h = kFnvOffset;
+    bool has_dot = false;
     int letters = 0, uppers = 0;
-    bool first = true;
     size_t k = i;
     while (k < n) {
-      size_t j = k;
-      // ASCII letters and digits, the common case, inline.
-      if (p[k] < 0x80) {
-        unsigned char c = p[k];
-        if (c >= 'a' && c <= 'z') {
-          ++letters, first = false, ++k;
-          norm.push_word_char(static_cast<char>(c));
-          continue;
-        }
-        if (c >= 'A' && c <= 'Z') {
-          ++letters, ++uppers;
-          if (first) t.flags |= kUpperInitial;
-          first = false, ++k;
-          norm.push_word_char(static_cast<char>(c + 32));
-          continue;
-        }
-        if (c >= '0' && c <= '9') {
-          t.flags |= kHasDigit;
-          first = false, ++k;
-          norm.push_word_char(static_cast<char>(c));
-          continue;
-        }
-        // Other ASCII ends the word, except an apostrophe or a dot, which the code below weighs.
-        if (c != '\'' && c != '.') break;
+      const unsigned char c = p[k];
+      const uint8_t cl = cls[c];
+      if (cl == kLower) {
+        // A run of lower-case letters, the bulk of a text, in a loop of its own.
+        const size_t run = k;
+        do {
+          h = (h ^ p[k]) * kFnvPrime;
+          ++k;
+        } while (k < n && cls[p[k]] == kLower);
+        letters += static_cast<int>(k - run);
+        continue;
       }
-      uint32_t cp = p[k] < 0x80 ? (j = k + 1, p[k]) : text::DecodeUtf8(text, &j);
-      if (IsWordCodePoint(cp)) {
-        bool digit = cp >= '0' && cp <= '9';
-        if (digit) {
-          t.flags |= kHasDigit;
-        } else {
-          ++letters;
-          bool up = IsUpperCodePoint(cp);
-          if (up) ++uppers;
-          if (first && up) t.flags |= kUpperInitial;
-        }
-        first = false;
+      if (cl == kUpper) {
+        h = (h ^ (c + 32u)) * kFnvPrime;
+        ++letters, ++uppers, ++k;
+        continue;
+      }
+      if (cl == kDigit) {
+        t.flags |= kHasDigit;
+        h = (h ^ c) * kFnvPrime;
+        ++k;
+        continue;
+      }
+      if (cl == kOther) break;
+      // An apostrophe, a dot or a non-ASCII code point.
+      size_t j = k;
+      uint32_t cp = cl == kMark ? (j = k + 1, c) : text::DecodeUtf8(text, &j);
+      if (cl == kHigh && IsWordCodePoint(cp)) {
+        ++letters;
+        bool up = IsUpperCodePoint(cp);
+        if (up) ++uppers;
+        if (k == t.begin && up) t.flags |= kUpperInitial;
         folded.clear();
         FoldCodePoint(cp, &folded);
-        norm.append(folded);
+        for (unsigned char f : folded) h = (h ^ f) * kFnvPrime;
         k = j;
         continue;
       }
@@ -239,7 +222,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
           // An elided article before a capital is written lower case in names: "d'Ivoire",
           // "l'Aquila" count as capitalised.
           if (letters == 1 && !(t.flags & kUpperInitial) && IsUpperCodePoint(next)) t.flags |= kUpperInitial;
-          norm.push_back('\'');
+          h = (h ^ static_cast<unsigned char>('\'')) * kFnvPrime;
           k = j;
           continue;
         }
@@ -252,7 +235,8 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
         bool next_letter = (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z');
         bool next_single = j + 1 >= n || !((p[j + 1] >= 'A' && p[j + 1] <= 'Z') || (p[j + 1] >= 'a' && p[j + 1] <= 'z'));
         if (single && next_letter && next_single) {
-          norm.push_back('.');
+          h = (h ^ static_cast<unsigned char>('.')) * kFnvPrime;
+          has_dot = true;
           k = j;
           continue;
         }
@@ -261,12 +245,12 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
     }
     t.end = static_cast<uint32_t>(k);
     // A dotted abbreviation keeps its final dot in the span ("U.S."), not in the key.
-    if (!norm.empty() && norm.has_dot() && k < n && p[k] == '.') t.end = static_cast<uint32_t>(k + 1);
+    if (has_dot && k < n && p[k] == '.') t.end = static_cast<uint32_t>(k + 1);
     if (letters > 0) t.flags |= kHasLetter;
     if (letters >= 2 && uppers == letters) t.flags |= kAllUpper;
-    if (letters == 1 && uppers == 1 && norm.has_dot()) t.flags |= kAllUpper;
+    if (letters == 1 && uppers == 1 && has_dot) t.flags |= kAllUpper;
     t.letters = static_cast<uint8_t>(letters > 255 ? 255 : letters);
-    t.hash = TokenHash(norm.view());
+    t.hash = h | 1;
     t.begin += base;
     t.end += base;
     out->push_back(t);
