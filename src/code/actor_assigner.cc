@@ -106,6 +106,32 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
       continue;
     }
     uint32_t before = s.tokens[i].span.begin;
+    // A pronoun that opens its sentence continues the last sentence's subject: "The attackers
+    // arrived and opened fire on residents. They burned shops": they are the attackers.
+    bool opens = i == 0 || (i == 1 && s.tokens[0].punct);
+    if (pronoun && opens && s.span.begin >= 2) {
+      const std::string& text = ctx.doc->text;
+      size_t prev_end = s.span.begin;
+      while (prev_end > 0 && std::isspace(static_cast<unsigned char>(text[prev_end - 1]))) --prev_end;
+      size_t prev_begin = prev_end > 1 ? prev_end - 1 : 0;
+      while (prev_begin > 0) {
+        char c = text[prev_begin - 1];
+        if (c == '\n' || ((c == '.' || c == '!' || c == '?') && prev_begin < text.size() &&
+                          std::isspace(static_cast<unsigned char>(text[prev_begin])))) {
+          break;
+        }
+        --prev_begin;
+      }
+      for (const Entity* e : ctx.entities) {
+        if (e->span.begin < prev_begin) continue;
+        if (e->span.begin >= prev_end) break;
+        if (!Fits(*e, it->second) || !CanAct(*e)) continue;
+        if (e->actor && e->actor->role == "MED") continue;
+        if (not_this && (e->span == not_this->span || e->text == not_this->text)) continue;
+        *how = "\"" + s.tokens[i].lower + "\" opens the sentence: the last sentence's subject, " + e->text;
+        return ActorOf(*e);
+      }
+    }
     // The last fitting actor before the word, named or not ("the victim"), but never the
     // clause's own source ("Kresin pulled her": her is not Kresin).
     for (auto e = ctx.entities.rbegin(); e != ctx.entities.rend(); ++e) {
@@ -116,6 +142,8 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
                        (!not_this->name.empty() && (*e)->canonical == not_this->name))) {
         continue;
       }
+      // "OUAGADOUGOU (AFP) — ... They burned shops": the agency that reports is not who "they" are.
+      if (pronoun && (*e)->actor && (*e)->actor->role == "MED") continue;
       if (!CanAct(**e)) return std::nullopt;
       *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
       return ActorOf(**e);
@@ -214,7 +242,10 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
     if (!nominal && m.trigger > 0) {
       const std::string& b = s.tokens[m.trigger - 1].lower;
-      nominal = b == "the" || b == "a" || b == "an" ||
+      // "with protests against the price rise", "amid riots": no verb follows a preposition.
+      static const std::unordered_set<std::string> kPrepositions = {
+          "with", "amid", "amidst", "after", "following", "during", "of", "in", "against", "over", "about", "despite", "for"};
+      nominal = b == "the" || b == "a" || b == "an" || (!ing && kPrepositions.count(b) > 0) ||
                 (ing && (b == "his" || b == "her" || b == "their" || b == "its" || b == "this" || b == "that" ||
                          (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0)));
     }
@@ -243,6 +274,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   std::vector<const EntityRef*> before = actor_refs(cb, m.trigger, false);
   std::vector<const EntityRef*> after;
   for (const EntityRef* r : actor_refs(m.trigger + 1, ce, false)) {
+    // target=recipient: "sent peacekeeping forces to Kazakhstan": what is sent is no target.
+    if (p.recipient_target && r->first <= std::max(m.last, m.trigger)) continue;
     if (r != by_agent) after.push_back(r);
   }
   // A target that comes as "to X"/"on X" right after a nominal trigger or within the clause.
@@ -275,8 +308,18 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
 
   // ", vowing to liquidate ...": a participle after a comma has the main clause's subject.
   const std::string& tw = s.tokens[m.trigger].lower;
-  bool participle_adjunct = m.trigger > 0 && s.tokens[m.trigger - 1].lower == "," && tw.size() > 4 &&
-                            tw.compare(tw.size() - 3, 3, "ing") == 0 && !nominal;
+  auto is_ing = [](const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; };
+  bool participle_adjunct = m.trigger > 0 && s.tokens[m.trigger - 1].lower == "," && is_ing(tw) && !nominal;
+  // ", killing dozens and wounding thousands": a participle coordinated with an adjunct is one too.
+  if (!participle_adjunct && !nominal && is_ing(tw) && m.trigger > 1 && s.tokens[m.trigger - 1].lower == "and") {
+    for (size_t t = m.trigger - 1; t-- > cb && t + 8 > m.trigger;) {
+      if (s.tokens[t].punct) break;
+      if (is_ing(s.tokens[t].lower) && t > 0 && s.tokens[t - 1].lower == ",") {
+        participle_adjunct = true;
+        break;
+      }
+    }
+  }
   if (participle_adjunct) {
     auto main = actor_refs(0, m.trigger, false);
     if (!main.empty()) {
@@ -320,7 +363,11 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
         }
       }
     }
-    if (object && object->first <= std::max(m.last, m.trigger) + 4) {
+    // "Following the protests, the President ...": a comma ends the noun's complement.
+    bool across_punct = object && std::any_of(s.tokens.begin() + std::max(m.last, m.trigger) + 1,
+                                              s.tokens.begin() + object->first,
+                                              [](const WordToken& t) { return t.punct; });
+    if (object && !across_punct && object->first <= std::max(m.last, m.trigger) + 4) {
       out.target = ActorOf(*object->entity);
       out.explain.push_back("target " + Describe(*out.target) + ": complement of the noun");
     }

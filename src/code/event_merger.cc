@@ -94,8 +94,11 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
     into.date_inherited = from.date_inherited;
     into.date_vague = from.date_vague;
   }
-  if (!e.source && f.source) e.source = f.source;
-  if (!e.target && f.target) e.target = f.target;
+  // A restatement fills a missing actor, never with the event's other actor ("550 people had been
+  // killed and 4,900 wounded": the people are not who killed them).
+  auto same_actor = [](const Actor& a, const Actor& b) { return a.span == b.span || (a.code == b.code && a.text == b.text); };
+  if (!e.source && f.source && !(e.target && same_actor(*f.source, *e.target))) e.source = f.source;
+  if (!e.target && f.target && !(e.source && same_actor(*f.target, *e.source))) e.target = f.target;
   for (Count& c : f.counts) {
     auto same = std::find_if(e.counts.begin(), e.counts.end(), [&](const Count& x) { return Base(x.kind) == Base(c.kind); });
     if (same == e.counts.end()) {

@@ -418,6 +418,9 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->result = true;
       } else if (key == "target" && value == "place") {
         p->place_target = true;
+      } else if (key == "target" && value == "recipient") {
+        p->recipient_target = true;
+        p->place_target = true;
       } else if (key == "target" && value == "none") {
         p->no_target = true;
       } else if (key == "confidence") {

@@ -64,6 +64,7 @@ struct Pattern {
   bool no_target = false;          // target=none
   int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
   bool place_target = false;       // target=place: the country where it happens is the target ("opened an embassy in Syria")
+  bool recipient_target = false;   // target=recipient: what the phrase sends is not the target; "to X", else the country of the scene
   bool from_scene = false;         // scene=from: "withdrew from Kherson" names the scene, not an origin
   bool force_passive = false;      // passive: the phrase is passive without "be" ("X, accused of", "a man charged with")
   bool result = false;             // result: the toll of an event told earlier in the sentence
