@@ -105,6 +105,11 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
                                 s.tokens[i - 1].lower == "their"))) {
       continue;
     }
+    // "outside the police headquarters", "in a police car": a noun compound names a thing.
+    static const std::unordered_set<std::string> kThings = {
+        "headquarters", "station", "stations", "building", "buildings", "car", "cars", "vehicle", "vehicles", "van",
+        "cell", "cells", "compound", "post", "academy", "barracks", "records", "report", "reports", "tape", "line"};
+    if (i + 1 < s.tokens.size() && kThings.count(s.tokens[i + 1].lower)) continue;
     uint32_t before = s.tokens[i].span.begin;
     // A pronoun that opens its sentence continues the last sentence's subject: "The attackers
     // arrived and opened fire on residents. They burned shops": they are the attackers.

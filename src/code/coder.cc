@@ -67,6 +67,7 @@ struct Coder::Impl {
   std::vector<std::string> skip_prefixes;
   PatternSet common_actors;  // common_actors.cues: "the suspect", "a gunman", "the victim"
   PatternSet non_events;     // non_events.cues: captions and other sentences that tell no event
+  PatternSet scope;          // scope.cues: "across the country", "nationwide": the scene is the country
   struct SlotRole {
     std::string prefix, slot, role;
   };
@@ -360,6 +361,14 @@ struct Coder::Impl {
     for (const auto& d : doc.dates) {
       if (!s.span.Contains(d.span) || !UsableDate(doc, d, published)) continue;
       size_t t = s.TokenAt(d.span.begin);
+      // "marched against last week's coup": a date in the possessive dates the noun after it,
+      // not this event, unless that noun is the event ("Sunday's attack killed ...").
+      size_t te = d.span.end > d.span.begin ? s.TokenAt(d.span.end - 1) : t;
+      std::string_view dt = doc[d.span];
+      bool possessive = (te + 1 < s.tokens.size() && s.tokens[te + 1].lower == "'s") ||
+                        (dt.size() > 2 && dt.substr(dt.size() - 2) == "'s") ||
+                        (dt.size() > 4 && dt.substr(dt.size() - 4) == "\u2019s");
+      if (possessive && !(trigger > te && trigger <= te + 4)) continue;
       bool in_clause = t >= cb && t < ce;
       int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
       int rank = (in_clause ? 0 : 1000) + dist;
@@ -443,6 +452,9 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   if (auto non = ReadFile(patterns_dir + "/non_events.cues"); non.ok()) {
     EM_ASSIGN_OR_RETURN(impl->non_events,
                         PatternSet::Parse(*non, "non_events.cues", impl->patterns.inflector(), /*labelled=*/true));
+  }
+  if (auto scope = ReadFile(patterns_dir + "/scope.cues"); scope.ok()) {
+    EM_ASSIGN_OR_RETURN(impl->scope, PatternSet::Parse(*scope, "scope.cues", impl->patterns.inflector(), /*labelled=*/true));
   }
   if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
     std::istringstream in(*skip);
@@ -578,6 +590,11 @@ Status Coder::Code(Document& doc) const {
         caption_clauses.push_back({s.ClauseBegin(c.first), std::min(s.ClauseEnd(c.last), c.last + 10)});
       }
     }
+    // "across the country", "nationwide": the scene of an event in that clause is the country.
+    std::vector<size_t> scope_at;
+    if (im.scope.size() > 0) {
+      for (const PatternMatch& c : im.scope.MatchAll(s.tokens)) scope_at.push_back(c.first);
+    }
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
       if (std::any_of(caption_clauses.begin(), caption_clauses.end(),
@@ -600,6 +617,15 @@ Status Coder::Code(Document& doc) const {
                          tw.compare(tw.size() - 3, 3, "ing") == 0 && events.size() > first_of_sentence &&
                          (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 ||
                           p.cameo.compare(0, 2, "20") == 0);
+      // "killed at least 18 people and wounded 59": a second toll verb joined by "and" to the
+      // attack just told is its toll too (its counts go to that event below).
+      if (!consequence && !m.passive && !p.nominal && p.cameo.compare(0, 2, "18") == 0 && m.first > 0 &&
+          s.tokens[m.first - 1].lower == "and" && events.size() > first_of_sentence) {
+        const EventCandidate& prev = events.back();
+        const std::string& pc = prev.event.cameo;
+        consequence = prev.trigger < m.first && prev.trigger + 8 >= m.first &&
+                      (pc.compare(0, 2, "18") == 0 || pc.compare(0, 2, "19") == 0 || pc.compare(0, 2, "20") == 0);
+      }
       if (consequence || (p.result && events.size() > first_of_sentence)) continue;
       code::ActorChoice who = im.actors->Assign(ctx, s, m);
       size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
@@ -655,6 +681,29 @@ Status Coder::Code(Document& doc) const {
         base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
         e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the " +
                             (in_clause ? "clause" : "sentence"));
+      }
+      // A dateline city ("PARIS (AFP) - Police arrested 457 people across the country") or no
+      // place at all gives way to the country when the clause says the event spans it.
+      bool dateline_only = e.location && si == 0 && e.location->span.begin == s.span.begin &&
+                           e.location->place.precision != "country";
+      if ((!e.location || dateline_only || base.location_basis != LocationBasis::kClause) && !scope_at.empty()) {
+        std::string cc = e.location ? e.location->place.country : main_place ? main_place->place.country : std::string();
+        bool in_scope = std::any_of(scope_at.begin(), scope_at.end(), [&](size_t t) { return t >= cb && t < ce; });
+        const Entity* country = nullptr;
+        for (const Entity* x : ctx.entities) {
+          if (in_scope && !cc.empty() && x->place && x->place->precision == "country" && x->place->country == cc) {
+            country = x;
+            break;
+          }
+        }
+        if (country) {
+          e.location = Location{*country->place, country->span};
+          base.location_basis = LocationBasis::kClause;
+          in_clause = true;
+          e.explain.push_back("place " + country->place->name + " (country): the clause spans the country (scope.cues)");
+        }
+      }
+      if (e.location) {
       } else if (main_place) {
         e.location = main_place;
         base.location_basis = LocationBasis::kArticle;
