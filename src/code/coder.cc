@@ -235,14 +235,18 @@ struct Coder::Impl {
   // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
   // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
   // police") or that are the source actor itself are skipped. Sets *in_clause.
-  std::optional<Location> FindPlace(const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+  std::optional<Location> FindPlace(std::string_view doc_text_, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                     size_t source_entity_first, const std::string& home_country,
-                                    bool from_scene, bool* in_clause) const {
+                                    bool from_scene, bool* in_clause,
+                                    const std::vector<uint32_t>& acting = {}) const {
     const EntityRef* best = nullptr;
     double best_score = -1e9;
     for (const EntityRef& ref : s.entities) {
       const EntityRef* r = &ref;
       if (!code::IsPlace(*r->entity) || r->first == source_entity_first) continue;
+      // "The United States condemned the attack": a country that acts in another event of the
+      // sentence is not where the attack happened.
+      if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
       if (r->before == "from" && !from_scene) continue;
       bool modifies_actor = false;
       for (const EntityRef& other : s.entities) {
@@ -274,7 +278,17 @@ struct Coder::Impl {
       }
       // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
       // "the city of Kharkiv".
-      bool scene = IsSceneWord(r->before) || r->first == trigger + 1 || r->before == "from";
+      // "met Chinese President Xi": a country right before a capitalised word or another
+      // actor modifies it; it is not the scene the way "visited China" is.
+      bool adjacent = r->first == trigger + 1;
+      if (adjacent && r->entity->type == EntityType::kCountry && r->last + 1 < s.tokens.size() && !s.tokens[r->last + 1].punct) {
+        std::string_view next = doc_text_.substr(s.tokens[r->last + 1].span.begin, 1);
+        bool actor_next = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
+          return o.first == r->last + 1 && code::CanAct(*o.entity);
+        });
+        if (actor_next || (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])))) adjacent = false;
+      }
+      bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
       if (!scene && r->before == "of" && r->first >= 2) {
         static const char* kKinds[] = {"city", "town", "village", "province", "region", "district", "state",
                                        "county", "capital", "port", "island", "area", "suburb", "outskirts"};
@@ -675,8 +689,13 @@ Status Coder::Code(Document& doc) const {
                           "\"" + (m.passive ? " (passive)" : "") + (p.nominal ? " (noun)" : ""));
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
       bool in_clause = false;
-      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first,
-                                  main_place ? main_place->place.country : std::string(), p.from_scene, &in_clause)) {
+      std::vector<uint32_t> acting;
+      for (size_t k = first_of_sentence; k < events.size(); ++k) {
+        if (events[k].event.source) acting.push_back(events[k].event.source->span.begin);
+      }
+      if (auto loc = im.FindPlace(doc.text, s, cb, ce, m.trigger, who.source_entity_first,
+                                  main_place ? main_place->place.country : std::string(), p.from_scene, &in_clause,
+                                  acting)) {
         e.location = loc;
         base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
         e.explain.push_back("place " + loc->place.name + " (" + loc->place.precision + "): named in the " +
@@ -714,8 +733,11 @@ Status Coder::Code(Document& doc) const {
       }
       // "urged Tehran to", "visited Kyiv", "criticised Moscow": a place right after a verbal or
       // diplomatic trigger stands for its government.
-      if (!who.target && e.cameo < "17" && e.cameo.compare(0, 2, "14") != 0 && e.cameo.compare(0, 2, "15") != 0) {
+      if (e.cameo < "17" && e.cameo.compare(0, 2, "14") != 0 && e.cameo.compare(0, 2, "15") != 0) {
         for (const EntityRef& r : s.entities) {
+          // "accused Washington of spreading ... Beijing's military": the place right after the
+          // verb is the object, before any actor further on.
+          if (who.target && who.target->span.begin < r.entity->span.begin) continue;
           if ((r.first != m.last + 1 && r.first != m.trigger + 1) || !code::IsPlace(*r.entity) || r.entity->place->country.empty()) continue;
           if (r.first < s.tokens.size() && r.last + 1 < s.tokens.size() && s.tokens[r.last + 1].lower == "'s") continue;
           std::string_view a3 = im.lexicon->impl().Alpha3(r.entity->place->country);
