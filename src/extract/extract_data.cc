@@ -186,7 +186,19 @@ HintKind ExtractData::Lookup(std::string_view word) const {
 
 HintKind ExtractData::Classify(std::string_view value, int* score) const {
   if (value.empty()) return HintKind::kNone;
-  std::string lower = AsciiLower(value);
+  // Words of camelCase names are words too ("feedbackBox", "commentInfo_Notice"): a '-' goes
+  // where a lower-case letter meets an upper-case one.
+  std::string lower;
+  lower.reserve(value.size() + 8);
+  for (size_t c = 0; c < value.size(); ++c) {
+    const char ch = value[c];
+    if (ch >= 'A' && ch <= 'Z') {
+      if (c > 0 && value[c - 1] >= 'a' && value[c - 1] <= 'z') lower.push_back('-');
+      lower.push_back(static_cast<char>(ch + 32));
+    } else {
+      lower.push_back(ch);
+    }
+  }
   bool hidden = false, remove = false;
   int s = 0;
   auto note = [&](HintKind k) {

@@ -27,6 +27,20 @@ TEST(ExtractData, ClassifiesClassWordsAndPrefixes) {
   EXPECT_EQ(d.Classify("story-header__comments-style--default", &score), HintKind::kNone);
 }
 
+TEST(ExtractData, CamelCaseNamesAreWords) {
+  ExtractData d = Data();
+  int score = 0;
+  EXPECT_EQ(d.Classify("commentInfo_Notice", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("articleShareBar", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("authorBox", &score), HintKind::kRemove);  // a pair, as author-box
+  EXPECT_EQ(d.Classify("mainContent", &score), HintKind::kPositive);
+  // Only where a lower-case letter meets an upper-case one: no words inside a lower-case run, nor
+  // inside a run of capitals.
+  EXPECT_EQ(d.Classify("commentinfo", &score), HintKind::kNone);
+  EXPECT_EQ(d.Classify("COMMENTARY", &score), HintKind::kNone);
+  EXPECT_EQ(d.Classify("CommentaryPiece", &score), HintKind::kNone);
+}
+
 TEST(ExtractData, HiddenMatchesWholeTokensOnly) {
   ExtractData d = Data();
   int score = 0;
@@ -98,6 +112,31 @@ TEST(ExtractData, LoadsTheShippedDataFiles) {
   EXPECT_TRUE(d->IsBoilerplateLine("Please enter your comment!"));
   EXPECT_TRUE(d->EndsWithCredit("Police at the scene. (Foto: picture alliance/dpa)"));
   EXPECT_TRUE(d->HasFurniturePhrase("© 2024 Beispiel GmbH. Alle Rechte vorbehalten."));
+}
+
+// The shipped furniture phrases of December 2026: newsletter and follow calls in Spanish and
+// French, comment policies, licence lines; and sentences of stories that hold some of the words.
+TEST(ExtractData, ShippedPhrasesForCallsCommentPoliciesAndLicences) {
+  const char* dir = std::getenv("EVENTMILL_DATA");
+  if (!dir) GTEST_SKIP() << "EVENTMILL_DATA not set";
+  auto d = ExtractData::Load(std::string(dir) + "/extract");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_TRUE(d->HasFurniturePhrase("Puede escribirnos a redaccion@example.com o seguir a Ciencia en Facebook, "
+                                    "Twitter o suscribirse aquí a nuestra newsletter."));
+  EXPECT_TRUE(d->HasFurniturePhrase("Síguenos en Twitter y Facebook"));
+  EXPECT_TRUE(d->HasFurniturePhrase("Abonnez-vous à notre newsletter pour recevoir nos articles."));
+  EXPECT_TRUE(d->HasFurniturePhrase(
+      "Die Kommentare der User geben nicht notwendigerweise die Meinung der Beispiel-Redaktion wieder. Die Redaktion "
+      "behält sich vor, ohne Angabe von Gründen Kommentare zu löschen, insbesondere wenn diese straf- oder "
+      "zivilrechtliche Normen verletzen, den guten Sitten widersprechen oder sonst dem Ansehen des Mediums schaden. "
+      "Als Nutzer haften Sie für Ihre Inhalte selbst."));  // over 300 bytes: anchored
+  EXPECT_TRUE(d->HasFurniturePhrase("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE."));
+  EXPECT_TRUE(d->HasFurniturePhrase("This work is licensed under a Creative Commons Attribution 4.0 License."));
+  EXPECT_FALSE(d->HasFurniturePhrase("Der Minister sagte, die Zeitung werde ihren Newsletter einstellen."));
+  EXPECT_FALSE(d->HasFurniturePhrase("El ministro pidió a los ciudadanos seguir las noticias en la radio."));
+  EXPECT_FALSE(d->HasFurniturePhrase("In den Kommentaren der Leser zeigt sich die Meinung der Stadt über die "
+                                     "Redaktion des Lokalblatts."));  // not at the start
+  EXPECT_FALSE(d->HasFurniturePhrase("The agency said the photos were licensed to three newspapers."));
 }
 
 TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {
