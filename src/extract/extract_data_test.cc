@@ -137,6 +137,11 @@ TEST(ExtractData, ShippedPhrasesForCallsCommentPoliciesAndLicences) {
   EXPECT_FALSE(d->HasFurniturePhrase("In den Kommentaren der Leser zeigt sich die Meinung der Stadt über die "
                                      "Redaktion des Lokalblatts."));  // not at the start
   EXPECT_FALSE(d->HasFurniturePhrase("The agency said the photos were licensed to three newspapers."));
+  // Bios of academics who wrote the piece or gave the interview.
+  EXPECT_TRUE(d->IsAuthorBio("Felix Muster ist Professor für Digitale Kultur in Zürich und hat das Buch geschrieben."));
+  EXPECT_TRUE(d->IsAuthorBio("Jane Roe is a senior fellow at the Example Institute in Washington."));
+  EXPECT_FALSE(d->IsAuthorBio("The professor said the findings would be published in the spring."));
+  EXPECT_FALSE(d->IsAuthorBio("President Jane Roe is expected to visit the university next week."));
 }
 
 TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {
