@@ -363,7 +363,9 @@ bool ExtractData::EndsWithCredit(std::string_view line) const {
   // last place in the line only.
   const size_t window = std::min(line.size(), max_credit_label_ + 72);
   const size_t offset = line.size() - window;
-  const std::string tail = AsciiLower(line.substr(offset));
+  std::string tail = AsciiLower(line.substr(offset));
+  // French typography puts a space before the colon ("Crédit photo : AFP").
+  for (size_t c = tail.find(" :"); c != std::string::npos; c = tail.find(" :", c)) tail.erase(c, 1);
   const std::string_view l = tail;
   uint64_t seen = 0;  // labels met at a later colon (the first 64)
   for (size_t colon = l.rfind(':'); colon != std::string_view::npos; colon = colon ? l.rfind(':', colon - 1) : std::string_view::npos) {

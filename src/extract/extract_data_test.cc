@@ -63,6 +63,9 @@ TEST(ExtractData, KnowsPictureCredits) {
   EXPECT_TRUE(d.EndsWithCredit("Foto: Getty Images"));
   EXPECT_FALSE(d.EndsWithCredit("The photo: it showed the square. Nobody had seen it before that day."));
   EXPECT_FALSE(d.EndsWithCredit("Fotograf: Jane Roe"));  // whole label only
+  // French typography: a space before the colon.
+  EXPECT_TRUE(d.EndsWithCredit("Le piquet de grève dans le hall de l'université (Photo : Jane Roe)"));
+  EXPECT_FALSE(d.EndsWithCredit("La photo : elle montrait la place. Personne ne l'avait vue avant ce jour-là."));
   EXPECT_FALSE(d.EndsWithCredit(std::string(300, 'a') + " Foto: dpa"));  // a paragraph, not a caption
 }
 
