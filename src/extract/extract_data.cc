@@ -356,7 +356,10 @@ bool ExtractData::IsByline(std::string_view line) const {
 }
 
 bool ExtractData::EndsWithCredit(std::string_view line) const {
-  if (line.size() > 250 || credit_labels_.empty()) return false;
+  if (line.size() > 500 || credit_labels_.empty()) return false;
+  // A caption of several sentences may be longer than a line: then its credit follows a full stop
+  // ("... printed at twice the speed. Photo: Jane Roe").
+  const bool long_caption = line.size() > 250;
   // The credit ends the line: at most 60 bytes of name after the label, so only the line's tail
   // is searched (with room for the label, brackets and spaces before and after). Every label ends
   // in ':', so the search goes from each colon of the tail, the last first; a label counts at its
@@ -381,6 +384,11 @@ bool ExtractData::EndsWithCredit(std::string_view line) const {
       if (pos + offset > 0) {
         const char before = pos > 0 ? l[pos - 1] : line[offset - 1];
         if (std::string_view(" ([|/").find(before) == std::string_view::npos) continue;
+      }
+      if (long_caption) {
+        size_t b = pos;
+        while (b > 0 && (l[b - 1] == ' ' || l[b - 1] == '(' || l[b - 1] == '[')) --b;
+        if (b == 0 || l[b - 1] != '.') continue;
       }
       // The credit is the end of the line: a name or two, no further sentence.
       std::string_view rest = l.substr(pos + label.size());

@@ -67,6 +67,13 @@ TEST(ExtractData, KnowsPictureCredits) {
   EXPECT_TRUE(d.EndsWithCredit("Le piquet de grève dans le hall de l'université (Photo : Jane Roe)"));
   EXPECT_FALSE(d.EndsWithCredit("La photo : elle montrait la place. Personne ne l'avait vue avant ce jour-là."));
   EXPECT_FALSE(d.EndsWithCredit(std::string(300, 'a') + " Foto: dpa"));  // a paragraph, not a caption
+  // A long caption of several sentences: its credit follows a full stop.
+  const std::string caption =
+      "On the bottom, vibrations of the printer shifted the printhead several times. On the top, the new "
+      "algorithm was applied to the printer, which then finished the print. Both replicas of the building were "
+      "printed on the same machine at twice the usual speed.";
+  EXPECT_TRUE(d.EndsWithCredit(caption + " Photo: Jane Roe, University Communications"));
+  EXPECT_FALSE(d.EndsWithCredit(caption + " Photo: Jane Roe, University Communications" + std::string(250, 'b')));
 }
 
 TEST(ExtractData, KnowsFurniturePhrasesAnywhereInAShortLine) {
