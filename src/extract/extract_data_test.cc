@@ -147,6 +147,12 @@ TEST(ExtractData, ShippedPhrasesForCallsCommentPoliciesAndLicences) {
   EXPECT_FALSE(d->HasFurniturePhrase("In den Kommentaren der Leser zeigt sich die Meinung der Stadt über die "
                                      "Redaktion des Lokalblatts."));  // not at the start
   EXPECT_FALSE(d->HasFurniturePhrase("The agency said the photos were licensed to three newspapers."));
+  // Disclaimers of opinion pieces, at the start of a line only.
+  EXPECT_TRUE(d->HasFurniturePhrase("The views expressed in this article are those of the author and do not reflect "
+                                    "the position of the publisher."));
+  EXPECT_TRUE(d->HasFurniturePhrase("Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die "
+                                    "der Redaktion."));
+  EXPECT_FALSE(d->HasFurniturePhrase("He said the views expressed by the author of the report were his own."));
   // Bios of academics who wrote the piece or gave the interview.
   EXPECT_TRUE(d->IsAuthorBio("Felix Muster ist Professor für Digitale Kultur in Zürich und hat das Buch geschrieben."));
   EXPECT_TRUE(d->IsAuthorBio("Jane Roe is a senior fellow at the Example Institute in Washington."));
