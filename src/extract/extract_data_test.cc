@@ -147,6 +147,13 @@ TEST(ExtractData, ShippedPhrasesForCallsCommentPoliciesAndLicences) {
   EXPECT_FALSE(d->HasFurniturePhrase("In den Kommentaren der Leser zeigt sich die Meinung der Stadt über die "
                                      "Redaktion des Lokalblatts."));  // not at the start
   EXPECT_FALSE(d->HasFurniturePhrase("The agency said the photos were licensed to three newspapers."));
+  // Lines of English news pages around ads, links and pictures.
+  EXPECT_TRUE(d->IsBoilerplateLine("Story continues below advertisement"));
+  EXPECT_TRUE(d->IsBoilerplateLine("Related: Check out this article on pests of the garden"));
+  EXPECT_TRUE(d->IsBoilerplateLine("See also: The ten best beaches of the coast"));
+  EXPECT_TRUE(d->IsBoilerplateLine("Image caption Police at the scene on Sunday"));
+  EXPECT_FALSE(d->IsBoilerplateLine("Related news from the region was scarce, the agency said."));
+  EXPECT_FALSE(d->IsBoilerplateLine("The story continues below the surface, the geologist said."));
   // Disclaimers of opinion pieces, at the start of a line only.
   EXPECT_TRUE(d->HasFurniturePhrase("The views expressed in this article are those of the author and do not reflect "
                                     "the position of the publisher."));
