@@ -13,6 +13,9 @@ fn, normalised by their sum; precision and recall are the means over the pages w
 (tp+fp > 0, tp+fn > 0), F1 their harmonic mean: the article-extraction benchmark's own arithmetic, as
 in ../shared/eval/extraction_score.py shingles. Several outputs are scored side by side (eventmill and
 Readability.js, or two builds); --verbose lists every page, worst first.
+Groups: the files of bench/fulltext/ are the 'tuned' group (the rules were made looking at them); each
+subdirectory is a group reported on its own: fresh/ holds texts written after the rules, from sites and
+templates the tuned group lacks, kept as a check on overfitting (fresh/README.md).
 
 --jsonld: the older, rougher check: pages that carry their article whole in JSON-LD `articleBody`
 (80 words or more) give the reference text. articleBody is the publisher's own copy and may lack the
@@ -77,30 +80,44 @@ def summarise(rows):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def load_groups(expected_dir):
+    """{group: {page key: expected text}}: the files in expected_dir are the 'tuned' group, each
+    subdirectory (fresh/) a group of its own, reported on its own."""
+    groups = {}
+    for root, _, files in sorted(os.walk(expected_dir)):
+        rel = os.path.relpath(root, expected_dir)
+        name = 'tuned' if rel == '.' else rel.replace(os.sep, '/')
+        texts = {key_of(f): open(os.path.join(root, f), encoding='utf-8').read()
+                 for f in sorted(files) if f.endswith('.txt')}
+        if texts:
+            groups[name] = texts
+    return groups
+
+
 def fulltext(outputs, expected_dir, verbose):
-    gold = {key_of(f): open(os.path.join(expected_dir, f), encoding='utf-8').read()
-            for f in sorted(os.listdir(expected_dir)) if f.endswith('.txt')}
-    if not gold:
+    groups = load_groups(expected_dir)
+    if not groups:
         print('no expected texts in %s' % expected_dir)
         return 1
     runs = [(os.path.basename(o), load_output(o)) for o in outputs]
-    table = {}
-    for name, texts in runs:
-        table[name] = {k: page_scores(*prf(g, texts.get(k, ''))) for k, g in gold.items()}
-    if verbose:
-        first = runs[0][0]
-        f1 = lambda s: 0.0 if s[0] is None or s[1] is None or s[0] + s[1] == 0 else 2 * s[0] * s[1] / (s[0] + s[1])
-        print('page  ' + '  '.join('%-24s' % n[:24] for n, _ in runs))
-        for k in sorted(gold, key=lambda k: f1(table[first][k])):
-            cells = []
-            for name, _ in runs:
-                pr, rc = table[name][k]
-                cells.append('%-24s' % ('P=%s R=%s' % ('%.2f' % pr if pr is not None else '--',
-                                                        '%.2f' % rc if rc is not None else '--')))
-            print('%s  %s' % (k, '  '.join(cells)))
-    for name, _ in runs:
-        p, r, f = summarise(list(table[name].values()))
-        print('%s: pages=%d precision=%.3f recall=%.3f f1=%.3f' % (name, len(gold), p, r, f))
+    f1 = lambda s: 0.0 if s[0] is None or s[1] is None or s[0] + s[1] == 0 else 2 * s[0] * s[1] / (s[0] + s[1])
+    for group, gold in groups.items():
+        table = {}
+        for name, texts in runs:
+            table[name] = {k: page_scores(*prf(g, texts.get(k, ''))) for k, g in gold.items()}
+        if verbose:
+            first = runs[0][0]
+            print('[%s] page  ' % group + '  '.join('%-24s' % n[:24] for n, _ in runs))
+            for k in sorted(gold, key=lambda k: f1(table[first][k])):
+                cells = []
+                for name, _ in runs:
+                    pr, rc = table[name][k]
+                    cells.append('%-24s' % ('P=%s R=%s' % ('%.2f' % pr if pr is not None else '--',
+                                                            '%.2f' % rc if rc is not None else '--')))
+                print('%s  %s' % (k, '  '.join(cells)))
+        for name, _ in runs:
+            p, r, f = summarise(list(table[name].values()))
+            print('[%s] %s: pages=%d precision=%.3f recall=%.3f f1=%.3f' % (group, name, len(gold), p, r, f))
     return 0
 
 

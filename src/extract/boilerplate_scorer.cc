@@ -127,6 +127,24 @@ bool LinkedSentence(std::string_view text, uint32_t chars, uint32_t link_chars) 
   return true;
 }
 
+// Whether two links under the element (a teaser card) go to the same address, and it has no
+// more than three links: the headline and the "more" link of one teaser.
+bool LinksTwice(const HtmlTree& tree, uint32_t root) {
+  const auto& nodes = tree.nodes();
+  std::string_view hrefs[3];
+  int count = 0;
+  for (uint32_t i = root + 1; i < nodes[root].end; ++i) {
+    if (nodes[i].tag != Tag::kA) continue;
+    const std::string_view href = tree.Attr(nodes[i], "href");
+    if (href.empty() || href.front() == '#') continue;
+    for (int k = 0; k < count; ++k)
+      if (hrefs[k] == href) return true;
+    if (count == 3) return false;
+    hrefs[count++] = href;
+  }
+  return false;
+}
+
 struct BlockStats {
   double weight = 0;
   uint32_t good_chars = 0;   // text in real paragraphs
@@ -156,8 +174,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       hard[i] = 1;
       continue;
     }
-    if (nd.tag == Tag::kA) link[i] = 1;
     if (nd.attr_count == 0) continue;
+    // A link goes somewhere: an anchor (<a name="section-2">) is not one.
+    if (nd.tag == Tag::kA && tree.HasAttr(nd, "href")) link[i] = 1;
     // Custom elements with an href are links too (<pp-link href=...> of web-component menus).
     if (nd.tag == Tag::kOther && tree.HasAttr(nd, "href")) link[i] = 1;
     if (tree.HasAttr(nd, "hidden") || tree.Attr(nd, "aria-hidden") == "true" ||
@@ -233,8 +252,15 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       }
       if (nd.tag == Tag::kText) {
         std::string_view t = tree.Text(nd);
-        for (char c : t) {
+        for (size_t ci = 0; ci < t.size(); ++ci) {
+          const char c = t[ci];
           bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+          // A non-breaking space (U+00A0, French and Polish typography) is a space of the text.
+          if (c == '\xC2' && ci + 1 < t.size() && t[ci + 1] == '\xA0' && !in_pre) {
+            ++ci;
+            pending_space = true;
+            continue;
+          }
           if (space && !in_pre) {
             pending_space = true;
             continue;
@@ -247,7 +273,6 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
             if (in_link) ++cur.link_chars;
           }
         }
-        // A non-breaking space (U+00A0) is text to the parser; collapse it like a space.
         continue;
       }
       if (nd.tag == Tag::kBr) {
@@ -288,7 +313,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     const double total = rb.chars;
     const double plain = rb.chars - rb.link_chars;
     const double ld = total > 0 ? rb.link_chars / total : 1;
-    const Tag t = nodes[rb.owner].tag;
+    Tag t = nodes[rb.owner].tag;
+    // A heading's text in a box of its own (<h2><div>The hypothesis</div></h2>) weighs as the heading.
+    if ((t == Tag::kDiv || t == Tag::kP) && HeadingLevel(nodes[nodes[rb.owner].parent].tag)) t = nodes[nodes[rb.owner].parent].tag;
     double w;
     if (ld > 0.5) {
       w = -total;
@@ -479,6 +506,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
                    !sentence_owner[i];
       // A lone teaser after the story's paragraphs ("Read next: headline, summary").
       prune = prune || (teaser[i] && i >= core_end);
+      // Anywhere, a card that links to its story twice: the headline and a "more" link after the
+      // summary ("... Hintergründe. mehr").
+      prune = prune || (teaser[i] && LinksTwice(tree, i));
       if (prune) {
         i = nd.end - 1;
         continue;
@@ -564,6 +594,8 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     ContentBlock cb;
     const Tag t = nodes[rb.owner].tag;
     cb.heading_level = HeadingLevel(t);
+    // A heading's text in a box of its own (<h2><div>The hypothesis</div></h2>) is the heading.
+    if (cb.heading_level == 0 && (t == Tag::kDiv || t == Tag::kP)) cb.heading_level = HeadingLevel(nodes[nodes[rb.owner].parent].tag);
     cb.kind = cb.heading_level                                 ? BlockKind::kHeading
               : t == Tag::kLi || t == Tag::kDd || t == Tag::kDt ? BlockKind::kListItem
               : t == Tag::kBlockquote                           ? BlockKind::kQuote
@@ -584,18 +616,31 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   // After the last paragraph of the article's own parent, short blocks from other boxes are
   // calls to action, contact boxes and credits, not the story.
   if (out.size() > 2) {
-    std::vector<std::pair<uint32_t, uint32_t>> by_parent;  // parent -> chars
-    for (const ContentBlock& b : out) {
-      const uint32_t p = nodes[b.node].parent;
+    // The box of a block is its parent; where every paragraph has a wrapper of its own
+    // (<div class="paragraph"><p>...</p></div>), the wrapper's parent: so the short steps and
+    // subheads of such a story ("2. Plant") are not taken for another box after it.
+    std::vector<uint32_t> box(out.size());
+    for (size_t b = 0; b < out.size(); ++b) {
+      box[b] = nodes[out[b].node].parent;
+      const bool alone = (b == 0 || nodes[out[b - 1].node].parent != box[b]) &&
+                         (b + 1 == out.size() || nodes[out[b + 1].node].parent != box[b]);
+      const Node& wrap = nodes[box[b]];
+      if (alone && out[b].kind == BlockKind::kParagraph && wrap.parent != 0 &&
+          (wrap.tag == Tag::kDiv || wrap.tag == Tag::kSpan || wrap.tag == Tag::kOther))
+        box[b] = wrap.parent;
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> by_parent;  // box -> chars
+    for (size_t b = 0; b < out.size(); ++b) {
+      const uint32_t p = box[b];
       auto it = std::find_if(by_parent.begin(), by_parent.end(), [&](auto& e) { return e.first == p; });
-      if (it == by_parent.end()) by_parent.emplace_back(p, b.text_chars);
-      else it->second += b.text_chars;
+      if (it == by_parent.end()) by_parent.emplace_back(p, out[b].text_chars);
+      else it->second += out[b].text_chars;
     }
     const uint32_t main_parent =
         std::max_element(by_parent.begin(), by_parent.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
     size_t last_main = 0;
     for (size_t b = 0; b < out.size(); ++b)
-      if (nodes[out[b].node].parent == main_parent) last_main = b;
+      if (box[b] == main_parent) last_main = b;
     const Node& mp = nodes[main_parent];
     std::vector<ContentBlock> kept;
     for (size_t b = 0; b < out.size(); ++b) {
@@ -613,10 +658,16 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   {
     std::vector<ContentBlock> kept;
     kept.reserve(out.size());
+    bool body_seen = false;  // a paragraph of the body came before
     for (size_t b = 0; b < out.size(); ++b) {
       const ContentBlock& cb = out[b];
+      if (cb.kind != BlockKind::kHeading && cb.text_chars >= 100) body_seen = true;
       if (cb.kind == BlockKind::kHeading) {
-        const bool over_cut_links = cb.cut_link_chars_after >= 40 && cb.cut_link_chars_after * 2 >= cb.cut_chars_after;
+        // Above the body, a heading of 15 words and more is a standfirst (taken by the lead walk
+        // over bylines and linked dates), not the label of a link list.
+        const bool label = body_seen || std::count(cb.text.begin(), cb.text.end(), ' ') < 14;
+        const bool over_cut_links =
+            label && cb.cut_link_chars_after >= 40 && cb.cut_link_chars_after * 2 >= cb.cut_chars_after;
         const bool last = b + 1 == out.size();
         if (over_cut_links || (last && !ReadsAsSentence(cb.text))) {
           if (!kept.empty()) {

@@ -196,6 +196,26 @@ TEST(BoilerplateScorer, TakesTheStandfirstOverLinkedBylinesAndCaptions) {
   EXPECT_EQ(text.find("Photo:"), std::string::npos) << text;
 }
 
+// A standfirst heading of 15 words and more over a linked byline and a linked date is the lead,
+// not the label of a link list; after the body, a heading over cut links goes whatever its length.
+TEST(BoilerplateScorer, KeepsAStandfirstHeadingOverLinkedBylineAndDate) {
+  std::string html =
+      std::string("<body><div class='x-article'><header><h1>Record heat in the south</h1>"
+                  "<h2 class='x-sub'>Scientists doubt the new temperature record and warn that what matters is the slow "
+                  "warming trend of the last sixty years</h2></header>"
+                  "<div class='x-by'><a href='/a/1'>Jane Roe</a> <a href='/t/1'>Twitter</a></div>"
+                  "<div class='x-date'><a href='/d/1'>19 FEB 2020 - 18:37 CET</a></div><div class='x-text'><p>") +
+      kPara1 + "</p><p>" + kPara2 + "</p>" +
+      "<h4>Because many eyes see more, we want to build a better site for you and invite you to report errors to us</h4>"
+      "<ul><li><a href='/r'>Report an error in this story</a></li><li><a href='/i'>Add information to this "
+      "story</a></li></ul></div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Scientists doubt the new temperature record"), std::string::npos) << text;
+  EXPECT_LT(text.find("Scientists doubt"), text.find("Officials in the city"));
+  EXPECT_EQ(text.find("Jane Roe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("many eyes see more"), std::string::npos) << text;
+}
+
 // A sentence of the story with most of its words linked is text; a link line in the body is not.
 TEST(BoilerplateScorer, KeepsSentencesWhoseWordsAreMostlyLinked) {
   std::string html = std::string("<body><div class='story'><div class='p'>") + kPara1 +
@@ -211,6 +231,60 @@ TEST(BoilerplateScorer, KeepsSentencesWhoseWordsAreMostlyLinked) {
   EXPECT_EQ(text.find("MORE: Rebels"), std::string::npos) << text;
   EXPECT_EQ(text.find("Test your knowledge"), std::string::npos) << text;
   EXPECT_EQ(text.find("Topics"), std::string::npos) << text;
+}
+
+// Subheads of a story in the box of an anchor (<h2><div><a name=...>) are headings, not links; a
+// link without an address is no link.
+TEST(BoilerplateScorer, AnchorSubheadsAreHeadingsNotLinks) {
+  std::string html = std::string("<body><article><div class='a'><p>") + kPara1 + "</p></div>" +
+                     "<div class='b'><h2><div><a name='next'>What happened next</a></div></h2><p>" + kPara2 +
+                     "</p></div><div class='c'><h2><div><a href='/more'>More from the region</a></div></h2>"
+                     "<ul><li><a href='/1'>Gunmen kill seven in a village raid</a></li></ul></div></article></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("What happened next"), std::string::npos) << text;
+  EXPECT_NE(text.find("more than five thousand"), std::string::npos) << text;
+  EXPECT_EQ(text.find("More from the region"), std::string::npos) << text;
+}
+
+// A teaser inside the story, headline and summary linking to the same page ("... mehr"), is not
+// the story; a subhead over a paragraph with a link of its own is.
+TEST(BoilerplateScorer, DropsATeaserThatLinksTwiceInsideTheStory) {
+  std::string html = std::string("<body><div class='copytext'><p>") + kPara1 +
+                     "</p><div class='box'><h2><a href='/a.html'>The ministry's statement</a></h2><p>The ministry said "
+                     "the figures were provisional and would be revised next week, when the regional "
+                     "offices have counted the detainees of the last two nights, <a href='/b.html'>as the "
+                     "agency reported</a>.</p></div>"
+                     "<div class='box'><h2><a href='/podcast.html'>The podcast with the virologist</a></h2>"
+                     "<p>What is new about the virus? Every day the researcher answers questions and explains the "
+                     "background. <a href='/podcast.html'>more</a></p></div><p>" + kPara2 + "</p></div></body>";
+  std::string text = MainText(html);
+  EXPECT_EQ(text.find("The podcast with"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Every day the researcher"), std::string::npos) << text;
+  EXPECT_NE(text.find("more than five thousand"), std::string::npos) << text;
+  EXPECT_NE(text.find("figures were provisional"), std::string::npos) << text;
+}
+
+// Short steps of a story whose every paragraph has a wrapper of its own stay; a short line in a
+// box after the story does not.
+TEST(BoilerplateScorer, KeepsShortStepsOfParagraphsInWrappers) {
+  std::string html = std::string("<body><div class='story'><div class='paragraph'><p>") + kPara1 +
+                     "</p></div><div class='paragraph'><p>1. Choose the right pot</p></div><div class='paragraph'><p>" +
+                     kPara2 + "</p></div><div class='paragraph'><p>2. Plant</p></div><div class='paragraph'><p>" + kPara1 +
+                     " Again.</p></div></div><div class='contact'><div>Call us today</div></div></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("1. Choose the right pot"), std::string::npos) << text;
+  EXPECT_NE(text.find("2. Plant"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Call us today"), std::string::npos) << text;
+}
+
+// A non-breaking space is a space of the text.
+TEST(BoilerplateScorer, NonBreakingSpacesAreSpaces) {
+  std::string html = std::string("<body><article><p>Stopa bezrobocia w\u00a0Polsce wynios\u0142a 3,1 proc. "
+                                 "w\u00a0marcu i\u00a0nadal jest najni\u017csza w\u00a0Unii.</p><p>") + kPara1 +
+                     "</p></article></body>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("w Polsce"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\xC2\xA0"), std::string::npos) << text;
 }
 
 TEST(BoilerplateScorer, EmptyBodyGivesNoBlocks) { EXPECT_EQ(MainText("<html><body></body></html>"), ""); }

@@ -186,7 +186,19 @@ HintKind ExtractData::Lookup(std::string_view word) const {
 
 HintKind ExtractData::Classify(std::string_view value, int* score) const {
   if (value.empty()) return HintKind::kNone;
-  std::string lower = AsciiLower(value);
+  // Words of camelCase names are words too ("feedbackBox", "commentInfo_Notice"): a '-' goes
+  // where a lower-case letter meets an upper-case one.
+  std::string lower;
+  lower.reserve(value.size() + 8);
+  for (size_t c = 0; c < value.size(); ++c) {
+    const char ch = value[c];
+    if (ch >= 'A' && ch <= 'Z') {
+      if (c > 0 && value[c - 1] >= 'a' && value[c - 1] <= 'z') lower.push_back('-');
+      lower.push_back(static_cast<char>(ch + 32));
+    } else {
+      lower.push_back(ch);
+    }
+  }
   bool hidden = false, remove = false;
   int s = 0;
   auto note = [&](HintKind k) {
@@ -344,14 +356,19 @@ bool ExtractData::IsByline(std::string_view line) const {
 }
 
 bool ExtractData::EndsWithCredit(std::string_view line) const {
-  if (line.size() > 250 || credit_labels_.empty()) return false;
+  if (line.size() > 500 || credit_labels_.empty()) return false;
+  // A caption of several sentences may be longer than a line: then its credit follows a full stop
+  // ("... printed at twice the speed. Photo: Jane Roe").
+  const bool long_caption = line.size() > 250;
   // The credit ends the line: at most 60 bytes of name after the label, so only the line's tail
   // is searched (with room for the label, brackets and spaces before and after). Every label ends
   // in ':', so the search goes from each colon of the tail, the last first; a label counts at its
   // last place in the line only.
   const size_t window = std::min(line.size(), max_credit_label_ + 72);
   const size_t offset = line.size() - window;
-  const std::string tail = AsciiLower(line.substr(offset));
+  std::string tail = AsciiLower(line.substr(offset));
+  // French typography puts a space before the colon ("Crédit photo : AFP").
+  for (size_t c = tail.find(" :"); c != std::string::npos; c = tail.find(" :", c)) tail.erase(c, 1);
   const std::string_view l = tail;
   uint64_t seen = 0;  // labels met at a later colon (the first 64)
   for (size_t colon = l.rfind(':'); colon != std::string_view::npos; colon = colon ? l.rfind(':', colon - 1) : std::string_view::npos) {
@@ -367,6 +384,11 @@ bool ExtractData::EndsWithCredit(std::string_view line) const {
       if (pos + offset > 0) {
         const char before = pos > 0 ? l[pos - 1] : line[offset - 1];
         if (std::string_view(" ([|/").find(before) == std::string_view::npos) continue;
+      }
+      if (long_caption) {
+        size_t b = pos;
+        while (b > 0 && (l[b - 1] == ' ' || l[b - 1] == '(' || l[b - 1] == '[')) --b;
+        if (b == 0 || l[b - 1] != '.') continue;
       }
       // The credit is the end of the line: a name or two, no further sentence.
       std::string_view rest = l.substr(pos + label.size());

@@ -27,6 +27,20 @@ TEST(ExtractData, ClassifiesClassWordsAndPrefixes) {
   EXPECT_EQ(d.Classify("story-header__comments-style--default", &score), HintKind::kNone);
 }
 
+TEST(ExtractData, CamelCaseNamesAreWords) {
+  ExtractData d = Data();
+  int score = 0;
+  EXPECT_EQ(d.Classify("commentInfo_Notice", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("articleShareBar", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("authorBox", &score), HintKind::kRemove);  // a pair, as author-box
+  EXPECT_EQ(d.Classify("mainContent", &score), HintKind::kPositive);
+  // Only where a lower-case letter meets an upper-case one: no words inside a lower-case run, nor
+  // inside a run of capitals.
+  EXPECT_EQ(d.Classify("commentinfo", &score), HintKind::kNone);
+  EXPECT_EQ(d.Classify("COMMENTARY", &score), HintKind::kNone);
+  EXPECT_EQ(d.Classify("CommentaryPiece", &score), HintKind::kNone);
+}
+
 TEST(ExtractData, HiddenMatchesWholeTokensOnly) {
   ExtractData d = Data();
   int score = 0;
@@ -49,7 +63,17 @@ TEST(ExtractData, KnowsPictureCredits) {
   EXPECT_TRUE(d.EndsWithCredit("Foto: Getty Images"));
   EXPECT_FALSE(d.EndsWithCredit("The photo: it showed the square. Nobody had seen it before that day."));
   EXPECT_FALSE(d.EndsWithCredit("Fotograf: Jane Roe"));  // whole label only
+  // French typography: a space before the colon.
+  EXPECT_TRUE(d.EndsWithCredit("Le piquet de grève dans le hall de l'université (Photo : Jane Roe)"));
+  EXPECT_FALSE(d.EndsWithCredit("La photo : elle montrait la place. Personne ne l'avait vue avant ce jour-là."));
   EXPECT_FALSE(d.EndsWithCredit(std::string(300, 'a') + " Foto: dpa"));  // a paragraph, not a caption
+  // A long caption of several sentences: its credit follows a full stop.
+  const std::string caption =
+      "On the bottom, vibrations of the printer shifted the printhead several times. On the top, the new "
+      "algorithm was applied to the printer, which then finished the print. Both replicas of the building were "
+      "printed on the same machine at twice the usual speed.";
+  EXPECT_TRUE(d.EndsWithCredit(caption + " Photo: Jane Roe, University Communications"));
+  EXPECT_FALSE(d.EndsWithCredit(caption + " Photo: Jane Roe, University Communications" + std::string(250, 'b')));
 }
 
 TEST(ExtractData, KnowsFurniturePhrasesAnywhereInAShortLine) {
@@ -98,6 +122,49 @@ TEST(ExtractData, LoadsTheShippedDataFiles) {
   EXPECT_TRUE(d->IsBoilerplateLine("Please enter your comment!"));
   EXPECT_TRUE(d->EndsWithCredit("Police at the scene. (Foto: picture alliance/dpa)"));
   EXPECT_TRUE(d->HasFurniturePhrase("© 2024 Beispiel GmbH. Alle Rechte vorbehalten."));
+}
+
+// The shipped furniture phrases of December 2026: newsletter and follow calls in Spanish and
+// French, comment policies, licence lines; and sentences of stories that hold some of the words.
+TEST(ExtractData, ShippedPhrasesForCallsCommentPoliciesAndLicences) {
+  const char* dir = std::getenv("EVENTMILL_DATA");
+  if (!dir) GTEST_SKIP() << "EVENTMILL_DATA not set";
+  auto d = ExtractData::Load(std::string(dir) + "/extract");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_TRUE(d->HasFurniturePhrase("Puede escribirnos a redaccion@example.com o seguir a Ciencia en Facebook, "
+                                    "Twitter o suscribirse aquí a nuestra newsletter."));
+  EXPECT_TRUE(d->HasFurniturePhrase("Síguenos en Twitter y Facebook"));
+  EXPECT_TRUE(d->HasFurniturePhrase("Abonnez-vous à notre newsletter pour recevoir nos articles."));
+  EXPECT_TRUE(d->HasFurniturePhrase(
+      "Die Kommentare der User geben nicht notwendigerweise die Meinung der Beispiel-Redaktion wieder. Die Redaktion "
+      "behält sich vor, ohne Angabe von Gründen Kommentare zu löschen, insbesondere wenn diese straf- oder "
+      "zivilrechtliche Normen verletzen, den guten Sitten widersprechen oder sonst dem Ansehen des Mediums schaden. "
+      "Als Nutzer haften Sie für Ihre Inhalte selbst."));  // over 300 bytes: anchored
+  EXPECT_TRUE(d->HasFurniturePhrase("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE."));
+  EXPECT_TRUE(d->HasFurniturePhrase("This work is licensed under a Creative Commons Attribution 4.0 License."));
+  EXPECT_FALSE(d->HasFurniturePhrase("Der Minister sagte, die Zeitung werde ihren Newsletter einstellen."));
+  EXPECT_FALSE(d->HasFurniturePhrase("El ministro pidió a los ciudadanos seguir las noticias en la radio."));
+  EXPECT_FALSE(d->HasFurniturePhrase("In den Kommentaren der Leser zeigt sich die Meinung der Stadt über die "
+                                     "Redaktion des Lokalblatts."));  // not at the start
+  EXPECT_FALSE(d->HasFurniturePhrase("The agency said the photos were licensed to three newspapers."));
+  // Lines of English news pages around ads, links and pictures.
+  EXPECT_TRUE(d->IsBoilerplateLine("Story continues below advertisement"));
+  EXPECT_TRUE(d->IsBoilerplateLine("Related: Check out this article on pests of the garden"));
+  EXPECT_TRUE(d->IsBoilerplateLine("See also: The ten best beaches of the coast"));
+  EXPECT_TRUE(d->IsBoilerplateLine("Image caption Police at the scene on Sunday"));
+  EXPECT_FALSE(d->IsBoilerplateLine("Related news from the region was scarce, the agency said."));
+  EXPECT_FALSE(d->IsBoilerplateLine("The story continues below the surface, the geologist said."));
+  // Disclaimers of opinion pieces, at the start of a line only.
+  EXPECT_TRUE(d->HasFurniturePhrase("The views expressed in this article are those of the author and do not reflect "
+                                    "the position of the publisher."));
+  EXPECT_TRUE(d->HasFurniturePhrase("Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die "
+                                    "der Redaktion."));
+  EXPECT_FALSE(d->HasFurniturePhrase("He said the views expressed by the author of the report were his own."));
+  // Bios of academics who wrote the piece or gave the interview.
+  EXPECT_TRUE(d->IsAuthorBio("Felix Muster ist Professor für Digitale Kultur in Zürich und hat das Buch geschrieben."));
+  EXPECT_TRUE(d->IsAuthorBio("Jane Roe is a senior fellow at the Example Institute in Washington."));
+  EXPECT_FALSE(d->IsAuthorBio("The professor said the findings would be published in the spring."));
+  EXPECT_FALSE(d->IsAuthorBio("President Jane Roe is expected to visit the university next week."));
 }
 
 TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {

@@ -528,7 +528,9 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       const bool credit = last.size() < 30 && std::count(last.begin(), last.end(), ' ') < 3 && end != '.' &&
                           end != '!' && end != '?' && end != ':' && after_sentence &&
                           kinds[kept.back()] != extract::BlockKind::kHeading;
-      if (!credit && !data.IsAuthorBio(last)) break;
+      // A label whose content was cut ("Legal notes:", "Sources:"), left at the very end.
+      const bool label = last.size() < 60 && end == ':' && kinds[kept.back()] != extract::BlockKind::kListItem;
+      if (!credit && !label && !data.IsAuthorBio(last)) break;
       keep[kept.back()] = false;
       kept.pop_back();
     }

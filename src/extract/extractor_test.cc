@@ -112,6 +112,26 @@ TEST(Extractor, DropsEmptyLookingParagraphsAndCopyrightLines) {
   EXPECT_EQ(doc->text.find("Copyright"), std::string::npos) << doc->text;
 }
 
+// A label left at the very end, its content cut ("Sources:"), is not text; a label before the list
+// it introduces is.
+TEST(Extractor, DropsALabelLeftAtTheEnd) {
+  const std::string body =
+      "<p>Officials in the city said on Sunday that the situation is stable, but that armed groups are still "
+      "resisting the security forces deployed throughout the city.</p>"
+      "<p>The ministry said in a statement that more than five thousand people had been detained, among them "
+      "foreigners, and that the operation would go on.</p>";
+  auto doc = TheExtractor().Extract(Html("<html lang='en'><head><title>Curfew</title></head><body><div class='x'>" +
+                                         body + "<p><strong>Sources:</strong></p></div></body></html>"));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->text.find("Sources:"), std::string::npos) << doc->text;
+  auto listed = TheExtractor().Extract(Html("<html lang='en'><head><title>Curfew</title></head><body><div class='x'>" +
+                                            body + "<p>The ministry named three districts:</p><ul><li>Almaly, "
+                                            "where the crowds gathered</li><li>Bostandyk, near the square</li>"
+                                            "</ul></div></body></html>"));
+  ASSERT_TRUE(listed.ok());
+  EXPECT_NE(listed->text.find("three districts:"), std::string::npos) << listed->text;
+}
+
 // A script-rendered page whose article only readers without scripts see, in <noscript>.
 TEST(Extractor, ReadsTheNoscriptArticleOfAnEmptyScriptPage) {
   std::string html =

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The extraction dev set (../shared/devsets/extraction, snippets) and the hand-written full texts of
-# 61 of its articles (bench/fulltext, shingles as the held-out benchmark scores them); prints the
+# 61 of its articles (bench/fulltext, shingles as the held-out benchmark scores them) and the fresh
+# and held-out groups (bench/fulltext/fresh, holdout: lines of their own); prints the
 # figures and fails only on a regression below tests/e2e/extract_floor.json (raise it with them).
 source "$(dirname "$0")/lib.sh"
 need_shared
@@ -14,8 +15,11 @@ python3 - "$TMP/snippets.txt" "$TMP/fulltext.txt" "$ROOT/tests/e2e/extract_floor
 import json, re, sys
 get = lambda path, key: {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", [l for l in open(path) if key in l][-1])}
 s = get(sys.argv[1], "score:")
-f = get(sys.argv[2], "pages=")
-figures = {"snippets_f1": s["f1"], "fulltext_f1": f["f1"], "fulltext_precision": f["precision"], "fulltext_recall": f["recall"]}
+f = get(sys.argv[2], "[tuned]")
+g = get(sys.argv[2], "[fresh]")
+h = get(sys.argv[2], "[holdout]")
+figures = {"snippets_f1": s["f1"], "fulltext_f1": f["f1"], "fulltext_precision": f["precision"], "fulltext_recall": f["recall"],
+           "fresh_f1": g["f1"], "holdout_f1": h["f1"]}
 print("extraction:", " ".join("%s=%.3f" % kv for kv in figures.items()))
 floor = json.load(open(sys.argv[3]))
 bad = [k for k, v in floor.items() if figures[k] < v]
