@@ -1213,7 +1213,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         bool town_only = true;  // "United States flu season" is still the country
         for (uint32_t pl : L(u).places) town_only &= lex.places[pl].kind == PlaceKind::kCity;
         bool name_head = town_only && ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kNameHead);
-        if (currency || glued || name_head) {
+        // Before a capitalised street or newspaper word, any place name is part of that name
+        // ("Washington Drive", "Los Angeles Times", "China Daily").
+        bool street_head = ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kStreetHead) &&
+                           (toks[units[ui + 1].first].flags & lexicon::kUpperInitial);
+        if (currency || glued || name_head || street_head) {
           u.claimed = true;
           continue;
         }

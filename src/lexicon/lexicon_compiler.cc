@@ -379,6 +379,7 @@ uint32_t CueKindOf(std::string_view name) {
   if (name == "honorific") return static_cast<uint32_t>(CueKind::kHonorific);
   if (name == "place-suffix") return static_cast<uint32_t>(CueKind::kPlaceSuffix);
   if (name == "name-head") return static_cast<uint32_t>(CueKind::kNameHead);
+  if (name == "street-head") return static_cast<uint32_t>(CueKind::kStreetHead);
   return 99;
 }
 
@@ -944,7 +945,7 @@ LintReport LintSources(const std::string& data_dir) {
       }
     }
   };
-  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix|name-head");
+  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix|name-head|street-head");
   need(s.actor_cues, 2, 2, "phrases | speech|honorific");
   need(s.country_extra, 3, 3, "CC | alias|abbrev|demonym | phrases");
   need(s.regions, 3, 5, "name | lat | lon | CC | aliases");
