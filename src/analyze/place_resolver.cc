@@ -96,6 +96,7 @@ constexpr double kHomeCountryNamed = 0.6;  // a country's name, not after "in", 
 constexpr double kHomeDemonym = 0.5;       // "Georgian", "French"
 constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a home country
 constexpr double kForeignRegion = 1.5;
+constexpr double kForeignCountry = 1.5;
 constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
 
 bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
@@ -391,10 +392,11 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       } else if (other >= 0.3 && p.kind != PlaceKind::kCountry) {
         c.base += kNamedCountry;
         c.why |= 4;
-      } else if (p.kind == PlaceKind::kAdmin1 && dominant_for[gi] && other < 0.05) {
+      } else if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kCountry) && dominant_for[gi] && other < 0.05) {
         // A region of a country nothing else in the article is in, when the article is about
-        // another ("Laconia" in a New Hampshire story is the town, not the Greek region).
-        c.base -= kForeignRegion;
+        // another ("Laconia" in a New Hampshire story is the town, not the Greek region); so is
+        // such a country ("Jordan" beside Shakopee, Minn.; "Lebanon" beside Myerstown, Pa.).
+        c.base -= p.kind == PlaceKind::kCountry ? kForeignCountry : kForeignRegion;
       }
       for (int64_t hi : g.hints) {
         const PlaceRec& h = lex.places[hi];
