@@ -732,6 +732,8 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       if (person) ent(p).role = std::string(lex.Str(a->title));
       if (explaining) why(p) = "dictionary entry " + act.code;
       u.claimed = true;
+      // Later mentions by the surname alone are that person ("Hillary Clinton ... Clinton said").
+      if (person && u.count > 1) surnames.push_back(toks[u.first + u.count - 1].hash);
       // An organisation's name that leads with a region or country ("Georgia Bureau of
       // Investigation", "Texas Department of Public Safety") says where the story is.
       if (!person && u.count > 1) {
@@ -1213,7 +1215,11 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         bool town_only = true;  // "United States flu season" is still the country
         for (uint32_t pl : L(u).places) town_only &= lex.places[pl].kind == PlaceKind::kCity;
         bool name_head = town_only && ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kNameHead);
-        if (currency || glued || name_head) {
+        // Before a capitalised street or newspaper word, any place name is part of that name
+        // ("Washington Drive", "Los Angeles Times", "China Daily").
+        bool street_head = ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kStreetHead) &&
+                           (toks[units[ui + 1].first].flags & lexicon::kUpperInitial);
+        if (currency || glued || name_head || street_head) {
           u.claimed = true;
           continue;
         }
@@ -1223,6 +1229,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
                         !units[ui - 1].cues && !(toks[units[ui - 1].first].flags & lexicon::kAllUpper);
       bool cap_after = ui + 1 < nu && unit_joins(ui + 1) && is_plain(units[ui + 1]) && (toks[units[ui + 1].first].flags & lexicon::kUpperInitial) &&
                        !units[ui + 1].cues && !units[ui + 1].claimed && !(toks[units[ui + 1].first].flags & lexicon::kAllUpper);
+      // Before a person of the dictionary named by a surname, a town's name is a given name ("George Bush").
+      cap_after |= ui + 1 < nu && unit_joins(ui + 1) && units[ui + 1].named && units[ui + 1].named->entity == ActorEntity::kPerson &&
+                   units[ui + 1].count == 1 && !(toks[units[ui + 1].first].flags & lexicon::kAllUpper);
       // Only for words that could be a city: countries and regions are modifiers in names
       // ("U.S. Agriculture Secretary"), and a place inside an organisation's name stays a place.
       bool city_only_reading = true;

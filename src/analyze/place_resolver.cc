@@ -96,6 +96,7 @@ constexpr double kHomeCountryNamed = 0.6;  // a country's name, not after "in", 
 constexpr double kHomeDemonym = 0.5;       // "Georgian", "French"
 constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a home country
 constexpr double kForeignRegion = 1.5;
+constexpr double kForeignCountry = 1.5;
 constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
 
 bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
@@ -166,6 +167,7 @@ struct Cand {
   double base, score;
   float w;  // plausibility in [0, 1]: how much this reading speaks for its region and neighbours
   uint32_t why;
+  bool beside_area = false;  // a town bearing a country's or region's name (kTownBesideArea)
 };
 struct Group {
   uint64_t key = 0;  // hash of (demonym, candidates)
@@ -273,8 +275,9 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
           if (alt && primary && lex.places[m.candidates[k]].population < 10.0 * primary_pop) b -= kAlternateBesidePrimary;
           // A town named after a country or region ("California, Pa.", "Mexico, Maine") needs
           // more than its neighbours to win over the country or region itself.
-          if (primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity) b -= kTownBesideArea;
-          g.cands.push_back({m.candidates[k], lex.places[m.candidates[k]], b, b, 1.0f, 0});
+          const bool beside_area = primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity;
+          if (beside_area) b -= kTownBesideArea;
+          g.cands.push_back({m.candidates[k], lex.places[m.candidates[k]], b, b, 1.0f, 0, beside_area});
         }
         double top = -1e9;
         for (const auto& c : g.cands) {
@@ -371,6 +374,19 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
     // A name alone in its article: its own reading decides.
     if (groups.size() == 1) dominant_for[gi] = dominant_key;
   }
+  // Per country, the names whose likeliest reading is a town or region in it (the capital rule below).
+  CountryVotes local;
+  std::vector<uint16_t> local_of(groups.size(), 0);
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Cand* top = nullptr;
+    for (const auto& c : groups[gi].cands) {
+      if (!top || c.base > top->base) top = &c;
+    }
+    if (top && !groups[gi].demonym && top->rec.kind != PlaceKind::kCountry && top->rec.kind != PlaceKind::kRegion && CcKey(top->rec)) {
+      local_of[gi] = CcKey(top->rec);
+      add_vote(local, local_of[gi], 1.0);
+    }
+  }
   // Static terms: country and hints.
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& g = groups[gi];
@@ -385,16 +401,26 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
         c.base += kSameRegion * std::min(other, kSameRegionCap);
         c.why |= 128;
       }
+      // A country's capital bearing one of its regions' names ("Washington"), in an article about
+      // another country, is the capital: news abroad names a government by its seat.
+      // (Not where the name has a reading in that country: "Dublin" in an Ohio story; nor where
+      // other names are towns or regions of the capital's country: "Texas ... Washington".)
+      if (c.beside_area && p.rank == FeatureRank::kCapital && dominant_for[gi] && cc != dominant_for[gi] &&
+          find_vote(local, cc) - (local_of[gi] == cc ? 1.0 : 0.0) < 0.5 &&
+          std::none_of(g.cands.begin(), g.cands.end(), [&](const Cand& o) { return CcKey(o.rec) == dominant_for[gi]; })) {
+        c.base += kTownBesideArea;
+      }
       if (cc && cc == dominant_for[gi]) {
         c.base += kDominantCountry;
         c.why |= p.kind == PlaceKind::kCountry ? 1 : 2;
       } else if (other >= 0.3 && p.kind != PlaceKind::kCountry) {
         c.base += kNamedCountry;
         c.why |= 4;
-      } else if (p.kind == PlaceKind::kAdmin1 && dominant_for[gi] && other < 0.05) {
+      } else if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kCountry) && dominant_for[gi] && other < 0.05) {
         // A region of a country nothing else in the article is in, when the article is about
-        // another ("Laconia" in a New Hampshire story is the town, not the Greek region).
-        c.base -= kForeignRegion;
+        // another ("Laconia" in a New Hampshire story is the town, not the Greek region); so is
+        // such a country ("Jordan" beside Shakopee, Minn.; "Lebanon" beside Myerstown, Pa.).
+        c.base -= p.kind == PlaceKind::kCountry ? kForeignCountry : kForeignRegion;
       }
       for (int64_t hi : g.hints) {
         const PlaceRec& h = lex.places[hi];

@@ -244,12 +244,15 @@ std::unordered_set<std::string> CommonWords(const std::string& path) {
 struct CountyShape {
   std::string fips, name;
   double lat = 0, lon = 0;
+  double area = 0;  // of the part the centroid is of, in scaled square degrees
 };
 
 // Decodes the geometries of one object ("counties", "states") of a TopoJSON topology (quantized,
 // delta-encoded arcs) and computes each one's area-weighted centroid (on a plane scaled by
-// cos(latitude), exact enough for a county or a state). Returns an error message, or "".
-std::string DecodeShapes(const json& topo, const char* object, std::vector<CountyShape>* out) {
+// cos(latitude), exact enough for a county or a state). With `largest_part`, the centroid of its
+// largest polygon only (a country's main land, not its islands and overseas parts). Returns an
+// error message, or "".
+std::string DecodeShapes(const json& topo, const char* object, std::vector<CountyShape>* out, bool largest_part = false) {
   const json& objects = topo["objects"];
   if (!objects.contains(object) || !objects[object].contains("geometries")) return std::string("no ") + object + " object";
   double sx = 1, sy = 1, tx = 0, ty = 0;
@@ -305,15 +308,17 @@ std::string DecodeShapes(const json& topo, const char* object, std::vector<Count
     // Rings across the antimeridian (the Aleutians) are shifted east first.
     std::vector<std::vector<std::pair<double, double>>> rings;
     std::vector<bool> outer;
+    std::vector<size_t> part;  // the polygon each ring belongs to
     bool east = false, west = false;
-    for (const json* poly : polygons) {
+    for (size_t pi = 0; pi < polygons.size(); ++pi) {
       bool first = true;
-      for (const auto& ring : *poly) {
+      for (const auto& ring : *polygons[pi]) {
         std::vector<std::pair<double, double>> pts;
         if (!ring_points(ring, &pts)) return "bad arc index in county " + c.fips;
         for (const auto& p : pts) east |= p.first > 170, west |= p.first < -170;
         rings.push_back(std::move(pts));
         outer.push_back(first);
+        part.push_back(pi);
         first = false;
       }
     }
@@ -323,7 +328,7 @@ std::string DecodeShapes(const json& topo, const char* object, std::vector<Count
     if (npts == 0) continue;
     lat0 /= npts;
     double k = std::cos(lat0 * M_PI / 180);
-    double area = 0, cx = 0, cy = 0;
+    std::vector<double> part_area(polygons.size(), 0.0), part_x(polygons.size(), 0.0), part_y(polygons.size(), 0.0);
     for (size_t ri = 0; ri < rings.size(); ++ri) {
       const auto& r = rings[ri];
       double a = 0, x = 0, y = 0;
@@ -336,9 +341,16 @@ std::string DecodeShapes(const json& topo, const char* object, std::vector<Count
       }
       if (a == 0) continue;
       double w = outer[ri] ? std::fabs(a) : -std::fabs(a);  // holes subtract, whatever their winding
-      area += w, cx += (x / (3 * a)) * w, cy += (y / (3 * a)) * w;
+      part_area[part[ri]] += w, part_x[part[ri]] += (x / (3 * a)) * w, part_y[part[ri]] += (y / (3 * a)) * w;
+    }
+    double area = 0, cx = 0, cy = 0;
+    for (size_t pi = 0; pi < polygons.size(); ++pi) {
+      if (largest_part && part_area[pi] <= area) continue;
+      if (largest_part) area = cx = cy = 0;
+      area += part_area[pi], cx += part_x[pi], cy += part_y[pi];
     }
     if (area == 0) continue;
+    c.area = area;
     c.lon = cx / area / k;
     c.lat = cy / area;
     if (c.lon > 180) c.lon -= 360;
@@ -379,6 +391,7 @@ uint32_t CueKindOf(std::string_view name) {
   if (name == "honorific") return static_cast<uint32_t>(CueKind::kHonorific);
   if (name == "place-suffix") return static_cast<uint32_t>(CueKind::kPlaceSuffix);
   if (name == "name-head") return static_cast<uint32_t>(CueKind::kNameHead);
+  if (name == "street-head") return static_cast<uint32_t>(CueKind::kStreetHead);
   return 99;
 }
 
@@ -454,6 +467,8 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
   } else {
     json countries = json::parse(text, nullptr, false);
     if (countries.is_discarded() || !countries.is_array()) return Status::CorruptData(wc_path, "not a JSON array");
+    std::map<std::string, std::pair<double, double>> cia_point;  // world-countries' (CIA-style) point
+    std::map<std::string, std::string> numeric_to_2;            // ISO numeric -> alpha-2
     for (const auto& c : countries) {
       std::string cca2 = c.value("cca2", ""), cca3 = c.value("cca3", "");
       if (cca2.size() != 2 || cca3.size() != 3) continue;
@@ -463,7 +478,9 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       if (c.contains("latlng") && c["latlng"].size() == 2) {
         p.lat = c["latlng"][0].get<float>();
         p.lon = c["latlng"][1].get<float>();
+        cia_point[cca2] = {p.lat, p.lon};
       }
+      if (c.contains("ccn3") && c["ccn3"].is_string()) numeric_to_2[c["ccn3"].get<std::string>()] = cca2;
       SetCountry(p.country, cca2);
       p.kind = PlaceKind::kCountry;
       uint32_t idx = b.AddPlace(p);
@@ -512,6 +529,65 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       report->country_points = placed;
     } else {
       report->warnings.push_back(gn_path + ": missing; country points from world-countries (run tools/setup.sh)");
+    }
+    // Where three sources give a point -- GeoNames', world-countries' and the centroid of the
+    // country's largest polygon in Natural Earth (npm world-atlas, TopoJSON) -- the one nearest the
+    // other two: sources put one country's point hundreds of km apart (Australia: GeoNames
+    // 135E, the CIA 27S, the land's centroid between), and the point two of them agree on is
+    // the one a reader most likely means. Without the atlas, GeoNames' point stays.
+    std::string wa_path = npm + "/world-atlas/countries-50m.json";
+    if (ReadFile(wa_path, &text)) {
+      json topo = json::parse(text, nullptr, false);
+      if (topo.is_discarded() || !topo.is_object() || !topo.contains("objects") || !topo.contains("arcs")) {
+        return Status::CorruptData(wa_path, "not a TopoJSON topology");
+      }
+      std::vector<CountyShape> shapes;
+      std::string err = DecodeShapes(topo, "countries", &shapes, /*largest_part=*/true);
+      if (!err.empty()) return Status::CorruptData(wa_path, err);
+      std::map<std::string, CountyShape> land;  // by alpha-2: the largest part over its geometries
+      for (auto& sh : shapes) {
+        auto it = numeric_to_2.find(sh.fips);
+        if (it == numeric_to_2.end()) continue;
+        auto& l = land[it->second];
+        if (sh.area > l.area) l = sh;
+      }
+      auto km = [](double a1, double o1, double a2, double o2) {
+        const double r = M_PI / 180;
+        double x = std::sin((a2 - a1) * r / 2), y = std::sin((o2 - o1) * r / 2);
+        double h = x * x + std::cos(a1 * r) * std::cos(a2 * r) * y * y;
+        return 12742.0 * std::asin(std::min(1.0, std::sqrt(h)));
+      };
+      size_t moved = 0;
+      constexpr double kAgreeKm = 161.0;
+      for (auto& c : b.countries()) {
+        std::string cc(c.alpha2, 2);
+        auto ci = cia_point.find(cc);
+        auto li = land.find(cc);
+        if (ci == cia_point.end() || li == land.end() || !report->country_points) continue;
+        PlaceRec& p = b.places()[c.place];
+        std::pair<double, double> pts[3] = {{p.lat, p.lon}, ci->second, {li->second.lat, li->second.lon}};
+        size_t best = 0;
+        double best_sum = 1e18, closest = 1e18;
+        for (size_t i = 0; i < 3; ++i) {
+          double sum = 0;
+          for (size_t j = 0; j < 3; ++j) {
+            double d = km(pts[i].first, pts[i].second, pts[j].first, pts[j].second);
+            sum += d;
+            if (j > i) closest = std::min(closest, d);
+          }
+          if (sum < best_sum - 1e-6) best_sum = sum, best = i;  // ties keep GeoNames'
+        }
+        // No two within 161 km (Canada: GeoNames' point is in Alberta, the land's centroid far
+        // north-west of the CIA's): the CIA-style centre, the one reference works mostly reuse.
+        if (closest > kAgreeKm) best = 1;
+        if (best != 0) {
+          p.lat = static_cast<float>(pts[best].first), p.lon = static_cast<float>(pts[best].second);
+          ++moved;
+        }
+      }
+      report->country_points_moved = moved;
+    } else {
+      report->warnings.push_back(wa_path + ": missing; country points are GeoNames' (run tools/setup.sh)");
     }
   }
   auto country_place = [&](std::string_view cc) -> int64_t {
@@ -944,7 +1020,7 @@ LintReport LintSources(const std::string& data_dir) {
       }
     }
   };
-  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix|name-head");
+  need(s.place_cues, 2, 2, "phrases | preposition|place-noun|place-suffix|name-head|street-head");
   need(s.actor_cues, 2, 2, "phrases | speech|honorific");
   need(s.country_extra, 3, 3, "CC | alias|abbrev|demonym | phrases");
   need(s.regions, 3, 5, "name | lat | lon | CC | aliases");

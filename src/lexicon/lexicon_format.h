@@ -71,6 +71,8 @@ enum class CueKind : uint32_t {
   kHonorific = 3,         // "Mr.", "Ms.", "Mrs.": the next name is a person
   kPlaceSuffix = 4,       // "County", "Province": a capitalised word before it names a region
   kNameHead = 5,          // "virus", "fever": a place name right before it names something else
+  kStreetHead = 6,        // "Drive", "Times" written capitalised: a place name right before it, of any kind,
+                          // names a street or a newspaper ("Washington Drive", "Los Angeles Times")
 };
 
 struct Posting {

