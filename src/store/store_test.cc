@@ -225,7 +225,7 @@ TEST(Store, MigratesAVersion1DatabaseAndItsEventsStayFindable) {
   }
   auto store = Store::Open(tmp.path());
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ((*store)->schema_version(), 2);
+  EXPECT_EQ((*store)->schema_version(), Migrations().back().version);
   auto find = [&](EventQuery q) {
     q.limit = 0;
     auto r = (*store)->FindEvents(q);
@@ -242,6 +242,90 @@ TEST(Store, MigratesAVersion1DatabaseAndItsEventsStayFindable) {
   ASSERT_TRUE((*store)->Write(docs).ok());
   EXPECT_EQ(find({.actor = "KAZCOP"}), 2u);
   EXPECT_EQ(find({.country = "KZ", .type = "ARREST", .since = "2022-01", .until = "2022-01"}), 2u);
+}
+
+const char kToneFixture[] = "src/store/testdata/tone_words.js";  // tests run in the source root
+// 12 words, 4 of negative valence in the fixture (killed, violent, protest, condemned): tone -33.3333.
+const char kNegativeStory[] = "Police killed two people as a violent protest was condemned by officials.";
+
+// The GDELT row's AvgTone (column 35 of 61).
+std::vector<std::string> GdeltAvgTones(const std::vector<StoredEvent>& events) {
+  std::string out;
+  WriteEvents(events, EventFormat::kGdelt, &out);
+  std::vector<std::string> tones;
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t end = out.find('\n', start);
+    std::string row = out.substr(start, end - start);
+    std::vector<std::string> cols;
+    size_t a = 0;
+    for (size_t b; (b = row.find('\t', a)) != std::string::npos; a = b + 1) cols.push_back(row.substr(a, b - a));
+    cols.push_back(row.substr(a));
+    EXPECT_EQ(cols.size(), 61u);
+    tones.push_back(cols.size() > 34 ? cols[34] : "");
+    start = end + 1;
+  }
+  return tones;
+}
+
+// A database of schema version 2 (no tone) is migrated on open and its articles get their tone.
+TEST(Store, MigratesAVersion2DatabaseAndFillsTheToneOfItsArticles) {
+  TempDb tmp;
+  {
+    auto db = OpenSqlite(tmp.path(), 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_EQ(*Migrate(**db, 2), 2);
+    ASSERT_TRUE((*db)->ExecScript(
+        "INSERT INTO articles (seq, id, url, title, site_name, published, text, num_events) VALUES "
+        "(1, 'a1', 'https://old.example/1', 'Old', 'old.example', '2022-01-09T10:00:00Z', "
+        "'Police killed two people as a violent protest was condemned by officials.', 1);"
+        "INSERT INTO events (id, article_seq, article_id, idx, cluster, cameo, cameo_root, country, day, site, "
+        "counts_json) VALUES (1, 1, 'a1', 0, 'c1', '173', '17', 'KZ', '2022-01-09', 'old.example', '[]');").ok());
+  }
+  auto store = Store::Open(tmp.path(), {.tone_lexicon = kToneFixture});
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->schema_version(), 3);
+  auto events = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 1u);
+  ASSERT_TRUE((*events)[0].tone.has_value());
+  EXPECT_DOUBLE_EQ(*(*events)[0].tone, -33.3333);
+  EXPECT_EQ(GdeltAvgTones(*events), std::vector<std::string>{"-33.3333"});
+}
+
+TEST(Store, GdeltAvgToneIsTheArticleToneOnEveryEventOfTheArticle) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path(), {.tone_lexicon = kToneFixture});
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  Document doc = MakeDoc("https://neg.example/1", kNegativeStory);
+  Event second = doc.events[0];
+  second.cameo = "145", second.cameo_root = "14";
+  doc.events.push_back(second);
+  std::vector<Document> docs = {doc, MakeDoc("https://calm.example/2", "Calm and happy: a good day.", "UA")};
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto events = (*store)->FindEvents({.country = "KZ", .limit = 0});
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 2u);
+  for (const std::string& t : GdeltAvgTones(*events)) EXPECT_NEAR(std::stod(t), -100.0 * 4 / 12, 1e-4) << t;
+  auto calm = (*store)->FindEvents({.country = "UA", .limit = 0});
+  ASSERT_TRUE(calm.ok());
+  EXPECT_EQ(GdeltAvgTones(*calm), std::vector<std::string>{"50"});
+  std::string jsonl;
+  WriteEvents(*calm, EventFormat::kJsonl, &jsonl);
+  EXPECT_NE(jsonl.find("\"tone\":50"), std::string::npos) << jsonl;
+}
+
+TEST(Store, WithoutTheToneWordListArticlesHaveNoToneAndAvgToneIsZero) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path(), {.tone_lexicon = tmp.path("missing.js")});
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  std::vector<Document> docs = {MakeDoc("https://neg.example/1", kNegativeStory)};
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto events = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_FALSE((*events)[0].tone.has_value());
+  EXPECT_EQ(GdeltAvgTones(*events), std::vector<std::string>{"0"});
 }
 
 TEST(Store, NotADatabaseIsAOneLineError) {

@@ -111,7 +111,8 @@ ojson EventJson(const StoredEvent& s) {
   j["evidence"] = {{"span", {e.evidence.begin, e.evidence.end}}, {"sentence", s.evidence_text}};
   j["confidence"] = e.confidence;
   j["article"] = {{"id", s.article_id}, {"url", s.url}, {"title", s.title}, {"site_name", s.site_name},
-                  {"published", s.published.empty() ? ojson() : ojson(s.published)}};
+                  {"published", s.published.empty() ? ojson() : ojson(s.published)},
+                  {"tone", s.tone ? ojson(*s.tone) : ojson()}};
   j["cluster"] = s.cluster;
   j["num_mentions"] = s.num_mentions;
   j["num_articles"] = s.num_articles;
@@ -301,7 +302,7 @@ void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
     std::string root = !e.cameo_root.empty() ? e.cameo_root : e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
     f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, root, std::to_string(e.quad_class),
                        Num(e.goldstein, 1), std::to_string(s.num_mentions), std::to_string(s.num_sources),
-                       std::to_string(s.num_articles), "0"});
+                       std::to_string(s.num_articles), s.tone ? Num(*s.tone, 4) : "0"});
     for (auto&& cols : {ActorGeoColumns(e.source, e.location), ActorGeoColumns(e.target, e.location)})
       f.insert(f.end(), cols.begin(), cols.end());
     if (e.location) {

@@ -220,17 +220,28 @@ CREATE INDEX events_cluster ON events(cluster, article_seq, site);
 CREATE INDEX events_geo ON events USING gist (point(lon, lat)) WHERE lat IS NOT NULL AND lon IS NOT NULL;
 )sql";
 
+// Version 3: the article's tone (GDELT AvgTone, store/tone/tone.h); NULL where not computed.
+// Store::Open fills it for the articles of a database migrated from an older version.
+constexpr std::string_view kV3Sqlite = R"sql(
+ALTER TABLE articles ADD COLUMN tone REAL;
+)sql";
+
+constexpr std::string_view kV3Postgres = R"sql(
+ALTER TABLE articles ADD COLUMN tone DOUBLE PRECISION;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "articles, entities, counts, quotes, events, inputs, failures, runs; FTS", kV1Sqlite, kV1Postgres},
       {2, "event_types, actors, R*Tree/GiST for --near; indexes for every events filter", kV2Sqlite, kV2Postgres},
+      {3, "articles.tone (GDELT AvgTone)", kV3Sqlite, kV3Postgres},
   };
   return kMigrations;
 }
 
-Result<int> Migrate(SqlConnection& db, int target) {
+Result<int> Migrate(SqlConnection& db, int target, int* from) {
   const bool pg = db.dialect() == SqlDialect::kPostgres;
   // Several processes may open a new database at once: serialise the migration.
   if (pg) {
@@ -244,6 +255,7 @@ Result<int> Migrate(SqlConnection& db, int target) {
         "applied_at TEXT)"));
     EM_ASSIGN_OR_RETURN(SqlRows rows, db.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
     int current = rows.empty() ? 0 : static_cast<int>(rows[0].Int(0));
+    if (from) *from = current;
     int latest = Migrations().back().version;
     if (current > latest)
       return Status::InvalidInput(db.name(), "schema version " + std::to_string(current) +

@@ -21,7 +21,7 @@ struct Migration {
 const std::vector<Migration>& Migrations();
 
 // Brings the database to the latest version (or to `target` when > 0, for tests of old databases);
-// returns the version it ends at.
-Result<int> Migrate(SqlConnection& db, int target = 0);
+// returns the version it ends at; *from (when given) is set to the version it found.
+Result<int> Migrate(SqlConnection& db, int target = 0, int* from = nullptr);
 
 }  // namespace eventmill
