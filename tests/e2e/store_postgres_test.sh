@@ -51,6 +51,23 @@ grep -q "missing.html: no such file" "$TMP/status" && grep -q "postgresql" "$TMP
 "$EM" events --db "$URL" --country KZ --type 173 --since 2022-01-01 --until 2022-01-31 --format csv > "$TMP/q.csv" &&
   python3 -c "import csv; r=list(csv.DictReader(open('$TMP/q.csv'))); assert r and all(x['country']=='KZ' and x['cameo']=='173' for x in r)" &&
   pass "country+type+date query on PostgreSQL" || fail "pg query"
+# Tone (schema 3): every article has one; a clearly negative article's GDELT AvgTone is negative.
+[ "$(psql "select count(*) from articles where tone is null")" = 0 ] &&
+  pass "every article stored with its tone" || fail "articles without tone: $(psql "select count(*) from articles where tone is null")"
+printf 'Soldiers killed 12 protesters and wounded dozens in a brutal crackdown in Almaty on Monday, witnesses said, as angry crowds mourned the dead.\n' > "$TMP/pages/neg.txt"
+"$EM" ingest --db "$URL" "$TMP/pages/neg.txt" --no-progress 2>/dev/null
+"$EM" events --db "$URL" --text crackdown --format gdelt > "$TMP/neg.tsv"
+python3 - "$TMP/neg.tsv" <<'PY' && pass "GDELT AvgTone of a negative article on PostgreSQL" || fail "AvgTone: $(cut -f35 "$TMP/neg.tsv")"
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+assert rows and all(len(r) == 61 and float(r[34]) < -10 for r in rows), rows
+PY
+# A version-2 database (no tone column) is migrated to 3 and its articles get their tone.
+psql "alter table articles drop column tone; delete from schema_migrations where version = 3"
+v=$("$EM" status --db "$URL" | sed -n "s/.*schema version \([0-9]*\).*/\1/p")
+[ "$v" = 3 ] && [ "$(psql "select count(*) from articles where tone is null")" = 0 ] &&
+  [ "$(psql "select count(*) from articles where tone < -10")" -ge 1 ] &&
+  pass "version 2 database migrated, tones filled" || fail "migration to 3: version $v, $(psql "select count(*) from articles where tone is null") without tone"
 "$EM" events --db "postgresql://eventmill@127.0.0.1:1/none" 2>"$TMP/err3"
 [ $? = 1 ] && grep -q "cannot connect to PostgreSQL" "$TMP/err3" && pass "unreachable server is a one-line error" || fail "bad url: $(cat "$TMP/err3")"
 finish
