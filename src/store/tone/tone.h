@@ -5,10 +5,10 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "eventmill/status.h"
 
@@ -23,18 +23,39 @@ class ToneLexicon {
   static std::string DefaultPath();
 
   // The valence of a lowercase word, 0 when it has none.
-  int Valence(std::string_view word) const {
-    auto it = words_.find(word);
-    return it == words_.end() ? 0 : it->second;
+  int Valence(std::string_view word) const { return Valence(word, Hash(word)); }
+  // The same with the word's Hash, computed as the word is read (HashStep per byte from kHashSeed).
+  int Valence(std::string_view word, uint64_t hash) const {
+    if (word.size() > max_len_ || slots_.empty()) return 0;
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.word == 0) return 0;
+      if (s.hash == hash && words_[s.word - 1] == word) return s.valence;
+    }
   }
   size_t size() const { return words_.size(); }
 
+  static constexpr uint64_t kHashSeed = 14695981039346656037ull;  // FNV-1a 64
+  static uint64_t HashStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
+  static uint64_t Hash(std::string_view w) {
+    uint64_t h = kHashSeed;
+    for (char c : w) h = HashStep(h, static_cast<unsigned char>(c));
+    return h;
+  }
+
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  void Add(const std::string& word, int valence);
+  // Open addressing, linear probing, at most half full: a lookup of a word not in the list (most
+  // words) is one hash (computed while reading) and usually one probe.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t word = 0;  // 1 + index into words_; 0: empty
+    int valence = 0;
   };
-  std::unordered_map<std::string, int, Hash, std::equal_to<>> words_;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<std::string> words_;
+  size_t max_len_ = 0;
 };
 
 struct Tone {
