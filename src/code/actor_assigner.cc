@@ -399,6 +399,20 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       if (!out.target) out.target = a;
       out.sources.clear();
     }
+  } else if (p.authority && out.sources.size() > 1) {
+    // "The men, Marshall and Sargent, were captured ... and taken to jail": a list of private
+    // persons before the verb are the ones held, never the ones who hold them.
+    std::vector<Actor> kept;
+    for (const Actor& a : out.sources) {
+      bool armed = a.role == "REB" || a.role == "INS" || a.role == "UAF" || a.role == "CRM";
+      if (IsAuthorityRole(a.role) || armed || (a.role.empty() && a.code.size() == 3)) {
+        kept.push_back(a);
+      } else {
+        out.explain.push_back("\"" + a.text + "\" is no authority: " + (out.target ? "not the source" : "the one held"));
+        if (!out.target) out.target = a;
+      }
+    }
+    out.sources = std::move(kept);
   }
   if (out.sources.empty() && p.authority) {
     std::string how;

@@ -602,6 +602,15 @@ Status Coder::Code(Document& doc) const {
                           p.cameo.compare(0, 2, "20") == 0);
       if (consequence || (p.result && events.size() > first_of_sentence)) continue;
       code::ActorChoice who = im.actors->Assign(ctx, s, m);
+      // "Three inmates were captured in Alliance" in a story that names no police, court or
+      // government at all: an arrest is still made by the state, its police (a sentence by its
+      // courts, agent=court).
+      if (p.authority && who.sources.empty() && who.recode.empty() && !story_alpha3.empty()) {
+        Actor a{.text = "", .span = {}, .code = story_alpha3 + p.default_role, .country = story_country,
+                .role = p.default_role, .name = p.default_role == "JUD" ? "the courts (not named)" : "the police (not named)"};
+        who.explain.push_back("source " + a.code + ": no authority named in the story, " + a.name);
+        who.sources.push_back(std::move(a));
+      }
       size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
       EventCandidate base;
       Event& e = base.event;

@@ -25,7 +25,12 @@ bool PlacesCompatible(const EventCandidate& a, const EventCandidate& b) {
   if ((p.precision == "country" || q.precision == "country") && !p.country.empty() && p.country == q.country) {
     return true;
   }
-  return false;
+  // So may a region and a town in it ("captured in Nebraska", "captured in Alliance").
+  auto inside = [](const Place& region, const Place& town) {
+    return region.precision == "admin1" && town.precision != "admin1" && town.precision != "country" &&
+           !region.name.empty() && town.admin1 == region.name && town.country == region.country;
+  };
+  return inside(p, q) || inside(q, p);
 }
 
 int DaysBetween(const std::string& a, const std::string& b) {
@@ -80,6 +85,13 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   // Equally well placed, a city says more than its country.
   bool finer = e.location && f.location && rank(from) == rank(into) && e.location->place.precision == "country" &&
                f.location->place.precision != "country";
+  // A town told after its region ("in Nebraska", then "in Alliance") is the finer scene, at any rank.
+  if (e.location && f.location && e.location->place.precision == "admin1" &&
+      f.location->place.precision != "admin1" && f.location->place.precision != "country" &&
+      f.location->place.admin1 == e.location->place.name && f.location->place.country == e.location->place.country &&
+      from.location_basis != LocationBasis::kArticle) {
+    finer = true;
+  }
   if (f.location && (!e.location || rank(from) < rank(into) || finer)) {
     e.location = f.location;
     into.location_basis = from.location_basis;
