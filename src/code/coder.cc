@@ -234,7 +234,7 @@ struct Coder::Impl {
   // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
   // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
   // police") or that are the source actor itself are skipped. Sets *in_clause.
-  std::optional<Location> FindPlace(const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+  std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                     size_t source_entity_first, const std::string& home_country,
                                     bool from_scene, bool* in_clause) const {
     const EntityRef* best = nullptr;
@@ -262,6 +262,16 @@ struct Coder::Impl {
         }
       }
       if (modifies_actor) continue;
+      // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
+      // followed by a capitalised word that is no date nor another entity opens a name.
+      if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
+          !s.tokens[r->last + 1].punct) {
+        const code::WordToken& nx = s.tokens[r->last + 1];
+        bool upper = std::isupper(static_cast<unsigned char>(doc.text[nx.span.begin]));
+        bool entity = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) { return o.first == r->last + 1; });
+        bool date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) { return d.span.Contains(nx.span); });
+        if (upper && !entity && !date) continue;
+      }
       bool clause = r->first >= cb && r->last < ce;
       // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
       // subordinate clause belongs to that clause's event.
@@ -557,6 +567,7 @@ Status Coder::Code(Document& doc) const {
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
   std::vector<EventCandidate> events;  // the current sentence's, until merged
   std::vector<EventCandidate> merged;
+  std::vector<const Count*> title_counts;  // figures of the headline no headline event took
   std::vector<std::string> headline_denies;  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
@@ -658,7 +669,7 @@ Status Coder::Code(Document& doc) const {
                           "\"" + (m.passive ? " (passive)" : "") + (p.nominal ? " (noun)" : ""));
       if (mod.modality != "asserted") e.explain.push_back("modality " + mod.modality + " from \"" + mod.cue + "\"");
       bool in_clause = false;
-      if (auto loc = im.FindPlace(s, cb, ce, m.trigger, who.source_entity_first,
+      if (auto loc = im.FindPlace(doc, s, cb, ce, m.trigger, who.source_entity_first,
                                   main_place ? main_place->place.country : std::string(), p.from_scene, &in_clause)) {
         e.location = loc;
         base.location_basis = in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
@@ -734,6 +745,26 @@ Status Coder::Code(Document& doc) const {
         best->event.counts.push_back(c);
         best->event.explain.push_back("count " + c.kind + " \"" + c.text + "\": " +
                                       (best_dist < 1000 ? "in the clause" : "in the sentence"));
+      } else if (s.title) {
+        title_counts.push_back(&c);
+      }
+    }
+    // "2 held, 3rd sought in slaying. Two people have been arrested ...": a figure of the
+    // headline that no event of the headline takes goes to the first event of the body that
+    // takes its kind (the body's restatement of the figure was merged into the headline's).
+    if (!s.title && !title_counts.empty()) {
+      for (auto it = title_counts.begin(); it != title_counts.end();) {
+        const Count& c = **it;
+        bool placed = false;
+        for (size_t k = first_of_sentence; k < events.size() && !placed; ++k) {
+          Event& e = events[k].event;
+          if (!im.mappings->CountFits(e.cameo, c.kind)) continue;
+          if (std::any_of(e.counts.begin(), e.counts.end(), [&](const Count& x) { return x.kind == c.kind; })) continue;
+          e.counts.push_back(c);
+          e.explain.push_back("count " + c.kind + " \"" + c.text + "\": from the headline");
+          placed = true;
+        }
+        it = placed ? title_counts.erase(it) : std::next(it);
       }
     }
     // Merge as we go, so memory follows the number of distinct events, not of sentences.
