@@ -219,6 +219,44 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
                          (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0)));
     }
   }
+  // "the wounded officer", "two slain soldiers", "whose strangled body": a harm participle
+  // used as an adjective names the victim (the noun after it, or the one "whose" refers to),
+  // never who did it.
+  const EntityRef* adjectival_victim = nullptr;
+  bool adjectival = false;
+  {
+    const std::string& w = s.tokens[m.trigger].lower;
+    bool harm = p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0;
+    bool participle = (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "shot" || w == "slain" ||
+                      w == "hurt" || w == "beaten" || w == "stricken";
+    if (harm && participle && !p.nominal && m.first == m.trigger && m.last == m.trigger && m.trigger > 0 &&
+        m.trigger + 1 < s.tokens.size()) {
+      static const std::unordered_set<std::string> kDeterminers = {
+          "the", "a", "an", "whose", "his", "her", "their", "its", "two", "three", "four", "five", "several", "many"};
+      static const std::unordered_set<std::string> kNoNoun = {
+          "by", "in", "at", "on", "to", "and", "or", "with", "from", "into", "near", "the", "a", "an", "his", "her",
+          "their", "its", "him", "them", "me", "us", "dead", "twice", "once", "again", "after", "before", "during",
+          "while", "when", "as", "for", "over", "himself", "herself", "themselves", "down", "up", "out", "were",
+          "was", "are", "is", "had", "have", "has", "been", "included", "include", "who", "that", "which", "of"};
+      const std::string& b = s.tokens[m.trigger - 1].lower;
+      const WordToken& nx = s.tokens[m.trigger + 1];
+      adjectival = kDeterminers.count(b) > 0 && !nx.punct && !kNoNoun.count(nx.lower) && !IsReportingVerb(nx.lower) &&
+                   !verbs_.count(nx.lower);
+      if (adjectival) {
+        for (const EntityRef& r : s.entities) {
+          if (r.first > m.trigger && r.first <= m.trigger + 2 && CanAct(*r.entity)) {
+            adjectival_victim = &r;
+            break;
+          }
+        }
+        if (!adjectival_victim && b == "whose" && m.trigger >= 3 && s.tokens[m.trigger - 2].lower == ",") {
+          for (const EntityRef& r : s.entities) {
+            if (r.last + 3 == m.trigger && CanAct(*r.entity)) adjectival_victim = &r;
+          }
+        }
+      }
+    }
+  }
   // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
   const EntityRef* by_agent = nullptr;
   for (const EntityRef* r : actor_refs(m.trigger + 1, ce, true)) {
@@ -284,7 +322,12 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       before.assign(main.begin(), main.begin() + 1);
     }
   }
-  if (between_a && between_b) {
+  if (adjectival) {
+    if (adjectival_victim) {
+      out.target = ActorOf(*adjectival_victim->entity);
+      out.explain.push_back("target " + Describe(*out.target) + ": named by the participle before it (\"the wounded officer\")");
+    }
+  } else if (between_a && between_b) {
     out.sources.push_back(ActorOf(*between_a->entity));
     out.target = ActorOf(*between_b->entity);
     out.source_entity_first = between_a->first;
@@ -342,7 +385,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     }
   }
   // Back-references and the sentence's earlier subject when the clause names no source.
-  if (out.sources.empty() && !m.passive && !nominal) {
+  if (out.sources.empty() && !m.passive && !nominal && !adjectival) {
     std::string how;
     if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.sources.push_back(*a);
@@ -359,14 +402,14 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       }
     }
   }
-  if (!out.target && m.passive) {
+  if (!out.target && m.passive && !adjectival) {
     std::string how;
     if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }
   }
-  if (!out.target && !m.passive && !nominal && !p.no_target) {
+  if (!out.target && !m.passive && !nominal && !p.no_target && !adjectival) {
     std::string how;
     // "pulled her to the ground": the pronoun may sit inside the matched phrase.
     size_t from = m.trigger + 1;

@@ -272,6 +272,18 @@ struct Coder::Impl {
         bool date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) { return d.span.Contains(nx.span); });
         if (upper && !entity && !date) continue;
       }
+      // "put it to Smith's head": a name whose head, face or chest is told is a person's.
+      const std::string& own = s.tokens[r->last].lower;
+      size_t noun = own.size() > 2 && own.compare(own.size() - 2, 2, "'s") == 0 ? r->last + 1
+                    : r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].lower == "'s" ? r->last + 2
+                                                                                           : SIZE_MAX;
+      if (noun < s.tokens.size()) {
+        static const char* kBody[] = {"head", "face", "chest", "neck", "throat", "back", "temple", "arm", "arms",
+                                      "leg", "legs", "hand", "hands", "stomach", "abdomen", "body", "shoulder", "eye"};
+        const std::string& w = s.tokens[noun].lower;
+        bool of = noun + 1 < s.tokens.size() && s.tokens[noun + 1].lower == "of";  // "the country's head of state"
+        if (!of && std::any_of(std::begin(kBody), std::end(kBody), [&](const char* k) { return w == k; })) continue;
+      }
       bool clause = r->first >= cb && r->last < ce;
       // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
       // subordinate clause belongs to that clause's event.
@@ -343,6 +355,24 @@ struct Coder::Impl {
         if ((*next)->actor && !code::IsPlace(**next)) modifier = true;
       }
       if (modifier) continue;
+      // "Greenwood, W. Va.", "Wood County, W. Va.": a region written after a town in it only
+      // says which town; it is a mention of the town, not of the region.
+      if (e->place->precision == "admin1" && !entities.empty()) {
+        auto self = std::lower_bound(entities.begin(), entities.end(), e->span.begin,
+                                     [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+        if (self != entities.begin()) {
+          const Entity* prev = *std::prev(self);
+          std::string_view gap = prev->span.end <= e->span.begin
+                                     ? std::string_view(doc.text).substr(prev->span.end, e->span.begin - prev->span.end)
+                                     : std::string_view();
+          // (the town's own reading may be wrong: "Greenwood, W. Va." still names a town)
+          if (code::IsPlace(*prev) && prev->place && gap == ", " &&
+              (prev->place->admin1 == e->place->name ||
+               (prev->place->precision != "admin1" && prev->place->precision != "country"))) {
+            continue;
+          }
+        }
+      }
       auto& slot = score[e->place->name];
       slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
       if (!slot.second) slot.second = e;
