@@ -610,6 +610,8 @@ Status Coder::Code(Document& doc) const {
     if (im.SkipSentence(doc, s)) continue;
     im.AddCommonActors(s, story_country, story_alpha3, common_entities, ctx);
     size_t first_of_sentence = events.size();
+    bool consequence_seen = false;  // a ", killing 20" toll was read in this sentence
+    std::vector<std::pair<size_t, size_t>> charge_clauses;  // "accused of killing eight people"
     // Clauses that describe a picture ("X is seen in a photo released by ..."): no events.
     std::vector<std::pair<size_t, size_t>> caption_clauses;
     if (im.non_events.size() > 0) {
@@ -632,15 +634,33 @@ Status Coder::Code(Document& doc) const {
       // "negated": did not happen; "charge": the crime named in a charge, told as its own event
       // elsewhere if at all.
       if (mod.modality == "negated" && s.title) headline_denies.push_back(p.cameo);
+      if (mod.modality == "charge") charge_clauses.push_back({s.ClauseBegin(m.trigger), s.ClauseEnd(m.last)});
       if (mod.modality == "negated" || mod.modality == "charge") continue;
       // "the army could launch an offensive", "if the talks fail": what might happen is no event.
       if (mod.modality == "hypothetical") continue;
       // ", killing 20 people": the result of the event just told, not another event.
+      // ", killing seven residents and a nurse and wounding three others": "and" goes on with
+      // the toll.
       const std::string& tw = s.tokens[m.trigger].lower;
-      bool consequence = m.first > 0 && s.tokens[m.first - 1].lower == "," && tw.size() > 4 &&
-                         tw.compare(tw.size() - 3, 3, "ing") == 0 && events.size() > first_of_sentence &&
+      bool consequence = m.first > 0 &&
+                         (s.tokens[m.first - 1].lower == "," || (s.tokens[m.first - 1].lower == "and" && consequence_seen)) &&
+                         tw.size() > 4 && tw.compare(tw.size() - 3, 3, "ing") == 0 && events.size() > first_of_sentence &&
                          (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 ||
                           p.cameo.compare(0, 2, "20") == 0);
+      if (consequence) {
+        consequence_seen = true;
+        // Those it killed are the ones the event was done to.
+        Event& last = events.back().event;
+        if (!last.target) {
+          for (const EntityRef& r : s.entities) {
+            if (r.first <= m.trigger || r.first > m.trigger + 4 || !code::CanAct(*r.entity) || code::IsPlace(*r.entity)) continue;
+            last.target = ActorAssigner::ActorOf(*r.entity);
+            last.explain.push_back("target " + last.target->code + " (\"" + last.target->text + "\"): the ones its toll names");
+            im.CompletePerson(last.target, last.cameo, "target", story_country, story_alpha3, last.explain);
+            break;
+          }
+        }
+      }
       if (consequence || (p.result && events.size() > first_of_sentence)) continue;
       code::ActorChoice who = im.actors->Assign(ctx, s, m);
       // "Three inmates were captured in Alliance" in a story that names no police, court or
@@ -752,6 +772,27 @@ Status Coder::Code(Document& doc) const {
         }
       }
     }
+    // "2 held, 3rd sought in slaying. Two people have been arrested ...": a figure of the
+    // headline that no event of the headline takes, or one told in a charge ("accused of killing
+    // eight people"), goes to the first later event that takes its kind (the analyzer keeps one
+    // mention of each figure, so the body's restatement of it is gone). It comes before the
+    // sentence's own figures, which may be parts of it ("seven residents" of eight).
+    if (!title_counts.empty()) {
+      for (auto it = title_counts.begin(); it != title_counts.end();) {
+        const Count& c = **it;
+        bool placed = false;
+        for (size_t k = first_of_sentence; k < events.size() && !placed; ++k) {
+          Event& e = events[k].event;
+          // "at the time of the shootings" refers back to the event; it does not tell it.
+          if (events[k].anaphoric || !im.mappings->CountFits(e.cameo, c.kind)) continue;
+          if (std::any_of(e.counts.begin(), e.counts.end(), [&](const Count& x) { return x.kind == c.kind; })) continue;
+          e.counts.push_back(c);
+          e.explain.push_back("count " + c.kind + " \"" + c.text + "\": from the headline or a charge told before");
+          placed = true;
+        }
+        it = placed ? title_counts.erase(it) : std::next(it);
+      }
+    }
     // Counts of the sentence go to the nearest event whose family takes them, preferring the
     // count's own clause.
     for (const Count& c : doc.counts) {
@@ -762,6 +803,16 @@ Status Coder::Code(Document& doc) const {
       for (size_t k = first_of_sentence; k < events.size(); ++k) {
         Event& e = events[k].event;
         if (!im.mappings->CountFits(e.cameo, c.kind)) continue;
+        // "seven residents and a nurse" holds "seven residents": the whole figure replaces its part.
+        auto part = std::find_if(e.counts.begin(), e.counts.end(), [&](const Count& x) {
+          return x.kind == c.kind && c.span.Contains(x.span) && !(c.span == x.span);
+        });
+        if (part != e.counts.end()) {
+          *part = c;
+          best = nullptr;
+          best_dist = SIZE_MAX - 1;  // placed: no other event takes it
+          break;
+        }
         bool taken = std::any_of(e.counts.begin(), e.counts.end(), [&](const Count& x) { return x.kind == c.kind; });
         if (taken) continue;
         size_t t = events[k].trigger;
@@ -775,26 +826,10 @@ Status Coder::Code(Document& doc) const {
         best->event.counts.push_back(c);
         best->event.explain.push_back("count " + c.kind + " \"" + c.text + "\": " +
                                       (best_dist < 1000 ? "in the clause" : "in the sentence"));
-      } else if (s.title) {
+      } else if (best_dist == SIZE_MAX &&
+                 (s.title || std::any_of(charge_clauses.begin(), charge_clauses.end(),
+                                         [&](const auto& cl) { return ct >= cl.first && ct < cl.second; }))) {
         title_counts.push_back(&c);
-      }
-    }
-    // "2 held, 3rd sought in slaying. Two people have been arrested ...": a figure of the
-    // headline that no event of the headline takes goes to the first event of the body that
-    // takes its kind (the body's restatement of the figure was merged into the headline's).
-    if (!s.title && !title_counts.empty()) {
-      for (auto it = title_counts.begin(); it != title_counts.end();) {
-        const Count& c = **it;
-        bool placed = false;
-        for (size_t k = first_of_sentence; k < events.size() && !placed; ++k) {
-          Event& e = events[k].event;
-          if (!im.mappings->CountFits(e.cameo, c.kind)) continue;
-          if (std::any_of(e.counts.begin(), e.counts.end(), [&](const Count& x) { return x.kind == c.kind; })) continue;
-          e.counts.push_back(c);
-          e.explain.push_back("count " + c.kind + " \"" + c.text + "\": from the headline");
-          placed = true;
-        }
-        it = placed ? title_counts.erase(it) : std::next(it);
       }
     }
     // Merge as we go, so memory follows the number of distinct events, not of sentences.
