@@ -281,7 +281,10 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   std::vector<const EntityRef*> before = actor_refs(cb, m.trigger, false);
   std::vector<const EntityRef*> after;
   for (const EntityRef* r : actor_refs(m.trigger + 1, ce, false)) {
-    if (r != by_agent) after.push_back(r);
+    // "..., police said": the one who reports after a comma is no target.
+    bool reporter = r->first > 0 && s.tokens[r->first - 1].lower == "," && r->last + 1 < s.tokens.size() &&
+                    IsReportingVerb(s.tokens[r->last + 1].lower);
+    if (r != by_agent && !reporter) after.push_back(r);
   }
   // A target that comes as "to X"/"on X" right after a nominal trigger or within the clause.
   const EntityRef* subject = before.empty() ? nullptr : before.back();
@@ -298,7 +301,12 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       bool only_joiners = (*next)->last + 1 < (*it)->first;
       for (size_t t = (*next)->last + 1; t < (*it)->first; ++t) {
         const std::string& w = s.tokens[t].lower;
-        if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well") only_joiners = false;
+        // "Indian security forces and suspected militants": a modifier of the next actor still joins.
+        static const std::unordered_set<std::string> kModifiers = {"suspected", "alleged", "armed", "unidentified",
+                                                                    "unknown", "rival", "masked", "heavily"};
+        if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well" && !kModifiers.count(w)) {
+          only_joiners = false;
+        }
       }
       if (!only_joiners) break;
       chain.push_back(*next);
@@ -462,6 +470,42 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, &how)) {
       out.sources.push_back(*a);
       out.explain.push_back("source " + Describe(*a) + ": " + how);
+    }
+  }
+  // "Security forces and militants exchanged fire": a mutual act of a coordinated subject is one
+  // event between the two. "The parolee died in a shootout when the SWAT team stormed ...": a
+  // side the clause does not name is another actor of the sentence, on another side.
+  if (p.mutual && !between_a) {
+    if (out.sources.size() >= 2 && (!out.target || out.target->span.begin > out.sources[1].span.begin)) {
+      out.target = out.sources[1];
+      out.sources.resize(1);
+      out.explain.push_back("target " + Describe(*out.target) + ": the other side of a mutual act (\"A and B clashed\")");
+    }
+    auto side = [](const std::string& role) {
+      if (role == "COP" || role == "MIL" || role == "SPY" || role == "GOV" || role == "JUD") return 1;
+      if (role == "REB" || role == "INS" || role == "UAF" || role == "CRM") return 2;
+      return role.empty() ? 0 : 3;
+    };
+    if (out.sources.size() <= 1 && (out.sources.empty() || !out.target)) {
+      std::vector<const EntityRef*> cands = actor_refs(cb, ce, false);
+      for (const EntityRef* r : actor_refs(0, s.tokens.size(), false)) {
+        if (std::find(cands.begin(), cands.end(), r) == cands.end()) cands.push_back(r);
+      }
+      for (const EntityRef* r : cands) {
+        if (!r->entity->actor || side(r->entity->actor->role) == 0) continue;
+        Actor a = ActorOf(*r->entity);
+        if (out.sources.empty()) {
+          if (out.target && (out.target->span == a.span || side(out.target->role) == side(a.role))) continue;
+          out.sources.push_back(a);
+          out.source_entity_first = r->first;
+          out.explain.push_back("source " + Describe(a) + ": a side of the mutual act named in the sentence");
+        } else if (!out.target) {
+          if (out.sources[0].span == a.span || side(out.sources[0].role) == side(a.role)) continue;
+          out.target = a;
+          out.explain.push_back("target " + Describe(a) + ": the other side of the mutual act, named in the sentence");
+        }
+        if (!out.sources.empty() && out.target) break;
+      }
     }
   }
   // An actor is never its own target.

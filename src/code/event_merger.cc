@@ -245,8 +245,13 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
       if (!PlacesCompatible(kept, ev) || !DatesCompatible(kept, ev) || !AllCountsCompatible(kept.event, ev.event)) continue;
       // Two different named sources are two events (two arrests by two forces may still be one,
       // but two attackers are not).
+      // A fight told from the other side ("police and rebels clashed", "rebels fought police")
+      // is the same fight.
+      bool swapped = kept.event.source && ev.event.source && kept.event.target && ev.event.target &&
+                     kept.event.cameo.compare(0, 2, "19") == 0 && kept.event.source->code == ev.event.target->code &&
+                     kept.event.target->code == ev.event.source->code;
       if (kept.event.source && ev.event.source && kept.event.source->code != ev.event.source->code &&
-          kept.event.cameo_root != "17") {
+          kept.event.cameo_root != "17" && !swapped) {
         continue;
       }
       Absorb(kept, ev);

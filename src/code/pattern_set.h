@@ -64,6 +64,8 @@ struct Pattern {
   std::string default_role = "COP";  // with no authority named anywhere: the story country's police
                                    // (agent=court: its courts, JUD, for sentences and indictments)
   bool no_target = false;          // target=none
+  bool mutual = false;             // mutual: both sides act ("clashed", "exchanged fire", "a shootout"):
+                                   // "A and B clashed" is one event, a missing side is another actor of the sentence
   int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
   bool place_target = false;       // target=place: the country where it happens is the target ("opened an embassy in Syria")
   bool from_scene = false;         // scene=from: "withdrew from Kherson" names the scene, not an origin
