@@ -167,6 +167,11 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     for (const EntityRef* r : s.EntitiesIn(from, to)) {
       if (!CanAct(*r->entity)) continue;
       if (s.AsideFrom(r->first, m.trigger)) continue;  // "Olson, who spent years as a fugitive, was released"
+      // "WASHINGTON (AP) —": the agency of a dateline reports, it does not act.
+      if (r->first > 0 && r->last + 1 < s.tokens.size() && s.tokens[r->first - 1].lower == "(" &&
+          s.tokens[r->last + 1].lower == ")" && r->entity->actor && r->entity->actor->role == "MED") {
+        continue;
+      }
       // "Kazakh President Tokayev": a demonym before another actor modifies it, it does not act.
       if ((!r->entity->actor || r->entity->actor->role.empty()) && r->entity->type == EntityType::kCountry &&
           std::any_of(s.entities.begin(), s.entities.end(),
@@ -288,6 +293,17 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   }
   // A target that comes as "to X"/"on X" right after a nominal trigger or within the clause.
   const EntityRef* subject = before.empty() ? nullptr : before.back();
+  // "supporters of the former prime minister rallied": the head of "X of Y" acts, not Y.
+  if (subject && before.size() >= 2) {
+    size_t k = subject->first;
+    static const std::unordered_set<std::string> kSkip = {"the", "a", "an", "former", "late", "ousted", "jailed",
+                                                          "exiled", "slain", "detained", "imprisoned", "his", "her", "their"};
+    while (k > 0 && kSkip.count(s.tokens[k - 1].lower)) --k;
+    if (k > 1 && s.tokens[k - 1].lower == "of") {
+      const EntityRef* head = before[before.size() - 2];
+      if (head->last + 2 == k) subject = head;
+    }
+  }
   const EntityRef* object = after.empty() ? nullptr : after.front();
 
   auto set_sources = [&](const EntityRef* head, const char* why) {
@@ -405,7 +421,13 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       if (!earlier.empty()) {
         for (size_t t = earlier.back()->last + 1; t < m.trigger && !reported; ++t) reported = IsReportingVerb(s.tokens[t].lower);
       }
-      if (!earlier.empty() && !reported && !(out.target && earlier.back()->entity->span == out.target->span)) {
+      // "..., a week after a bomb killed 20": a clause with a subject of its own shares none.
+      bool own_subject = false;
+      for (size_t t = cb; t < m.trigger && !own_subject; ++t) {
+        const std::string& w = s.tokens[t].lower;
+        own_subject = w == "a" || w == "an" || w == "the" || w == "this" || w == "these" || w == "those";
+      }
+      if (!earlier.empty() && !reported && !own_subject && !(out.target && earlier.back()->entity->span == out.target->span)) {
         set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");
       }
     }

@@ -290,8 +290,15 @@ struct Coder::Impl {
       if (r->first >= ce) {
         static const char* kOpeners[] = {"after", "since", "before", "when", "while", "because", "until",
                                          "which", "who", "whom", "whose", "where", "although", "though", "as"};
-        const std::string& w = s.tokens[s.ClauseBegin(r->first)].lower;
-        if (std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return w == k; })) continue;
+        // ("a week after a bomb killed 20 in Alexandria": the opener may follow a measure of time)
+        size_t b = s.ClauseBegin(r->first);
+        bool opened = false;
+        for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
+          const std::string& w = s.tokens[t].lower;
+          opened = std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return w == k; }) &&
+                   (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
+        }
+        if (opened) continue;
       }
       // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
       // "the city of Kharkiv".
@@ -697,7 +704,10 @@ Status Coder::Code(Document& doc) const {
       base.sentence = si;
       // "the blast", "the fifth major attack", "this violence": a definite noun refers back.
       bool complement = m.last + 1 < s.tokens.size() && s.tokens[m.last + 1].lower == "of";  // "the killing of ..."
-      if (p.nominal && !complement) {
+      // A verb's pattern read as a noun ("condemned the attack") refers back too.
+      bool noun_use = p.nominal || (m.first == m.trigger && m.trigger > 0 &&
+                                    (s.tokens[m.trigger - 1].lower == "the" || s.tokens[m.trigger - 1].lower == "this"));
+      if (noun_use && !complement) {
         for (size_t k = m.first; k-- > 0 && k + 4 > m.first;) {
           const std::string& w = s.tokens[k].lower;
           if (s.tokens[k].punct) break;

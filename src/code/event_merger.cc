@@ -202,7 +202,10 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
   if (ev.anaphoric) {
     for (size_t k = out.size(); k-- > 0;) {
       EventCandidate& kept = out[k];
-      bool family = SameFamily(kept.event.cameo, ev.event.cameo) ||
+      // "condemned the attack": an attack named generically refers to whatever violence came before.
+      bool attack = (ev.event.cameo == "18" || ev.event.cameo == "180") &&
+                    (kept.event.cameo.compare(0, 2, "18") == 0 || SpecificViolence(kept.event.cameo));
+      bool family = attack || SameFamily(kept.event.cameo, ev.event.cameo) ||
                     (SpecificViolence(kept.event.cameo) && GenericViolence(ev.event.cameo)) ||
                     (SpecificViolence(kept.event.cameo) && SpecificViolence(ev.event.cameo) &&
                      kept.event.cameo.compare(0, 2, ev.event.cameo, 0, 2) == 0);
