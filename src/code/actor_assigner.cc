@@ -357,6 +357,16 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.source_entity_first = between_a->first;
     out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
                           ": \"between A and B\"");
+  } else if (nominal && !by_agent && m.first > cb && s.tokens[m.first - 1].lower == "with" &&
+             !actor_refs(cb, m.first - 1, false).empty()) {
+    // "security forces beat demonstrators with batons": the means of a clause's act; its
+    // subject acts and its object suffers.
+    std::vector<const EntityRef*> cands = actor_refs(cb, m.first - 1, false);
+    set_sources(cands.front(), "subject of the clause whose means the noun names (\"with batons\")");
+    if (cands.size() >= 2) {
+      out.target = ActorOf(*cands[1]->entity);
+      out.explain.push_back("target " + Describe(*out.target) + ": object of the clause whose means the noun names");
+    }
   } else if (nominal) {
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
@@ -425,7 +435,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       bool own_subject = false;
       for (size_t t = cb; t < m.trigger && !own_subject; ++t) {
         const std::string& w = s.tokens[t].lower;
-        own_subject = w == "a" || w == "an" || w == "the" || w == "this" || w == "these" || w == "those";
+        own_subject = w == "a" || w == "an" || w == "the" || w == "this" || w == "these" || w == "those" ||
+                      w == "thousands" || w == "hundreds" || w == "dozens" || w == "scores" || w == "many";
       }
       if (!earlier.empty() && !reported && !own_subject && !(out.target && earlier.back()->entity->span == out.target->span)) {
         set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");

@@ -670,6 +670,26 @@ Status Coder::Code(Document& doc) const {
       }
       if (consequence || (p.result && events.size() > first_of_sentence)) continue;
       code::ActorChoice who = im.actors->Assign(ctx, s, m);
+      // "as thousands marched", "hundreds gathered": a crowd counted by a bare number protests.
+      // The crowd right before the verb acts, not an actor named before it ("detained 100 people
+      // as thousands marched").
+      if (p.cameo.compare(0, 2, "14") == 0 && !story_alpha3.empty() &&
+          (who.sources.empty() || who.sources.size() == 1)) {
+        size_t cb0 = s.ClauseBegin(m.trigger);
+        for (size_t k = m.first; k-- > cb0 && k + 4 > m.first;) {
+          const std::string& w = s.tokens[k].lower;
+          if (!who.sources.empty() && who.sources[0].span.end > s.tokens[k].span.begin) break;
+          if (w == "thousands" || w == "hundreds" || w == "dozens" || w == "scores" || w == "tens") {
+            if (!who.sources.empty()) who.explain.push_back("source " + who.sources[0].text + ": not the crowd that acts");
+            who.sources.clear();
+            Actor a{.text = std::string(doc[s.tokens[k].span]), .span = s.tokens[k].span, .code = story_alpha3 + "PRO",
+                    .country = story_country, .role = "PRO", .name = ""};
+            who.explain.push_back("source " + a.code + ": a crowd counted by a number (\"" + a.text + "\")");
+            who.sources.push_back(std::move(a));
+            break;
+          }
+        }
+      }
       // "Three inmates were captured in Alliance" in a story that names no police, court or
       // government at all: an arrest is still made by the state, its police (a sentence by its
       // courts, agent=court).
