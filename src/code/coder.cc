@@ -722,6 +722,23 @@ Status Coder::Code(Document& doc) const {
       base.title = s.title;
       base.trigger = m.trigger;
       base.sentence = si;
+      // "Elsewhere, ...", "In a separate incident, ...", "another bomb", "a second attack": another event.
+      {
+        auto w = [&](size_t k) -> const std::string& {
+          static const std::string kNone;
+          return k < s.tokens.size() ? s.tokens[k].lower : kNone;
+        };
+        bool opens = w(0) == "elsewhere" || w(0) == "separately" ||
+                     (w(0) == "in" && (w(1) == "another" || (w(1) == "a" && (w(2) == "separate" || w(2) == "second"))));
+        bool another = false;
+        for (size_t k = cb; k < m.trigger && !another; ++k) {
+          another = w(k) == "another" ||
+                    (w(k) == "a" && (w(k + 1) == "second" || w(k + 1) == "third" || w(k + 1) == "separate" ||
+                                     w(k + 1) == "fresh" || w(k + 1) == "new"));
+        }
+        base.separate = opens || another;
+        if (base.separate) e.explain.push_back("told as another event: it merges with nothing told before");
+      }
       // "the blast", "the fifth major attack", "this violence": a definite noun refers back.
       bool complement = m.last + 1 < s.tokens.size() && s.tokens[m.last + 1].lower == "of";  // "the killing of ..."
       // A verb's pattern read as a noun ("condemned the attack") refers back too.

@@ -197,6 +197,23 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
 }
 
 void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+  // "Another bomb wounded two policemen", "In a separate incident, ...": a new event, though it
+  // may be told with its toll in its own sentence.
+  if (ev.separate) {
+    std::vector<EventCandidate> own;
+    size_t first = out.size();
+    while (first > 0 && out[first - 1].sentence == ev.sentence && out[first - 1].separate) --first;
+    for (size_t k = first; k < out.size(); ++k) own.push_back(std::move(out[k]));
+    out.resize(first);
+    ev.separate = false;
+    for (auto& o : own) o.separate = false;
+    MergeInto(own, std::move(ev));
+    for (auto& o : own) {
+      o.separate = true;
+      out.push_back(std::move(o));
+    }
+    return;
+  }
   // "The blast came a day after ...", "the fighting is the latest round of violence to plague the
   // North Caucasus": a definite noun names the event told before, not a new one elsewhere.
   if (ev.anaphoric) {

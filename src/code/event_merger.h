@@ -27,6 +27,8 @@ struct EventCandidate {
   const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
   size_t sentence = SIZE_MAX;  // index of the sentence of its latest mention
   bool anaphoric = false;      // a definite noun that refers back ("the attack", "the fighting")
+  bool separate = false;       // told as another event ("Elsewhere, ...", "In a separate incident",
+                               // "another bomb"): merges only with what its own sentence tells
 };
 
 // Whether two figures of the same kind may describe the same fact ("more than 5,000" and
