@@ -273,7 +273,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   // "between A and B"
   const EntityRef* between_a = nullptr;
   const EntityRef* between_b = nullptr;
-  for (size_t i = m.last + 1; i < ce && i < m.last + 4; ++i) {
+  // (the phrase may end inside it: "fighting between police" matched "{fight} ~3 police")
+  for (size_t i = m.trigger + 1; i < ce && i < std::max(m.last, m.trigger) + 4; ++i) {
     if (s.tokens[i].lower != "between") continue;
     auto refs = actor_refs(i + 1, ce, true);
     if (refs.size() >= 2) {
@@ -525,7 +526,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
         if (std::find(cands.begin(), cands.end(), r) == cands.end()) cands.push_back(r);
       }
       for (const EntityRef* r : cands) {
-        if (!r->entity->actor || side(r->entity->actor->role) == 0) continue;
+        // Groups and people fight; a country named in the sentence ("the border with Georgia") is no side.
+        if (!r->entity->actor || side(r->entity->actor->role) == 0 || IsPlace(*r->entity)) continue;
         Actor a = ActorOf(*r->entity);
         if (out.sources.empty()) {
           if (out.target && (out.target->span == a.span || side(out.target->role) == side(a.role))) continue;
