@@ -193,6 +193,11 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
             "side", "soil", "airspace", "waters", "countryside", "frontier", "district", "state"};
         if (kPlaceNouns.count(s.tokens[r->last + 1].lower)) continue;
       }
+      // "near the border with Georgia": a country past a border says where.
+      if (r->first >= 2 && (r->before == "with" || r->before == "of") &&
+          (s.tokens[r->first - 2].lower == "border" || s.tokens[r->first - 2].lower == "frontier")) {
+        continue;
+      }
       // "criticism of Russia": after the trigger, "of" introduces the target.
       // "fired at protesters", "shot at police": people after "at" are aimed at, not a place.
       bool aimed_at = r->before == "at" && r->first > m.trigger &&
