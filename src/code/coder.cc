@@ -634,6 +634,19 @@ Status Coder::Code(Document& doc) const {
                       [&](const auto& c) { return m.trigger >= c.first && m.trigger < c.second; })) {
         continue;
       }
+      // "An ex-wife of Stewart's, Sue Griffin, told": a verb written with a capital inside a
+      // sentence of the body is a name ("Sue", "Rob", "Bill"), not the act.
+      auto opens_speech = [](const std::string& w) { return w == "\"" || w == ":" || w == "(" || w == "-" || w == "\u2013" || w == "\u2014" || w == "'"; };
+      if (!p.nominal && !s.title && m.trigger > 0 && !opens_speech(s.tokens[m.trigger - 1].lower) &&
+          std::isupper(static_cast<unsigned char>(doc.text[s.tokens[m.trigger].span.begin]))) {
+        size_t words = 0, caps = 0;
+        for (const auto& t : s.tokens) {
+          if (t.punct) continue;
+          ++words;
+          caps += std::isupper(static_cast<unsigned char>(doc.text[t.span.begin])) != 0;
+        }
+        if (caps * 2 < words) continue;  // not a title-case line
+      }
       code::ModalityReading mod = im.modality->Classify(s, m);
       // A charge never names an arrest or a jailing told after it ("the man accused of knifing
       // him went to jail"; "resisting arrest" merges with the arrest anyway).
