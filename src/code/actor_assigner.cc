@@ -222,6 +222,9 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     const std::string& w = s.tokens[m.trigger].lower;
     // "in an attack", "the raid": no verb follows an article either.
     bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+    // "with release of Olson": a plain verb form before "of" is its noun.
+    bool plain = w.size() > 2 && w.compare(w.size() - 2, 2, "ed") != 0 && !ing && w.compare(w.size() - 2, 2, "en") != 0;
+    if (!nominal && plain && m.trigger + 1 < s.tokens.size() && s.tokens[m.trigger + 1].lower == "of") nominal = true;
     if (!nominal && m.trigger > 0) {
       const std::string& b = s.tokens[m.trigger - 1].lower;
       nominal = b == "the" || b == "a" || b == "an" ||
@@ -364,6 +367,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
                           ": \"between A and B\"");
   } else if (nominal && !by_agent && m.first > cb && s.tokens[m.first - 1].lower == "with" &&
+             (p.cameo.compare(0, 3, "175") == 0 || p.cameo.compare(0, 2, "18") == 0 ||
+              p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0) &&
              !actor_refs(cb, m.first - 1, false).empty()) {
     // "security forces beat demonstrators with batons": the means of a clause's act; its
     // subject acts and its object suffers.

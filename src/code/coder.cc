@@ -682,7 +682,9 @@ Status Coder::Code(Document& doc) const {
         }
       }
       if (consequence || (p.result && events.size() > first_of_sentence)) continue;
-      code::ActorChoice who = im.actors->Assign(ctx, s, m);
+      PatternMatch read = m;
+      if (p.feeling) read.passive = false;  // "we are disappointed with X": we feel it about X
+      code::ActorChoice who = im.actors->Assign(ctx, s, read);
       // "as thousands marched", "hundreds gathered": a crowd counted by a bare number protests.
       // The crowd right before the verb acts, not an actor named before it ("detained 100 people
       // as thousands marched").

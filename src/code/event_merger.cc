@@ -118,6 +118,10 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   }
   // The body states an event better than the headline does.
   if (into.title && !from.title) {
+    // ... and names its actors better ("police disappointed with release of Olson", then "with
+    // Gov. Schwarzenegger's decision").
+    if (f.source) e.source = f.source;
+    if (f.target) e.target = f.target;
     e.evidence = f.evidence;
     into.title = false;
   }

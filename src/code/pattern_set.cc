@@ -404,6 +404,8 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->modality = value;
       } else if (key == "noun") {
         p->nominal = true;
+      } else if (key == "feeling") {
+        p->feeling = true;
       } else if (key == "mutual") {
         p->mutual = true;
       } else if (key == "reverse") {

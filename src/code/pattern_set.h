@@ -64,6 +64,8 @@ struct Pattern {
   std::string default_role = "COP";  // with no authority named anywhere: the story country's police
                                    // (agent=court: its courts, JUD, for sentences and indictments)
   bool no_target = false;          // target=none
+  bool feeling = false;            // feeling: a participle of feeling ("disappointed with", "angered by"):
+                                   // never passive, its subject feels it about what follows
   bool mutual = false;             // mutual: both sides act ("clashed", "exchanged fire", "a shootout"):
                                    // "A and B clashed" is one event, a missing side is another actor of the sentence
   int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
