@@ -399,8 +399,9 @@ struct Coder::Impl {
   }
 
   EventDate FindDate(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
-                     bool* explicit_date, bool* inherited, std::string* how) const {
+                     bool* explicit_date, bool* inherited, std::string* how, bool* weak) const {
     *inherited = false;
+    *weak = false;
     const DateMention* best = nullptr;
     int best_rank = 1 << 30;
     std::string published = DatePart(doc.published);
@@ -422,17 +423,20 @@ struct Coder::Impl {
       *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
       return Refine(doc, *best);
     }
-    // A story told in order: the day named in the two sentences before ("The incident happened
-    // Saturday. ... Durr stabbed Davis") still holds.
+    // A story told in order: the day named in the four sentences before ("The incident happened
+    // Saturday. ... Durr stabbed Davis") still holds, unless it is after publication (a plan).
+    constexpr size_t kStoryWindow = 4;
     for (const auto& d : doc.dates) {
       if (d.span.begin >= s.span.begin || d.date.value.size() != 10) continue;
-      if (s.index >= 2 && d.span.begin < doc.sentences[s.index - 2].span.begin) continue;
+      if (!published.empty() && d.date.value > published) continue;
+      if (s.index >= kStoryWindow && d.span.begin < doc.sentences[s.index - kStoryWindow].span.begin) continue;
       if (s.index < 2 && s.index >= 1 && d.span.begin < doc.sentences[0].span.begin) continue;
       if (!best || d.span.begin > best->span.begin) best = &d;  // the last such mention wins
     }
     if (best && s.index > 0) {
       *explicit_date = true;
       *inherited = true;
+      *weak = s.index >= 2 && best->span.begin < doc.sentences[s.index - 2].span.begin;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in an earlier sentence of the story";
       return best->date;
     }
@@ -819,7 +823,7 @@ Status Coder::Code(Document& doc) const {
         }
       }
       std::string how;
-      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &base.date_inherited, &how);
+      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &base.date_inherited, &how, &base.date_weak);
       base.date_vague = base.date_inherited && how.find("earlier sentence") == std::string::npos;
       e.explain.push_back(how);
       if (who.target) e.target = who.target;

@@ -99,12 +99,15 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   }
   // The better date wins: one stated in the sentence, then one carried over or vague, then the
   // publication date; equally good, a day over a week.
-  auto date_rank = [](const EventCandidate& c) { return !c.date_explicit ? 0 : c.date_vague ? 1 : c.date_inherited ? 2 : 3; };
+  auto date_rank = [](const EventCandidate& c) {
+    return !c.date_explicit || c.date_weak ? 0 : c.date_vague ? 1 : c.date_inherited ? 2 : 3;
+  };
   if (date_rank(from) > date_rank(into)) {
     e.date = f.date;
     into.date_explicit = true;
     into.date_inherited = from.date_inherited;
     into.date_vague = from.date_vague;
+    into.date_weak = from.date_weak;
   }
   if (!e.source && f.source) e.source = f.source;
   if (!e.target && f.target) e.target = f.target;
