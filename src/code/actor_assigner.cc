@@ -553,6 +553,27 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       }
     }
   }
+  // "UNIFIL's media coordinator, Dhalia Farran,": a person named in apposition to an
+  // organisation's office speaks for the organisation.
+  auto speaks_for = [&](Actor& a) {
+    if (!a.code.empty() || a.span.empty()) return;
+    size_t first = s.TokenAt(a.span.begin);
+    if (first < 2 || first >= s.tokens.size() || s.tokens[first - 1].lower != ",") return;
+    for (const EntityRef& r : s.entities) {
+      if (!r.entity->actor || r.entity->actor->code.empty() || IsPlace(*r.entity) || r.last + 6 < first || r.last >= first) continue;
+      const std::string& own = s.tokens[r.last].lower;
+      bool possessive = (own.size() > 2 && own.compare(own.size() - 2, 2, "'s") == 0) ||
+                        (r.last + 1 < first && s.tokens[r.last + 1].lower == "'s");
+      bool plain = true;  // only the office's words between: no comma, no verb
+      for (size_t t = r.last + 1; t + 1 < first; ++t) plain &= !s.tokens[t].punct && !verbs_.count(s.tokens[t].lower);
+      if (!possessive || !plain) continue;
+      const Actor& org = *r.entity->actor;
+      a.code = org.code, a.country = org.country, a.role = org.role;
+      out.explain.push_back("\"" + a.text + "\" speaks for " + r.entity->text + " (" + org.code + "), whose office the text names");
+      return;
+    }
+  };
+  for (Actor& a : out.sources) speaks_for(a);
   // An actor is never its own target.
   if (out.target && !out.sources.empty() && out.sources.size() == 1 &&
       out.sources[0].span == out.target->span) {
