@@ -243,6 +243,11 @@ struct Coder::Impl {
       const EntityRef* r = &ref;
       if (!code::IsPlace(*r->entity) || r->first == source_entity_first) continue;
       if (r->before == "from" && !from_scene) continue;
+      // "10:22 AM CT": a time zone after a clock time, not Connecticut.
+      if (r->before == "am" || r->before == "pm" || r->before == "a.m." || r->before == "p.m." ||
+          r->before == "a.m" || r->before == "p.m") {
+        continue;
+      }
       bool modifies_actor = false;
       for (const EntityRef& other : s.entities) {
         if (&other == r || !code::CanAct(*other.entity) || code::IsPlace(*other.entity)) continue;
