@@ -755,7 +755,10 @@ Status Coder::Code(Document& doc) const {
         bool opens = w(0) == "elsewhere" || w(0) == "separately" ||
                      (w(0) == "in" && (w(1) == "another" || (w(1) == "a" && (w(2) == "separate" || w(2) == "second"))));
         bool another = false;
-        for (size_t k = cb; k < m.trigger && !another; ++k) {
+        // (right before the act: "another bomb wounded", "a second car bomb"; not "a third is
+        // being sought in the shooting", where "a third" is a person)
+        for (size_t k = cb; k < m.first && !another; ++k) {
+          if (k + 4 < m.first) continue;
           another = w(k) == "another" ||
                     (w(k) == "a" && (w(k + 1) == "second" || w(k + 1) == "third" || w(k + 1) == "separate" ||
                                      w(k + 1) == "fresh" || w(k + 1) == "new"));
