@@ -193,7 +193,11 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
   }
   const auto& a = specific.event.source;
   const auto& b = generic.event.source;
-  if (same_sentence) return !a || !b || a->code == b->code;
+  // (in a fight either side may be told as the one who acts: "died in a shootout when the SWAT
+  // team stormed the apartment")
+  const auto& t = specific.event.target;
+  bool other_side = b && t && t->code == b->code && specific.event.cameo.compare(0, 2, "19") == 0;
+  if (same_sentence) return !a || !b || a->code == b->code || other_side;
   // Across sentences only a toll told without its perpetrator ("20 people were killed") restates
   // the attack told before it, and only at the same place: a toll for a whole country is a
   // tally, not the toll of one clash in one of its cities.
