@@ -528,7 +528,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     auto side = [](const std::string& role) {
       if (role == "COP" || role == "MIL" || role == "SPY" || role == "GOV" || role == "JUD") return 1;
       if (role == "REB" || role == "INS" || role == "UAF" || role == "CRM") return 2;
-      return role.empty() ? 0 : 3;
+      // Protesters clash too (a riot); international bodies, media, civilians do not fight.
+      return role == "PRO" || role == "OPP" ? 3 : 0;
     };
     if (out.sources.size() <= 1 && (out.sources.empty() || !out.target)) {
       std::vector<const EntityRef*> cands = actor_refs(cb, ce, false);
