@@ -1316,6 +1316,26 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
       m.candidates = L(u).places;
       m.alternate = L(u).place_alt;
       m.locative = locative_before(ui);
+      // "Washington state", "the state of Washington", "Oregon, Washington and Idaho": the region,
+      // whatever town bears its name (see the capital rule in PlaceResolver).
+      {
+        static const uint64_t kState = lexicon::TokenHash("state");
+        auto has_region_of = [&](size_t k) {
+          if (k >= nu) return false;
+          for (uint32_t op : L(units[k]).places) {
+            const PlaceRec& o = lex.places[op];
+            if (o.kind != PlaceKind::kAdmin1) continue;
+            for (uint32_t c : L(u).places) {
+              if (lex.places[c].kind == PlaceKind::kAdmin1 && std::memcmp(lex.places[c].country, o.country, 2) == 0) return true;
+            }
+          }
+          return !L(units[k]).admin_abbrev.empty();
+        };
+        auto conj = [&](size_t k) { return k < nu && units[k].count == 1 && (tok_is(units[k].first, kAnd) || tok_is(units[k].first, kOr)); };
+        m.region_cue = tok_is(u.first + u.count, kState) || (u.first >= 2 && tok_is(u.first - 1, kOf) && tok_is(u.first - 2, kState)) ||
+                       (ui >= 1 && gap_is(u.first, ',') && has_region_of(ui - 1)) || (ui >= 2 && conj(ui - 1) && has_region_of(ui - 2)) ||
+                       (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && has_region_of(ui + 1)) || (conj(ui + 1) && has_region_of(ui + 2));
+      }
       // "Dublin City" known only as another name of Dublin, Ireland, where "Dublin" is the name
       // of several cities: any of them ("Dublin City Council" in Dublin, Ohio).
       if (u.count >= 2 && toks[u.first + u.count - 1].hash == kCity &&

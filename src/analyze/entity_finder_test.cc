@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -22,6 +24,16 @@ const Lexicon* FullLexicon() {
 #define NEED_LEXICON()                                                                  \
   const Lexicon* lex = FullLexicon();                                                   \
   if (!lex) GTEST_SKIP() << "compiled lexicon missing: run `eventmill dict build` first"
+
+// "LAT,LON" within `km` of (lat, lon), great-circle.
+bool WithinKm(const std::string& spec, double lat, double lon, double km) {
+  double a = 0, o = 0;
+  if (std::sscanf(spec.c_str(), "%lf,%lf", &a, &o) != 2) return false;
+  const double r = M_PI / 180;
+  double x = std::sin((lat - a) * r / 2), y = std::sin((lon - o) * r / 2);
+  double h = x * x + std::cos(a * r) * std::cos(lat * r) * y * y;
+  return 12742.0 * std::asin(std::min(1.0, std::sqrt(h))) <= km;
+}
 
 std::string Describe(const Entity& e) {
   std::string s = std::string(EntityTypeName(e.type)) + " \"" + e.text + "\"";
@@ -147,6 +159,7 @@ TEST(EntityFinder, TrickyCaseTables) {
             else if (k == "kind") ok &= e.kind == v;
             else if (k == "admin1") ok &= e.place && e.place->admin1 == v;
             else if (k == "precision") ok &= e.place && e.place->precision == v;
+            else if (k == "near") ok &= e.place && e.place->lat && e.place->lon && WithinKm(v, *e.place->lat, *e.place->lon, 161);
             else ok = false;  // an unknown key never passes
           }
           hit |= ok;

@@ -176,6 +176,7 @@ struct Group {
   std::vector<int64_t> hints;
   bool demonym = false;
   bool country = false;  // its most likely reading is a country
+  bool region_cue = false;  // some mention reads as the region ("Washington state"; PlaceMention)
   double weight = 0;  // sum of the members' weights
   double home = 0;    // the same, as evidence of the article's home country (see Resolve)
   size_t best = 0;
@@ -199,7 +200,7 @@ struct ResolveScratch {
     if (ng == groups.size()) groups.emplace_back();
     Group& g = groups[ng++];
     g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
-    g.demonym = g.country = false, g.weight = g.home = 0, g.best = 0;
+    g.demonym = g.country = g.region_cue = false, g.weight = g.home = 0, g.best = 0;
     return g;
   }
   // After a very large article, give its memory back rather than keep it for the thread's life.
@@ -287,6 +288,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       Group& g = scratch.groups[found];
       g.members.push_back(mi);
       g.weight += m.weight;
+      g.region_cue |= m.region_cue;
       // A country named outside a locative phrase is often a side remark ("backed by the United
       // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
       // "Russian strikes on Kyiv").
@@ -387,6 +389,15 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       add_vote(local, local_of[gi], 1.0);
     }
   }
+  // Per group, the admin-1 region of its likeliest reading (the capital rule below).
+  std::vector<uint32_t> top_admin1(groups.size(), 0);
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Cand* top = nullptr;
+    for (const auto& c : groups[gi].cands) {
+      if (!top || c.base > top->base) top = &c;
+    }
+    if (top && !groups[gi].demonym) top_admin1[gi] = top->rec.admin1_code;
+  }
   // Static terms: country and hints.
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& g = groups[gi];
@@ -409,6 +420,18 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
           find_vote(local, cc) - (local_of[gi] == cc ? 1.0 : 0.0) < 0.5 &&
           std::none_of(g.cands.begin(), g.cands.end(), [&](const Cand& o) { return CcKey(o.rec) == dominant_for[gi]; })) {
         c.base += kTownBesideArea;
+      }
+      // In an article about the capital's own country, a bare name is the capital too ("officials
+      // in Washington"), unless it reads as the region ("Washington state", "the state of
+      // Washington", "Oregon, Washington and Idaho") or another name lies in that region ("Spokane").
+      if (c.beside_area && p.rank == FeatureRank::kCapital && cc && cc == dominant_for[gi] && !g.region_cue) {
+        uint32_t region = 0;
+        for (const auto& o : g.cands) {
+          if (o.rec.kind == PlaceKind::kAdmin1 && CcKey(o.rec) == cc) region = o.rec.admin1_code;
+        }
+        bool supported = false;
+        for (size_t oi = 0; oi < groups.size() && region; ++oi) supported |= oi != gi && top_admin1[oi] == region;
+        if (region && !supported) c.base += kTownBesideArea;
       }
       if (cc && cc == dominant_for[gi]) {
         c.base += kDominantCountry;

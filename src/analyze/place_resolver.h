@@ -26,6 +26,7 @@ struct PlaceMention {
   bool locative = false;             // after "in", "across", "throughout": the story is there
   bool evidence_only = false;        // counts for the countries, is no entity (headline, names)
   bool headline = false;             // in the headline
+  bool region_cue = false;           // "Washington state", "state of Washington", listed beside a region of its country
   int64_t chosen = -1;               // the resolved place
   std::string why;                   // a short explanation of the choice
 };

@@ -128,9 +128,9 @@ int Build(const DictFlags& f) {
     return 1;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("dict build: %s (%.1f MB) in %.1f s: %zu cities, %zu admin-1 regions, %zu admin-2 regions, %zu countries "
+  std::printf("dict build: %s (%.1f MB) in %.1f s: %zu cities, %zu admin-1 regions (%zu at Natural Earth's label points), %zu admin-2 regions, %zu countries "
               "(%zu with GeoNames points, %zu moved to the point the sources agree on), %zu actor entries, %zu phrases, %zu fuzzy names\n",
-              out.c_str(), blob->size() / 1e6, secs, report.places, report.admin1, report.admin2, report.countries,
+              out.c_str(), blob->size() / 1e6, secs, report.places, report.admin1, report.admin1_points_ne, report.admin2, report.countries,
               report.country_points, report.country_points_moved, report.actors, report.phrases, report.fuzzy_names);
   return 0;
 }

@@ -41,8 +41,11 @@ void PrintText(const Document& doc, bool with_events, bool explain) {
     for (const auto& e : doc.events) {
       out += "\n[" + e.cameo + "] " + e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
       if (!e.acled_event_type.empty()) out += " | ACLED " + e.acled_event_type;
-      out += "\n  " + (e.source ? e.source->code + " (" + e.source->text + ")" : std::string("-")) + " -> " +
-             (e.target ? e.target->code + " (" + e.target->text + ")" : std::string("-"));
+      // An implied actor has no words: its name says so ("the police (not named)").
+      auto who = [](const std::optional<Actor>& a) {
+        return a ? a->code + " (" + (a->text.empty() ? a->name : a->text) + ")" : std::string("-");
+      };
+      out += "\n  " + who(e.source) + " -> " + who(e.target);
       if (e.location) out += "\n  at " + e.location->place.name + " [" + e.location->place.country + "]";
       if (!e.date.value.empty()) out += "  on " + e.date.value + " (" + e.date.basis + ")";
       for (const auto& c : e.counts) out += "\n  " + c.kind + ": " + c.text;

@@ -200,6 +200,11 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     for (const EntityRef* r : s.EntitiesIn(from, to)) {
       if (!CanAct(*r->entity)) continue;
       if (s.AsideFrom(r->first, m.trigger)) continue;  // "Olson, who spent years as a fugitive, was released"
+      // "WASHINGTON (AP) —": the agency of a dateline reports, it does not act.
+      if (r->first > 0 && r->last + 1 < s.tokens.size() && s.tokens[r->first - 1].lower == "(" &&
+          s.tokens[r->last + 1].lower == ")" && r->entity->actor && r->entity->actor->role == "MED") {
+        continue;
+      }
       // "Kazakh President Tokayev": a demonym before another actor modifies it, it does not act.
       if ((!r->entity->actor || r->entity->actor->role.empty()) && r->entity->type == EntityType::kCountry &&
           std::any_of(s.entities.begin(), s.entities.end(),
@@ -220,6 +225,11 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
             "city", "town", "village", "capital", "port", "border", "province", "region", "territory", "coast",
             "side", "soil", "airspace", "waters", "countryside", "frontier", "district", "state"};
         if (kPlaceNouns.count(s.tokens[r->last + 1].lower)) continue;
+      }
+      // "near the border with Georgia": a country past a border says where.
+      if (r->first >= 2 && (r->before == "with" || r->before == "of") &&
+          (s.tokens[r->first - 2].lower == "border" || s.tokens[r->first - 2].lower == "frontier")) {
+        continue;
       }
       // "criticism of Russia": after the trigger, "of" introduces the target.
       // "fired at protesters", "shot at police": people after "at" are aimed at, not a place.
@@ -245,6 +255,9 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     const std::string& w = s.tokens[m.trigger].lower;
     // "in an attack", "the raid": no verb follows an article either.
     bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+    // "with release of Olson": a plain verb form before "of" is its noun.
+    bool plain = w.size() > 2 && w.compare(w.size() - 2, 2, "ed") != 0 && !ing && w.compare(w.size() - 2, 2, "en") != 0;
+    if (!nominal && plain && m.trigger + 1 < s.tokens.size() && s.tokens[m.trigger + 1].lower == "of") nominal = true;
     if (!nominal && m.trigger > 0) {
       const std::string& b = s.tokens[m.trigger - 1].lower;
       // "with protests against the price rise", "amid riots": no verb follows a preposition.
@@ -253,6 +266,44 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       nominal = b == "the" || b == "a" || b == "an" || (!ing && kPrepositions.count(b) > 0) ||
                 (ing && (b == "his" || b == "her" || b == "their" || b == "its" || b == "this" || b == "that" ||
                          (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0)));
+    }
+  }
+  // "the wounded officer", "two slain soldiers", "whose strangled body": a harm participle
+  // used as an adjective names the victim (the noun after it, or the one "whose" refers to),
+  // never who did it.
+  const EntityRef* adjectival_victim = nullptr;
+  bool adjectival = false;
+  {
+    const std::string& w = s.tokens[m.trigger].lower;
+    bool harm = p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0;
+    bool participle = (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "shot" || w == "slain" ||
+                      w == "hurt" || w == "beaten" || w == "stricken";
+    if (harm && participle && !p.nominal && m.first == m.trigger && m.last == m.trigger && m.trigger > 0 &&
+        m.trigger + 1 < s.tokens.size()) {
+      static const std::unordered_set<std::string> kDeterminers = {
+          "the", "a", "an", "whose", "his", "her", "their", "its", "two", "three", "four", "five", "several", "many"};
+      static const std::unordered_set<std::string> kNoNoun = {
+          "by", "in", "at", "on", "to", "and", "or", "with", "from", "into", "near", "the", "a", "an", "his", "her",
+          "their", "its", "him", "them", "me", "us", "dead", "twice", "once", "again", "after", "before", "during",
+          "while", "when", "as", "for", "over", "himself", "herself", "themselves", "down", "up", "out", "were",
+          "was", "are", "is", "had", "have", "has", "been", "included", "include", "who", "that", "which", "of"};
+      const std::string& b = s.tokens[m.trigger - 1].lower;
+      const WordToken& nx = s.tokens[m.trigger + 1];
+      adjectival = kDeterminers.count(b) > 0 && !nx.punct && !kNoNoun.count(nx.lower) && !IsReportingVerb(nx.lower) &&
+                   !verbs_.count(nx.lower);
+      if (adjectival) {
+        for (const EntityRef& r : s.entities) {
+          if (r.first > m.trigger && r.first <= m.trigger + 2 && CanAct(*r.entity)) {
+            adjectival_victim = &r;
+            break;
+          }
+        }
+        if (!adjectival_victim && b == "whose" && m.trigger >= 3 && s.tokens[m.trigger - 2].lower == ",") {
+          for (const EntityRef& r : s.entities) {
+            if (r.last + 3 == m.trigger && CanAct(*r.entity)) adjectival_victim = &r;
+          }
+        }
+      }
     }
   }
   // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
@@ -266,7 +317,8 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   // "between A and B"
   const EntityRef* between_a = nullptr;
   const EntityRef* between_b = nullptr;
-  for (size_t i = m.last + 1; i < ce && i < m.last + 4; ++i) {
+  // (the phrase may end inside it: "fighting between police" matched "{fight} ~3 police")
+  for (size_t i = m.trigger + 1; i < ce && i < std::max(m.last, m.trigger) + 4; ++i) {
     if (s.tokens[i].lower != "between") continue;
     auto refs = actor_refs(i + 1, ce, true);
     if (refs.size() >= 2) {
@@ -281,10 +333,24 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   for (const EntityRef* r : actor_refs(m.trigger + 1, ce, false)) {
     // target=recipient: "sent peacekeeping forces to Kazakhstan": what is sent is no target.
     if (p.recipient_target && r->first <= std::max(m.last, m.trigger)) continue;
-    if (r != by_agent) after.push_back(r);
+    // "..., police said": the one who reports after a comma is no target.
+    bool reporter = r->first > 0 && s.tokens[r->first - 1].lower == "," && r->last + 1 < s.tokens.size() &&
+                    IsReportingVerb(s.tokens[r->last + 1].lower);
+    if (r != by_agent && !reporter) after.push_back(r);
   }
   // A target that comes as "to X"/"on X" right after a nominal trigger or within the clause.
   const EntityRef* subject = before.empty() ? nullptr : before.back();
+  // "supporters of the former prime minister rallied": the head of "X of Y" acts, not Y.
+  if (subject && before.size() >= 2) {
+    size_t k = subject->first;
+    static const std::unordered_set<std::string> kSkip = {"the", "a", "an", "former", "late", "ousted", "jailed",
+                                                          "exiled", "slain", "detained", "imprisoned", "his", "her", "their"};
+    while (k > 0 && kSkip.count(s.tokens[k - 1].lower)) --k;
+    if (k > 1 && s.tokens[k - 1].lower == "of") {
+      const EntityRef* head = before[before.size() - 2];
+      if (head->last + 2 == k) subject = head;
+    }
+  }
   const EntityRef* object = after.empty() ? nullptr : after.front();
 
   auto set_sources = [&](const EntityRef* head, const char* why) {
@@ -298,7 +364,12 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       bool only_joiners = (*next)->last + 1 < (*it)->first;
       for (size_t t = (*next)->last + 1; t < (*it)->first; ++t) {
         const std::string& w = s.tokens[t].lower;
-        if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well") only_joiners = false;
+        // "Indian security forces and suspected militants": a modifier of the next actor still joins.
+        static const std::unordered_set<std::string> kModifiers = {"suspected", "alleged", "armed", "unidentified",
+                                                                    "unknown", "rival", "masked", "heavily"};
+        if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well" && !kModifiers.count(w)) {
+          only_joiners = false;
+        }
       }
       if (!only_joiners) break;
       chain.push_back(*next);
@@ -332,12 +403,29 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       before.assign(main.begin(), main.begin() + 1);
     }
   }
-  if (between_a && between_b) {
+  if (adjectival) {
+    if (adjectival_victim) {
+      out.target = ActorOf(*adjectival_victim->entity);
+      out.explain.push_back("target " + Describe(*out.target) + ": named by the participle before it (\"the wounded officer\")");
+    }
+  } else if (between_a && between_b) {
     out.sources.push_back(ActorOf(*between_a->entity));
     out.target = ActorOf(*between_b->entity);
     out.source_entity_first = between_a->first;
     out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
                           ": \"between A and B\"");
+  } else if (nominal && !by_agent && m.first > cb && s.tokens[m.first - 1].lower == "with" &&
+             (p.cameo.compare(0, 3, "175") == 0 || p.cameo.compare(0, 2, "18") == 0 ||
+              p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0) &&
+             !actor_refs(cb, m.first - 1, false).empty()) {
+    // "security forces beat demonstrators with batons": the means of a clause's act; its
+    // subject acts and its object suffers.
+    std::vector<const EntityRef*> cands = actor_refs(cb, m.first - 1, false);
+    set_sources(cands.front(), "subject of the clause whose means the noun names (\"with batons\")");
+    if (cands.size() >= 2) {
+      out.target = ActorOf(*cands[1]->entity);
+      out.explain.push_back("target " + Describe(*out.target) + ": object of the clause whose means the noun names");
+    }
   } else if (nominal) {
     if (by_agent) {
       out.sources.push_back(ActorOf(*by_agent->entity));
@@ -394,7 +482,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     }
   }
   // Back-references and the sentence's earlier subject when the clause names no source.
-  if (out.sources.empty() && !m.passive && !nominal) {
+  if (out.sources.empty() && !m.passive && !nominal && !adjectival) {
     std::string how;
     if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.sources.push_back(*a);
@@ -406,19 +494,26 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       if (!earlier.empty()) {
         for (size_t t = earlier.back()->last + 1; t < m.trigger && !reported; ++t) reported = IsReportingVerb(s.tokens[t].lower);
       }
-      if (!earlier.empty() && !reported && !(out.target && earlier.back()->entity->span == out.target->span)) {
+      // "..., a week after a bomb killed 20": a clause with a subject of its own shares none.
+      bool own_subject = false;
+      for (size_t t = cb; t < m.trigger && !own_subject; ++t) {
+        const std::string& w = s.tokens[t].lower;
+        own_subject = w == "a" || w == "an" || w == "the" || w == "this" || w == "these" || w == "those" ||
+                      w == "thousands" || w == "hundreds" || w == "dozens" || w == "scores" || w == "many";
+      }
+      if (!earlier.empty() && !reported && !own_subject && !(out.target && earlier.back()->entity->span == out.target->span)) {
         set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");
       }
     }
   }
-  if (!out.target && m.passive) {
+  if (!out.target && m.passive && !adjectival) {
     std::string how;
     if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }
   }
-  if (!out.target && !m.passive && !nominal && !p.no_target) {
+  if (!out.target && !m.passive && !nominal && !p.no_target && !adjectival) {
     std::string how;
     // "pulled her to the ground": the pronoun may sit inside the matched phrase.
     size_t from = m.trigger + 1;
@@ -451,6 +546,20 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       if (!out.target) out.target = a;
       out.sources.clear();
     }
+  } else if (p.authority && out.sources.size() > 1) {
+    // "The men, Marshall and Sargent, were captured ... and taken to jail": a list of private
+    // persons before the verb are the ones held, never the ones who hold them.
+    std::vector<Actor> kept;
+    for (const Actor& a : out.sources) {
+      bool armed = a.role == "REB" || a.role == "INS" || a.role == "UAF" || a.role == "CRM";
+      if (IsAuthorityRole(a.role) || armed || (a.role.empty() && a.code.size() == 3)) {
+        kept.push_back(a);
+      } else {
+        out.explain.push_back("\"" + a.text + "\" is no authority: " + (out.target ? "not the source" : "the one held"));
+        if (!out.target) out.target = a;
+      }
+    }
+    out.sources = std::move(kept);
   }
   if (out.sources.empty() && p.authority) {
     std::string how;
@@ -459,6 +568,65 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     }
   }
+  // "Security forces and militants exchanged fire": a mutual act of a coordinated subject is one
+  // event between the two. "The parolee died in a shootout when the SWAT team stormed ...": a
+  // side the clause does not name is another actor of the sentence, on another side.
+  if (p.mutual && !between_a) {
+    if (out.sources.size() >= 2 && (!out.target || out.target->span.begin > out.sources[1].span.begin)) {
+      out.target = out.sources[1];
+      out.sources.resize(1);
+      out.explain.push_back("target " + Describe(*out.target) + ": the other side of a mutual act (\"A and B clashed\")");
+    }
+    auto side = [](const std::string& role) {
+      if (role == "COP" || role == "MIL" || role == "SPY" || role == "GOV" || role == "JUD") return 1;
+      if (role == "REB" || role == "INS" || role == "UAF" || role == "CRM") return 2;
+      // Protesters clash too (a riot); international bodies, media, civilians do not fight.
+      return role == "PRO" || role == "OPP" ? 3 : 0;
+    };
+    if (out.sources.size() <= 1 && (out.sources.empty() || !out.target)) {
+      std::vector<const EntityRef*> cands = actor_refs(cb, ce, false);
+      for (const EntityRef* r : actor_refs(0, s.tokens.size(), false)) {
+        if (std::find(cands.begin(), cands.end(), r) == cands.end()) cands.push_back(r);
+      }
+      for (const EntityRef* r : cands) {
+        // Groups and people fight; a country named in the sentence ("the border with Georgia") is no side.
+        if (!r->entity->actor || side(r->entity->actor->role) == 0 || IsPlace(*r->entity)) continue;
+        Actor a = ActorOf(*r->entity);
+        if (out.sources.empty()) {
+          if (out.target && (out.target->span == a.span || side(out.target->role) == side(a.role))) continue;
+          out.sources.push_back(a);
+          out.source_entity_first = r->first;
+          out.explain.push_back("source " + Describe(a) + ": a side of the mutual act named in the sentence");
+        } else if (!out.target) {
+          if (out.sources[0].span == a.span || side(out.sources[0].role) == side(a.role)) continue;
+          out.target = a;
+          out.explain.push_back("target " + Describe(a) + ": the other side of the mutual act, named in the sentence");
+        }
+        if (!out.sources.empty() && out.target) break;
+      }
+    }
+  }
+  // "UNIFIL's media coordinator, Dhalia Farran,": a person named in apposition to an
+  // organisation's office speaks for the organisation.
+  auto speaks_for = [&](Actor& a) {
+    if (!a.code.empty() || a.span.empty()) return;
+    size_t first = s.TokenAt(a.span.begin);
+    if (first < 2 || first >= s.tokens.size() || s.tokens[first - 1].lower != ",") return;
+    for (const EntityRef& r : s.entities) {
+      if (!r.entity->actor || r.entity->actor->code.empty() || IsPlace(*r.entity) || r.last + 6 < first || r.last >= first) continue;
+      const std::string& own = s.tokens[r.last].lower;
+      bool possessive = (own.size() > 2 && own.compare(own.size() - 2, 2, "'s") == 0) ||
+                        (r.last + 1 < first && s.tokens[r.last + 1].lower == "'s");
+      bool plain = true;  // only the office's words between: no comma, no verb
+      for (size_t t = r.last + 1; t + 1 < first; ++t) plain &= !s.tokens[t].punct && !verbs_.count(s.tokens[t].lower);
+      if (!possessive || !plain) continue;
+      const Actor& org = *r.entity->actor;
+      a.code = org.code, a.country = org.country, a.role = org.role;
+      out.explain.push_back("\"" + a.text + "\" speaks for " + r.entity->text + " (" + org.code + "), whose office the text names");
+      return;
+    }
+  };
+  for (Actor& a : out.sources) speaks_for(a);
   // An actor is never its own target.
   if (out.target && !out.sources.empty() && out.sources.size() == 1 &&
       out.sources[0].span == out.target->span) {

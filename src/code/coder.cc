@@ -235,7 +235,7 @@ struct Coder::Impl {
   // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
   // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
   // police") or that are the source actor itself are skipped. Sets *in_clause.
-  std::optional<Location> FindPlace(std::string_view doc_text_, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+  std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                     size_t source_entity_first, const std::string& home_country,
                                     bool from_scene, bool* in_clause,
                                     const std::vector<uint32_t>& acting = {}) const {
@@ -248,6 +248,11 @@ struct Coder::Impl {
       // sentence is not where the attack happened.
       if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
       if (r->before == "from" && !from_scene) continue;
+      // "10:22 AM CT": a time zone after a clock time, not Connecticut.
+      if (r->before == "am" || r->before == "pm" || r->before == "a.m." || r->before == "p.m." ||
+          r->before == "a.m" || r->before == "p.m") {
+        continue;
+      }
       bool modifies_actor = false;
       for (const EntityRef& other : s.entities) {
         if (&other == r || !code::CanAct(*other.entity) || code::IsPlace(*other.entity)) continue;
@@ -267,14 +272,43 @@ struct Coder::Impl {
         }
       }
       if (modifies_actor) continue;
+      // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
+      // followed by a capitalised word that is no date nor another entity opens a name.
+      if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
+          !s.tokens[r->last + 1].punct) {
+        const code::WordToken& nx = s.tokens[r->last + 1];
+        bool upper = std::isupper(static_cast<unsigned char>(doc.text[nx.span.begin]));
+        bool entity = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) { return o.first == r->last + 1; });
+        bool date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) { return d.span.Contains(nx.span); });
+        if (upper && !entity && !date) continue;
+      }
+      // "put it to Smith's head": a name whose head, face or chest is told is a person's.
+      const std::string& own = s.tokens[r->last].lower;
+      size_t noun = own.size() > 2 && own.compare(own.size() - 2, 2, "'s") == 0 ? r->last + 1
+                    : r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].lower == "'s" ? r->last + 2
+                                                                                           : SIZE_MAX;
+      if (noun < s.tokens.size()) {
+        static const char* kBody[] = {"head", "face", "chest", "neck", "throat", "back", "temple", "arm", "arms",
+                                      "leg", "legs", "hand", "hands", "stomach", "abdomen", "body", "shoulder", "eye"};
+        const std::string& w = s.tokens[noun].lower;
+        bool of = noun + 1 < s.tokens.size() && s.tokens[noun + 1].lower == "of";  // "the country's head of state"
+        if (!of && std::any_of(std::begin(kBody), std::end(kBody), [&](const char* k) { return w == k; })) continue;
+      }
       bool clause = r->first >= cb && r->last < ce;
       // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
       // subordinate clause belongs to that clause's event.
       if (r->first >= ce) {
         static const char* kOpeners[] = {"after", "since", "before", "when", "while", "because", "until",
                                          "which", "who", "whom", "whose", "where", "although", "though", "as"};
-        const std::string& w = s.tokens[s.ClauseBegin(r->first)].lower;
-        if (std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return w == k; })) continue;
+        // ("a week after a bomb killed 20 in Alexandria": the opener may follow a measure of time)
+        size_t b = s.ClauseBegin(r->first);
+        bool opened = false;
+        for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
+          const std::string& w = s.tokens[t].lower;
+          opened = std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return w == k; }) &&
+                   (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
+        }
+        if (opened) continue;
       }
       // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
       // "the city of Kharkiv".
@@ -282,7 +316,7 @@ struct Coder::Impl {
       // actor modifies it; it is not the scene the way "visited China" is.
       bool adjacent = r->first == trigger + 1;
       if (adjacent && r->entity->type == EntityType::kCountry && r->last + 1 < s.tokens.size() && !s.tokens[r->last + 1].punct) {
-        std::string_view next = doc_text_.substr(s.tokens[r->last + 1].span.begin, 1);
+        std::string_view next = std::string_view(doc.text).substr(s.tokens[r->last + 1].span.begin, 1);
         bool actor_next = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
           return o.first == r->last + 1 && code::CanAct(*o.entity);
         });
@@ -348,6 +382,24 @@ struct Coder::Impl {
         if ((*next)->actor && !code::IsPlace(**next)) modifier = true;
       }
       if (modifier) continue;
+      // "Greenwood, W. Va.", "Wood County, W. Va.": a region written after a town in it only
+      // says which town; it is a mention of the town, not of the region.
+      if (e->place->precision == "admin1" && !entities.empty()) {
+        auto self = std::lower_bound(entities.begin(), entities.end(), e->span.begin,
+                                     [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+        if (self != entities.begin()) {
+          const Entity* prev = *std::prev(self);
+          std::string_view gap = prev->span.end <= e->span.begin
+                                     ? std::string_view(doc.text).substr(prev->span.end, e->span.begin - prev->span.end)
+                                     : std::string_view();
+          // (the town's own reading may be wrong: "Greenwood, W. Va." still names a town)
+          if (code::IsPlace(*prev) && prev->place && gap == ", " &&
+              (prev->place->admin1 == e->place->name ||
+               (prev->place->precision != "admin1" && prev->place->precision != "country"))) {
+            continue;
+          }
+        }
+      }
       auto& slot = score[e->place->name];
       slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
       if (!slot.second) slot.second = e;
@@ -367,8 +419,9 @@ struct Coder::Impl {
   }
 
   EventDate FindDate(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
-                     bool* explicit_date, bool* inherited, std::string* how) const {
+                     bool* explicit_date, bool* inherited, std::string* how, bool* weak) const {
     *inherited = false;
+    *weak = false;
     const DateMention* best = nullptr;
     int best_rank = 1 << 30;
     std::string published = DatePart(doc.published);
@@ -398,17 +451,20 @@ struct Coder::Impl {
       *how = "date from \"" + std::string(doc[best->span]) + "\" in the " + (best_rank < 1000 ? "clause" : "sentence");
       return Refine(doc, *best);
     }
-    // A story told in order: the day named in the two sentences before ("The incident happened
-    // Saturday. ... Durr stabbed Davis") still holds.
+    // A story told in order: the day named in the four sentences before ("The incident happened
+    // Saturday. ... Durr stabbed Davis") still holds, unless it is after publication (a plan).
+    constexpr size_t kStoryWindow = 4;
     for (const auto& d : doc.dates) {
       if (d.span.begin >= s.span.begin || d.date.value.size() != 10) continue;
-      if (s.index >= 2 && d.span.begin < doc.sentences[s.index - 2].span.begin) continue;
+      if (!published.empty() && d.date.value > published) continue;
+      if (s.index >= kStoryWindow && d.span.begin < doc.sentences[s.index - kStoryWindow].span.begin) continue;
       if (s.index < 2 && s.index >= 1 && d.span.begin < doc.sentences[0].span.begin) continue;
       if (!best || d.span.begin > best->span.begin) best = &d;  // the last such mention wins
     }
     if (best && s.index > 0) {
       *explicit_date = true;
       *inherited = true;
+      *weak = s.index >= 2 && best->span.begin < doc.sentences[s.index - 2].span.begin;
       *how = "date from \"" + std::string(doc[best->span]) + "\" in an earlier sentence of the story";
       return best->date;
     }
@@ -583,6 +639,7 @@ Status Coder::Code(Document& doc) const {
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
   std::vector<EventCandidate> events;  // the current sentence's, until merged
   std::vector<EventCandidate> merged;
+  std::vector<const Count*> title_counts;  // figures of the headline no headline event took
   std::vector<std::string> headline_denies;  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
@@ -595,6 +652,8 @@ Status Coder::Code(Document& doc) const {
     if (im.SkipSentence(doc, s)) continue;
     im.AddCommonActors(s, story_country, story_alpha3, common_entities, ctx);
     size_t first_of_sentence = events.size();
+    bool consequence_seen = false;  // a ", killing 20" toll was read in this sentence
+    std::vector<std::pair<size_t, size_t>> charge_clauses;  // "accused of killing eight people"
     // Clauses that describe a picture ("X is seen in a photo released by ..."): no events.
     std::vector<std::pair<size_t, size_t>> caption_clauses;
     if (im.non_events.size() > 0) {
@@ -615,6 +674,19 @@ Status Coder::Code(Document& doc) const {
                       [&](const auto& c) { return m.trigger >= c.first && m.trigger < c.second; })) {
         continue;
       }
+      // "An ex-wife of Stewart's, Sue Griffin, told": a verb written with a capital inside a
+      // sentence of the body is a name ("Sue", "Rob", "Bill"), not the act.
+      auto opens_speech = [](const std::string& w) { return w == "\"" || w == ":" || w == "(" || w == "-" || w == "\u2013" || w == "\u2014" || w == "'"; };
+      if (!p.nominal && !s.title && m.trigger > 0 && !opens_speech(s.tokens[m.trigger - 1].lower) &&
+          std::isupper(static_cast<unsigned char>(doc.text[s.tokens[m.trigger].span.begin]))) {
+        size_t words = 0, caps = 0;
+        for (const auto& t : s.tokens) {
+          if (t.punct) continue;
+          ++words;
+          caps += std::isupper(static_cast<unsigned char>(doc.text[t.span.begin])) != 0;
+        }
+        if (caps * 2 < words) continue;  // not a title-case line
+      }
       code::ModalityReading mod = im.modality->Classify(s, m);
       // A charge never names an arrest or a jailing told after it ("the man accused of knifing
       // him went to jail"; "resisting arrest" merges with the arrest anyway).
@@ -622,13 +694,17 @@ Status Coder::Code(Document& doc) const {
       // "negated": did not happen; "charge": the crime named in a charge, told as its own event
       // elsewhere if at all.
       if (mod.modality == "negated" && s.title) headline_denies.push_back(p.cameo);
+      if (mod.modality == "charge") charge_clauses.push_back({s.ClauseBegin(m.trigger), s.ClauseEnd(m.last)});
       if (mod.modality == "negated" || mod.modality == "charge") continue;
       // "the army could launch an offensive", "if the talks fail": what might happen is no event.
       if (mod.modality == "hypothetical") continue;
       // ", killing 20 people": the result of the event just told, not another event.
+      // ", killing seven residents and a nurse and wounding three others": "and" goes on with
+      // the toll.
       const std::string& tw = s.tokens[m.trigger].lower;
-      bool consequence = m.first > 0 && s.tokens[m.first - 1].lower == "," && tw.size() > 4 &&
-                         tw.compare(tw.size() - 3, 3, "ing") == 0 && events.size() > first_of_sentence &&
+      bool consequence = m.first > 0 &&
+                         (s.tokens[m.first - 1].lower == "," || (s.tokens[m.first - 1].lower == "and" && consequence_seen)) &&
+                         tw.size() > 4 && tw.compare(tw.size() - 3, 3, "ing") == 0 && events.size() > first_of_sentence &&
                          (p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 ||
                           p.cameo.compare(0, 2, "20") == 0);
       // "killed at least 18 people and wounded 59": a second toll verb joined by "and" to the
@@ -640,8 +716,53 @@ Status Coder::Code(Document& doc) const {
         consequence = prev.trigger < m.first && prev.trigger + 8 >= m.first &&
                       (pc.compare(0, 2, "18") == 0 || pc.compare(0, 2, "19") == 0 || pc.compare(0, 2, "20") == 0);
       }
+      if (consequence) {
+        consequence_seen = true;
+        // Those it killed are the ones the event was done to.
+        Event& last = events.back().event;
+        if (!last.target) {
+          for (const EntityRef& r : s.entities) {
+            if (r.first <= m.trigger || r.first > m.trigger + 4 || !code::CanAct(*r.entity) || code::IsPlace(*r.entity)) continue;
+            last.target = ActorAssigner::ActorOf(*r.entity);
+            last.explain.push_back("target " + last.target->code + " (\"" + last.target->text + "\"): the ones its toll names");
+            im.CompletePerson(last.target, last.cameo, "target", story_country, story_alpha3, last.explain);
+            break;
+          }
+        }
+      }
       if (consequence || (p.result && events.size() > first_of_sentence)) continue;
-      code::ActorChoice who = im.actors->Assign(ctx, s, m);
+      PatternMatch read = m;
+      if (p.feeling) read.passive = false;  // "we are disappointed with X": we feel it about X
+      code::ActorChoice who = im.actors->Assign(ctx, s, read);
+      // "as thousands marched", "hundreds gathered": a crowd counted by a bare number protests.
+      // The crowd right before the verb acts, not an actor named before it ("detained 100 people
+      // as thousands marched").
+      if (p.cameo.compare(0, 2, "14") == 0 && !story_alpha3.empty() &&
+          (who.sources.empty() || who.sources.size() == 1)) {
+        size_t cb0 = s.ClauseBegin(m.trigger);
+        for (size_t k = m.first; k-- > cb0 && k + 4 > m.first;) {
+          const std::string& w = s.tokens[k].lower;
+          if (!who.sources.empty() && who.sources[0].span.end > s.tokens[k].span.begin) break;
+          if (w == "thousands" || w == "hundreds" || w == "dozens" || w == "scores" || w == "tens") {
+            if (!who.sources.empty()) who.explain.push_back("source " + who.sources[0].text + ": not the crowd that acts");
+            who.sources.clear();
+            Actor a{.text = std::string(doc[s.tokens[k].span]), .span = s.tokens[k].span, .code = story_alpha3 + "PRO",
+                    .country = story_country, .role = "PRO", .name = ""};
+            who.explain.push_back("source " + a.code + ": a crowd counted by a number (\"" + a.text + "\")");
+            who.sources.push_back(std::move(a));
+            break;
+          }
+        }
+      }
+      // "Three inmates were captured in Alliance" in a story that names no police, court or
+      // government at all: an arrest is still made by the state, its police (a sentence by its
+      // courts, agent=court).
+      if (p.authority && who.sources.empty() && who.recode.empty() && !story_alpha3.empty()) {
+        Actor a{.text = "", .span = {}, .code = story_alpha3 + p.default_role, .country = story_country,
+                .role = p.default_role, .name = p.default_role == "JUD" ? "the courts (not named)" : "the police (not named)"};
+        who.explain.push_back("source " + a.code + ": no authority named in the story, " + a.name);
+        who.sources.push_back(std::move(a));
+      }
       size_t cb = s.ClauseBegin(m.trigger), ce = s.ClauseEnd(m.trigger);
       EventCandidate base;
       Event& e = base.event;
@@ -665,9 +786,32 @@ Status Coder::Code(Document& doc) const {
       base.title = s.title;
       base.trigger = m.trigger;
       base.sentence = si;
+      // "Elsewhere, ...", "In a separate incident, ...", "another bomb", "a second attack": another event.
+      {
+        auto w = [&](size_t k) -> const std::string& {
+          static const std::string kNone;
+          return k < s.tokens.size() ? s.tokens[k].lower : kNone;
+        };
+        bool opens = w(0) == "elsewhere" || w(0) == "separately" ||
+                     (w(0) == "in" && (w(1) == "another" || (w(1) == "a" && (w(2) == "separate" || w(2) == "second"))));
+        bool another = false;
+        // (right before the act: "another bomb wounded", "a second car bomb"; not "a third is
+        // being sought in the shooting", where "a third" is a person)
+        for (size_t k = cb; k < m.first && !another; ++k) {
+          if (k + 4 < m.first) continue;
+          another = w(k) == "another" ||
+                    (w(k) == "a" && (w(k + 1) == "second" || w(k + 1) == "third" || w(k + 1) == "separate" ||
+                                     w(k + 1) == "fresh" || w(k + 1) == "new"));
+        }
+        base.separate = opens || another;
+        if (base.separate) e.explain.push_back("told as another event: it merges with nothing told before");
+      }
       // "the blast", "the fifth major attack", "this violence": a definite noun refers back.
       bool complement = m.last + 1 < s.tokens.size() && s.tokens[m.last + 1].lower == "of";  // "the killing of ..."
-      if (p.nominal && !complement) {
+      // A verb's pattern read as a noun ("condemned the attack") refers back too.
+      bool noun_use = p.nominal || (m.first == m.trigger && m.trigger > 0 &&
+                                    (s.tokens[m.trigger - 1].lower == "the" || s.tokens[m.trigger - 1].lower == "this"));
+      if (noun_use && !complement) {
         for (size_t k = m.first; k-- > 0 && k + 4 > m.first;) {
           const std::string& w = s.tokens[k].lower;
           if (s.tokens[k].punct) break;
@@ -693,7 +837,7 @@ Status Coder::Code(Document& doc) const {
       for (size_t k = first_of_sentence; k < events.size(); ++k) {
         if (events[k].event.source) acting.push_back(events[k].event.source->span.begin);
       }
-      if (auto loc = im.FindPlace(doc.text, s, cb, ce, m.trigger, who.source_entity_first,
+      if (auto loc = im.FindPlace(doc, s, cb, ce, m.trigger, who.source_entity_first,
                                   main_place ? main_place->place.country : std::string(), p.from_scene, &in_clause,
                                   acting)) {
         e.location = loc;
@@ -758,7 +902,7 @@ Status Coder::Code(Document& doc) const {
         }
       }
       std::string how;
-      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &base.date_inherited, &how);
+      e.date = im.FindDate(doc, s, cb, ce, m.trigger, &base.date_explicit, &base.date_inherited, &how, &base.date_weak);
       base.date_vague = base.date_inherited && how.find("earlier sentence") == std::string::npos;
       e.explain.push_back(how);
       if (who.target) e.target = who.target;
@@ -773,6 +917,27 @@ Status Coder::Code(Document& doc) const {
         }
       }
     }
+    // "2 held, 3rd sought in slaying. Two people have been arrested ...": a figure of the
+    // headline that no event of the headline takes, or one told in a charge ("accused of killing
+    // eight people"), goes to the first later event that takes its kind (the analyzer keeps one
+    // mention of each figure, so the body's restatement of it is gone). It comes before the
+    // sentence's own figures, which may be parts of it ("seven residents" of eight).
+    if (!title_counts.empty()) {
+      for (auto it = title_counts.begin(); it != title_counts.end();) {
+        const Count& c = **it;
+        bool placed = false;
+        for (size_t k = first_of_sentence; k < events.size() && !placed; ++k) {
+          Event& e = events[k].event;
+          // "at the time of the shootings" refers back to the event; it does not tell it.
+          if (events[k].anaphoric || !im.mappings->CountFits(e.cameo, c.kind)) continue;
+          if (std::any_of(e.counts.begin(), e.counts.end(), [&](const Count& x) { return x.kind == c.kind; })) continue;
+          e.counts.push_back(c);
+          e.explain.push_back("count " + c.kind + " \"" + c.text + "\": from the headline or a charge told before");
+          placed = true;
+        }
+        it = placed ? title_counts.erase(it) : std::next(it);
+      }
+    }
     // Counts of the sentence go to the nearest event whose family takes them, preferring the
     // count's own clause.
     for (const Count& c : doc.counts) {
@@ -783,6 +948,16 @@ Status Coder::Code(Document& doc) const {
       for (size_t k = first_of_sentence; k < events.size(); ++k) {
         Event& e = events[k].event;
         if (!im.mappings->CountFits(e.cameo, c.kind)) continue;
+        // "seven residents and a nurse" holds "seven residents": the whole figure replaces its part.
+        auto part = std::find_if(e.counts.begin(), e.counts.end(), [&](const Count& x) {
+          return x.kind == c.kind && c.span.Contains(x.span) && !(c.span == x.span);
+        });
+        if (part != e.counts.end()) {
+          *part = c;
+          best = nullptr;
+          best_dist = SIZE_MAX - 1;  // placed: no other event takes it
+          break;
+        }
         bool taken = std::any_of(e.counts.begin(), e.counts.end(), [&](const Count& x) { return x.kind == c.kind; });
         if (taken) continue;
         size_t t = events[k].trigger;
@@ -796,6 +971,10 @@ Status Coder::Code(Document& doc) const {
         best->event.counts.push_back(c);
         best->event.explain.push_back("count " + c.kind + " \"" + c.text + "\": " +
                                       (best_dist < 1000 ? "in the clause" : "in the sentence"));
+      } else if (best_dist == SIZE_MAX &&
+                 (s.title || std::any_of(charge_clauses.begin(), charge_clauses.end(),
+                                         [&](const auto& cl) { return ct >= cl.first && ct < cl.second; }))) {
+        title_counts.push_back(&c);
       }
     }
     // Merge as we go, so memory follows the number of distinct events, not of sentences.

@@ -25,7 +25,12 @@ bool PlacesCompatible(const EventCandidate& a, const EventCandidate& b) {
   if ((p.precision == "country" || q.precision == "country") && !p.country.empty() && p.country == q.country) {
     return true;
   }
-  return false;
+  // So may a region and a town in it ("captured in Nebraska", "captured in Alliance").
+  auto inside = [](const Place& region, const Place& town) {
+    return region.precision == "admin1" && town.precision != "admin1" && town.precision != "country" &&
+           !region.name.empty() && town.admin1 == region.name && town.country == region.country;
+  };
+  return inside(p, q) || inside(q, p);
 }
 
 int DaysBetween(const std::string& a, const std::string& b) {
@@ -80,6 +85,13 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   // Equally well placed, a city says more than its country.
   bool finer = e.location && f.location && rank(from) == rank(into) && e.location->place.precision == "country" &&
                f.location->place.precision != "country";
+  // A town told after its region ("in Nebraska", then "in Alliance") is the finer scene, at any rank.
+  if (e.location && f.location && e.location->place.precision == "admin1" &&
+      f.location->place.precision != "admin1" && f.location->place.precision != "country" &&
+      f.location->place.admin1 == e.location->place.name && f.location->place.country == e.location->place.country &&
+      from.location_basis != LocationBasis::kArticle) {
+    finer = true;
+  }
   if (f.location && (!e.location || rank(from) < rank(into) || finer)) {
     e.location = f.location;
     into.location_basis = from.location_basis;
@@ -87,12 +99,15 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   }
   // The better date wins: one stated in the sentence, then one carried over or vague, then the
   // publication date; equally good, a day over a week.
-  auto date_rank = [](const EventCandidate& c) { return !c.date_explicit ? 0 : c.date_vague ? 1 : c.date_inherited ? 2 : 3; };
+  auto date_rank = [](const EventCandidate& c) {
+    return !c.date_explicit || c.date_weak ? 0 : c.date_vague ? 1 : c.date_inherited ? 2 : 3;
+  };
   if (date_rank(from) > date_rank(into)) {
     e.date = f.date;
     into.date_explicit = true;
     into.date_inherited = from.date_inherited;
     into.date_vague = from.date_vague;
+    into.date_weak = from.date_weak;
   }
   // A restatement fills a missing actor, never with the event's other actor ("550 people had been
   // killed and 4,900 wounded": the people are not who killed them).
@@ -109,6 +124,10 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   }
   // The body states an event better than the headline does.
   if (into.title && !from.title) {
+    // ... and names its actors better ("police disappointed with release of Olson", then "with
+    // Gov. Schwarzenegger's decision").
+    if (f.source) e.source = f.source;
+    if (f.target) e.target = f.target;
     e.evidence = f.evidence;
     into.title = false;
   }
@@ -177,7 +196,11 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
   }
   const auto& a = specific.event.source;
   const auto& b = generic.event.source;
-  if (same_sentence) return !a || !b || a->code == b->code;
+  // (in a fight either side may be told as the one who acts: "died in a shootout when the SWAT
+  // team stormed the apartment")
+  const auto& t = specific.event.target;
+  bool other_side = b && t && t->code == b->code && specific.event.cameo.compare(0, 2, "19") == 0;
+  if (same_sentence) return !a || !b || a->code == b->code || other_side;
   // Across sentences only a toll told without its perpetrator ("20 people were killed") restates
   // the attack told before it, and only at the same place: a toll for a whole country is a
   // tally, not the toll of one clash in one of its cities.
@@ -188,12 +211,32 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
 }
 
 void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+  // "Another bomb wounded two policemen", "In a separate incident, ...": a new event, though it
+  // may be told with its toll in its own sentence.
+  if (ev.separate) {
+    std::vector<EventCandidate> own;
+    size_t first = out.size();
+    while (first > 0 && out[first - 1].sentence == ev.sentence && out[first - 1].separate) --first;
+    for (size_t k = first; k < out.size(); ++k) own.push_back(std::move(out[k]));
+    out.resize(first);
+    ev.separate = false;
+    for (auto& o : own) o.separate = false;
+    MergeInto(own, std::move(ev));
+    for (auto& o : own) {
+      o.separate = true;
+      out.push_back(std::move(o));
+    }
+    return;
+  }
   // "The blast came a day after ...", "the fighting is the latest round of violence to plague the
   // North Caucasus": a definite noun names the event told before, not a new one elsewhere.
   if (ev.anaphoric) {
     for (size_t k = out.size(); k-- > 0;) {
       EventCandidate& kept = out[k];
-      bool family = SameFamily(kept.event.cameo, ev.event.cameo) ||
+      // "condemned the attack": an attack named generically refers to whatever violence came before.
+      bool attack = (ev.event.cameo == "18" || ev.event.cameo == "180") &&
+                    (kept.event.cameo.compare(0, 2, "18") == 0 || SpecificViolence(kept.event.cameo));
+      bool family = attack || SameFamily(kept.event.cameo, ev.event.cameo) ||
                     (SpecificViolence(kept.event.cameo) && GenericViolence(ev.event.cameo)) ||
                     (SpecificViolence(kept.event.cameo) && SpecificViolence(ev.event.cameo) &&
                      kept.event.cameo.compare(0, 2, ev.event.cameo, 0, 2) == 0);
@@ -236,8 +279,13 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
       if (!PlacesCompatible(kept, ev) || !DatesCompatible(kept, ev) || !AllCountsCompatible(kept.event, ev.event)) continue;
       // Two different named sources are two events (two arrests by two forces may still be one,
       // but two attackers are not).
+      // A fight told from the other side ("police and rebels clashed", "rebels fought police")
+      // is the same fight.
+      bool swapped = kept.event.source && ev.event.source && kept.event.target && ev.event.target &&
+                     kept.event.cameo.compare(0, 2, "19") == 0 && kept.event.source->code == ev.event.target->code &&
+                     kept.event.target->code == ev.event.source->code;
       if (kept.event.source && ev.event.source && kept.event.source->code != ev.event.source->code &&
-          kept.event.cameo_root != "17") {
+          kept.event.cameo_root != "17" && !swapped) {
         continue;
       }
       Absorb(kept, ev);

@@ -22,11 +22,15 @@ struct EventCandidate {
   bool date_vague = false;     // a week-wide expression ("last week")
   bool date_inherited = false; // that expression is in an earlier sentence of the story, or is as
                                // vague as "last week": a guess that never keeps mentions apart
+  bool date_weak = false;      // carried over from three or four sentences before: used when nothing
+                               // better is known, never over a restatement's date
   int restatements = 0;
   size_t trigger = 0;          // token of the trigger in its sentence
   const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
   size_t sentence = SIZE_MAX;  // index of the sentence of its latest mention
   bool anaphoric = false;      // a definite noun that refers back ("the attack", "the fighting")
+  bool separate = false;       // told as another event ("Elsewhere, ...", "In a separate incident",
+                               // "another bomb"): merges only with what its own sentence tells
 };
 
 // Whether two figures of the same kind may describe the same fact ("more than 5,000" and

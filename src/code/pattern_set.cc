@@ -404,10 +404,17 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
         p->modality = value;
       } else if (key == "noun") {
         p->nominal = true;
+      } else if (key == "feeling") {
+        p->feeling = true;
+      } else if (key == "mutual") {
+        p->mutual = true;
       } else if (key == "reverse") {
         p->reverse = true;
       } else if (key == "agent" && value == "authority") {
         p->authority = true;
+      } else if (key == "agent" && value == "court") {
+        p->authority = true;
+        p->default_role = "JUD";
       } else if (key == "voice" && (value == "passive" || value == "active")) {
         p->voice = value == "passive" ? 1 : -1;
       } else if (key == "scene" && value == "from") {

@@ -61,7 +61,13 @@ struct Pattern {
   bool nominal = false;            // noun: "arrest of X", "X's arrest", "police raid"
   bool reverse = false;            // reverse: subject is the target, object the source ("suffer at the hands of")
   bool authority = false;          // agent=authority: no named agent means the authorities (arrests, charges)
+  std::string default_role = "COP";  // with no authority named anywhere: the story country's police
+                                   // (agent=court: its courts, JUD, for sentences and indictments)
   bool no_target = false;          // target=none
+  bool feeling = false;            // feeling: a participle of feeling ("disappointed with", "angered by"):
+                                   // never passive, its subject feels it about what follows
+  bool mutual = false;             // mutual: both sides act ("clashed", "exchanged fire", "a shootout"):
+                                   // "A and B clashed" is one event, a missing side is another actor of the sentence
   int voice = 0;                   // voice=passive (1) / voice=active (-1): fires only in that voice
   bool place_target = false;       // target=place: the country where it happens is the target ("opened an embassy in Syria")
   bool recipient_target = false;   // target=recipient: what the phrase sends is not the target; "to X", else the country of the scene

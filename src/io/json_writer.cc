@@ -86,7 +86,9 @@ void WriteActor(Writer& w, const std::optional<Actor>& a) {
   if (!a) return w.Null();
   w.BeginObject();
   w.Key("text"), w.String(a->text);
-  w.Key("span"), w.Span(a->span);
+  // An actor the text only implies ("arrested" in a story naming no police) has no words: like
+  // an inferred location, no span.
+  w.Key("span"), a->text.empty() && a->span.empty() ? w.Null() : w.Span(a->span);
   w.Key("code"), w.String(a->code);
   w.Key("country"), w.StringOrNull(a->country);
   w.Key("role"), w.StringOrNull(a->role);

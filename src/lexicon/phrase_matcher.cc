@@ -38,7 +38,11 @@ bool PhraseMatcher::Joins(std::string_view text, const std::vector<Token>& token
         break;
       case '.':
         // "St. Louis", "Ft. Worth": a dot after a short capitalised word.
-        if (!(a.letters <= 3 && (a.flags & kUpperInitial) && !(a.flags & kAllUpper) && (b.flags & kUpperInitial))) return false;
+        // In a dateline's capitals too: "ST. PAUL --", "ST. PETERSBURG, Russia (AP)".
+        if (!(a.letters <= 3 && (a.flags & kUpperInitial) && !(a.flags & kAllUpper) && (b.flags & kUpperInitial)) &&
+            !(a.letters == 2 && (a.flags & kAllUpper) && (b.flags & kAllUpper) && b.letters >= 3)) {
+          return false;
+        }
         break;
       case '\'':
         // a possessive between the words: "the city's deputy mayor"

