@@ -873,6 +873,9 @@ void EntityFinder::FindImpl(Document& doc, std::vector<std::string>* explain) co
         if (!nameish(units[b])) break;  // a country ends the name
       }
       // One word that is a known town is a name only with a cue; the callers check cues.
+      // A weekday, a month or a word like "Police" alone is never a person ("in Beijing on
+      // Monday, the most senior American official").
+      if (b == ui && lex.IsPlaceStopWord(t0.hash)) return SIZE_MAX;
       return b;
     };
     struct PersonName {
