@@ -7,15 +7,5 @@ need_shared
 [ -d "$SHARED/devsets/events" ] && [ -f "$SHARED/devsets/geo/articles.jsonl" ] || { echo "skip: no events dev set"; exit 77; }
 "$EM" code "$SHARED/devsets/geo/articles.jsonl" --format json > "$TMP/ev.jsonl" 2> "$TMP/ev.err" || fail "code on the events dev set"
 python3 "$SHARED/eval/score.py" "$SHARED/devsets/events/" "$TMP/ev.jsonl" > "$TMP/score.txt" || fail "score.py"
-python3 - "$TMP/score.txt" "$ROOT/tests/e2e/events_floor.json" <<'PY' && pass "events dev set at or above the floors" || fail "events dev set regressed"
-import json, re, sys
-line = [l for l in open(sys.argv[1]) if l.startswith("score:")][-1]
-s = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", line)}
-floor = json.load(open(sys.argv[2]))
-print("events:", line.strip())
-bad = [k for k, v in floor.items() if s[k] < v]
-if bad:
-    print("below floor:", bad)
-    sys.exit(1)
-PY
+check_floor events "$TMP/score.txt" "$ROOT/tests/e2e/events_floor.json" && pass "events dev set at or above the floors" || fail "events dev set regressed"
 finish
