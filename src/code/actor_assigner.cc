@@ -114,21 +114,13 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
     // A pronoun that opens its sentence continues the last sentence's subject: "The attackers
     // arrived and opened fire on residents. They burned shops": they are the attackers.
     bool opens = i == 0 || (i == 1 && s.tokens[0].punct);
-    if (pronoun && opens && s.span.begin >= 2) {
-      const std::string& text = ctx.doc->text;
-      size_t prev_end = s.span.begin;
-      while (prev_end > 0 && std::isspace(static_cast<unsigned char>(text[prev_end - 1]))) --prev_end;
-      size_t prev_begin = prev_end > 1 ? prev_end - 1 : 0;
-      while (prev_begin > 0) {
-        char c = text[prev_begin - 1];
-        if (c == '\n' || ((c == '.' || c == '!' || c == '?') && prev_begin < text.size() &&
-                          std::isspace(static_cast<unsigned char>(text[prev_begin])))) {
-          break;
-        }
-        --prev_begin;
-      }
-      for (const Entity* e : ctx.entities) {
-        if (e->span.begin < prev_begin) continue;
+    if (pronoun && opens && s.index > 0 && s.index <= ctx.doc->sentences.size()) {
+      const Span& prev = ctx.doc->sentences[s.index - 1].span;
+      uint32_t prev_begin = prev.begin, prev_end = prev.end;
+      auto first = std::lower_bound(ctx.entities.begin(), ctx.entities.end(), prev_begin,
+                                    [](const Entity* x, size_t b) { return x->span.begin < b; });
+      for (auto at = first; at != ctx.entities.end(); ++at) {
+        const Entity* e = *at;
         if (e->span.begin >= prev_end) break;
         if (!Fits(*e, it->second) || !CanAct(*e)) continue;
         if (e->actor && e->actor->role == "MED") continue;

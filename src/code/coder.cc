@@ -853,8 +853,9 @@ Status Coder::Code(Document& doc) const {
         std::string cc = e.location ? e.location->place.country : main_place ? main_place->place.country : std::string();
         bool in_scope = std::any_of(scope_at.begin(), scope_at.end(), [&](size_t t) { return t >= cb && t < ce; });
         const Entity* country = nullptr;
-        for (const Entity* x : ctx.entities) {
-          if (in_scope && !cc.empty() && x->place && x->place->precision == "country" && x->place->country == cc) {
+        for (size_t k = 0; in_scope && !cc.empty() && k < ctx.entities.size(); ++k) {
+          const Entity* x = ctx.entities[k];
+          if (x->place && x->place->precision == "country" && x->place->country == cc) {
             country = x;
             break;
           }
