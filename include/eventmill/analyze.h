@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "eventmill/document.h"
 #include "eventmill/lexicon.h"
@@ -29,5 +31,8 @@ class Analyzer {
   explicit Analyzer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// What each entity in `text` resolves to, and why, one line each (`eventmill dict lookup`).
+std::string ExplainEntities(const Lexicon& lexicon, std::string_view text);
 
 }  // namespace eventmill

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "eventmill/data_dir.h"
 #include "eventmill/status.h"
 
 namespace eventmill {
@@ -30,8 +31,5 @@ class Lexicon {
 // Where the compiled lexicon is looked for when LexiconOptions::compiled_path is empty:
 // $EVENTMILL_LEXICON, else lexicon.bin beside the binary (or in a parent up to the build directory).
 std::string DefaultCompiledLexiconPath();
-
-// Where data/ is: $EVENTMILL_DATA, else <binary>/../data, else the source tree's data/.
-std::string DataDir();
 
 }  // namespace eventmill

@@ -44,4 +44,8 @@ Status Analyzer::Analyze(Document& doc) const {
   return Status::Ok();
 }
 
+std::string ExplainEntities(const Lexicon& lexicon, std::string_view text) {
+  return analyze::EntityFinder(lexicon).Explain(text);
+}
+
 }  // namespace eventmill

@@ -7,13 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "analyze/entity_finder.h"
 #include "cli/command.h"
 #include "cli/dict_test.h"
+#include "eventmill/analyze.h"
 #include "eventmill/lexicon.h"
-#include "lexicon/lexicon_compiler.h"
-#include "lexicon/lexicon_impl.h"
-#include "lexicon/tokens.h"
+#include "eventmill/lexicon_compiler.h"
 
 namespace eventmill::cli {
 namespace {
@@ -156,8 +154,7 @@ int Lookup(const DictFlags& f) {
   }
   std::string text;
   for (const auto& r : f.rest) text += (text.empty() ? "" : " ") + r;
-  analyze::EntityFinder finder(*lex);
-  std::printf("%s", finder.Explain(text).c_str());
+  std::printf("%s", ExplainEntities(*lex, text).c_str());
   return 0;
 }
 

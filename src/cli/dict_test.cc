@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "code/validation_records.h"
+#include "eventmill/validation.h"
 #include "eventmill/lexicon.h"
 
 namespace eventmill::cli {

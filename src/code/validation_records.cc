@@ -1,4 +1,4 @@
-#include "code/validation_records.h"
+#include "eventmill/validation.h"
 
 #include <algorithm>
 #include <cctype>

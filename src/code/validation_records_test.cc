@@ -1,6 +1,6 @@
 // The project's validation records (data/patterns/*.cases) must all pass, and the record format
 // is read as docs/patterns.md says.
-#include "code/validation_records.h"
+#include "eventmill/validation.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,11 @@
+// DataDir(): see eventmill/data_dir.h.
+#include "eventmill/data_dir.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-
-#include "eventmill/lexicon.h"
 
 namespace eventmill {
 

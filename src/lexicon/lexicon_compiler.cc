@@ -1,4 +1,4 @@
-#include "lexicon/lexicon_compiler.h"
+#include "eventmill/lexicon_compiler.h"
 
 #include <cmath>
 #include <cstdlib>

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "lexicon/lexicon_compiler.h"
+#include "eventmill/lexicon_compiler.h"
 #include "lexicon/lexicon_impl.h"
 #include "lexicon/phrase_matcher.h"
 #include "lexicon/tokens.h"

@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "eventmill/lexicon.h"
+#include "eventmill/data_dir.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 #include "text/word_lists.h"

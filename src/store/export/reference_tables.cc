@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "eventmill/lexicon.h"
+#include "eventmill/data_dir.h"
 
 namespace eventmill {
 namespace {

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "eventmill/lexicon.h"
+#include "eventmill/data_dir.h"
 
 namespace eventmill {
 namespace {
