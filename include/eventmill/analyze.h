@@ -12,11 +12,13 @@
 
 namespace eventmill {
 
-struct AnalyzeOptions {};
+struct AnalyzeOptions {
+  std::string data_dir;  // data/ (text/, counts/, dates/, quotes/); empty: the lexicon's data_dir()
+};
 
 class Analyzer {
  public:
-  // `lexicon` must outlive the Analyzer.
+  // `lexicon` must outlive the Analyzer. An error names a data file that is missing or malformed.
   static Result<Analyzer> Create(const Lexicon& lexicon, AnalyzeOptions options = {});
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;

@@ -12,13 +12,14 @@
 namespace eventmill {
 
 struct CodeOptions {
-  std::string patterns_dir;  // empty: DataDir() + "/patterns"
-  std::string mappings_dir;  // empty: DataDir() + "/mappings" (CAMEO codebook, PLOVER, ACLED)
+  std::string data_dir;      // data/; empty: the lexicon's data_dir()
+  std::string patterns_dir;  // empty: data_dir + "/patterns"
+  std::string mappings_dir;  // empty: data_dir + "/mappings" (CAMEO codebook, PLOVER, ACLED)
 };
 
 class Coder {
  public:
-  // `lexicon` must outlive the Coder.
+  // `lexicon` must outlive the Coder. An error names a data file that is missing or malformed.
   static Result<Coder> Create(const Lexicon& lexicon, CodeOptions options = {});
   ~Coder();
   Coder(Coder&&) noexcept;

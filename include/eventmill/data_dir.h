@@ -10,4 +10,8 @@ namespace eventmill {
 // Where data/ is: $EVENTMILL_DATA, else <binary>/../data, else the source tree's data/.
 std::string DataDir();
 
+// Where the npm data packages are installed (GeoNames, countries, AFINN): $EVENTMILL_NPM_DIR, else
+// <data_dir>/../build/npm/node_modules (tools/setup.d installs them there).
+std::string NpmDir(const std::string& data_dir);
+
 }  // namespace eventmill

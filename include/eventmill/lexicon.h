@@ -20,6 +20,10 @@ class Lexicon {
   // Loads the compiled lexicon (mmap) or, failing that, what the data sources provide.
   static Result<Lexicon> Load(const LexiconOptions& options = {});
 
+  // The data/ directory it was loaded with (LexiconOptions::data_dir, else DataDir()): the stages
+  // built on this lexicon read their own data files there unless their options name another.
+  const std::string& data_dir() const;
+
   struct Impl;
   const Impl& impl() const { return *impl_; }
 

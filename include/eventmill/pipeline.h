@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "eventmill/document.h"
 #include "eventmill/input.h"
@@ -19,6 +20,10 @@ struct PipelineOptions {
   int threads = 0;               // 0: all cores
   Stage through = Stage::kCode;  // last stage to run
   size_t max_in_flight = 256;    // pages read ahead of the ordered writer (bounds memory)
+  // data/, the knowledge every stage reads (extract/, text/, counts/, patterns/…); empty:
+  // DataDir(). Passed down to each stage's options; a missing or malformed file fails Create.
+  std::string data_dir;
+  std::string compiled_lexicon;  // empty: DefaultCompiledLexiconPath()
   // Optional: called on the reading thread for each page read; a page it rejects is not processed
   // and not reported (counted in RunSummary::skipped). Used by `ingest` to skip stored inputs.
   std::function<bool(const RawPage&)> admit = nullptr;

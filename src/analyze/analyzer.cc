@@ -17,7 +17,8 @@ constexpr size_t kTrimBeforeBytes = size_t{4} << 20;
 struct Analyzer::Impl {
   AnalyzeOptions options;
   analyze::EntityFinder entities;
-  explicit Impl(const Lexicon& lexicon) : entities(lexicon) {}
+  analyze::AnalyzeData data;
+  Impl(const Lexicon& lexicon, analyze::AnalyzeData data) : entities(lexicon), data(std::move(data)) {}
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -26,7 +27,9 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 Result<Analyzer> Analyzer::Create(const Lexicon& lexicon, AnalyzeOptions options) {
-  auto impl = std::make_unique<Impl>(lexicon);
+  DataFiles files(options.data_dir.empty() ? lexicon.data_dir() : options.data_dir);
+  EM_ASSIGN_OR_RETURN(analyze::AnalyzeData data, analyze::AnalyzeData::Load(files));
+  auto impl = std::make_unique<Impl>(lexicon, std::move(data));
   impl->options = options;
   return Analyzer(std::move(impl));
 }
@@ -36,11 +39,11 @@ Status Analyzer::Analyze(Document& doc) const {
   // heap unless returned; the entities of such a text are large blocks of their own.
   if (doc.text.size() >= kTrimBeforeBytes) malloc_trim(0);
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
-  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
+  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, impl_->data.abbreviations);
   impl_->entities.Find(doc);
-  analyze::FindCounts(doc);
-  analyze::FindDates(doc);
-  analyze::AttributeQuotes(doc);
+  analyze::FindCounts(doc, impl_->data);
+  analyze::FindDates(doc, impl_->data);
+  analyze::AttributeQuotes(doc, impl_->data);
   return Status::Ok();
 }
 

@@ -590,13 +590,18 @@ bool CountLexicon::IsPersonNoun(const std::string& w) const {
   return false;
 }
 
-Result<CountLexicon> CountLexicon::Load(const std::string& dir) {
+Result<CountLexicon> CountLexicon::Load(const DataFiles& files) {
   CountLexicon lex;
-  EM_ASSIGN_OR_RETURN(text::WordLists numbers, text::ReadWordLists(dir + "/numbers.txt"));
-  EM_ASSIGN_OR_RETURN(text::WordLists qualifiers, text::ReadWordLists(dir + "/qualifiers.txt"));
-  EM_ASSIGN_OR_RETURN(text::WordLists people, text::ReadWordLists(dir + "/people.txt"));
-  EM_ASSIGN_OR_RETURN(text::WordLists kinds, text::ReadWordLists(dir + "/kinds.txt"));
-  EM_ASSIGN_OR_RETURN(text::WordLists never, text::ReadWordLists(dir + "/never.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists numbers, text::ReadWordLists(files, "counts/numbers.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists qualifiers, text::ReadWordLists(files, "counts/qualifiers.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists people, text::ReadWordLists(files, "counts/people.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists kinds, text::ReadWordLists(files, "counts/kinds.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists never, text::ReadWordLists(files, "counts/never.txt"));
+  EM_RETURN_IF_ERROR(text::RequireSections(numbers, files.PathOf("counts/numbers.txt"), {"units", "tens", "multipliers", "vague"}));
+  if (qualifiers.empty()) return DataError(files.PathOf("counts/qualifiers.txt"), 0, "no qualifier");
+  EM_RETURN_IF_ERROR(text::RequireSections(people, files.PathOf("counts/people.txt"), {"nouns", "suffixes"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(kinds, files.PathOf("counts/kinds.txt"), {"verbs", "nouns", "tolls"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(never, files.PathOf("counts/never.txt"), {"before", "after", "negations", "money"}));
   auto read_map = [](const std::vector<text::WordListEntry>& entries, std::map<std::string, double>* m) {
     for (const auto& e : entries)
       if (!e.values.empty()) (*m)[text::AsciiLower(e.key)] = std::strtod(e.values[0].c_str(), nullptr);
@@ -627,14 +632,6 @@ Result<CountLexicon> CountLexicon::Load(const std::string& dir) {
   return lex;
 }
 
-const CountLexicon& CountLexicon::Default() {
-  static const CountLexicon* lex = [] {
-    auto r = Load(DataDir() + "/counts");
-    return r.ok() ? new CountLexicon(std::move(*r)) : new CountLexicon();
-  }();
-  return *lex;
-}
-
 std::vector<Count> CountFinder::FindInSentence(const Document& doc, Span sentence) const {
   Clause c;
   c.doc = &doc;
@@ -655,7 +652,7 @@ void CountFinder::Find(Document& doc) const {
   const std::vector<Sentence>* sentences = &doc.sentences;
   if (sentences->empty() && !doc.text.empty()) {
     std::vector<Span> paras = doc.paragraphs.empty() ? text::SplitParagraphs(doc.text) : doc.paragraphs;
-    local = text::SplitSentences(doc.text, paras);
+    local = text::SplitSentences(doc.text, paras, *abbreviations_);
     sentences = &local;
   }
   std::vector<Count> all;

@@ -15,7 +15,9 @@
 
 #include "eventmill/document.h"
 #include "eventmill/status.h"
+#include "core/data_files.h"
 #include "text/phrase_set.h"
+#include "text/sentence_splitter.h"
 
 namespace eventmill::analyze {
 
@@ -35,18 +37,19 @@ struct CountLexicon {
   text::PhraseSet never_before, never_after, negations;
   std::set<std::string> money;
 
-  // Reads dir/{numbers,qualifiers,people,kinds,never}.txt. An error names the missing file.
-  static Result<CountLexicon> Load(const std::string& dir);
-  // DataDir()/counts, loaded on first use (thread-safe). Empty when the data is missing.
-  static const CountLexicon& Default();
+  // Reads counts/{numbers,qualifiers,people,kinds,never}.txt of `files`. An error names the
+  // missing or malformed file (and line), or the section it lacks.
+  static Result<CountLexicon> Load(const DataFiles& files);
 
   bool IsPersonNoun(const std::string& lower_word) const;
 };
 
 class CountFinder {
  public:
-  // `lexicon` must outlive the finder.
-  explicit CountFinder(const CountLexicon& lexicon) : lex_(&lexicon) {}
+  // `lexicon` and `abbreviations` (for a document whose sentences are not split yet) must outlive
+  // the finder.
+  CountFinder(const CountLexicon& lexicon, const text::Abbreviations& abbreviations)
+      : lex_(&lexicon), abbreviations_(&abbreviations) {}
 
   // Counts in one sentence of doc (doc.sentences need not be filled). Spans index doc.text.
   std::vector<Count> FindInSentence(const Document& doc, Span sentence) const;
@@ -57,6 +60,7 @@ class CountFinder {
 
  private:
   const CountLexicon* lex_;
+  const text::Abbreviations* abbreviations_;
 };
 
 // One fact stated twice is one count: of counts of the same kind (arrested and detained are one

@@ -5,23 +5,47 @@
 #include <chrono>
 #include <string>
 
-#include "eventmill/lexicon.h"
+#include "analyze/facts.h"
+#include "eventmill/data_dir.h"
 
 namespace eventmill::analyze {
 namespace {
 
+// The project's analyze data, loaded once for the tests of this file.
+const AnalyzeData& Data() {
+  static const AnalyzeData* data = [] {
+    auto r = AnalyzeData::Load(DataFiles(DataDir()));
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new AnalyzeData(std::move(*r));
+  }();
+  return *data;
+}
+
 std::vector<Count> Counts(const std::string& text) {
   Document doc;
   doc.text = text;
-  CountFinder(CountLexicon::Default()).Find(doc);
+  CountFinder(Data().counts, Data().abbreviations).Find(doc);
   return doc.counts;
 }
 
 TEST(CountFinder, LoadsItsDataAndNamesAMissingDirectory) {
-  ASSERT_TRUE(CountLexicon::Load(DataDir() + "/counts").ok());
-  auto missing = CountLexicon::Load("/nonexistent/counts");
+  ASSERT_TRUE(CountLexicon::Load(DataFiles(DataDir())).ok());
+  auto missing = CountLexicon::Load(DataFiles("/nonexistent"));
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/counts/"), std::string::npos);
+  // Every file there, but numbers.txt without its [tens], [multipliers] and [vague] sections.
+  auto empty = CountLexicon::Load(DataFiles::FromStrings({
+      {"counts/numbers.txt", "[units]\none = 1\n"},
+      {"counts/qualifiers.txt", "about = approx\n"},
+      {"counts/people.txt", "[nouns]\npeople\n[suffixes]\nists\n"},
+      {"counts/kinds.txt", "[verbs]\nkilled = killed\n[nouns]\ndead = killed\n[tolls]\ndeath toll = killed\n"},
+      {"counts/never.txt", "[before]\nage\n[after]\nyears\n[negations]\nno\n[money]\ndollars\n"}}));
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("counts/numbers.txt: no [tens] section"), std::string::npos)
+      << empty.status().message();
 }
 
 TEST(CountFinder, ReadsThousandsWithComma) {

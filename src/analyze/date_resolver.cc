@@ -350,10 +350,12 @@ std::string FormatDate(CivilDate d) {
   return buf;
 }
 
-Result<DateLexicon> DateLexicon::Load(const std::string& dir) {
+Result<DateLexicon> DateLexicon::Load(const DataFiles& files) {
   DateLexicon lex;
-  EM_ASSIGN_OR_RETURN(text::WordLists cal, text::ReadWordLists(dir + "/calendar.txt"));
-  EM_ASSIGN_OR_RETURN(text::WordLists rel, text::ReadWordLists(dir + "/relative.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists cal, text::ReadWordLists(files, "dates/calendar.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists rel, text::ReadWordLists(files, "dates/relative.txt"));
+  EM_RETURN_IF_ERROR(text::RequireSections(cal, files.PathOf("dates/calendar.txt"), {"months", "weekdays", "parts", "month_cues", "year_cues"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(rel, files.PathOf("dates/relative.txt"), {"phrases", "ago", "weekday_modifiers", "numbers"}));
   for (const auto& e : cal["months"])
     if (!e.values.empty()) lex.months[text::AsciiLower(e.key)] = std::atoi(e.values[0].c_str());
   for (const auto& e : cal["weekdays"])
@@ -379,14 +381,6 @@ Result<DateLexicon> DateLexicon::Load(const std::string& dir) {
   for (const auto& e : rel["numbers"])
     if (!e.values.empty()) lex.numbers[e.key] = std::atoi(e.values[0].c_str());
   return lex;
-}
-
-const DateLexicon& DateLexicon::Default() {
-  static const DateLexicon* lex = [] {
-    auto r = Load(DataDir() + "/dates");
-    return r.ok() ? new DateLexicon(std::move(*r)) : new DateLexicon();
-  }();
-  return *lex;
 }
 
 std::vector<DateMention> DateResolver::FindInSpan(const Document& doc, Span range,

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/data_files.h"
 #include "eventmill/document.h"
 #include "eventmill/status.h"
 
@@ -48,9 +49,7 @@ struct DateLexicon {
   std::vector<std::pair<std::vector<std::string>, std::string>> weekday_modifiers;
 
   // Reads dir/calendar.txt and dir/relative.txt. An error names the missing file.
-  static Result<DateLexicon> Load(const std::string& dir);
-  // DataDir()/dates, loaded on first use (thread-safe). Empty when the data is missing.
-  static const DateLexicon& Default();
+  static Result<DateLexicon> Load(const DataFiles& files);
 };
 
 class DateResolver {

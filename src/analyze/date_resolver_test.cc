@@ -2,15 +2,29 @@
 
 #include <gtest/gtest.h>
 
-#include "eventmill/lexicon.h"
+#include "analyze/facts.h"
+#include "eventmill/data_dir.h"
 
 namespace eventmill::analyze {
 namespace {
 
+// The project's analyze data, loaded once for the tests of this file.
+const AnalyzeData& Data() {
+  static const AnalyzeData* data = [] {
+    auto r = AnalyzeData::Load(DataFiles(DataDir()));
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new AnalyzeData(std::move(*r));
+  }();
+  return *data;
+}
+
 std::vector<DateMention> Dates(const std::string& text, const std::string& published, Document* doc) {
   doc->text = text;
   if (!published.empty()) doc->published = published;
-  DateResolver(DateLexicon::Default()).Find(*doc);
+  DateResolver(Data().dates).Find(*doc);
   return doc->dates;
 }
 

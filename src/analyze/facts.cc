@@ -1,13 +1,20 @@
 #include "analyze/facts.h"
 
-#include "analyze/count_finder.h"
-#include "analyze/date_resolver.h"
-#include "analyze/quote_attributor.h"
-
 namespace eventmill::analyze {
 
-void FindCounts(Document& doc) { CountFinder(CountLexicon::Default()).Find(doc); }
-void FindDates(Document& doc) { DateResolver(DateLexicon::Default()).Find(doc); }
-void AttributeQuotes(Document& doc) { QuoteAttributor(QuoteLexicon::Default()).Attribute(doc); }
+Result<AnalyzeData> AnalyzeData::Load(const DataFiles& files) {
+  AnalyzeData data;
+  EM_ASSIGN_OR_RETURN(data.abbreviations, text::Abbreviations::Load(files));
+  EM_ASSIGN_OR_RETURN(data.counts, CountLexicon::Load(files));
+  EM_ASSIGN_OR_RETURN(data.dates, DateLexicon::Load(files));
+  EM_ASSIGN_OR_RETURN(data.quotes, QuoteLexicon::Load(files));
+  return data;
+}
+
+void FindCounts(Document& doc, const AnalyzeData& data) { CountFinder(data.counts, data.abbreviations).Find(doc); }
+void FindDates(Document& doc, const AnalyzeData& data) { DateResolver(data.dates).Find(doc); }
+void AttributeQuotes(Document& doc, const AnalyzeData& data) {
+  QuoteAttributor(data.quotes, data.abbreviations).Attribute(doc);
+}
 
 }  // namespace eventmill::analyze

@@ -22,12 +22,26 @@
 #include <vector>
 
 #include "analyze/facts.h"
+#include "eventmill/data_dir.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill::analyze {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The project's analyze data, loaded once for the tests of this file.
+const AnalyzeData& Data() {
+  static const AnalyzeData* data = [] {
+    auto r = AnalyzeData::Load(DataFiles(DataDir()));
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new AnalyzeData(std::move(*r));
+  }();
+  return *data;
+}
 
 using Record = std::map<std::string, std::string>;  // field -> value as text ("5135", "exact")
 
@@ -197,10 +211,10 @@ void RunFile(const std::string& prefix) {
       doc.text = c.text;
       if (!c.published.empty()) doc.published = c.published;
       doc.paragraphs = text::SplitParagraphs(doc.text);
-      doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
-      if (prefix == "counts") FindCounts(doc);
-      else if (prefix == "dates") FindDates(doc);
-      else AttributeQuotes(doc);
+      doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, Data().abbreviations);
+      if (prefix == "counts") FindCounts(doc, Data());
+      else if (prefix == "dates") FindDates(doc, Data());
+      else AttributeQuotes(doc, Data());
       std::vector<Record> actual = Actual(prefix, doc);
       std::string where = c.file + ":" + std::to_string(c.line) + ": " + c.text.substr(0, 100);
       bool ok = actual.size() == c.expected.size();

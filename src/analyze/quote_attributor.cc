@@ -756,11 +756,15 @@ class Attributor {
 
 }  // namespace
 
-Result<QuoteLexicon> QuoteLexicon::Load(const std::string& dir) {
+Result<QuoteLexicon> QuoteLexicon::Load(const DataFiles& files) {
   QuoteLexicon lex;
-  EM_ASSIGN_OR_RETURN(text::WordLists speech, text::ReadWordLists(dir + "/speech.txt"));
-  EM_ASSIGN_OR_RETURN(text::WordLists roles, text::ReadWordLists(dir + "/roles.txt"));
-  EM_ASSIGN_OR_RETURN(text::WordLists orgs, text::ReadWordLists(dir + "/organisations.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists speech, text::ReadWordLists(files, "quotes/speech.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists roles, text::ReadWordLists(files, "quotes/roles.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists orgs, text::ReadWordLists(files, "quotes/organisations.txt"));
+  EM_RETURN_IF_ERROR(text::RequireSections(speech, files.PathOf("quotes/speech.txt"),
+                                           {"verbs", "participles", "according", "statements", "pronouns", "particles", "not_names"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(roles, files.PathOf("quotes/roles.txt"), {"roles"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(orgs, files.PathOf("quotes/organisations.txt"), {"words"}));
   AddPhrases(speech["verbs"], &lex.verbs);
   AddPhrases(speech["participles"], &lex.participles);
   AddPhrases(speech["according"], &lex.according);
@@ -779,14 +783,6 @@ Result<QuoteLexicon> QuoteLexicon::Load(const std::string& dir) {
   return lex;
 }
 
-const QuoteLexicon& QuoteLexicon::Default() {
-  static const QuoteLexicon* lex = [] {
-    auto r = Load(DataDir() + "/quotes");
-    return r.ok() ? new QuoteLexicon(std::move(*r)) : new QuoteLexicon();
-  }();
-  return *lex;
-}
-
 std::vector<Span> FindQuotedSpans(std::string_view text, const std::vector<Span>& paragraphs) {
   std::vector<Span> out;
   for (const QuoteMarks& q : FindQuoteMarks(text, paragraphs)) out.push_back(q.inner());
@@ -795,7 +791,7 @@ std::vector<Span> FindQuotedSpans(std::string_view text, const std::vector<Span>
 
 void QuoteAttributor::Attribute(Document& doc) const {
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
-  if (doc.sentences.empty()) doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
+  if (doc.sentences.empty()) doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, *abbreviations_);
   doc.quotes.clear();
   Attributor a(*lex_, doc);
   a.Run(&doc.quotes);

@@ -15,7 +15,9 @@
 
 #include "eventmill/document.h"
 #include "eventmill/status.h"
+#include "core/data_files.h"
 #include "text/phrase_set.h"
+#include "text/sentence_splitter.h"
 
 namespace eventmill::analyze {
 
@@ -25,9 +27,7 @@ struct QuoteLexicon {
   std::set<std::string, std::less<>> person_pronouns, any_pronouns, particles, not_names, org_words;
 
   // Reads dir/{speech,roles,organisations}.txt. An error names the missing file.
-  static Result<QuoteLexicon> Load(const std::string& dir);
-  // DataDir()/quotes, loaded on first use (thread-safe). Empty when the data is missing.
-  static const QuoteLexicon& Default();
+  static Result<QuoteLexicon> Load(const DataFiles& files);
 };
 
 // The quoted passages of `text`, paragraph by paragraph: spans of the words inside the marks
@@ -36,8 +36,10 @@ std::vector<Span> FindQuotedSpans(std::string_view text, const std::vector<Span>
 
 class QuoteAttributor {
  public:
-  // `lexicon` must outlive the attributor.
-  explicit QuoteAttributor(const QuoteLexicon& lexicon) : lex_(&lexicon) {}
+  // `lexicon` and `abbreviations` (for a document whose sentences are not split yet) must outlive
+  // the attributor.
+  QuoteAttributor(const QuoteLexicon& lexicon, const text::Abbreviations& abbreviations)
+      : lex_(&lexicon), abbreviations_(&abbreviations) {}
 
   // Fills doc.quotes in text order. Uses doc.paragraphs and doc.sentences (split here when
   // empty) and doc.entities when present. Thread-safe (const).
@@ -45,6 +47,7 @@ class QuoteAttributor {
 
  private:
   const QuoteLexicon* lex_;
+  const text::Abbreviations* abbreviations_;
 };
 
 }  // namespace eventmill::analyze

@@ -2,15 +2,30 @@
 
 #include <gtest/gtest.h>
 
+#include "analyze/facts.h"
+#include "eventmill/data_dir.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill::analyze {
 namespace {
 
+// The project's analyze data, loaded once for the tests of this file.
+const AnalyzeData& Data() {
+  static const AnalyzeData* data = [] {
+    auto r = AnalyzeData::Load(DataFiles(DataDir()));
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new AnalyzeData(std::move(*r));
+  }();
+  return *data;
+}
+
 std::vector<Quote> Quotes(Document& doc) {
   doc.paragraphs = text::SplitParagraphs(doc.text);
-  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
-  QuoteAttributor(QuoteLexicon::Default()).Attribute(doc);
+  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, Data().abbreviations);
+  QuoteAttributor(Data().quotes, Data().abbreviations).Attribute(doc);
   return doc.quotes;
 }
 

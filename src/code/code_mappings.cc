@@ -42,14 +42,6 @@ Status ForEachRow(std::string_view text, std::string_view name, size_t min_field
   return Status::Ok();
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path, "cannot read");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 bool IsArmedRole(std::string_view role) {
   return role == "COP" || role == "MIL" || role == "SPY" || role == "REB" || role == "INS" || role == "UAF" ||
          role == "CRM";
@@ -100,11 +92,11 @@ Result<CodeMappings> CodeMappings::Parse(std::string_view cameo, std::string_vie
   return m;
 }
 
-Result<CodeMappings> CodeMappings::Load(const std::string& dir) {
-  EM_ASSIGN_OR_RETURN(std::string cameo, ReadFile(dir + "/cameo.tsv"));
-  EM_ASSIGN_OR_RETURN(std::string plover, ReadFile(dir + "/plover.tsv"));
-  EM_ASSIGN_OR_RETURN(std::string acled, ReadFile(dir + "/acled.tsv"));
-  EM_ASSIGN_OR_RETURN(std::string counts, ReadFile(dir + "/counts.tsv"));
+Result<CodeMappings> CodeMappings::Load(const DataFiles& mappings) {
+  EM_ASSIGN_OR_RETURN(std::string cameo, mappings.Read("cameo.tsv"));
+  EM_ASSIGN_OR_RETURN(std::string plover, mappings.Read("plover.tsv"));
+  EM_ASSIGN_OR_RETURN(std::string acled, mappings.Read("acled.tsv"));
+  EM_ASSIGN_OR_RETURN(std::string counts, mappings.Read("counts.tsv"));
   return Parse(cameo, plover, acled, counts);
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/data_files.h"
 #include "eventmill/document.h"
 #include "eventmill/status.h"
 
@@ -21,7 +22,7 @@ struct CameoEntry {
 class CodeMappings {
  public:
   // Reads cameo.tsv, plover.tsv, acled.tsv and counts.tsv from `dir`.
-  static Result<CodeMappings> Load(const std::string& dir);
+  static Result<CodeMappings> Load(const DataFiles& mappings);
   // The same from texts (for tests); each `*_name` names its text in errors.
   static Result<CodeMappings> Parse(std::string_view cameo, std::string_view plover, std::string_view acled,
                                     std::string_view counts);

@@ -14,7 +14,7 @@ namespace {
 
 const CodeMappings& Project() {
   static CodeMappings* m = [] {
-    auto r = CodeMappings::Load(DataDir() + "/mappings");
+    auto r = CodeMappings::Load(DataFiles(DataDir() + "/mappings"));
     if (!r.ok()) {
       ADD_FAILURE() << r.status().message();
       std::abort();
@@ -80,7 +80,7 @@ TEST(CodeMappings, CountKindsFitTheirFamilies) {
 
 TEST(CodeMappings, EveryPatternCodeIsInTheCodebook) {
   namespace fs = std::filesystem;
-  auto set = PatternSet::Load(DataDir() + "/patterns");
+  auto set = PatternSet::Load(DataFiles(DataDir() + "/patterns"));
   ASSERT_TRUE(set.ok()) << set.status().message();
   for (const auto& entry : fs::directory_iterator(DataDir() + "/patterns")) {
     if (entry.path().extension() != ".patterns") continue;

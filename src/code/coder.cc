@@ -33,14 +33,6 @@ using code::SentenceView;
 
 namespace {
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path, "cannot read");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Words before a place that make it the scene of the event ("in Almaty", "throughout Kazakhstan").
 bool IsSceneWord(const std::string& w) {
   static const char* kWords[] = {"in",     "at",     "near",  "throughout", "across", "inside", "outside",
@@ -491,50 +483,43 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->lexicon = &lexicon;
   impl->options = options;
-  std::string patterns_dir = options.patterns_dir.empty() ? DataDir() + "/patterns" : options.patterns_dir;
-  std::string mappings_dir = options.mappings_dir.empty() ? DataDir() + "/mappings" : options.mappings_dir;
-  EM_ASSIGN_OR_RETURN(impl->patterns, PatternSet::Load(patterns_dir));
-  EM_ASSIGN_OR_RETURN(std::string cues, ReadFile(patterns_dir + "/modality.cues"));
-  EM_ASSIGN_OR_RETURN(std::string light, ReadFile(patterns_dir + "/light_verbs.txt"));
+  std::string data_dir = options.data_dir.empty() ? lexicon.data_dir() : options.data_dir;
+  DataFiles patterns(options.patterns_dir.empty() ? data_dir + "/patterns" : options.patterns_dir);
+  DataFiles mappings(options.mappings_dir.empty() ? data_dir + "/mappings" : options.mappings_dir);
+  EM_ASSIGN_OR_RETURN(impl->patterns, PatternSet::Load(patterns));
+  EM_ASSIGN_OR_RETURN(std::string cues, patterns.Read("modality.cues"));
+  EM_ASSIGN_OR_RETURN(std::string light, patterns.Read("light_verbs.txt"));
   EM_ASSIGN_OR_RETURN(ModalityClassifier modality, ModalityClassifier::Parse(cues, light, impl->patterns.inflector()));
   impl->modality = std::make_unique<ModalityClassifier>(std::move(modality));
-  EM_ASSIGN_OR_RETURN(std::string refs, ReadFile(patterns_dir + "/references.tsv"));
+  EM_ASSIGN_OR_RETURN(std::string refs, patterns.Read("references.tsv"));
   EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, impl->patterns.inflector()));
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
   impl->actors->SetVerbForms(impl->patterns.VerbForms());
-  EM_ASSIGN_OR_RETURN(CodeMappings mappings, CodeMappings::Load(mappings_dir));
-  impl->mappings = std::make_unique<CodeMappings>(std::move(mappings));
-  EM_ASSIGN_OR_RETURN(std::string slots, ReadFile(mappings_dir + "/slot_roles.tsv"));
-  {
-    std::istringstream in(slots);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      std::istringstream f(line);
-      Impl::SlotRole r;
-      if (f >> r.prefix >> r.slot >> r.role) impl->slot_roles.push_back(r);
+  EM_ASSIGN_OR_RETURN(CodeMappings codebook, CodeMappings::Load(mappings));
+  impl->mappings = std::make_unique<CodeMappings>(std::move(codebook));
+  EM_ASSIGN_OR_RETURN(std::string slots, mappings.Read("slot_roles.tsv"));
+  EM_RETURN_IF_ERROR(ForEachDataLine(slots, [&](int number, std::string_view line) {
+    std::istringstream f{std::string(line)};
+    Impl::SlotRole r;
+    if (!(f >> r.prefix >> r.slot >> r.role)) {
+      return DataError(mappings.PathOf("slot_roles.tsv"), number, "want three fields: CAMEO prefix, slot, role");
     }
-  }
-  if (auto common = ReadFile(patterns_dir + "/common_actors.cues"); common.ok()) {
-    EM_ASSIGN_OR_RETURN(impl->common_actors,
-                        PatternSet::Parse(*common, "common_actors.cues", impl->patterns.inflector(), /*labelled=*/true));
-  }
-  if (auto non = ReadFile(patterns_dir + "/non_events.cues"); non.ok()) {
-    EM_ASSIGN_OR_RETURN(impl->non_events,
-                        PatternSet::Parse(*non, "non_events.cues", impl->patterns.inflector(), /*labelled=*/true));
-  }
-  if (auto scope = ReadFile(patterns_dir + "/scope.cues"); scope.ok()) {
-    EM_ASSIGN_OR_RETURN(impl->scope, PatternSet::Parse(*scope, "scope.cues", impl->patterns.inflector(), /*labelled=*/true));
-  }
-  if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
-    std::istringstream in(*skip);
-    std::string line;
-    while (std::getline(in, line)) {
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
-      impl->skip_prefixes.push_back(line);
-    }
-  }
+    impl->slot_roles.push_back(r);
+    return Status::Ok();
+  }));
+  EM_ASSIGN_OR_RETURN(std::string common, patterns.Read("common_actors.cues"));
+  EM_ASSIGN_OR_RETURN(impl->common_actors,
+                      PatternSet::Parse(common, "common_actors.cues", impl->patterns.inflector(), /*labelled=*/true));
+  EM_ASSIGN_OR_RETURN(std::string non, patterns.Read("non_events.cues"));
+  EM_ASSIGN_OR_RETURN(impl->non_events,
+                      PatternSet::Parse(non, "non_events.cues", impl->patterns.inflector(), /*labelled=*/true));
+  EM_ASSIGN_OR_RETURN(std::string scope, patterns.Read("scope.cues"));
+  EM_ASSIGN_OR_RETURN(impl->scope, PatternSet::Parse(scope, "scope.cues", impl->patterns.inflector(), /*labelled=*/true));
+  EM_ASSIGN_OR_RETURN(std::string skip, patterns.Read("skip_sentences.txt"));
+  EM_RETURN_IF_ERROR(ForEachDataLine(skip, [&](int, std::string_view line) {
+    impl->skip_prefixes.emplace_back(line);
+    return Status::Ok();
+  }));
   // Every pattern's code must be in the codebook: a typo in a pattern file is an error at start.
   for (size_t i = 0; i < impl->patterns.size(); ++i) {
     const code::Pattern& p = impl->patterns.pattern(i);

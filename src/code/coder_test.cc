@@ -4,10 +4,23 @@
 
 #include <gtest/gtest.h>
 
+#include "core/data_files.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill {
 namespace {
+
+const text::Abbreviations& Abbr() {
+  static const text::Abbreviations* abbr = [] {
+    auto r = text::Abbreviations::Load(DataFiles(DataDir()));
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new text::Abbreviations(std::move(*r));
+  }();
+  return *abbr;
+}
 
 const Coder& TheCoder() {
   static Lexicon* lexicon = new Lexicon(*Lexicon::Load());
@@ -34,7 +47,7 @@ Document Doc(const std::string& text, const std::string& published = "2022-01-09
   doc.text = text;
   doc.published = published;
   doc.paragraphs = text::SplitParagraphs(doc.text);
-  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
+  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, Abbr());
   return doc;
 }
 

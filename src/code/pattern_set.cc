@@ -443,30 +443,15 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view nam
   return set;
 }
 
-Result<PatternSet> PatternSet::Load(const std::string& dir) {
-  namespace fs = std::filesystem;
-  auto read = [](const fs::path& path) -> Result<std::string> {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::NotFound(path.string(), "cannot read");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  };
-  EM_ASSIGN_OR_RETURN(std::string irregular, read(fs::path(dir) / "irregular_verbs.tsv"));
+Result<PatternSet> PatternSet::Load(const DataFiles& patterns) {
+  EM_ASSIGN_OR_RETURN(std::string irregular, patterns.Read("irregular_verbs.tsv"));
   EM_ASSIGN_OR_RETURN(Inflector inflector, Inflector::Parse(irregular, "irregular_verbs.tsv"));
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".patterns") files.push_back(entry.path());
-  }
-  if (ec) return Status::NotFound(dir, "cannot list the patterns directory: " + ec.message());
-  std::sort(files.begin(), files.end());
-  if (files.empty()) return Status::NotFound(dir, "no *.patterns files");
+  EM_ASSIGN_OR_RETURN(std::vector<std::string> files, patterns.List("", ".patterns"));
   PatternSet all;
   all.impl_->inflector = std::make_shared<const Inflector>(inflector);
-  for (const auto& f : files) {
-    EM_ASSIGN_OR_RETURN(std::string text, read(f));
-    EM_ASSIGN_OR_RETURN(PatternSet one, Parse(text, f.filename().string(), inflector));
+  for (const std::string& f : files) {
+    EM_ASSIGN_OR_RETURN(std::string text, patterns.Read(f));
+    EM_ASSIGN_OR_RETURN(PatternSet one, Parse(text, f, inflector));
     all.Add(std::move(one));
   }
   return all;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "code/word_tokens.h"
+#include "core/data_files.h"
 #include "eventmill/status.h"
 
 namespace eventmill::code {
@@ -88,7 +89,7 @@ struct PatternMatch {
 class PatternSet {
  public:
   // Reads every *.patterns file in `dir` (sorted by name) plus irregular_verbs.tsv.
-  static Result<PatternSet> Load(const std::string& dir);
+  static Result<PatternSet> Load(const DataFiles& patterns);
   // Parses pattern lines; `name` names the source in errors ("arrest.patterns").
   // Lines of the cue format ("LABEL phrase") when `labelled` is true (modality.cues).
   static Result<PatternSet> Parse(std::string_view text, std::string_view name, const Inflector& inflector,

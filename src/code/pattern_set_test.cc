@@ -96,7 +96,7 @@ TEST(PatternSet, ReportsBadLinesWithTheirPlace) {
 }
 
 TEST(PatternSet, ProjectPatternsLoad) {
-  auto set = PatternSet::Load(DataDir() + "/patterns");
+  auto set = PatternSet::Load(DataFiles(DataDir() + "/patterns"));
   ASSERT_TRUE(set.ok()) << set.status().message();
   EXPECT_GT(set->size(), 300u);
 }

@@ -233,7 +233,7 @@ ValidationRunner& ValidationRunner::operator=(ValidationRunner&&) noexcept = def
 
 Result<ValidationRunner> ValidationRunner::Create(const Lexicon& lexicon, CodeOptions options) {
   auto impl = std::make_unique<Impl>();
-  EM_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create(lexicon));
+  EM_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create(lexicon, {.data_dir = options.data_dir}));
   impl->analyzer = std::make_unique<Analyzer>(std::move(analyzer));
   EM_ASSIGN_OR_RETURN(Coder coder, Coder::Create(lexicon, options));
   impl->coder = std::make_unique<Coder>(std::move(coder));

@@ -26,4 +26,9 @@ std::string DataDir() {
   return EVENTMILL_SOURCE_DATA_DIR;
 }
 
+std::string NpmDir(const std::string& data_dir) {
+  if (const char* env = std::getenv("EVENTMILL_NPM_DIR"); env && *env) return env;
+  return (std::filesystem::path(data_dir).parent_path() / "build" / "npm" / "node_modules").string();
+}
+
 }  // namespace eventmill

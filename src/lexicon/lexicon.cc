@@ -88,6 +88,8 @@ std::string DefaultCompiledLexiconPath() {
   return first.string();
 }
 
+const std::string& Lexicon::data_dir() const { return impl_->data_dir; }
+
 Result<Lexicon> Lexicon::Load(const LexiconOptions& options) {
   auto impl = std::make_shared<Impl>();
   impl->data_dir = options.data_dir.empty() ? DataDir() : options.data_dir;

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eventmill/data_dir.h"
 #include "lexicon/lexicon_format.h"
 #include "lexicon/source_file.h"
 #include "lexicon/tokens.h"
@@ -22,10 +23,7 @@ namespace eventmill::lexicon {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::string DefaultNpmDir(const std::string& data_dir) {
-  if (const char* env = std::getenv("EVENTMILL_NPM_DIR"); env && *env) return env;
-  return (fs::path(data_dir).parent_path() / "build" / "npm" / "node_modules").string();
-}
+std::string DefaultNpmDir(const std::string& data_dir) { return NpmDir(data_dir); }
 
 namespace {
 

@@ -44,16 +44,18 @@ Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
 Result<Pipeline> Pipeline::Create(PipelineOptions options) {
   auto impl = std::make_unique<Impl>();
   if (options.threads <= 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (options.data_dir.empty()) options.data_dir = DataDir();
   impl->options = options;
-  EM_ASSIGN_OR_RETURN(Extractor extractor, Extractor::Create());
+  EM_ASSIGN_OR_RETURN(Extractor extractor, Extractor::Create({.data_dir = options.data_dir + "/extract"}));
   impl->extractor = std::make_unique<Extractor>(std::move(extractor));
   if (options.through != Stage::kExtract) {
-    EM_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load());
+    EM_ASSIGN_OR_RETURN(Lexicon lexicon,
+                        Lexicon::Load({.data_dir = options.data_dir, .compiled_path = options.compiled_lexicon}));
     impl->lexicon = std::make_unique<Lexicon>(std::move(lexicon));
-    EM_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create(*impl->lexicon));
+    EM_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create(*impl->lexicon, {.data_dir = options.data_dir}));
     impl->analyzer = std::make_unique<Analyzer>(std::move(analyzer));
     if (options.through == Stage::kCode) {
-      EM_ASSIGN_OR_RETURN(Coder coder, Coder::Create(*impl->lexicon));
+      EM_ASSIGN_OR_RETURN(Coder coder, Coder::Create(*impl->lexicon, {.data_dir = options.data_dir}));
       impl->coder = std::make_unique<Coder>(std::move(coder));
     }
   }

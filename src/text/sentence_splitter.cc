@@ -6,35 +6,26 @@
 // ("meth lab.Commercial") ends one too.
 #include "text/sentence_splitter.h"
 
-#include <mutex>
-#include <set>
 #include <string>
 
-#include "eventmill/data_dir.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 #include "text/word_lists.h"
 
 namespace eventmill::text {
-namespace {
 
-struct Abbreviations {
-  std::set<std::string, std::less<>> titles, may_end, starters;
-};
-
-const Abbreviations& DefaultAbbreviations() {
-  static const Abbreviations* abbr = [] {
-    auto* a = new Abbreviations;
-    auto lists = ReadWordLists(DataDir() + "/text/abbreviations.txt");
-    if (lists.ok()) {
-      for (const auto& e : (*lists)["titles"]) a->titles.insert(e.key);
-      for (const auto& e : (*lists)["may_end"]) a->may_end.insert(e.key);
-      for (const auto& e : (*lists)["starters"]) a->starters.insert(e.key);
-    }
-    return a;
-  }();
-  return *abbr;
+Result<Abbreviations> Abbreviations::Load(const DataFiles& files) {
+  constexpr std::string_view kFile = "text/abbreviations.txt";
+  EM_ASSIGN_OR_RETURN(WordLists lists, ReadWordLists(files, kFile));
+  EM_RETURN_IF_ERROR(RequireSections(lists, files.PathOf(kFile), {"titles", "may_end", "starters"}));
+  Abbreviations a;
+  for (const auto& e : lists["titles"]) a.titles.insert(e.key);
+  for (const auto& e : lists["may_end"]) a.may_end.insert(e.key);
+  for (const auto& e : lists["starters"]) a.starters.insert(e.key);
+  return a;
 }
+
+namespace {
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -151,8 +142,8 @@ std::vector<Span> SplitParagraphs(std::string_view text) {
   return out;
 }
 
-std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Span>& paragraphs) {
-  const Abbreviations& abbr = DefaultAbbreviations();
+std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Span>& paragraphs,
+                                     const Abbreviations& abbr) {
   std::vector<Sentence> out;
   auto emit = [&](size_t b, size_t e, uint32_t p) {
     while (b < e && (IsSpaceByte(text, b) || text[b] == '\n')) b += text[b] == '\n' ? 1 : SpaceLen(text, b);

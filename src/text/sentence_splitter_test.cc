@@ -5,12 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "eventmill/data_dir.h"
+
 namespace eventmill::text {
 namespace {
 
+const Abbreviations& Abbr() {
+  static const Abbreviations abbr = [] {
+    auto r = Abbreviations::Load(DataFiles(DataDir()));
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? *r : Abbreviations();
+  }();
+  return abbr;
+}
+
 std::vector<std::string> Split(const std::string& text) {
   std::vector<std::string> out;
-  for (const Sentence& s : SplitSentences(text, SplitParagraphs(text)))
+  for (const Sentence& s : SplitSentences(text, SplitParagraphs(text), Abbr()))
     out.emplace_back(text.substr(s.span.begin, s.span.size()));
   return out;
 }
@@ -59,7 +70,7 @@ TEST(SentenceSplitter, ParagraphAndLineBreaksEndSentences) {
   EXPECT_EQ(Split("Headline without stop\n\nFirst para. Second\n\nThird"),
             (std::vector<std::string>{"Headline without stop", "First para.", "Second", "Third"}));
   std::string text = "a.\n\nb.";
-  auto sentences = SplitSentences(text, SplitParagraphs(text));
+  auto sentences = SplitSentences(text, SplitParagraphs(text), Abbr());
   ASSERT_EQ(sentences.size(), 2u);
   EXPECT_EQ(sentences[0].paragraph, 0u);
   EXPECT_EQ(sentences[1].paragraph, 1u);
@@ -82,7 +93,7 @@ TEST(SentenceSplitter, PlainTextLinesArePara) {
 
 TEST(SentenceSplitter, SpansIndexTheText) {
   std::string text = "  Alpha beta.  Gamma.  ";
-  for (const Sentence& s : SplitSentences(text, SplitParagraphs(text))) {
+  for (const Sentence& s : SplitSentences(text, SplitParagraphs(text), Abbr())) {
     EXPECT_NE(text[s.span.begin], ' ');
     EXPECT_NE(text[s.span.end - 1], ' ');
   }

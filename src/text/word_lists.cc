@@ -1,7 +1,5 @@
 #include "text/word_lists.h"
 
-#include <fstream>
-#include <sstream>
 
 namespace eventmill::text {
 namespace {
@@ -21,7 +19,7 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-WordLists ParseWordLists(std::string_view content) {
+Result<WordLists> ParseWordLists(std::string_view content, std::string_view name) {
   WordLists out;
   std::string section;
   int line_no = 0;
@@ -38,15 +36,19 @@ WordLists ParseWordLists(std::string_view content) {
       if (nl == content.size()) break;
       continue;
     }
-    if (line.front() == '[' && line.back() == ']') {
+    if (line.front() == '[') {
+      if (line.back() != ']') return DataError(name, line_no, "section header without its closing ']'");
       section = std::string(Trim(line.substr(1, line.size() - 2)));
+      if (section.empty()) return DataError(name, line_no, "empty section name");
       out[section];
       continue;
     }
     WordListEntry entry;
     entry.line = line_no;
     size_t eq = line.find(" = ");
+    if (line.front() == '=') return DataError(name, line_no, "entry without a key before '='");
     if (eq == std::string_view::npos) {
+      if (line.back() == '=') return DataError(name, line_no, "entry '" + std::string(line) + "' without a value after '='");
       entry.key = std::string(line);
     } else {
       entry.key = std::string(Trim(line.substr(0, eq)));
@@ -58,6 +60,8 @@ WordLists ParseWordLists(std::string_view content) {
         if (bar == std::string_view::npos) break;
         rest = rest.substr(bar + 1);
       }
+      if (entry.key.empty()) return DataError(name, line_no, "entry without a key before ' = '");
+      if (entry.values.empty()) return DataError(name, line_no, "entry '" + entry.key + "' without a value after ' = '");
     }
     out[section].push_back(std::move(entry));
     if (nl == content.size()) break;
@@ -65,12 +69,18 @@ WordLists ParseWordLists(std::string_view content) {
   return out;
 }
 
-Result<WordLists> ReadWordLists(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path, "cannot read word list");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return ParseWordLists(buf.str());
+Result<WordLists> ReadWordLists(const DataFiles& files, std::string_view relative) {
+  EM_ASSIGN_OR_RETURN(std::string content, files.Read(relative));
+  return ParseWordLists(content, files.PathOf(relative));
+}
+
+Status RequireSections(const WordLists& lists, std::string_view name, std::initializer_list<std::string_view> sections) {
+  for (std::string_view section : sections) {
+    auto it = lists.find(std::string(section));
+    if (it == lists.end()) return DataError(name, 0, "no [" + std::string(section) + "] section");
+    if (it->second.empty()) return DataError(name, 0, "[" + std::string(section) + "] has no entries");
+  }
+  return Status::Ok();
 }
 
 }  // namespace eventmill::text

@@ -7,13 +7,17 @@
 //   plain line                    an entry whose key is the whole line and has no values
 //
 // Keys and values keep their case; callers lower-case where they match case-insensitively.
+// A section header without its ']', an empty section name, and an entry "key = " with an empty key
+// or no value are errors naming the file and the line.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/data_files.h"
 #include "eventmill/status.h"
 
 namespace eventmill::text {
@@ -27,11 +31,15 @@ struct WordListEntry {
 // Section name -> entries in file order.
 using WordLists = std::map<std::string, std::vector<WordListEntry>>;
 
-// Parses the format above. Never fails: malformed lines are kept as plain keys.
-WordLists ParseWordLists(std::string_view content);
+// Parses the format above; `name` names the file in errors ("data/counts/numbers.txt:12: ...").
+Result<WordLists> ParseWordLists(std::string_view content, std::string_view name);
 
-// Reads and parses `path`; an error names the path when it cannot be read.
-Result<WordLists> ReadWordLists(const std::string& path);
+// Reads and parses `relative` of `files`; an error names the file when it cannot be read or parsed.
+Result<WordLists> ReadWordLists(const DataFiles& files, std::string_view relative);
+
+// An error naming `name` when `lists` lacks one of `sections` or holds no entry in it: a reader
+// never runs on an empty table.
+Status RequireSections(const WordLists& lists, std::string_view name, std::initializer_list<std::string_view> sections);
 
 // ASCII lower-case copy (UTF-8 bytes >= 0x80 are kept).
 std::string AsciiLower(std::string_view s);

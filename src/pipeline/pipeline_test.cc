@@ -1,0 +1,112 @@
+// Pipeline::Create reads every data file through the options it is given: a copy of data/ with
+// one file hidden must fail to start with an error naming that file, for each file in turn.
+#include "eventmill/pipeline.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "eventmill/data_dir.h"
+
+namespace eventmill {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The families the stages read at start-up. data/actors and data/places are compiled into the
+// lexicon (`eventmill dict build`, tested in the lexicon layer); data/export is read by exports;
+// *.cases are validation records, run by `eventmill dict test`.
+constexpr const char* kFamilies[] = {"extract", "text", "counts", "dates", "quotes", "patterns", "mappings"};
+
+class DataCopy : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("em_pipeline_data_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    for (const char* family : kFamilies) fs::copy(fs::path(DataDir()) / family, dir_ / family, fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Status Start() const {
+    auto p = Pipeline::Create({.threads = 1, .data_dir = dir_.string()});
+    return p.ok() ? Status::Ok() : p.status();
+  }
+  // The data files of the copy the stages read by name, relative to it ("counts/numbers.txt").
+  // *.patterns are the exception: the coder reads every one in patterns/ (so a new one needs no
+  // registration), and a folder without any is the error (EmptyPatternsFolderIsAnError).
+  std::vector<std::string> Files() const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(dir_)) {
+      std::string ext = e.path().extension().string();
+      if (e.is_regular_file() && ext != ".cases" && ext != ".patterns") out.push_back(fs::relative(e.path(), dir_).string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  fs::path dir_;
+};
+
+TEST_F(DataCopy, StartsOnTheCopy) {
+  Status s = Start();
+  ASSERT_TRUE(s.ok()) << s.message();
+}
+
+TEST_F(DataCopy, EachMissingFileIsAnErrorNamingIt) {
+  std::vector<std::string> files = Files();
+  ASSERT_GT(files.size(), 20u);
+  for (const std::string& rel : files) {
+    fs::path path = dir_ / rel, hidden = dir_ / (rel + ".hidden");
+    fs::rename(path, hidden);
+    Status s = Start();
+    fs::rename(hidden, path);
+    ASSERT_FALSE(s.ok()) << rel << " is missing, yet the pipeline started";
+    EXPECT_NE(s.message().find(rel), std::string::npos) << rel << ": " << s.message();
+  }
+}
+
+TEST_F(DataCopy, EmptyPatternsFolderIsAnError) {
+  for (const auto& e : fs::directory_iterator(dir_ / "patterns"))
+    if (e.path().extension() == ".patterns") fs::remove(e.path());
+  Status s = Start();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("patterns"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find(".patterns"), std::string::npos) << s.message();
+}
+
+TEST_F(DataCopy, AMalformedLineIsAnErrorNamingFileAndLine) {
+  struct Case {
+    const char* file;
+    const char* line;
+  };
+  for (Case c : {Case{"counts/numbers.txt", "[units"}, Case{"dates/calendar.txt", "january ="},
+                 Case{"mappings/slot_roles.tsv", "18"}, Case{"text/abbreviations.txt", "[]"}}) {
+    fs::path path = dir_ / c.file;
+    std::ifstream in(path);
+    std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    size_t lines = std::count(original.begin(), original.end(), '\n');
+    std::ofstream(path, std::ios::app) << c.line << "\n";
+    Status s = Start();
+    std::ofstream(path, std::ios::trunc) << original;
+    ASSERT_FALSE(s.ok()) << c.file << " has a malformed line, yet the pipeline started";
+    std::string where = std::string(c.file) + ":" + std::to_string(lines + 1);
+    EXPECT_NE(s.message().find(where), std::string::npos) << where << ": " << s.message();
+  }
+}
+
+TEST_F(DataCopy, AnEmptyWordListIsAnErrorNamingIt) {
+  std::ofstream(dir_ / "quotes" / "roles.txt", std::ios::trunc) << "# nothing left\n[roles]\n";
+  Status s = Start();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("quotes/roles.txt"), std::string::npos) << s.message();
+}
+
+}  // namespace
+}  // namespace eventmill
