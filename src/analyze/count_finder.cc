@@ -22,6 +22,7 @@
 #include <tuple>
 
 #include "eventmill/lexicon.h"
+#include "text/grammar_words.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 #include "text/word_lists.h"
@@ -32,38 +33,35 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
-// Grammar words of the clause (closed classes, not domain knowledge).
-const std::set<std::string, std::less<>> kAuxiliaries = {
-    "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would",
-    "could", "should", "may", "might", "must", "also", "reportedly", "allegedly", "later",
-    "all", "both", "each", "still", "already", "now", "then", "subsequently", "reported",
-    "believed", "said", "to", "have", "get", "got", "remain", "remained", "were", "officially",
-    "eventually", "finally", "since", "just", "apparently", "initially", "confirmed", "feared",
-    "thought", "presumed", "either"};
-const std::set<std::string, std::less<>> kNounPhraseStops = {
-    "in", "at", "on", "from", "during", "after", "before", "by", "with", "for", "to", "near",
-    "inside", "outside", "across", "throughout", "since", "while", "when", "who", "whom", "which",
-    "that", "whose", "as", "among", "including", "of", "into", "onto", "over", "under", "than",
-    "but", "or", "nor", "so", "because", "if", "about", "around", "were", "was", "are", "is",
-    "have", "has", "had", "been", "being", "be", "will", "would", "could", "should", "may",
-    "might", "must", "all", "most", "some", "many", "both", "each", "none", "he", "she", "they",
-    "it", "we", "i", "you", "this", "these", "those", "there", "here", "where", "said", "says",
-    "say", "told", "the", "a", "an", "its", "their", "his", "her", "our", "also", "not",
-    "reportedly", "allegedly", "later", "yesterday", "today", "per", "and", "including",
-    // time words end a noun phrase: "12 died Friday", "two dead overnight"
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
-    "overnight", "morning", "evening", "night", "afternoon", "earlier", "last", "recently",
-    "early", "late", "this", "next", "within", "following", "amid", "despite", "against",
-    // copulas and verbs of state end it too: "3 people remain hospitalized"
-    "remain", "remained", "remains", "stay", "stayed", "still", "seem", "appear", "became",
-    "become", "got", "get"};
+// Grammar words of the clause: the closed classes (text/grammar_words.h) and the adverbs and
+// verbs of report that may stand between a figure and its verb ("12 were reportedly killed").
+using text::grammar::GrammarWords;
+using WordSet = std::set<std::string, std::less<>>;
+namespace grammar = text::grammar;
+const WordSet kAuxiliaries = GrammarWords<WordSet>(
+    {grammar::kBeForms, grammar::kHaveForms, grammar::kModals},
+    {"also", "reportedly", "allegedly", "later", "all", "both", "each", "still", "already", "now", "then",
+     "subsequently", "reported", "believed", "said", "to", "get", "got", "remain", "remained", "officially",
+     "eventually", "finally", "since", "just", "apparently", "initially", "confirmed", "feared", "thought",
+     "presumed", "either"});
+const WordSet kNounPhraseStops = GrammarWords<WordSet>(
+    {grammar::kLocatives, grammar::kRelatives, grammar::kCoordinators, grammar::kBeForms, grammar::kHaveForms,
+     grammar::kModals, grammar::kSubjectPronouns, grammar::kDemonstratives, grammar::kArticles,
+     // time words end a noun phrase: "12 died Friday", "two dead overnight"
+     grammar::kWeekdays},
+    {"on", "from", "during", "after", "before", "by", "with", "for", "to", "since", "while", "when", "as",
+     "among", "including", "of", "into", "onto", "over", "under", "than", "so", "because", "if", "about",
+     "all", "most", "some", "many", "both", "each", "none", "there", "here", "said", "says", "say", "told",
+     "its", "their", "his", "her", "our", "also", "not", "reportedly", "allegedly", "later", "yesterday",
+     "today", "per", "tonight", "overnight", "morning", "evening", "night", "afternoon", "earlier", "last",
+     "recently", "early", "late", "next", "following", "amid", "despite", "against",
+     // copulas and verbs of state end it too: "3 people remain hospitalized"
+     "remain", "remained", "remains", "stay", "stayed", "still", "seem", "appear", "became", "become", "got",
+     "get"});
 const std::set<std::string, std::less<>> kTollLinks = {"to", "of", "at", "is", "was", "reached",
                                                        "hit", "passed", "exceeded", "topped",
                                                        "stood", "stands", "now", "are", "were", "by"};
-const std::set<std::string, std::less<>> kMonths = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec"};
+const WordSet kMonths = GrammarWords<WordSet>({grammar::kMonths, grammar::kMonthAbbreviations});
 const std::set<std::string, std::less<>> kClauseBreaks = {".", ";", ":", "!", "?", "(", ")",
                                                           "\xE2\x80\x94", "\xE2\x80\x93"};
 
@@ -349,9 +347,9 @@ class Binder {
         *cue_end = i + n;
         size_t k = i + n;
         if (!passive && k < c_.size() && c_.IsWord(k)) {
-          static const std::set<std::string, std::less<>> kObjectStarts = {
-              "a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those", "him",
-              "them", "us", "me", "my", "our", "your", "some", "several", "many", "dozens", "hundreds"};
+          static const WordSet kObjectStarts = GrammarWords<WordSet>(
+              {grammar::kArticles, grammar::kPossessives, grammar::kDemonstratives, grammar::kObjectPronouns},
+              {"some", "several", "many", "dozens", "hundreds"});
           if (kObjectStarts.count(c_.lw[k])) return nullptr;
           if (std::optional<Figure> g = reader_.Read(k)) {
             NounPhrase gnp = ScanNounPhrase(g->end);
@@ -365,8 +363,7 @@ class Binder {
       }
       if (!kAuxiliaries.count(c_.lw[i])) return nullptr;
       if (c_.lw[i] == "was" || c_.lw[i] == "is" || c_.lw[i] == "has") *plural_aux_ok = false;
-      static const std::set<std::string, std::less<>> kPassiveAux = {"were", "was", "are", "is", "been",
-                                                                     "being", "be", "get", "got"};
+      static const WordSet kPassiveAux = GrammarWords<WordSet>({grammar::kBeForms}, {"get", "got"});
       if (kPassiveAux.count(c_.lw[i])) passive = true;
       ++i;
     }

@@ -5,14 +5,15 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "text/grammar_words.h"
+
 namespace eventmill::code {
 namespace {
 
 // Words before an entity that make it a place, not a participant ("clashes in Almaty").
 const std::unordered_set<std::string>& LocativeWords() {
-  static const std::unordered_set<std::string> kWords = {"in",     "at",     "near",   "throughout", "across",
-                                                         "inside", "outside", "within", "around",     "from",
-                                                         "nationwide", "including"};
+  static const auto kWords = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+      {text::grammar::kLocatives}, {"from", "nationwide", "including"});
   return kWords;
 }
 

@@ -8,6 +8,7 @@
 #include <deque>
 #include <fstream>
 #include <map>
+#include <unordered_set>
 #include <sstream>
 
 #include "code/actor_assigner.h"
@@ -17,6 +18,7 @@
 #include "code/pattern_set.h"
 #include "code/sentence_view.h"
 #include "core/hash.h"
+#include "text/grammar_words.h"
 #include "lexicon/lexicon_impl.h"
 
 namespace eventmill {
@@ -35,11 +37,10 @@ namespace {
 
 // Words before a place that make it the scene of the event ("in Almaty", "throughout Kazakhstan").
 bool IsSceneWord(const std::string& w) {
-  static const char* kWords[] = {"in",     "at",     "near",  "throughout", "across", "inside", "outside",
-                                 "within", "around", "to",    "into",       "on",     "nationwide", "outside",
-                                 "over",   "north",  "south", "east",       "west",   "northern", "southern",
-                                 "eastern", "western", "central"};
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; });
+  static const auto kWords = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+      {text::grammar::kLocatives}, {"to", "into", "on", "nationwide", "over", "north", "south", "east", "west",
+                                    "northern", "southern", "eastern", "western", "central"});
+  return kWords.count(w) > 0;
 }
 
 std::string DatePart(const std::optional<std::string>& published) {
@@ -290,14 +291,14 @@ struct Coder::Impl {
       // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
       // subordinate clause belongs to that clause's event.
       if (r->first >= ce) {
-        static const char* kOpeners[] = {"after", "since", "before", "when", "while", "because", "until",
-                                         "which", "who", "whom", "whose", "where", "although", "though", "as"};
+        static const auto kOpeners = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+            {text::grammar::kSubordinators}, {"which", "who", "whom", "whose", "where", "as"});
         // ("a week after a bomb killed 20 in Alexandria": the opener may follow a measure of time)
         size_t b = s.ClauseBegin(r->first);
         bool opened = false;
         for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
           const std::string& w = s.tokens[t].lower;
-          opened = std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return w == k; }) &&
+          opened = kOpeners.count(w) > 0 &&
                    (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
         }
         if (opened) continue;

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
+#include <unordered_set>
+
+#include "text/grammar_words.h"
 
 namespace eventmill::code {
 
@@ -21,11 +24,11 @@ Result<ModalityClassifier> ModalityClassifier::Parse(std::string_view cues, std:
 }
 
 bool ModalityClassifier::Transparent(const std::string& w) const {
-  static const char* kWords[] = {"a",     "an",    "the",    "to",   "be",     "been", "several", "times", "again",
-                                 "also",  "his",   "her",    "their", "its",   "one",  "any",     "anyone", "more",
-                                 "further", "new", "large", "mass",   "major", "big",  "another", "have",  "get",
-                                 "out",   "up",    "all",    "was",   "were",  "is",   "are",     "being"};
-  if (std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; })) return true;
+  static const auto kWords = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+      {text::grammar::kArticles, text::grammar::kBeForms},
+      {"to", "several", "times", "again", "also", "his", "her", "their", "its", "one", "any", "anyone", "more",
+       "further", "new", "large", "mass", "major", "big", "another", "have", "get", "out", "up", "all"});
+  if (kWords.count(w)) return true;
   if (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) return true;
   if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) return true;
   return light_verbs_.count(w) > 0;

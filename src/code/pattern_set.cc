@@ -7,6 +7,8 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "text/grammar_words.h"
+
 namespace eventmill::code {
 namespace {
 
@@ -53,9 +55,9 @@ std::string Lower(std::string_view s) {
 }
 
 const std::unordered_set<std::string>& BeForms() {
-  static const std::unordered_set<std::string> kForms = {"is",   "are", "was",  "were",   "be",     "been",
-                                                         "being", "am", "get",  "gets",   "got",    "gotten",
-                                                         "getting", "'s", "remain", "remains", "remained"};
+  static const auto kForms = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+      {text::grammar::kBeForms},
+      {"am", "get", "gets", "got", "gotten", "getting", "'s", "remain", "remains", "remained"});
   return kForms;
 }
 
@@ -240,7 +242,8 @@ struct PatternSet::Impl {
         m.trigger + 1 < tokens.size() && inflector->IsParticiple(tokens[m.trigger].lower)) {
       static const std::unordered_set<std::string> kPreps = {"in", "at", "on", "near", "after", "during", "outside",
                                                              "inside", "last", "earlier", "overnight", "yesterday"};
-      static const std::unordered_set<std::string> kSubjects = {"he", "she", "they", "we", "i", "it", "who", "you"};
+      static const auto kSubjects =
+          text::grammar::GrammarWords<std::unordered_set<std::string>>({text::grammar::kSubjectPronouns}, {"who"});
       const WordToken& before = tokens[m.trigger - 1];
       const std::string& next = tokens[m.trigger + 1].lower;
       bool figure = next == "at" && m.trigger + 2 < tokens.size() &&

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "text/grammar_words.h"
+
 namespace eventmill::code {
 namespace {
 
 const std::unordered_set<std::string>& ClauseOpeners() {
-  static const std::unordered_set<std::string> kWords = {
-      "while", "whereas", "but", "because", "although", "though", "after", "before", "when", "whenever",
-      "which", "who", "whom", "whose", "where", "that", "until", "unless", "since", "if"};
+  static const auto kWords = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+      {text::grammar::kSubordinators, text::grammar::kRelatives}, {"whereas", "but", "whenever", "unless", "if"});
   return kWords;
 }
 
