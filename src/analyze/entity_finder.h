@@ -32,6 +32,7 @@ class EntityFinder {
   std::string Explain(std::string_view text) const;
 
  private:
+  class Pass;  // one document's pass: the steps of FindImpl (entity_finder.cc)
   void FindImpl(Document& doc, std::vector<std::string>* explain) const;
   // Appends the place names of a headline as evidence-only mentions (they count towards the
   // article's countries, and are no entities).
