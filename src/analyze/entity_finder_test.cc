@@ -199,6 +199,97 @@ TEST(EntityFinder, TrickyCaseTables) {
   EXPECT_GT(cases, 10);
 }
 
+// One test per step of EntityFinder::Pass (entity_finder.cc), in the order Run calls them.
+const Entity* FindEntity(const std::vector<Entity>& ents, EntityType type, const std::string& text) {
+  for (const auto& e : ents)
+    if (e.type == type && e.text == text) return &e;
+  return nullptr;
+}
+
+TEST(EntityFinderSteps, NamedActorsFromTheDictionary) {  // 1.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "CSTO troops arrived in Kazakhstan.");
+  const Entity* e = FindEntity(ents, EntityType::kOrg, "CSTO");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->actor);
+  EXPECT_EQ(e->actor->code, "IGOCSTO");
+}
+
+TEST(EntityFinderSteps, OrganisationsByTheirHeadWord) {  // 2.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "The Interior Ministry of Kazakhstan said on Monday.");
+  const Entity* e = FindEntity(ents, EntityType::kOrg, "Interior Ministry");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->actor);
+  EXPECT_EQ(e->actor->code, "KAZCOP");
+}
+
+TEST(EntityFinderSteps, PeopleByTitleAndLaterBySurname) {  // 3.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "Kazakh President Kassym-Jomart Tokayev spoke. Later Tokayev said more.");
+  const Entity* full = FindEntity(ents, EntityType::kPerson, "Kassym-Jomart Tokayev");
+  ASSERT_TRUE(full);
+  EXPECT_EQ(full->role, "President");
+  const Entity* surname = FindEntity(ents, EntityType::kPerson, "Tokayev");
+  ASSERT_TRUE(surname);
+  EXPECT_EQ(surname->canonical, "Kassym-Jomart Tokayev");
+  ASSERT_TRUE(surname->actor);
+  EXPECT_EQ(surname->actor->code, "KAZGOV");
+}
+
+TEST(EntityFinderSteps, AnUnknownNameOfTwoWordsIsAPerson) {  // 3.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "Davinio Catbagan, 34, was detained in Almaty.");
+  EXPECT_TRUE(FindEntity(ents, EntityType::kPerson, "Davinio Catbagan"));
+}
+
+TEST(EntityFinderSteps, NamesListedBeforeCountiesAreCounties) {  // 4.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "Flooding hit Geauga and Medina counties in Ohio.");
+  for (const char* name : {"Geauga", "Medina"}) {
+    const Entity* e = FindEntity(ents, EntityType::kPlace, name);
+    ASSERT_TRUE(e && e->place) << name;
+    EXPECT_EQ(e->place->name, std::string(name) + " County");
+    EXPECT_EQ(e->place->country, "US");
+  }
+}
+
+TEST(EntityFinderSteps, APlaceTakesTheRegionWrittenAfterIt) {  // 4. and 5.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "He lives in Paris, Texas, with his family.");
+  const Entity* e = FindEntity(ents, EntityType::kPlace, "Paris");
+  ASSERT_TRUE(e && e->place);
+  EXPECT_EQ(e->place->country, "US");
+}
+
+TEST(EntityFinderSteps, GroupsTakeTheCountryOfTheirModifier) {  // 7.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "Kazakh security forces clashed with protesters in Almaty.");
+  const Entity* forces = FindEntity(ents, EntityType::kGroup, "Kazakh security forces");
+  ASSERT_TRUE(forces && forces->actor);
+  EXPECT_EQ(forces->actor->code, "KAZCOP");
+  const Entity* protesters = FindEntity(ents, EntityType::kGroup, "protesters");
+  ASSERT_TRUE(protesters && protesters->actor);
+  EXPECT_EQ(protesters->actor->code, "KAZPRO");
+}
+
+TEST(EntityFinderSteps, ASpellingTheGazetteerLacksIsMatchedAmongTheArticlesPlaces) {  // 6.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "Protests spread from Almaty to Zhanauzen and Aktau in Kazakhstan.");
+  const Entity* e = FindEntity(ents, EntityType::kPlace, "Zhanauzen");
+  ASSERT_TRUE(e && e->place);
+  EXPECT_EQ(e->canonical, "Zhanaozen");
+  EXPECT_EQ(e->place->country, "KZ");
+}
+
+TEST(EntityFinderSteps, BareActorsTakeTheArticlesCountry) {  // 5. and 8.
+  NEED_LEXICON();
+  auto ents = Find(*lex, "Police in Almaty said the city's mayor resigned.");
+  const Entity* e = FindEntity(ents, EntityType::kGroup, "Police");
+  ASSERT_TRUE(e && e->actor);
+  EXPECT_EQ(e->actor->code, "KAZCOP");
+}
+
 TEST(PlaceResolver, BoundedEditDistance) {
   EXPECT_EQ(BoundedEditDistance("zhanauzen", "zhanaozen", 2), 1);
   EXPECT_EQ(BoundedEditDistance("almaty", "almaty", 1), 0);
