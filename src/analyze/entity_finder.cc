@@ -422,6 +422,7 @@ class EntityFinder::Pass {
   void FindSurnameMentions();
   void FindListedCounties();
   void FindPlaces();
+  void AddPlaceMention(size_t& ui, int64_t hint_unit);
   void FindGroups();
   void ResolvePlaces();
   void FindMisspelledPlaces();
@@ -1435,107 +1436,114 @@ void EntityFinder::Pass::FindPlaces() {
     bool area_reading = false;
     for (uint32_t pl : L(u).places) area_reading |= lex.places[pl].kind == PlaceKind::kCountry || lex.places[pl].kind == PlaceKind::kRegion;
     if (sentence_initial && u.count == 1 && is_common(u.first) && !area_reading && !dotted_abbrev) continue;
-    PlaceMention m;
-    m.span = unit_span(ui, ui);
-    m.candidates = L(u).places;
-    m.alternate = L(u).place_alt;
-    m.locative = locative_before(ui);
-    // "Washington state", "the state of Washington", "Oregon, Washington and Idaho": the region,
-    // whatever town bears its name (see the capital rule in PlaceResolver).
-    {
-      static const uint64_t kState = lexicon::TokenHash("state");
-      auto has_region_of = [&](size_t k) {
-        if (k >= nu) return false;
-        for (uint32_t op : L(units[k]).places) {
-          const PlaceRec& o = lex.places[op];
-          if (o.kind != PlaceKind::kAdmin1) continue;
-          for (uint32_t c : L(u).places) {
-            if (lex.places[c].kind == PlaceKind::kAdmin1 && std::memcmp(lex.places[c].country, o.country, 2) == 0) return true;
-          }
-        }
-        return !L(units[k]).admin_abbrev.empty();
-      };
-      auto conj = [&](size_t k) { return k < nu && units[k].count == 1 && (tok_is(units[k].first, kAnd) || tok_is(units[k].first, kOr)); };
-      m.region_cue = tok_is(u.first + u.count, kState) || (u.first >= 2 && tok_is(u.first - 1, kOf) && tok_is(u.first - 2, kState)) ||
-                     (ui >= 1 && gap_is(u.first, ',') && has_region_of(ui - 1)) || (ui >= 2 && conj(ui - 1) && has_region_of(ui - 2)) ||
-                     (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && has_region_of(ui + 1)) || (conj(ui + 1) && has_region_of(ui + 2));
-    }
-    // "Dublin City" known only as another name of Dublin, Ireland, where "Dublin" is the name
-    // of several cities: any of them ("Dublin City Council" in Dublin, Ohio).
-    if (u.count >= 2 && toks[u.first + u.count - 1].hash == kCity &&
-        std::all_of(m.alternate.begin(), m.alternate.end(), [](uint8_t a) { return a != 0; })) {
-      uint64_t h = lexicon::kPhraseSeed;
-      for (uint32_t t = u.first; t + 1 < u.first + u.count; ++t) {
-        h = lexicon::PhraseHash(h, toks[t].hash);
-        if (h == 0) h = 1;
-      }
-      std::vector<uint32_t> cands;
-      std::vector<uint8_t> alts;
-      if (const lexicon::Slot* sl = lex.Find(h)) {
-        for (const Posting& ps : lex.PostingsOf(*sl)) {
-          const PlaceRec* pl = lex.Place(ps);
-          if (!pl || pl->kind != PlaceKind::kCity || (ps.flags & (lexicon::kDemonym | lexicon::kAdminAbbrev | lexicon::kCommonWord))) continue;
-          cands.push_back(ps.target);
-          alts.push_back(ps.flags & lexicon::kAlternate ? 1 : 0);
-        }
-      }
-      if (cands.size() > m.candidates.size()) m.candidates = std::move(cands), m.alternate = std::move(alts);
-    }
-    if (hint_unit >= 0) {
-      const Unit& h = units[hint_unit];
-      std::vector<uint32_t> hs = L(h).places;
-      hs.insert(hs.end(), L(h).admin_abbrev.begin(), L(h).admin_abbrev.end());
-      for (uint32_t hp : hs) {
-        const PlaceRec& hr = lex.places[hp];
-        if (hr.kind != PlaceKind::kAdmin1 && hr.kind != PlaceKind::kCountry) continue;
+    AddPlaceMention(ui, hint_unit);
+  }
+}
+
+// The mention of the place at unit ui (with the region written after it, when hint_unit is one),
+// and its entity; moves ui past the hint.
+void EntityFinder::Pass::AddPlaceMention(size_t& ui, int64_t hint_unit) {
+  Unit& u = units[ui];
+  PlaceMention m;
+  m.span = unit_span(ui, ui);
+  m.candidates = L(u).places;
+  m.alternate = L(u).place_alt;
+  m.locative = locative_before(ui);
+  // "Washington state", "the state of Washington", "Oregon, Washington and Idaho": the region,
+  // whatever town bears its name (see the capital rule in PlaceResolver).
+  {
+    static const uint64_t kState = lexicon::TokenHash("state");
+    auto has_region_of = [&](size_t k) {
+      if (k >= nu) return false;
+      for (uint32_t op : L(units[k]).places) {
+        const PlaceRec& o = lex.places[op];
+        if (o.kind != PlaceKind::kAdmin1) continue;
         for (uint32_t c : L(u).places) {
-          const PlaceRec& cr = lex.places[c];
-          if ((hr.kind == PlaceKind::kAdmin1 && hr.admin1_code && hr.admin1_code == cr.admin1_code) ||
-              (hr.kind == PlaceKind::kCountry && std::memcmp(hr.country, cr.country, 2) == 0 && cr.kind != PlaceKind::kCountry)) {
-            m.hint = hp;
-          }
+          if (lex.places[c].kind == PlaceKind::kAdmin1 && std::memcmp(lex.places[c].country, o.country, 2) == 0) return true;
+        }
+      }
+      return !L(units[k]).admin_abbrev.empty();
+    };
+    auto conj = [&](size_t k) { return k < nu && units[k].count == 1 && (tok_is(units[k].first, kAnd) || tok_is(units[k].first, kOr)); };
+    m.region_cue = tok_is(u.first + u.count, kState) || (u.first >= 2 && tok_is(u.first - 1, kOf) && tok_is(u.first - 2, kState)) ||
+                   (ui >= 1 && gap_is(u.first, ',') && has_region_of(ui - 1)) || (ui >= 2 && conj(ui - 1) && has_region_of(ui - 2)) ||
+                   (ui + 1 < nu && gap_is(units[ui + 1].first, ',') && has_region_of(ui + 1)) || (conj(ui + 1) && has_region_of(ui + 2));
+  }
+  // "Dublin City" known only as another name of Dublin, Ireland, where "Dublin" is the name
+  // of several cities: any of them ("Dublin City Council" in Dublin, Ohio).
+  if (u.count >= 2 && toks[u.first + u.count - 1].hash == kCity &&
+      std::all_of(m.alternate.begin(), m.alternate.end(), [](uint8_t a) { return a != 0; })) {
+    uint64_t h = lexicon::kPhraseSeed;
+    for (uint32_t t = u.first; t + 1 < u.first + u.count; ++t) {
+      h = lexicon::PhraseHash(h, toks[t].hash);
+      if (h == 0) h = 1;
+    }
+    std::vector<uint32_t> cands;
+    std::vector<uint8_t> alts;
+    if (const lexicon::Slot* sl = lex.Find(h)) {
+      for (const Posting& ps : lex.PostingsOf(*sl)) {
+        const PlaceRec* pl = lex.Place(ps);
+        if (!pl || pl->kind != PlaceKind::kCity || (ps.flags & (lexicon::kDemonym | lexicon::kAdminAbbrev | lexicon::kCommonWord))) continue;
+        cands.push_back(ps.target);
+        alts.push_back(ps.flags & lexicon::kAlternate ? 1 : 0);
+      }
+    }
+    if (cands.size() > m.candidates.size()) m.candidates = std::move(cands), m.alternate = std::move(alts);
+  }
+  if (hint_unit >= 0) {
+    const Unit& h = units[hint_unit];
+    std::vector<uint32_t> hs = L(h).places;
+    hs.insert(hs.end(), L(h).admin_abbrev.begin(), L(h).admin_abbrev.end());
+    for (uint32_t hp : hs) {
+      const PlaceRec& hr = lex.places[hp];
+      if (hr.kind != PlaceKind::kAdmin1 && hr.kind != PlaceKind::kCountry) continue;
+      for (uint32_t c : L(u).places) {
+        const PlaceRec& cr = lex.places[c];
+        if ((hr.kind == PlaceKind::kAdmin1 && hr.admin1_code && hr.admin1_code == cr.admin1_code) ||
+            (hr.kind == PlaceKind::kCountry && std::memcmp(hr.country, cr.country, 2) == 0 && cr.kind != PlaceKind::kCountry)) {
+          m.hint = hp;
         }
       }
     }
-    // "the Indonesian island of Java", "the Syrian town of Dael": the place is in that country; a
-    // reading elsewhere is another place of that name.
-    if (m.hint < 0 && ui >= 2 && HasCue(units[ui - 1], CueKind::kPlaceNoun) && unit_joins(ui) && unit_joins(ui - 1) &&
-        !L(units[ui - 2]).demonym_of.empty()) {
-      const uint32_t country = L(units[ui - 2]).demonym_of[0];
-      std::vector<uint32_t> inside;
-      std::vector<uint8_t> inside_alt;
-      for (size_t k = 0; k < m.candidates.size(); ++k) {
-        const PlaceRec& cr = lex.places[m.candidates[k]];
-        if (cr.kind != PlaceKind::kCountry && std::memcmp(cr.country, lex.places[country].country, 2) == 0) {
-          inside.push_back(m.candidates[k]);
-          inside_alt.push_back(k < m.alternate.size() ? m.alternate[k] : 0);
-        }
+  }
+  // "the Indonesian island of Java", "the Syrian town of Dael": the place is in that country; a
+  // reading elsewhere is another place of that name.
+  if (m.hint < 0 && ui >= 2 && HasCue(units[ui - 1], CueKind::kPlaceNoun) && unit_joins(ui) && unit_joins(ui - 1) &&
+      !L(units[ui - 2]).demonym_of.empty()) {
+    const uint32_t country = L(units[ui - 2]).demonym_of[0];
+    std::vector<uint32_t> inside;
+    std::vector<uint8_t> inside_alt;
+    for (size_t k = 0; k < m.candidates.size(); ++k) {
+      const PlaceRec& cr = lex.places[m.candidates[k]];
+      if (cr.kind != PlaceKind::kCountry && std::memcmp(cr.country, lex.places[country].country, 2) == 0) {
+        inside.push_back(m.candidates[k]);
+        inside_alt.push_back(k < m.alternate.size() ? m.alternate[k] : 0);
       }
-      if (inside.empty()) continue;  // left to the fuzzy match, within the article's countries
-      m.candidates = std::move(inside);
-      m.alternate = std::move(inside_alt);
     }
-    const PlaceRec& first = lex.places[L(u).places[0]];
-    bool is_country = first.kind == PlaceKind::kCountry;
-    Pending& p = add_entity(is_country ? EntityType::kCountry : EntityType::kPlace, m.span, "");
-    p.place_mention = static_cast<int>(mentions.size());
-    int64_t hint = m.hint;
-    mentions.push_back(std::move(m));
-    u.claimed = true;
-    if (hint >= 0) {
-      // The hint itself is a mention of that region, resolved as the hint says.
-      Unit& h = units[hint_unit];
-      PlaceMention hm;
-      hm.span = unit_span(hint_unit, hint_unit);
-      hm.candidates = {static_cast<uint32_t>(hint)};
-      hm.alternate = {0};
-      Pending& hp = add_entity(lex.places[hint].kind == PlaceKind::kCountry ? EntityType::kCountry : EntityType::kPlace, hm.span, "");
-      hp.place_mention = static_cast<int>(mentions.size());
-      if (explaining) why(hp) = "the region written after a place";
-      mentions.push_back(std::move(hm));
-      h.claimed = true;
-      ++ui;
-    }
+    if (inside.empty()) return;  // left to the fuzzy match, within the article's countries
+    m.candidates = std::move(inside);
+    m.alternate = std::move(inside_alt);
+  }
+  const PlaceRec& first = lex.places[L(u).places[0]];
+  bool is_country = first.kind == PlaceKind::kCountry;
+  Pending& p = add_entity(is_country ? EntityType::kCountry : EntityType::kPlace, m.span, "");
+  p.place_mention = static_cast<int>(mentions.size());
+  int64_t hint = m.hint;
+  mentions.push_back(std::move(m));
+  u.claimed = true;
+  if (hint >= 0) {
+    // The hint itself is a mention of that region, resolved as the hint says.
+    Unit& h = units[hint_unit];
+    PlaceMention hm;
+    hm.span = unit_span(hint_unit, hint_unit);
+    hm.candidates = {static_cast<uint32_t>(hint)};
+    hm.alternate = {0};
+    Pending& hp = add_entity(lex.places[hint].kind == PlaceKind::kCountry ? EntityType::kCountry : EntityType::kPlace, hm.span, "");
+    hp.place_mention = static_cast<int>(mentions.size());
+    if (explaining) why(hp) = "the region written after a place";
+    mentions.push_back(std::move(hm));
+    h.claimed = true;
+    ++ui;
   }
 }
 
