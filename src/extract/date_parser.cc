@@ -273,4 +273,22 @@ std::optional<std::string> FindDateInUrl(std::string_view url) {
   return std::nullopt;
 }
 
+std::optional<std::string> FindMonthInUrl(std::string_view url) {
+  // Past the host: a year and a month as path segments of their own.
+  size_t from = url.find("://");
+  from = from == std::string_view::npos ? 0 : url.find('/', from + 3);
+  for (size_t i = from; i != std::string_view::npos && i + 8 <= url.size(); i = url.find('/', i + 1)) {
+    size_t j = i + 1;
+    int y = Digits(url, &j, 4);
+    if (y < 1990 || y > 2100 || j >= url.size() || url[j] != '/') continue;
+    ++j;
+    int m = Digits(url, &j, 2);
+    if (m < 1 || m > 12 || (j < url.size() && url[j] != '/')) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return std::string(buf);
+  }
+  return std::nullopt;
+}
+
 }  // namespace eventmill::extract

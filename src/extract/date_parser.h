@@ -19,4 +19,7 @@ std::optional<std::string> FindDateInText(std::string_view text, size_t window =
 // A date in a URL path: /2022/01/09/, /2022-01-09/, /20220109/. Date only.
 std::optional<std::string> FindDateInUrl(std::string_view url);
 
+// A year and month in a URL path without a day (/2013/10/slug): "2013-10".
+std::optional<std::string> FindMonthInUrl(std::string_view url);
+
 }  // namespace eventmill::extract

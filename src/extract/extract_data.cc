@@ -1,6 +1,7 @@
 #include "extract/extract_data.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -116,6 +117,10 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
     }
     if (l.rfind("byline: ", 0) == 0) {
       byline_words_.push_back(l.substr(8) + " ");
+      return;
+    }
+    if (l.rfind("change: ", 0) == 0) {
+      change_words_.push_back(l.substr(8));
       return;
     }
     if (l.rfind("role: ", 0) == 0) {
@@ -335,6 +340,20 @@ bool ExtractData::IsAuthorBio(std::string_view para) const {
     if (l.find(role) != std::string::npos) return true;
   return false;
 }
+
+bool ExtractData::MarksChange(std::string_view text) const {
+  if (text.size() > 300) text = text.substr(0, 300);
+  const std::string l = AsciiLower(text);
+  for (const std::string& w : change_words_) {
+    for (size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
+      const unsigned char before = p == 0 ? ' ' : static_cast<unsigned char>(l[p - 1]);
+      if (!std::isalnum(before) && before < 0x80) return true;  // at the start of a word
+    }
+  }
+  return false;
+}
+
+const std::vector<std::string>& ExtractData::byline_words() const { return byline_words_; }
 
 bool ExtractData::IsByline(std::string_view line) const {
   if (line.size() > 120 || byline_words_.empty()) return false;

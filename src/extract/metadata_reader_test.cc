@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/extract_data.h"
+
 namespace eventmill::extract {
 namespace {
 
@@ -42,6 +44,50 @@ TEST(MetadataReader, FallsBackToMetaTimeAndTitle) {
   EXPECT_EQ(md.authors, (std::vector<std::string>{"Jo Doe"}));
   EXPECT_EQ(md.published, "2019-07-01");
   EXPECT_EQ(md.language, "");
+}
+
+TEST(MetadataReader, HeadlineIsTheH1ThatRepeatsTheHeadTitle) {
+  PageMetadata md = Read(R"(<html><head><title>Kazakhstan clashes leave dozens dead | Wire</title>
+    <meta property="og:title" content="Kazakhstan clashes leave dozens dead"></head>
+    <body><h1><a href="/">Wire</a></h1><h1><span>World</span>Kazakhstan clashes leave dozens dead</h1>
+    <h1>Most read: markets rally</h1></body></html>)");
+  EXPECT_EQ(md.title, "Kazakhstan clashes leave dozens dead");
+  EXPECT_EQ(md.title_source, "h1");
+  // No heading repeats the head's title: the head's title stands.
+  PageMetadata other = Read(R"(<html><head><meta property="og:title" content="Talks resume in Geneva"></head>
+    <body><h1>Newsroom</h1></body></html>)");
+  EXPECT_EQ(other.title, "Talks resume in Geneva");
+  EXPECT_EQ(other.title_source, "og:title");
+}
+
+TEST(MetadataReader, CollectsEveryDateSource) {
+  ExtractData data = ExtractData::FromStrings("remove comments\n", "change: updated\n", "");
+  auto tree = html::HtmlTree::Parse(R"(<html><head>
+    <meta name="parsely-pub-date" content="2022-01-09T10:00:00Z">
+    <meta property="article:modified_time" content="2022-02-01T10:00:00Z">
+    <meta name="DC.date" content="2022-01-08">
+    <script type="application/ld+json">[{"@context":"https://schema.org","@graph":[{"@type":"WebPage",
+      "mainEntity":{"@type":"NewsArticle","datePublished":"2022-01-09","dateModified":"2022-02-02",
+      "review":{"datePublished":"2020-01-01"}}}]}]</script></head>
+    <body><span itemprop="datePublished" content="2022-01-09"></span>
+    <p>Updated <time datetime="2022-02-03">3 Feb</time></p>
+    <div class="comments"><time datetime="2022-03-01">1 Mar</time></div>
+    <time datetime="2022-01-09T11:00">9 Jan</time></body></html>)");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  std::vector<std::string> got;
+  for (const DateCandidate& c : md.dates) got.push_back(c.value + " " + c.source);
+  EXPECT_EQ(got, (std::vector<std::string>{"2022-01-09 json-ld NewsArticle.datePublished",
+                                           "2022-01-09T10:00:00Z meta parsely-pub-date", "2022-01-08 meta dc.date",
+                                           "2022-01-09 itemprop datePublished (span)",
+                                           "2022-01-09T11:00:00 the first <time> of the page"}));
+  EXPECT_EQ(md.published, "2022-01-09");
+}
+
+TEST(MetadataReader, DecodesEntitiesLeftInMeta) {
+  EXPECT_EQ(DecodeLeftoverEntities("Olive &#038; Herb &#8222;Bread&#8220; &amp; more"),
+            "Olive & Herb \xE2\x80\x9E" "Bread\xE2\x80\x9C & more");
+  EXPECT_EQ(DecodeLeftoverEntities("AT&T; & co"), "AT&T; & co");
 }
 
 TEST(StripSiteName, RemovesSuffixAndPrefixOnly) {

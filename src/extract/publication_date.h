@@ -1,0 +1,51 @@
+// PublicationDate: chooses a page's publication date among every date the page offers (JSON-LD,
+// microdata, meta tags, <time>, the URL path, a dateline in the text). Sits between
+// MetadataReader / the extractor, which collect the candidates, and Document::published.
+//
+// Each candidate carries a trust weight by source; candidates are grouped by day, a day backed by
+// several sources gains, a UTC stamp yields to the neighbouring local day another source gives
+// (a page shows its local date), and when two strong sources disagree on the day no date is
+// given: a wrong date is worse than none, since every relative date of the text hangs on it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eventmill::extract {
+
+// Trust weights of the sources (higher wins); shared by the collectors so that tests and
+// explanations read the same scale.
+namespace date_weight {
+inline constexpr int kUrlDay = 95;            // /2022/01/09/ in the canonical URL
+inline constexpr int kJsonLdArticle = 90;     // datePublished of the page's NewsArticle & co.
+inline constexpr int kMetaPublished = 85;     // article:published_time, parsely-pub-date, ...
+inline constexpr int kItemprop = 85;          // itemprop="datePublished"
+inline constexpr int kJsonLdOther = 75;       // datePublished of another JSON-LD object (WebPage)
+inline constexpr int kTimePublished = 70;     // <time pubdate>, <time class="published">
+inline constexpr int kMetaGeneric = 60;       // name="date", DC.date: often the last change
+inline constexpr int kJsonLdCreated = 60;     // dateCreated
+inline constexpr int kTextHeader = 55;        // a date line above the article body
+inline constexpr int kTimeFirst = 45;         // the first other <time datetime> of the page
+inline constexpr int kTextDateline = 40;      // "MOSCOW, January 9, 2022 -" in the first paragraph
+inline constexpr int kUrlMonth = 30;          // /2013/10/ in the URL: the month only
+}  // namespace date_weight
+
+struct DateCandidate {
+  std::string value;   // ISO 8601 as ParseDateValue gives it ("2022-01-09T14:26:31Z"), or "2013-10"
+  std::string source;  // where it was read, for --explain ("meta article:published_time")
+  int weight = 0;      // see date_weight
+};
+
+struct DateChoice {
+  std::optional<std::string> value;   // the chosen date (ISO 8601); none when unknown or in doubt
+  std::string precision;              // "time", "day" or "month"; empty without a value
+  std::string source;                 // the winning candidate's source
+  std::optional<std::string> month;   // "2013-10" when only the month is known (value stays empty)
+  std::vector<std::string> explain;   // every candidate and why the choice fell as it did
+};
+
+// Chooses among the candidates (any order, duplicates welcome). Never fails.
+DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates);
+
+}  // namespace eventmill::extract
