@@ -273,6 +273,16 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data) {
   return false;
 }
 
+// Whether an element's class or id names a date or the article's meta line ("post-date",
+// "meta__date", "entry-meta", "_publishingdate", "byline").
+bool LooksLikeDateElement(const HtmlTree& tree, const Node& nd) {
+  const std::string names = AsciiLower(std::string(tree.Attr(nd, "class")) + " " + std::string(tree.Attr(nd, "id")));
+  if (names.size() < 3) return false;
+  for (const char* w : {"date", "time", "publish", "posted", "created", "meta", "byline", "datum", "fecha"})
+    if (names.find(w) != std::string::npos) return true;
+  return false;
+}
+
 // Whether a <time> element is a change stamp ("updated", "modified", "Editiert am").
 bool IsChangeStamp(const HtmlTree& tree, uint32_t i, const ExtractData* data) {
   const Node& nd = tree.nodes()[i];
@@ -386,7 +396,8 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
   std::vector<std::string> meta_authors, h1s, dom_authors;
   const char* dom_authors_from = "";
   const auto& nodes = tree.nodes();
-  bool have_itemprop = false, have_time_published = false, have_time_first = false;
+  bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
+  bool seen_h1 = false;
   auto add_date = [&](std::string_view value, std::string source, int weight) {
     if (auto iso = ParseDateValue(value)) md.dates.push_back({*iso, std::move(source), weight});
   };
@@ -426,6 +437,20 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         }
       }
     }
+    if (!have_date_element && seen_h1 && nd.tag != Tag::kText && nd.tag != Tag::kScript && nd.attr_count > 0 &&
+        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(tree, nd)) &&
+        nd.end - i < 40) {
+      // A visible date set apart below the headline: <span class="date">, <p class="meta">, a
+      // <time> without datetime. Its own short text, read as written.
+      std::string text = NodeText(tree, i);
+      if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data)) {
+        if (auto d = FindDateInText(text, 80)) {
+          md.dates.push_back({*d, "a date element below the headline (" + std::string(html::TagName(nd.tag)) + ")",
+                              date_weight::kDateElement});
+          have_date_element = true;
+        }
+      }
+    }
     switch (nd.tag) {
       case Tag::kHtml:
         if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "lang"));
@@ -440,6 +465,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         for (uint32_t k = i + 1; k < nd.end; ++k)
           if (nodes[k].tag == Tag::kText) lines += std::string(tree.Text(nodes[k])) + "\n";
         std::string text = CollapseWhitespace(lines);
+        seen_h1 = true;
         if (md.h1.empty()) md.h1 = text;
         if (!text.empty() && h1s.size() < 20) h1s.push_back(lines);
         break;

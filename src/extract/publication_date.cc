@@ -44,7 +44,6 @@ struct Day {
 constexpr int kConflictMargin = 10;  // a rival day this close to the winner leaves the date unknown
 constexpr int kConflictFloor = 70;   // ... when the rival itself is a strong source
 constexpr int kLocalDayFloor = 40;   // a local day may correct a UTC stamp from this weight on
-constexpr int kMonthVeto = 80;       // a winner weaker than this yields to the URL's other month
 
 }  // namespace
 
@@ -88,7 +87,7 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
   std::string why = "strongest source";
   // A UTC stamp's day is not always the page's: "2019-10-18T22:04:00Z" is the 19th in Vienna.
   // A neighbouring day that a local source gives is the day the page shows.
-  if (IsUtcTime(candidates[days[0].best_index].value)) {
+  if (IsUtcTime(candidates[days[0].best_index].value) && !days[0].has_local) {
     for (size_t k = 1; k < days.size(); ++k) {
       if (std::labs(days[k].number - days[0].number) == 1 && days[k].has_local && days[k].local_best >= kLocalDayFloor) {
         why = "the local day next to a UTC stamp (" + candidates[days[0].best_index].source + ")";
@@ -111,7 +110,12 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
       return out;
     }
   }
-  if (month && month->value != w.day.substr(0, 7) && candidates[chosen].weight < kMonthVeto) {
+  if (w_score < kMinDateScore) {
+    out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") alone is too weak");
+    if (month) out.month = month->value;
+    return out;
+  }
+  if (month && month->value != w.day.substr(0, 7)) {
     out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") is not in the month " +
                           month->value + " of " + month->source);
     out.month = month->value;

@@ -22,12 +22,13 @@ inline constexpr int kJsonLdArticle = 90;     // datePublished of the page's New
 inline constexpr int kMetaPublished = 85;     // article:published_time, parsely-pub-date, ...
 inline constexpr int kItemprop = 85;          // itemprop="datePublished"
 inline constexpr int kJsonLdOther = 75;       // datePublished of another JSON-LD object (WebPage)
+inline constexpr int kTextHeader = 80;        // a date line above the article body: what readers see
 inline constexpr int kTimePublished = 70;     // <time pubdate>, <time class="published">
-inline constexpr int kMetaGeneric = 60;       // name="date", DC.date: often the last change
 inline constexpr int kJsonLdCreated = 60;     // dateCreated
-inline constexpr int kTextHeader = 55;        // a date line above the article body
-inline constexpr int kTimeFirst = 45;         // the first other <time datetime> of the page
-inline constexpr int kTextDateline = 40;      // "MOSCOW, January 9, 2022 -" in the first paragraph
+inline constexpr int kDateElement = 55;       // <span class="date">8 January 2020</span> below the <h1>
+inline constexpr int kTimeFirst = 50;         // the first other <time datetime> of the page
+inline constexpr int kTextDateline = 50;      // "MOSCOW, January 9, 2022 -" opening the first paragraph
+inline constexpr int kMetaGeneric = 45;       // name="date", DC.date: often the last change; not alone
 inline constexpr int kUrlMonth = 30;          // /2013/10/ in the URL: the month only
 }  // namespace date_weight
 
@@ -44,6 +45,10 @@ struct DateChoice {
   std::optional<std::string> month;   // "2013-10" when only the month is known (value stays empty)
   std::vector<std::string> explain;   // every candidate and why the choice fell as it did
 };
+
+// The least score (weight, plus a little for each further source of the same day) that gives a
+// date: one weak source alone (a bare meta "date") does not.
+inline constexpr int kMinDateScore = 50;
 
 // Chooses among the candidates (any order, duplicates welcome). Never fails.
 DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates);
