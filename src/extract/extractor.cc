@@ -554,17 +554,35 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   }
   if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
 
-  // Authors: names only; agencies in a byline are sources.
+  // Authors: the first source that gives a person's name (a publisher's name as author does not
+  // count); names only; agencies in a byline are sources.
   {
-    std::vector<std::string> raw = md.authors;
-    std::string from = md.authors_source;
-    if (raw.empty() && !byline.empty()) raw.push_back(byline), from = "a byline in the text";
-    std::vector<std::string> agencies;
-    doc.authors = extract::CleanAuthors(raw, data, &agencies);
-    for (std::string& a : agencies)
-      if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
-        doc.attributed_sources.push_back(std::move(a));
-    if (!raw.empty()) doc.extract_explain.push_back("authors from " + from);
+    std::vector<extract::AuthorCandidate> candidates = md.author_candidates;
+    if (!byline.empty()) {
+      // A byline in the text is what readers see: it goes before the page's own markup guesses.
+      size_t at = 0;
+      while (at < candidates.size() && candidates[at].source.find("json-ld author") != std::string::npos &&
+             candidates[at].source.find("organisation") == std::string::npos)
+        ++at;
+      candidates.insert(candidates.begin() + at, {{byline}, "a byline in the text"});
+    }
+    const std::string site = Alnum(doc.site_name), host = Alnum(HostOf(doc.url.empty() ? doc.canonical_url : doc.url));
+    for (const extract::AuthorCandidate& c : candidates) {
+      std::vector<std::string> agencies;
+      std::vector<std::string> names = extract::CleanAuthors(c.names, data, &agencies);
+      // The site or its publisher named as the author is no person.
+      std::erase_if(names, [&](const std::string& n) {
+        const std::string k = Alnum(n);
+        return k.empty() || k == site || (!host.empty() && host.find(k) != std::string::npos && k.size() >= 4);
+      });
+      for (std::string& a : agencies)
+        if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
+          doc.attributed_sources.push_back(std::move(a));
+      if (names.empty()) continue;
+      doc.authors = std::move(names);
+      doc.extract_explain.push_back("authors from " + c.source);
+      break;
+    }
   }
   // Published date: the best supported of all the dates the page offers.
   if (!page.published.empty()) {

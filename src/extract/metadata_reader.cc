@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -39,23 +40,46 @@ std::string StringOf(const json& j) {
   return {};
 }
 
-void NamesOf(const json& j, std::vector<std::string>* out) {
+// Names of a JSON-LD author value: strings, {"name"} objects, arrays of them; {"@id"} references
+// are resolved through `ids` (Yoast's @graph names the Person in a node of its own). Persons go
+// to *out, organisations to *orgs.
+void NamesOf(const json& j, const std::unordered_map<std::string, const json*>& ids, std::vector<std::string>* out,
+             std::vector<std::string>* orgs, int depth = 0) {
+  if (depth > 4) return;
   if (j.is_array()) {
-    for (const json& e : j) NamesOf(e, out);
+    for (const json& e : j) NamesOf(e, ids, out, orgs, depth + 1);
   } else if (j.is_object()) {
-    if (j.contains("name")) NamesOf(j["name"], out);
+    if (!j.contains("name") && j.contains("@id") && j["@id"].is_string()) {
+      auto it = ids.find(j["@id"].get<std::string>());
+      if (it != ids.end() && it->second != &j) NamesOf(*it->second, ids, out, orgs, depth + 1);
+      return;
+    }
+    if (!j.contains("name")) return;
+    const std::string type = j.contains("@type") ? StringOf(j["@type"]) : std::string();
+    NamesOf(j["name"], ids, type == "Organization" || type == "NewsMediaOrganization" ? orgs : out, orgs, depth + 1);
   } else if (j.is_string()) {
     std::string s = CollapseWhitespace(j.get<std::string>());
-    if (!s.empty() && s.find("://") == std::string::npos &&
-        std::find(out->begin(), out->end(), s) == out->end())
+    if (!s.empty() && s.find("://") == std::string::npos && std::find(out->begin(), out->end(), s) == out->end())
       out->push_back(s);
+  }
+}
+
+// Every JSON-LD node with an "@id", for resolving references.
+void CollectIds(const json& j, std::unordered_map<std::string, const json*>* ids, int depth) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const json& e : j) CollectIds(e, ids, depth + 1);
+  } else if (j.is_object()) {
+    if (j.contains("@id") && j["@id"].is_string() && j.contains("name")) ids->emplace(j["@id"].get<std::string>(), &j);
+    if (j.contains("@graph")) CollectIds(j["@graph"], ids, depth + 1);
   }
 }
 
 struct JsonLdFound {
   std::string headline, published, site_name, website_name, article_body;
-  std::vector<std::string> authors;
+  std::vector<std::string> authors, org_authors;
   std::vector<DateCandidate> dates;
+  std::unordered_map<std::string, const json*> ids;
   bool have_article = false;
 };
 
@@ -98,7 +122,7 @@ void WalkJsonLd(const json& j, JsonLdFound* f, int depth) {
     if (f->headline.empty() && j.contains("name")) f->headline = StringOf(j["name"]);
     if (j.contains("datePublished")) f->published = StringOf(j["datePublished"]);
     if (f->published.empty() && j.contains("dateCreated")) f->published = StringOf(j["dateCreated"]);
-    if (j.contains("author")) NamesOf(j["author"], &f->authors);
+    if (j.contains("author")) NamesOf(j["author"], f->ids, &f->authors, &f->org_authors);
     if (j.contains("publisher")) f->site_name = StringOf(j["publisher"]);
     if (j.contains("articleBody") && j["articleBody"].is_string()) f->article_body = j["articleBody"].get<std::string>();
   } else if (type.is_string() && type.get<std::string>() == "WebSite" && j.contains("name")) {
@@ -283,6 +307,21 @@ bool LooksLikeDateElement(const HtmlTree& tree, const Node& nd) {
   return false;
 }
 
+// Whether an element's class or id names an author or a byline ("author vcard", "byline__author-name",
+// "post-author"), but not an avatar or a picture of one.
+bool LooksLikeAuthorElement(const HtmlTree& tree, const Node& nd) {
+  if (nd.tag == Tag::kImg || nd.tag == Tag::kMeta || nd.tag == Tag::kLink || nd.tag == Tag::kScript) return false;
+  const std::string names = AsciiLower(std::string(tree.Attr(nd, "class")) + " " + std::string(tree.Attr(nd, "id")));
+  if (names.size() < 3) return false;
+  if (names.find("avatar") != std::string::npos || names.find("thumb") != std::string::npos ||
+      names.find("image") != std::string::npos || names.find("bio") != std::string::npos ||
+      names.find("comment") != std::string::npos)
+    return false;
+  for (const char* w : {"author", "byline", "autor", "verfasser", "writer"})
+    if (names.find(w) != std::string::npos) return true;
+  return false;
+}
+
 // Whether a <time> element is a change stamp ("updated", "modified", "Editiert am").
 bool IsChangeStamp(const HtmlTree& tree, uint32_t i, const ExtractData* data) {
   const Node& nd = tree.nodes()[i];
@@ -393,7 +432,8 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
   PageMetadata md;
   JsonLdFound ld;
   std::string og_title, og_site, og_url, canonical, og_locale, meta_lang, html_lang, twitter_title, app_name;
-  std::vector<std::string> meta_authors, h1s, dom_authors;
+  std::vector<std::string> meta_authors, h1s, dom_authors, class_authors, label_authors;
+  std::string twitter_label;  // the last twitter:labelN seen ("Written by"), for its twitter:dataN
   const char* dom_authors_from = "";
   const auto& nodes = tree.nodes();
   bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
@@ -416,6 +456,12 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       add_date(v, std::string("itemprop datePublished (") + std::string(html::TagName(nd.tag)) + ")",
                date_weight::kItemprop);
       have_itemprop = md.dates.size() > before;
+    }
+    if (nd.tag != Tag::kText && nd.attr_count > 0 && class_authors.size() < 8 && nd.end - i < 30 &&
+        LooksLikeAuthorElement(tree, nd) && !InOtherPart(tree, i, data)) {
+      // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
+      std::string text = NodeText(tree, i);
+      if (!text.empty() && text.size() <= 100) class_authors.push_back(text);
     }
     if (nd.tag != Tag::kText && nd.attr_count > 0 && dom_authors.size() < 6) {
       // <span itemprop="author">, <a rel="author">: the name as shown.
@@ -482,7 +528,12 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         tree.AppendAllText(i, &body);
         try {
           json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-          if (!j.is_discarded()) WalkJsonLd(j, &ld, 0);
+          if (!j.is_discarded()) {
+            ld.ids.clear();
+            CollectIds(j, &ld.ids, 0);
+            WalkJsonLd(j, &ld, 0);
+            ld.ids.clear();  // the nodes die with j
+          }
         } catch (const std::exception&) {
           // Malformed JSON-LD is common; the other sources still count.
         }
@@ -532,6 +583,15 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
           if (!a.empty() && a.find("://") == std::string::npos &&
               std::find(meta_authors.begin(), meta_authors.end(), a) == meta_authors.end())
             meta_authors.push_back(a);
+        } else if (key.rfind("twitter:label", 0) == 0) {
+          twitter_label = AsciiLower(content);
+        } else if (key.rfind("twitter:data", 0) == 0) {
+          // "Written by" / "Verfasst von" / "Geschrieben von" labels the author's name.
+          if (twitter_label.find("by") != std::string::npos || twitter_label.find("von") != std::string::npos ||
+              twitter_label.find("autor") != std::string::npos || twitter_label.find("author") != std::string::npos ||
+              twitter_label.find("par") != std::string::npos || twitter_label.find("por") != std::string::npos)
+            label_authors.push_back(content);
+          twitter_label.clear();
         } else if (int w = MetaDateWeight(key); w > 0) {
           add_date(content, "meta " + key, w);
         }
@@ -562,12 +622,19 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       break;
     }
   }
-  if (!ld.authors.empty()) {
-    md.authors = ld.authors, md.authors_source = "json-ld author";
-  } else if (!meta_authors.empty()) {
-    md.authors = meta_authors, md.authors_source = "meta author";
-  } else if (!dom_authors.empty()) {
-    md.authors = dom_authors, md.authors_source = dom_authors_from;
+  // Author candidates, most trusted first; the extractor takes the first that cleans to a name.
+  auto add_authors = [&](std::vector<std::string> names, const char* from) {
+    if (!names.empty()) md.author_candidates.push_back({std::move(names), from});
+  };
+  add_authors(ld.authors, "json-ld author");
+  add_authors(meta_authors, "meta author");
+  add_authors(label_authors, "twitter:label 'written by'");
+  add_authors(dom_authors, dom_authors_from);
+  for (std::string& a : class_authors) add_authors({std::move(a)}, "an author element of the page");
+  add_authors(ld.org_authors, "json-ld author (an organisation)");
+  if (!md.author_candidates.empty()) {
+    md.authors = md.author_candidates.front().names;
+    md.authors_source = md.author_candidates.front().source;
   }
   md.article_body = std::move(ld.article_body);
   md.canonical_url = !canonical.empty() ? canonical : og_url;

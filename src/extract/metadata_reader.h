@@ -13,6 +13,11 @@
 
 namespace eventmill::extract {
 
+struct AuthorCandidate {
+  std::vector<std::string> names;  // as the page gives them
+  std::string source;              // "json-ld author", "meta author", "an author element of the page", ...
+};
+
 struct PageMetadata {
   std::string title;          // headline as given (may still carry " | Site")
   std::string html_title;     // the <title> element
@@ -20,6 +25,7 @@ struct PageMetadata {
   std::string site_name;
   std::vector<std::string> authors;    // as the page gives them (see author_names.h to clean)
   std::string authors_source;          // "json-ld author", "meta author", "itemprop author", ...
+  std::vector<AuthorCandidate> author_candidates;  // every source, most trusted first (authors: the first)
   std::string canonical_url;  // <link rel=canonical>, else og:url
   std::optional<std::string> published;  // ISO 8601 (see date_parser.h): the choice among `dates`
   std::vector<DateCandidate> dates;       // every publication date the markup offers
