@@ -19,14 +19,15 @@ bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
 std::string_view Trim(std::string_view s) {
   auto junk = [](char c) {
     return c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '-' || c == '|' || c == '/' || c == '(' ||
-           c == ')' || c == '*' || c == '\t' || c == '\n';
+           c == ')' || c == '*' || c == '\t' || c == '\n' || c == '\'' || c == '"' || c == '~' || c == '@';
   };
   while (!s.empty() && junk(s.front())) s.remove_prefix(1);
   while (!s.empty() && junk(s.back()) && !(s.back() == '.' && s.size() >= 2 && std::isupper(static_cast<unsigned char>(s[s.size() - 2])) &&
                                           (s.size() == 2 || s[s.size() - 3] == ' ' || s[s.size() - 3] == '.')))
     s.remove_suffix(1);
-  // "– " and "— " (UTF-8 dashes) around a name.
-  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"}) {
+  // Dashes, quotation marks and the copyright sign (UTF-8) around a name.
+  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xA9", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB", "\xC2\xA0"}) {
     while (s.size() >= dash.size() && s.substr(0, dash.size()) == dash) s = Trim(s.substr(dash.size()));
     while (s.size() >= dash.size() && s.substr(s.size() - dash.size()) == dash) s = Trim(s.substr(0, s.size() - dash.size()));
   }
@@ -49,11 +50,35 @@ bool IsRole(std::string_view part, const ExtractData& data) {
   return false;
 }
 
+// Whether several words read as a name: each starts with a capital (or a letter of another
+// script) or is a particle ("von", "de", "van der"). One word always does ("jesusfreak").
+bool ReadsAsName(std::string_view part) {
+  if (part.find(' ') == std::string_view::npos) return true;
+  static const char* kParticles[] = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le",
+                                     "zu", "bin", "al", "el", "y", "dos", "das", "ter", "ten", "af"};
+  size_t b = 0;
+  while (b < part.size()) {
+    size_t e = part.find(' ', b);
+    if (e == std::string_view::npos) e = part.size();
+    std::string_view w = part.substr(b, e - b);
+    b = e + 1;
+    if (w.empty()) continue;
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    if ((c >= 'A' && c <= 'Z') || c >= 0xC0 || c == '\'' || c == '"') continue;
+    if (std::find_if(std::begin(kParticles), std::end(kParticles), [&](const char* p) { return w == p; }) !=
+        std::end(kParticles))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 // Splits at the separators of several names: ';', ',', '/', '|', " and ", " & " and their kin.
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> parts;
   std::string cur;
-  static const char* kJoins[] = {" and ", " und ", " & ", " y ", " et ", " e ", " en ", " og ", " och ", " i ", " oraz "};
+  static const char* kJoins[] = {" and ", " und ", " & ", " y ", " et ", " e ", " en ", " og ", " och ", " i ", " oraz ",
+                                 " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
   for (size_t i = 0; i < s.size();) {
     const char c = s[i];
     if (c == ';' || c == ',' || c == '/' || c == '|' || c == '\n') {
@@ -117,6 +142,35 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         }
       }
     }
+    // A label before a colon ("Auteur: Anna Kubista", "Artikel von: hausinfo", "Interview: Jo Roe").
+    if (size_t colon = s.find(':'); colon != std::string::npos && colon + 1 < s.size() &&
+        std::count(s.begin(), s.begin() + colon, ' ') <= 2)
+      s = s.substr(colon + 1);
+    // A byline word inside a short lead ("Veröffentlicht von Max", "Posted by Jo Roe").
+    {
+      const std::string l = AsciiLower(s);
+      for (const std::string& w : data.byline_words()) {
+        const size_t at = l.find(" " + w);
+        if (at != std::string::npos && at < 30 && std::count(s.begin(), s.begin() + at, ' ') <= 2) {
+          s = s.substr(at + 1 + w.size());
+          break;
+        }
+      }
+    }
+    // Handles and addresses among the words ("Jo Roe @joroe") go; the name stays.
+    {
+      std::string kept;
+      size_t b = 0;
+      while (b <= s.size()) {
+        size_t e = s.find(' ', b);
+        if (e == std::string::npos) e = s.size();
+        std::string_view w = std::string_view(s).substr(b, e - b);
+        if (w.find('@') == std::string_view::npos && w.find("://") == std::string_view::npos)
+          kept += (kept.empty() ? "" : " ") + std::string(w);
+        b = e + 1;
+      }
+      s = kept;
+    }
     for (const std::string& piece : SplitNames(s)) {
       std::string_view part = Trim(piece);
       if (part.empty() || part.size() > 80) continue;
@@ -131,6 +185,7 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         continue;
       }
       if (IsRole(part, data)) continue;
+      if (!ReadsAsName(part)) continue;
       std::string name(part);
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
     }

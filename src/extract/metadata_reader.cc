@@ -288,6 +288,10 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data) {
   for (uint32_t a = nodes[i].parent, steps = 0; a != 0 && steps < 40; a = nodes[a].parent, ++steps) {
     const Node& n = nodes[a];
     if (n.tag == Tag::kLi || n.tag == Tag::kAside || n.tag == Tag::kFooter || n.tag == Tag::kNav) return true;
+    // The page's frame (<body class="cookies-not-set">, a wrapper holding most of the page) is no part.
+    if (n.tag == Tag::kBody || n.tag == Tag::kHtml || n.tag == Tag::kMain || n.tag == Tag::kArticle ||
+        (n.end - a) * 2 > nodes.size())
+      continue;
     if (data) {
       int score = 0;
       for (std::string_view attr : {tree.Attr(n, "class"), tree.Attr(n, "id")})
