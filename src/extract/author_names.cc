@@ -146,17 +146,6 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
     if (size_t colon = s.find(':'); colon != std::string::npos && colon + 1 < s.size() &&
         std::count(s.begin(), s.begin() + colon, ' ') <= 2)
       s = s.substr(colon + 1);
-    // A byline word inside a short lead ("Veröffentlicht von Max", "Posted by Jo Roe").
-    {
-      const std::string l = AsciiLower(s);
-      for (const std::string& w : data.byline_words()) {
-        const size_t at = l.find(" " + w);
-        if (at != std::string::npos && at < 30 && std::count(s.begin(), s.begin() + at, ' ') <= 2) {
-          s = s.substr(at + 1 + w.size());
-          break;
-        }
-      }
-    }
     // Handles and addresses among the words ("Jo Roe @joroe") go; the name stays.
     {
       std::string kept;
@@ -184,7 +173,7 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         add_agency(std::move(agency));
         continue;
       }
-      if (IsRole(part, data)) continue;
+      if (IsRole(part, data) || data.IsNotAName(part)) continue;
       if (!ReadsAsName(part)) continue;
       std::string name(part);
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));

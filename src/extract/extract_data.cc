@@ -119,6 +119,10 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
       byline_words_.push_back(l.substr(8) + " ");
       return;
     }
+    if (l.rfind("notname: ", 0) == 0) {
+      not_names_.push_back(l.substr(9));
+      return;
+    }
     if (l.rfind("change: ", 0) == 0) {
       change_words_.push_back(l.substr(8));
       return;
@@ -351,6 +355,11 @@ bool ExtractData::MarksChange(std::string_view text) const {
     }
   }
   return false;
+}
+
+bool ExtractData::IsNotAName(std::string_view part) const {
+  const std::string l = AsciiLower(part);
+  return std::find(not_names_.begin(), not_names_.end(), l) != not_names_.end();
 }
 
 const std::vector<std::string>& ExtractData::byline_words() const { return byline_words_; }

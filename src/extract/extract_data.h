@@ -53,6 +53,9 @@ class ExtractData {
   // "aktualisiert", "mis à jour"), at the start of a word; the first 300 bytes are read.
   bool MarksChange(std::string_view text) const;
 
+  // Whether a word or phrase of data is never an author's name ("Donnerstag", "No Author").
+  bool IsNotAName(std::string_view part) const;
+
   // The words that open a byline, lower-cased, each with a trailing space ("by ", "von ").
   const std::vector<std::string>& byline_words() const;
 
@@ -85,7 +88,8 @@ class ExtractData {
   bool any_anchored_ = false;                            // some phrase starts with "^"
   std::vector<std::string> bio_roles_;                   // lower-cased role words of author bios
   std::vector<std::string> byline_words_;
-  std::vector<std::string> change_words_;                // lower-cased, "change: " lines                // lower-cased, with a trailing space
+  std::vector<std::string> change_words_;
+  std::vector<std::string> not_names_;                   // lower-cased, "notname: " lines                // lower-cased, "change: " lines                // lower-cased, with a trailing space
   std::vector<Agency> agencies_;
 };
 
