@@ -24,7 +24,11 @@ TEST(MetadataReader, JsonLdIsTrustedOverOpenGraph) {
        "publisher":{"@type":"Organization","name":"Daily Example"}}]}</script>
     </head><body><h1>Body headline</h1></body></html>)");
   EXPECT_EQ(md.title, "JSON-LD headline");
-  EXPECT_EQ(md.published, "2021-03-04T05:06:07+02:00");
+  // JSON-LD and article:published_time disagree by a year: both strong, so no date (a wrong one
+  // is worse than none); both stay candidates.
+  EXPECT_EQ(md.published, std::nullopt);
+  ASSERT_EQ(md.dates.size(), 2u);
+  EXPECT_EQ(md.dates[0].value, "2021-03-04T05:06:07+02:00");
   EXPECT_EQ(md.authors, (std::vector<std::string>{"Ann Lee", "Bo Chan"}));
   EXPECT_EQ(md.site_name, "Daily Example");
   EXPECT_EQ(md.language, "en");
