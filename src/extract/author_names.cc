@@ -22,14 +22,16 @@ std::string_view Trim(std::string_view s) {
            c == ')' || c == '*' || c == '\t' || c == '\n' || c == '\'' || c == '"' || c == '~' || c == '@';
   };
   while (!s.empty() && junk(s.front())) s.remove_prefix(1);
-  while (!s.empty() && junk(s.back()) && !(s.back() == '.' && s.size() >= 2 && std::isupper(static_cast<unsigned char>(s[s.size() - 2])) &&
-                                          (s.size() == 2 || s[s.size() - 3] == ' ' || s[s.size() - 3] == '.')))
+  while (!s.empty() && junk(s.back()) &&
+         !(s.back() == '.' && s.size() >= 2 && std::isupper(static_cast<unsigned char>(s[s.size() - 2])) &&
+           (s.size() == 2 || s[s.size() - 3] == ' ' || s[s.size() - 3] == '.')))
     s.remove_suffix(1);
   // Dashes, quotation marks and the copyright sign (UTF-8) around a name.
   for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xA9", "\xE2\x80\x9C", "\xE2\x80\x9D",
                                 "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB", "\xC2\xA0"}) {
     while (s.size() >= dash.size() && s.substr(0, dash.size()) == dash) s = Trim(s.substr(dash.size()));
-    while (s.size() >= dash.size() && s.substr(s.size() - dash.size()) == dash) s = Trim(s.substr(0, s.size() - dash.size()));
+    while (s.size() >= dash.size() && s.substr(s.size() - dash.size()) == dash)
+      s = Trim(s.substr(0, s.size() - dash.size()));
   }
   return s;
 }
@@ -54,8 +56,8 @@ bool IsRole(std::string_view part, const ExtractData& data) {
 // script) or is a particle ("von", "de", "van der"). One word always does ("jesusfreak").
 bool ReadsAsName(std::string_view part) {
   if (part.find(' ') == std::string_view::npos) return true;
-  static const char* kParticles[] = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le",
-                                     "zu", "bin", "al", "el", "y", "dos", "das", "ter", "ten", "af"};
+  static const char* kParticles[] = {"von", "van", "der", "den", "de", "da", "del", "della", "di",  "du",  "la",
+                                     "le",  "zu",  "bin", "al",  "el", "y",  "dos", "das",   "ter", "ten", "af"};
   size_t b = 0;
   while (b < part.size()) {
     size_t e = part.find(' ', b);
@@ -77,8 +79,22 @@ bool ReadsAsName(std::string_view part) {
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> parts;
   std::string cur;
-  static const char* kJoins[] = {" and ", " und ", " & ", " y ", " et ", " e ", " en ", " og ", " och ", " i ", " oraz ",
-                                 " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+  static const char* kJoins[] = {" and ",
+                                 " und ",
+                                 " & ",
+                                 " y ",
+                                 " et ",
+                                 " e ",
+                                 " en ",
+                                 " og ",
+                                 " och ",
+                                 " i ",
+                                 " oraz ",
+                                 " \xC2\xB7 ",
+                                 " \xE2\x80\xA2 ",
+                                 " \xE2\x80\x93 ",
+                                 " \xE2\x80\x94 ",
+                                 " - "};
   for (size_t i = 0; i < s.size();) {
     const char c = s[i];
     if (c == ';' || c == ',' || c == '/' || c == '|' || c == '\n') {
@@ -112,7 +128,8 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
                                       std::vector<std::string>* agencies) {
   std::vector<std::string> out;
   auto add_agency = [&](std::string a) {
-    if (agencies && std::find(agencies->begin(), agencies->end(), a) == agencies->end()) agencies->push_back(std::move(a));
+    if (agencies && std::find(agencies->begin(), agencies->end(), a) == agencies->end())
+      agencies->push_back(std::move(a));
   };
   for (const std::string& value : raw) {
     std::string s = CollapseWhitespace(DecodeLeftoverEntities(value));
@@ -143,8 +160,8 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
       }
     }
     // A label before a colon ("Auteur: Anna Kubista", "Artikel von: hausinfo", "Interview: Jo Roe").
-    if (size_t colon = s.find(':'); colon != std::string::npos && colon + 1 < s.size() &&
-        std::count(s.begin(), s.begin() + colon, ' ') <= 2)
+    if (size_t colon = s.find(':');
+        colon != std::string::npos && colon + 1 < s.size() && std::count(s.begin(), s.begin() + colon, ' ') <= 2)
       s = s.substr(colon + 1);
     // Handles and addresses among the words ("Jo Roe @joroe") go; the name stays.
     {

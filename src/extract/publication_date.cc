@@ -27,13 +27,13 @@ bool IsMonth(const std::string& v) { return v.size() == 7 && v[4] == '-'; }
 bool IsUtcTime(const std::string& v) { return v.find('T') != std::string::npos && v.back() == 'Z'; }
 
 struct Day {
-  std::string day;          // "2022-01-09"
+  std::string day;  // "2022-01-09"
   long number = 0;
-  int best = 0;             // the strongest candidate's weight
-  size_t best_index = 0;    // into the candidates
+  int best = 0;           // the strongest candidate's weight
+  size_t best_index = 0;  // into the candidates
   std::vector<std::string> sources;
-  bool has_local = false;   // some candidate of the day is not a UTC stamp
-  int local_best = 0;       // the strongest such candidate's weight
+  bool has_local = false;  // some candidate of the day is not a UTC stamp
+  int local_best = 0;      // the strongest such candidate's weight
   size_t local_index = 0;
 
   int Score() const { return best + 5 * static_cast<int>(std::min<size_t>(sources.size() - 1, 3)); }
@@ -66,7 +66,8 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
       it = days.end() - 1;
     }
     if (c.weight > it->best || it->sources.empty()) it->best = c.weight, it->best_index = i;
-    if (std::find(it->sources.begin(), it->sources.end(), c.source) == it->sources.end()) it->sources.push_back(c.source);
+    if (std::find(it->sources.begin(), it->sources.end(), c.source) == it->sources.end())
+      it->sources.push_back(c.source);
     if (!IsUtcTime(c.value) && c.weight > it->local_best) {
       it->has_local = true;
       it->local_best = c.weight;
@@ -89,7 +90,8 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
   // A neighbouring day that a local source gives is the day the page shows.
   if (IsUtcTime(candidates[days[0].best_index].value) && !days[0].has_local) {
     for (size_t k = 1; k < days.size(); ++k) {
-      if (std::labs(days[k].number - days[0].number) == 1 && days[k].has_local && days[k].local_best >= kLocalDayFloor) {
+      if (std::labs(days[k].number - days[0].number) == 1 && days[k].has_local &&
+          days[k].local_best >= kLocalDayFloor) {
         why = "the local day next to a UTC stamp (" + candidates[days[0].best_index].source + ")";
         win = k;
         break;

@@ -8,8 +8,9 @@ namespace {
 using namespace date_weight;
 
 TEST(PublicationDate, StrongestSourceWinsAndSaysWhy) {
-  DateChoice c = ChoosePublicationDate({{"2021-03-04T05:06:07+02:00", "json-ld NewsArticle.datePublished", kJsonLdArticle},
-                                        {"2020-01-01", "the first <time> of the page", kTimeFirst}});
+  DateChoice c =
+      ChoosePublicationDate({{"2021-03-04T05:06:07+02:00", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                             {"2020-01-01", "the first <time> of the page", kTimeFirst}});
   EXPECT_EQ(c.value, "2021-03-04T05:06:07+02:00");
   EXPECT_EQ(c.precision, "time");
   EXPECT_EQ(c.source, "json-ld NewsArticle.datePublished");
@@ -42,10 +43,12 @@ TEST(PublicationDate, AgreeingSourcesOutweighOneStrongerRival) {
 
 TEST(PublicationDate, UrlMonthVetoesAWeakDayOfAnotherMonth) {
   // A blog post under /2013/10/ whose only <time> is a sidebar's.
-  DateChoice c = ChoosePublicationDate({{"2013-10", "the URL", kUrlMonth}, {"2019-05-02", "the first <time> of the page", kTimeFirst}});
+  DateChoice c = ChoosePublicationDate(
+      {{"2013-10", "the URL", kUrlMonth}, {"2019-05-02", "the first <time> of the page", kTimeFirst}});
   EXPECT_FALSE(c.value);
   EXPECT_EQ(c.month, "2013-10");
-  DateChoice same = ChoosePublicationDate({{"2013-10", "the URL", kUrlMonth}, {"2013-10-05", "a date line above the text", kTextHeader}});
+  DateChoice same = ChoosePublicationDate(
+      {{"2013-10", "the URL", kUrlMonth}, {"2013-10-05", "a date line above the text", kTextHeader}});
   EXPECT_EQ(same.value, "2013-10-05");
 }
 
