@@ -301,29 +301,36 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data) {
   return false;
 }
 
-// Whether an element's class or id names a date or the article's meta line ("post-date",
+// The class and id of an element, lower-cased into *out (reused: no allocation per element).
+void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
+  out->clear();
+  for (std::string_view v : {tree.Attr(nd, "class"), tree.Attr(nd, "id")}) {
+    for (char c : v) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 32) : c);
+    out->push_back(' ');
+  }
+}
+
+// Whether lower-cased class and id names name a date or the article's meta line ("post-date",
 // "meta__date", "entry-meta", "_publishingdate", "byline").
-bool LooksLikeDateElement(const HtmlTree& tree, const Node& nd) {
-  const std::string names = AsciiLower(std::string(tree.Attr(nd, "class")) + " " + std::string(tree.Attr(nd, "id")));
-  if (names.size() < 3) return false;
-  for (const char* w : {"date", "time", "publish", "posted", "created", "meta", "byline", "datum", "fecha"})
-    if (names.find(w) != std::string::npos) return true;
+bool LooksLikeDateElement(std::string_view names) {
+  if (names.size() < 5) return false;
+  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "datum", "fecha"})
+    if (names.find(w) != std::string_view::npos) return true;
   return false;
 }
 
-// Whether an element's class or id names an author or a byline ("author vcard", "byline__author-name",
-// "post-author"), but not an avatar or a picture of one.
-bool LooksLikeAuthorElement(const HtmlTree& tree, const Node& nd) {
+// Whether lower-cased class and id names name an author or a byline ("author vcard",
+// "byline__author-name", "post-author"), but not an avatar or a picture of one, nor a comment's.
+bool LooksLikeAuthorElement(const Node& nd, std::string_view names) {
   if (nd.tag == Tag::kImg || nd.tag == Tag::kMeta || nd.tag == Tag::kLink || nd.tag == Tag::kScript) return false;
-  const std::string names = AsciiLower(std::string(tree.Attr(nd, "class")) + " " + std::string(tree.Attr(nd, "id")));
-  if (names.size() < 3) return false;
-  if (names.find("avatar") != std::string::npos || names.find("thumb") != std::string::npos ||
-      names.find("image") != std::string::npos || names.find("bio") != std::string::npos ||
-      names.find("comment") != std::string::npos)
-    return false;
-  for (const char* w : {"author", "byline", "autor", "verfasser", "writer"})
-    if (names.find(w) != std::string::npos) return true;
-  return false;
+  if (names.size() < 5) return false;
+  bool author = false;
+  for (std::string_view w : {"author", "byline", "autor", "verfasser", "writer"})
+    if (names.find(w) != std::string_view::npos) author = true;
+  if (!author) return false;
+  for (std::string_view w : {"avatar", "thumb", "image", "bio", "comment"})
+    if (names.find(w) != std::string_view::npos) return false;
+  return true;
 }
 
 // Whether a <time> element is a change stamp ("updated", "modified", "Editiert am").
@@ -442,6 +449,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
   const auto& nodes = tree.nodes();
   bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
   bool seen_h1 = false;
+  std::string names;  // class and id of the element at hand, lower-cased
   auto add_date = [&](std::string_view value, std::string source, int weight) {
     if (auto iso = ParseDateValue(value)) md.dates.push_back({*iso, std::move(source), weight});
   };
@@ -461,8 +469,11 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
                date_weight::kItemprop);
       have_itemprop = md.dates.size() > before;
     }
-    if (nd.tag != Tag::kText && nd.attr_count > 0 && class_authors.size() < 8 && nd.end - i < 30 &&
-        LooksLikeAuthorElement(tree, nd) && !InOtherPart(tree, i, data)) {
+    const bool small_named = nd.tag != Tag::kText && nd.attr_count > 0 && nd.end - i < 40 &&
+                             (class_authors.size() < 8 || (!have_date_element && seen_h1));
+    if (small_named) ClassAndId(tree, nd, &names);
+    if (small_named && class_authors.size() < 8 && nd.end - i < 30 && LooksLikeAuthorElement(nd, names) &&
+        !InOtherPart(tree, i, data)) {
       // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
       std::string text = NodeText(tree, i);
       if (!text.empty() && text.size() <= 100) class_authors.push_back(text);
@@ -487,9 +498,8 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         }
       }
     }
-    if (!have_date_element && seen_h1 && nd.tag != Tag::kText && nd.tag != Tag::kScript && nd.attr_count > 0 &&
-        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(tree, nd)) &&
-        nd.end - i < 40) {
+    if (small_named && !have_date_element && seen_h1 && nd.tag != Tag::kScript &&
+        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(names))) {
       // A visible date set apart below the headline: <span class="date">, <p class="meta">, a
       // <time> without datetime. Its own short text, read as written.
       std::string text = NodeText(tree, i);

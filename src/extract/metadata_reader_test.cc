@@ -85,7 +85,7 @@ TEST(MetadataReader, CollectsEveryDateSource) {
                                            "2022-01-09T10:00:00Z meta parsely-pub-date", "2022-01-08 meta dc.date",
                                            "2022-01-09 itemprop datePublished (span)",
                                            "2022-01-09T11:00:00 the first <time> of the page"}));
-  EXPECT_EQ(md.published, "2022-01-09");
+  EXPECT_EQ(md.published, "2022-01-09T10:00:00Z");  // the day settled, with the time a strong source gives
 }
 
 TEST(MetadataReader, DecodesEntitiesLeftInMeta) {

@@ -123,7 +123,19 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
     out.month = month->value;
     return out;
   }
-  const DateCandidate& c = candidates[chosen];
+  // The day is settled; its value is the most precise a strong source of that day gives (a URL
+  // says the day, article:published_time the hour as well).
+  size_t given = chosen;
+  if (candidates[given].value.find('T') == std::string::npos) {
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      const DateCandidate& o = candidates[i];
+      if (o.value.size() > 10 && o.value.compare(0, 10, w.day) == 0 && o.value.find('T') != std::string::npos &&
+          o.weight >= kConflictFloor && (win == 0 || !IsUtcTime(o.value)) &&
+          (given == chosen || o.weight > candidates[given].weight))
+        given = i;
+    }
+  }
+  const DateCandidate& c = candidates[given];
   out.value = c.value;
   out.precision = c.value.find('T') != std::string::npos ? "time" : "day";
   out.source = c.source;

@@ -52,6 +52,14 @@ TEST(PublicationDate, UrlMonthVetoesAWeakDayOfAnotherMonth) {
   EXPECT_EQ(same.value, "2013-10-05");
 }
 
+TEST(PublicationDate, TheSettledDayKeepsTheTimeAStrongSourceGives) {
+  DateChoice c = ChoosePublicationDate(
+      {{"2023-03-08", "the URL", kUrlDay}, {"2023-03-08T21:05:00+04:00", "meta article:published_time", kMetaPublished}});
+  EXPECT_EQ(c.value, "2023-03-08T21:05:00+04:00");
+  EXPECT_EQ(c.precision, "time");
+  EXPECT_EQ(c.source, "meta article:published_time");
+}
+
 TEST(PublicationDate, NothingGivesNothing) {
   DateChoice c = ChoosePublicationDate({});
   EXPECT_FALSE(c.value);
