@@ -177,13 +177,37 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
       }
       s = kept;
     }
+    // "Posted on September 21, 2020 by Adi Tzlil": the name follows the last " by ".
+    if (size_t by = AsciiLower(s).rfind(" by "); by != std::string::npos) s = s.substr(by + 4);
     for (const std::string& piece : SplitNames(s)) {
       std::string_view part = Trim(piece);
       if (part.empty() || part.size() > 80) continue;
       if (part.find('@') != std::string_view::npos || part.find("://") != std::string_view::npos ||
           part.find("www.") != std::string_view::npos)
         continue;
-      if (std::any_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;  // a date
+      // A date or time after the name ("Bo2man am 29.12.2010"): the words before the first with
+      // a digit, without a trailing short lower-case word ("am", "on", "le").
+      std::string_view before_date = part;
+      for (size_t w = 0; w < part.size(); w = part.find(' ', w) == std::string_view::npos ? part.size() : part.find(' ', w) + 1) {
+        const size_t e = std::min(part.find(' ', w), part.size());
+        std::string_view word = part.substr(w, e - w);
+        const bool digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digit && word.size() > 1 && !std::isalpha(static_cast<unsigned char>(word.back()))) {
+          before_date = Trim(part.substr(0, w));
+          break;
+        }
+      }
+      while (!before_date.empty()) {
+        const size_t sp = before_date.rfind(' ');
+        if (sp == std::string_view::npos) break;
+        std::string_view last = before_date.substr(sp + 1);
+        if (last.size() > 3 || !std::islower(static_cast<unsigned char>(last[0]))) break;
+        before_date = Trim(before_date.substr(0, sp));
+      }
+      part = before_date;
+      if (part.empty() || std::any_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                              part.find(' ') != std::string_view::npos)
+        continue;
       if (std::count(part.begin(), part.end(), ' ') >= 5) continue;  // a sentence, not a name
       std::string agency = AgencyOf(part, data);
       if (!agency.empty()) {

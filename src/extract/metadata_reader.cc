@@ -283,24 +283,6 @@ double Agreement(const std::vector<std::string>& heading, const std::vector<std:
 
 // Whether element i sits in a part of the page that is not the article's own: a list item, an
 // aside, a footer, or an element the class hints remove (comments, teasers).
-bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data) {
-  const auto& nodes = tree.nodes();
-  for (uint32_t a = nodes[i].parent, steps = 0; a != 0 && steps < 40; a = nodes[a].parent, ++steps) {
-    const Node& n = nodes[a];
-    if (n.tag == Tag::kLi || n.tag == Tag::kAside || n.tag == Tag::kFooter || n.tag == Tag::kNav) return true;
-    // The page's frame (<body class="cookies-not-set">, a wrapper holding most of the page) is no part.
-    if (n.tag == Tag::kBody || n.tag == Tag::kHtml || n.tag == Tag::kMain || n.tag == Tag::kArticle ||
-        (n.end - a) * 2 > nodes.size())
-      continue;
-    if (data) {
-      int score = 0;
-      for (std::string_view attr : {tree.Attr(n, "class"), tree.Attr(n, "id")})
-        if (!attr.empty() && data->Classify(attr, &score) == HintKind::kRemove) return true;
-    }
-  }
-  return false;
-}
-
 // The class and id of an element, lower-cased into *out (reused: no allocation per element).
 void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
   out->clear();
@@ -308,6 +290,32 @@ void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
     for (char c : v) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 32) : c);
     out->push_back(' ');
   }
+}
+
+// For an author (a byline sits in a list of meta items, an <aside>, a box the hints call
+// "author-info"), only comment sections, teasers, sidebars, navigation and footers are other parts.
+bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool for_author = false) {
+  const auto& nodes = tree.nodes();
+  for (uint32_t a = nodes[i].parent, steps = 0; a != 0 && steps < 40; a = nodes[a].parent, ++steps) {
+    const Node& n = nodes[a];
+    if (n.tag == Tag::kFooter || n.tag == Tag::kNav) return true;
+    if (!for_author && (n.tag == Tag::kLi || n.tag == Tag::kAside)) return true;
+    // The page's frame (<body class="cookies-not-set">, a wrapper holding most of the page) is no part.
+    if (n.tag == Tag::kBody || n.tag == Tag::kHtml || n.tag == Tag::kMain || n.tag == Tag::kArticle ||
+        (n.end - a) * 2 > nodes.size())
+      continue;
+    if (for_author) {
+      std::string names;
+      ClassAndId(tree, n, &names);
+      for (std::string_view w : {"comment", "related", "teaser", "recommend", "sidebar", "widget", "footer"})
+        if (names.find(w) != std::string::npos) return true;
+    } else if (data) {
+      int score = 0;
+      for (std::string_view attr : {tree.Attr(n, "class"), tree.Attr(n, "id")})
+        if (!attr.empty() && data->Classify(attr, &score) == HintKind::kRemove) return true;
+    }
+  }
+  return false;
 }
 
 // Whether lower-cased class and id names name a date or the article's meta line ("post-date",
@@ -473,7 +481,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
                              (class_authors.size() < 8 || (!have_date_element && seen_h1));
     if (small_named) ClassAndId(tree, nd, &names);
     if (small_named && class_authors.size() < 8 && nd.end - i < 30 && LooksLikeAuthorElement(nd, names) &&
-        !InOtherPart(tree, i, data)) {
+        !InOtherPart(tree, i, data, /*for_author=*/true)) {
       // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
       std::string text = NodeText(tree, i);
       if (!text.empty() && text.size() <= 100) class_authors.push_back(text);
@@ -482,7 +490,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       // <span itemprop="author">, <a rel="author">: the name as shown.
       const bool itemprop = tree.Attr(nd, "itemprop") == "author";
       const bool rel = nd.tag == Tag::kA && AsciiLower(tree.Attr(nd, "rel")) == "author";
-      if ((itemprop || rel) && !InOtherPart(tree, i, data)) {
+      if ((itemprop || rel) && !InOtherPart(tree, i, data, /*for_author=*/true)) {
         std::string name;
         // An itemprop="name" inside holds the name alone.
         for (uint32_t k = i + 1; k < nd.end && name.empty(); ++k)
