@@ -215,6 +215,10 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         continue;
       }
       if (IsRole(part, data) || data.IsNotAName(part)) continue;
+      // A byline word left alone ("Von" over a name in another element).
+      if (std::any_of(data.byline_words().begin(), data.byline_words().end(),
+                      [&](const std::string& w) { return AsciiLower(part) + " " == w; }))
+        continue;
       if (!ReadsAsName(part)) continue;
       std::string name(part);
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
