@@ -30,6 +30,18 @@ TEST(AuthorNames, SplitsSeveralAuthorsAndMovesAgencies) {
   EXPECT_EQ(agencies, (std::vector<std::string>{"dpa"}));
 }
 
+TEST(AuthorNames, CutsDatesHandlesAndLeads) {
+  ExtractData data = ExtractData::FromStrings("", "byline: By\nbyline: Von\nnotname: donnerstag\n", "");
+  std::vector<std::string> agencies;
+  EXPECT_EQ(CleanAuthors({"Author: Bo2man am 29.12.2010, 13:36"}, data, &agencies), (std::vector<std::string>{"Bo2man"}));
+  EXPECT_EQ(CleanAuthors({"Posted on September 21, 2020 by Adi Tzlil"}, data, &agencies),
+            (std::vector<std::string>{"Adi Tzlil"}));
+  EXPECT_EQ(CleanAuthors({"Williams Perdomo @wperdomod"}, data, &agencies), (std::vector<std::string>{"Williams Perdomo"}));
+  EXPECT_EQ(CleanAuthors({"Alexa von Heyden"}, data, &agencies), (std::vector<std::string>{"Alexa von Heyden"}));
+  EXPECT_EQ(CleanAuthors({"Donnerstag"}, data, &agencies), (std::vector<std::string>{}));
+  EXPECT_EQ(CleanAuthors({"Publiziert am Montag"}, data, &agencies), (std::vector<std::string>{}));  // not a name
+}
+
 TEST(AuthorNames, KeepsInitials) {
   std::vector<std::string> agencies;
   EXPECT_EQ(CleanAuthors({"R. R."}, Data(), &agencies), (std::vector<std::string>{"R. R."}));

@@ -77,7 +77,7 @@ void CollectIds(const json& j, std::unordered_map<std::string, const json*>* ids
 
 struct JsonLdFound {
   std::string headline, published, site_name, website_name, article_body;
-  std::vector<std::string> authors, org_authors;
+  std::vector<std::string> authors, org_authors, page_authors;
   std::vector<DateCandidate> dates;
   std::unordered_map<std::string, const json*> ids;
   bool have_article = false;
@@ -125,7 +125,13 @@ void WalkJsonLd(const json& j, JsonLdFound* f, int depth) {
     if (j.contains("author")) NamesOf(j["author"], f->ids, &f->authors, &f->org_authors);
     if (j.contains("publisher")) f->site_name = StringOf(j["publisher"]);
     if (j.contains("articleBody") && j["articleBody"].is_string()) f->article_body = j["articleBody"].get<std::string>();
-  } else if (type.is_string() && type.get<std::string>() == "WebSite" && j.contains("name")) {
+  } else if (!article && j.contains("author") && f->page_authors.empty()) {
+    // A WebPage (or another object) naming the author: used when no article object does.
+    std::vector<std::string> orgs;
+    NamesOf(j["author"], f->ids, &f->page_authors, &orgs);
+  }
+  if (article) return;
+  if (type.is_string() && type.get<std::string>() == "WebSite" && j.contains("name")) {
     if (f->website_name.empty()) f->website_name = StringOf(j["name"]);
   } else if (type.is_string() && j.contains("mainEntity")) {
     WalkJsonLd(j["mainEntity"], f, depth + 1);
@@ -550,6 +556,12 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         tree.AppendAllText(i, &body);
         try {
           json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+          if (j.is_discarded()) {
+            // Raw line breaks and tabs inside strings are common and invalid JSON: read them as spaces.
+            for (char& c : body)
+              if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+            j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+          }
           if (!j.is_discarded()) {
             ld.ids.clear();
             CollectIds(j, &ld.ids, 0);
@@ -649,6 +661,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
     if (!names.empty()) md.author_candidates.push_back({std::move(names), from});
   };
   add_authors(ld.authors, "json-ld author");
+  add_authors(ld.page_authors, "json-ld author of the page");
   add_authors(meta_authors, "meta author");
   add_authors(label_authors, "twitter:label 'written by'");
   add_authors(dom_authors, dom_authors_from);

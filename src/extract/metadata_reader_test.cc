@@ -88,6 +88,29 @@ TEST(MetadataReader, CollectsEveryDateSource) {
   EXPECT_EQ(md.published, "2022-01-09T10:00:00Z");  // the day settled, with the time a strong source gives
 }
 
+TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
+  // Yoast's @graph: the article names its author by @id; the Person node holds the name. A raw
+  // line break inside a string (invalid JSON) does not lose the block.
+  PageMetadata md = Read("<html><head><script type=\"application/ld+json\">{\"@graph\":["
+                         "{\"@type\":\"Article\",\"headline\":\"Line\nbreak\",\"author\":{\"@id\":\"#p1\"}},"
+                         "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ann Lee\"}]}</script>"
+                         "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Bo Chan\">"
+                         "</head><body><p class=\"post-byline\">By <span class=\"author vcard\">Cy Dee</span></p>"
+                         "<div class=\"comments\"><span class=\"comment-author\">Troll</span></div></body></html>");
+  ASSERT_GE(md.author_candidates.size(), 3u);
+  EXPECT_EQ(md.author_candidates[0].names, (std::vector<std::string>{"Ann Lee"}));
+  EXPECT_EQ(md.author_candidates[0].source, "json-ld author");
+  EXPECT_EQ(md.author_candidates[1].names, (std::vector<std::string>{"Bo Chan"}));
+  EXPECT_EQ(md.author_candidates[2].names, (std::vector<std::string>{"By Cy Dee"}));
+  for (const AuthorCandidate& c : md.author_candidates)
+    for (const std::string& n : c.names) EXPECT_EQ(n.find("Troll"), std::string::npos);
+  // A WebPage that names the author, when no article object does.
+  PageMetadata page = Read(R"(<html><head><script type="application/ld+json">{"@type":"WebPage",
+    "author":{"@type":"Person","name":"Dee Eff"}}</script></head><body></body></html>)");
+  ASSERT_FALSE(page.author_candidates.empty());
+  EXPECT_EQ(page.author_candidates[0].names, (std::vector<std::string>{"Dee Eff"}));
+}
+
 TEST(MetadataReader, DecodesEntitiesLeftInMeta) {
   EXPECT_EQ(DecodeLeftoverEntities("Olive &#038; Herb &#8222;Bread&#8220; &amp; more"),
             "Olive & Herb \xE2\x80\x9E" "Bread\xE2\x80\x9C & more");
