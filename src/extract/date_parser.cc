@@ -111,6 +111,12 @@ std::optional<std::string> DateAt(std::string_view s, size_t i, size_t* end) {
     if (b > 0 && j < s.size() && s[j] == sep) {
       ++j;
       int y = Digits(s, &j, 4);
+      // "31.10.23": a two-digit year after day and month with dots (this century's first forty years).
+      if (y < 0 && sep == '.') {
+        y = Digits(s, &j, 2);
+        if (y > 40 || (j < s.size() && (IsDigit(s[j]) || s[j] == '.'))) y = -1;
+        if (y >= 0) y += 2000;
+      }
       if (y > 0 && (j >= s.size() || !IsDigit(s[j]))) {
         int d = sep == '/' ? b : a, m = sep == '/' ? a : b;
         if (sep == '/' && m > 12) std::swap(d, m);

@@ -298,19 +298,20 @@ void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
   }
 }
 
-// For an author (a byline sits in a list of meta items, an <aside>, a box the hints call
-// "author-info"), only comment sections, teasers, sidebars, navigation and footers are other parts.
-bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool for_author = false) {
+// Narrow, for an author or a date element (a byline sits in a list of meta items, an <aside>, a
+// box the hints call "author-info"; a paywalled article's box is still the article): only comment
+// sections, teasers, sidebars, navigation and footers are other parts.
+bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool narrow = false) {
   const auto& nodes = tree.nodes();
   for (uint32_t a = nodes[i].parent, steps = 0; a != 0 && steps < 40; a = nodes[a].parent, ++steps) {
     const Node& n = nodes[a];
     if (n.tag == Tag::kFooter || n.tag == Tag::kNav) return true;
-    if (!for_author && (n.tag == Tag::kLi || n.tag == Tag::kAside)) return true;
+    if (!narrow && (n.tag == Tag::kLi || n.tag == Tag::kAside)) return true;
     // The page's frame (<body class="cookies-not-set">, a wrapper holding most of the page) is no part.
     if (n.tag == Tag::kBody || n.tag == Tag::kHtml || n.tag == Tag::kMain || n.tag == Tag::kArticle ||
         (n.end - a) * 2 > nodes.size())
       continue;
-    if (for_author) {
+    if (narrow) {
       std::string names;
       ClassAndId(tree, n, &names);
       for (std::string_view w : {"comment", "related", "teaser", "recommend", "sidebar", "widget", "footer"})
@@ -328,7 +329,7 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool
 // "meta__date", "entry-meta", "_publishingdate", "byline").
 bool LooksLikeDateElement(std::string_view names) {
   if (names.size() < 5) return false;
-  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "datum", "fecha"})
+  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "datum", "fecha", "info"})
     if (names.find(w) != std::string_view::npos) return true;
   return false;
 }
@@ -463,6 +464,9 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
   const auto& nodes = tree.nodes();
   bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
   bool seen_h1 = false;
+  // A date element above the first <h1>: the page's when the <h1> follows closely or there is none.
+  DateCandidate date_element_before_h1;
+  uint32_t date_element_before_h1_at = 0, first_h1_at = 0;
   std::string names;  // class and id of the element at hand, lower-cased
   auto add_date = [&](std::string_view value, std::string source, int weight) {
     if (auto iso = ParseDateValue(value)) md.dates.push_back({*iso, std::move(source), weight});
@@ -487,7 +491,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
                              (class_authors.size() < 8 || (!have_date_element && seen_h1));
     if (small_named) ClassAndId(tree, nd, &names);
     if (small_named && class_authors.size() < 8 && nd.end - i < 30 && LooksLikeAuthorElement(nd, names) &&
-        !InOtherPart(tree, i, data, /*for_author=*/true)) {
+        !InOtherPart(tree, i, data, /*narrow=*/true)) {
       // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
       std::string text = NodeText(tree, i);
       if (!text.empty() && text.size() <= 100) class_authors.push_back(text);
@@ -496,7 +500,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       // <span itemprop="author">, <a rel="author">: the name as shown.
       const bool itemprop = tree.Attr(nd, "itemprop") == "author";
       const bool rel = nd.tag == Tag::kA && AsciiLower(tree.Attr(nd, "rel")) == "author";
-      if ((itemprop || rel) && !InOtherPart(tree, i, data, /*for_author=*/true)) {
+      if ((itemprop || rel) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
         std::string name;
         // An itemprop="name" inside holds the name alone.
         for (uint32_t k = i + 1; k < nd.end && name.empty(); ++k)
@@ -512,19 +516,27 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         }
       }
     }
-    if (small_named && !have_date_element && seen_h1 && nd.tag != Tag::kScript &&
-        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(names))) {
-      // A visible date set apart below the headline: <span class="date">, <p class="meta">, a
-      // <time> without datetime. Its own short text, read as written.
+    if (small_named && !have_date_element && nd.tag != Tag::kScript &&
+        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(names)) &&
+        (seen_h1 || date_element_before_h1.value.empty())) {
+      // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
+      // without datetime. Its own short text, read as written. Outside comments and teasers.
       std::string text = NodeText(tree, i);
-      if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data)) {
+      if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
         if (auto d = FindDateInText(text, 80)) {
-          md.dates.push_back({*d, "a date element below the headline (" + std::string(html::TagName(nd.tag)) + ")",
-                              date_weight::kDateElement});
-          have_date_element = true;
+          DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
+                          date_weight::kDateElement};
+          if (seen_h1) {
+            md.dates.push_back(std::move(c));
+            have_date_element = true;
+          } else {
+            date_element_before_h1 = std::move(c);
+            date_element_before_h1_at = i;
+          }
         }
       }
     }
+    if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
     switch (nd.tag) {
       case Tag::kHtml:
         if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "lang"));
@@ -673,6 +685,9 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
   }
   md.article_body = std::move(ld.article_body);
   md.canonical_url = !canonical.empty() ? canonical : og_url;
+  if (!have_date_element && !date_element_before_h1.value.empty() &&
+      (!seen_h1 || first_h1_at - date_element_before_h1_at <= 60))
+    md.dates.push_back(std::move(date_element_before_h1));
   md.dates.insert(md.dates.begin(), ld.dates.begin(), ld.dates.end());
   md.published = ChoosePublicationDate(md.dates).value;
   for (const std::string* l : {&html_lang, &meta_lang, &og_locale}) {
