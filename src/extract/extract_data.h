@@ -53,6 +53,10 @@ class ExtractData {
   // "aktualisiert", "mis à jour"), at the start of a word; the first 300 bytes are read.
   bool MarksChange(std::string_view text) const;
 
+  // Whether a short text holds a word of data that labels the publication date ("veröffentlicht",
+  // "published on", "mise en ligne"), at the start of a word; the first 300 bytes are read.
+  bool MarksPublication(std::string_view text) const;
+
   // Whether a word or phrase of data is never an author's name ("Donnerstag", "No Author").
   bool IsNotAName(std::string_view part) const;
 
@@ -87,9 +91,10 @@ class ExtractData {
   std::vector<std::vector<WithinPart>> within_phrases_;  // each: all parts in one short line
   bool any_anchored_ = false;                            // some phrase starts with "^"
   std::vector<std::string> bio_roles_;                   // lower-cased role words of author bios
-  std::vector<std::string> byline_words_;
-  std::vector<std::string> change_words_;
-  std::vector<std::string> not_names_;                   // lower-cased, "notname: " lines                // lower-cased, "change: " lines                // lower-cased, with a trailing space
+  std::vector<std::string> byline_words_;                // lower-cased, with a trailing space
+  std::vector<std::string> change_words_;                // lower-cased, "change: " lines
+  std::vector<std::string> published_words_;             // lower-cased, "published: " lines
+  std::vector<std::string> not_names_;                   // lower-cased, "notname: " lines
   std::vector<Agency> agencies_;
 };
 

@@ -463,7 +463,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
   const char* dom_authors_from = "";
   const auto& nodes = tree.nodes();
   bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
-  bool seen_h1 = false;
+  bool seen_h1 = false, have_script_date = false, have_label_date = false;
   // A date element above the first <h1>: the page's when the <h1> follows closely or there is none.
   DateCandidate date_element_before_h1;
   uint32_t date_element_before_h1_at = 0, first_h1_at = 0;
@@ -537,6 +537,18 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       }
     }
     if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
+    if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 200 && nd.text_size > 4 &&
+        data->MarksPublication(tree.Text(nd))) {
+      // "Veröffentlicht am 16.08.2019", "Mise en ligne" over "23 mai 2019": a labelled date, in the
+      // label's text or in the next few texts.
+      std::optional<std::string> d = FindDateInText(tree.Text(nd), 120);
+      for (uint32_t k = i + 1, seen = 0; !d && k < nodes.size() && k < i + 12 && seen < 2; ++k)
+        if (nodes[k].tag == Tag::kText && nodes[k].text_size < 120) d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
+      if (d && !data->MarksChange(tree.Text(nd)) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+        md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel});
+        have_label_date = true;
+      }
+    }
     switch (nd.tag) {
       case Tag::kHtml:
         if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "lang"));
@@ -563,7 +575,24 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       }
       case Tag::kScript: {
         std::string type = AsciiLower(tree.Attr(nd, "type"));
-        if (type.find("ld+json") == std::string::npos) break;
+        if (type.find("ld+json") == std::string::npos) {
+          // A page's state in a script ({"publishedDate":"2016-11-04T20:37:27Z"}): the first such key.
+          if (!have_script_date && nd.end > i + 1) {
+            std::string_view body = tree.Text(nodes[i + 1]);
+            for (std::string_view key : {"\"datePublished\":\"", "\"publishedDate\":\"", "\"published_at\":\"",
+                                         "\"publishDate\":\"", "\"publicationDate\":\"", "\"firstPublishedAt\":\""}) {
+              const size_t at = body.find(key);
+              if (at == std::string_view::npos) continue;
+              const std::string_view value = body.substr(at + key.size(), 40);
+              const size_t before = md.dates.size();
+              add_date(value.substr(0, value.find('"')), "a script's " + std::string(key.substr(1, key.size() - 4)),
+                       date_weight::kScriptKey);
+              have_script_date = md.dates.size() > before;
+              if (have_script_date) break;
+            }
+          }
+          break;
+        }
         std::string body;
         tree.AppendAllText(i, &body);
         try {

@@ -88,6 +88,21 @@ TEST(MetadataReader, CollectsEveryDateSource) {
   EXPECT_EQ(md.published, "2022-01-09T10:00:00Z");  // the day settled, with the time a strong source gives
 }
 
+TEST(MetadataReader, DatesFromScriptStateLabelsAndDateElements) {
+  ExtractData data = ExtractData::FromStrings("", "published: veröffentlicht am\npublished: datum:\n", "");
+  auto tree = html::HtmlTree::Parse(R"(<html><head>
+    <script>window.state = {"review":{"publishedDate":"2016-11-04T20:37:27Z"}};</script></head>
+    <body><div class="meta-date">12.01.22</div><h1>A headline</h1>
+    <p>Veröffentlicht am 16.08.2019</p><h5>Datum:</h5> 03.11.2021</body></html>)");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  std::vector<std::string> got;
+  for (const DateCandidate& c : md.dates) got.push_back(c.value + " " + c.source);
+  EXPECT_EQ(got, (std::vector<std::string>{"2016-11-04T20:37:27Z a script's publishedDate",
+                                           "2019-08-16 a date labelled as published in the text",
+                                           "2022-01-12 a date element by the headline (div)"}));
+}
+
 TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
   // Yoast's @graph: the article names its author by @id; the Person node holds the name. A raw
   // line break inside a string (invalid JSON) does not lose the block.

@@ -17,19 +17,21 @@ namespace eventmill::extract {
 // Trust weights of the sources (higher wins); shared by the collectors so that tests and
 // explanations read the same scale.
 namespace date_weight {
-inline constexpr int kUrlDay = 95;         // /2022/01/09/ in the canonical URL
-inline constexpr int kJsonLdArticle = 90;  // datePublished of the page's NewsArticle & co.
-inline constexpr int kMetaPublished = 85;  // article:published_time, parsely-pub-date, ...
-inline constexpr int kItemprop = 85;       // itemprop="datePublished"
-inline constexpr int kJsonLdOther = 75;    // datePublished of another JSON-LD object (WebPage)
-inline constexpr int kTextHeader = 80;     // a date line above the article body: what readers see
-inline constexpr int kTimePublished = 70;  // <time pubdate>, <time class="published">
-inline constexpr int kJsonLdCreated = 60;  // dateCreated
-inline constexpr int kDateElement = 55;    // <span class="date">8 January 2020</span> below the <h1>
-inline constexpr int kTimeFirst = 50;      // the first other <time datetime> of the page
-inline constexpr int kTextDateline = 50;   // "MOSCOW, January 9, 2022 -" opening the first paragraph
-inline constexpr int kMetaGeneric = 45;    // name="date", DC.date: often the last change; not alone
-inline constexpr int kUrlMonth = 30;       // /2013/10/ in the URL: the month only
+inline constexpr int kUrlDay = 95;          // /2022/01/09/ in the canonical URL
+inline constexpr int kJsonLdArticle = 90;   // datePublished of the page's NewsArticle & co.
+inline constexpr int kMetaPublished = 85;   // article:published_time, parsely-pub-date, ...
+inline constexpr int kItemprop = 85;        // itemprop="datePublished"
+inline constexpr int kJsonLdOther = 75;     // datePublished of another JSON-LD object (WebPage)
+inline constexpr int kTextHeader = 80;      // a date line above the article body: what readers see
+inline constexpr int kTimePublished = 70;   // <time pubdate>, <time class="published">
+inline constexpr int kPublishedLabel = 65;  // "Veröffentlicht am 16.08.2019" in the page's text
+inline constexpr int kScriptKey = 60;       // {"publishedDate": ...} in a page's script state
+inline constexpr int kJsonLdCreated = 60;   // dateCreated
+inline constexpr int kDateElement = 55;     // <span class="date">8 January 2020</span> below the <h1>
+inline constexpr int kTimeFirst = 50;       // the first other <time datetime> of the page
+inline constexpr int kTextDateline = 50;    // "MOSCOW, January 9, 2022 -" opening the first paragraph
+inline constexpr int kMetaGeneric = 45;     // name="date", DC.date: often the last change; not alone
+inline constexpr int kUrlMonth = 30;        // /2013/10/ in the URL: the month only
 }  // namespace date_weight
 
 struct DateCandidate {
