@@ -314,7 +314,7 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool
     if (narrow) {
       std::string names;
       ClassAndId(tree, n, &names);
-      for (std::string_view w : {"comment", "related", "teaser", "recommend", "sidebar", "widget", "footer"})
+      for (std::string_view w : {"comment", "related", "teaser", "recommend", "sidebar", "footer"})
         if (names.find(w) != std::string::npos) return true;
     } else if (data) {
       int score = 0;
@@ -329,7 +329,7 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool
 // "meta__date", "entry-meta", "_publishingdate", "byline").
 bool LooksLikeDateElement(std::string_view names) {
   if (names.size() < 5) return false;
-  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "datum", "fecha", "info"})
+  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "author", "datum", "fecha", "info"})
     if (names.find(w) != std::string_view::npos) return true;
   return false;
 }
@@ -543,7 +543,9 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       // label's text or in the next few texts.
       std::optional<std::string> d = FindDateInText(tree.Text(nd), 120);
       for (uint32_t k = i + 1, seen = 0; !d && k < nodes.size() && k < i + 12 && seen < 2; ++k)
-        if (nodes[k].tag == Tag::kText && nodes[k].text_size < 120) d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
+        if (nodes[k].tag == Tag::kText && nodes[k].text_size < 120 &&
+            CollapseWhitespace(tree.Text(nodes[k])).size() > 0)  // blank texts between elements do not count
+          d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
       if (d && !data->MarksChange(tree.Text(nd)) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
         md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel});
         have_label_date = true;
