@@ -215,9 +215,13 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         continue;
       }
       if (IsRole(part, data) || data.IsNotAName(part)) continue;
-      // A byline word left alone ("Von" over a name in another element).
-      if (std::any_of(data.byline_words().begin(), data.byline_words().end(),
-                      [&](const std::string& w) { return AsciiLower(part) + " " == w; }))
+      // A byline word left alone or closing a label ("Von", "Artikel von" over a name in another
+      // element).
+      const std::string lower = AsciiLower(part) + " ";
+      if (std::any_of(data.byline_words().begin(), data.byline_words().end(), [&](const std::string& w) {
+            return lower == w || (lower.size() > w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0 &&
+                                  lower[lower.size() - w.size() - 1] == ' ');
+          }))
         continue;
       if (!ReadsAsName(part)) continue;
       std::string name(part);
