@@ -562,12 +562,36 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       case Tag::kH1: {
         // Text nodes on lines of their own: a kicker in a <span> stays apart from the headline.
         std::string lines;
-        for (uint32_t k = i + 1; k < nd.end; ++k)
-          if (nodes[k].tag == Tag::kText) lines += std::string(tree.Text(nodes[k])) + "\n";
+        // Text nodes that meet word to word (a kicker in a <span> before the headline) go on lines
+        // of their own; punctuation and spaces join ("THW" ":" " Vergangenheit").
+        auto punct = [](char c) { return c == ':' || c == ',' || c == '.' || c == ';' || c == '!' || c == '?'; };
+        for (uint32_t k = i + 1; k < nd.end; ++k) {
+          if (nodes[k].tag != Tag::kText) continue;
+          std::string_view t = tree.Text(nodes[k]);
+          const size_t first = t.find_first_not_of(" \t\r\n");
+          if (first == std::string_view::npos) {
+            lines += ' ';
+            continue;
+          }
+          const size_t last = lines.find_last_not_of(" \t\r\n");
+          if (last != std::string::npos && !punct(t[first]) && !punct(lines[last])) lines += '\n';
+          lines += t;
+        }
         std::string text = CollapseWhitespace(lines);
         seen_h1 = true;
         if (md.h1.empty()) md.h1 = text;
-        if (!text.empty() && h1s.size() < 20) h1s.push_back(lines);
+        // An <h1> that links to the home page is the site's logo, not a headline.
+        bool logo = false;
+        for (uint32_t k = i + 1; k < nd.end && !logo; ++k) {
+          if (nodes[k].tag != Tag::kA) continue;
+          std::string_view href = tree.Attr(nodes[k], "href");
+          if (size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+            const size_t slash = href.find('/', scheme + 3);
+            href = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+          }
+          logo = href == "/" || href == "/index.html" || href == "/index.php" || href == "./";
+        }
+        if (!text.empty() && !logo && h1s.size() < 20) h1s.push_back(lines);
         break;
       }
       case Tag::kLink: {

@@ -62,6 +62,11 @@ TEST(MetadataReader, HeadlineIsTheH1ThatRepeatsTheHeadTitle) {
     <body><h1>Newsroom</h1></body></html>)");
   EXPECT_EQ(other.title, "Talks resume in Geneva");
   EXPECT_EQ(other.title_source, "og:title");
+  // Text nodes split by inline elements at punctuation join; a blog's logo <h1> links home.
+  PageMetadata joined = Read(R"(<html><head><title>Frauen im THW: Vergangenheit und Zukunft | THW Blog</title></head>
+    <body><h1><a href="https://thw.example/">THW Blog</a></h1>
+    <h1><em>Frauen im THW</em>: Vergangenheit und Zukunft</h1></body></html>)");
+  EXPECT_EQ(joined.title, "Frauen im THW: Vergangenheit und Zukunft");
 }
 
 TEST(MetadataReader, CollectsEveryDateSource) {
