@@ -623,17 +623,22 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         tree.AppendAllText(i, &body);
         try {
           json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+          bool repaired = false;
           if (j.is_discarded()) {
-            // Raw line breaks and tabs inside strings are common and invalid JSON: read them as spaces.
+            // Raw line breaks and tabs inside strings are common and invalid JSON: read them as
+            // spaces, for the metadata; an articleBody so mangled is not taken for the text.
             for (char& c : body)
               if (c == '\n' || c == '\r' || c == '\t') c = ' ';
             j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+            repaired = true;
           }
           if (!j.is_discarded()) {
+            const std::string body_before = ld.article_body;
             ld.ids.clear();
             CollectIds(j, &ld.ids, 0);
             WalkJsonLd(j, &ld, 0);
             ld.ids.clear();  // the nodes die with j
+            if (repaired) ld.article_body = body_before;
           }
         } catch (const std::exception&) {
           // Malformed JSON-LD is common; the other sources still count.

@@ -112,7 +112,8 @@ TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
   // Yoast's @graph: the article names its author by @id; the Person node holds the name. A raw
   // line break inside a string (invalid JSON) does not lose the block.
   PageMetadata md = Read("<html><head><script type=\"application/ld+json\">{\"@graph\":["
-                         "{\"@type\":\"Article\",\"headline\":\"Line\nbreak\",\"author\":{\"@id\":\"#p1\"}},"
+                         "{\"@type\":\"Article\",\"headline\":\"Line\nbreak\",\"articleBody\":\"Mangled\nbody\","
+                         "\"author\":{\"@id\":\"#p1\"}},"
                          "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ann Lee\"}]}</script>"
                          "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Bo Chan\">"
                          "</head><body><p class=\"post-byline\">By <span class=\"author vcard\">Cy Dee</span></p>"
@@ -120,6 +121,7 @@ TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
   ASSERT_GE(md.author_candidates.size(), 3u);
   EXPECT_EQ(md.author_candidates[0].names, (std::vector<std::string>{"Ann Lee"}));
   EXPECT_EQ(md.author_candidates[0].source, "json-ld author");
+  EXPECT_EQ(md.article_body, "");  // repaired JSON gives metadata, not the text
   EXPECT_EQ(md.author_candidates[1].names, (std::vector<std::string>{"Bo Chan"}));
   EXPECT_EQ(md.author_candidates[2].names, (std::vector<std::string>{"By Cy Dee"}));
   for (const AuthorCandidate& c : md.author_candidates)
