@@ -554,8 +554,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   }
   if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
 
-  // Authors: the first source that gives a person's name (a publisher's name as author does not
-  // count); names only; agencies in a byline are sources.
+  // Authors: the first source that gives a name; names only; agencies in a byline are sources.
   {
     std::vector<extract::AuthorCandidate> candidates = md.author_candidates;
     if (!byline.empty()) {
@@ -566,15 +565,11 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
         ++at;
       candidates.insert(candidates.begin() + at, {{byline}, "a byline in the text"});
     }
-    const std::string site = Alnum(doc.site_name), host = Alnum(HostOf(doc.url.empty() ? doc.canonical_url : doc.url));
     for (const extract::AuthorCandidate& c : candidates) {
       std::vector<std::string> agencies;
       std::vector<std::string> names = extract::CleanAuthors(c.names, data, &agencies);
-      // The site or its publisher named as the author is no person.
-      std::erase_if(names, [&](const std::string& n) {
-        const std::string k = Alnum(n);
-        return k.empty() || k == site || (!host.empty() && host.find(k) != std::string::npos && k.size() >= 4);
-      });
+      // A publisher named as the author stays: the page says so, and the site is who wrote it.
+      std::erase_if(names, [](const std::string& n) { return Alnum(n).empty(); });
       for (std::string& a : agencies)
         if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
           doc.attributed_sources.push_back(std::move(a));
