@@ -123,6 +123,10 @@ struct Document {
   // extract
   std::string id, source, input_id, url, canonical_url, title;
   std::optional<std::string> published;  // "2022-01-09T14:26:31Z" or "2022-01-09"
+  std::string published_precision;       // "time" | "day" when published is set
+  std::string published_source;          // where it was read ("meta article:published_time", "url")
+  std::string published_month;           // "2013-10" when only the month is known (published unset)
+  std::vector<std::string> extract_explain;  // how title, date and authors were chosen (--explain)
   std::string language, site_name;
   std::vector<std::string> authors, attributed_sources;
   std::string text;                      // never changes after extract

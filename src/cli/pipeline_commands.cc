@@ -22,7 +22,8 @@ void PrintText(const Document& doc, bool with_events, bool explain) {
   out += "# " + doc.title + "\n";
   out += "source: " + doc.source + "\n";
   if (!doc.url.empty()) out += "url: " + doc.url + "\n";
-  if (doc.published) out += "published: " + *doc.published + "\n";
+  if (doc.published) out += "published: " + *doc.published + " (" + doc.published_source + ")\n";
+  if (!doc.published && !doc.published_month.empty()) out += "published in: " + doc.published_month + "\n";
   if (!doc.site_name.empty()) out += "site: " + doc.site_name + "\n";
   if (!doc.language.empty()) out += "language: " + doc.language + "\n";
   if (!doc.authors.empty()) {
@@ -35,6 +36,8 @@ void PrintText(const Document& doc, bool with_events, bool explain) {
     for (const auto& a : doc.attributed_sources) out += " " + a + ",";
     out.back() = '\n';
   }
+  if (explain)
+    for (const auto& x : doc.extract_explain) out += "- " + x + "\n";
   if (!with_events) {
     out += "\n" + doc.text + "\n";
   } else {
@@ -68,14 +71,14 @@ int RunPipelineCommand(const std::vector<std::string>& args, Stage through, cons
   if (!ParseInputFlags(args, &flags, name)) return 2;
   for (const auto& r : flags.rest) {
     if (r == "--help" || r == "-h") {
-      std::printf(kUsage, name, through == Stage::kCode ? " [--explain]" : "");
+      std::printf(kUsage, name, " [--explain]");
       return 0;
     }
     std::fprintf(stderr, "eventmill %s: unknown option '%s'\n", name, r.c_str());
     return 2;
   }
   if (flags.inputs.empty()) {
-    std::fprintf(stderr, kUsage, name, through == Stage::kCode ? " [--explain]" : "");
+    std::fprintf(stderr, kUsage, name, " [--explain]");
     return 2;
   }
   auto pipeline = Pipeline::Create({.threads = flags.threads, .through = through});

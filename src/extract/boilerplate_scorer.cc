@@ -145,24 +145,72 @@ bool LinksTwice(const HtmlTree& tree, uint32_t root) {
   return false;
 }
 
-struct BlockStats {
-  double weight = 0;
-  uint32_t good_chars = 0;   // text in real paragraphs
+
+// The main text. Every vector indexed by node holds one value per node of the tree.
+struct RawBlock {
+  uint32_t owner;
+  std::string text;
+  uint32_t chars = 0, link_chars = 0;
 };
 
-}  // namespace
-
-std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) const {
-  const auto& nodes = tree.nodes();
-  const uint32_t n = static_cast<uint32_t>(nodes.size());
-  std::vector<ContentBlock> out;
-  if (n <= 1) return out;
+// One page's pass through the steps of FindMainText, each a method, sharing what the earlier ones
+// found. Steps run in the order FindMainText calls them.
+class MainTextPass {
+ public:
+  MainTextPass(const HtmlTree& tree, const ExtractData& data, const ScorerOptions& options)
+      : tree(tree), nodes(tree.nodes()), n(static_cast<uint32_t>(tree.nodes().size())), data_(data), options_(options) {}
 
   // 1. Hard drops (tags that are never text, hidden elements) and class/id hints, top-down.
-  std::vector<uint8_t> hard(n, 0);
-  std::vector<HintKind> hint(n, HintKind::kNone);
-  std::vector<int8_t> hint_score(n, 0);
-  std::vector<uint8_t> link(n, 0);  // elements whose text is link text
+  void MarkDropsAndHints();
+  // 2. Text blocks: the inline text under each block-level element, in document order.
+  void CutTextBlocks();
+  // 3. Block weights, summed up the tree; teaser cards.
+  void WeighBlocks();
+  // 4. Soft drops: hinted boilerplate, <nav>/<aside>/<footer>, forms with inputs, teaser lists.
+  void SoftDrop();
+  // Sums without the soft-dropped subtrees.
+  void SumUp();
+  // 5. The container: greatest total weight; hints nudge it, the deepest wins ties.
+  void ChooseContainer();
+  // 6. Which nodes are in: the container, its siblings with weight of their own, minus pruned
+  // sections inside.
+  void IncludeArticle();
+  // The lead: a standfirst set apart in the article's header, above the body.
+  void TakeLead();
+  // The kept blocks as ContentBlocks, with the text cut between them.
+  std::vector<ContentBlock> EmitBlocks();
+
+  const HtmlTree& tree;
+  const std::vector<Node>& nodes;
+  const uint32_t n;
+  const ExtractData& data_;
+  const ScorerOptions& options_;
+  std::vector<uint8_t> hard, link;   // dropped outright; elements whose text is link text
+  std::vector<HintKind> hint;
+  std::vector<int8_t> hint_score;
+  std::vector<RawBlock> blocks;
+  std::vector<double> sum, weight;   // by node; by block
+  std::vector<uint32_t> good;        // chars of real paragraphs under the node
+  std::vector<uint32_t> best;        // longest low-link block under the node
+  std::vector<uint16_t> heads;       // link headlines under the node (teaser cards, link lists)
+  // The first link headline and the first real paragraph under the node (block indices).
+  std::vector<uint32_t> first_head, first_good;
+  uint32_t total_good = 0;
+  // Teaser cards: cards[i] counts the cards under i, card_good[i] their paragraph text; a card
+  // with a summary is one teaser.
+  std::vector<uint16_t> cards;
+  std::vector<uint32_t> card_good;
+  std::vector<uint8_t> teaser, soft, in;
+  uint32_t container = 0;
+  double container_score = 0;
+};
+
+void MainTextPass::MarkDropsAndHints() {
+  // 1. Hard drops (tags that are never text, hidden elements) and class/id hints, top-down.
+  hard.assign(n, 0);
+  hint.assign(n, HintKind::kNone);
+  hint_score.assign(n, 0);
+  link.assign(n, 0);
   for (uint32_t i = 1; i < n; ++i) {
     const Node& nd = nodes[i];
     if (hard[nd.parent]) {
@@ -210,14 +258,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     hint[i] = k;
     hint_score[i] = static_cast<int8_t>(std::clamp(score, -100, 100));
   }
+}
 
+void MainTextPass::CutTextBlocks() {
   // 2. Text blocks: the inline text under each block-level element, in document order.
-  struct RawBlock {
-    uint32_t owner;
-    std::string text;
-    uint32_t chars = 0, link_chars = 0;
-  };
-  std::vector<RawBlock> blocks;
   {
     std::vector<uint32_t> stack;   // open elements
     std::vector<uint32_t> owners;  // open block-level elements
@@ -297,17 +341,18 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     }
     flush();
   }
-  if (blocks.empty()) return out;
+}
 
+void MainTextPass::WeighBlocks() {
   // 3. Block weights, summed up the tree.
-  std::vector<double> sum(n, 0);
-  std::vector<uint32_t> good(n, 0);   // chars of real paragraphs under the node
-  std::vector<uint32_t> best(n, 0);   // longest low-link block under the node
-  std::vector<double> weight(blocks.size());
-  std::vector<uint16_t> heads(n, 0);  // link headlines under the node (teaser cards, link lists)
-  // The first link headline and the first real paragraph under the node (block indices).
-  std::vector<uint32_t> first_head(n, UINT32_MAX), first_good(n, UINT32_MAX);
-  uint32_t total_good = 0;
+  sum.assign(n, 0);
+  good.assign(n, 0);
+  best.assign(n, 0);
+  weight.assign(blocks.size(), 0);
+  heads.assign(n, 0);
+  first_head.assign(n, UINT32_MAX);
+  first_good.assign(n, UINT32_MAX);
+  total_good = 0;
   for (size_t b = 0; b < blocks.size(); ++b) {
     const RawBlock& rb = blocks[b];
     const double total = rb.chars;
@@ -357,9 +402,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   }
   // Teaser cards: the largest element around one link headline with at most a summary's worth
   // of paragraph text after it. cards[i] counts the cards under i, card_good[i] their paragraph text.
-  std::vector<uint16_t> cards(n, 0);
-  std::vector<uint32_t> card_good(n, 0);
-  std::vector<uint8_t> teaser(n, 0);  // a card with a summary: one teaser
+  cards.assign(n, 0);
+  card_good.assign(n, 0);
+  teaser.assign(n, 0);
   for (uint32_t i = n - 1; i >= 1; --i) {
     if (heads[i] == 1 && good[i] <= kMaxCardChars && first_head[i] < first_good[i]) {
       cards[i] = 1;
@@ -370,10 +415,12 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     cards[p] = static_cast<uint16_t>(std::min<uint32_t>(65535, cards[p] + cards[i]));
     card_good[p] += card_good[i];
   }
+}
 
+void MainTextPass::SoftDrop() {
   // 4. Soft drops: hinted boilerplate, <nav>/<aside>/<footer>, forms with inputs; never a
   // subtree that holds most of the page's paragraph text.
-  std::vector<uint8_t> soft(n, 0);
+  soft.assign(n, 0);
   {
     std::vector<uint8_t> has_input(n, 0), has_table(n, 0);
     for (uint32_t i = n - 1; i >= 1; --i) {
@@ -404,28 +451,28 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       soft[i] = 1;
     }
   }
-  // Sums without the soft-dropped subtrees.
-  auto sum_up = [&]() {
-    std::fill(sum.begin(), sum.end(), 0);
-    std::fill(good.begin(), good.end(), 0);
-    for (size_t b = 0; b < blocks.size(); ++b) {
-      if (soft[blocks[b].owner]) continue;
-      sum[blocks[b].owner] += weight[b];
-      const double plain = blocks[b].chars - blocks[b].link_chars;
-      if (plain >= 60 && blocks[b].link_chars * 10 <= blocks[b].chars * 3)
-        good[blocks[b].owner] += static_cast<uint32_t>(plain);
-    }
-    for (uint32_t i = n - 1; i >= 1; --i) {
-      if (soft[i]) continue;
-      sum[nodes[i].parent] += sum[i];
-      good[nodes[i].parent] += good[i];
-    }
-  };
-  sum_up();
+}
 
+void MainTextPass::SumUp() {
+// Sums without the soft-dropped subtrees.
+  std::fill(sum.begin(), sum.end(), 0);
+  std::fill(good.begin(), good.end(), 0);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (soft[blocks[b].owner]) continue;
+    sum[blocks[b].owner] += weight[b];
+    const double plain = blocks[b].chars - blocks[b].link_chars;
+    if (plain >= 60 && blocks[b].link_chars * 10 <= blocks[b].chars * 3)
+      good[blocks[b].owner] += static_cast<uint32_t>(plain);
+  }
+  for (uint32_t i = n - 1; i >= 1; --i) {
+    if (soft[i]) continue;
+    sum[nodes[i].parent] += sum[i];
+    good[nodes[i].parent] += good[i];
+  }
+}
+
+void MainTextPass::ChooseContainer() {
   // 5. The container: greatest total weight; hints nudge it, the deepest wins ties.
-  uint32_t container = 0;
-  double container_score = 0;
   auto choose = [&]() {
     for (uint32_t i = 1; i < n; ++i) {
       const Node& nd = nodes[i];
@@ -443,7 +490,7 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
   if (container == 0 && total_good > 0) {
     // The hints removed every paragraph: trust the text over the hints.
     std::fill(soft.begin(), soft.end(), 0);
-    sum_up();
+    SumUp();
     choose();
   }
   // A paragraph is not a container: articles have several, so start from its parent.
@@ -466,10 +513,12 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     // No real paragraph anywhere: keep every block that is not a link list.
     container = 0;
   }
+}
 
+void MainTextPass::IncludeArticle() {
   // 6. Which nodes are in: the container, its siblings with weight of their own, minus pruned
   // sections inside.
-  std::vector<uint8_t> in(n, 0);
+  in.assign(n, 0);
   // The end of the story's core: the last real paragraph of the element that directly holds most
   // of its paragraph text.
   uint32_t core_end = n;
@@ -525,6 +574,9 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       if (sum[s] >= threshold && good[s] > 0) include(s);
     }
   }
+}
+
+void MainTextPass::TakeLead() {
   // The lead: a standfirst or first paragraph set apart in the article's header, above the body
   // (<h2 class="subheadline">, <p class="intro">), separated from it by bylines, dates and share
   // bars. Walking up from the first block kept: such paragraphs join; short furniture is passed
@@ -575,8 +627,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
       }
     }
   }
+}
 
-
+std::vector<ContentBlock> MainTextPass::EmitBlocks() {
+  std::vector<ContentBlock> out;
   for (size_t b = 0; b < blocks.size(); ++b) {
     RawBlock& rb = blocks[b];
     auto cut = [&]() {
@@ -613,9 +667,16 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     }
     out.push_back(std::move(cb));
   }
+  return out;
+}
+
+// After the last paragraph of the article's own parent, short blocks from other boxes are calls
+// to action, contact boxes and credits, not the story.
+void DropShortBoxesAfterStory(const std::vector<Node>& nodes, std::vector<ContentBlock>& out) {
   // After the last paragraph of the article's own parent, short blocks from other boxes are
   // calls to action, contact boxes and credits, not the story.
-  if (out.size() > 2) {
+  if (out.size() <= 2) return;
+  {
     // The box of a block is its parent; where every paragraph has a wrapper of its own
     // (<div class="paragraph"><p>...</p></div>), the wrapper's parent: so the short steps and
     // subheads of such a story ("2. Plant") are not taken for another box after it.
@@ -652,6 +713,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     }
     out = std::move(kept);
   }
+}
+
+// A heading whose section was cut introduced boilerplate.
+void DropHeadingsOverCutText(std::vector<ContentBlock>& out) {
   // A heading whose section was cut introduced boilerplate: "Related articles" over a pruned
   // link list, a label at the very end. A heading that reads as a sentence ("Officials denied
   // it. The army did not.") is a pull quote or a short section and stays at the end.
@@ -681,6 +746,10 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     }
     out = std::move(kept);
   }
+}
+
+// Trailing short link lines ("Read more", "Related") belong to what was cut.
+void DropTrailingLinkLines(std::vector<ContentBlock>& out) {
   // Trailing short link lines ("Read more", "Related") belong to what was cut.
   while (!out.empty()) {
     const ContentBlock& last = out.back();
@@ -689,7 +758,28 @@ std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) 
     if (!drop) break;
     out.pop_back();
   }
+}
+
+}  // namespace
+
+std::vector<ContentBlock> BoilerplateScorer::FindMainText(const HtmlTree& tree) const {
+  MainTextPass pass(tree, data_, options_);
+  if (pass.n <= 1) return {};
+  pass.MarkDropsAndHints();
+  pass.CutTextBlocks();
+  if (pass.blocks.empty()) return {};
+  pass.WeighBlocks();
+  pass.SoftDrop();
+  pass.SumUp();
+  pass.ChooseContainer();
+  pass.IncludeArticle();
+  pass.TakeLead();
+  std::vector<ContentBlock> out = pass.EmitBlocks();
+  DropShortBoxesAfterStory(pass.nodes, out);
+  DropHeadingsOverCutText(out);
+  DropTrailingLinkLines(out);
   return out;
 }
+
 
 }  // namespace eventmill::extract

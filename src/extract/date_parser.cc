@@ -111,6 +111,12 @@ std::optional<std::string> DateAt(std::string_view s, size_t i, size_t* end) {
     if (b > 0 && j < s.size() && s[j] == sep) {
       ++j;
       int y = Digits(s, &j, 4);
+      // "31.10.23": a two-digit year after day and month with dots (this century's first forty years).
+      if (y < 0 && sep == '.') {
+        y = Digits(s, &j, 2);
+        if (y > 40 || (j < s.size() && (IsDigit(s[j]) || s[j] == '.'))) y = -1;
+        if (y >= 0) y += 2000;
+      }
       if (y > 0 && (j >= s.size() || !IsDigit(s[j]))) {
         int d = sep == '/' ? b : a, m = sep == '/' ? a : b;
         if (sep == '/' && m > 12) std::swap(d, m);
@@ -249,6 +255,38 @@ std::optional<std::string> FindDateInText(std::string_view text, size_t window) 
   return std::nullopt;
 }
 
+std::optional<std::string> FindDateline(std::string_view text) {
+  const size_t limit = std::min<size_t>(text.size(), 40);
+  for (size_t i = 0; i < limit; ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) continue;
+    size_t end = 0;
+    auto d = DateAt(text, i, &end);
+    if (!d) continue;
+    // Past a time ("09.01.2022, 14:26 Uhr") to what follows the date.
+    size_t k = end;
+    auto skip = [&](std::string_view chars) {
+      while (k < text.size() && chars.find(text[k]) != std::string_view::npos) ++k;
+    };
+    skip(" ,");
+    if (k + 1 < text.size() && IsDigit(text[k]) && (text[k + 1] == ':' || (k + 2 < text.size() && text[k + 2] == ':'))) {
+      skip("0123456789:");
+      skip(" ");
+      for (std::string_view unit : {"Uhr", "h", "am", "pm", "AM", "PM", "GMT", "UTC", "CET"})
+        if (text.substr(k, unit.size()) == unit) {
+          k += unit.size();
+          break;
+        }
+      skip(" ");
+    }
+    if (k >= text.size()) return d;
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c == '-' || c == ':' || c == '|' || c == '/' || c == '(' || c == ')' || c == '\n') return d;
+    if (c == 0xE2 && text.substr(k, 3) >= "\xE2\x80\x93" && text.substr(k, 3) <= "\xE2\x80\x94") return d;  // – —
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> FindDateInUrl(std::string_view url) {
   for (size_t i = 0; i + 8 <= url.size(); ++i) {
     if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
@@ -269,6 +307,38 @@ std::optional<std::string> FindDateInUrl(std::string_view url) {
       if (j < url.size() && IsDigit(url[j])) continue;
     }
     if (ValidDate(y, m, d) && (j >= url.size() || !IsDigit(url[j]))) return Iso(y, m, d);
+  }
+  // A day written first, as a path segment or the start of a slug: /29-10-2021, /23-01-2022-title.
+  // Only when the day cannot be a month (over 12): 03-04-2022 may be read either way.
+  for (size_t i = 0; i + 11 <= url.size(); ++i) {
+    if (url[i] != '/') continue;
+    size_t j = i + 1;
+    int d = Digits(url, &j, 2);
+    if (d <= 12 || j >= url.size() || (url[j] != '-' && url[j] != '.')) continue;
+    const char sep = url[j++];
+    int m = Digits(url, &j, 2);
+    if (m < 1 || j >= url.size() || url[j] != sep) continue;
+    ++j;
+    int y = Digits(url, &j, 4);
+    if (ValidDate(y, m, d) && (j >= url.size() || !IsDigit(url[j]))) return Iso(y, m, d);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> FindMonthInUrl(std::string_view url) {
+  // Past the host: a year and a month as path segments of their own.
+  size_t from = url.find("://");
+  from = from == std::string_view::npos ? 0 : url.find('/', from + 3);
+  for (size_t i = from; i != std::string_view::npos && i + 8 <= url.size(); i = url.find('/', i + 1)) {
+    size_t j = i + 1;
+    int y = Digits(url, &j, 4);
+    if (y < 1990 || y > 2100 || j >= url.size() || url[j] != '/') continue;
+    ++j;
+    int m = Digits(url, &j, 2);
+    if (m < 1 || m > 12 || (j < url.size() && url[j] != '/')) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return std::string(buf);
   }
   return std::nullopt;
 }

@@ -17,6 +17,18 @@ TEST(DateParser, ReadsRfc822AndWrittenDates) {
   EXPECT_EQ(ParseDateValue("January 9, 2022"), "2022-01-09");
   EXPECT_EQ(ParseDateValue("9. Januar 2022"), "2022-01-09");
   EXPECT_EQ(ParseDateValue("09.01.2022"), "2022-01-09");
+  EXPECT_EQ(ParseDateValue("31.10.23"), "2023-10-31");  // a two-digit year with dots
+  EXPECT_EQ(ParseDateValue("1.2.3.4"), std::nullopt);    // a version number is no date
+}
+
+TEST(DateParser, FindsDatelinesAndDayFirstUrlDates) {
+  EXPECT_EQ(FindDateline("MOSCOW, January 9, 2022 - Police said"), "2022-01-09");
+  EXPECT_EQ(FindDateline("09.01.2022, 14:26 Uhr | Berlin"), "2022-01-09");
+  EXPECT_EQ(FindDateline("Am 22. Oktober 2019 erscheint die Platinum Edition"), std::nullopt);
+  EXPECT_EQ(FindDateInUrl("https://example.org/news/23-01-2022-title/17.html"), "2022-01-23");
+  EXPECT_EQ(FindDateInUrl("https://example.org/news/03-04-2022-title/"), std::nullopt);  // either way round
+  EXPECT_EQ(FindMonthInUrl("https://blog.example/2013/10/a-post.html"), "2013-10");
+  EXPECT_EQ(FindMonthInUrl("https://example.org/2019/43/issue"), std::nullopt);
 }
 
 TEST(DateParser, RejectsWhatIsNotADate) {

@@ -1,6 +1,7 @@
 #include "extract/extract_data.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -116,6 +117,18 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
     }
     if (l.rfind("byline: ", 0) == 0) {
       byline_words_.push_back(l.substr(8) + " ");
+      return;
+    }
+    if (l.rfind("notname: ", 0) == 0) {
+      not_names_.push_back(l.substr(9));
+      return;
+    }
+    if (l.rfind("published: ", 0) == 0) {
+      published_words_.push_back(l.substr(11));
+      return;
+    }
+    if (l.rfind("change: ", 0) == 0) {
+      change_words_.push_back(l.substr(8));
       return;
     }
     if (l.rfind("role: ", 0) == 0) {
@@ -335,6 +348,45 @@ bool ExtractData::IsAuthorBio(std::string_view para) const {
     if (l.find(role) != std::string::npos) return true;
   return false;
 }
+
+namespace {
+
+// Whether one of `words` (lower-cased) stands in the first 300 bytes of `text` at a word's start.
+bool HasWordAtStart(std::string_view text, const std::vector<std::string>& words) {
+  if (words.empty()) return false;
+  if (text.size() > 300) text = text.substr(0, 300);
+  const std::string l = AsciiLower(text);
+  for (const std::string& w : words) {
+    for (size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
+      const unsigned char before = p == 0 ? ' ' : static_cast<unsigned char>(l[p - 1]);
+      if (!std::isalnum(before) && before < 0x80) return true;  // at the start of a word
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ExtractData::MarksPublication(std::string_view text) const { return HasWordAtStart(text, published_words_); }
+
+bool ExtractData::MarksChange(std::string_view text) const {
+  if (text.size() > 300) text = text.substr(0, 300);
+  const std::string l = AsciiLower(text);
+  for (const std::string& w : change_words_) {
+    for (size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
+      const unsigned char before = p == 0 ? ' ' : static_cast<unsigned char>(l[p - 1]);
+      if (!std::isalnum(before) && before < 0x80) return true;  // at the start of a word
+    }
+  }
+  return false;
+}
+
+bool ExtractData::IsNotAName(std::string_view part) const {
+  const std::string l = AsciiLower(part);
+  return std::find(not_names_.begin(), not_names_.end(), l) != not_names_.end();
+}
+
+const std::vector<std::string>& ExtractData::byline_words() const { return byline_words_; }
 
 bool ExtractData::IsByline(std::string_view line) const {
   if (line.size() > 120 || byline_words_.empty()) return false;

@@ -49,11 +49,27 @@ class ExtractData {
   // ("By Jane Doe and John Roe", "von Anna Muster, dpa"), no sentence.
   bool IsByline(std::string_view line) const;
 
+  // Whether a line holds a word of data that marks a date as a change stamp ("Updated",
+  // "aktualisiert", "mis à jour"), at the start of a word; the first 300 bytes are read.
+  bool MarksChange(std::string_view text) const;
+
+  // Whether a short text holds a word of data that labels the publication date ("veröffentlicht",
+  // "published on", "mise en ligne"), at the start of a word; the first 300 bytes are read.
+  bool MarksPublication(std::string_view text) const;
+
+  // Whether a word or phrase of data is never an author's name ("Donnerstag", "No Author").
+  bool IsNotAName(std::string_view part) const;
+
+  // The words that open a byline, lower-cased, each with a trailing space ("by ", "von ").
+  const std::vector<std::string>& byline_words() const;
+
   // Whether a short line ends in a picture credit ("... Bild: dpa", "(Foto: Getty)", "Photo:
   // Reuters"): the caption of an image, not text.
   bool EndsWithCredit(std::string_view line) const;
 
   const std::vector<Agency>& agencies() const { return agencies_; }
+  // Role words of author bios, lower-cased ("reporter", "redakteur").
+  const std::vector<std::string>& bio_roles() const { return bio_roles_; }
 
  private:
   Status AddHints(std::string_view text, const std::string& where);
@@ -76,6 +92,9 @@ class ExtractData {
   bool any_anchored_ = false;                            // some phrase starts with "^"
   std::vector<std::string> bio_roles_;                   // lower-cased role words of author bios
   std::vector<std::string> byline_words_;                // lower-cased, with a trailing space
+  std::vector<std::string> change_words_;                // lower-cased, "change: " lines
+  std::vector<std::string> published_words_;             // lower-cased, "published: " lines
+  std::vector<std::string> not_names_;                   // lower-cased, "notname: " lines
   std::vector<Agency> agencies_;
 };
 

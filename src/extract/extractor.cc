@@ -9,12 +9,14 @@
 
 #include "eventmill/lexicon.h"
 #include "extract/attribution_finder.h"
+#include "extract/author_names.h"
 #include "extract/boilerplate_scorer.h"
 #include "extract/date_parser.h"
 #include "extract/extract_data.h"
 #include "extract/html/html_tree.h"
 #include "extract/language_detector.h"
 #include "extract/metadata_reader.h"
+#include "extract/publication_date.h"
 #include "io/charset.h"
 
 namespace eventmill {
@@ -282,7 +284,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     doc.diagnostics.push_back({"extract", "elements nested deeper than " + std::to_string(options.max_depth) +
                                               " were flattened"});
   }
-  extract::PageMetadata md = extract::ReadMetadata(tree);
+  extract::PageMetadata md = extract::ReadMetadata(tree, &data);
   std::vector<extract::ContentBlock> blocks = scorer->FindMainText(tree);
   // Pages that show their article to readers without scripts only, inside <noscript> (a
   // script-rendered blog): when the page gave next to no text, read it as such a reader would.
@@ -325,6 +327,8 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
 
   // Title.
   doc.title = page.title.empty() ? extract::StripSiteName(md.title, doc.site_name) : page.title;
+  doc.extract_explain.push_back("title from " + (page.title.empty() ? md.title_source : std::string("the input record")) +
+                                (page.title.empty() && doc.title != md.title ? ", site name stripped" : ""));
 
   // Headings that repeat the title are not text; a leading <h1> is the headline in any case.
   const std::string title_key = Alnum(doc.title);
@@ -429,6 +433,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   // real paragraph short dates and datelines of the page ("23.10.2018", "opublikowano: 7 kwietnia
   // 2021", "24.01.2022 11:38 Kategorie: News").
   std::optional<std::string> visible_date;  // from a date line taken out of the text
+  std::string byline;                       // a byline taken out of the text ("By Jane Doe")
   {
     std::vector<std::string> kept;
     std::vector<extract::BlockKind> kept_kinds;
@@ -455,11 +460,14 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
         auto date = extract::FindDateInText(p, p.size());
         // "23.10.2018", "Updated: 8 Nov 2023", "19. Oktober 2019, 19:08 Uhr Editiert am ... Nr. 43/2019"
         if ((p.size() < 80 && words <= 8 && (date || digits * 3 >= p.size())) || (date && digits * 2 >= letters)) {
-          if (!visible_date) visible_date = date;
+          if (!visible_date && date && !data.MarksChange(p)) visible_date = date;
           continue;
         }
       }
-      if (long_seen < 2 && header_line && kinds[pi] != extract::BlockKind::kHeading && data.IsByline(p)) continue;
+      if (long_seen < 2 && header_line && kinds[pi] != extract::BlockKind::kHeading && data.IsByline(p)) {
+        if (byline.empty()) byline = p;
+        continue;
+      }
       // Before the article starts, a few words without a sentence are a byline, a reading time or
       // a label ("Iwona Kurz", "11 minut czytania"); headings stay.
       auto quoted = [](const std::string& t) {
@@ -546,16 +554,62 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   }
   if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
 
-  // Authors, published date, language.
-  doc.authors = md.authors;
+  // Authors: the first source that gives a name; names only; agencies in a byline are sources.
+  {
+    std::vector<extract::AuthorCandidate> candidates = md.author_candidates;
+    if (!byline.empty()) {
+      // A byline in the text is what readers see: it goes before the page's own markup guesses.
+      size_t at = 0;
+      while (at < candidates.size() && candidates[at].source.find("json-ld author") != std::string::npos &&
+             candidates[at].source.find("organisation") == std::string::npos)
+        ++at;
+      candidates.insert(candidates.begin() + at, {{byline}, "a byline in the text"});
+    }
+    for (const extract::AuthorCandidate& c : candidates) {
+      std::vector<std::string> agencies;
+      std::vector<std::string> names = extract::CleanAuthors(c.names, data, &agencies);
+      // A publisher named as the author stays: the page says so, and the site is who wrote it.
+      std::erase_if(names, [](const std::string& n) { return Alnum(n).empty(); });
+      for (std::string& a : agencies)
+        if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
+          doc.attributed_sources.push_back(std::move(a));
+      if (names.empty()) continue;
+      doc.authors = std::move(names);
+      doc.extract_explain.push_back("authors from " + c.source);
+      break;
+    }
+  }
+  // Published date: the best supported of all the dates the page offers.
   if (!page.published.empty()) {
     doc.published = extract::ParseDateValue(page.published).value_or(page.published);
+    doc.published_precision = doc.published->find('T') != std::string::npos ? "time" : "day";
+    doc.published_source = "the input record";
   } else {
-    doc.published = md.published;
-    if (!doc.published) doc.published = extract::FindDateInUrl(doc.url);
-    if (!doc.published && !doc.canonical_url.empty()) doc.published = extract::FindDateInUrl(doc.canonical_url);
-    if (!doc.published && !doc.paragraphs.empty()) doc.published = extract::FindDateInText(doc[doc.paragraphs[0]]);
-    if (!doc.published) doc.published = visible_date;
+    std::vector<extract::DateCandidate> dates = md.dates;
+    for (const std::string* u : {&doc.url, &doc.canonical_url}) {
+      if (u->empty() || (u == &doc.canonical_url && *u == doc.url)) continue;
+      const char* which = u == &doc.url ? "the URL" : "the canonical URL";
+      if (auto d = extract::FindDateInUrl(*u)) {
+        dates.push_back({*d, which, extract::date_weight::kUrlDay});
+      } else if (auto m = extract::FindMonthInUrl(*u)) {
+        dates.push_back({*m, which, extract::date_weight::kUrlMonth});
+      }
+    }
+    if (visible_date) dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader});
+    if (!doc.paragraphs.empty()) {
+      std::string_view first = doc[doc.paragraphs[0]];
+      // A dateline opens the paragraph ("MOSCOW, January 9, 2022 -"); a date further on is one
+      // the story speaks of.
+      if (!data.MarksChange(first.substr(0, std::min<size_t>(first.size(), 200))))
+        if (auto d = extract::FindDateline(first))
+          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline});
+    }
+    extract::DateChoice choice = extract::ChoosePublicationDate(dates);
+    doc.published = choice.value;
+    doc.published_precision = choice.precision;
+    doc.published_source = choice.source;
+    if (choice.month) doc.published_month = *choice.month;
+    for (std::string& x : choice.explain) doc.extract_explain.push_back("date: " + std::move(x));
   }
   doc.language = LanguageFor(md.language, doc.text.empty() ? std::string_view(md.title) : std::string_view(doc.text),
                              &doc.diagnostics);

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 #include "extract/date_parser.h"
@@ -38,24 +40,69 @@ std::string StringOf(const json& j) {
   return {};
 }
 
-void NamesOf(const json& j, std::vector<std::string>* out) {
+// Names of a JSON-LD author value: strings, {"name"} objects, arrays of them; {"@id"} references
+// are resolved through `ids` (Yoast's @graph names the Person in a node of its own). Persons go
+// to *out, organisations to *orgs.
+void NamesOf(const json& j, const std::unordered_map<std::string, const json*>& ids, std::vector<std::string>* out,
+             std::vector<std::string>* orgs, int depth = 0) {
+  if (depth > 4) return;
   if (j.is_array()) {
-    for (const json& e : j) NamesOf(e, out);
+    for (const json& e : j) NamesOf(e, ids, out, orgs, depth + 1);
   } else if (j.is_object()) {
-    if (j.contains("name")) NamesOf(j["name"], out);
+    if (!j.contains("name") && j.contains("@id") && j["@id"].is_string()) {
+      auto it = ids.find(j["@id"].get<std::string>());
+      if (it != ids.end() && it->second != &j) NamesOf(*it->second, ids, out, orgs, depth + 1);
+      return;
+    }
+    if (!j.contains("name")) return;
+    const std::string type = j.contains("@type") ? StringOf(j["@type"]) : std::string();
+    NamesOf(j["name"], ids, type == "Organization" || type == "NewsMediaOrganization" ? orgs : out, orgs, depth + 1);
   } else if (j.is_string()) {
     std::string s = CollapseWhitespace(j.get<std::string>());
-    if (!s.empty() && s.find("://") == std::string::npos &&
-        std::find(out->begin(), out->end(), s) == out->end())
+    if (!s.empty() && s.find("://") == std::string::npos && std::find(out->begin(), out->end(), s) == out->end())
       out->push_back(s);
+  }
+}
+
+// Every JSON-LD node with an "@id", for resolving references.
+void CollectIds(const json& j, std::unordered_map<std::string, const json*>* ids, int depth) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const json& e : j) CollectIds(e, ids, depth + 1);
+  } else if (j.is_object()) {
+    if (j.contains("@id") && j["@id"].is_string() && j.contains("name")) ids->emplace(j["@id"].get<std::string>(), &j);
+    if (j.contains("@graph")) CollectIds(j["@graph"], ids, depth + 1);
   }
 }
 
 struct JsonLdFound {
   std::string headline, published, site_name, website_name, article_body;
-  std::vector<std::string> authors;
+  std::vector<std::string> authors, org_authors, page_authors;
+  std::vector<DateCandidate> dates;
+  std::unordered_map<std::string, const json*> ids;
   bool have_article = false;
 };
+
+std::string TypeName(const json& type) {
+  if (type.is_string()) return type.get<std::string>();
+  if (type.is_array() && !type.empty() && type[0].is_string()) return type[0].get<std::string>();
+  return "object";
+}
+
+// The dates of one JSON-LD object of its own (not a property of another: a review's date, an
+// author's birth date are not the page's).
+void AddJsonLdDates(const json& j, bool article, JsonLdFound* f) {
+  const std::string type = TypeName(j.contains("@type") ? j["@type"] : json());
+  for (const char* key : {"datePublished", "dateCreated"}) {
+    if (!j.contains(key)) continue;
+    auto iso = ParseDateValue(StringOf(j[key]));
+    if (!iso) continue;
+    const bool created = std::strcmp(key, "dateCreated") == 0;
+    int weight = created ? date_weight::kJsonLdCreated
+                         : (article ? date_weight::kJsonLdArticle : date_weight::kJsonLdOther);
+    f->dates.push_back({*iso, "json-ld " + type + "." + key, weight});
+  }
+}
 
 void WalkJsonLd(const json& j, JsonLdFound* f, int depth) {
   if (depth > 8) return;
@@ -66,20 +113,51 @@ void WalkJsonLd(const json& j, JsonLdFound* f, int depth) {
   if (!j.is_object()) return;
   if (j.contains("@graph")) WalkJsonLd(j["@graph"], f, depth + 1);
   const json type = j.contains("@type") ? j["@type"] : json();
-  if (IsArticleType(type) && !f->have_article) {
+  const bool article = IsArticleType(type);
+  // The first article object is the page's; later ones (a list of teasers) are other objects.
+  AddJsonLdDates(j, article && !f->have_article, f);
+  if (article && !f->have_article) {
     f->have_article = true;
     if (j.contains("headline")) f->headline = StringOf(j["headline"]);
     if (f->headline.empty() && j.contains("name")) f->headline = StringOf(j["name"]);
     if (j.contains("datePublished")) f->published = StringOf(j["datePublished"]);
     if (f->published.empty() && j.contains("dateCreated")) f->published = StringOf(j["dateCreated"]);
-    if (j.contains("author")) NamesOf(j["author"], &f->authors);
+    if (j.contains("author")) NamesOf(j["author"], f->ids, &f->authors, &f->org_authors);
     if (j.contains("publisher")) f->site_name = StringOf(j["publisher"]);
     if (j.contains("articleBody") && j["articleBody"].is_string()) f->article_body = j["articleBody"].get<std::string>();
-  } else if (type.is_string() && type.get<std::string>() == "WebSite" && j.contains("name")) {
+  } else if (!article && j.contains("author") && f->page_authors.empty()) {
+    // A WebPage (or another object) naming the author: used when no article object does.
+    std::vector<std::string> orgs;
+    NamesOf(j["author"], f->ids, &f->page_authors, &orgs);
+  }
+  if (article) return;
+  if (type.is_string() && type.get<std::string>() == "WebSite" && j.contains("name")) {
     if (f->website_name.empty()) f->website_name = StringOf(j["name"]);
-  } else if (type.is_string() && type.get<std::string>() == "WebPage" && j.contains("mainEntity")) {
+  } else if (type.is_string() && j.contains("mainEntity")) {
     WalkJsonLd(j["mainEntity"], f, depth + 1);
   }
+}
+
+// Meta names that carry the publication date: exact keys, and any key naming a publication
+// ("zdf:publicationDate", "shareaholic:article_published_time", "sw-pubdate") that is not about a
+// publisher or a change.
+int MetaDateWeight(const std::string& key) {
+  static const char* kGeneric[] = {"date", "dc.date", "dc:date", "dcterms.date", "dcterms.created", "dc.date.created",
+                                   "created", "creation_date"};
+  for (const char* g : kGeneric)
+    if (key == g) return date_weight::kMetaGeneric;
+  static const char* kExact[] = {"dc.date.issued", "dcterms.issued", "sailthru.date", "citation_date",
+                                 "bepress_citation_date", "release_date", "og:release_date", "article.created"};
+  for (const char* e : kExact)
+    if (key == e) return date_weight::kMetaPublished;
+  if (key.find("publisher") != std::string::npos || key.find("modif") != std::string::npos ||
+      key.find("updat") != std::string::npos || key.find("expir") != std::string::npos)
+    return 0;
+  if (key.find("publish") != std::string::npos || key.find("pubdate") != std::string::npos ||
+      key.find("publication") != std::string::npos || key.find("pub-date") != std::string::npos ||
+      key.find("pub_date") != std::string::npos)
+    return date_weight::kMetaPublished;
+  return 0;
 }
 
 std::string NodeText(const HtmlTree& tree, uint32_t i) {
@@ -165,16 +243,314 @@ std::string StripSiteName(const std::string& title, const std::string& site_name
   return t;
 }
 
-PageMetadata ReadMetadata(const HtmlTree& tree) {
+namespace {
+
+// Words (letters and digits, lower-cased ASCII; other bytes kept) of a line, for comparing a
+// headline with the titles in <head>.
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+    // U+2000..U+206F (dashes, quotation marks) and U+00A0..U+00BF (« », no-break space) part words.
+    if (c == 0xE2 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) {
+      if (!w.empty()) out.push_back(std::move(w)), w.clear();
+      i += 2;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0xBF) {
+      if (!w.empty()) out.push_back(std::move(w)), w.clear();
+      ++i;
+      continue;
+    }
+    if (std::isalnum(c) || c >= 0x80) {
+      w.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  return out;
+}
+
+// How well a heading repeats a reference title: the share of the heading's words found in the
+// reference times the share of the reference's words found in the heading.
+double Agreement(const std::vector<std::string>& heading, const std::vector<std::string>& ref) {
+  if (heading.empty() || ref.empty()) return 0;
+  auto found = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    size_t n = 0;
+    for (const std::string& w : a)
+      if (std::find(b.begin(), b.end(), w) != b.end()) ++n;
+    return static_cast<double>(n) / a.size();
+  };
+  return found(heading, ref) * found(ref, heading);
+}
+
+// Whether element i sits in a part of the page that is not the article's own: a list item, an
+// aside, a footer, or an element the class hints remove (comments, teasers).
+// The class and id of an element, lower-cased into *out (reused: no allocation per element).
+void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
+  out->clear();
+  for (std::string_view v : {tree.Attr(nd, "class"), tree.Attr(nd, "id")}) {
+    for (char c : v) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 32) : c);
+    out->push_back(' ');
+  }
+}
+
+// Narrow, for an author or a date element (a byline sits in a list of meta items, an <aside>, a
+// box the hints call "author-info"; a paywalled article's box is still the article): only comment
+// sections, teasers, sidebars, navigation and footers are other parts.
+bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool narrow = false) {
+  const auto& nodes = tree.nodes();
+  for (uint32_t a = nodes[i].parent, steps = 0; a != 0 && steps < 40; a = nodes[a].parent, ++steps) {
+    const Node& n = nodes[a];
+    if (n.tag == Tag::kFooter || n.tag == Tag::kNav) return true;
+    if (!narrow && (n.tag == Tag::kLi || n.tag == Tag::kAside)) return true;
+    // The page's frame (<body class="cookies-not-set">, a wrapper holding most of the page) is no part.
+    if (n.tag == Tag::kBody || n.tag == Tag::kHtml || n.tag == Tag::kMain || n.tag == Tag::kArticle ||
+        (n.end - a) * 2 > nodes.size())
+      continue;
+    if (narrow) {
+      std::string names;
+      ClassAndId(tree, n, &names);
+      for (std::string_view w : {"comment", "related", "teaser", "recommend", "sidebar", "footer"})
+        if (names.find(w) != std::string::npos) return true;
+    } else if (data) {
+      int score = 0;
+      for (std::string_view attr : {tree.Attr(n, "class"), tree.Attr(n, "id")})
+        if (!attr.empty() && data->Classify(attr, &score) == HintKind::kRemove) return true;
+    }
+  }
+  return false;
+}
+
+// Whether lower-cased class and id names name a date or the article's meta line ("post-date",
+// "meta__date", "entry-meta", "_publishingdate", "byline").
+bool LooksLikeDateElement(std::string_view names) {
+  if (names.size() < 5) return false;
+  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "author", "datum", "fecha", "info"})
+    if (names.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// Whether lower-cased class and id names name an author or a byline ("author vcard",
+// "byline__author-name", "post-author"), but not an avatar or a picture of one, nor a comment's.
+bool LooksLikeAuthorElement(const Node& nd, std::string_view names) {
+  if (nd.tag == Tag::kImg || nd.tag == Tag::kMeta || nd.tag == Tag::kLink || nd.tag == Tag::kScript) return false;
+  if (names.size() < 5) return false;
+  bool author = false;
+  for (std::string_view w : {"author", "byline", "autor", "verfasser", "writer"})
+    if (names.find(w) != std::string_view::npos) author = true;
+  if (!author) return false;
+  for (std::string_view w : {"avatar", "thumb", "image", "bio", "comment"})
+    if (names.find(w) != std::string_view::npos) return false;
+  return true;
+}
+
+// Whether a <time> element is a change stamp ("updated", "modified", "Editiert am").
+bool IsChangeStamp(const HtmlTree& tree, uint32_t i, const ExtractData* data) {
+  const Node& nd = tree.nodes()[i];
+  const std::string cls = AsciiLower(std::string(tree.Attr(nd, "class")) + " " + std::string(tree.Attr(nd, "itemprop")));
+  if (cls.find("updat") != std::string::npos || cls.find("modif") != std::string::npos ||
+      cls.find("edit") != std::string::npos)
+    return true;
+  if (!data) return false;
+  std::string text;
+  tree.AppendAllText(i, &text);
+  // The words before the element, in its parent ("Aktualisiert: <time>").
+  const Node& parent = tree.nodes()[nd.parent];
+  if (nd.parent != 0 && parent.end - nd.parent < 12) {
+    std::string around;
+    tree.AppendAllText(nd.parent, &around);
+    text = around;
+  }
+  return data->MarksChange(text);
+}
+
+}  // namespace
+
+std::string DecodeLeftoverEntities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out.push_back(s[i]);
+      continue;
+    }
+    size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back(s[i]);
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    uint32_t cp = 0;
+    if (name == "amp") cp = '&';
+    else if (name == "quot") cp = '"';
+    else if (name == "lt") cp = '<';
+    else if (name == "gt") cp = '>';
+    else if (name == "apos") cp = '\'';
+    else if (name == "nbsp") cp = 0xA0;
+    else if (name.size() > 1 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      std::string digits(name.substr(hex ? 2 : 1));
+      char* end = nullptr;
+      unsigned long v = digits.empty() ? 0 : std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+      if (end && *end == '\0' && v > 0 && v < 0x110000 && !(v >= 0xD800 && v < 0xE000)) cp = static_cast<uint32_t>(v);
+    }
+    if (cp == 0) {
+      out.push_back(s[i]);
+      continue;
+    }
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+    i = semi;
+  }
+  return out;
+}
+
+std::string HeadlineAmong(const std::vector<std::string>& h1s, const std::vector<std::string>& references) {
+  std::vector<std::vector<std::string>> refs;
+  for (const std::string& r : references)
+    if (!r.empty()) refs.push_back(Words(r));
+  std::string best;
+  double best_score = 0;
+  for (const std::string& h : h1s) {
+    // The whole heading, and each of its lines (a kicker or a date set above the headline).
+    std::vector<std::string> options{CollapseWhitespace(h)};
+    if (h.find('\n') != std::string::npos) {
+      size_t b = 0;
+      while (b < h.size()) {
+        size_t e = h.find('\n', b);
+        if (e == std::string::npos) e = h.size();
+        std::string line = CollapseWhitespace(std::string_view(h).substr(b, e - b));
+        if (!line.empty() && line != options[0]) options.push_back(line);
+        b = e + 1;
+      }
+    }
+    for (const std::string& o : options) {
+      const std::vector<std::string> words = Words(o);
+      if (words.empty()) continue;
+      for (const auto& r : refs) {
+        const double score = Agreement(words, r);
+        if (score > best_score + 1e-9) best_score = score, best = o;
+      }
+    }
+  }
+  return best_score >= 0.3 ? best : std::string();
+}
+
+PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
   PageMetadata md;
   JsonLdFound ld;
-  std::string og_title, og_site, og_url, canonical, meta_date, og_locale, meta_lang, html_lang, time_date,
-      twitter_title, app_name, itemprop_date;
-  std::vector<std::string> meta_authors;
+  std::string og_title, og_site, og_url, canonical, og_locale, meta_lang, html_lang, twitter_title, app_name;
+  std::vector<std::string> meta_authors, h1s, dom_authors, class_authors, label_authors;
+  std::string twitter_label;  // the last twitter:labelN seen ("Written by"), for its twitter:dataN
+  const char* dom_authors_from = "";
   const auto& nodes = tree.nodes();
-  bool in_body_time = false;
+  bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
+  bool seen_h1 = false, have_script_date = false, have_label_date = false;
+  // A date element above the first <h1>: the page's when the <h1> follows closely or there is none.
+  DateCandidate date_element_before_h1;
+  uint32_t date_element_before_h1_at = 0, first_h1_at = 0;
+  std::string names;  // class and id of the element at hand, lower-cased
+  auto add_date = [&](std::string_view value, std::string source, int weight) {
+    if (auto iso = ParseDateValue(value)) md.dates.push_back({*iso, std::move(source), weight});
+  };
   for (uint32_t i = 1; i < nodes.size(); ++i) {
     const Node& nd = nodes[i];
+    if (nd.tag != Tag::kText && nd.attr_count > 0 && !have_itemprop && tree.Attr(nd, "itemprop") == "datePublished") {
+      // itemprop="datePublished" on a <meta>, a <time> or any element: content, datetime or text.
+      std::string_view v = tree.Attr(nd, "content");
+      if (v.empty()) v = tree.Attr(nd, "datetime");
+      std::string text;
+      if (v.empty()) {
+        tree.AppendAllText(i, &text);
+        v = text;
+      }
+      size_t before = md.dates.size();
+      add_date(v, std::string("itemprop datePublished (") + std::string(html::TagName(nd.tag)) + ")",
+               date_weight::kItemprop);
+      have_itemprop = md.dates.size() > before;
+    }
+    const bool small_named = nd.tag != Tag::kText && nd.attr_count > 0 && nd.end - i < 40 &&
+                             (class_authors.size() < 8 || (!have_date_element && seen_h1));
+    if (small_named) ClassAndId(tree, nd, &names);
+    if (small_named && class_authors.size() < 8 && nd.end - i < 30 && LooksLikeAuthorElement(nd, names) &&
+        !InOtherPart(tree, i, data, /*narrow=*/true)) {
+      // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
+      std::string text = NodeText(tree, i);
+      if (!text.empty() && text.size() <= 100) class_authors.push_back(text);
+    }
+    if (nd.tag != Tag::kText && nd.attr_count > 0 && dom_authors.size() < 6) {
+      // <span itemprop="author">, <a rel="author">: the name as shown.
+      const bool itemprop = tree.Attr(nd, "itemprop") == "author";
+      const bool rel = nd.tag == Tag::kA && AsciiLower(tree.Attr(nd, "rel")) == "author";
+      if ((itemprop || rel) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+        std::string name;
+        // An itemprop="name" inside holds the name alone.
+        for (uint32_t k = i + 1; k < nd.end && name.empty(); ++k)
+          if (nodes[k].tag != Tag::kText && tree.Attr(nodes[k], "itemprop") == "name") {
+            std::string_view c = tree.Attr(nodes[k], "content");
+            name = c.empty() ? NodeText(tree, k) : CollapseWhitespace(c);
+          }
+        if (name.empty() && nd.tag == Tag::kMeta) name = CollapseWhitespace(tree.Attr(nd, "content"));
+        if (name.empty()) name = NodeText(tree, i);
+        if (!name.empty() && name.size() < 120 && std::find(dom_authors.begin(), dom_authors.end(), name) == dom_authors.end()) {
+          if (dom_authors.empty()) dom_authors_from = itemprop ? "itemprop author" : "a rel=author link";
+          dom_authors.push_back(name);
+        }
+      }
+    }
+    if (small_named && !have_date_element && nd.tag != Tag::kScript &&
+        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(names)) &&
+        (seen_h1 || date_element_before_h1.value.empty())) {
+      // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
+      // without datetime. Its own short text, read as written. Outside comments and teasers.
+      std::string text = NodeText(tree, i);
+      if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+        if (auto d = FindDateInText(text, 80)) {
+          DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
+                          date_weight::kDateElement};
+          if (seen_h1) {
+            md.dates.push_back(std::move(c));
+            have_date_element = true;
+          } else {
+            date_element_before_h1 = std::move(c);
+            date_element_before_h1_at = i;
+          }
+        }
+      }
+    }
+    if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
+    if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 200 && nd.text_size > 4 &&
+        data->MarksPublication(tree.Text(nd))) {
+      // "Veröffentlicht am 16.08.2019", "Mise en ligne" over "23 mai 2019": a labelled date, in the
+      // label's text or in the next few texts.
+      std::optional<std::string> d = FindDateInText(tree.Text(nd), 120);
+      for (uint32_t k = i + 1, seen = 0; !d && k < nodes.size() && k < i + 12 && seen < 2; ++k)
+        if (nodes[k].tag == Tag::kText && nodes[k].text_size < 120 &&
+            CollapseWhitespace(tree.Text(nodes[k])).size() > 0)  // blank texts between elements do not count
+          d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
+      if (d && !data->MarksChange(tree.Text(nd)) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+        md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel});
+        have_label_date = true;
+      }
+    }
     switch (nd.tag) {
       case Tag::kHtml:
         if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "lang"));
@@ -183,9 +559,41 @@ PageMetadata ReadMetadata(const HtmlTree& tree) {
       case Tag::kTitle:
         if (md.html_title.empty()) md.html_title = NodeText(tree, i);
         break;
-      case Tag::kH1:
-        if (md.h1.empty()) md.h1 = NodeText(tree, i);
+      case Tag::kH1: {
+        // Text nodes on lines of their own: a kicker in a <span> stays apart from the headline.
+        std::string lines;
+        // Text nodes that meet word to word (a kicker in a <span> before the headline) go on lines
+        // of their own; punctuation and spaces join ("THW" ":" " Vergangenheit").
+        auto punct = [](char c) { return c == ':' || c == ',' || c == '.' || c == ';' || c == '!' || c == '?'; };
+        for (uint32_t k = i + 1; k < nd.end; ++k) {
+          if (nodes[k].tag != Tag::kText) continue;
+          std::string_view t = tree.Text(nodes[k]);
+          const size_t first = t.find_first_not_of(" \t\r\n");
+          if (first == std::string_view::npos) {
+            lines += ' ';
+            continue;
+          }
+          const size_t last = lines.find_last_not_of(" \t\r\n");
+          if (last != std::string::npos && !punct(t[first]) && !punct(lines[last])) lines += '\n';
+          lines += t;
+        }
+        std::string text = CollapseWhitespace(lines);
+        seen_h1 = true;
+        if (md.h1.empty()) md.h1 = text;
+        // An <h1> that links to the home page is the site's logo, not a headline.
+        bool logo = false;
+        for (uint32_t k = i + 1; k < nd.end && !logo; ++k) {
+          if (nodes[k].tag != Tag::kA) continue;
+          std::string_view href = tree.Attr(nodes[k], "href");
+          if (size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+            const size_t slash = href.find('/', scheme + 3);
+            href = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+          }
+          logo = href == "/" || href == "/index.html" || href == "/index.php" || href == "./";
+        }
+        if (!text.empty() && !logo && h1s.size() < 20) h1s.push_back(lines);
         break;
+      }
       case Tag::kLink: {
         std::string rel = AsciiLower(tree.Attr(nd, "rel"));
         if (rel == "canonical" && canonical.empty()) canonical = CollapseWhitespace(tree.Attr(nd, "href"));
@@ -193,36 +601,72 @@ PageMetadata ReadMetadata(const HtmlTree& tree) {
       }
       case Tag::kScript: {
         std::string type = AsciiLower(tree.Attr(nd, "type"));
-        if (type.find("ld+json") == std::string::npos) break;
+        if (type.find("ld+json") == std::string::npos) {
+          // A page's state in a script ({"publishedDate":"2016-11-04T20:37:27Z"}): the first such key.
+          if (!have_script_date && nd.end > i + 1) {
+            std::string_view body = tree.Text(nodes[i + 1]);
+            for (std::string_view key : {"\"datePublished\":\"", "\"publishedDate\":\"", "\"published_at\":\"",
+                                         "\"publishDate\":\"", "\"publicationDate\":\"", "\"firstPublishedAt\":\""}) {
+              const size_t at = body.find(key);
+              if (at == std::string_view::npos) continue;
+              const std::string_view value = body.substr(at + key.size(), 40);
+              const size_t before = md.dates.size();
+              add_date(value.substr(0, value.find('"')), "a script's " + std::string(key.substr(1, key.size() - 4)),
+                       date_weight::kScriptKey);
+              have_script_date = md.dates.size() > before;
+              if (have_script_date) break;
+            }
+          }
+          break;
+        }
         std::string body;
         tree.AppendAllText(i, &body);
         try {
           json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-          if (!j.is_discarded()) WalkJsonLd(j, &ld, 0);
+          bool repaired = false;
+          if (j.is_discarded()) {
+            // Raw line breaks and tabs inside strings are common and invalid JSON: read them as
+            // spaces, for the metadata; an articleBody so mangled is not taken for the text.
+            for (char& c : body)
+              if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+            j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+            repaired = true;
+          }
+          if (!j.is_discarded()) {
+            const std::string body_before = ld.article_body;
+            ld.ids.clear();
+            CollectIds(j, &ld.ids, 0);
+            WalkJsonLd(j, &ld, 0);
+            ld.ids.clear();  // the nodes die with j
+            if (repaired) ld.article_body = body_before;
+          }
         } catch (const std::exception&) {
           // Malformed JSON-LD is common; the other sources still count.
         }
         break;
       }
       case Tag::kTime: {
-        if (!time_date.empty() && in_body_time) break;
         std::string_view dt = tree.Attr(nd, "datetime");
-        if (dt.empty()) break;
-        bool pub = tree.HasAttr(nd, "pubdate") || tree.Attr(nd, "itemprop") == "datePublished";
-        if (time_date.empty() || pub) {
-          time_date = std::string(dt);
-          in_body_time = pub;
+        if (dt.empty() || have_time_first) break;
+        const std::string cls = AsciiLower(tree.Attr(nd, "class"));
+        const bool published = tree.HasAttr(nd, "pubdate") || cls.find("publish") != std::string::npos ||
+                               cls.find("entry-date") != std::string::npos || cls.find("post-date") != std::string::npos;
+        if (IsChangeStamp(tree, i, data) || InOtherPart(tree, i, data)) break;
+        if (published && !have_time_published) {
+          add_date(dt, "<time> marked published", date_weight::kTimePublished);
+          have_time_published = true;
+        } else if (!published) {
+          add_date(dt, "the first <time> of the page", date_weight::kTimeFirst);
+          have_time_first = true;
         }
         break;
       }
       case Tag::kMeta: {
         std::string key = AsciiLower(tree.Attr(nd, "property"));
         if (key.empty()) key = AsciiLower(tree.Attr(nd, "name"));
-        std::string itemprop(tree.Attr(nd, "itemprop"));
         std::string content = CollapseWhitespace(tree.Attr(nd, "content"));
         std::string http_equiv = AsciiLower(tree.Attr(nd, "http-equiv"));
         if (http_equiv == "content-language" && meta_lang.empty()) meta_lang = content;
-        if (itemprop == "datePublished" && itemprop_date.empty()) itemprop_date = content;
         if (content.empty() || key.empty()) break;
         if (key == "og:title") {
           if (og_title.empty()) og_title = content;
@@ -239,19 +683,23 @@ PageMetadata ReadMetadata(const HtmlTree& tree) {
         } else if (key == "language" || key == "dc.language" || key == "content-language") {
           if (meta_lang.empty()) meta_lang = content;
         } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
-                   key == "sailthru.author" || key == "parsely-author") {
-          std::string a = content;
+                   key == "sailthru.author" || key == "parsely-author" || key == "dcterms.creator") {
+          std::string a = DecodeLeftoverEntities(content);
           if (a.rfind("By ", 0) == 0 || a.rfind("by ", 0) == 0) a = a.substr(3);
           if (!a.empty() && a.find("://") == std::string::npos &&
               std::find(meta_authors.begin(), meta_authors.end(), a) == meta_authors.end())
             meta_authors.push_back(a);
-        } else if (key == "article:published_time" || key == "og:article:published_time" ||
-                   key == "datepublished" || key == "publishdate" || key == "publish-date" || key == "pubdate" ||
-                   key == "date" || key == "dc.date" || key == "dc.date.issued" || key == "dcterms.date" ||
-                   key == "dcterms.created" || key == "sailthru.date" || key == "parsely-pub-date" ||
-                   key == "citation_publication_date" || key == "article.published" ||
-                   key == "published_time" || key == "release_date" || key == "original-publish-date") {
-          if (meta_date.empty()) meta_date = content;
+        } else if (key.rfind("twitter:label", 0) == 0) {
+          twitter_label = AsciiLower(content);
+        } else if (key.rfind("twitter:data", 0) == 0) {
+          // "Written by" / "Verfasst von" / "Geschrieben von" labels the author's name.
+          if (twitter_label.find("by") != std::string::npos || twitter_label.find("von") != std::string::npos ||
+              twitter_label.find("autor") != std::string::npos || twitter_label.find("author") != std::string::npos ||
+              twitter_label.find("par") != std::string::npos || twitter_label.find("por") != std::string::npos)
+            label_authors.push_back(content);
+          twitter_label.clear();
+        } else if (int w = MetaDateWeight(key); w > 0) {
+          add_date(content, "meta " + key, w);
         }
         break;
       }
@@ -259,29 +707,49 @@ PageMetadata ReadMetadata(const HtmlTree& tree) {
         break;
     }
   }
-  // Title: JSON-LD headline, OpenGraph, Twitter card, <title>, <h1>.
-  for (const std::string* t : {&ld.headline, &og_title, &twitter_title, &md.html_title, &md.h1}) {
+  for (std::string* t : {&ld.headline, &og_title, &twitter_title, &md.html_title})
+    *t = CollapseWhitespace(DecodeLeftoverEntities(*t));
+  // Title: the <h1> that repeats a title of the head (the page's own headline, not a teaser's or
+  // the site's logo), else JSON-LD headline, OpenGraph, Twitter card, <title>, the first <h1>.
+  std::string h1 = HeadlineAmong(h1s, {ld.headline, og_title, twitter_title, md.html_title});
+  const std::pair<const std::string*, const char*> titles[] = {
+      {&h1, "h1"}, {&ld.headline, "json-ld headline"}, {&og_title, "og:title"}, {&twitter_title, "twitter:title"},
+      {&md.html_title, "<title>"}, {&md.h1, "first h1"}};
+  for (const auto& [t, name] : titles) {
     if (!t->empty()) {
       md.title = *t;
+      md.title_source = name;
       break;
     }
   }
   for (const std::string* s : {&og_site, &ld.site_name, &ld.website_name, &app_name}) {
     if (!s->empty()) {
-      md.site_name = *s;
+      md.site_name = DecodeLeftoverEntities(*s);
       break;
     }
   }
-  md.authors = !ld.authors.empty() ? ld.authors : meta_authors;
+  // Author candidates, most trusted first; the extractor takes the first that cleans to a name.
+  auto add_authors = [&](std::vector<std::string> names, const char* from) {
+    if (!names.empty()) md.author_candidates.push_back({std::move(names), from});
+  };
+  add_authors(ld.authors, "json-ld author");
+  add_authors(ld.page_authors, "json-ld author of the page");
+  add_authors(meta_authors, "meta author");
+  add_authors(label_authors, "twitter:label 'written by'");
+  add_authors(dom_authors, dom_authors_from);
+  for (std::string& a : class_authors) add_authors({std::move(a)}, "an author element of the page");
+  add_authors(ld.org_authors, "json-ld author (an organisation)");
+  if (!md.author_candidates.empty()) {
+    md.authors = md.author_candidates.front().names;
+    md.authors_source = md.author_candidates.front().source;
+  }
   md.article_body = std::move(ld.article_body);
   md.canonical_url = !canonical.empty() ? canonical : og_url;
-  for (const std::string* d : {&ld.published, &meta_date, &itemprop_date, &time_date}) {
-    if (d->empty()) continue;
-    if (auto iso = ParseDateValue(*d)) {
-      md.published = *iso;
-      break;
-    }
-  }
+  if (!have_date_element && !date_element_before_h1.value.empty() &&
+      (!seen_h1 || first_h1_at - date_element_before_h1_at <= 60))
+    md.dates.push_back(std::move(date_element_before_h1));
+  md.dates.insert(md.dates.begin(), ld.dates.begin(), ld.dates.end());
+  md.published = ChoosePublicationDate(md.dates).value;
   for (const std::string* l : {&html_lang, &meta_lang, &og_locale}) {
     std::string n = NormalizeLanguage(*l);
     if (!n.empty()) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/extract_data.h"
+
 namespace eventmill::extract {
 namespace {
 
@@ -22,7 +24,11 @@ TEST(MetadataReader, JsonLdIsTrustedOverOpenGraph) {
        "publisher":{"@type":"Organization","name":"Daily Example"}}]}</script>
     </head><body><h1>Body headline</h1></body></html>)");
   EXPECT_EQ(md.title, "JSON-LD headline");
-  EXPECT_EQ(md.published, "2021-03-04T05:06:07+02:00");
+  // JSON-LD and article:published_time disagree by a year: both strong, so no date (a wrong one
+  // is worse than none); both stay candidates.
+  EXPECT_EQ(md.published, std::nullopt);
+  ASSERT_EQ(md.dates.size(), 2u);
+  EXPECT_EQ(md.dates[0].value, "2021-03-04T05:06:07+02:00");
   EXPECT_EQ(md.authors, (std::vector<std::string>{"Ann Lee", "Bo Chan"}));
   EXPECT_EQ(md.site_name, "Daily Example");
   EXPECT_EQ(md.language, "en");
@@ -42,6 +48,95 @@ TEST(MetadataReader, FallsBackToMetaTimeAndTitle) {
   EXPECT_EQ(md.authors, (std::vector<std::string>{"Jo Doe"}));
   EXPECT_EQ(md.published, "2019-07-01");
   EXPECT_EQ(md.language, "");
+}
+
+TEST(MetadataReader, HeadlineIsTheH1ThatRepeatsTheHeadTitle) {
+  PageMetadata md = Read(R"(<html><head><title>Kazakhstan clashes leave dozens dead | Wire</title>
+    <meta property="og:title" content="Kazakhstan clashes leave dozens dead"></head>
+    <body><h1><a href="/">Wire</a></h1><h1><span>World</span>Kazakhstan clashes leave dozens dead</h1>
+    <h1>Most read: markets rally</h1></body></html>)");
+  EXPECT_EQ(md.title, "Kazakhstan clashes leave dozens dead");
+  EXPECT_EQ(md.title_source, "h1");
+  // No heading repeats the head's title: the head's title stands.
+  PageMetadata other = Read(R"(<html><head><meta property="og:title" content="Talks resume in Geneva"></head>
+    <body><h1>Newsroom</h1></body></html>)");
+  EXPECT_EQ(other.title, "Talks resume in Geneva");
+  EXPECT_EQ(other.title_source, "og:title");
+  // Text nodes split by inline elements at punctuation join; a blog's logo <h1> links home.
+  PageMetadata joined = Read(R"(<html><head><title>Frauen im THW: Vergangenheit und Zukunft | THW Blog</title></head>
+    <body><h1><a href="https://thw.example/">THW Blog</a></h1>
+    <h1><em>Frauen im THW</em>: Vergangenheit und Zukunft</h1></body></html>)");
+  EXPECT_EQ(joined.title, "Frauen im THW: Vergangenheit und Zukunft");
+}
+
+TEST(MetadataReader, CollectsEveryDateSource) {
+  ExtractData data = ExtractData::FromStrings("remove comments\n", "change: updated\n", "");
+  auto tree = html::HtmlTree::Parse(R"(<html><head>
+    <meta name="parsely-pub-date" content="2022-01-09T10:00:00Z">
+    <meta property="article:modified_time" content="2022-02-01T10:00:00Z">
+    <meta name="DC.date" content="2022-01-08">
+    <script type="application/ld+json">[{"@context":"https://schema.org","@graph":[{"@type":"WebPage",
+      "mainEntity":{"@type":"NewsArticle","datePublished":"2022-01-09","dateModified":"2022-02-02",
+      "review":{"datePublished":"2020-01-01"}}}]}]</script></head>
+    <body><span itemprop="datePublished" content="2022-01-09"></span>
+    <p>Updated <time datetime="2022-02-03">3 Feb</time></p>
+    <div class="comments"><time datetime="2022-03-01">1 Mar</time></div>
+    <time datetime="2022-01-09T11:00">9 Jan</time></body></html>)");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  std::vector<std::string> got;
+  for (const DateCandidate& c : md.dates) got.push_back(c.value + " " + c.source);
+  EXPECT_EQ(got, (std::vector<std::string>{"2022-01-09 json-ld NewsArticle.datePublished",
+                                           "2022-01-09T10:00:00Z meta parsely-pub-date", "2022-01-08 meta dc.date",
+                                           "2022-01-09 itemprop datePublished (span)",
+                                           "2022-01-09T11:00:00 the first <time> of the page"}));
+  EXPECT_EQ(md.published, "2022-01-09T10:00:00Z");  // the day settled, with the time a strong source gives
+}
+
+TEST(MetadataReader, DatesFromScriptStateLabelsAndDateElements) {
+  ExtractData data = ExtractData::FromStrings("", "published: veröffentlicht am\npublished: datum:\n", "");
+  auto tree = html::HtmlTree::Parse(R"(<html><head>
+    <script>window.state = {"review":{"publishedDate":"2016-11-04T20:37:27Z"}};</script></head>
+    <body><div class="meta-date">12.01.22</div><h1>A headline</h1>
+    <p>Veröffentlicht am 16.08.2019</p><h5>Datum:</h5> 03.11.2021</body></html>)");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  std::vector<std::string> got;
+  for (const DateCandidate& c : md.dates) got.push_back(c.value + " " + c.source);
+  EXPECT_EQ(got, (std::vector<std::string>{"2016-11-04T20:37:27Z a script's publishedDate",
+                                           "2019-08-16 a date labelled as published in the text",
+                                           "2022-01-12 a date element by the headline (div)"}));
+}
+
+TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
+  // Yoast's @graph: the article names its author by @id; the Person node holds the name. A raw
+  // line break inside a string (invalid JSON) does not lose the block.
+  PageMetadata md = Read("<html><head><script type=\"application/ld+json\">{\"@graph\":["
+                         "{\"@type\":\"Article\",\"headline\":\"Line\nbreak\",\"articleBody\":\"Mangled\nbody\","
+                         "\"author\":{\"@id\":\"#p1\"}},"
+                         "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ann Lee\"}]}</script>"
+                         "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Bo Chan\">"
+                         "</head><body><p class=\"post-byline\">By <span class=\"author vcard\">Cy Dee</span></p>"
+                         "<div class=\"comments\"><span class=\"comment-author\">Troll</span></div></body></html>");
+  ASSERT_GE(md.author_candidates.size(), 3u);
+  EXPECT_EQ(md.author_candidates[0].names, (std::vector<std::string>{"Ann Lee"}));
+  EXPECT_EQ(md.author_candidates[0].source, "json-ld author");
+  EXPECT_EQ(md.article_body, "");  // repaired JSON gives metadata, not the text
+  EXPECT_EQ(md.author_candidates[1].names, (std::vector<std::string>{"Bo Chan"}));
+  EXPECT_EQ(md.author_candidates[2].names, (std::vector<std::string>{"By Cy Dee"}));
+  for (const AuthorCandidate& c : md.author_candidates)
+    for (const std::string& n : c.names) EXPECT_EQ(n.find("Troll"), std::string::npos);
+  // A WebPage that names the author, when no article object does.
+  PageMetadata page = Read(R"(<html><head><script type="application/ld+json">{"@type":"WebPage",
+    "author":{"@type":"Person","name":"Dee Eff"}}</script></head><body></body></html>)");
+  ASSERT_FALSE(page.author_candidates.empty());
+  EXPECT_EQ(page.author_candidates[0].names, (std::vector<std::string>{"Dee Eff"}));
+}
+
+TEST(MetadataReader, DecodesEntitiesLeftInMeta) {
+  EXPECT_EQ(DecodeLeftoverEntities("Olive &#038; Herb &#8222;Bread&#8220; &amp; more"),
+            "Olive & Herb \xE2\x80\x9E" "Bread\xE2\x80\x9C & more");
+  EXPECT_EQ(DecodeLeftoverEntities("AT&T; & co"), "AT&T; & co");
 }
 
 TEST(StripSiteName, RemovesSuffixAndPrefixOnly) {

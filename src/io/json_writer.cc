@@ -210,11 +210,15 @@ void AppendDocumentJson(const Document& doc, std::string* out, const JsonOptions
   w.Key("canonical_url"), w.StringOrNull(doc.canonical_url);
   w.Key("title"), w.String(doc.title);
   w.Key("published"), doc.published ? w.String(*doc.published) : w.Null();
+  w.Key("published_precision"), w.StringOrNull(doc.published_precision);
+  w.Key("published_source"), w.StringOrNull(doc.published_source);
+  if (!doc.published_month.empty()) w.Key("published_month"), w.String(doc.published_month);
   w.Key("language"), w.StringOrNull(doc.language);
   w.Key("site_name"), w.StringOrNull(doc.site_name);
   w.Key("authors"), w.Strings(doc.authors);
   w.Key("attributed_sources"), w.Strings(doc.attributed_sources);
   w.Key("text"), w.String(doc.text);
+  if (options.explain && !doc.extract_explain.empty()) w.Key("extract_explain"), w.Strings(doc.extract_explain);
 
   w.Key("entities"), w.BeginArray();
   for (const auto& e : doc.entities) {

@@ -1,0 +1,150 @@
+#include "extract/publication_date.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace eventmill::extract {
+namespace {
+
+// A day ("2022-01-09") as a day number, for telling neighbouring days apart; -1 if malformed.
+long DayNumber(const std::string& iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return -1;
+  int y = std::atoi(iso.substr(0, 4).c_str()), m = std::atoi(iso.substr(5, 2).c_str()),
+      d = std::atoi(iso.substr(8, 2).c_str());
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  // Days from civil (Howard Hinnant's algorithm).
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+bool IsDay(const std::string& v) { return DayNumber(v) >= 0; }
+bool IsMonth(const std::string& v) { return v.size() == 7 && v[4] == '-'; }
+// A time stamp in UTC ("...T22:04:00Z"): its day may not be the day the page shows.
+bool IsUtcTime(const std::string& v) { return v.find('T') != std::string::npos && v.back() == 'Z'; }
+
+struct Day {
+  std::string day;  // "2022-01-09"
+  long number = 0;
+  int best = 0;           // the strongest candidate's weight
+  size_t best_index = 0;  // into the candidates
+  std::vector<std::string> sources;
+  bool has_local = false;  // some candidate of the day is not a UTC stamp
+  int local_best = 0;      // the strongest such candidate's weight
+  size_t local_index = 0;
+
+  int Score() const { return best + 5 * static_cast<int>(std::min<size_t>(sources.size() - 1, 3)); }
+};
+
+// Supporting sources beyond the first add a little each: two sources agreeing outweigh one a
+// bit stronger, never a much stronger one.
+constexpr int kConflictMargin = 10;  // a rival day this close to the winner leaves the date unknown
+constexpr int kConflictFloor = 70;   // ... when the rival itself is a strong source
+constexpr int kLocalDayFloor = 40;   // a local day may correct a UTC stamp from this weight on
+
+}  // namespace
+
+DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
+  DateChoice out;
+  std::vector<Day> days;
+  const DateCandidate* month = nullptr;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const DateCandidate& c = candidates[i];
+    out.explain.push_back("candidate " + c.value + " from " + c.source + " (weight " + std::to_string(c.weight) + ")");
+    if (IsMonth(c.value)) {
+      if (!month || c.weight > month->weight) month = &c;
+      continue;
+    }
+    if (!IsDay(c.value)) continue;
+    const std::string day = c.value.substr(0, 10);
+    auto it = std::find_if(days.begin(), days.end(), [&](const Day& d) { return d.day == day; });
+    if (it == days.end()) {
+      days.push_back(Day{day, DayNumber(day)});
+      it = days.end() - 1;
+    }
+    if (c.weight > it->best || it->sources.empty()) it->best = c.weight, it->best_index = i;
+    if (std::find(it->sources.begin(), it->sources.end(), c.source) == it->sources.end())
+      it->sources.push_back(c.source);
+    if (!IsUtcTime(c.value) && c.weight > it->local_best) {
+      it->has_local = true;
+      it->local_best = c.weight;
+      it->local_index = i;
+    }
+  }
+  if (days.empty()) {
+    if (month) {
+      out.month = month->value;
+      out.explain.push_back("only the month is known (" + month->source + "): no day given");
+    } else {
+      out.explain.push_back("no date found");
+    }
+    return out;
+  }
+  std::stable_sort(days.begin(), days.end(), [](const Day& a, const Day& b) { return a.Score() > b.Score(); });
+  size_t win = 0;
+  std::string why = "strongest source";
+  // A UTC stamp's day is not always the page's: "2019-10-18T22:04:00Z" is the 19th in Vienna.
+  // A neighbouring day that a local source gives is the day the page shows.
+  if (IsUtcTime(candidates[days[0].best_index].value) && !days[0].has_local) {
+    for (size_t k = 1; k < days.size(); ++k) {
+      if (std::labs(days[k].number - days[0].number) == 1 && days[k].has_local &&
+          days[k].local_best >= kLocalDayFloor) {
+        why = "the local day next to a UTC stamp (" + candidates[days[0].best_index].source + ")";
+        win = k;
+        break;
+      }
+    }
+  }
+  const Day& w = days[win];
+  const size_t chosen = win == 0 ? w.best_index : w.local_index;
+  const int w_score = win == 0 ? w.Score() : days[0].Score();
+  for (size_t k = 0; k < days.size(); ++k) {
+    if (k == win || (win != 0 && k == 0)) continue;
+    const Day& r = days[k];
+    // A UTC stamp one day off the winner is the same moment in another zone.
+    if (std::labs(r.number - w.number) == 1 && IsUtcTime(candidates[r.best_index].value) && w.has_local) continue;
+    if (r.Score() >= kConflictFloor && r.Score() + kConflictMargin > w_score) {
+      out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") and " + r.day + " (" +
+                            candidates[r.best_index].source + ") are both strong");
+      return out;
+    }
+  }
+  if (w_score < kMinDateScore) {
+    out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") alone is too weak");
+    if (month) out.month = month->value;
+    return out;
+  }
+  if (month && month->value != w.day.substr(0, 7)) {
+    out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") is not in the month " +
+                          month->value + " of " + month->source);
+    out.month = month->value;
+    return out;
+  }
+  // The day is settled; its value is the most precise a strong source of that day gives (a URL
+  // says the day, article:published_time the hour as well).
+  size_t given = chosen;
+  if (candidates[given].value.find('T') == std::string::npos) {
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      const DateCandidate& o = candidates[i];
+      if (o.value.size() > 10 && o.value.compare(0, 10, w.day) == 0 && o.value.find('T') != std::string::npos &&
+          o.weight >= kConflictFloor && (win == 0 || !IsUtcTime(o.value)) &&
+          (given == chosen || o.weight > candidates[given].weight))
+        given = i;
+    }
+  }
+  const DateCandidate& c = candidates[given];
+  out.value = c.value;
+  out.precision = c.value.find('T') != std::string::npos ? "time" : "day";
+  out.source = c.source;
+  std::string support;
+  for (const std::string& s : w.sources)
+    if (s != c.source) support += (support.empty() ? "" : ", ") + s;
+  out.explain.push_back("chose " + c.value + " from " + c.source + ": " + why +
+                        (support.empty() ? "" : "; the same day in " + support));
+  return out;
+}
+
+}  // namespace eventmill::extract
