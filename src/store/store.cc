@@ -242,10 +242,11 @@ double KmBetween(double lat1, double lon1, double lat2, double lon2) {
 
 }  // namespace
 
-struct Store::Impl {
+struct Store::Impl : EventIndex {
   std::unique_ptr<SqlConnection> db;
   StoreOptions options;
   NearDuplicateFinder finder;
+  Deduplicator dedup;
   std::optional<ToneLexicon> tone;  // absent: the word list could not be read; tones stay NULL
   int schema_version = 0;
 
@@ -397,6 +398,82 @@ struct Store::Impl {
     return Status::Ok();
   }
 
+
+  // EventIndex: the stored mentions in a day window and countries, with their articles' story and
+  // publication day. Served by the (country, day) and (day) indexes.
+  Result<std::vector<EventMention>> CandidateMentions(const CandidateQuery& q) override {
+    std::string sql =
+        "SELECT e.id, e.cluster, e.article_id, a.duplicate_of, a.published, e.cameo, e.cameo_root, e.quad_class, "
+        "e.source_code, e.source_name, e.source_country, e.source_role, e.target_code, e.target_name, "
+        "e.target_country, e.target_role, e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, "
+        "e.geo_precision, e.date_value, e.date_precision, e.date_basis, e.modality, e.counts_json, e.evidence_text "
+        "FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.day >= ? AND e.day <= ?";
+    std::vector<SqlValue> params = {q.first_day, q.last_day};
+    if (!q.countries.empty()) {
+      std::vector<SqlValue> named;
+      bool none = false;
+      for (const std::string& c : q.countries) {
+        if (c.empty()) none = true;
+        else named.push_back(c);
+      }
+      std::string cond;
+      if (!named.empty()) cond = "e.country IN (" + Placeholders(named.size()) + ")";
+      if (none) cond += std::string(cond.empty() ? "" : " OR ") + "e.country IS NULL";
+      sql += " AND (" + cond + ")";
+      params.insert(params.end(), named.begin(), named.end());
+    }
+    sql += " ORDER BY e.day, e.id";
+    if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+    EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
+    std::vector<EventMention> out;
+    out.reserve(rows.size());
+    for (const SqlRow& r : rows) {
+      EventMention m;
+      size_t i = 0;
+      m.stored_id = r.Int(i++);
+      Event& e = m.event;
+      e.cluster = r.Text(i++);
+      m.article_id = r.Text(i++);
+      std::string dup = r.Text(i++);
+      m.story = dup.empty() ? m.article_id : dup;
+      m.published_day = DayOf(r.Text(i++));
+      e.cameo = r.Text(i++);
+      e.cameo_root = r.Text(i++);
+      e.quad_class = static_cast<int>(r.Int(i++));
+      for (std::optional<Actor>* actor : {&e.source, &e.target}) {
+        Actor a;
+        a.code = r.Text(i++);
+        a.name = r.Text(i++);
+        a.country = r.Text(i++);
+        a.role = r.Text(i++);
+        if (!a.code.empty() || !a.name.empty()) a.text = a.name.empty() ? a.code : a.name, *actor = std::move(a);
+      }
+      Location loc;
+      loc.place.name = r.Text(i++);
+      loc.place.country = r.Text(i++);
+      loc.place.admin1 = r.Text(i++);
+      if (!r.IsNull(i)) loc.place.lat = r.Double(i);
+      ++i;
+      if (!r.IsNull(i)) loc.place.lon = r.Double(i);
+      ++i;
+      loc.place.geonameid = r.Int(i++);
+      loc.place.precision = r.Text(i++);
+      if (!loc.place.name.empty() || !loc.place.country.empty()) e.location = std::move(loc);
+      e.date.value = r.Text(i++);
+      e.date.precision = r.Text(i++);
+      e.date.basis = r.Text(i++);
+      e.modality = r.Text(i++);
+      e.counts = CountsFromJson(r.Text(i++));
+      m.evidence_text = r.Text(i++);
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+  Status RelabelCluster(const std::string& from, const std::string& into) override {
+    EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("UPDATE events SET cluster = ? WHERE cluster = ?", {into, from}));
+    return Status::Ok();
+  }
 
   // Tones of the articles stored before schema version 3, 500 articles a transaction.
   Status FillTones() {
@@ -627,30 +704,18 @@ struct Store::Impl {
         "quotes", {"article_seq", "idx", "text", "span_begin", "span_end", "speaker", "speaker_role", "speaker_actor"},
         quotes));
 
-    // Events. A copy's events are mentions of its original's events of the same type.
-    std::map<std::string, std::multimap<std::string, std::string>> root_clusters;  // root id -> cameo -> cluster
+    // Events: the dedup stage says which distinct event each one is a mention of, from what is
+    // stored (read under this transaction's write lock) and the batch's earlier documents.
     {
-      std::set<std::string> roots;
-      for (const Pending& p : todo)
-        if (docs[p.index].duplicate_of && !docs[p.index].events.empty()) roots.insert(*docs[p.index].duplicate_of);
-      std::vector<SqlValue> ids(roots.begin(), roots.end());
-      for (size_t start = 0; start < ids.size(); start += 500) {
-        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
-        // Through articles (seq): events have no index on article_id.
-        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT a.id, e.cameo, e.cluster FROM articles a JOIN events e ON "
-                                                    "e.article_seq = a.seq WHERE a.id IN (" +
-                                                        Placeholders(chunk.size()) + ") ORDER BY a.id, e.idx",
-                                                    chunk));
-        for (const SqlRow& r : rows) root_clusters[r.Text(0)].emplace(r.Text(1), r.Text(2));
-      }
+      std::vector<Document*> to_assign;
+      for (const Pending& p : todo) to_assign.push_back(&docs[p.index]);
+      EM_RETURN_IF_ERROR(dedup.AssignEvents(to_assign, *this));
     }
     EM_RETURN_IF_ERROR(ResolveDimensions(docs, todo));
     std::set<std::string> all_clusters;
     for (Pending& p : todo) {
       const Document& doc = docs[p.index];
       if (doc.events.empty()) continue;
-      std::multimap<std::string, std::string> original;
-      if (doc.duplicate_of) original = root_clusters[*doc.duplicate_of];
       std::string site = !doc.site_name.empty() ? doc.site_name : HostOf(doc.url);
       if (site.empty()) site = doc.id;
       uint32_t lead_end = 0;
@@ -662,11 +727,7 @@ struct Store::Impl {
       }
       for (size_t i = 0; i < doc.events.size(); ++i) {
         const Event& e = doc.events[i];
-        std::string cluster = EventClusterKey(e);
-        if (auto it = original.find(e.cameo); it != original.end()) {
-          cluster = it->second;
-          original.erase(it);
-        }
+        const std::string cluster = e.cluster.empty() ? EventClusterKey(e) : e.cluster;
         p.clusters.push_back(cluster);
         all_clusters.insert(cluster);
         auto actor = [&](const std::optional<Actor>& a, std::vector<SqlValue>& row) {
@@ -699,13 +760,8 @@ struct Store::Impl {
         row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), day,
                                Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
                                std::string(doc[e.evidence]), Rounded(e.confidence), CountsJson(e.counts).dump(),
-                               int64_t{e.evidence.begin < lead_end}, site, now});
+                               int64_t{e.evidence.begin < lead_end}, site, now, Text(e.merge_reason)});
         events.push_back(std::move(row));
-      }
-      // A root later in this batch maps its copies' events through the same table.
-      if (!doc.duplicate_of) {
-        auto& mine = root_clusters[doc.id];
-        for (size_t i = 0; i < doc.events.size(); ++i) mine.emplace(doc.events[i].cameo, p.clusters[i]);
       }
       results[p.index].events = doc.events.size();
     }
@@ -717,7 +773,7 @@ struct Store::Impl {
          "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon", "geonameid",
          "geo_precision", "location_begin", "location_end", "type_id", "source_actor", "target_actor", "date_value",
          "date_precision", "date_basis", "day", "modality", "evidence_begin", "evidence_end", "evidence_text",
-         "confidence", "counts_json", "in_lead", "site", "added_at"},
+         "confidence", "counts_json", "in_lead", "site", "added_at", "merge_reason"},
         events));
     // The R*Tree of event places and days (SQLite; PostgreSQL indexes point(lon, lat) itself).
     if (!pg() && !events.empty()) {
@@ -784,7 +840,8 @@ Store::~Store() = default;
 Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->finder = NearDuplicateFinder(options.dedup);
+  impl->finder = NearDuplicateFinder(options.dedup.text);
+  impl->dedup = Deduplicator(options.dedup);
   if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
     EM_ASSIGN_OR_RETURN(impl->db, OpenPostgres(where));
   } else {
@@ -1104,6 +1161,23 @@ Result<std::vector<StoredArticle>> Store::FindArticles(const ArticleQuery& q) {
     a.num_events = r.Int(10);
     a.json = r.Text(11);
     out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<StoredMention>> Store::FindMentions(const std::string& cluster) {
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(
+                                        "SELECT e.id, e.cluster, e.article_id, a.url, e.site, a.published, e.date_value, "
+                                        "e.location_name, e.evidence_text, e.merge_reason FROM events e JOIN articles a "
+                                        "ON a.seq = e.article_seq WHERE e.cluster = ? ORDER BY e.article_seq, e.id",
+                                        {cluster}));
+  std::vector<StoredMention> out;
+  for (const SqlRow& r : rows) {
+    StoredMention m;
+    m.id = r.Int(0), m.cluster = r.Text(1), m.article_id = r.Text(2), m.url = r.Text(3), m.site = r.Text(4);
+    m.published = r.Text(5), m.date = r.Text(6), m.place = r.Text(7), m.evidence_text = r.Text(8);
+    m.merge_reason = r.Text(9);
+    out.push_back(std::move(m));
   }
   return out;
 }

@@ -1,0 +1,238 @@
+// Deduplicator: assigns each coded event of a batch to a distinct event. Candidates come from the
+// store (EventIndex, by country and day window) and from the batch's earlier documents; JudgeMerge
+// decides against every mention of a candidate distinct event (complete linkage).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/hash.h"
+#include "dedup/dates.h"
+#include "eventmill/dedup.h"
+
+namespace eventmill {
+namespace {
+
+// The days a mention's candidates may lie on, as day numbers [lo, hi], plus the first day of its
+// month (where the store keeps month-precise dates). Empty (lo > hi) when it never merges.
+struct Window {
+  int64_t lo = 1, hi = 0;
+  int64_t month_first = INT64_MIN;
+  bool Contains(int64_t day) const { return (day >= lo && day <= hi) || day == month_first; }
+};
+
+Window WindowOf(const EventMention& m, const DedupOptions& options) {
+  Window w;
+  const std::string& value = m.event.date.value;
+  std::string day = value.empty() ? m.published_day : FirstDayOf(value);
+  if (day.empty()) return w;  // no date: DateCompatibility never merges it
+  const std::string& precision = m.event.date.precision;
+  bool month = !value.empty() && (precision == "month" || (precision.empty() && value.size() == 7));
+  bool year = !value.empty() && (precision == "year" || (precision.empty() && value.size() == 4));
+  if (year) return w;  // a year alone never merges
+  const int64_t first = DayNumber(day);
+  if (month) {
+    w.lo = first;
+    w.hi = DayNumber(day.substr(0, 8) + "31");  // past the month's end counts on: clipped below
+    while (CivilDay(w.hi).substr(0, 7) != day.substr(0, 7)) --w.hi;
+    return w;
+  }
+  w.lo = first - options.relative_day_tolerance;
+  w.hi = first + options.relative_day_tolerance;
+  w.month_first = DayNumber(day.substr(0, 8) + "01");
+  return w;
+}
+
+// The day the store files a mention under: its date's first day, else its article's publication.
+int64_t FiledDay(const EventMention& m) {
+  std::string day = m.event.date.value.empty() ? m.published_day : FirstDayOf(m.event.date.value);
+  return day.empty() ? INT64_MIN : DayNumber(day);
+}
+
+const std::string& CountryOf(const EventMention& m) {
+  static const std::string kNone;
+  return m.event.location ? m.event.location->place.country : kNone;
+}
+
+struct PoolEntry {
+  EventMention mention;
+  int64_t day = INT64_MIN;
+  Window window;
+  int64_t order = 0;  // stored row id, or after every stored row for the batch's mentions
+};
+
+bool Contradicts(const MergeJudgement& j) {
+  for (const PassVerdict& v : j.verdicts)
+    if (v.agreement == Agreement::kContradicts) return true;
+  return false;
+}
+
+std::string NewCluster(const std::string& article_id, size_t index) {
+  return Hex64(Hash64(article_id + "#" + std::to_string(index), /*seed=*/0x6576656e74ULL));
+}
+
+}  // namespace
+
+Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& index) const {
+  if (options_.policy == DedupOptions::Policy::kSameKey) {
+    for (Document* doc : docs)
+      for (Event& e : doc->events) e.cluster = EventClusterKey(e), e.merge_reason.clear();
+    return Status::Ok();
+  }
+  // The batch's mentions and the windows to look up: per country, merged day intervals.
+  std::vector<std::vector<EventMention>> batch(docs.size());
+  std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> wanted;  // country ("*" any) -> intervals
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const Document& doc = *docs[d];
+    std::string published = doc.published ? FirstDayOf(*doc.published) : std::string();
+    for (const Event& e : doc.events) {
+      EventMention m;
+      m.event = e;
+      m.article_id = doc.id;
+      m.story = doc.duplicate_of ? *doc.duplicate_of : doc.id;
+      m.published_day = published;
+      m.evidence_text = std::string(doc[e.evidence]);
+      Window w = WindowOf(m, options_);
+      if (w.lo <= w.hi) {
+        // No country: any country's events may be its (place unknown is no contradiction).
+        const std::string key = CountryOf(m).empty() ? "*" : CountryOf(m);
+        wanted[key].push_back({w.lo, w.hi});
+        if (w.month_first != INT64_MIN) wanted[key].push_back({w.month_first, w.month_first});
+      }
+      batch[d].push_back(std::move(m));
+    }
+  }
+  std::vector<PoolEntry> pool;
+  std::set<int64_t> seen_rows;
+  for (auto& [country, intervals] : wanted) {
+    std::sort(intervals.begin(), intervals.end());
+    std::vector<std::pair<int64_t, int64_t>> merged;
+    for (const auto& iv : intervals) {
+      if (!merged.empty() && iv.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, iv.second);
+      else merged.push_back(iv);
+    }
+    for (const auto& [lo, hi] : merged) {
+      CandidateQuery q;
+      q.first_day = CivilDay(lo);
+      q.last_day = CivilDay(hi);
+      if (country != "*") q.countries = {country, ""};
+      q.limit = options_.max_candidates;
+      EM_ASSIGN_OR_RETURN(std::vector<EventMention> found, index.CandidateMentions(q));
+      for (EventMention& m : found) {
+        if (!seen_rows.insert(m.stored_id).second) continue;
+        PoolEntry p;
+        p.day = FiledDay(m);
+        p.window = WindowOf(m, options_);
+        p.order = m.stored_id;
+        p.mention = std::move(m);
+        pool.push_back(std::move(p));
+      }
+    }
+  }
+  std::sort(pool.begin(), pool.end(), [](const PoolEntry& a, const PoolEntry& b) { return a.order < b.order; });
+
+  int64_t next_order = pool.empty() ? 1 : pool.back().order + 1;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    for (size_t i = 0; i < batch[d].size(); ++i) {
+      EventMention& m = batch[d][i];
+      Window w = WindowOf(m, options_);
+      const int64_t day = FiledDay(m);
+      const std::string& country = CountryOf(m);
+      // Candidate distinct events: their mentions in the window, in order of first appearance.
+      std::vector<std::string> order;
+      std::map<std::string, std::vector<const PoolEntry*>> members;
+      if (w.lo <= w.hi) {
+        for (const PoolEntry& p : pool) {
+          if (!w.Contains(p.day) && !p.window.Contains(day)) continue;
+          const std::string& c = CountryOf(p.mention);
+          if (!country.empty() && !c.empty() && c != country) continue;
+          auto [it, fresh] = members.try_emplace(p.mention.event.cluster);
+          if (fresh) order.push_back(p.mention.event.cluster);
+          it->second.push_back(&p);
+        }
+      }
+      // Every distinct event the mention may join: nothing contradicts any of its mentions and
+      // one of them agrees enough (complete linkage on contradictions, best evidence to join).
+      struct Fit {
+        std::string cluster;
+        int evidence = -1;
+        std::string reason;
+      };
+      std::vector<Fit> fits;
+      for (const std::string& cluster : order) {
+        Fit fit{cluster, -1, ""};
+        bool ok = true;
+        for (const PoolEntry* p : members[cluster]) {
+          if (p->mention.article_id == m.article_id) {  // one mention per article
+            ok = false;
+            break;
+          }
+          MergeJudgement j = JudgeMerge(m, p->mention, options_);
+          if (Contradicts(j)) {
+            ok = false;
+            break;
+          }
+          if (j.evidence > fit.evidence) {
+            fit.evidence = j.evidence;
+            fit.reason = "same event as the report in article " + p->mention.article_id + ": " + j.Explain();
+          }
+        }
+        if (ok && fit.evidence >= options_.min_evidence) fits.push_back(std::move(fit));
+      }
+      Event& out = docs[d]->events[i];
+      if (fits.empty()) {
+        out.cluster = NewCluster(m.article_id, i);
+        out.merge_reason.clear();
+      } else {
+        // The one with most evidence, earliest on ties; the others join it when none of their
+        // mentions contradicts one of its (a report that bridges two reports of one event told
+        // too differently to be merged directly), so the order of inputs does not decide.
+        size_t best = 0;
+        for (size_t f = 1; f < fits.size(); ++f)
+          if (fits[f].evidence > fits[best].evidence) best = f;
+        const std::string target = fits[best].cluster;
+        out.cluster = target;
+        out.merge_reason = fits[best].reason;
+        std::vector<const PoolEntry*> joined = members[target];
+        for (size_t f = 0; f < fits.size(); ++f) {
+          if (f == best) continue;
+          const auto& theirs = members[fits[f].cluster];
+          bool ok = true;
+          for (const PoolEntry* a : theirs) {
+            for (const PoolEntry* b : joined) {
+              if (a->mention.article_id == b->mention.article_id || Contradicts(JudgeMerge(a->mention, b->mention, options_))) {
+                ok = false;
+                break;
+              }
+            }
+            if (!ok) break;
+          }
+          if (!ok) continue;
+          const std::string& from = fits[f].cluster;
+          bool stored = false;
+          for (PoolEntry& p : pool) {
+            if (p.mention.event.cluster != from) continue;
+            stored = stored || p.mention.stored_id > 0;
+            p.mention.event.cluster = target;
+          }
+          for (size_t dd = 0; dd <= d; ++dd)
+            for (Event& e : docs[dd]->events)
+              if (e.cluster == from) e.cluster = target;
+          if (stored) EM_RETURN_IF_ERROR(index.RelabelCluster(from, target));
+          joined.insert(joined.end(), theirs.begin(), theirs.end());
+          out.merge_reason += "; it also joins the event first reported in article " + theirs.front()->mention.article_id +
+                              " to this one (" + fits[f].reason + ")";
+        }
+      }
+      m.event.cluster = out.cluster;
+      PoolEntry p;
+      p.day = day;
+      p.window = w;
+      p.order = next_order++;
+      p.mention = m;
+      pool.push_back(std::move(p));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace eventmill
