@@ -139,6 +139,17 @@ std::string RootOf(const Event& e) {
   return e.cameo.size() >= 2 ? e.cameo.substr(0, 2) : e.cameo;
 }
 bool Violent(const std::string& root) { return root == "18" || root == "19" || root == "20"; }
+
+// Whether every actor of the two events with a country has the same one (and at least one has).
+bool OneCountry(const Event& x, const Event& y) {
+  std::string country;
+  for (const std::optional<Actor>* a : {&x.source, &x.target, &y.source, &y.target}) {
+    if (!*a || (*a)->country.empty()) continue;
+    if (!country.empty() && (*a)->country != country) return false;
+    country = (*a)->country;
+  }
+  return !country.empty();
+}
 // Reciprocal events name their two sides in either order: consult, cooperate, fight, clash.
 bool Reciprocal(const std::string& root) {
   return root == "03" || root == "04" || root == "05" || root == "06" || root == "19";
@@ -265,6 +276,8 @@ PassVerdict ActorCompatibility(const EventMention& a, const EventMention& b, con
     Agreement swapped = Combine(CompareActor(x.source, y.target), CompareActor(x.target, y.source));
     if (swapped != Agreement::kContradicts) return Verdict(swapped, "actors: " + std::string(AgreementName(swapped)) + ", sides swapped (" + both + ")");
   }
+  if (straight == Agreement::kContradicts && Violent(RootOf(x)) && Violent(RootOf(y)) && OneCountry(x, y))
+    return Verdict(Agreement::kUnknown, "actors: the sides of a fight told differently, all of one country (" + both + ")");
   const char* what = straight == Agreement::kAgrees        ? "same"
                      : straight == Agreement::kWeak        ? "compatible"
                      : straight == Agreement::kContradicts ? "other"
