@@ -145,19 +145,21 @@ MergeJudgement JudgeMerge(const EventMention& a, const EventMention& b, const De
 
 // ---- the stage
 
-// Which stored mentions could be the same event as a new one: those whose day lies in
-// [first_day, last_day] and whose country is one of `countries` ("" = no country known).
+// Which stored mentions could be the same event as the batch's: those filed on one of the days
+// wanted for their country (or with no country, on a day wanted for any country), and those of any
+// country on `any_country_days` (wanted by events with no country: no place is no contradiction).
 struct CandidateQuery {
-  std::string first_day, last_day;   // "YYYY-MM-DD", inclusive
-  std::vector<std::string> countries;
-  size_t limit = 0;                  // 0: no limit
+  std::vector<std::pair<std::string, std::string>> country_days;  // (ISO country, "YYYY-MM-DD")
+  std::vector<std::string> any_country_days;                        // "YYYY-MM-DD"
+  size_t limit = 0;                                                 // rows per statement; 0: no limit
 };
 
 // What the dedup stage needs from the store (implemented by Store; by a vector in tests).
 class EventIndex {
  public:
   virtual ~EventIndex() = default;
-  // Stored mentions matching `query`, oldest first (day, then row id), with their clusters.
+  // Stored mentions matching `query`, with their clusters (each once; any order). A few
+  // statements for a whole batch: round trips, not rows, are what a loaded server charges for.
   virtual Result<std::vector<EventMention>> CandidateMentions(const CandidateQuery& query) = 0;
   // Makes every stored mention of distinct event `from` a mention of `into` (a report of the batch
   // showed them to be one event).
@@ -177,7 +179,7 @@ class Deduplicator {
   // mentions contradict each other become one (stored ones through RelabelCluster), so the order
   // of inputs does not decide. A new distinct event is named by a hash of its first mention
   // (article id and event index).
-  // Cost: one lookup per country and merged day window of the batch.
+  // Cost: one CandidateMentions call per batch; candidates indexed by day in memory.
   Status AssignEvents(std::vector<Document*>& docs, EventIndex& index) const;
 
   const DedupOptions& options() const { return options_; }

@@ -78,9 +78,11 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       for (Event& e : doc->events) e.cluster = EventClusterKey(e), e.merge_reason.clear();
     return Status::Ok();
   }
-  // The batch's mentions and the windows to look up: per country, merged day intervals.
+  // The batch's mentions and the days to look up: per country, or of any country for mentions
+  // without one.
   std::vector<std::vector<EventMention>> batch(docs.size());
-  std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> wanted;  // country ("*" any) -> intervals
+  std::set<std::pair<std::string, int64_t>> wanted;  // (country, day)
+  std::set<int64_t> wanted_any;
   for (size_t d = 0; d < docs.size(); ++d) {
     const Document& doc = *docs[d];
     std::string published = doc.published ? FirstDayOf(*doc.published) : std::string();
@@ -93,42 +95,43 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       m.evidence_text = std::string(doc[e.evidence]);
       Window w = WindowOf(m, options_);
       if (w.lo <= w.hi) {
-        // No country: any country's events may be its (place unknown is no contradiction).
-        const std::string key = CountryOf(m).empty() ? "*" : CountryOf(m);
-        wanted[key].push_back({w.lo, w.hi});
-        if (w.month_first != INT64_MIN) wanted[key].push_back({w.month_first, w.month_first});
+        const std::string& country = CountryOf(m);
+        auto want = [&](int64_t day) {
+          if (country.empty()) wanted_any.insert(day);
+          else wanted.insert({country, day});
+        };
+        for (int64_t day = w.lo; day <= w.hi; ++day) want(day);
+        if (w.month_first != INT64_MIN) want(w.month_first);
       }
       batch[d].push_back(std::move(m));
     }
   }
   std::vector<PoolEntry> pool;
-  std::set<int64_t> seen_rows;
-  for (auto& [country, intervals] : wanted) {
-    std::sort(intervals.begin(), intervals.end());
-    std::vector<std::pair<int64_t, int64_t>> merged;
-    for (const auto& iv : intervals) {
-      if (!merged.empty() && iv.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, iv.second);
-      else merged.push_back(iv);
-    }
-    for (const auto& [lo, hi] : merged) {
-      CandidateQuery q;
-      q.first_day = CivilDay(lo);
-      q.last_day = CivilDay(hi);
-      if (country != "*") q.countries = {country, ""};
-      q.limit = options_.max_candidates;
-      EM_ASSIGN_OR_RETURN(std::vector<EventMention> found, index.CandidateMentions(q));
-      for (EventMention& m : found) {
-        if (!seen_rows.insert(m.stored_id).second) continue;
-        PoolEntry p;
-        p.day = FiledDay(m);
-        p.window = WindowOf(m, options_);
-        p.order = m.stored_id;
-        p.mention = std::move(m);
-        pool.push_back(std::move(p));
-      }
+  if (!wanted.empty() || !wanted_any.empty()) {
+    CandidateQuery q;
+    for (const auto& [country, day] : wanted) q.country_days.push_back({country, CivilDay(day)});
+    for (int64_t day : wanted_any) q.any_country_days.push_back(CivilDay(day));
+    q.limit = options_.max_candidates;
+    EM_ASSIGN_OR_RETURN(std::vector<EventMention> found, index.CandidateMentions(q));
+    pool.reserve(found.size());
+    for (EventMention& m : found) {
+      PoolEntry p;
+      p.day = FiledDay(m);
+      p.window = WindowOf(m, options_);
+      p.order = m.stored_id;
+      p.mention = std::move(m);
+      pool.push_back(std::move(p));
     }
   }
   std::sort(pool.begin(), pool.end(), [](const PoolEntry& a, const PoolEntry& b) { return a.order < b.order; });
+  // Candidates by the day they are filed under; month-precise ones apart (their window is a month).
+  std::map<int64_t, std::vector<size_t>> by_day;
+  std::vector<size_t> monthly;
+  auto file = [&](size_t k) {
+    by_day[pool[k].day].push_back(k);
+    if (pool[k].window.lo <= pool[k].window.hi && pool[k].window.month_first == INT64_MIN) monthly.push_back(k);
+  };
+  for (size_t k = 0; k < pool.size(); ++k) file(k);
 
   int64_t next_order = pool.empty() ? 1 : pool.back().order + 1;
   for (size_t d = 0; d < docs.size(); ++d) {
@@ -141,8 +144,17 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       std::vector<std::string> order;
       std::map<std::string, std::vector<const PoolEntry*>> members;
       if (w.lo <= w.hi) {
-        for (const PoolEntry& p : pool) {
-          if (!w.Contains(p.day) && !p.window.Contains(day)) continue;
+        std::vector<size_t> near;
+        for (auto it = by_day.lower_bound(w.lo); it != by_day.end() && it->first <= w.hi; ++it)
+          near.insert(near.end(), it->second.begin(), it->second.end());
+        if (auto it = by_day.find(w.month_first); w.month_first != INT64_MIN && it != by_day.end())
+          near.insert(near.end(), it->second.begin(), it->second.end());
+        for (size_t k : monthly)
+          if (pool[k].window.Contains(day)) near.push_back(k);
+        std::sort(near.begin(), near.end());
+        near.erase(std::unique(near.begin(), near.end()), near.end());
+        for (size_t k : near) {
+          const PoolEntry& p = pool[k];
           const std::string& c = CountryOf(p.mention);
           if (!country.empty() && !c.empty() && c != country) continue;
           auto [it, fresh] = members.try_emplace(p.mention.event.cluster);
@@ -230,6 +242,7 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       p.order = next_order++;
       p.mention = m;
       pool.push_back(std::move(p));
+      file(pool.size() - 1);
     }
   }
   return Status::Ok();

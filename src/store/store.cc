@@ -399,35 +399,61 @@ struct Store::Impl : EventIndex {
   }
 
 
-  // EventIndex: the stored mentions in a day window and countries, with their articles' story and
-  // publication day. Served by the (country, day) and (day) indexes.
+  // EventIndex: the stored mentions filed on the days wanted for their country, with their
+  // articles' story and publication day. A (country, day) list joined as VALUES is served by the
+  // (country, day) index; days of any country by the (day) index. 1,000 pairs a statement.
   Result<std::vector<EventMention>> CandidateMentions(const CandidateQuery& q) override {
-    std::string sql =
+    const std::string columns =
         "SELECT e.id, e.cluster, e.article_id, a.duplicate_of, a.published, e.cameo, e.cameo_root, e.quad_class, "
         "e.source_code, e.source_name, e.source_country, e.source_role, e.target_code, e.target_name, "
         "e.target_country, e.target_role, e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, "
         "e.geo_precision, e.date_value, e.date_precision, e.date_basis, e.modality, e.counts_json, e.evidence_text "
-        "FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.day >= ? AND e.day <= ?";
-    std::vector<SqlValue> params = {q.first_day, q.last_day};
-    if (!q.countries.empty()) {
-      std::vector<SqlValue> named;
-      bool none = false;
-      for (const std::string& c : q.countries) {
-        if (c.empty()) none = true;
-        else named.push_back(c);
-      }
-      std::string cond;
-      if (!named.empty()) cond = "e.country IN (" + Placeholders(named.size()) + ")";
-      if (none) cond += std::string(cond.empty() ? "" : " OR ") + "e.country IS NULL";
-      sql += " AND (" + cond + ")";
-      params.insert(params.end(), named.begin(), named.end());
-    }
-    sql += " ORDER BY e.day, e.id";
-    if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
-    EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
+        "FROM events e JOIN articles a ON a.seq = e.article_seq ";
+    const std::string limit = q.limit ? " LIMIT " + std::to_string(q.limit) : "";
     std::vector<EventMention> out;
-    out.reserve(rows.size());
-    for (const SqlRow& r : rows) {
+    std::set<int64_t> seen;
+    std::set<std::string> days_of_countries;
+    for (const auto& [country, day] : q.country_days) days_of_countries.insert(day);
+    std::vector<std::pair<std::string, std::vector<SqlValue>>> statements;
+    for (size_t start = 0; start < q.country_days.size(); start += 1000) {
+      size_t n = std::min<size_t>(1000, q.country_days.size() - start);
+      std::string values;
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) {
+        values += i ? ",(?,?)" : "(?,?)";
+        params.push_back(q.country_days[start + i].first);
+        params.push_back(q.country_days[start + i].second);
+      }
+      statements.push_back({columns + "JOIN (VALUES " + values +
+                                ") w ON e.country = w.column1 AND e.day = w.column2" + limit,
+                            std::move(params)});
+    }
+    // Mentions without a country may be any country's: on the days wanted for some country...
+    std::vector<std::string> none(days_of_countries.begin(), days_of_countries.end());
+    for (size_t start = 0; start < none.size(); start += 1000) {
+      std::vector<SqlValue> params(none.begin() + start, none.begin() + std::min(none.size(), start + 1000));
+      size_t n = params.size();
+      statements.push_back({columns + "WHERE e.country IS NULL AND e.day IN (" + Placeholders(n) + ")" + limit,
+                            std::move(params)});
+    }
+    // ...and every mention on the days wanted by events without a country.
+    for (size_t start = 0; start < q.any_country_days.size(); start += 1000) {
+      std::vector<SqlValue> params(q.any_country_days.begin() + start,
+                                   q.any_country_days.begin() + std::min(q.any_country_days.size(), start + 1000));
+      size_t n = params.size();
+      statements.push_back({columns + "WHERE e.day IN (" + Placeholders(n) + ")" + limit, std::move(params)});
+    }
+    for (auto& [sql, params] : statements) {
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
+      for (const SqlRow& r : rows) {
+        if (!seen.insert(r.Int(0)).second) continue;
+        out.push_back(MentionFromRow(r));
+      }
+    }
+    return out;
+  }
+
+  static EventMention MentionFromRow(const SqlRow& r) {
       EventMention m;
       size_t i = 0;
       m.stored_id = r.Int(i++);
@@ -465,9 +491,7 @@ struct Store::Impl : EventIndex {
       e.modality = r.Text(i++);
       e.counts = CountsFromJson(r.Text(i++));
       m.evidence_text = r.Text(i++);
-      out.push_back(std::move(m));
-    }
-    return out;
+      return m;
   }
 
   Status RelabelCluster(const std::string& from, const std::string& into) override {
