@@ -97,8 +97,10 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       if (w.lo <= w.hi) {
         const std::string& country = CountryOf(m);
         auto want = [&](int64_t day) {
-          if (country.empty()) wanted_any.insert(day);
-          else wanted.insert({country, day});
+          if (country.empty())
+            wanted_any.insert(day);
+          else
+            wanted.insert({country, day});
         };
         for (int64_t day = w.lo; day <= w.hi; ++day) want(day);
         if (w.month_first != INT64_MIN) want(w.month_first);
@@ -211,7 +213,8 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
           bool ok = true;
           for (const PoolEntry* a : theirs) {
             for (const PoolEntry* b : joined) {
-              if (a->mention.article_id == b->mention.article_id || Contradicts(JudgeMerge(a->mention, b->mention, options_))) {
+              if (a->mention.article_id == b->mention.article_id ||
+                  Contradicts(JudgeMerge(a->mention, b->mention, options_))) {
                 ok = false;
                 break;
               }
@@ -231,8 +234,8 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
               if (e.cluster == from) e.cluster = target;
           if (stored) EM_RETURN_IF_ERROR(index.RelabelCluster(from, target));
           joined.insert(joined.end(), theirs.begin(), theirs.end());
-          out.merge_reason += "; it also joins the event first reported in article " + theirs.front()->mention.article_id +
-                              " to this one (" + fits[f].reason + ")";
+          out.merge_reason += "; it also joins the event first reported in article " +
+                              theirs.front()->mention.article_id + " to this one (" + fits[f].reason + ")";
         }
       }
       m.event.cluster = out.cluster;

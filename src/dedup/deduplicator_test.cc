@@ -47,8 +47,7 @@ class VectorIndex : public EventIndex {
   int lookups = 0;
 };
 
-Document Article(std::string id, std::string date, std::string town, std::string country = "UA",
-                 double killed = 0) {
+Document Article(std::string id, std::string date, std::string town, std::string country = "UA", double killed = 0) {
   Document d;
   d.id = std::move(id);
   d.published = "2022-01-26";

@@ -44,7 +44,7 @@ EffectiveDate DateOf(const EventMention& m) {
   EffectiveDate out;
   if (!d.value.empty()) {
     out.value = d.value.size() > 10 ? d.value.substr(0, 10) : d.value;
-    out.precision = !d.precision.empty() ? d.precision
+    out.precision = !d.precision.empty()     ? d.precision
                     : out.value.size() == 10 ? "day"
                     : out.value.size() == 7  ? "month"
                                              : "year";
@@ -188,11 +188,16 @@ int Points(Agreement a, int agree, int weak) {
 
 std::string_view AgreementName(Agreement a) {
   switch (a) {
-    case Agreement::kContradicts: return "contradicts";
-    case Agreement::kUnknown: return "unknown";
-    case Agreement::kWeak: return "weak";
-    case Agreement::kAgrees: return "agrees";
-    case Agreement::kStrong: return "agrees strongly";
+    case Agreement::kContradicts:
+      return "contradicts";
+    case Agreement::kUnknown:
+      return "unknown";
+    case Agreement::kWeak:
+      return "weak";
+    case Agreement::kAgrees:
+      return "agrees";
+    case Agreement::kStrong:
+      return "agrees strongly";
   }
   return "unknown";
 }
@@ -200,7 +205,8 @@ std::string_view AgreementName(Agreement a) {
 PassVerdict DateCompatibility(const EventMention& a, const EventMention& b, const DedupOptions& options) {
   EffectiveDate x = DateOf(a), y = DateOf(b);
   std::string both = Describe(x) + " vs " + Describe(y);
-  if (x.value.empty() || y.value.empty()) return Verdict(Agreement::kContradicts, "date: unknown, too vague to merge on (" + both + ")");
+  if (x.value.empty() || y.value.empty())
+    return Verdict(Agreement::kContradicts, "date: unknown, too vague to merge on (" + both + ")");
   if (x.precision == "year" || y.precision == "year")
     return Verdict(Agreement::kContradicts, "date: a year alone is too vague to merge on (" + both + ")");
   if (x.precision == "month" || y.precision == "month") {
@@ -212,14 +218,16 @@ PassVerdict DateCompatibility(const EventMention& a, const EventMention& b, cons
   int64_t gap = std::llabs(dx - dy);
   if (gap == 0) {
     bool stated = x.basis != "published" || y.basis != "published";
-    return Verdict(stated ? Agreement::kAgrees : Agreement::kWeak,
-                   std::string("date: same day") + (stated ? "" : " of publication, no date stated") + " (" + both + ")");
+    return Verdict(
+        stated ? Agreement::kAgrees : Agreement::kWeak,
+        std::string("date: same day") + (stated ? "" : " of publication, no date stated") + " (" + both + ")");
   }
   // A stated date (explicit, or relative resolved against the publication) is taken at its word;
   // the publication day stands in for an unstated one, which may be the day before or after.
   bool unstated = x.basis == "published" || y.basis == "published";
   if (unstated && gap <= options.relative_day_tolerance)
-    return Verdict(Agreement::kWeak, "date: " + std::to_string(gap) + " day apart, within the tolerance of a date not stated (" + both + ")");
+    return Verdict(Agreement::kWeak, "date: " + std::to_string(gap) +
+                                         " day apart, within the tolerance of a date not stated (" + both + ")");
   return Verdict(Agreement::kContradicts, "date: " + std::to_string(gap) + " days apart (" + both + ")");
 }
 
@@ -231,7 +239,8 @@ PassVerdict PlaceCompatibility(const EventMention& a, const EventMention& b, con
   std::string both = Named(*p) + " vs " + Named(*q);
   if (!p->country.empty() && !q->country.empty() && p->country != q->country)
     return Verdict(Agreement::kContradicts, "place: other countries (" + both + ")");
-  if (lp == 1 || lq == 1) return Verdict(Agreement::kUnknown, "place: same country, no finer place on one side (" + both + ")");
+  if (lp == 1 || lq == 1)
+    return Verdict(Agreement::kUnknown, "place: same country, no finer place on one side (" + both + ")");
   if (lp == 3 && lq == 3) {
     if (SamePlace(*p, *q)) return Verdict(Agreement::kAgrees, "place: same town (" + both + ")");
     if (p->lat && p->lon && q->lat && q->lon) {
@@ -250,7 +259,8 @@ PassVerdict PlaceCompatibility(const EventMention& a, const EventMention& b, con
   // A town and a province: compatible when the town lies in it.
   const Place& town = lp == 3 ? *p : *q;
   const Place& province = lp == 3 ? *q : *p;
-  if (town.admin1.empty()) return Verdict(Agreement::kUnknown, "place: a town and a province, the town's province unknown (" + both + ")");
+  if (town.admin1.empty())
+    return Verdict(Agreement::kUnknown, "place: a town and a province, the town's province unknown (" + both + ")");
   std::string prov = Lower(province.admin1.empty() ? province.name : province.admin1);
   if (Lower(town.admin1) == prov || Lower(town.admin1) == Lower(province.name))
     return Verdict(Agreement::kWeak, "place: " + town.name + " lies in " + province.name);
@@ -261,7 +271,8 @@ PassVerdict PlaceCompatibility(const EventMention& a, const EventMention& b, con
     double km = KmBetween(*town.lat, *town.lon, *province.lat, *province.lon);
     if (km > options.province_km)
       return Verdict(Agreement::kContradicts, filed + ", and lies " + Num(std::round(km)) + " km from it");
-    return Verdict(Agreement::kUnknown, filed + ", but lies " + Num(std::round(km)) + " km from it: no evidence either way");
+    return Verdict(Agreement::kUnknown,
+                   filed + ", but lies " + Num(std::round(km)) + " km from it: no evidence either way");
   }
   return Verdict(Agreement::kUnknown, filed + ": no evidence either way");
 }
@@ -269,15 +280,17 @@ PassVerdict PlaceCompatibility(const EventMention& a, const EventMention& b, con
 PassVerdict ActorCompatibility(const EventMention& a, const EventMention& b, const DedupOptions&) {
   const Event& x = a.event;
   const Event& y = b.event;
-  std::string both = ActorLabel(x.source) + "/" + ActorLabel(x.target) + " vs " + ActorLabel(y.source) + "/" +
-                     ActorLabel(y.target);
+  std::string both =
+      ActorLabel(x.source) + "/" + ActorLabel(x.target) + " vs " + ActorLabel(y.source) + "/" + ActorLabel(y.target);
   Agreement straight = Combine(CompareActor(x.source, y.source), CompareActor(x.target, y.target));
   if (straight == Agreement::kContradicts && Reciprocal(RootOf(x)) && Reciprocal(RootOf(y))) {
     Agreement swapped = Combine(CompareActor(x.source, y.target), CompareActor(x.target, y.source));
-    if (swapped != Agreement::kContradicts) return Verdict(swapped, "actors: " + std::string(AgreementName(swapped)) + ", sides swapped (" + both + ")");
+    if (swapped != Agreement::kContradicts)
+      return Verdict(swapped, "actors: " + std::string(AgreementName(swapped)) + ", sides swapped (" + both + ")");
   }
   if (straight == Agreement::kContradicts && Violent(RootOf(x)) && Violent(RootOf(y)) && OneCountry(x, y))
-    return Verdict(Agreement::kUnknown, "actors: the sides of a fight told differently, all of one country (" + both + ")");
+    return Verdict(Agreement::kUnknown,
+                   "actors: the sides of a fight told differently, all of one country (" + both + ")");
   const char* what = straight == Agreement::kAgrees        ? "same"
                      : straight == Agreement::kWeak        ? "compatible"
                      : straight == Agreement::kContradicts ? "other"
@@ -293,7 +306,9 @@ PassVerdict EventFamilyCompatibility(const EventMention& a, const EventMention& 
     return Verdict(Agreement::kContradicts, "family: other quad classes (" + both + ")");
   std::string rx = RootOf(x), ry = RootOf(y);
   if (rx.empty() || ry.empty()) return Verdict(Agreement::kUnknown, "family: not coded on one side (" + both + ")");
-  if (rx == ry) return Verdict(x.cameo == y.cameo ? Agreement::kAgrees : Agreement::kWeak, "family: same CAMEO root " + rx + " (" + both + ")");
+  if (rx == ry)
+    return Verdict(x.cameo == y.cameo ? Agreement::kAgrees : Agreement::kWeak,
+                   "family: same CAMEO root " + rx + " (" + both + ")");
   if (Violent(rx) && Violent(ry)) return Verdict(Agreement::kWeak, "family: both violent (" + both + ")");
   return Verdict(Agreement::kContradicts, "family: other CAMEO roots (" + both + ")");
 }
@@ -302,7 +317,8 @@ PassVerdict ModalityCompatibility(const EventMention& a, const EventMention& b, 
   auto happened = [](const std::string& m) { return m.empty() || m == "asserted" || m == "attempted"; };
   const std::string& x = a.event.modality;
   const std::string& y = b.event.modality;
-  if (x == y || (happened(x) && happened(y))) return Verdict(Agreement::kAgrees, "modality: " + (x.empty() ? "asserted" : x));
+  if (x == y || (happened(x) && happened(y)))
+    return Verdict(Agreement::kAgrees, "modality: " + (x.empty() ? "asserted" : x));
   return Verdict(Agreement::kContradicts, "modality: " + x + " vs " + y);
 }
 
@@ -346,7 +362,8 @@ PassVerdict CountCompatibility(const EventMention& a, const EventMention& b, con
     agreeing_kinds += here == Agreement::kAgrees;
     result = result == Agreement::kAgrees || here == Agreement::kAgrees ? Agreement::kAgrees : here;
   }
-  if (result == Agreement::kUnknown) return Verdict(result, "counts: none of the same kind on both sides" + (reason.empty() ? "" : " (" + reason + ")"));
+  if (result == Agreement::kUnknown)
+    return Verdict(result, "counts: none of the same kind on both sides" + (reason.empty() ? "" : " (" + reason + ")"));
   // Two figures of other kinds that both agree (6 killed and 20 injured) are two facts, not one.
   if (agreeing_kinds >= 2) return Verdict(Agreement::kStrong, "counts: " + reason);
   return Verdict(result, "counts: " + reason);
@@ -370,8 +387,12 @@ MergeJudgement JudgeMerge(const EventMention& a, const EventMention& b, const De
     int agree, weak;
   };
   static constexpr Pass kPasses[] = {
-      {EventFamilyCompatibility, 0, 0}, {ModalityCompatibility, 0, 0}, {DateCompatibility, 2, 1},
-      {PlaceCompatibility, 3, 1},       {ActorCompatibility, 2, 1},    {CountCompatibility, 2, 1},
+      {EventFamilyCompatibility, 0, 0},
+      {ModalityCompatibility, 0, 0},
+      {DateCompatibility, 2, 1},
+      {PlaceCompatibility, 3, 1},
+      {ActorCompatibility, 2, 1},
+      {CountCompatibility, 2, 1},
       {StoryEvidence, 3, 0},
   };
   MergeJudgement j;

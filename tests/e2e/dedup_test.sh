@@ -21,6 +21,15 @@ else
   fail "SQLite: below the floors (precision $MIN_P, recall $MIN_R) or order-dependent"
 fi
 
+# One row per distinct event, with its mentions; --explain says why each later mention was merged.
+"$EM" ingest "$SET" --db "$TMP/set.db" --no-progress 2>/dev/null
+"$EM" events --db "$TMP/set.db" --country GE --type 173 --since 2023-05-01 --until 2023-05-31 --format jsonl > "$TMP/ge.jsonl"
+"$EM" events --db "$TMP/set.db" --country GE --type 173 --since 2023-05-01 --until 2023-05-31 --explain > "$TMP/explain.txt"
+[ "$(wc -l < "$TMP/ge.jsonl")" = 1 ] && grep -q '"num_mentions":4' "$TMP/ge.jsonl" && grep -q "4 mentions, 4 articles, 4 sources" "$TMP/explain.txt" &&
+  [ "$(grep -c "same event as the report in article" "$TMP/explain.txt")" = 3 ] && grep -q "place: same town (Tbilisi vs Tbilisi)" "$TMP/explain.txt" &&
+  pass "one Tbilisi arrest event with 4 mentions; --explain gives the 3 merges' reasons" ||
+  fail "events/--explain: $(head -c 600 "$TMP/ge.jsonl"; head -8 "$TMP/explain.txt")"
+
 URL=$(bash "$ROOT/tools/pg_test_server.sh" start "$TMP/pg" 2>/dev/null)
 if [ $? = 0 ]; then
   trap 'bash "$ROOT/tools/pg_test_server.sh" stop "$TMP/pg" >/dev/null 2>&1; rm -rf "$TMP"' EXIT
