@@ -453,45 +453,46 @@ struct Store::Impl : EventIndex {
     return out;
   }
 
+  // One row of CandidateMentions' statements.
   static EventMention MentionFromRow(const SqlRow& r) {
-      EventMention m;
-      size_t i = 0;
-      m.stored_id = r.Int(i++);
-      Event& e = m.event;
-      e.cluster = r.Text(i++);
-      m.article_id = r.Text(i++);
-      std::string dup = r.Text(i++);
-      m.story = dup.empty() ? m.article_id : dup;
-      m.published_day = DayOf(r.Text(i++));
-      e.cameo = r.Text(i++);
-      e.cameo_root = r.Text(i++);
-      e.quad_class = static_cast<int>(r.Int(i++));
-      for (std::optional<Actor>* actor : {&e.source, &e.target}) {
-        Actor a;
-        a.code = r.Text(i++);
-        a.name = r.Text(i++);
-        a.country = r.Text(i++);
-        a.role = r.Text(i++);
-        if (!a.code.empty() || !a.name.empty()) a.text = a.name.empty() ? a.code : a.name, *actor = std::move(a);
-      }
-      Location loc;
-      loc.place.name = r.Text(i++);
-      loc.place.country = r.Text(i++);
-      loc.place.admin1 = r.Text(i++);
-      if (!r.IsNull(i)) loc.place.lat = r.Double(i);
-      ++i;
-      if (!r.IsNull(i)) loc.place.lon = r.Double(i);
-      ++i;
-      loc.place.geonameid = r.Int(i++);
-      loc.place.precision = r.Text(i++);
-      if (!loc.place.name.empty() || !loc.place.country.empty()) e.location = std::move(loc);
-      e.date.value = r.Text(i++);
-      e.date.precision = r.Text(i++);
-      e.date.basis = r.Text(i++);
-      e.modality = r.Text(i++);
-      e.counts = CountsFromJson(r.Text(i++));
-      m.evidence_text = r.Text(i++);
-      return m;
+    EventMention m;
+    size_t i = 0;
+    m.stored_id = r.Int(i++);
+    Event& e = m.event;
+    e.cluster = r.Text(i++);
+    m.article_id = r.Text(i++);
+    std::string dup = r.Text(i++);
+    m.story = dup.empty() ? m.article_id : dup;
+    m.published_day = DayOf(r.Text(i++));
+    e.cameo = r.Text(i++);
+    e.cameo_root = r.Text(i++);
+    e.quad_class = static_cast<int>(r.Int(i++));
+    for (std::optional<Actor>* actor : {&e.source, &e.target}) {
+      Actor a;
+      a.code = r.Text(i++);
+      a.name = r.Text(i++);
+      a.country = r.Text(i++);
+      a.role = r.Text(i++);
+      if (!a.code.empty() || !a.name.empty()) a.text = a.name.empty() ? a.code : a.name, *actor = std::move(a);
+    }
+    Location loc;
+    loc.place.name = r.Text(i++);
+    loc.place.country = r.Text(i++);
+    loc.place.admin1 = r.Text(i++);
+    if (!r.IsNull(i)) loc.place.lat = r.Double(i);
+    ++i;
+    if (!r.IsNull(i)) loc.place.lon = r.Double(i);
+    ++i;
+    loc.place.geonameid = r.Int(i++);
+    loc.place.precision = r.Text(i++);
+    if (!loc.place.name.empty() || !loc.place.country.empty()) e.location = std::move(loc);
+    e.date.value = r.Text(i++);
+    e.date.precision = r.Text(i++);
+    e.date.basis = r.Text(i++);
+    e.modality = r.Text(i++);
+    e.counts = CountsFromJson(r.Text(i++));
+    m.evidence_text = r.Text(i++);
+    return m;
   }
 
   Status RelabelCluster(const std::string& from, const std::string& into) override {
