@@ -60,6 +60,14 @@ struct PoolEntry {
   int64_t order = 0;  // stored row id, or after every stored row for the batch's mentions
 };
 
+// The family a mention can only merge within: its CAMEO root, one for the violent roots (18, 19,
+// 20), "" when not coded (compared with every family).
+std::string FamilyKey(const Event& e) {
+  std::string root = !e.cameo_root.empty() ? e.cameo_root : e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
+  if (root == "18" || root == "19" || root == "20") return "violent";
+  return root;
+}
+
 bool Contradicts(const MergeJudgement& j) {
   for (const PassVerdict& v : j.verdicts)
     if (v.agreement == Agreement::kContradicts) return true;
@@ -126,10 +134,14 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
     }
   }
   std::sort(pool.begin(), pool.end(), [](const PoolEntry& a, const PoolEntry& b) { return a.order < b.order; });
-  // Candidates by the day they are filed under; month-precise ones apart (their window is a month).
+  // Candidates by event family and the day they are filed under (only one family can join:
+  // EventFamilyCompatibility), all of them by day for mentions of no family; month-precise ones apart
+  // (their window is a month). A busy day of one country is thus split by family before any pass runs.
+  std::map<std::pair<std::string, int64_t>, std::vector<size_t>> by_family_day;
   std::map<int64_t, std::vector<size_t>> by_day;
   std::vector<size_t> monthly;
   auto file = [&](size_t k) {
+    by_family_day[{FamilyKey(pool[k].mention.event), pool[k].day}].push_back(k);
     by_day[pool[k].day].push_back(k);
     if (pool[k].window.lo <= pool[k].window.hi && pool[k].window.month_first == INT64_MIN) monthly.push_back(k);
   };
@@ -147,10 +159,21 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       std::map<std::string, std::vector<const PoolEntry*>> members;
       if (w.lo <= w.hi) {
         std::vector<size_t> near;
-        for (auto it = by_day.lower_bound(w.lo); it != by_day.end() && it->first <= w.hi; ++it)
-          near.insert(near.end(), it->second.begin(), it->second.end());
-        if (auto it = by_day.find(w.month_first); w.month_first != INT64_MIN && it != by_day.end())
-          near.insert(near.end(), it->second.begin(), it->second.end());
+        const std::string family = FamilyKey(m.event);
+        auto take = [&](int64_t lo, int64_t hi) {
+          if (family.empty()) {
+            for (auto it = by_day.lower_bound(lo); it != by_day.end() && it->first <= hi; ++it)
+              near.insert(near.end(), it->second.begin(), it->second.end());
+            return;
+          }
+          for (const std::string& f : {family, std::string()}) {
+            for (auto it = by_family_day.lower_bound({f, lo});
+                 it != by_family_day.end() && it->first.first == f && it->first.second <= hi; ++it)
+              near.insert(near.end(), it->second.begin(), it->second.end());
+          }
+        };
+        take(w.lo, w.hi);
+        if (w.month_first != INT64_MIN) take(w.month_first, w.month_first);
         for (size_t k : monthly)
           if (pool[k].window.Contains(day)) near.push_back(k);
         std::sort(near.begin(), near.end());
