@@ -154,10 +154,21 @@ struct CandidateQuery {
   size_t limit = 0;                                                 // rows per statement; 0: no limit
 };
 
+// A stored article sharing a band key with an article being written.
+struct StoredCopyCandidate {
+  int64_t band = 0;          // the band key shared
+  std::string id;            // the stored article
+  std::string original;      // the original it stands for (its duplicate_of, else itself)
+  int64_t original_rank = 0; // ingest order of that original (articles.seq)
+  TextSignature signature;
+};
+
 // What the dedup stage needs from the store (implemented by Store; by a vector in tests).
 class EventIndex {
  public:
   virtual ~EventIndex() = default;
+  // Stored articles that share one of `bands` (NearDuplicateFinder::BandKeys), with their originals.
+  virtual Result<std::vector<StoredCopyCandidate>> ArticlesSharingBands(const std::vector<int64_t>& bands) = 0;
   // Stored mentions matching `query`, with their clusters (each once; any order). A few
   // statements for a whole batch: round trips, not rows, are what a loaded server charges for.
   virtual Result<std::vector<EventMention>> CandidateMentions(const CandidateQuery& query) = 0;
@@ -170,7 +181,18 @@ class EventIndex {
 // document of the batch) it is compatible with, else a new one.
 class Deduplicator {
  public:
-  explicit Deduplicator(DedupOptions options = {}) : options_(options) {}
+  explicit Deduplicator(DedupOptions options = {}) : options_(options), finder_(options.text) {}
+
+  // A document's text signature and its band keys, as the store keeps them.
+  struct Signed {
+    TextSignature signature;
+    std::vector<int64_t> bands;
+  };
+  // Signs each document's text and sets doc.duplicate_of when it nearly equals (options.text) a
+  // stored article or an earlier document of `docs`: linked to the earliest such article's original
+  // (a copy of a copy points to the original). Documents with duplicate_of set keep it. Returns the
+  // signatures, one per document, in order. Cost: one ArticlesSharingBands call per 100 documents.
+  Result<std::vector<Signed>> LinkCopies(std::vector<Document*>& docs, EventIndex& index) const;
 
   // Sets event.cluster and event.merge_reason of every event of `docs` (in order; documents must
   // have their id and duplicate_of set). An event joins the distinct event none of whose mentions
@@ -186,6 +208,7 @@ class Deduplicator {
 
  private:
   DedupOptions options_;
+  NearDuplicateFinder finder_;
 };
 
 }  // namespace eventmill

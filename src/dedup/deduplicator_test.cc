@@ -25,6 +25,18 @@ class VectorIndex : public EventIndex {
     }
     return out;
   }
+  Result<std::vector<StoredCopyCandidate>> ArticlesSharingBands(const std::vector<int64_t>& bands) override {
+    std::vector<StoredCopyCandidate> out;
+    for (const auto& [article, article_bands] : articles)
+      for (int64_t b : article_bands)
+        if (std::find(bands.begin(), bands.end(), b) != bands.end()) {
+          StoredCopyCandidate c = article;
+          c.band = b;
+          out.push_back(c);
+        }
+    return out;
+  }
+  std::vector<std::pair<StoredCopyCandidate, std::vector<int64_t>>> articles;  // with their bands
   Status RelabelCluster(const std::string& from, const std::string& into) override {
     for (EventMention& m : stored)
       if (m.event.cluster == from) m.event.cluster = into;
@@ -162,6 +174,48 @@ TEST(Deduplicator, AReportThatBridgesTwoReportsOfOneEventJoinsThemInAnyOrder) {
       EXPECT_EQ(p, (std::set<std::set<std::string>>{{"a", "b", "c"}})) << order[0].id << " first, batch " << batch;
     }
   }
+}
+
+const char kWire[] =
+    "Police detained dozens of people at a rally outside parliament on Sunday evening, the interior ministry "
+    "said. Officers used pepper spray to clear the avenue and several people were treated for breathing problems. "
+    "Opposition leaders called for another rally next week and rights groups asked for the detainees' release.";
+
+Document Page(std::string id, std::string text) {
+  Document d;
+  d.id = std::move(id);
+  d.text = std::move(text);
+  return d;
+}
+
+TEST(Deduplicator, LinksCopiesToTheEarliestOriginalStoredOrInTheBatch) {
+  VectorIndex idx;
+  Deduplicator dedup;
+  // A stored original and a stored copy of it.
+  std::vector<Document> first = {Page("orig", kWire),
+                                 Page("copy1", std::string("Breaking\n\n") + kWire + " Share this.")};
+  std::vector<Document*> part = {&first[0], &first[1]};
+  auto signed1 = dedup.LinkCopies(part, idx);
+  ASSERT_TRUE(signed1.ok());
+  EXPECT_FALSE(first[0].duplicate_of.has_value());
+  ASSERT_TRUE(first[1].duplicate_of.has_value());
+  EXPECT_EQ(*first[1].duplicate_of, "orig");
+  for (size_t i = 0; i < first.size(); ++i) {
+    StoredCopyCandidate c;
+    c.id = first[i].id, c.original = first[i].duplicate_of.value_or(first[i].id), c.original_rank = 1;
+    c.signature = (*signed1)[i].signature;
+    idx.articles.push_back({c, (*signed1)[i].bands});
+  }
+  // A later copy (of the copy's words) links to the original; an unrelated text to nothing.
+  std::vector<Document> second = {Page("copy2", std::string("Breaking\n\n") + kWire),
+                                  Page("other",
+                                       "The central bank raised its key rate by half a point on Friday, citing "
+                                       "inflation in food and housing costs across the country.")};
+  std::vector<Document*> part2 = {&second[0], &second[1]};
+  ASSERT_TRUE(dedup.LinkCopies(part2, idx).ok());
+  ASSERT_TRUE(second[0].duplicate_of.has_value());
+  EXPECT_EQ(*second[0].duplicate_of, "orig");
+  EXPECT_FALSE(second[1].duplicate_of.has_value());
 }
 
 TEST(Deduplicator, LooksUpOnceABatch) {

@@ -245,7 +245,6 @@ double KmBetween(double lat1, double lon1, double lat2, double lon2) {
 struct Store::Impl : EventIndex {
   std::unique_ptr<SqlConnection> db;
   StoreOptions options;
-  NearDuplicateFinder finder;
   Deduplicator dedup;
   std::optional<ToneLexicon> tone;  // absent: the word list could not be read; tones stay NULL
   int schema_version = 0;
@@ -532,104 +531,41 @@ struct Store::Impl : EventIndex {
             p.tone ? SqlValue(*p.tone) : SqlValue()};
   }
 
-  // Sets doc.duplicate_of for the batch's documents that nearly equal an article stored before or an
-  // earlier document of the batch: linked to the earliest such article's original.
-  Status LinkNearDuplicates(std::vector<Document>& docs, std::vector<Pending>& todo) {
-    struct Candidate {
-      int64_t rank;      // ingest order of its original: stored seq, or after every stored one
-      std::string root;  // the original it stands for
-      const TextSignature* sig;
-    };
-    std::vector<TextSignature> stored_sigs;
-    std::vector<Candidate> candidates;
-    std::map<int64_t, std::vector<size_t>> by_band;
-    // Stored articles sharing a band with any document of the batch: one query per 100 documents.
-    std::vector<std::pair<int64_t, std::string>> stored_rows;  // seq, id
-    std::vector<std::string> stored_roots;
-    std::vector<std::tuple<int64_t, int64_t, std::string, std::string, std::string>> found;  // band seq id sig dup
-    for (size_t start = 0; start < todo.size(); start += 100) {
-      std::set<int64_t> keys;
-      for (size_t i = start; i < std::min(todo.size(), start + 100); ++i)
-        if (todo[i].sig.words >= finder.options().min_words) keys.insert(todo[i].bands.begin(), todo[i].bands.end());
-      if (keys.empty()) continue;
-      std::vector<SqlValue> params(keys.begin(), keys.end());
-      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT b.band, a.seq, a.id, a.signature, a.duplicate_of FROM article_bands b "
-                                                  "JOIN articles a ON a.seq = b.article_seq WHERE b.band IN (" +
-                                                      Placeholders(params.size()) + ")",
-                                                  params));
-      for (const SqlRow& r : rows) found.emplace_back(r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4));
-    }
-    // Ranks of the stored originals the candidates stand for.
-    std::map<std::string, int64_t> root_rank;
-    {
-      std::set<std::string> need;
-      for (const auto& [band, seq, id, sig, dup] : found) {
-        if (dup.empty()) root_rank[id] = seq;
-        else need.insert(dup);
-      }
-      for (const auto& id : root_rank) need.erase(id.first);
-      std::vector<SqlValue> ids(need.begin(), need.end());
-      for (size_t start = 0; start < ids.size(); start += 500) {
-        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
-        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id, seq FROM articles WHERE id IN (" +
-                                                        Placeholders(chunk.size()) + ")", chunk));
-        for (const SqlRow& r : rows) root_rank[r.Text(0)] = r.Int(1);
+  // EventIndex: stored articles sharing a band key, with the ingest order of their originals.
+  Result<std::vector<StoredCopyCandidate>> ArticlesSharingBands(const std::vector<int64_t>& bands) override {
+    std::vector<StoredCopyCandidate> out;
+    std::vector<SqlValue> keys(bands.begin(), bands.end());
+    std::map<std::string, int64_t> rank;  // original id -> seq
+    std::set<std::string> need;
+    for (size_t start = 0; start < keys.size(); start += 3200) {
+      std::vector<SqlValue> chunk(keys.begin() + start, keys.begin() + std::min(keys.size(), start + 3200));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT b.band, a.seq, a.id, a.signature, a.duplicate_of FROM "
+                                                  "article_bands b JOIN articles a ON a.seq = b.article_seq WHERE "
+                                                  "b.band IN (" + Placeholders(chunk.size()) + ")",
+                                                  chunk));
+      for (const SqlRow& r : rows) {
+        StoredCopyCandidate c;
+        if (!TextSignature::FromHex(r.Text(3), &c.signature)) continue;
+        c.band = r.Int(0);
+        c.id = r.Text(2);
+        c.original = r.Text(4).empty() ? c.id : r.Text(4);
+        c.original_rank = r.Int(1);  // its own seq until its original's is known
+        if (c.original == c.id) rank[c.id] = r.Int(1);
+        else need.insert(c.original);
+        out.push_back(std::move(c));
       }
     }
-    std::map<int64_t, size_t> candidate_of_seq;
-    stored_sigs.reserve(found.size());
-    for (const auto& [band, seq, id, sig, dup] : found) {
-      auto [it, inserted] = candidate_of_seq.emplace(seq, candidates.size());
-      if (inserted) {
-        TextSignature t;
-        if (!TextSignature::FromHex(sig, &t)) {
-          candidate_of_seq.erase(it);
-          continue;
-        }
-        stored_sigs.push_back(t);
-        std::string root = dup.empty() ? id : dup;
-        auto r = root_rank.find(root);
-        candidates.push_back({r == root_rank.end() ? seq : r->second, root, nullptr});
-      }
-      by_band[band].push_back(it->second);
+    for (const auto& [id, seq] : rank) need.erase(id);
+    std::vector<SqlValue> ids(need.begin(), need.end());
+    for (size_t start = 0; start < ids.size(); start += 500) {
+      std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id, seq FROM articles WHERE id IN (" +
+                                                      Placeholders(chunk.size()) + ")", chunk));
+      for (const SqlRow& r : rows) rank[r.Text(0)] = r.Int(1);
     }
-    for (size_t i = 0; i < candidates.size(); ++i) candidates[i].sig = &stored_sigs[i];
-    // The batch in order: each document against stored candidates and the batch's earlier ones.
-    const int64_t kBatchRank = INT64_MAX / 2;
-    std::map<int64_t, std::vector<size_t>> batch_by_band;  // band -> positions in todo
-    for (size_t t = 0; t < todo.size(); ++t) {
-      Pending& p = todo[t];
-      Document& doc = docs[p.index];
-      if (p.sig.words < finder.options().min_words) continue;
-      if (!doc.duplicate_of) {
-        int64_t best = INT64_MAX;
-        std::optional<std::string> best_root;
-        std::set<size_t> tried;
-        for (int64_t band : p.bands) {
-          if (auto it = by_band.find(band); it != by_band.end()) {
-            for (size_t c : it->second) {
-              if (!tried.insert(c).second) continue;
-              const Candidate& cand = candidates[c];
-              if (cand.rank < best && finder.AreNearDuplicates(p.sig, *cand.sig)) best = cand.rank, best_root = cand.root;
-            }
-          }
-          if (auto it = batch_by_band.find(band); it != batch_by_band.end()) {
-            for (size_t q : it->second) {
-              if (!tried.insert(SIZE_MAX / 2 + q).second) continue;
-              const Document& other = docs[todo[q].index];
-              std::string root = other.duplicate_of ? *other.duplicate_of : other.id;
-              auto r = root_rank.find(root);
-              int64_t rank = r == root_rank.end() ? kBatchRank + static_cast<int64_t>(q) : r->second;
-              if (rank < best && finder.AreNearDuplicates(p.sig, todo[q].sig)) best = rank, best_root = root;
-            }
-          }
-        }
-        if (best_root) doc.duplicate_of = best_root;
-      }
-      if (!doc.duplicate_of) root_rank[doc.id] = kBatchRank + static_cast<int64_t>(t);
-      for (int64_t band : p.bands) batch_by_band[band].push_back(t);
-    }
-    return Status::Ok();
+    for (StoredCopyCandidate& c : out)
+      if (auto it = rank.find(c.original); it != rank.end()) c.original_rank = it->second;
+    return out;
   }
 
   // Stores the batch's documents whose ids are not stored yet, with a few statements per table
@@ -643,13 +579,20 @@ struct Store::Impl : EventIndex {
       if (stored.count(docs[i].id) || !batch_ids.insert(docs[i].id).second) continue;
       Pending p;
       p.index = i;
-      p.sig = finder.Sign(docs[i].text);
-      p.bands = NearDuplicateFinder::BandKeys(p.sig);
       if (tone) p.tone = RoundedTone(docs[i].text, *tone);
       todo.push_back(std::move(p));
     }
     if (todo.empty()) return results;
-    EM_RETURN_IF_ERROR(LinkNearDuplicates(docs, todo));
+    // Near-duplicate articles: the dedup stage signs the texts and links copies to their originals.
+    {
+      std::vector<Document*> to_link;
+      for (const Pending& p : todo) to_link.push_back(&docs[p.index]);
+      EM_ASSIGN_OR_RETURN(std::vector<Deduplicator::Signed> signed_docs, dedup.LinkCopies(to_link, *this));
+      for (size_t t = 0; t < todo.size(); ++t) {
+        todo[t].sig = signed_docs[t].signature;
+        todo[t].bands = std::move(signed_docs[t].bands);
+      }
+    }
 
     // Articles: ON CONFLICT DO NOTHING, so an id another writer stored meanwhile is skipped whole.
     const std::string now = NowIso();
@@ -688,7 +631,7 @@ struct Store::Impl : EventIndex {
       const Document& doc = docs[p.index];
       const int64_t seq = p.seq;
       if (!pg()) fts.push_back({seq, doc.title, doc.text});
-      if (p.sig.words >= finder.options().min_words) {
+      if (p.sig.words >= dedup.options().text.min_words) {
         std::set<int64_t> seen;
         for (int64_t b : p.bands)
           if (seen.insert(b).second) bands.push_back({b, seq});
@@ -865,7 +808,6 @@ Store::~Store() = default;
 Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->finder = NearDuplicateFinder(options.dedup.text);
   impl->dedup = Deduplicator(options.dedup);
   if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
     EM_ASSIGN_OR_RETURN(impl->db, OpenPostgres(where));
