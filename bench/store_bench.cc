@@ -323,12 +323,16 @@ QueryDb& Queries(bool postgres) {
   QueryDb*& q = dbs[postgres];
   if (q) return *q;
   q = new QueryDb();
+  // The query database measures queries, so its events are grouped by their exact facts
+  // (EventClusterKey), which ReferenceAnswer reproduces without the store.
+  StoreOptions by_key;
+  by_key.dedup.policy = DedupOptions::Policy::kSameKey;
   const int64_t want = static_cast<int64_t>((g_events + kPerDoc - 1) / kPerDoc * kPerDoc);
   if (postgres) {
     // A server given by $EVENTMILL_BENCH_PG keeps its query database across runs, as the SQLite file is kept.
     if (const char* env = std::getenv("EVENTMILL_BENCH_PG"); env && *env) {
       std::string url = Pg().url.substr(0, Pg().url.rfind('/')) + "/bench_query";
-      auto s = Store::Open(url);
+      auto s = Store::Open(url, by_key);
       if (s.ok() && (*s)->Stats().ok() && (*s)->Stats()->events == want) {
         GenerateQueryDocs(false);
         q->store = std::move(s).value();
@@ -337,7 +341,7 @@ QueryDb& Queries(bool postgres) {
     }
     std::string url = Pg().FreshDatabase("bench_query");
     if (url.empty()) return q->error = "no PostgreSQL server (install Debian postgresql)", *q;
-    auto s = Store::Open(url);
+    auto s = Store::Open(url, by_key);
     if (!s.ok()) return q->error = s.status().message(), *q;
     std::fprintf(stderr, "store_bench: generating %lld events in PostgreSQL...\n", static_cast<long long>(want));
     std::vector<Document> all = GenerateQueryDocs(true);
@@ -349,14 +353,14 @@ QueryDb& Queries(bool postgres) {
   bool exists = std::filesystem::exists(path);
   if (exists) {
     GenerateQueryDocs(false);
-    auto s = Store::Open(path);
+    auto s = Store::Open(path, by_key);
     if (s.ok() && (*s)->Stats().ok() && (*s)->Stats()->events == want) {
       q->store = std::move(s).value();
       return *q;
     }
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   }
-  auto s = Store::Open(path);
+  auto s = Store::Open(path, by_key);
   if (!s.ok()) return q->error = s.status().message(), *q;
   std::fprintf(stderr, "store_bench: generating %lld events in %s (cached for later runs)...\n",
                static_cast<long long>(want), path.c_str());

@@ -106,6 +106,9 @@ struct Event {
   double confidence = 0;
   std::string pattern;      // the pattern that fired (for --explain)
   std::vector<std::string> explain;  // how source, target, place and date were resolved
+  // dedup: the distinct real-world event this is a mention of, and why it joined it ("" = first
+  // mention). Set by Deduplicator::AssignEvents; empty before.
+  std::string cluster, merge_reason;
 };
 
 // Something odd that the run survived: a guess, a skipped part, a limit hit.

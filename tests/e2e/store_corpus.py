@@ -56,7 +56,9 @@ def article(rng, i, seed):
     name, country, admin1, lat, lon, gid = place
     t = rng.choice(TYPES)
     day = "2022-01-%02d" % rng.randint(1, 28)
-    n = rng.randint(2, 900)
+    rng.randint(2, 900)
+    # Reports of one event (type, place, day) give one figure: other figures would be other events.
+    n = 2 + int(hashlib.sha1(("%s|%s|%s" % (t[0], name, day)).encode()).hexdigest(), 16) % 899
     lead = t[8].format(n=n, city=name, day="January %d" % int(day[-2:]))
     fill = rng.sample(FILLER, 6)
     unique = "Reporter note %d-%d: %s." % (seed, i, " ".join(rng.choice(VOCAB) for _ in range(45)))
@@ -123,7 +125,8 @@ def main():
         out.write(json.dumps(doc) + "\n")
         expect["originals"].append(doc["id"])
         ev = doc["events"][0]
-        expect["events"].append({"country": ev["location"]["country"], "cameo": ev["cameo"], "day": ev["date"]["value"],
+        expect["events"].append({"country": ev["location"]["country"], "cameo": ev["cameo"],
+                                 "cameo_root": ev["cameo_root"], "day": ev["date"]["value"],
                                  "source": ev["source"]["code"], "lat": ev["location"]["lat"],
                                  "lon": ev["location"]["lon"], "articles": 2 if i in copy_of else 1,
                                  "article": doc["id"]})

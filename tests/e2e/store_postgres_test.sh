@@ -62,12 +62,12 @@ import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 assert rows and all(len(r) == 61 and float(r[34]) < -10 for r in rows), rows
 PY
-# A version-2 database (no tone column) is migrated to 3 and its articles get their tone.
-psql "alter table articles drop column tone; delete from schema_migrations where version = 3"
+# A version-2 database (no tone column) is migrated to the latest and its articles get their tone.
+psql "alter table articles drop column tone; alter table events drop column merge_reason; delete from schema_migrations where version >= 3"
 v=$("$EM" status --db "$URL" | sed -n "s/.*schema version \([0-9]*\).*/\1/p")
-[ "$v" = 3 ] && [ "$(psql "select count(*) from articles where tone is null")" = 0 ] &&
+[ "$v" = 4 ] && [ "$(psql "select count(*) from articles where tone is null")" = 0 ] &&
   [ "$(psql "select count(*) from articles where tone < -10")" -ge 1 ] &&
-  pass "version 2 database migrated, tones filled" || fail "migration to 3: version $v, $(psql "select count(*) from articles where tone is null") without tone"
+  pass "version 2 database migrated, tones filled" || fail "migration to 4: version $v, $(psql "select count(*) from articles where tone is null") without tone"
 "$EM" events --db "postgresql://eventmill@127.0.0.1:1/none" 2>"$TMP/err3"
 [ $? = 1 ] && grep -q "cannot connect to PostgreSQL" "$TMP/err3" && pass "unreachable server is a one-line error" || fail "bad url: $(cat "$TMP/err3")"
 finish

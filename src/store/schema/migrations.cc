@@ -230,6 +230,16 @@ constexpr std::string_view kV3Postgres = R"sql(
 ALTER TABLE articles ADD COLUMN tone DOUBLE PRECISION;
 )sql";
 
+// Version 4: why the dedup stage made an event a mention of an earlier one (NULL for a first
+// mention, and for the events stored before version 4).
+constexpr std::string_view kV4Sqlite = R"sql(
+ALTER TABLE events ADD COLUMN merge_reason TEXT;
+)sql";
+
+constexpr std::string_view kV4Postgres = R"sql(
+ALTER TABLE events ADD COLUMN merge_reason TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -237,6 +247,7 @@ const std::vector<Migration>& Migrations() {
       {1, "articles, entities, counts, quotes, events, inputs, failures, runs; FTS", kV1Sqlite, kV1Postgres},
       {2, "event_types, actors, R*Tree/GiST for --near; indexes for every events filter", kV2Sqlite, kV2Postgres},
       {3, "articles.tone (GDELT AvgTone)", kV3Sqlite, kV3Postgres},
+      {4, "events.merge_reason (why dedup joined a mention to its event)", kV4Sqlite, kV4Postgres},
   };
   return kMigrations;
 }
