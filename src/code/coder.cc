@@ -68,6 +68,8 @@ struct Coder::Impl {
   PatternSet common_actors;  // common_actors.cues: "the suspect", "a gunman", "the victim"
   PatternSet non_events;     // non_events.cues: captions and other sentences that tell no event
   PatternSet scope;          // scope.cues: "across the country", "nationwide": the scene is the country
+  PatternSet acled_cues;     // acled.cues: the weapon, the crowd, a disaster or a crime told in a sentence,
+                             // read by the ACLED rules of data/mappings/acled.tsv
   struct SlotRole {
     std::string prefix, slot, role;
   };
@@ -526,6 +528,9 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   if (auto scope = ReadFile(patterns_dir + "/scope.cues"); scope.ok()) {
     EM_ASSIGN_OR_RETURN(impl->scope, PatternSet::Parse(*scope, "scope.cues", impl->patterns.inflector(), /*labelled=*/true));
   }
+  if (auto acled = ReadFile(patterns_dir + "/acled.cues"); acled.ok()) {
+    EM_ASSIGN_OR_RETURN(impl->acled_cues, PatternSet::Parse(*acled, "acled.cues", impl->patterns.inflector(), /*labelled=*/true));
+  }
   if (auto skip = ReadFile(patterns_dir + "/skip_sentences.txt"); skip.ok()) {
     std::istringstream in(*skip);
     std::string line;
@@ -633,7 +638,7 @@ Status Coder::Code(Document& doc) const {
         if (!a3.empty()) (*a)->code = std::string(a3);
       }
     }
-    im.mappings->Fill(c.event);
+    im.mappings->Fill(c.event, c.cues);
   };
   // The headline, when the text repeats it at the top.
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
@@ -668,6 +673,9 @@ Status Coder::Code(Document& doc) const {
     if (im.scope.size() > 0) {
       for (const PatternMatch& c : im.scope.MatchAll(s.tokens)) scope_at.push_back(c.first);
     }
+    // The weapon, the crowd, a disaster told in the sentence (acled.cues), read once it has an event.
+    std::vector<PatternMatch> acled_cues;
+    bool acled_cues_read = false;
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
       if (std::any_of(caption_clauses.begin(), caption_clauses.end(),
@@ -786,6 +794,16 @@ Status Coder::Code(Document& doc) const {
       base.title = s.title;
       base.trigger = m.trigger;
       base.sentence = si;
+      if (!acled_cues_read && im.acled_cues.size() > 0) acled_cues = im.acled_cues.MatchAll(s.tokens);
+      acled_cues_read = true;
+      for (const PatternMatch& c : acled_cues) {
+        auto add = [&](std::string label) {
+          if (std::find(base.cues.begin(), base.cues.end(), label) == base.cues.end()) base.cues.push_back(std::move(label));
+        };
+        add(c.pattern->role);
+        // Before the trigger in its clause: who acts ("a mob attacked", "villagers clashed").
+        if (c.last < m.first && c.first >= cb) add("pre:" + c.pattern->role);
+      }
       // "Elsewhere, ...", "In a separate incident, ...", "another bomb", "a second attack": another event.
       {
         auto w = [&](size_t k) -> const std::string& {
@@ -994,7 +1012,12 @@ Status Coder::Code(Document& doc) const {
   std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
   for (auto& c : events) {
     Event& e = c.event;
-    if (!im.mappings->Fill(e)) continue;
+    if (!im.mappings->Fill(e, c.cues)) continue;
+    if (!c.cues.empty()) {
+      std::string said = "told with (acled.cues):";
+      for (const std::string& cue : c.cues) said += " " + cue;
+      e.explain.push_back(std::move(said));
+    }
     double conf = e.confidence;
     if (e.source) conf += 0.05;
     if (e.target) conf += 0.05;
