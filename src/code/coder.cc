@@ -1024,6 +1024,9 @@ Status Coder::Code(Document& doc) const {
     if (c.location_basis == LocationBasis::kClause) conf += 0.03;
     if (c.title) conf -= 0.1;
     conf += 0.04 * c.restatements;
+    // A material act ACLED would code (a protest, an attack, an arrest) is what a sentence that
+    // also voices a demand or a criticism is about: "staged a protest to demand ..." is the protest.
+    if (!e.acled_event_type.empty()) conf += 0.1;
     e.confidence = std::clamp(conf, 0.05, 0.99);
     e.id = Hex64(Hash64(doc_id + ":" + e.cameo + ":" + std::to_string(e.evidence.begin)));
     doc.events.push_back(std::move(e));
