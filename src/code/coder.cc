@@ -791,6 +791,22 @@ Status Coder::Code(Document& doc) const {
       e.evidence = s.span;
       e.pattern = p.text + " [" + p.cameo + "] (" + p.where + ")";
       e.confidence = p.confidence;
+      // The sentence's main clause tells its news; an act named later, in a clause that explains
+      // it ("... to protest the killing of a student"), is background.
+      if (cb == 0) e.confidence += 0.03;
+      // "protested against the killing of", "over the arrest of", "justice for the death of": an
+      // act named as the reason for another is background too.
+      if (p.nominal || m.first == m.trigger) {
+        for (size_t k = m.first; k-- > cb && k + 4 > m.first;) {
+          const std::string& w = s.tokens[k].lower;
+          if (w == "against" || w == "over" || w == "for" || w == "following" || w == "after" || w == "denounce" ||
+              w == "condemn" || w == "protest" || w == "protesting" || w == "denouncing" || w == "condemning") {
+            e.confidence -= 0.08;
+            break;
+          }
+          if (s.tokens[k].punct) break;
+        }
+      }
       base.title = s.title;
       base.trigger = m.trigger;
       base.sentence = si;
