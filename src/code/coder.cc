@@ -654,7 +654,21 @@ Status Coder::Code(Document& doc) const {
                                      : doc.sentences.size() > 1 && doc.paragraphs.size() > 1 &&
                                            doc.paragraphs[0].Contains(s.span) && doc.paragraphs[0].end <= s.span.end + 2;
     }
-    if (im.SkipSentence(doc, s)) continue;
+    if (im.SkipSentence(doc, s)) {
+      // "2 fatalities.", "1 killed.": a sentence that is only a toll gives it to the latest event
+      // told before it that takes it and has none yet (ACLED notes close with one).
+      for (const Count& c : doc.counts) {
+        if (!s.span.Contains(c.span) || merged.empty() || (c.kind != "killed" && c.kind != "injured")) continue;
+        EventCandidate& last = merged.back();
+        if (!im.mappings->CountFits(last.event.cameo, c.kind) ||
+            std::any_of(last.event.counts.begin(), last.event.counts.end(), [&](const Count& x) { return x.kind == c.kind; })) {
+          continue;
+        }
+        last.event.counts.push_back(c);
+        last.event.explain.push_back("count " + c.kind + " \"" + c.text + "\": a toll told on its own after the event");
+      }
+      continue;
+    }
     im.AddCommonActors(s, story_country, story_alpha3, common_entities, ctx);
     size_t first_of_sentence = events.size();
     bool consequence_seen = false;  // a ", killing 20" toll was read in this sentence
