@@ -833,6 +833,8 @@ Status Coder::Code(Document& doc) const {
         add(c.pattern->role);
         // Before the trigger in its clause: who acts ("a mob attacked", "villagers clashed").
         if (c.last < m.first && c.first >= cb) add("pre:" + c.pattern->role);
+        // After it in its clause: what it is done to ("attacked an army post").
+        if (c.first > m.trigger && c.last < ce) add("post:" + c.pattern->role);
       }
       // "Elsewhere, ...", "In a separate incident, ...", "another bomb", "a second attack": another event.
       {
