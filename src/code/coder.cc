@@ -645,7 +645,8 @@ Status Coder::Code(Document& doc) const {
   std::vector<EventCandidate> events;  // the current sentence's, until merged
   std::vector<EventCandidate> merged;
   std::vector<const Count*> title_counts;  // figures of the headline no headline event took
-  std::vector<std::string> headline_denies;  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
+  std::vector<std::string> headline_denies;
+  std::vector<std::string> lead_cues;  // "lead:natural_disaster": what the story's lead tells  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
     if (si == 0) {
@@ -653,6 +654,16 @@ Status Coder::Code(Document& doc) const {
       s.title = !title_start.empty() ? first.substr(0, title_start.size()) == title_start
                                      : doc.sentences.size() > 1 && doc.paragraphs.size() > 1 &&
                                            doc.paragraphs[0].Contains(s.span) && doc.paragraphs[0].end <= s.span.end + 2;
+    }
+    // A disaster told in the lead (first two sentences) is what the story is about: its events
+    // carry "lead:LABEL" for the ACLED rules (an arrest in a flood story is no political arrest).
+    if (si < 2 && im.acled_cues.size() > 0) {
+      for (const PatternMatch& c : im.acled_cues.MatchAll(s.tokens)) {
+        const std::string& label = c.pattern->role;
+        if (label.find("disaster") == std::string::npos) continue;
+        std::string lead = "lead:" + label;
+        if (std::find(lead_cues.begin(), lead_cues.end(), lead) == lead_cues.end()) lead_cues.push_back(lead);
+      }
     }
     if (im.SkipSentence(doc, s)) {
       // "2 fatalities.", "1 killed.": a sentence that is only a toll gives it to the latest event
@@ -1044,6 +1055,7 @@ Status Coder::Code(Document& doc) const {
   std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
   for (auto& c : events) {
     Event& e = c.event;
+    for (const std::string& l : lead_cues) c.cues.push_back(l);
     if (!im.mappings->Fill(e, c.cues)) continue;
     if (!c.cues.empty()) {
       std::string said = "told with (acled.cues):";
