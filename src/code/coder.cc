@@ -701,6 +701,24 @@ Status Coder::Code(Document& doc) const {
     // The weapon, the crowd, a disaster told in the sentence (acled.cues), read once it has an event.
     std::vector<PatternMatch> acled_cues;
     bool acled_cues_read = false;
+    // "Police intervened and detained 20 protesters.", "They pelted stones at the police.": what
+    // the forces or the crowd did, told in one of the two sentences after a demonstration, is
+    // part of it (ACLED: intervention, excessive force, violent demonstration).
+    if (im.acled_cues.size() > 0) {
+      for (size_t k = merged.size(); k-- > 0;) {
+        EventCandidate& prev = merged[k];
+        if (prev.sentence == SIZE_MAX || prev.sentence + 2 < si) break;
+        if (prev.event.cameo.compare(0, 2, "14") != 0) continue;
+        acled_cues = im.acled_cues.MatchAll(s.tokens);
+        acled_cues_read = true;
+        for (const PatternMatch& c : acled_cues) {
+          const std::string& label = c.pattern->role;
+          if (label != "crowd_control" && label != "riot_acts" && label != "live_fire" && label != "state_forces") continue;
+          if (std::find(prev.cues.begin(), prev.cues.end(), label) == prev.cues.end()) prev.cues.push_back(label);
+        }
+        break;
+      }
+    }
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
       if (std::any_of(caption_clauses.begin(), caption_clauses.end(),
