@@ -701,19 +701,27 @@ Status Coder::Code(Document& doc) const {
     // The weapon, the crowd, a disaster told in the sentence (acled.cues), read once it has an event.
     std::vector<PatternMatch> acled_cues;
     bool acled_cues_read = false;
-    // "Police intervened and detained 20 protesters.", "They pelted stones at the police.": what
-    // the forces or the crowd did, told in one of the two sentences after a demonstration, is
-    // part of it (ACLED: intervention, excessive force, violent demonstration).
+    // "Police intervened and detained 20 protesters.", "They pelted stones at the police.", "No
+    // clashes were reported.": what the forces or the crowd did, told in one of the two sentences
+    // after a demonstration or a territory taken, is part of it (ACLED: intervention, excessive
+    // force, violent demonstration; a transfer without a fight).
     if (im.acled_cues.size() > 0) {
+      static const struct {
+        const char* family;
+        std::vector<std::string> labels;
+      } kCarried[] = {{"14", {"crowd_control", "riot_acts", "live_fire", "state_forces"}}, {"192", {"withdraw"}}};
       for (size_t k = merged.size(); k-- > 0;) {
         EventCandidate& prev = merged[k];
         if (prev.sentence == SIZE_MAX || prev.sentence + 2 < si) break;
-        if (prev.event.cameo.compare(0, 2, "14") != 0) continue;
-        acled_cues = im.acled_cues.MatchAll(s.tokens);
+        const auto* carried = std::find_if(std::begin(kCarried), std::end(kCarried), [&](const auto& c) {
+          return prev.event.cameo.rfind(c.family, 0) == 0;
+        });
+        if (carried == std::end(kCarried)) continue;
+        if (!acled_cues_read) acled_cues = im.acled_cues.MatchAll(s.tokens);
         acled_cues_read = true;
         for (const PatternMatch& c : acled_cues) {
           const std::string& label = c.pattern->role;
-          if (label != "crowd_control" && label != "riot_acts" && label != "live_fire" && label != "state_forces") continue;
+          if (std::find(carried->labels.begin(), carried->labels.end(), label) == carried->labels.end()) continue;
           if (std::find(prev.cues.begin(), prev.cues.end(), label) == prev.cues.end()) prev.cues.push_back(label);
         }
         break;
