@@ -847,7 +847,7 @@ Status Coder::Code(Document& doc) const {
       if (cb == 0) e.confidence += 0.03;
       // "protested against the killing of", "over the arrest of", "justice for the death of": an
       // act named as the reason for another is background too.
-      if (p.nominal || m.first == m.trigger) {
+      if ((p.nominal || m.first == m.trigger) && p.cameo.compare(0, 2, "14") != 0) {  // "a call for demonstrations" is one
         for (size_t k = m.first; k-- > cb && k + 4 > m.first;) {
           const std::string& w = s.tokens[k].lower;
           if (w == "against" || w == "over" || w == "for" || w == "following" || w == "after" || w == "denounce" ||
