@@ -97,6 +97,7 @@ struct Event {
   double goldstein = 0;
   std::string plover, plover_mode;
   std::string acled_event_type, acled_sub_event_type;
+  std::string category;     // non-political kind (natural_disaster, man_made_disaster, crime); empty = political
   std::optional<Actor> source, target;
   std::optional<Location> location;
   EventDate date;

@@ -17,7 +17,8 @@
 namespace eventmill::code {
 
 struct ExpectedEvent {
-  std::map<std::string, std::string> fields;  // cameo, source, target, location, modality, date, count
+  std::map<std::string, std::string> fields;  // cameo, source, target, location, modality, date, count,
+                                              // acled (sub-event type, '_' for spaces), category
   std::string line;                           // as written, for messages
 };
 

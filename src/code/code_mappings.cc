@@ -119,7 +119,7 @@ const CodeMappings::Prefixed* CodeMappings::Longest(const std::vector<Prefixed>&
   return best;
 }
 
-bool CodeMappings::Fill(Event& e) const {
+bool CodeMappings::Fill(Event& e, const std::vector<std::string>& cues) const {
   const CameoEntry* entry = Find(e.cameo);
   if (!entry || e.cameo.size() < 2) return false;
   e.cameo_root = e.cameo.substr(0, 2);
@@ -131,17 +131,62 @@ bool CodeMappings::Fill(Event& e) const {
   }
   bool killed = std::any_of(e.counts.begin(), e.counts.end(), [](const Count& c) { return c.kind == "killed"; });
   bool armed = e.source && e.target && IsArmedRole(e.source->role) && IsArmedRole(e.target->role);
+  auto has_cue = [&](std::string_view list) {
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t comma = list.find(',', start);
+      std::string_view one = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+      if (std::find(cues.begin(), cues.end(), one) != cues.end()) return true;
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
+    }
+    return false;
+  };
+  // The event happens in the source's own country ("the army retook the town" at home).
+  bool domestic = e.source && e.location && !e.source->country.empty() && e.source->country == e.location->place.country;
+  auto test = [&](std::string_view cond) {
+    if (cond == "-") return true;
+    if (cond == "killed") return killed;
+    if (cond == "armed") return armed;
+    if (cond == "domestic") return domestic;
+    if (cond.rfind("target=", 0) == 0) return RoleIn(e.target, cond.substr(7));
+    if (cond.rfind("source=", 0) == 0) return RoleIn(e.source, cond.substr(7));
+    if (cond.rfind("cue=", 0) == 0) return has_cue(cond.substr(4));
+    return false;
+  };
+  // "!TEST": the test does not hold.
+  auto holds = [&](std::string_view cond) { return cond.rfind('!', 0) == 0 ? !test(cond.substr(1)) : test(cond); };
   e.acled_event_type.clear();
   e.acled_sub_event_type.clear();
+  e.category.clear();
+  // A row's prefix column may list several prefixes ("18,19,20").
+  auto starts = [&](std::string_view prefixes) {
+    while (true) {
+      size_t comma = prefixes.find(',');
+      std::string_view one = prefixes.substr(0, comma);
+      if (!one.empty() && std::string_view(e.cameo).substr(0, one.size()) == one) return true;
+      if (comma == std::string_view::npos) return false;
+      prefixes.remove_prefix(comma + 1);
+    }
+  };
   for (const auto& row : acled_) {
-    if (e.cameo.substr(0, row.prefix.size()) != row.prefix) continue;
-    const std::string& cond = row.values[0];
-    bool ok = cond == "-" || (cond == "killed" && killed) || (cond == "armed" && armed) ||
-              (cond.rfind("target=", 0) == 0 && RoleIn(e.target, cond.substr(7))) ||
-              (cond.rfind("source=", 0) == 0 && RoleIn(e.source, cond.substr(7)));
+    if (!starts(row.prefix)) continue;
+    // A condition is one test or several joined by '&', all of which must hold.
+    std::string_view cond = row.values[0];
+    bool ok = true;
+    while (ok) {
+      size_t amp = cond.find('&');
+      ok = holds(cond.substr(0, amp));
+      if (amp == std::string_view::npos) break;
+      cond.remove_prefix(amp + 1);
+    }
     if (!ok) continue;
-    e.acled_event_type = row.values[1];
-    e.acled_sub_event_type = row.values[2];
+    if (row.values[1] == "-") {
+      e.category = row.values[2];
+    } else {
+      e.acled_event_type = row.values[1];
+      e.acled_sub_event_type = row.values[2];
+    }
     break;
   }
   return true;

@@ -29,9 +29,11 @@ class CodeMappings {
 
   // The codebook entry of `code`, or null when neither it nor its root is in the codebook.
   const CameoEntry* Find(std::string_view code) const;
-  // Fills cameo_root, quad_class, goldstein, plover, plover_mode and the ACLED fields of `event`
-  // from event.cameo, its counts and its actors. Returns false when the code is unknown.
-  bool Fill(Event& event) const;
+  // Fills cameo_root, quad_class, goldstein, plover, plover_mode, the ACLED fields and the
+  // non-political category of `event` from event.cameo, its counts, its actors and the cue labels
+  // read in its sentences (`cues`: data/patterns/acled.cues labels such as "air", "grenade",
+  // "pre:mob"). Returns false when the code is unknown.
+  bool Fill(Event& event, const std::vector<std::string>& cues = {}) const;
   // Whether an event coded `cameo` may carry a count of `kind` (counts.tsv).
   bool CountFits(std::string_view cameo, std::string_view kind) const;
 
@@ -43,7 +45,8 @@ class CodeMappings {
   static const Prefixed* Longest(const std::vector<Prefixed>& rows, std::string_view code);
   std::vector<CameoEntry> cameo_;
   std::vector<Prefixed> plover_, counts_;
-  std::vector<Prefixed> acled_;  // values: condition, event_type, sub_event_type (in file order)
+  std::vector<Prefixed> acled_;  // values: condition, event_type, sub_event_type (in file order);
+                                 // event_type "-": no ACLED event, sub_event_type is the category
 };
 
 }  // namespace eventmill::code

@@ -37,14 +37,57 @@ TEST(CodeMappings, ArrestIsCoerceWithGoldsteinAndAcled) {
   EXPECT_EQ(e.acled_sub_event_type, "Arrests");
 }
 
-TEST(CodeMappings, ProtestWithDeathsIsARiot) {
+TEST(CodeMappings, WhatTheSentenceTellsDecidesTheProtestType) {
   Event e;
   e.cameo = "141";
   ASSERT_TRUE(Project().Fill(e));
-  EXPECT_EQ(e.acled_event_type, "Protests");
+  EXPECT_EQ(e.acled_sub_event_type, "Peaceful protest");
+  // A toll alone does not make a riot: "protested over the killing of a student".
   e.counts.push_back(Count{.kind = "killed", .value = 16});
   ASSERT_TRUE(Project().Fill(e));
+  EXPECT_EQ(e.acled_sub_event_type, "Peaceful protest");
+  ASSERT_TRUE(Project().Fill(e, {"demonstration", "riot_acts"}));
   EXPECT_EQ(e.acled_event_type, "Riots");
+  EXPECT_EQ(e.acled_sub_event_type, "Violent demonstration");
+  ASSERT_TRUE(Project().Fill(e, {"crowd_control"}));
+  EXPECT_EQ(e.acled_sub_event_type, "Protest with intervention");
+  ASSERT_TRUE(Project().Fill(e, {"live_fire", "state_forces"}));
+  EXPECT_EQ(e.acled_sub_event_type, "Excessive force against protesters");
+}
+
+TEST(CodeMappings, TheWeaponDecidesTheRemoteViolenceType) {
+  Event e;
+  e.cameo = "1823";
+  ASSERT_TRUE(Project().Fill(e, {"grenade", "blast"}));
+  EXPECT_EQ(e.acled_sub_event_type, "Grenade");
+  ASSERT_TRUE(Project().Fill(e, {"air", "blast"}));
+  EXPECT_EQ(e.acled_sub_event_type, "Air/drone strike");
+  ASSERT_TRUE(Project().Fill(e, {"grenade", "crowd_control"}));
+  EXPECT_EQ(e.acled_sub_event_type, "Attack");
+}
+
+TEST(CodeMappings, ADisasterHasACategoryAndNoAcledType) {
+  Event e;
+  e.cameo = "1823";
+  ASSERT_TRUE(Project().Fill(e, {"natural_disaster"}));
+  EXPECT_EQ(e.acled_event_type, "");
+  EXPECT_EQ(e.category, "natural_disaster");
+  // A weapon keeps it political.
+  ASSERT_TRUE(Project().Fill(e, {"natural_disaster", "shelling"}));
+  EXPECT_EQ(e.category, "");
+  EXPECT_EQ(e.acled_sub_event_type, "Shelling/artillery/missile attack");
+}
+
+TEST(CodeMappings, ConditionsJoinWithAmpersandAndNegateWithBang) {
+  auto m = CodeMappings::Parse("18\t4\t-9\tAssault\n", "18\tASSAULT\t-\n",
+                               "18,19\tcue=a&!cue=b\tX\tY\n18\t-\tX\tZ\n", "");
+  ASSERT_TRUE(m.ok());
+  Event e;
+  e.cameo = "182";
+  ASSERT_TRUE(m->Fill(e, {"a"}));
+  EXPECT_EQ(e.acled_sub_event_type, "Y");
+  ASSERT_TRUE(m->Fill(e, {"a", "b"}));
+  EXPECT_EQ(e.acled_sub_event_type, "Z");
 }
 
 TEST(CodeMappings, AssaultBetweenArmedActorsIsABattle) {

@@ -61,6 +61,8 @@ struct Coder::Impl {
   PatternSet common_actors;  // common_actors.cues: "the suspect", "a gunman", "the victim"
   PatternSet non_events;     // non_events.cues: captions and other sentences that tell no event
   PatternSet scope;          // scope.cues: "across the country", "nationwide": the scene is the country
+  PatternSet acled_cues;     // acled.cues: the weapon, the crowd, a disaster or a crime told in a sentence,
+                             // read by the ACLED rules of data/mappings/acled.tsv
   struct SlotRole {
     std::string prefix, slot, role;
   };
@@ -516,6 +518,8 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
                       PatternSet::Parse(non, "non_events.cues", impl->patterns.inflector(), /*labelled=*/true));
   EM_ASSIGN_OR_RETURN(std::string scope, patterns.Read("scope.cues"));
   EM_ASSIGN_OR_RETURN(impl->scope, PatternSet::Parse(scope, "scope.cues", impl->patterns.inflector(), /*labelled=*/true));
+  EM_ASSIGN_OR_RETURN(std::string acled, patterns.Read("acled.cues"));
+  EM_ASSIGN_OR_RETURN(impl->acled_cues, PatternSet::Parse(acled, "acled.cues", impl->patterns.inflector(), /*labelled=*/true));
   EM_ASSIGN_OR_RETURN(std::string skip, patterns.Read("skip_sentences.txt"));
   EM_RETURN_IF_ERROR(ForEachDataLine(skip, [&](int, std::string_view line) {
     impl->skip_prefixes.emplace_back(line);
@@ -619,14 +623,15 @@ Status Coder::Code(Document& doc) const {
         if (!a3.empty()) (*a)->code = std::string(a3);
       }
     }
-    im.mappings->Fill(c.event);
+    im.mappings->Fill(c.event, c.cues);
   };
   // The headline, when the text repeats it at the top.
   std::string title_start = doc.title.substr(0, std::min<size_t>(doc.title.size(), 30));
   std::vector<EventCandidate> events;  // the current sentence's, until merged
   std::vector<EventCandidate> merged;
   std::vector<const Count*> title_counts;  // figures of the headline no headline event took
-  std::vector<std::string> headline_denies;  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
+  std::vector<std::string> headline_denies;
+  std::vector<std::string> lead_cues;  // "lead:natural_disaster": what the story's lead tells  // "Woman wasn't kidnapped": no kidnapping anywhere in the story
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView s = code::BuildSentenceView(doc, si, ctx.entities);
     if (si == 0) {
@@ -635,7 +640,31 @@ Status Coder::Code(Document& doc) const {
                                      : doc.sentences.size() > 1 && doc.paragraphs.size() > 1 &&
                                            doc.paragraphs[0].Contains(s.span) && doc.paragraphs[0].end <= s.span.end + 2;
     }
-    if (im.SkipSentence(doc, s)) continue;
+    // A disaster told in the lead (first two sentences) is what the story is about: its events
+    // carry "lead:LABEL" for the ACLED rules (an arrest in a flood story is no political arrest).
+    if (si < 2 && im.acled_cues.size() > 0) {
+      for (const PatternMatch& c : im.acled_cues.MatchAll(s.tokens)) {
+        const std::string& label = c.pattern->role;
+        if (label.find("disaster") == std::string::npos) continue;
+        std::string lead = "lead:" + label;
+        if (std::find(lead_cues.begin(), lead_cues.end(), lead) == lead_cues.end()) lead_cues.push_back(lead);
+      }
+    }
+    if (im.SkipSentence(doc, s)) {
+      // "2 fatalities.", "1 killed.": a sentence that is only a toll gives it to the latest event
+      // told before it that takes it and has none yet (ACLED notes close with one).
+      for (const Count& c : doc.counts) {
+        if (!s.span.Contains(c.span) || merged.empty() || (c.kind != "killed" && c.kind != "injured")) continue;
+        EventCandidate& last = merged.back();
+        if (!im.mappings->CountFits(last.event.cameo, c.kind) ||
+            std::any_of(last.event.counts.begin(), last.event.counts.end(), [&](const Count& x) { return x.kind == c.kind; })) {
+          continue;
+        }
+        last.event.counts.push_back(c);
+        last.event.explain.push_back("count " + c.kind + " \"" + c.text + "\": a toll told on its own after the event");
+      }
+      continue;
+    }
     im.AddCommonActors(s, story_country, story_alpha3, common_entities, ctx);
     size_t first_of_sentence = events.size();
     bool consequence_seen = false;  // a ", killing 20" toll was read in this sentence
@@ -653,6 +682,35 @@ Status Coder::Code(Document& doc) const {
     std::vector<size_t> scope_at;
     if (im.scope.size() > 0) {
       for (const PatternMatch& c : im.scope.MatchAll(s.tokens)) scope_at.push_back(c.first);
+    }
+    // The weapon, the crowd, a disaster told in the sentence (acled.cues), read once it has an event.
+    std::vector<PatternMatch> acled_cues;
+    bool acled_cues_read = false;
+    // "Police intervened and detained 20 protesters.", "They pelted stones at the police.", "No
+    // clashes were reported.": what the forces or the crowd did, told in one of the two sentences
+    // after a demonstration or a territory taken, is part of it (ACLED: intervention, excessive
+    // force, violent demonstration; a transfer without a fight).
+    if (im.acled_cues.size() > 0) {
+      static const struct {
+        const char* family;
+        std::vector<std::string> labels;
+      } kCarried[] = {{"14", {"crowd_control", "riot_acts", "live_fire", "state_forces"}}, {"192", {"withdraw"}}};
+      for (size_t k = merged.size(); k-- > 0;) {
+        EventCandidate& prev = merged[k];
+        if (prev.sentence == SIZE_MAX || prev.sentence + 2 < si) break;
+        const auto* carried = std::find_if(std::begin(kCarried), std::end(kCarried), [&](const auto& c) {
+          return prev.event.cameo.rfind(c.family, 0) == 0;
+        });
+        if (carried == std::end(kCarried)) continue;
+        if (!acled_cues_read) acled_cues = im.acled_cues.MatchAll(s.tokens);
+        acled_cues_read = true;
+        for (const PatternMatch& c : acled_cues) {
+          const std::string& label = c.pattern->role;
+          if (std::find(carried->labels.begin(), carried->labels.end(), label) == carried->labels.end()) continue;
+          if (std::find(prev.cues.begin(), prev.cues.end(), label) == prev.cues.end()) prev.cues.push_back(label);
+        }
+        break;
+      }
     }
     for (const PatternMatch& m : im.patterns.Match(s.tokens)) {
       const code::Pattern& p = *m.pattern;
@@ -769,9 +827,39 @@ Status Coder::Code(Document& doc) const {
       e.evidence = s.span;
       e.pattern = p.text + " [" + p.cameo + "] (" + p.where + ")";
       e.confidence = p.confidence;
+      // The sentence's main clause tells its news; an act named later, in a clause that explains
+      // it ("... to protest the killing of a student"), is background.
+      if (cb == 0) e.confidence += 0.03;
+      // The lead tells the news; a later sentence adds its aftermath ("4 arrested.").
+      if (si == 0) e.confidence += 0.03;
+      // "protested against the killing of", "over the arrest of", "justice for the death of": an
+      // act named as the reason for another is background too.
+      if ((p.nominal || m.first == m.trigger) && p.cameo.compare(0, 2, "14") != 0) {  // "a call for demonstrations" is one
+        for (size_t k = m.first; k-- > cb && k + 4 > m.first;) {
+          const std::string& w = s.tokens[k].lower;
+          if (w == "against" || w == "over" || w == "for" || w == "following" || w == "after" || w == "denounce" ||
+              w == "condemn" || w == "protest" || w == "protesting" || w == "denouncing" || w == "condemning") {
+            e.confidence -= 0.08;
+            break;
+          }
+          if (s.tokens[k].punct) break;
+        }
+      }
       base.title = s.title;
       base.trigger = m.trigger;
       base.sentence = si;
+      if (!acled_cues_read && im.acled_cues.size() > 0) acled_cues = im.acled_cues.MatchAll(s.tokens);
+      acled_cues_read = true;
+      for (const PatternMatch& c : acled_cues) {
+        auto add = [&](std::string label) {
+          if (std::find(base.cues.begin(), base.cues.end(), label) == base.cues.end()) base.cues.push_back(std::move(label));
+        };
+        add(c.pattern->role);
+        // Before the trigger in its clause: who acts ("a mob attacked", "villagers clashed").
+        if (c.last < m.first && c.first >= cb) add("pre:" + c.pattern->role);
+        // After it in its clause: what it is done to ("attacked an army post").
+        if (c.first > m.trigger && c.last < ce) add("post:" + c.pattern->role);
+      }
       // "Elsewhere, ...", "In a separate incident, ...", "another bomb", "a second attack": another event.
       {
         auto w = [&](size_t k) -> const std::string& {
@@ -980,13 +1068,22 @@ Status Coder::Code(Document& doc) const {
   std::string doc_id = doc.id.empty() ? DocumentId(doc) : doc.id;
   for (auto& c : events) {
     Event& e = c.event;
-    if (!im.mappings->Fill(e)) continue;
+    for (const std::string& l : lead_cues) c.cues.push_back(l);
+    if (!im.mappings->Fill(e, c.cues)) continue;
+    if (!c.cues.empty()) {
+      std::string said = "told with (acled.cues):";
+      for (const std::string& cue : c.cues) said += " " + cue;
+      e.explain.push_back(std::move(said));
+    }
     double conf = e.confidence;
     if (e.source) conf += 0.05;
     if (e.target) conf += 0.05;
     if (c.location_basis == LocationBasis::kClause) conf += 0.03;
     if (c.title) conf -= 0.1;
     conf += 0.04 * c.restatements;
+    // A material act ACLED would code (a protest, an attack, an arrest) is what a sentence that
+    // also voices a demand or a criticism is about: "staged a protest to demand ..." is the protest.
+    if (!e.acled_event_type.empty()) conf += 0.1;
     e.confidence = std::clamp(conf, 0.05, 0.99);
     e.id = Hex64(Hash64(doc_id + ":" + e.cameo + ":" + std::to_string(e.evidence.begin)));
     doc.events.push_back(std::move(e));

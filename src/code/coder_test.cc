@@ -112,7 +112,8 @@ TEST(Coder, FillsEveryContractField) {
   EXPECT_EQ(e.cameo_root, "17");
   EXPECT_EQ(e.quad_class, 4);
   EXPECT_EQ(e.plover, "COERCE");
-  EXPECT_EQ(e.acled_sub_event_type, "Arrests");
+  // ACLED codes protesters arrested by the police as a protest with intervention, not as arrests.
+  EXPECT_EQ(e.acled_sub_event_type, "Protest with intervention");
   ASSERT_TRUE(e.source && e.target);
   EXPECT_EQ(e.source->code, "KAZCOP");
   EXPECT_EQ(e.target->code, "KAZPRO");

@@ -79,6 +79,9 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   if (keep_place && into.location_basis != LocationBasis::kArticle && into.location_basis != LocationBasis::kNone) {
     from.event.location.reset();
   }
+  for (const std::string& c : from.cues) {
+    if (std::find(into.cues.begin(), into.cues.end(), c) == into.cues.end()) into.cues.push_back(c);
+  }
   // A later, more specific code of the same family refines the first ("shot", then "killed").
   if (f.cameo.size() > e.cameo.size() && f.cameo.compare(0, e.cameo.size(), e.cameo) == 0) e.cameo = f.cameo;
   auto rank = [](const EventCandidate& c) { return static_cast<int>(c.location_basis) * 2 + (c.title ? 1 : 0); };

@@ -25,6 +25,8 @@ struct EventCandidate {
   bool date_weak = false;      // carried over from three or four sentences before: used when nothing
                                // better is known, never over a restatement's date
   int restatements = 0;
+  std::vector<std::string> cues;  // labels of data/patterns/acled.cues read in its sentences (weapon,
+                                  // crowd, disaster ...), "pre:LABEL" when before the trigger in its clause
   size_t trigger = 0;          // token of the trigger in its sentence
   const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
   size_t sentence = SIZE_MAX;  // index of the sentence of its latest mention

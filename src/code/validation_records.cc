@@ -53,6 +53,8 @@ std::string DescribeEvent(const Event& e) {
                   " at=" + (e.location ? e.location->place.name : "-") + " mod=" + e.modality;
   if (!e.date.value.empty()) s += " date=" + e.date.value;
   for (const auto& c : e.counts) s += " count=" + c.kind + ":" + FormatValue(c.value);
+  if (!e.acled_sub_event_type.empty()) s += " acled=" + e.acled_sub_event_type;
+  if (!e.category.empty()) s += " category=" + e.category;
   return s;
 }
 
@@ -195,7 +197,7 @@ Result<std::vector<ValidationRecord>> ParseValidationRecords(std::string_view te
         size_t eq = tok.find('=');
         if (eq == std::string::npos) return fail("event field '" + tok + "' wants key=value");
         std::string k = tok.substr(0, eq), v = tok.substr(eq + 1);
-        static const char* kKeys[] = {"source", "target", "location", "modality", "date", "count"};
+        static const char* kKeys[] = {"source", "target", "location", "modality", "date", "count", "acled", "category"};
         if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* x) { return k == x; })) {
           return fail("unknown event field '" + k + "'");
         }
@@ -277,6 +279,12 @@ bool FieldsMatch(const ExpectedEvent& x, const Event& e, std::string* why) {
       ok = v == "-" ? !e.location : e.location && Lower(e.location->place.name) == Lower(v);
     } else if (k == "modality") {
       ok = e.modality == v;
+    } else if (k == "acled") {
+      ok = v == "-" ? e.acled_event_type.empty() : Lower(e.acled_sub_event_type) == Lower(v);
+    } else if (k == "category") {
+      std::string cat = e.category;
+      std::replace(cat.begin(), cat.end(), '_', ' ');  // written with '_' like every field value
+      ok = v == "-" ? e.category.empty() : cat == v;
     } else if (k == "date") {
       ok = e.date.value == v;
     } else if (k == "count") {

@@ -125,6 +125,7 @@ void WriteEvent(Writer& w, const Document& doc, const Event& e, const JsonOption
     w.Key("sub_event_type"), w.StringOrNull(e.acled_sub_event_type);
     w.EndObject();
   }
+  if (!e.category.empty()) w.Key("category"), w.String(e.category);
   w.Key("source"), WriteActor(w, e.source);
   w.Key("target"), WriteActor(w, e.target);
   w.Key("location");
