@@ -122,7 +122,13 @@ class Ingest {
       doc.source += "@" + doc.id;
     }
     batch_.push_back(std::move(doc));
-    MaybeFlush();
+    try {
+      MaybeFlush();
+    } catch (const std::bad_alloc&) {  // as a store that refuses the batch: stop, count it failed
+      std::fprintf(stderr, "eventmill ingest: out of memory while storing a batch of %zu documents\n", batch_.size());
+      ok_ = false;
+      g_interrupted.store(true);
+    }
   }
 
   void OnError(const Status& status) {

@@ -111,23 +111,37 @@ Result<Document> Pipeline::Process(const RawPage& page) const { return impl_->Pr
 RunSummary Pipeline::Run(InputReader& reader, const std::function<void(Document&)>& on_document,
                          const std::function<void(const Status&)>& on_error) const {
   RunSummary summary;
+  // Out of memory while reading or writing out a page fails that page, like one in processing.
+  auto next_page = [&]() -> std::optional<Result<RawPage>> {
+    try {
+      return reader.Next();
+    } catch (const std::bad_alloc&) {
+      return Result<RawPage>(Status::LimitExceeded("input", "out of memory while reading the next page"));
+    }
+  };
   auto emit = [&](Result<Document>& r) {
     ++summary.inputs;
     if (r.ok()) {
-      ++summary.documents;
-      summary.events += r->events.size();
-      on_document(*r);
-    } else {
-      ++summary.failures;
-      on_error(r.status());
+      const size_t events = r->events.size();  // on_document may move the document away
+      std::string source = r->source;
+      try {
+        on_document(*r);
+        ++summary.documents;
+        summary.events += events;
+        return;
+      } catch (const std::bad_alloc&) {
+        r = Result<Document>(Status::LimitExceeded(source, "out of memory while writing the document"));
+      }
     }
+    ++summary.failures;
+    on_error(r.status());
   };
 
   const auto& admit = impl_->options.admit;
   const std::atomic<bool>* cancel = impl_->options.cancel;
   auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
   if (impl_->options.threads == 1) {
-    while (auto page = reader.Next()) {
+    while (auto page = next_page()) {
       if (page->ok() && admit && !admit(**page)) {
         ++summary.skipped;
         if (cancelled()) {
@@ -165,7 +179,7 @@ RunSummary Pipeline::Run(InputReader& reader, const std::function<void(Document&
         space_cv.wait(lock, [&] { return read_count - written < max_in_flight; });
       }
       const bool stop = cancelled();
-      auto page = stop ? std::nullopt : reader.Next();
+      auto page = stop ? std::nullopt : next_page();
       if (page && page->ok() && admit && !admit(**page)) {
         std::lock_guard lock(mu);
         ++summary.skipped;
