@@ -2,6 +2,7 @@
 // dates and quotes, found in an extracted Document. Never changes doc.text.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,9 @@ namespace eventmill {
 
 struct AnalyzeOptions {
   std::string data_dir;  // data/ (text/, counts/, dates/, quotes/); empty: the lexicon's data_dir()
+  // Entities kept per document (docs/limits.md); past it the rest are dropped and a diagnostic
+  // says so. With the extractor's text limit this bounds the stage's memory.
+  size_t max_entities = 100'000;
 };
 
 class Analyzer {

@@ -56,9 +56,14 @@ struct Entity {
   std::optional<Place> place;
 };
 
+// The largest figure a Count may hold: more people than this is not a count of people
+// (a 300-digit "number" in a page, a serial number). Larger figures are never counts, and
+// `ingest --documents` rejects a document carrying one.
+inline constexpr double kMaxCountValue = 1e9;
+
 struct Count {
   std::string kind;         // killed injured arrested detained missing kidnapped displaced evacuated participants sentenced released
-  double value = 0;
+  double value = 0;         // 0 .. kMaxCountValue
   std::string qualifier;    // exact about more_than at_least less_than approx
   std::string who;          // "people", "police officers"
   std::string text;         // the figure and its noun ("5,135 people")

@@ -15,6 +15,9 @@ namespace eventmill {
 struct ExtractOptions {
   size_t max_page_bytes = size_t{50} << 20;  // bigger pages fail with kLimitExceeded
   size_t max_depth = 512;                     // deeper elements are flattened into their ancestor
+  // Memory bounds (docs/limits.md); over them the result is cut and says so in its diagnostics.
+  size_t max_markup_items = 250'000;          // tags, comments, attributes read from one page
+  size_t max_text_bytes = size_t{2} << 20;    // main text kept, cut at a paragraph end
   std::string data_dir;                       // hints, phrases, agencies; empty: DataDir() + "/extract"
 };
 

@@ -30,7 +30,15 @@ struct PipelineOptions {
   // Optional: once *cancel is true, no more pages are read; pages already read are still
   // processed and reported in order, so a run stops cleanly (Ctrl-C in `ingest`).
   const std::atomic<bool>* cancel = nullptr;
+  // Optional: called on the reading thread for each admitted page; a non-OK Status makes the page
+  // a failure with that Status, without processing it (`ingest` refuses pages that crashed an
+  // earlier run).
+  std::function<Status(const RawPage&)> refuse = nullptr;
 };
+
+// The source of the page the calling thread is processing (Pipeline::Process), or nullptr. For a
+// crash handler: async-signal-safe, it reads one thread-local pointer.
+const char* PageInProcess();
 
 struct RunSummary {
   size_t inputs = 0;     // documents + failures

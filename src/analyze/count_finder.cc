@@ -252,6 +252,8 @@ class FigureReader {
       value *= m->second;
       ++k;
     }
+    // An absurd figure (hundreds of digits, "a billion billion") is not a count of people.
+    if (!(value >= 0 && value <= kMaxCountValue)) return std::nullopt;
     *end = k;
     return value;
   }
@@ -558,7 +560,7 @@ class Binder {
       size_t end = part.np.empty ? part.fig.end : part.np.end;
       out->push_back(MakeCount(kind, part.fig, part.np, part.fig.begin, end, part.fig.qualifier));
     }
-    if (parts.size() > 1) {
+    if (parts.size() > 1 && sum <= kMaxCountValue) {
       Figure total = parts[0].fig;
       total.value = sum;
       const Part& last = parts.back();

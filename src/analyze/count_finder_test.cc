@@ -58,6 +58,16 @@ TEST(CountFinder, ReadsThousandsWithComma) {
   EXPECT_EQ(c[0].text, "5,135 people");
 }
 
+// Issue 18.5: an absurd figure is never a count (no 1e300 arrests), whatever its form.
+TEST(CountFinder, AbsurdFiguresAreNotCounts) {
+  EXPECT_TRUE(Counts("Police arrested " + std::string(300, '9') + " people on Monday.").empty());
+  EXPECT_TRUE(Counts("Police arrested 5 billion billion people on Monday.").empty());
+  auto big = Counts("Police arrested 2,000,000 people on Monday.");
+  ASSERT_EQ(big.size(), 1u);
+  EXPECT_EQ(big[0].value, 2000000);
+  for (const Count& c : Counts("Police arrested " + std::string(12, '7') + " protesters.")) EXPECT_LE(c.value, kMaxCountValue);
+}
+
 TEST(CountFinder, SpanIndexesTheText) {
   std::string text = "Officials said that 16 were killed on Friday.";
   auto c = Counts(text);

@@ -36,13 +36,10 @@ int RunArticles(const std::vector<std::string>& args) {
     else if (FlagValue(args, &i, "--id", &v, &missing)) q.id = v;
     else if (args[i] == "--duplicates") q.duplicates_only = true;
     else if (FlagValue(args, &i, "--limit", &v, &missing)) {
-      char* end = nullptr;
-      long long n = missing ? -1 : std::strtoll(v.c_str(), &end, 10);
-      if (!missing && (!end || *end || n < 0)) {
+      if (!missing && !ParseRowLimit(v, &q.limit)) {
         std::fprintf(stderr, "eventmill articles: --limit needs a number (0: no limit), not '%s'\n", v.c_str());
         return 2;
       }
-      q.limit = static_cast<size_t>(n);
     } else {
       std::fprintf(stderr, "eventmill articles: unknown option '%s' (see --help)\n", args[i].c_str());
       return 2;
@@ -52,13 +49,20 @@ int RunArticles(const std::vector<std::string>& args) {
       return 2;
     }
   }
+  for (const auto& [flag, value] : {std::pair{"--since", q.since}, std::pair{"--until", q.until}}) {
+    if (!value.empty() && !ValidDateFlag(value)) {
+      std::fprintf(stderr, "eventmill articles: %s needs a real date YYYY, YYYY-MM or YYYY-MM-DD, not '%s'\n", flag,
+                   value.c_str());
+      return 2;
+    }
+  }
   auto fmt = ParseArticleFormat(format);
   if (!fmt.ok()) {
     std::fprintf(stderr, "eventmill articles: %s\n", fmt.status().message().c_str());
     return 2;
   }
   q.with_json = *fmt == ArticleFormat::kJsonl;
-  auto store = Store::Open(db);
+  auto store = Store::Open(db, {.create = false});  // a query never creates or changes a database
   if (!store.ok()) {
     std::fprintf(stderr, "eventmill articles: %s\n", store.status().message().c_str());
     return 1;

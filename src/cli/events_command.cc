@@ -31,15 +31,6 @@ bool ParseNear(const std::string& v, NearPoint* p) {
   return true;
 }
 
-bool ValidDate(const std::string& v) {
-  if (v.size() != 4 && v.size() != 7 && v.size() != 10) return false;
-  for (size_t i = 0; i < v.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? v[i] != '-' : (v[i] < '0' || v[i] > '9')) return false;
-  }
-  return true;
-}
-
 int RunEvents(const std::vector<std::string>& args) {
   std::string db = DefaultDb(), format = "table";
   bool explain = false;
@@ -73,21 +64,18 @@ int RunEvents(const std::vector<std::string>& args) {
       if (!missing && !ParseNear(v, &p)) return bad("--near needs LAT,LON,KM (e.g. 43.25,76.92,50), not '" + v + "'");
       q.near = p;
     } else if (FlagValue(args, &i, "--limit", &v, &missing)) {
-      char* end = nullptr;
-      long long n = missing ? -1 : std::strtoll(v.c_str(), &end, 10);
-      if (!missing && (!end || *end || n < 0)) return bad("--limit needs a number (0: no limit), not '" + v + "'");
-      q.limit = static_cast<size_t>(n);
+      if (!missing && !ParseRowLimit(v, &q.limit)) return bad("--limit needs a number (0: no limit), not '" + v + "'");
     } else {
       return bad("unknown option '" + args[i] + "' (see --help)");
     }
     if (missing) return bad(flag + " needs a value");
   }
-  if (!q.since.empty() && !ValidDate(q.since)) {
-    std::fprintf(stderr, "eventmill events: --since needs a date YYYY, YYYY-MM or YYYY-MM-DD, not '%s'\n", q.since.c_str());
+  if (!q.since.empty() && !ValidDateFlag(q.since)) {
+    std::fprintf(stderr, "eventmill events: --since needs a real date YYYY, YYYY-MM or YYYY-MM-DD, not '%s'\n", q.since.c_str());
     return 2;
   }
-  if (!q.until.empty() && !ValidDate(q.until)) {
-    std::fprintf(stderr, "eventmill events: --until needs a date YYYY, YYYY-MM or YYYY-MM-DD, not '%s'\n", q.until.c_str());
+  if (!q.until.empty() && !ValidDateFlag(q.until)) {
+    std::fprintf(stderr, "eventmill events: --until needs a real date YYYY, YYYY-MM or YYYY-MM-DD, not '%s'\n", q.until.c_str());
     return 2;
   }
   auto fmt = ParseEventFormat(format);
@@ -95,7 +83,7 @@ int RunEvents(const std::vector<std::string>& args) {
     std::fprintf(stderr, "eventmill events: %s\n", fmt.status().message().c_str());
     return 2;
   }
-  auto store = Store::Open(db);
+  auto store = Store::Open(db, {.create = false});  // a query never creates or changes a database
   if (!store.ok()) {
     std::fprintf(stderr, "eventmill events: %s\n", store.status().message().c_str());
     return 1;

@@ -14,7 +14,9 @@
 #include <unordered_set>
 
 #include "cli/command.h"
+#include "cli/crash_guard.h"
 #include "cli/store_flags.h"
+#include "core/printable.h"
 #include "eventmill/pipeline.h"
 #include "eventmill/store.h"
 
@@ -112,8 +114,21 @@ class Ingest {
 
   void OnDocument(Document& doc) {
     ++seen_;
+    // Stdin is new input every run, and "-" alone would name every page ever read from it as one
+    // input: name a stdin page by its article too, so that two pages are two inputs and the same
+    // page twice is one ("already stored").
+    if (doc.source == "-" || doc.source.rfind("-#", 0) == 0) {
+      if (doc.id.empty()) doc.id = DocumentId(doc);
+      doc.source += "@" + doc.id;
+    }
     batch_.push_back(std::move(doc));
-    MaybeFlush();
+    try {
+      MaybeFlush();
+    } catch (const std::bad_alloc&) {  // as a store that refuses the batch: stop, count it failed
+      std::fprintf(stderr, "eventmill ingest: out of memory while storing a batch of %zu documents\n", batch_.size());
+      ok_ = false;
+      g_interrupted.store(true);
+    }
   }
 
   void OnError(const Status& status) {
@@ -121,7 +136,7 @@ class Ingest {
     ++failed_;
     InputFailure f = SplitFailure(status);
     if (progress_) std::fputs("\r\033[K", stderr);
-    std::fprintf(stderr, "eventmill ingest: %s\n", status.message().c_str());
+    std::fprintf(stderr, "eventmill ingest: %s\n", core::Printable(status.message()).c_str());
     if (!f.source.empty()) failures_.push_back(std::move(f));
     MaybeFlush();
   }
@@ -186,7 +201,9 @@ class Ingest {
     run.already_stored = static_cast<int64_t>(already_);
     run.duplicates = static_cast<int64_t>(duplicates_);
     run.events = static_cast<int64_t>(events_);
-    run.failures = static_cast<int64_t>(failed_);
+    // Inputs = stored + already stored + failed, also after the store refused a batch (a full
+    // disk): what was read but not stored is failed, not silently missing from the summary.
+    run.failures = static_cast<int64_t>(seen_ - added_ - already_);
     run.interrupted = interrupted;
     return run;
   }
@@ -305,6 +322,11 @@ int RunIngest(const std::vector<std::string>& all_args) {
     std::fprintf(stderr, "eventmill ingest: %s\n", store.status().message().c_str());
     return 1;
   }
+  // Never write into a damaged database: check it first (about a second per GB).
+  if (Status integrity = (*store)->CheckIntegrity(); !integrity.ok()) {
+    std::fprintf(stderr, "eventmill ingest: %s\n", core::Printable(integrity.message()).c_str());
+    return 1;
+  }
   auto done_list = (*store)->DoneSources();
   if (!done_list.ok()) {
     std::fprintf(stderr, "eventmill ingest: %s\n", done_list.status().message().c_str());
@@ -332,6 +354,17 @@ int RunIngest(const std::vector<std::string>& all_args) {
   } else {
     PipelineOptions options{.threads = flags.threads, .through = Stage::kCode};
     options.admit = [&](const RawPage& page) { return !StoredBefore(done, page.source); };
+    // The poison-page guard: a page that crashed an earlier run fails at once, without being
+    // processed, so a rerun never dies on the same page (stdin records are new input each time).
+    const std::string poison_path = PoisonPathFor(db);
+    const std::unordered_set<std::string> poison = ReadPoisonPages(poison_path);
+    options.refuse = [&](const RawPage& page) {
+      if (poison.empty() || page.source == "-" || page.source.rfind("-#", 0) == 0 || !poison.count(page.source))
+        return Status::Ok();
+      return Status::Internal(page.source, "this page crashed an earlier run; skipped (remove its line from " +
+                                               poison_path + " to try it again)");
+    };
+    InstallCrashGuard("ingest", poison_path);
     options.cancel = &g_interrupted;
     auto pipeline = Pipeline::Create(options);
     if (!pipeline.ok()) {
@@ -364,7 +397,9 @@ int RunIngest(const std::vector<std::string>& all_args) {
                static_cast<long long>(run.inputs), ingest.seconds(), static_cast<long long>(run.added),
                static_cast<long long>(run.duplicates), static_cast<long long>(run.already_stored), skipped,
                static_cast<long long>(run.events), ingest.new_events(), static_cast<long long>(run.failures),
-               run.failures ? " (see `eventmill status`)" : "");
+               !stored ? " (those the store refused are not recorded: run the same command again once it "
+                         "can write)"
+               : run.failures ? " (see `eventmill status`)" : "");
   if (!stored) return 1;
   if (cancelled) {
     std::fprintf(stderr, "eventmill ingest: interrupted; what was read is stored. Run the same command to continue.\n");

@@ -1,5 +1,6 @@
 // eventmill: the command-line front door. Dispatches to the command files in this folder.
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -41,7 +42,17 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> args(argv + 2, argv + argc);
   for (const auto& c : Commands()) {
-    if (c.name == argv[1]) return c.run(args);
+    if (c.name != argv[1]) continue;
+    int rc = c.run(args);
+    // Output that could not be written (a full disk, /dev/full, a closed pipe) is a failure of
+    // the command, never a silent exit 0 with truncated output.
+    errno = 0;
+    if ((std::fflush(stdout) != 0 || std::ferror(stdout)) && rc == 0) {  // else the command said why
+      std::fprintf(stderr, "eventmill %s: cannot write the output: %s\n", argv[1],
+                   errno ? std::strerror(errno) : "write error");
+      return 1;
+    }
+    return rc;
   }
   std::fprintf(stderr, "eventmill: unknown command '%s' (see 'eventmill help')\n", argv[1]);
   return 2;

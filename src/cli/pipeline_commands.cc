@@ -1,9 +1,14 @@
 // `eventmill extract` and `eventmill code`: the pipeline over inputs, one document out per input,
 // in input order, as readable text or as the contract's JSON lines.
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "cli/command.h"
+#include "cli/crash_guard.h"
+#include "core/printable.h"
 #include "eventmill/json.h"
 #include "eventmill/pipeline.h"
 
@@ -17,46 +22,49 @@ constexpr char kUsage[] =
     "  one document per input record, in input order; errors go to stderr, one line each,\n"
     "  and the exit status is 1 when any input failed\n";
 
+// One line of a page's words for the terminal: controls and escapes shown, never obeyed.
+std::string P(std::string_view s) { return core::Printable(s); }
+
 void PrintText(const Document& doc, bool with_events, bool explain) {
   std::string out;
-  out += "# " + doc.title + "\n";
-  out += "source: " + doc.source + "\n";
-  if (!doc.url.empty()) out += "url: " + doc.url + "\n";
-  if (doc.published) out += "published: " + *doc.published + " (" + doc.published_source + ")\n";
-  if (!doc.published && !doc.published_month.empty()) out += "published in: " + doc.published_month + "\n";
-  if (!doc.site_name.empty()) out += "site: " + doc.site_name + "\n";
-  if (!doc.language.empty()) out += "language: " + doc.language + "\n";
+  out += "# " + P(doc.title) + "\n";
+  out += "source: " + P(doc.source) + "\n";
+  if (!doc.url.empty()) out += "url: " + P(doc.url) + "\n";
+  if (doc.published) out += "published: " + P(*doc.published) + " (" + doc.published_source + ")\n";
+  if (!doc.published && !doc.published_month.empty()) out += "published in: " + P(doc.published_month) + "\n";
+  if (!doc.site_name.empty()) out += "site: " + P(doc.site_name) + "\n";
+  if (!doc.language.empty()) out += "language: " + P(doc.language) + "\n";
   if (!doc.authors.empty()) {
     out += "authors:";
-    for (const auto& a : doc.authors) out += " " + a + ";";
+    for (const auto& a : doc.authors) out += " " + P(a) + ";";
     out.back() = '\n';
   }
   if (!doc.attributed_sources.empty()) {
     out += "sources:";
-    for (const auto& a : doc.attributed_sources) out += " " + a + ",";
+    for (const auto& a : doc.attributed_sources) out += " " + P(a) + ",";
     out.back() = '\n';
   }
   if (explain)
     for (const auto& x : doc.extract_explain) out += "- " + x + "\n";
   if (!with_events) {
-    out += "\n" + doc.text + "\n";
+    out += "\n" + core::Printable(doc.text, core::Newlines::kKeep) + "\n";
   } else {
     for (const auto& e : doc.events) {
       out += "\n[" + e.cameo + "] " + e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
       if (!e.acled_event_type.empty()) out += " | ACLED " + e.acled_event_type;
       // An implied actor has no words: its name says so ("the police (not named)").
       auto who = [](const std::optional<Actor>& a) {
-        return a ? a->code + " (" + (a->text.empty() ? a->name : a->text) + ")" : std::string("-");
+        return a ? P(a->code) + " (" + P(a->text.empty() ? a->name : a->text) + ")" : std::string("-");
       };
       out += "\n  " + who(e.source) + " -> " + who(e.target);
-      if (e.location) out += "\n  at " + e.location->place.name + " [" + e.location->place.country + "]";
+      if (e.location) out += "\n  at " + P(e.location->place.name) + " [" + P(e.location->place.country) + "]";
       if (!e.date.value.empty()) out += "  on " + e.date.value + " (" + e.date.basis + ")";
-      for (const auto& c : e.counts) out += "\n  " + c.kind + ": " + c.text;
+      for (const auto& c : e.counts) out += "\n  " + c.kind + ": " + P(c.text);
       if (e.modality != "asserted") out += "\n  modality: " + e.modality;
-      out += "\n  evidence: " + std::string(doc[e.evidence]);
+      out += "\n  evidence: " + P(doc[e.evidence]);
       if (explain) {
         out += "\n  pattern: " + e.pattern;
-        for (const auto& x : e.explain) out += "\n  - " + x;
+        for (const auto& x : e.explain) out += "\n  - " + P(x);
       }
       out += "\n";
     }
@@ -81,11 +89,15 @@ int RunPipelineCommand(const std::vector<std::string>& args, Stage through, cons
     std::fprintf(stderr, kUsage, name, " [--explain]");
     return 2;
   }
-  auto pipeline = Pipeline::Create({.threads = flags.threads, .through = through});
+  // A write error on stdout (a full disk) stops the run: the rest could not be written either.
+  std::atomic<bool> output_failed{false};
+  int output_errno = 0;
+  auto pipeline = Pipeline::Create({.threads = flags.threads, .through = through, .cancel = &output_failed});
   if (!pipeline.ok()) {
     std::fprintf(stderr, "eventmill %s: %s\n", name, pipeline.status().message().c_str());
     return 1;
   }
+  InstallCrashGuard(name, "");
   InputReader reader(flags.inputs);
   JsonOptions json_options{.explain = flags.explain};
   std::string line;
@@ -100,12 +112,19 @@ int RunPipelineCommand(const std::vector<std::string>& args, Stage through, cons
         } else {
           PrintText(doc, through == Stage::kCode, flags.explain);
         }
+        // Each document leaves at once: what was printed survives a crash on a later page.
+        if ((std::fflush(stdout) != 0 || std::ferror(stdout)) && !output_failed.exchange(true)) output_errno = errno;
       },
       [&](const Status& status) {
         std::fflush(stdout);
-        std::fprintf(stderr, "eventmill %s: %s\n", name, status.message().c_str());
+        std::fprintf(stderr, "eventmill %s: %s\n", name, P(status.message()).c_str());
       });
-  std::fflush(stdout);
+  if (std::fflush(stdout) != 0 && !output_failed.exchange(true)) output_errno = errno;
+  if (output_failed.load() || std::ferror(stdout)) {
+    std::fprintf(stderr, "eventmill %s: cannot write the output: %s\n", name,
+                 output_errno ? std::strerror(output_errno) : "write error");
+    return 1;
+  }
   if (summary.failures) {
     std::fprintf(stderr, "eventmill %s: %zu of %zu inputs failed\n", name, summary.failures, summary.inputs);
     return 1;

@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/store_flags.h"
+#include "core/printable.h"
 #include "eventmill/store.h"
 
 namespace eventmill::cli {
@@ -27,7 +28,10 @@ int RunStatus(const std::vector<std::string>& args) {
     if (FlagValue(args, &i, "--db", &v, &missing)) {
       db = v;
     } else if (FlagValue(args, &i, "--failures", &v, &missing)) {
-      max_failures = static_cast<size_t>(std::strtoull(v.c_str(), nullptr, 10));
+      if (!missing && !ParseRowLimit(v, &max_failures)) {
+        std::fprintf(stderr, "eventmill status: --failures needs a number (0: all), not '%s'\n", v.c_str());
+        return 2;
+      }
     } else {
       std::fprintf(stderr, "eventmill status: unknown option '%s' (see --help)\n", args[i].c_str());
       return 2;
@@ -37,9 +41,14 @@ int RunStatus(const std::vector<std::string>& args) {
       return 2;
     }
   }
-  auto store = Store::Open(db);
+  auto store = Store::Open(db, {.create = false});
   if (!store.ok()) {
-    std::fprintf(stderr, "eventmill status: %s\n", store.status().message().c_str());
+    std::fprintf(stderr, "eventmill status: %s\n", core::Printable(store.status().message()).c_str());
+    return 1;
+  }
+  // Status is where damage shows: every page of the database is read once.
+  if (Status integrity = (*store)->CheckIntegrity(); !integrity.ok()) {
+    std::fprintf(stderr, "eventmill status: %s\n", core::Printable(integrity.message()).c_str());
     return 1;
   }
   auto stats = (*store)->Stats();
@@ -71,7 +80,11 @@ int RunStatus(const std::vector<std::string>& args) {
   }
   if (!failures->empty()) {
     std::printf("\nfailed inputs:\n");
-    for (const InputFailure& f : *failures) std::printf("  %s: %s  (%s)\n", f.source.c_str(), f.reason.c_str(), f.failed_at.c_str());
+    for (const InputFailure& f : *failures) {
+      // A file name with a newline or an escape cannot forge lines or drive the terminal.
+      std::printf("  %s: %s  (%s)\n", core::Printable(f.source).c_str(), core::Printable(f.reason).c_str(),
+                  core::Printable(f.failed_at).c_str());
+    }
   }
   return 0;
 }

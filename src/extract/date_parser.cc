@@ -6,6 +6,7 @@
 #include <cstring>
 #include <utility>
 
+#include "core/civil_date.h"
 #include "extract/extract_data.h"
 
 namespace eventmill::extract {
@@ -13,7 +14,8 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool ValidDate(int y, int m, int d) { return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+// A real day (no 30 February) in the years news pages are dated.
+bool ValidDate(int y, int m, int d) { return y >= 1990 && y <= 2100 && core::IsValidCivilDate(y, m, d); }
 
 std::string Iso(int y, int m, int d) {
   char buf[16];

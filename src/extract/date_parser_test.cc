@@ -12,6 +12,17 @@ TEST(DateParser, ReadsIsoWithZone) {
   EXPECT_EQ(ParseDateValue("2022-01-09"), "2022-01-09");
 }
 
+// Issue 18.4: days that do not exist are not dates, wherever they are read from.
+TEST(DateParser, RejectsDaysThatDoNotExist) {
+  EXPECT_FALSE(ParseDateValue("2022-02-30"));
+  EXPECT_FALSE(ParseDateValue("2022-13-45"));
+  EXPECT_FALSE(ParseDateValue("0000-00-00"));
+  EXPECT_FALSE(ParseDateValue("2023-02-29T10:00:00Z"));
+  EXPECT_EQ(ParseDateValue("2024-02-29"), "2024-02-29");
+  EXPECT_FALSE(FindDateInUrl("https://n.test/2022/02/30/story"));
+  EXPECT_FALSE(FindDateInText("On 31 April 2022 police said"));
+}
+
 TEST(DateParser, ReadsRfc822AndWrittenDates) {
   EXPECT_EQ(ParseDateValue("Sun, 09 Jan 2022 14:26:31 GMT"), "2022-01-09T14:26:31Z");
   EXPECT_EQ(ParseDateValue("January 9, 2022"), "2022-01-09");

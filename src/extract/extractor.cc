@@ -197,6 +197,29 @@ std::vector<Span> ParagraphSpans(std::string_view text) {
   return out;
 }
 
+// Cuts doc->text to at most max_bytes at the end of a paragraph (or, when the first paragraph is
+// longer, at a character boundary), so that the later stages' memory is bounded.
+void LimitText(size_t max_bytes, Document* doc) {
+  const size_t total = doc->text.size();
+  size_t keep = 0;
+  size_t paragraphs = 0;
+  while (paragraphs < doc->paragraphs.size() && doc->paragraphs[paragraphs].end <= max_bytes) {
+    keep = doc->paragraphs[paragraphs].end;
+    ++paragraphs;
+  }
+  doc->paragraphs.resize(paragraphs);
+  if (paragraphs == 0) {
+    keep = max_bytes;
+    while (keep > 0 && (static_cast<unsigned char>(doc->text[keep]) & 0xC0) == 0x80) --keep;
+    if (keep > 0) doc->paragraphs.push_back(Span{0, static_cast<uint32_t>(keep)});
+  }
+  doc->text.resize(keep);
+  doc->text.shrink_to_fit();
+  doc->diagnostics.push_back({"extract", "truncated: main text of " + std::to_string(total) +
+                                             " bytes cut to " + std::to_string(keep) + " (the " +
+                                             std::to_string(max_bytes) + "-byte text limit)"});
+}
+
 std::string LanguageFor(const std::string& declared, std::string_view text, std::vector<Diagnostic>* diags) {
   extract::DetectedLanguage detected = extract::DetectLanguage(text);
   if (declared.empty()) return detected.code;
@@ -236,8 +259,28 @@ Result<Document> Extractor::Extract(const RawPage& page) const {
   }
   EM_ASSIGN_OR_RETURN(io::DecodedText decoded,
                       io::DecodeToUtf8(page.bytes, page.content_type, !page.is_text, page.source));
-  if (page.is_text) return impl_->ExtractText(page, std::move(decoded.text));
-  return impl_->ExtractHtml(page, std::move(decoded.text));
+  // Plain text over the text limit is cut before it is read: at a blank line when there is one
+  // in its second half, else at a character boundary.
+  const size_t max_text = impl_->options.max_text_bytes;
+  std::string cut_note;
+  if (page.is_text && decoded.text.size() > max_text) {
+    size_t keep = decoded.text.rfind("\n\n", max_text);
+    if (keep == std::string::npos || keep < max_text / 2) {
+      keep = max_text;
+      while (keep > 0 && (static_cast<unsigned char>(decoded.text[keep]) & 0xC0) == 0x80) --keep;
+    }
+    cut_note = "truncated: text of " + std::to_string(decoded.text.size()) + " bytes cut to " +
+               std::to_string(keep) + " (the " + std::to_string(max_text) + "-byte text limit)";
+    decoded.text.resize(keep);
+  }
+  Result<Document> doc = page.is_text ? impl_->ExtractText(page, std::move(decoded.text))
+                                       : impl_->ExtractHtml(page, std::move(decoded.text));
+  if (doc.ok() && !cut_note.empty()) doc->diagnostics.push_back({"extract", cut_note});
+  if (doc.ok() && doc->text.size() > impl_->options.max_text_bytes) {
+    LimitText(impl_->options.max_text_bytes, &*doc);
+    doc->id = DocumentId(*doc);
+  }
+  return doc;
 }
 
 Result<Document> Extractor::Impl::ExtractText(const RawPage& page, std::string text) const {
@@ -261,7 +304,10 @@ Result<Document> Extractor::Impl::ExtractText(const RawPage& page, std::string t
       doc.title = std::string(first);
   }
   if (!page.published.empty()) {
-    doc.published = extract::ParseDateValue(page.published).value_or(page.published);
+    doc.published = extract::ParseDateValue(page.published);
+    if (!doc.published) {
+      doc.diagnostics.push_back({"extract", "published '" + page.published.substr(0, 40) + "' is not a valid date: ignored"});
+    }
   } else if (!doc.paragraphs.empty()) {
     for (size_t p = 0; p < doc.paragraphs.size() && p < 3 && !doc.published; ++p)
       doc.published = extract::FindDateInText(doc[doc.paragraphs[p]]);
@@ -277,9 +323,15 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   doc.input_id = page.input_id;
   extract::html::ParseOptions parse_options;
   parse_options.max_depth = options.max_depth;
+  parse_options.max_markup_items = options.max_markup_items;
   auto tree_or = extract::html::HtmlTree::Parse(html, parse_options);
   if (!tree_or.ok()) return Status::Internal(page.source, tree_or.status().message());
   const extract::html::HtmlTree& tree = *tree_or;
+  if (tree.truncated()) {
+    doc.diagnostics.push_back({"extract", "truncated: the page has more than " +
+                                              std::to_string(options.max_markup_items) +
+                                              " tags and attributes; the rest of it was not read"});
+  }
   if (tree.depth_limited()) {
     doc.diagnostics.push_back({"extract", "elements nested deeper than " + std::to_string(options.max_depth) +
                                               " were flattened"});
@@ -581,9 +633,13 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   }
   // Published date: the best supported of all the dates the page offers.
   if (!page.published.empty()) {
-    doc.published = extract::ParseDateValue(page.published).value_or(page.published);
-    doc.published_precision = doc.published->find('T') != std::string::npos ? "time" : "day";
-    doc.published_source = "the input record";
+    doc.published = extract::ParseDateValue(page.published);
+    if (doc.published) {
+      doc.published_precision = doc.published->find('T') != std::string::npos ? "time" : "day";
+      doc.published_source = "the input record";
+    } else {
+      doc.diagnostics.push_back({"extract", "published '" + page.published.substr(0, 40) + "' is not a valid date: ignored"});
+    }
   } else {
     std::vector<extract::DateCandidate> dates = md.dates;
     for (const std::string* u : {&doc.url, &doc.canonical_url}) {

@@ -27,6 +27,52 @@ RawPage Html(std::string html, std::string source = "page.html") {
   return p;
 }
 
+// Issue 18.1: the main text is cut at the text limit, at a paragraph end, and says so; spans
+// stay inside it. Plain text is cut before it is read.
+TEST(Extractor, TextLimitCutsAtAParagraphAndSaysSo) {
+  ExtractOptions options;
+  options.max_text_bytes = 4000;
+  auto e = Extractor::Create(options);
+  ASSERT_TRUE(e.ok());
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 200; ++i) html += "<p>Police detained forty protesters in the capital on Sunday, number " + std::to_string(i) + ".</p>";
+  html += "</article></body></html>";
+  auto doc = e->Extract(Html(html));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_LE(doc->text.size(), 4000u);
+  EXPECT_GT(doc->text.size(), 3000u);
+  EXPECT_EQ(doc->text.back(), '.');
+  for (Span s : doc->paragraphs) EXPECT_LE(s.end, doc->text.size());
+  bool said = false;
+  for (const auto& d : doc->diagnostics) said |= d.message.find("truncated: main text") != std::string::npos;
+  EXPECT_TRUE(said);
+  RawPage text;
+  text.source = "big.txt";
+  text.is_text = true;
+  for (int i = 0; i < 300; ++i) text.bytes += "A paragraph of plain text, number " + std::to_string(i) + ".\n\n";
+  auto plain = e->Extract(text);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_LE(plain->text.size(), 4000u);
+  EXPECT_FALSE(plain->diagnostics.empty());
+}
+
+// Issue 18.4: a JSONL `published` that is not a real date is dropped, with a diagnostic.
+TEST(Extractor, ImpossiblePublishedDateIsDropped) {
+  for (const char* bad : {"2022-02-30", "2022-13-45", "0000-00-00", "yesterday"}) {
+    RawPage p = Html("<html><body><p>Police detained forty protesters in the capital on Sunday.</p></body></html>");
+    p.published = bad;
+    auto doc = TheExtractor().Extract(p);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_FALSE(doc->published) << bad << " -> " << *doc->published;
+  }
+  RawPage good = Html("<html><body><p>Police detained forty protesters in the capital on Sunday.</p></body></html>");
+  good.published = "2024-02-29";
+  auto doc = TheExtractor().Extract(good);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_TRUE(doc->published);
+  EXPECT_EQ(doc->published->substr(0, 10), "2024-02-29");
+}
+
 const char kArticle[] =
     "<html lang='en'><head><title>Clashes in the capital | Example Wire</title>"
     "<meta property='og:site_name' content='Example Wire'></head><body>"

@@ -331,8 +331,13 @@ Result<std::unique_ptr<RecordReader>> OpenRecordReader(const std::string& input,
   if (input != "-") {
     auto st = std::filesystem::status(input, ec);
     if (ec || !std::filesystem::exists(st)) return Status::NotFound(input, "no such file or directory");
-    if (!std::filesystem::is_regular_file(st) && !std::filesystem::is_fifo(st) &&
-        !std::filesystem::is_character_file(st)) {
+    // Regular files only, and the pipes a shell hands over as a path (`<(curl ...)` is
+    // /dev/fd/63), already open at their other end. A named FIFO would block until some writer
+    // came (forever, often), and a device (/dev/zero, /dev/urandom, a terminal) never ends.
+    const bool handed_over_pipe = std::filesystem::is_fifo(st) && (input.rfind("/dev/fd/", 0) == 0 ||
+                                                                   input.rfind("/proc/self/fd/", 0) == 0 ||
+                                                                   input == "/dev/stdin");
+    if (!std::filesystem::is_regular_file(st) && !handed_over_pipe) {
       return Status::InvalidInput(input, "not a regular file");
     }
   }

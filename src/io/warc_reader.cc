@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 namespace eventmill::io {
@@ -259,6 +260,9 @@ class RecordStream {
     if (rc == Z_STREAM_END) {
       in_member_ = false;
     } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      // What this step produced came from the damaged data: drop it, so that nothing read ahead
+      // (a record's look at what follows it) can take it for the next record.
+      out_.resize(old);
       state_ = StreamState::kCorrupt;
       error_ = "corrupt gzip member at byte offset " + std::to_string(member_start_) + ": " +
                (zs_.msg ? zs_.msg : "invalid data");
@@ -472,6 +476,29 @@ Result<Outcome> ReadHttpResponse(std::string block, const InputOptions& options,
 // ---------------------------------------------------------------------------------------------
 // Records.
 
+// When `a` (a record's block and what follows it) does not continue after `length` bytes with
+// the record separator and then the next record (or the end), the offset in `a` of the first
+// "WARC/1." line inside the declared block, which is where the record really ended; otherwise
+// nullopt (also when no record header is found: then the length is taken as declared).
+std::optional<size_t> NextRecordInside(std::string_view a, uint64_t length) {
+  if (a.size() >= length) {
+    std::string_view after = a.substr(length);
+    size_t k = 0;
+    while (k < after.size() && k < 4 && (after[k] == '\r' || after[k] == '\n')) ++k;
+    after.remove_prefix(k);
+    const size_t n = std::min<size_t>(after.size(), 5);
+    if (after.substr(0, n) == std::string_view("WARC/").substr(0, n)) return std::nullopt;
+  }
+  std::string_view block = a.substr(0, static_cast<size_t>(std::min<uint64_t>(length, a.size())));
+  for (size_t at = block.find("\nWARC/1."); at != std::string_view::npos; at = block.find("\nWARC/1.", at + 1)) {
+    // A record header follows a blank line (the separator "\r\n\r\n" of the record before).
+    if (at >= 1 && (block[at - 1] == '\n' || (at >= 2 && block[at - 1] == '\r' && block[at - 2] == '\n'))) {
+      return at + 1;
+    }
+  }
+  return std::nullopt;
+}
+
 class WarcReader : public RecordReader {
  public:
   WarcReader(std::string name, std::unique_ptr<RawBytes> raw, InputOptions options)
@@ -573,12 +600,27 @@ class WarcReader : public RecordReader {
     }
 
     bool wanted = type == "response";
-    if (!wanted || length > options_.max_record_bytes) {
+    if (length > options_.max_record_bytes) {
       if (!stream_.Take(length, nullptr)) return StreamStopped(true);
       if (!wanted) return std::nullopt;
       return Result<RawPage>(Status::LimitExceeded(
           Source(), "WARC record over the " + LimitText(options_.max_record_bytes) + " record limit (" +
                         std::to_string(length) + " bytes)"));
+    }
+    // A Content-Length longer than the record would take the next record's header and block into
+    // this one: look at what follows the declared block, and when it is not the record
+    // separator, end this record at the next record header inside it (an error for this record).
+    stream_.Fill(length + 4 + 5);
+    if (std::optional<size_t> next = NextRecordInside(stream_.Available(), length)) {
+      stream_.Consume(*next);
+      return Result<RawPage>(Status::CorruptData(
+          Source(), "WARC Content-Length (" + std::to_string(length) +
+                        " bytes) runs past the end of the record (the next record starts after " +
+                        std::to_string(*next) + " bytes)"));
+    }
+    if (!wanted) {
+      if (!stream_.Take(length, nullptr)) return StreamStopped(true);
+      return std::nullopt;
     }
     std::string block;
     block.reserve(length);

@@ -87,6 +87,42 @@ TEST(WarcReader, YieldsHtmlResponsesNamedByRecordOrdinal) {
   EXPECT_EQ(r.pages[1].bytes, "<html><body><p>Page 1</p></body></html>");
 }
 
+// Issue 18.2: a Content-Length longer than its record must not take the next record's header and
+// story into this page; the error names this record, and the next record is read as usual.
+TEST(WarcReader, TooLongContentLengthDoesNotSwallowTheNextRecord) {
+  std::vector<std::string> records = Crawl(3);  // pages #3, #5, #7
+  std::string& bad = records[2];                // the response #3
+  const std::string declared = "Content-Length: ";
+  size_t at = bad.find(declared) + declared.size();
+  size_t end = bad.find("\r\n", at);
+  const size_t real = std::stoul(bad.substr(at, end - at));
+  bad.replace(at, end - at, std::to_string(real + 400));
+  for (bool gzip : {false, true}) {
+    std::string bytes;
+    for (const auto& rec : records) bytes += gzip ? Gzip(rec) : rec;
+    Read r = ReadAll(bytes);
+    ASSERT_EQ(r.errors.size(), 1u) << gzip;
+    EXPECT_NE(r.errors[0].find("crawl.warc.gz#3: WARC Content-Length"), std::string::npos) << r.errors[0];
+    ASSERT_EQ(r.pages.size(), 2u) << gzip;
+    EXPECT_EQ(r.pages[0].source, "crawl.warc.gz#5");
+    EXPECT_EQ(r.pages[0].bytes, "<html><body><p>Page 1</p></body></html>");
+    EXPECT_EQ(r.pages[1].source, "crawl.warc.gz#7");
+  }
+  // Also when the declared length runs past the end of the file.
+  std::vector<std::string> last = Crawl(2);
+  std::string& tail = last[2];
+  at = tail.find(declared) + declared.size();
+  end = tail.find("\r\n", at);
+  tail.replace(at, end - at, "999999");
+  std::string bytes;
+  for (const auto& rec : last) bytes += rec;
+  Read r = ReadAll(bytes);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("crawl.warc.gz#3:"), std::string::npos) << r.errors[0];
+  ASSERT_EQ(r.pages.size(), 1u);
+  EXPECT_EQ(r.pages[0].source, "crawl.warc.gz#5");
+}
+
 TEST(WarcReader, ReadsPlainAndSingleMemberFiles) {
   std::string plain;
   for (const auto& rec : Crawl(2)) plain += rec;

@@ -2,7 +2,10 @@
 // Memory is bounded by max_in_flight pages between the reader and the ordered writer.
 #include "eventmill/pipeline.h"
 
+#include <csignal>
+#include <cstdlib>
 #include <condition_variable>
+#include <string_view>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -15,15 +18,58 @@
 
 namespace eventmill {
 
+namespace {
+thread_local const char* g_page_in_process = nullptr;
+
+// Marks the calling thread as processing `source` for as long as it lives.
+class PageMark {
+ public:
+  explicit PageMark(const std::string& source) { g_page_in_process = source.c_str(); }
+  ~PageMark() { g_page_in_process = nullptr; }
+  PageMark(const PageMark&) = delete;
+  PageMark& operator=(const PageMark&) = delete;
+};
+}  // namespace
+
+const char* PageInProcess() { return g_page_in_process; }
+
+namespace {
+// Fault injection for the tests of what a run does when a page crashes the process or runs out
+// of memory: EVENTMILL_INJECT_FAULT="crash:TEXT" raises SIGSEGV, "oom:TEXT" throws
+// std::bad_alloc, while processing a page whose source contains TEXT. Unset: nothing.
+struct InjectedFault {
+  enum Kind { kNone, kCrash, kOutOfMemory } kind = kNone;
+  std::string where;
+  static InjectedFault FromEnvironment() {
+    InjectedFault f;
+    const char* v = std::getenv("EVENTMILL_INJECT_FAULT");
+    if (!v) return f;
+    std::string_view s(v);
+    if (s.rfind("crash:", 0) == 0) f.kind = kCrash, f.where = s.substr(6);
+    if (s.rfind("oom:", 0) == 0) f.kind = kOutOfMemory, f.where = s.substr(4);
+    if (f.where.empty()) f.kind = kNone;
+    return f;
+  }
+  void MaybeFire(const std::string& source) const {
+    if (kind == kNone || source.find(where) == std::string::npos) return;
+    if (kind == kCrash) std::raise(SIGSEGV);
+    throw std::bad_alloc();
+  }
+};
+}  // namespace
+
 struct Pipeline::Impl {
   PipelineOptions options;
   std::unique_ptr<Lexicon> lexicon;
   std::unique_ptr<Extractor> extractor;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<Coder> coder;
+  InjectedFault fault = InjectedFault::FromEnvironment();
 
   Result<Document> Process(const RawPage& page) const {
+    PageMark mark(page.source);
     try {
+      fault.MaybeFire(page.source);
       EM_ASSIGN_OR_RETURN(Document doc, extractor->Extract(page));
       if (analyzer) EM_RETURN_IF_ERROR(analyzer->Analyze(doc));
       if (coder) EM_RETURN_IF_ERROR(coder->Code(doc));
@@ -67,23 +113,37 @@ Result<Document> Pipeline::Process(const RawPage& page) const { return impl_->Pr
 RunSummary Pipeline::Run(InputReader& reader, const std::function<void(Document&)>& on_document,
                          const std::function<void(const Status&)>& on_error) const {
   RunSummary summary;
+  // Out of memory while reading or writing out a page fails that page, like one in processing.
+  auto next_page = [&]() -> std::optional<Result<RawPage>> {
+    try {
+      return reader.Next();
+    } catch (const std::bad_alloc&) {
+      return Result<RawPage>(Status::LimitExceeded("input", "out of memory while reading the next page"));
+    }
+  };
   auto emit = [&](Result<Document>& r) {
     ++summary.inputs;
     if (r.ok()) {
-      ++summary.documents;
-      summary.events += r->events.size();
-      on_document(*r);
-    } else {
-      ++summary.failures;
-      on_error(r.status());
+      const size_t events = r->events.size();  // on_document may move the document away
+      std::string source = r->source;
+      try {
+        on_document(*r);
+        ++summary.documents;
+        summary.events += events;
+        return;
+      } catch (const std::bad_alloc&) {
+        r = Result<Document>(Status::LimitExceeded(source, "out of memory while writing the document"));
+      }
     }
+    ++summary.failures;
+    on_error(r.status());
   };
 
   const auto& admit = impl_->options.admit;
   const std::atomic<bool>* cancel = impl_->options.cancel;
   auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
   if (impl_->options.threads == 1) {
-    while (auto page = reader.Next()) {
+    while (auto page = next_page()) {
       if (page->ok() && admit && !admit(**page)) {
         ++summary.skipped;
         if (cancelled()) {
@@ -91,6 +151,9 @@ RunSummary Pipeline::Run(InputReader& reader, const std::function<void(Document&
           break;
         }
         continue;
+      }
+      if (page->ok() && impl_->options.refuse) {
+        if (Status refused = impl_->options.refuse(**page); !refused.ok()) *page = Result<RawPage>(refused);
       }
       Result<Document> r = page->ok() ? impl_->Process(**page) : Result<Document>(page->status());
       if (page->ok()) summary.bytes += (*page)->bytes.size();
@@ -118,11 +181,14 @@ RunSummary Pipeline::Run(InputReader& reader, const std::function<void(Document&
         space_cv.wait(lock, [&] { return read_count - written < max_in_flight; });
       }
       const bool stop = cancelled();
-      auto page = stop ? std::nullopt : reader.Next();
+      auto page = stop ? std::nullopt : next_page();
       if (page && page->ok() && admit && !admit(**page)) {
         std::lock_guard lock(mu);
         ++summary.skipped;
         continue;
+      }
+      if (page && page->ok() && impl_->options.refuse) {
+        if (Status refused = impl_->options.refuse(**page); !refused.ok()) *page = Result<RawPage>(refused);
       }
       std::lock_guard lock(mu);
       if (!page) {

@@ -41,7 +41,12 @@ class SqlConnection {
   virtual const std::string& name() const = 0;
 };
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms);
+// kCreate: created when absent. kExisting: the file must exist (kNotFound otherwise) and be
+// writable. kReadOnly: the file must exist; nothing is written (immutable when its directory is
+// read-only and the WAL index cannot be made).
+enum class SqliteMode { kCreate, kExisting, kReadOnly };
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms,
+                                                  SqliteMode mode = SqliteMode::kCreate);
 Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url);
 
 }  // namespace eventmill

@@ -813,7 +813,35 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOption
     EM_ASSIGN_OR_RETURN(impl->db, OpenPostgres(where));
   } else {
     if (where.empty()) return Status::InvalidInput("--db", "no database given");
-    EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms));
+    bool read_only = false;
+    if (options.create) {
+      EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms, SqliteMode::kCreate));
+    } else {
+      auto rw = OpenSqlite(where, options.busy_timeout_ms, SqliteMode::kExisting);
+      if (rw.ok()) {
+        impl->db = std::move(*rw);
+      } else if (rw.status().code() == StatusCode::kIoError) {  // not writable: read it as it is
+        EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms, SqliteMode::kReadOnly));
+        read_only = true;
+      } else {
+        return rw.status();
+      }
+    }
+    if (read_only) {
+      // Read as it is: no migration. A database of an older schema needs one write (any ingest).
+      auto rows = impl->db->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      if (!rows.ok()) {
+        if (rows.status().code() == StatusCode::kCorruptData) return rows.status();
+        return Status::InvalidInput(where, "not an eventmill database (no schema_migrations table)");
+      }
+      impl->schema_version = rows->empty() ? 0 : static_cast<int>((*rows)[0].Int(0));
+      const int latest = Migrations().back().version;
+      if (impl->schema_version != latest) {
+        return Status::InvalidInput(where, "read-only database of schema version " + std::to_string(impl->schema_version) +
+                                               "; this eventmill reads version " + std::to_string(latest));
+      }
+      return std::unique_ptr<Store>(new Store(std::move(impl)));
+    }
   }
   auto tone = ToneLexicon::Load(options.tone_lexicon.empty() ? ToneLexicon::DefaultPath() : options.tone_lexicon);
   if (tone.ok()) impl->tone = std::move(*tone);
@@ -821,6 +849,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOption
   EM_ASSIGN_OR_RETURN(impl->schema_version, Migrate(*impl->db, 0, &from));
   if (from > 0 && from < 3 && impl->tone) EM_RETURN_IF_ERROR(impl->FillTones());
   return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Status Store::CheckIntegrity() {
+  if (impl_->pg()) return Status::Ok();  // PostgreSQL checks its own pages (data checksums)
+  EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query("PRAGMA quick_check"));
+  if (rows.size() == 1 && rows[0].Text(0) == "ok") return Status::Ok();
+  std::string first = rows.empty() ? "no answer" : rows[0].Text(0);
+  return Status::CorruptData(impl_->db->name(), "the database is corrupt: " + first.substr(0, 200) +
+                                                    (rows.size() > 1 ? " (and " + std::to_string(rows.size() - 1) + " more problems)" : ""));
 }
 
 std::string_view Store::backend() const { return impl_->pg() ? "postgresql" : "sqlite"; }
@@ -1005,7 +1042,8 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
     }
     std::string last_seen_day;
     int64_t last_id = -1;
-    const size_t page = q.limit ? std::max<size_t>(4 * q.limit, 256) : 20000;
+    // Rows per page: four times a small limit (no overflow for a huge one: that pages as "all").
+    const size_t page = q.limit && q.limit < 5000 ? std::max<size_t>(4 * q.limit, 256) : 20000;
     const std::string columns = q.near ? "id, cluster, day, lat, lon" : "id, cluster, day";
     for (;;) {
       std::string branch = "SELECT " + columns + " FROM events WHERE " + sql_where;

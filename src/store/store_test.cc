@@ -414,6 +414,33 @@ TEST(DocumentJson, ReadsBackWhatTheJsonWriterWrites) {
   EXPECT_NE(ParseDocumentJson("nonsense", "x.jsonl#3").status().message().find("x.jsonl#3"), std::string::npos);
 }
 
+// Issue 18.5: `ingest --documents` refuses spans outside the text, latitudes off the globe,
+// absurd counts and impossible dates, naming the record and the value.
+TEST(DocumentJson, RefusesValuesOutOfBounds) {
+  const std::string head = R"({"text": "Police arrested 120 people in Almaty.", )";
+  auto bad = [&](const std::string& rest) {
+    auto r = ParseDocumentJson(head + rest + "}", "docs.jsonl#4");
+    EXPECT_FALSE(r.ok()) << rest;
+    if (!r.ok()) EXPECT_EQ(r.status().message().rfind("docs.jsonl#4: ", 0), 0u) << r.status().message();
+    return r.ok() ? std::string() : r.status().message();
+  };
+  EXPECT_NE(bad(R"("entities": [{"type": "PLACE", "text": "x", "span": [-5, 3]}])").find("[-5,3]"), std::string::npos);
+  bad(R"("entities": [{"type": "PLACE", "text": "x", "span": [3, 400]}])");
+  bad(R"("entities": [{"type": "PLACE", "text": "x", "span": [3.5, 4]}])");
+  bad(R"("entities": [{"type": "PLACE", "place": {"name": "x", "lat": 1e308, "lon": 0}}])");
+  bad(R"("events": [{"cameo": "173", "location": {"name": "x", "lat": 0, "lon": -181}}])");
+  bad(R"("counts": [{"kind": "arrested", "value": 1e300}])");
+  bad(R"("counts": [{"kind": "arrested", "value": -3}])");
+  bad(R"("events": [{"cameo": "173", "counts": [{"kind": "killed", "value": 1e12}]}])");
+  bad(R"("published": "2022-02-30")");
+  bad(R"("published": "0000-00-00")");
+  bad(R"("events": [{"cameo": "173", "date": {"value": "2022-13-45", "precision": "day"}}])");
+  bad(R"("events": [{"cameo": "173", "quad_class": 1e20}])");
+  auto good = ParseDocumentJson(head + R"("published": "2022-01-09T10:00:00+06:00", "counts": [{"kind": "arrested", "value": 120, "span": [16, 26]}]})", "x");
+  ASSERT_TRUE(good.ok()) << good.status().message();
+  EXPECT_EQ(good->counts[0].span.end, 26u);
+}
+
 StoredEvent SampleEvent() {
   StoredEvent s;
   s.id = 7;

@@ -68,6 +68,11 @@ v=$("$EM" status --db "$URL" | sed -n "s/.*schema version \([0-9]*\).*/\1/p")
 [ "$v" = 4 ] && [ "$(psql "select count(*) from articles where tone is null")" = 0 ] &&
   [ "$(psql "select count(*) from articles where tone < -10")" -ge 1 ] &&
   pass "version 2 database migrated, tones filled" || fail "migration to 4: version $v, $(psql "select count(*) from articles where tone is null") without tone"
+# Issue 18.6: a huge --limit does not overflow into an SQL error, and no error shows SQL text.
+"$EM" events --db "$URL" --limit 18446744073709551615 --format csv > "$TMP/all.csv" 2> "$TMP/err4" &&
+  [ "$(wc -l < "$TMP/all.csv")" -gt 1 ] && pass "PostgreSQL: --limit 2^64-1 lists everything" || fail "pg huge limit: $(cat "$TMP/err4")"
+"$EM" status --db "$URL" --failures 99999999999999999999 > /dev/null 2> "$TMP/err5"
+! grep -qi "select\|insert\|LINE 1" "$TMP/err4" "$TMP/err5" && pass "PostgreSQL errors show no SQL text" || fail "SQL text in: $(cat "$TMP/err4" "$TMP/err5")"
 "$EM" events --db "postgresql://eventmill@127.0.0.1:1/none" 2>"$TMP/err3"
 [ $? = 1 ] && grep -q "cannot connect to PostgreSQL" "$TMP/err3" && pass "unreachable server is a one-line error" || fail "bad url: $(cat "$TMP/err3")"
 finish

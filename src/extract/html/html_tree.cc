@@ -133,8 +133,12 @@ std::string_view TagName(Tag tag) {
   return "#other";
 }
 
-bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool* depth_limited) {
+bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool* depth_limited,
+                 size_t max_markup_items, bool* truncated) {
   if (depth_limited) *depth_limited = false;
+  if (truncated) *truncated = false;
+  // Tags, comments and attributes seen: what the parser allocates a node or token for.
+  size_t items = 0;
   std::vector<std::string> stack;
   std::unordered_map<std::string, int> dropped_open;  // start tags dropped, by name
   size_t copied = 0;
@@ -155,6 +159,14 @@ bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool
     size_t b = static_cast<const char*>(lt) - html.data();
     i = b + 1;
     if (i >= n) break;
+    const char c1 = html[i];
+    const bool markup = c1 == '!' || c1 == '?' || c1 == '/' || ((c1 | 32) >= 'a' && (c1 | 32) <= 'z');
+    if (markup && ++items > max_markup_items) {
+      // Over the budget: the rest of the page is not read (the caller flags the result).
+      if (truncated) *truncated = true;
+      drop(b, n);
+      break;
+    }
     if (html.compare(i, 3, "!--") == 0) {
       size_t e = html.find("-->", i + 3);
       i = e == std::string_view::npos ? n : e + 3;
@@ -172,8 +184,9 @@ bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool
     name.clear();
     size_t j = s;
     while (j < n && !IsSpace(html[j]) && html[j] != '/' && html[j] != '>') name.push_back(Lower(html[j++]));
-    // Find the tag's end, skipping quoted attribute values.
+    // Find the tag's end, skipping quoted attribute values; each attribute counts as an item.
     char quote = 0;
+    bool after_space = false;
     while (j < n) {
       char c = html[j];
       if (quote) {
@@ -182,8 +195,18 @@ bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool
         quote = c;
       } else if (c == '>') {
         break;
+      } else if (IsSpace(c) || c == '/') {
+        after_space = true;
+      } else if (after_space) {
+        after_space = false;
+        ++items;
       }
       ++j;
+    }
+    if (items > max_markup_items) {
+      if (truncated) *truncated = true;
+      drop(b, n);
+      break;
     }
     size_t e = j < n ? j + 1 : n;
     bool self_closing = j < n && j > s && html[j - 1] == '/';
@@ -369,9 +392,12 @@ Result<HtmlTree> HtmlTree::Parse(std::string_view utf8_html, const ParseOptions&
   std::string limited;
   std::string_view input = utf8_html;
   HtmlTree tree;
-  bool depth_limited = false;
-  if (PrescanHtml(utf8_html, options.max_depth, &limited, &depth_limited)) input = limited;
+  bool depth_limited = false, truncated = false;
+  if (PrescanHtml(utf8_html, options.max_depth, &limited, &depth_limited, options.max_markup_items, &truncated)) {
+    input = limited;
+  }
   tree.depth_limited_ = depth_limited;
+  tree.truncated_ = truncated;
   tree.nodes_.reserve(input.size() / 40 + 16);
   tree.chars_.reserve(input.size() / 2 + 64);
   if (myhtml_parse(parser->tree(), MyENCODING_UTF_8, input.data(), input.size()) != MyHTML_STATUS_OK) {

@@ -54,6 +54,11 @@ struct ParseOptions {
   // ancestor at this depth). Bounds the parser's cost on pathological nesting, which would
   // otherwise be quadratic in the HTML5 tree builder.
   size_t max_depth = 512;
+  // Tags, comments and attributes read at most; the page is cut before the first one over it
+  // (HtmlTree::truncated()). The parser's memory grows with them (a few hundred bytes each,
+  // allocations it does not check), so this bounds it whatever the markup: 250,000 items is
+  // about 150 MB in the parser; the largest dev-set page has 29,000.
+  size_t max_markup_items = 250'000;
 };
 
 class HtmlTree {
@@ -80,6 +85,8 @@ class HtmlTree {
 
   // Whether the input had to be flattened because of max_depth.
   bool depth_limited() const { return depth_limited_; }
+  // Whether the page was cut at ParseOptions::max_markup_items.
+  bool truncated() const { return truncated_; }
 
  private:
   friend class TreeBuilder;
@@ -87,6 +94,7 @@ class HtmlTree {
   std::vector<Attribute> attributes_;
   std::string chars_;
   bool depth_limited_ = false;
+  bool truncated_ = false;
 };
 
 // Prepares raw HTML for the parser: removes <noscript> sections (browsers read them as raw text;
@@ -94,6 +102,9 @@ class HtmlTree {
 // swallows the page) and drops start and end tags nested deeper than max_depth, keeping all text.
 // Returns false (and leaves *out untouched) when nothing had to change: the common case costs one
 // scan. Exposed for tests.
-bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool* depth_limited = nullptr);
+// With max_markup_items, it also cuts the page before the first tag, comment or attribute over
+// that number (*truncated says so).
+bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool* depth_limited = nullptr,
+                 size_t max_markup_items = SIZE_MAX, bool* truncated = nullptr);
 
 }  // namespace eventmill::extract::html

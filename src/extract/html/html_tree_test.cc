@@ -14,6 +14,33 @@ std::string AllText(const HtmlTree& t) {
   return s;
 }
 
+// Issue 18.1: the markup budget cuts a page of millions of elements before the parser sees it
+// (the parser's memory is a few hundred bytes per element, unchecked), and says so.
+TEST(HtmlTree, MarkupLimitCutsThePageAndSaysSo) {
+  std::string page;
+  for (int i = 0; i < 5000; ++i) page += "<p>a";
+  ParseOptions options;
+  options.max_markup_items = 1000;
+  auto tree = HtmlTree::Parse(page, options);
+  ASSERT_TRUE(tree.ok());
+  EXPECT_TRUE(tree->truncated());
+  EXPECT_LE(tree->size(), 2100u);
+  EXPECT_EQ(AllText(*tree), std::string(1000, 'a'));
+  // Attributes and comments count too.
+  std::string attrs = "<p " + std::string(0, ' ');
+  for (int i = 0; i < 3000; ++i) attrs += " a" + std::to_string(i) + "=x";
+  attrs += ">text</p><!-- c --><p>after</p>";
+  auto a = HtmlTree::Parse(attrs, options);
+  ASSERT_TRUE(a.ok());
+  EXPECT_TRUE(a->truncated());
+  EXPECT_TRUE(a->attributes().size() < 1000u);
+  // Under the budget nothing changes.
+  auto small = HtmlTree::Parse("<p a=1 b='2>3'>x</p><!-- y --><p>z", options);
+  ASSERT_TRUE(small.ok());
+  EXPECT_FALSE(small->truncated());
+  EXPECT_EQ(AllText(*small), "xz");
+}
+
 TEST(HtmlTree, ParsesElementsAttributesAndDecodedText) {
   auto tree = HtmlTree::Parse("<html lang=en><body><p class='lead x'>Fish &amp; chips</p></body></html>");
   ASSERT_TRUE(tree.ok());

@@ -5,6 +5,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/civil_date.h"
+#include "core/printable.h"
 #include "eventmill/store.h"
 #include "store/export/reference_tables.h"
 
@@ -124,7 +126,7 @@ ojson EventJson(const StoredEvent& s) {
 // `s` in a column of `width` characters (UTF-8 code points, so Cyrillic or Arabic titles line up):
 // cut with an ellipsis, then padded; always one space after.
 std::string Fit(std::string s, size_t width) {
-  for (char& c : s) if (c == '\n' || c == '\t') c = ' ';
+  s = core::Printable(s);  // a page's escape sequences are shown, never sent to the terminal
   auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
   size_t chars = 0;
   for (char c : s) chars += is_lead(c);
@@ -202,9 +204,11 @@ void WriteCsv(const std::vector<StoredEvent>& events, std::string* out) {
   }
 }
 
-// "2022-01-09" -> {2022, 1, 9}; missing parts are 1.
+// "2022-01-09" -> {2022, 1, 9}; missing parts are 1. A date that cannot exist ("2022-02-30",
+// "0000-00-00") gives year 0: unknown.
 void SplitDate(const std::string& v, int* y, int* m, int* d) {
   *y = 0, *m = 1, *d = 1;
+  if (!core::IsValidIsoDate(v)) return;
   if (v.size() >= 4) *y = std::atoi(v.substr(0, 4).c_str());
   if (v.size() >= 7) *m = std::atoi(v.substr(5, 2).c_str());
   if (v.size() >= 10) *d = std::atoi(v.substr(8, 2).c_str());
@@ -275,14 +279,16 @@ void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
   for (const StoredEvent& s : events) {
     const Event& e = s.event;
     int y, m, d;
-    SplitDate(e.date.value.empty() ? s.published : e.date.value, &y, &m, &d);
-    char sqldate[16], monthyear[8], year[8];
-    std::snprintf(sqldate, sizeof sqldate, "%04d%02d%02d", y, m, d);
-    std::snprintf(monthyear, sizeof monthyear, "%04d%02d", y, m);
-    std::snprintf(year, sizeof year, "%04d", y);
-    // FractionDate as GDELT computes it: months of 30 days over a 365-day year.
-    char fraction[16];
-    std::snprintf(fraction, sizeof fraction, "%.4f", y + ((m - 1) * 30 + d) / 365.0);
+    SplitDate(e.date.value, &y, &m, &d);
+    if (y == 0) SplitDate(s.published, &y, &m, &d);
+    char sqldate[16] = "", monthyear[8] = "", year[8] = "", fraction[16] = "";
+    if (y != 0) {  // no date known: the date columns stay empty rather than 00000000
+      std::snprintf(sqldate, sizeof sqldate, "%04d%02d%02d", y, m, d);
+      std::snprintf(monthyear, sizeof monthyear, "%04d%02d", y, m);
+      std::snprintf(year, sizeof year, "%04d", y);
+      // FractionDate as GDELT computes it: months of 30 days over a 365-day year.
+      std::snprintf(fraction, sizeof fraction, "%.4f", y + ((m - 1) * 30 + d) / 365.0);
+    }
     std::vector<std::string> f = {std::to_string(s.id), sqldate, monthyear, year, fraction};
     for (const std::optional<Actor>* a : {&e.source, &e.target}) {
       if (*a && !(*a)->code.empty()) {
@@ -378,7 +384,8 @@ void WriteAcled(const std::vector<StoredEvent>& events, std::string* out) {
     int interaction = inter2 == 0 ? inter1 * 10 : std::min(inter1, inter2) * 10 + std::max(inter1, inter2);
     if (inter1 == 0 && inter2 != 0) interaction = inter2 * 10;
     int y, m, d;
-    SplitDate(e.date.value.empty() ? s.published : e.date.value, &y, &m, &d);
+    SplitDate(e.date.value, &y, &m, &d);
+    if (y == 0) SplitDate(s.published, &y, &m, &d);
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
     // ACLED: 1 the day is known, 2 the week, 3 only the month (or less).

@@ -105,10 +105,14 @@ class PostgresConnection : public SqlConnection {
 
  private:
   Status Error(PGresult* res, const std::string& sql = {}) const {
-    std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
+    // The primary message only: the full one quotes the statement ("LINE 1: SELECT ...").
+    const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string msg = primary ? primary : res ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
+    if (size_t line = msg.find("\nLINE "); line != std::string::npos) msg.resize(line);
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     for (char& c : msg) if (c == '\n') c = ' ';
-    if (!sql.empty()) msg += " in: " + sql.substr(0, 160);
+    // The SQL text is never part of the message: a user's error must not show the statements.
+    (void)sql;
     // Deadlock and serialisation failures abort the transaction: kUnavailable, the caller retries.
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     if (state && (std::string_view(state) == "40P01" || std::string_view(state) == "40001"))

@@ -2,7 +2,13 @@
 // while none runs), a busy timeout for concurrent writers, statements cached per connection.
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <string_view>
 #include <unordered_map>
 
 #include "store/sql.h"
@@ -38,7 +44,7 @@ class SqliteConnection : public SqlConnection {
     } else {
       if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                              nullptr) != SQLITE_OK)
-        return Error(std::string(sqlite3_errmsg(db_)) + " in: " + sql.substr(0, 200));
+        return Error(sqlite3_errmsg(db_), sqlite3_errcode(db_));  // never the SQL text: it is no user's business
       if (cache_.size() > 512) {  // statements built for many row counts: keep the cache bounded
         for (auto& [s, st] : cache_) sqlite3_finalize(st);
         cache_.clear();
@@ -91,6 +97,8 @@ class SqliteConnection : public SqlConnection {
   Status Error(const std::string& what, int rc = SQLITE_ERROR) const {
     int primary = rc & 0xff;
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Status::Unavailable(name_, what);
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+      return Status::CorruptData(name_, "the database is corrupt (" + what + "); `eventmill status` checks it");
     return Status::IoError(name_, what);
   }
   sqlite3* db_;
@@ -100,9 +108,77 @@ class SqliteConnection : public SqlConnection {
 
 }  // namespace
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms) {
+namespace {
+
+// "file:" URI of a path (RFC 3986 escapes for what SQLite's URI parser reads specially).
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      uri += buf;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + query;
+}
+
+// The file must be there: a query on a mistyped path is an error, not a new empty database.
+Status CheckExists(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    return Status::NotFound(path, errno == ENOENT ? "no such database (`eventmill ingest --db " + path +
+                                                        " ...` creates one)"
+                                                  : std::string("cannot open the database: ") + std::strerror(errno));
+  }
+  if (!S_ISREG(st.st_mode)) return Status::InvalidInput(path, "not a database file");
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<SqlConnection>> OpenReadOnly(const std::string& path, int busy_timeout_ms) {
+  EM_RETURN_IF_ERROR(CheckExists(path));
+  // First as usual (sees a live writer's WAL); on a read-only disk, where the WAL index cannot
+  // be created, as an immutable file.
+  for (const char* query : {"?mode=ro", "?mode=ro&immutable=1"}) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(FileUri(path, query).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc == SQLITE_OK) {
+      sqlite3_busy_timeout(db, busy_timeout_ms);
+      rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    }
+    if (rc == SQLITE_OK) {
+      auto conn = std::make_unique<SqliteConnection>(db, path);
+      conn->ExecScript("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+      return std::unique_ptr<SqlConnection>(std::move(conn));
+    }
+    std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
+    const int primary = rc & 0xff;
+    sqlite3_close_v2(db);
+    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+      return Status::CorruptData(path, "not an SQLite database, or a corrupt one (" + msg + ")");
+    if (primary != SQLITE_CANTOPEN && primary != SQLITE_READONLY && primary != SQLITE_IOERR)
+      return Status::IoError(path, "cannot open SQLite database: " + msg);
+    if (std::string_view(query).find("immutable") != std::string_view::npos)
+      return Status::IoError(path, "cannot open SQLite database: " + msg);
+  }
+  return Status::IoError(path, "cannot open SQLite database");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms, SqliteMode mode) {
+  if (mode == SqliteMode::kReadOnly) return OpenReadOnly(path, busy_timeout_ms);
+  if (mode == SqliteMode::kExisting) EM_RETURN_IF_ERROR(CheckExists(path));
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int create = mode == SqliteMode::kCreate ? SQLITE_OPEN_CREATE : 0;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | create | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc == SQLITE_OK && sqlite3_db_readonly(db, "main") == 1) {
+    sqlite3_close_v2(db);
+    return Status::IoError(path, "the database file is read-only");
+  }
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
     sqlite3_close_v2(db);
@@ -115,7 +191,10 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int b
   Status s = conn->ExecScript(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
-  if (!s.ok()) return Status::IoError(path, "not an SQLite database or not writable (" + s.message() + ")");
+  if (!s.ok()) {
+    if (s.code() == StatusCode::kCorruptData) return Status::CorruptData(path, "not an SQLite database, or a corrupt one");
+    return Status::IoError(path, "not an SQLite database or not writable (" + s.message() + ")");
+  }
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }
 
