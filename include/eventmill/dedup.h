@@ -134,6 +134,11 @@ PassVerdict CountCompatibility(const EventMention& a, const EventMention& b, con
 // sentence differs are a template filled with other facts, or a rewrite: no evidence either way.
 PassVerdict StoryEvidence(const EventMention& a, const EventMention& b, const DedupOptions& options);
 
+// True only when JudgeMerge would find a contradiction in the dates (two stated days that differ)
+// or the places (two towns farther apart than same_town_km); no strings built, so a busy day's
+// candidates are ruled out cheaply. False says nothing.
+bool ClearlyDistinct(const EventMention& a, const EventMention& b, const DedupOptions& options);
+
 // All passes on two mentions: whether they may be one event, the evidence points, every reason.
 struct MergeJudgement {
   bool compatible = false;      // no pass contradicts and evidence >= min_evidence
@@ -151,7 +156,9 @@ MergeJudgement JudgeMerge(const EventMention& a, const EventMention& b, const De
 struct CandidateQuery {
   std::vector<std::pair<std::string, std::string>> country_days;  // (ISO country, "YYYY-MM-DD")
   std::vector<std::string> any_country_days;                        // "YYYY-MM-DD"
-  size_t limit = 0;                                                 // rows per statement; 0: no limit
+  // CAMEO roots wanted ("14", "18"...; mentions without a root always); empty: any.
+  std::vector<std::string> roots;
+  size_t limit = 0;  // rows per statement; 0: no limit
 };
 
 // A stored article sharing a band key with an article being written.

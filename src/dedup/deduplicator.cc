@@ -160,6 +160,7 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
   std::vector<std::vector<EventMention>> batch(docs.size());
   std::set<std::pair<std::string, int64_t>> wanted;  // (country, day)
   std::set<int64_t> wanted_any;
+  std::set<std::string> roots;  // of the batch's families; "" when one has none (then any root)
   for (size_t d = 0; d < docs.size(); ++d) {
     const Document& doc = *docs[d];
     std::string published = doc.published ? FirstDayOf(*doc.published) : std::string();
@@ -172,6 +173,11 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       m.evidence_text = std::string(doc[e.evidence]);
       Window w = WindowOf(m, options_);
       if (w.lo <= w.hi) {
+        const std::string family = FamilyKey(e);
+        if (family == "violent")
+          roots.insert({"18", "19", "20"});
+        else
+          roots.insert(family);
         const std::string& country = CountryOf(m);
         auto want = [&](int64_t day) {
           if (country.empty())
@@ -190,9 +196,12 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
     CandidateQuery q;
     for (const auto& [country, day] : wanted) q.country_days.push_back({country, CivilDay(day)});
     for (int64_t day : wanted_any) q.any_country_days.push_back(CivilDay(day));
+    if (!roots.count("")) q.roots.assign(roots.begin(), roots.end());
     q.limit = options_.max_candidates;
     EM_ASSIGN_OR_RETURN(std::vector<EventMention> found, index.CandidateMentions(q));
-    pool.reserve(found.size());
+    std::sort(found.begin(), found.end(),
+              [](const EventMention& a, const EventMention& b) { return a.stored_id < b.stored_id; });
+    pool.reserve(found.size() + 8 * docs.size());
     for (EventMention& m : found) {
       PoolEntry p;
       p.day = FiledDay(m);
@@ -202,7 +211,6 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
       pool.push_back(std::move(p));
     }
   }
-  std::sort(pool.begin(), pool.end(), [](const PoolEntry& a, const PoolEntry& b) { return a.order < b.order; });
   // Candidates by event family and the day they are filed under (only one family can join:
   // EventFamilyCompatibility), all of them by day for mentions of no family; month-precise ones apart
   // (their window is a month). A busy day of one country is thus split by family before any pass runs.
@@ -268,8 +276,8 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
         Fit fit{cluster, -1, ""};
         bool ok = true;
         for (const PoolEntry* p : members[cluster]) {
-          if (p->mention.article_id == m.article_id) {  // one mention per article
-            ok = false;
+          if (p->mention.article_id == m.article_id || ClearlyDistinct(m, p->mention, options_)) {
+            ok = false;  // one mention per article; or a contradiction found cheaply
             break;
           }
           MergeJudgement j = JudgeMerge(m, p->mention, options_);
@@ -305,7 +313,7 @@ Status Deduplicator::AssignEvents(std::vector<Document*>& docs, EventIndex& inde
           bool ok = true;
           for (const PoolEntry* a : theirs) {
             for (const PoolEntry* b : joined) {
-              if (a->mention.article_id == b->mention.article_id ||
+              if (a->mention.article_id == b->mention.article_id || ClearlyDistinct(a->mention, b->mention, options_) ||
                   Contradicts(JudgeMerge(a->mention, b->mention, options_))) {
                 ok = false;
                 break;

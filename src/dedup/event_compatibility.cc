@@ -376,6 +376,21 @@ PassVerdict StoryEvidence(const EventMention& a, const EventMention& b, const De
   return Verdict(Agreement::kUnknown, "text: copies of one story (" + a.story + "), but the event's sentence differs");
 }
 
+bool ClearlyDistinct(const EventMention& a, const EventMention& b, const DedupOptions& options) {
+  const EventDate& x = a.event.date;
+  const EventDate& y = b.event.date;
+  auto stated_day = [](const EventDate& d) {
+    return d.value.size() >= 10 && (d.precision.empty() || d.precision == "day") && d.basis != "published";
+  };
+  if (stated_day(x) && stated_day(y) && x.value.compare(0, 10, y.value, 0, 10) != 0) return true;
+  const Place* p = a.event.location ? &a.event.location->place : nullptr;
+  const Place* q = b.event.location ? &b.event.location->place : nullptr;
+  if (!p || !q || Level(*p) != 3 || Level(*q) != 3 || SamePlace(*p, *q)) return false;
+  if (!p->country.empty() && !q->country.empty() && p->country != q->country) return true;
+  if (!(p->lat && p->lon && q->lat && q->lon)) return true;  // two towns, no distance: other towns
+  return KmBetween(*p->lat, *p->lon, *q->lat, *q->lon) > options.same_town_km;
+}
+
 MergeJudgement JudgeMerge(const EventMention& a, const EventMention& b, const DedupOptions& options) {
   // Each pass and what its agreement is worth (agrees, weak). Family and modality are gates:
   // agreeing on them says nothing about whether two reports tell one event. One town is worth

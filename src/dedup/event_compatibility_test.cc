@@ -220,5 +220,19 @@ TEST(JudgeMerge, ACopyMissingThePlaceStillMergesAnUnrelatedReportDoesNot) {
   EXPECT_TRUE(JudgeMerge(a, b, kOptions).compatible) << JudgeMerge(a, b, kOptions).Explain();
 }
 
+TEST(ClearlyDistinct, AgreesWithJudgeMergeWhereItSpeaks) {
+  EventMention a = Report("a"), b = Report("b", "2022-03-17");
+  EXPECT_TRUE(ClearlyDistinct(a, b, kOptions));  // two stated days
+  EXPECT_FALSE(JudgeMerge(a, b, kOptions).compatible);
+  b = Report("b");
+  SetTown(a, "Mogadishu", "Banaadir", 2.037, 45.344, 53654);
+  SetTown(b, "Afgooye", "Shabeellaha Hoose", 2.139, 45.121, 57000);
+  EXPECT_TRUE(ClearlyDistinct(a, b, kOptions));  // two towns 27 km apart
+  SetTown(b, "Mogadishu", "Banaadir", 2.037, 45.344, 53654);
+  EXPECT_FALSE(ClearlyDistinct(a, b, kOptions));
+  b.event.date = {};  // the publication day stands in: may be a day off, the passes decide
+  EXPECT_FALSE(ClearlyDistinct(a, b, kOptions));
+}
+
 }  // namespace
 }  // namespace eventmill

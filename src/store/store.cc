@@ -408,7 +408,10 @@ struct Store::Impl : EventIndex {
         "e.target_country, e.target_role, e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, "
         "e.geo_precision, e.date_value, e.date_precision, e.date_basis, e.modality, e.counts_json, e.evidence_text "
         "FROM events e JOIN articles a ON a.seq = e.article_seq ";
-    const std::string limit = q.limit ? " LIMIT " + std::to_string(q.limit) : "";
+    std::string limit = q.limit ? " LIMIT " + std::to_string(q.limit) : "";
+    std::vector<SqlValue> root_params(q.roots.begin(), q.roots.end());
+    if (!q.roots.empty())  // only one family can join (EventFamilyCompatibility)
+      limit = " AND (e.cameo_root IN (" + Placeholders(q.roots.size()) + ") OR e.cameo_root IS NULL)" + limit;
     std::vector<EventMention> out;
     std::set<int64_t> seen;
     std::set<std::string> days_of_countries;
@@ -424,7 +427,7 @@ struct Store::Impl : EventIndex {
         params.push_back(q.country_days[start + i].second);
       }
       statements.push_back({columns + "JOIN (VALUES " + values +
-                                ") w ON e.country = w.column1 AND e.day = w.column2" + limit,
+                                ") w ON e.country = w.column1 AND e.day = w.column2 WHERE 1=1" + limit,
                             std::move(params)});
     }
     // Mentions without a country may be any country's: on the days wanted for some country...
@@ -443,6 +446,7 @@ struct Store::Impl : EventIndex {
       statements.push_back({columns + "WHERE e.day IN (" + Placeholders(n) + ")" + limit, std::move(params)});
     }
     for (auto& [sql, params] : statements) {
+      params.insert(params.end(), root_params.begin(), root_params.end());
       EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
       for (const SqlRow& r : rows) {
         if (!seen.insert(r.Int(0)).second) continue;
