@@ -10,14 +10,18 @@
 #include "eventmill/document.h"
 #include "eventmill/input.h"
 #include "eventmill/status.h"
+#include "eventmill/syntax.h"
 
 namespace eventmill {
 
-enum class Stage { kExtract, kAnalyze, kCode };
+enum class Stage { kExtract, kSyntax, kAnalyze, kCode };
 
 struct PipelineOptions {
   int threads = 0;               // 0: all cores
   Stage through = Stage::kCode;  // last stage to run
+  // The syntax stage: every sentence gets its tokens; no later stage reads tags or trees yet, so
+  // by default none is parsed (kFigures parses the sentences count binding would read).
+  SyntaxOptions syntax = {.model_path = {}, .scope = ParseScope::kNone};
   size_t max_in_flight = 256;    // pages read ahead of the ordered writer (bounds memory)
   // Optional: called on the reading thread for each page read; a page it rejects is not processed
   // and not reported (counted in RunSummary::skipped). Used by `ingest` to skip stored inputs.

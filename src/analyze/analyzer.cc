@@ -36,7 +36,7 @@ Status Analyzer::Analyze(Document& doc) const {
   // heap unless returned; the entities of such a text are large blocks of their own.
   if (doc.text.size() >= kTrimBeforeBytes) malloc_trim(0);
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
-  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);
+  if (doc.sentences.empty()) doc.sentences = text::SplitSentences(doc.text, doc.paragraphs);  // no syntax stage
   impl_->entities.Find(doc);
   analyze::FindCounts(doc);
   analyze::FindDates(doc);

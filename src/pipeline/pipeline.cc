@@ -12,6 +12,7 @@
 #include "eventmill/code.h"
 #include "eventmill/extract.h"
 #include "eventmill/lexicon.h"
+#include "eventmill/syntax.h"
 
 namespace eventmill {
 
@@ -19,12 +20,14 @@ struct Pipeline::Impl {
   PipelineOptions options;
   std::unique_ptr<Lexicon> lexicon;
   std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<Parser> parser;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<Coder> coder;
 
   Result<Document> Process(const RawPage& page) const {
     try {
       EM_ASSIGN_OR_RETURN(Document doc, extractor->Extract(page));
+      if (parser) EM_RETURN_IF_ERROR(parser->Parse(doc));
       if (analyzer) EM_RETURN_IF_ERROR(analyzer->Analyze(doc));
       if (coder) EM_RETURN_IF_ERROR(coder->Code(doc));
       return doc;
@@ -48,6 +51,10 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
   EM_ASSIGN_OR_RETURN(Extractor extractor, Extractor::Create());
   impl->extractor = std::make_unique<Extractor>(std::move(extractor));
   if (options.through != Stage::kExtract) {
+    EM_ASSIGN_OR_RETURN(Parser parser, Parser::Load(options.syntax));
+    impl->parser = std::make_unique<Parser>(std::move(parser));
+  }
+  if (options.through == Stage::kAnalyze || options.through == Stage::kCode) {
     EM_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load());
     impl->lexicon = std::make_unique<Lexicon>(std::move(lexicon));
     EM_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create(*impl->lexicon));
