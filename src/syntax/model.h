@@ -1,5 +1,5 @@
 // The syntax model: tagger, lemmatizer and dependency parser in one file
-// (data/syntax/en_ewt.model: a header, then the zlib-compressed parts), and the training recipe
+// (data/syntax/en_ewt.model: the line EMSYNTAX2, then the parts), and the training recipe
 // that builds it from a UD treebank (`eventmill syntax train`).
 #pragma once
 
