@@ -6,7 +6,7 @@
 #include <string>
 
 #include "analyze/facts.h"
-#include "core/civil_date.h"
+#include "eventmill/civil_date.h"
 #include "extract/date_parser.h"
 #include "fuzz/fuzz_util.h"
 #include "text/utf8.h"

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/civil_date.h"
+#include "eventmill/civil_date.h"
 #include "eventmill/store.h"
 #include "fuzz/fuzz_util.h"
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/civil_date.h"
+#include "eventmill/civil_date.h"
 #include "eventmill/extract.h"
 #include "fuzz/fuzz_util.h"
 #include "text/utf8.h"

@@ -123,9 +123,43 @@ struct Diagnostic {
   std::string message;
 };
 
+// Universal Dependencies part-of-speech tags (https://universaldependencies.org/u/pos/).
+enum class Upos : uint8_t {
+  kX, kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn, kPunct, kSconj, kSym, kVerb
+};
+std::string_view UposName(Upos upos);  // "NOUN"; kX is "X"
+Upos UposFromName(std::string_view name);  // kX when unknown
+
+// Universal Dependencies relations, with the subtypes the English Web Treebank uses
+// (https://universaldependencies.org/u/dep/). kNone: not parsed.
+enum class Deprel : uint8_t {
+  kNone, kAcl, kAclRelcl, kAdvcl, kAdvclRelcl, kAdvmod, kAmod, kAppos, kAux, kAuxPass, kCase, kCc, kCcPreconj,
+  kCcomp, kClf, kCompound, kCompoundPrt, kConj, kCop, kCsubj, kCsubjOuter, kCsubjPass, kDep, kDet, kDetPredet,
+  kDiscourse, kDislocated, kExpl, kFixed, kFlat, kFlatForeign, kGoeswith, kIobj, kList, kMark, kNmod, kNmodDesc,
+  kNmodPoss, kNmodUnmarked, kNsubj, kNsubjOuter, kNsubjPass, kNummod, kObj, kObl, kOblAgent, kOblUnmarked, kOrphan,
+  kParataxis, kPunct, kReparandum, kRoot, kVocative, kXcomp
+};
+std::string_view DeprelName(Deprel deprel);  // "nsubj:pass"; kNone is "_"
+// The relation named `name`; an unknown subtype falls back to its universal relation ("obl:tmod" -> kObl).
+Deprel DeprelFromName(std::string_view name);
+Deprel UniversalDeprel(Deprel deprel);  // kNsubjPass -> kNsubj
+
+// A word as the syntax stage reads it (UD tokenization: "didn't" -> "did" "n't", "24-year-old" ->
+// "24" "-" "year" "-" "old"), with its tags and its place in the sentence's dependency tree.
+struct Token {
+  Span span;                  // the word's bytes in Document::text
+  Upos upos = Upos::kX;
+  std::string xpos;           // Penn Treebank tag ("NNS"); empty when the sentence was not tagged
+  std::string lemma;          // "protester"; empty when the sentence was not tagged
+  int32_t head = -1;          // index into Document::tokens of the head word; -1 = the sentence's root
+  Deprel deprel = Deprel::kNone;
+};
+
 struct Sentence {
   Span span;
   uint32_t paragraph = 0;   // index into Document::paragraphs
+  uint32_t token_begin = 0, token_end = 0;  // [begin, end) into Document::tokens (syntax)
+  bool parsed = false;      // tokens carry tags, lemmas and a tree (the syntax stage chose this sentence)
 };
 
 struct Document {
@@ -141,8 +175,9 @@ struct Document {
   std::string text;                      // never changes after extract
   std::vector<Span> paragraphs;          // paragraphs of text, separated by a blank line
   bool plain_text_input = false;         // text given as plain text: no boilerplate removal
-  // analyze
+  // syntax (sentences and tokens); analyze fills sentences when the syntax stage did not run
   std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
   std::vector<Count> counts;

@@ -41,7 +41,7 @@ Status Analyzer::Analyze(Document& doc) const {
   // heap unless returned; the entities of such a text are large blocks of their own.
   if (doc.text.size() >= kTrimBeforeBytes) malloc_trim(0);
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
-  doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, impl_->data.abbreviations);
+  if (doc.sentences.empty()) doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, impl_->data.abbreviations);  // no syntax stage
   impl_->entities.Find(doc);
   if (doc.entities.size() > impl_->options.max_entities) {
     doc.diagnostics.push_back({"analyze", "truncated: " + std::to_string(doc.entities.size()) +

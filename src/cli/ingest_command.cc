@@ -16,7 +16,7 @@
 #include "cli/command.h"
 #include "cli/crash_guard.h"
 #include "cli/store_flags.h"
-#include "core/printable.h"
+#include "eventmill/printable.h"
 #include "eventmill/pipeline.h"
 #include "eventmill/store.h"
 

@@ -8,7 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/crash_guard.h"
-#include "core/printable.h"
+#include "eventmill/printable.h"
 #include "eventmill/json.h"
 #include "eventmill/pipeline.h"
 

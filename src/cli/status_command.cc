@@ -4,7 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/store_flags.h"
-#include "core/printable.h"
+#include "eventmill/printable.h"
 #include "eventmill/store.h"
 
 namespace eventmill::cli {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/civil_date.h"
+#include "eventmill/civil_date.h"
 
 namespace eventmill::cli {
 

@@ -1,4 +1,4 @@
-#include "core/civil_date.h"
+#include "eventmill/civil_date.h"
 
 namespace eventmill::core {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/printable.h"
+#include "eventmill/printable.h"
 
 namespace eventmill::core {
 

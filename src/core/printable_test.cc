@@ -1,4 +1,4 @@
-#include "core/printable.h"
+#include "eventmill/printable.h"
 
 #include <gtest/gtest.h>
 

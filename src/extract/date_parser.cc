@@ -6,7 +6,7 @@
 #include <cstring>
 #include <utility>
 
-#include "core/civil_date.h"
+#include "eventmill/civil_date.h"
 #include "extract/extract_data.h"
 
 namespace eventmill::extract {

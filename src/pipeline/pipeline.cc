@@ -15,6 +15,7 @@
 #include "eventmill/code.h"
 #include "eventmill/extract.h"
 #include "eventmill/lexicon.h"
+#include "eventmill/syntax.h"
 
 namespace eventmill {
 
@@ -62,6 +63,7 @@ struct Pipeline::Impl {
   PipelineOptions options;
   std::unique_ptr<Lexicon> lexicon;
   std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<Parser> parser;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<Coder> coder;
   InjectedFault fault = InjectedFault::FromEnvironment();
@@ -71,6 +73,7 @@ struct Pipeline::Impl {
     try {
       fault.MaybeFire(page.source);
       EM_ASSIGN_OR_RETURN(Document doc, extractor->Extract(page));
+      if (parser) EM_RETURN_IF_ERROR(parser->Parse(doc));
       if (analyzer) EM_RETURN_IF_ERROR(analyzer->Analyze(doc));
       if (coder) EM_RETURN_IF_ERROR(coder->Code(doc));
       return doc;
@@ -95,6 +98,12 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
   EM_ASSIGN_OR_RETURN(Extractor extractor, Extractor::Create({.data_dir = options.data_dir + "/extract"}));
   impl->extractor = std::make_unique<Extractor>(std::move(extractor));
   if (options.through != Stage::kExtract) {
+    SyntaxOptions syntax = options.syntax;
+    if (syntax.data_dir.empty()) syntax.data_dir = options.data_dir;
+    EM_ASSIGN_OR_RETURN(Parser parser, Parser::Load(syntax));
+    impl->parser = std::make_unique<Parser>(std::move(parser));
+  }
+  if (options.through == Stage::kAnalyze || options.through == Stage::kCode) {
     EM_ASSIGN_OR_RETURN(Lexicon lexicon,
                         Lexicon::Load({.data_dir = options.data_dir, .compiled_path = options.compiled_lexicon}));
     impl->lexicon = std::make_unique<Lexicon>(std::move(lexicon));

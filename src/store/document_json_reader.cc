@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/civil_date.h"
+#include "eventmill/civil_date.h"
 
 #include "eventmill/store.h"
 

@@ -5,8 +5,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
-#include "core/civil_date.h"
-#include "core/printable.h"
+#include "eventmill/civil_date.h"
+#include "eventmill/printable.h"
 #include "eventmill/store.h"
 #include "store/export/reference_tables.h"
 

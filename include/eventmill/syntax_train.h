@@ -1,0 +1,29 @@
+// Training the syntax model on a UD treebank, and annotating CoNLL-U files with a model: what
+// `eventmill syntax train` and `eventmill parse FILE.conllu` run. Layer: syntax (see syntax.h).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "eventmill/status.h"
+
+namespace eventmill {
+
+struct SyntaxTrainOptions {
+  std::string treebank_dir;  // holds *-ud-train.conllu (and *-ud-dev.conllu, scored when present)
+  std::string out_path;      // the model file written
+  int tagger_epochs = 8, parser_epochs = 15;
+  bool verbose = true;       // progress and the dev scores on stderr
+};
+
+// Trains the tagger, lemmatizer and parser and writes options.out_path. Deterministic: the same
+// treebank and options give the same file. Minutes of CPU on EWT.
+Status TrainSyntaxModel(const SyntaxTrainOptions& options);
+
+// Tags and parses every sentence of a CoNLL-U file with the model at model_path, keeping the file's
+// words and sentence breaks, and hands the CoNLL-U out in chunks to `write`.
+Status AnnotateConlluFile(const std::string& model_path, const std::string& conllu_path,
+                          const std::function<void(std::string_view)>& write);
+
+}  // namespace eventmill

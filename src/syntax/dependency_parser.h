@@ -1,0 +1,71 @@
+// Labelled dependency parser: the arc-eager transition system (Nivre 2003) with the root token at
+// the end of the buffer (Ballesteros & Nivre 2013), scored by an averaged perceptron over the rich
+// feature set of Zhang & Nivre (2011: distance, valency, children's label sets, second-order
+// children and grand-heads), trained with the dynamic oracle of Goldberg & Nivre (2012) so it
+// learns to recover from its own mistakes. Greedy decoding: linear in the sentence length.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syntax/perceptron.h"
+
+namespace eventmill::syntax {
+
+// A sentence as the parser sees it: word hashes (WordFacts::lower) and tag classes.
+struct ParserInput {
+  std::vector<uint64_t> words;
+  std::vector<int> tags;
+};
+
+// A training sentence: the input plus the gold tree (heads 0-based, -1 = root; label ids).
+struct ParserExample {
+  ParserInput input;
+  std::vector<int> heads, labels;
+};
+
+struct ParserTrainOptions {
+  int epochs = 15;
+  uint32_t seed = 1;
+  float explore = 0.9f;  // from the second epoch, follow the model's own move with this chance
+  int prune = 1;         // weights below this (of 32000 for the largest) are dropped
+  // 1: greedy, trained with the dynamic oracle. More: beam search trained globally with early
+  // update (Collins & Roark 2004; Zhang & Clark 2008) on the oracle's move sequence.
+  int beam_size = 1;
+  bool verbose = false;
+};
+
+class DependencyParser {
+ public:
+  // `labels` are the relation names (label id = index); one of them must be "root".
+  static DependencyParser Train(const std::vector<ParserExample>& examples, const std::vector<std::string>& labels,
+                                const ParserTrainOptions& options);
+
+  // Heads (0-based, -1 = the root) and label ids of the words. Thread-safe.
+  void Parse(const ParserInput& input, std::vector<int>* heads, std::vector<int>* labels) const;
+
+  const std::vector<std::string>& labels() const { return labels_; }
+  int beam_size() const { return beam_size_; }
+  size_t num_features() const { return weights_.num_features(); }
+
+  // Drops the weights below min_abs (see Weights::Pruned).
+  void Prune(int min_abs) { weights_ = weights_.Pruned(min_abs); }
+  size_t num_weights() const { return weights_.num_weights(); }
+
+  void AppendTo(std::string* out) const;
+  bool ReadFrom(std::string_view data, size_t* pos);
+
+ private:
+  std::vector<std::string> labels_;
+  void ParseGreedy(const ParserInput& input, std::vector<int>* heads, std::vector<int>* labels) const;
+  void ParseBeam(const ParserInput& input, std::vector<int>* heads, std::vector<int>* labels) const;
+  static void TrainBeam(DependencyParser* parser, const std::vector<ParserExample>& examples,
+                        const ParserTrainOptions& options, class PerceptronTrainer* trainer);
+
+  int root_label_ = 0, dep_label_ = 0, beam_size_ = 1;
+  Weights weights_;
+};
+
+}  // namespace eventmill::syntax
