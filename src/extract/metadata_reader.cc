@@ -516,8 +516,10 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         }
       }
     }
-    if (small_named && !have_date_element && nd.tag != Tag::kScript &&
-        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(names)) &&
+    // Right below the headline, a short element holding a date is the date line whatever its class.
+    const bool below_h1 = seen_h1 && i - first_h1_at < 16 && nd.tag != Tag::kText && nd.end - i < 8;
+    if ((small_named || below_h1) && !have_date_element && nd.tag != Tag::kScript &&
+        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(names)) &&
         (seen_h1 || date_element_before_h1.value.empty())) {
       // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
       // without datetime. Its own short text, read as written. Outside comments and teasers.
