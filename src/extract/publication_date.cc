@@ -118,6 +118,17 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
     return out;
   }
   if (month && month->value != w.day.substr(0, 7)) {
+    // The URL's month rules: the best day of that month another source gives, else none.
+    for (const Day& d : days) {
+      if (d.day.compare(0, 7, month->value) != 0 || d.Score() < kMinDateScore) continue;
+      const DateCandidate& c = candidates[d.best_index];
+      out.value = c.value;
+      out.precision = c.value.find('T') != std::string::npos ? "time" : "day";
+      out.source = c.source;
+      out.explain.push_back("chose " + c.value + " from " + c.source + ": the best day in the month " + month->value +
+                            " of " + month->source + " (" + w.day + " of " + candidates[chosen].source + " is not)");
+      return out;
+    }
     out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") is not in the month " +
                           month->value + " of " + month->source);
     out.month = month->value;

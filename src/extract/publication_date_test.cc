@@ -50,6 +50,10 @@ TEST(PublicationDate, UrlMonthVetoesAWeakDayOfAnotherMonth) {
   DateChoice same = ChoosePublicationDate(
       {{"2013-10", "the URL", kUrlMonth}, {"2013-10-05", "a date line above the text", kTextHeader}});
   EXPECT_EQ(same.value, "2013-10-05");
+  DateChoice in_month = ChoosePublicationDate({{"2017-09", "the URL", kUrlMonth},
+                                               {"2017-08-14", "a date line above the text", kTextHeader},
+                                               {"2017-09-09", "a date element by the headline (h2)", kDateElement}});
+  EXPECT_EQ(in_month.value, "2017-09-09");
 }
 
 TEST(PublicationDate, TheSettledDayKeepsTheTimeAStrongSourceGives) {
