@@ -613,14 +613,15 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
         dates.push_back({*m, which, extract::date_weight::kUrlMonth});
       }
     }
-    if (visible_date) dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader});
+    if (visible_date)
+      dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader, true});
     if (!doc.paragraphs.empty()) {
       std::string_view first = doc[doc.paragraphs[0]];
       // A dateline opens the paragraph ("MOSCOW, January 9, 2022 -"); a date further on is one
       // the story speaks of.
       if (!data.MarksChange(first.substr(0, std::min<size_t>(first.size(), 200))))
         if (auto d = extract::FindDateline(first))
-          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline});
+          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline, true});
     }
     extract::DateChoice choice = extract::ChoosePublicationDate(dates);
     doc.published = choice.value;

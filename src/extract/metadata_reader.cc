@@ -527,7 +527,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
         if (auto d = FindDateInText(text, 80)) {
           DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
-                          date_weight::kDateElement};
+                          date_weight::kDateElement, /*visible=*/true};
           if (seen_h1) {
             md.dates.push_back(std::move(c));
             have_date_element = true;
@@ -549,7 +549,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
             CollapseWhitespace(tree.Text(nodes[k])).size() > 0)  // blank texts between elements do not count
           d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
       if (d && !data->MarksChange(tree.Text(nd)) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
-        md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel});
+        md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel, true});
         have_label_date = true;
       }
     }

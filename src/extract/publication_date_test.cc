@@ -57,11 +57,21 @@ TEST(PublicationDate, UrlMonthVetoesAWeakDayOfAnotherMonth) {
 }
 
 TEST(PublicationDate, TheSettledDayKeepsTheTimeAStrongSourceGives) {
-  DateChoice c = ChoosePublicationDate(
-      {{"2023-03-08", "the URL", kUrlDay}, {"2023-03-08T21:05:00+04:00", "meta article:published_time", kMetaPublished}});
+  DateChoice c = ChoosePublicationDate({{"2023-03-08", "the URL", kUrlDay},
+                                        {"2023-03-08T21:05:00+04:00", "meta article:published_time", kMetaPublished}});
   EXPECT_EQ(c.value, "2023-03-08T21:05:00+04:00");
   EXPECT_EQ(c.precision, "time");
   EXPECT_EQ(c.source, "meta article:published_time");
+}
+
+TEST(PublicationDate, AVisibleDateBreaksATieBetweenStrongSources) {
+  std::vector<DateCandidate> c = {{"2022-02-04T15:33:00+01:00", "meta dc.date.issued", kMetaPublished},
+                                  {"2021-12-14T15:41:07+01:00", "meta pubdate", kMetaPublished},
+                                  {"2021-12-14T15:41:07+01:00", "itemprop datePublished (meta)", kItemprop},
+                                  {"2022-02-04T15:33:00", "meta date", kMetaGeneric}};
+  EXPECT_FALSE(ChoosePublicationDate(c).value);  // two strong days: none
+  c.push_back({"2022-02-04", "a date element by the headline (div)", kDateElement, true});
+  EXPECT_EQ(ChoosePublicationDate(c).value, "2022-02-04T15:33:00+01:00");  // the day readers see
 }
 
 TEST(PublicationDate, NothingGivesNothing) {
