@@ -335,27 +335,52 @@ bool LooksLikeLabel(std::string_view t) {
   return false;
 }
 
-// Whether lower-cased class and id names name a date or the article's meta line ("post-date",
-// "meta__date", "entry-meta", "_publishingdate", "byline").
-bool LooksLikeDateElement(std::string_view names) {
-  if (names.size() < 5) return false;
-  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "author", "datum", "fecha", "info"})
-    if (names.find(w) != std::string_view::npos) return true;
-  return false;
+// What lower-cased class and id names say, read in one pass (this runs for most elements):
+// a date or the article's meta line ("post-date", "meta__date", "_publishingdate", "byline"), an
+// author ("author vcard", "byline__author-name"), or a picture or comment beside one ("avatar").
+struct NameHints {
+  bool date = false, author = false, not_author = false;
+};
+
+NameHints ReadNameHints(std::string_view names) {
+  NameHints h;
+  auto at = [&](size_t p, std::string_view w) { return names.compare(p, w.size(), w) == 0; };
+  for (size_t p = 0; p < names.size(); ++p) {
+    switch (names[p]) {
+      case 'd': h.date = h.date || at(p, "date") || at(p, "datum"); break;
+      case 't': h.date = h.date || at(p, "time"); h.not_author = h.not_author || at(p, "thumb"); break;
+      case 'p': h.date = h.date || at(p, "publish") || at(p, "posted"); break;
+      case 'c':
+        h.date = h.date || at(p, "created");
+        h.not_author = h.not_author || at(p, "comment");
+        break;
+      case 'm': h.date = h.date || at(p, "meta"); break;
+      case 'f': h.date = h.date || at(p, "fecha"); break;
+      case 'i':
+        h.date = h.date || at(p, "info");
+        h.not_author = h.not_author || at(p, "image");
+        break;
+      case 'b':
+        if (at(p, "byline")) h.date = h.author = true;
+        h.not_author = h.not_author || at(p, "bio");
+        break;
+      case 'a':
+        if (at(p, "author") || at(p, "autor")) h.date = h.author = true;
+        h.not_author = h.not_author || at(p, "avatar");
+        break;
+      case 'w': h.author = h.author || at(p, "writer"); break;
+      case 'v': h.author = h.author || at(p, "verfasser"); break;
+      default: break;
+    }
+  }
+  return h;
 }
 
-// Whether lower-cased class and id names name an author or a byline ("author vcard",
-// "byline__author-name", "post-author"), but not an avatar or a picture of one, nor a comment's.
-bool LooksLikeAuthorElement(const Node& nd, std::string_view names) {
+bool LooksLikeDateElement(const NameHints& h) { return h.date; }
+
+bool LooksLikeAuthorElement(const Node& nd, const NameHints& h) {
   if (nd.tag == Tag::kImg || nd.tag == Tag::kMeta || nd.tag == Tag::kLink || nd.tag == Tag::kScript) return false;
-  if (names.size() < 5) return false;
-  bool author = false;
-  for (std::string_view w : {"author", "byline", "autor", "verfasser", "writer"})
-    if (names.find(w) != std::string_view::npos) author = true;
-  if (!author) return false;
-  for (std::string_view w : {"avatar", "thumb", "image", "bio", "comment"})
-    if (names.find(w) != std::string_view::npos) return false;
-  return true;
+  return h.author && !h.not_author;
 }
 
 // Whether a <time> element is a change stamp ("updated", "modified", "Editiert am").
@@ -502,8 +527,12 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
     const bool want_date = !have_date_element && (!seen_h1 || i - first_h1_at < 3000);
     const bool small_named =
         nd.tag != Tag::kText && nd.attr_count > 0 && nd.end - i < 40 && (want_author || want_date);
-    if (small_named) ClassAndId(tree, nd, &names);
-    if (small_named && want_author && nd.end - i < 30 && LooksLikeAuthorElement(nd, names) &&
+    NameHints hints;
+    if (small_named) {
+      ClassAndId(tree, nd, &names);
+      hints = ReadNameHints(names);
+    }
+    if (small_named && want_author && nd.end - i < 30 && LooksLikeAuthorElement(nd, hints) &&
         !InOtherPart(tree, i, data, /*narrow=*/true)) {
       // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
       std::string text = NodeText(tree, i);
@@ -532,7 +561,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
     // Right below the headline, a short element holding a date is the date line whatever its class.
     const bool below_h1 = seen_h1 && i - first_h1_at < 16 && nd.tag != Tag::kText && nd.end - i < 8;
     if (((small_named && want_date) || below_h1) && !have_date_element && nd.tag != Tag::kScript &&
-        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(names)) &&
+        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(hints)) &&
         (seen_h1 || date_element_before_h1.value.empty())) {
       // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
       // without datetime. Its own short text, read as written. Outside comments and teasers.
