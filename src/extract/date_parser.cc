@@ -282,6 +282,8 @@ std::optional<std::string> FindDateline(std::string_view text) {
     }
     if (k >= text.size()) return d;
     const unsigned char c = static_cast<unsigned char>(text[k]);
+    // A date opening the paragraph, then a quotation or a name: "01.02.2022 „Der Arbeitsmarkt ...".
+    if (i == 0 && !(c >= 'a' && c <= 'z') && k > end) return d;
     if (c == '-' || c == ':' || c == '|' || c == '/' || c == '(' || c == ')' || c == '\n') return d;
     if (c == 0xE2 && text.substr(k, 3) >= "\xE2\x80\x93" && text.substr(k, 3) <= "\xE2\x80\x94") return d;  // – —
     return std::nullopt;

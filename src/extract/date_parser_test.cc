@@ -36,6 +36,8 @@ TEST(DateParser, FindsDatelinesAndDayFirstUrlDates) {
   EXPECT_EQ(FindDateline("MOSCOW, January 9, 2022 - Police said"), "2022-01-09");
   EXPECT_EQ(FindDateline("09.01.2022, 14:26 Uhr | Berlin"), "2022-01-09");
   EXPECT_EQ(FindDateline("Am 22. Oktober 2019 erscheint die Platinum Edition"), std::nullopt);
+  EXPECT_EQ(FindDateline("01.02.2022 \xE2\x80\x9E" "Der Arbeitsmarkt ist robust\xE2\x80\x9C, sagte sie."), "2022-02-01");
+  EXPECT_EQ(FindDateline("22. Oktober 2019 erscheint die Platinum Edition"), std::nullopt);
   EXPECT_EQ(FindDateInUrl("https://example.org/news/23-01-2022-title/17.html"), "2022-01-23");
   EXPECT_EQ(FindDateInUrl("https://example.org/news/03-04-2022-title/"), std::nullopt);  // either way round
   EXPECT_EQ(FindMonthInUrl("https://blog.example/2013/10/a-post.html"), "2013-10");

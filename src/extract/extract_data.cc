@@ -355,7 +355,10 @@ namespace {
 bool HasWordAtStart(std::string_view text, const std::vector<std::string>& words) {
   if (words.empty()) return false;
   if (text.size() > 300) text = text.substr(0, 300);
-  const std::string l = AsciiLower(text);
+  thread_local std::string l;  // lower-cased text, reused: called for many short texts of a page
+  l.assign(text);
+  for (char& c : l)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 32);
   for (const std::string& w : words) {
     for (size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
       const unsigned char before = p == 0 ? ' ' : static_cast<unsigned char>(l[p - 1]);

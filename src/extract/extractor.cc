@@ -617,18 +617,36 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
         ++at;
       candidates.insert(candidates.begin() + at, {{byline}, "a byline in the text"});
     }
+    // The site itself named as the author (its name, its host) counts only when no source names
+    // anyone else: a person in a later source wins, and the site leaves a list that names a person.
+    const std::string site = Alnum(doc.site_name), host = Alnum(HostOf(doc.url.empty() ? doc.canonical_url : doc.url));
+    auto is_site = [&](const std::string& n) {
+      const std::string k = Alnum(n);
+      return k == site || (!host.empty() && k.size() >= 4 && host.find(k) != std::string::npos) ||
+             (!host.empty() && k.size() >= 6 && k.find(host) != std::string::npos);
+    };
+    std::vector<std::string> site_named;
+    std::string site_named_from;
     for (const extract::AuthorCandidate& c : candidates) {
       std::vector<std::string> agencies;
       std::vector<std::string> names = extract::CleanAuthors(c.names, data, &agencies);
-      // A publisher named as the author stays: the page says so, and the site is who wrote it.
       std::erase_if(names, [](const std::string& n) { return Alnum(n).empty(); });
       for (std::string& a : agencies)
         if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
           doc.attributed_sources.push_back(std::move(a));
-      if (names.empty()) continue;
-      doc.authors = std::move(names);
+      std::vector<std::string> people = names;
+      std::erase_if(people, is_site);
+      if (people.empty()) {
+        if (site_named.empty() && !names.empty()) site_named = std::move(names), site_named_from = c.source;
+        continue;
+      }
+      doc.authors = std::move(people);
       doc.extract_explain.push_back("authors from " + c.source);
       break;
+    }
+    if (doc.authors.empty() && !site_named.empty()) {
+      doc.authors = std::move(site_named);
+      doc.extract_explain.push_back("authors from " + site_named_from + " (the site itself; no source names a person)");
     }
   }
   // Published date: the best supported of all the dates the page offers.
@@ -651,14 +669,15 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
         dates.push_back({*m, which, extract::date_weight::kUrlMonth});
       }
     }
-    if (visible_date) dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader});
+    if (visible_date)
+      dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader, true});
     if (!doc.paragraphs.empty()) {
       std::string_view first = doc[doc.paragraphs[0]];
       // A dateline opens the paragraph ("MOSCOW, January 9, 2022 -"); a date further on is one
       // the story speaks of.
       if (!data.MarksChange(first.substr(0, std::min<size_t>(first.size(), 200))))
         if (auto d = extract::FindDateline(first))
-          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline});
+          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline, true});
     }
     extract::DateChoice choice = extract::ChoosePublicationDate(dates);
     doc.published = choice.value;

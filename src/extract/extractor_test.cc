@@ -290,5 +290,31 @@ TEST(Extractor, MetadataLinesAfterTheStandfirstGoTableCellsStay) {
   EXPECT_NE(doc->text.find("19.05.2007"), std::string::npos) << doc->text;
 }
 
+// The site named as the author yields to a person a later source names; alone, it stays. The date
+// comes with its source and precision, and --explain says why.
+TEST(Extractor, SiteAsAuthorYieldsToAPersonAndTheDateSaysWhereItCameFrom) {
+  const std::string head =
+      "<html lang='en'><head><title>Clashes in the capital | Example Wire</title>"
+      "<meta property='og:site_name' content='Example Wire'><meta name='author' content='Example Wire'>"
+      "<meta property='article:published_time' content='2022-01-09T14:26:31+02:00'>"
+      "<link rel='canonical' href='https://example-wire.invalid/2022/01/09/clashes/'></head><body><article>"
+      "<h1>Clashes in the capital</h1>";
+  const std::string body =
+      "<p>Police detained at least 40 people after clashes in the capital on Sunday, officials said, as "
+      "protests over fuel prices spread to several other cities.</p></article></body></html>";
+  auto doc = TheExtractor().Extract(Html(head + "<p class='byline'>By Jane Roe</p>" + body));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->authors, (std::vector<std::string>{"Jane Roe"}));
+  EXPECT_EQ(doc->published, "2022-01-09T14:26:31+02:00");
+  EXPECT_EQ(doc->published_precision, "time");
+  EXPECT_EQ(doc->published_source, "meta article:published_time");
+  bool explained = false;
+  for (const std::string& x : doc->extract_explain) explained = explained || x.rfind("date: chose 2022-01-09", 0) == 0;
+  EXPECT_TRUE(explained);
+  auto alone = TheExtractor().Extract(Html(head + body));
+  ASSERT_TRUE(alone.ok());
+  EXPECT_EQ(alone->authors, (std::vector<std::string>{"Example Wire"}));
+}
+
 }  // namespace
 }  // namespace eventmill

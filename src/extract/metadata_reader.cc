@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 #include <cctype>
 #include <cstdlib>
@@ -325,27 +326,61 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool
   return false;
 }
 
-// Whether lower-cased class and id names name a date or the article's meta line ("post-date",
-// "meta__date", "entry-meta", "_publishingdate", "byline").
-bool LooksLikeDateElement(std::string_view names) {
-  if (names.size() < 5) return false;
-  for (std::string_view w : {"date", "time", "publish", "posted", "created", "meta", "byline", "author", "datum", "fecha", "info"})
-    if (names.find(w) != std::string_view::npos) return true;
+// Whether a short text may be a date label: a digit or a colon in it ("Veröffentlicht am 16.08.2019",
+// "Datum:"), or a few words alone ("Mise en ligne").
+bool LooksLikeLabel(std::string_view t) {
+  if (t.size() < 25) return true;
+  for (char c : t)
+    if (c == ':' || (c >= '0' && c <= '9')) return true;
   return false;
 }
 
-// Whether lower-cased class and id names name an author or a byline ("author vcard",
-// "byline__author-name", "post-author"), but not an avatar or a picture of one, nor a comment's.
-bool LooksLikeAuthorElement(const Node& nd, std::string_view names) {
+// What lower-cased class and id names say, read in one pass (this runs for most elements):
+// a date or the article's meta line ("post-date", "meta__date", "_publishingdate", "byline"), an
+// author ("author vcard", "byline__author-name"), or a picture or comment beside one ("avatar").
+struct NameHints {
+  bool date = false, author = false, not_author = false;
+};
+
+NameHints ReadNameHints(std::string_view names) {
+  NameHints h;
+  auto at = [&](size_t p, std::string_view w) { return names.compare(p, w.size(), w) == 0; };
+  for (size_t p = 0; p < names.size(); ++p) {
+    switch (names[p]) {
+      case 'd': h.date = h.date || at(p, "date") || at(p, "datum"); break;
+      case 't': h.date = h.date || at(p, "time"); h.not_author = h.not_author || at(p, "thumb"); break;
+      case 'p': h.date = h.date || at(p, "publish") || at(p, "posted"); break;
+      case 'c':
+        h.date = h.date || at(p, "created");
+        h.not_author = h.not_author || at(p, "comment");
+        break;
+      case 'm': h.date = h.date || at(p, "meta"); break;
+      case 'f': h.date = h.date || at(p, "fecha"); break;
+      case 'i':
+        h.date = h.date || at(p, "info");
+        h.not_author = h.not_author || at(p, "image");
+        break;
+      case 'b':
+        if (at(p, "byline")) h.date = h.author = true;
+        h.not_author = h.not_author || at(p, "bio");
+        break;
+      case 'a':
+        if (at(p, "author") || at(p, "autor")) h.date = h.author = true;
+        h.not_author = h.not_author || at(p, "avatar");
+        break;
+      case 'w': h.author = h.author || at(p, "writer"); break;
+      case 'v': h.author = h.author || at(p, "verfasser"); break;
+      default: break;
+    }
+  }
+  return h;
+}
+
+bool LooksLikeDateElement(const NameHints& h) { return h.date; }
+
+bool LooksLikeAuthorElement(const Node& nd, const NameHints& h) {
   if (nd.tag == Tag::kImg || nd.tag == Tag::kMeta || nd.tag == Tag::kLink || nd.tag == Tag::kScript) return false;
-  if (names.size() < 5) return false;
-  bool author = false;
-  for (std::string_view w : {"author", "byline", "autor", "verfasser", "writer"})
-    if (names.find(w) != std::string_view::npos) author = true;
-  if (!author) return false;
-  for (std::string_view w : {"avatar", "thumb", "image", "bio", "comment"})
-    if (names.find(w) != std::string_view::npos) return false;
-  return true;
+  return h.author && !h.not_author;
 }
 
 // Whether a <time> element is a change stamp ("updated", "modified", "Editiert am").
@@ -487,10 +522,17 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
                date_weight::kItemprop);
       have_itemprop = md.dates.size() > before;
     }
-    const bool small_named = nd.tag != Tag::kText && nd.attr_count > 0 && nd.end - i < 40 &&
-                             (class_authors.size() < 8 || (!have_date_element && seen_h1));
-    if (small_named) ClassAndId(tree, nd, &names);
-    if (small_named && class_authors.size() < 8 && nd.end - i < 30 && LooksLikeAuthorElement(nd, names) &&
+    // Bylines and date lines sit by the headline: before it, or in the first stretch after it.
+    const bool want_author = class_authors.size() < 8 && (!seen_h1 || i - first_h1_at < 2000);
+    const bool want_date = !have_date_element && (!seen_h1 || i - first_h1_at < 3000);
+    const bool small_named =
+        nd.tag != Tag::kText && nd.attr_count > 0 && nd.end - i < 40 && (want_author || want_date);
+    NameHints hints;
+    if (small_named) {
+      ClassAndId(tree, nd, &names);
+      hints = ReadNameHints(names);
+    }
+    if (small_named && want_author && nd.end - i < 30 && LooksLikeAuthorElement(nd, hints) &&
         !InOtherPart(tree, i, data, /*narrow=*/true)) {
       // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
       std::string text = NodeText(tree, i);
@@ -516,8 +558,10 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         }
       }
     }
-    if (small_named && !have_date_element && nd.tag != Tag::kScript &&
-        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : LooksLikeDateElement(names)) &&
+    // Right below the headline, a short element holding a date is the date line whatever its class.
+    const bool below_h1 = seen_h1 && i - first_h1_at < 16 && nd.tag != Tag::kText && nd.end - i < 8;
+    if (((small_named && want_date) || below_h1) && !have_date_element && nd.tag != Tag::kScript &&
+        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(hints)) &&
         (seen_h1 || date_element_before_h1.value.empty())) {
       // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
       // without datetime. Its own short text, read as written. Outside comments and teasers.
@@ -525,7 +569,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
         if (auto d = FindDateInText(text, 80)) {
           DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
-                          date_weight::kDateElement};
+                          date_weight::kDateElement, /*visible=*/true};
           if (seen_h1) {
             md.dates.push_back(std::move(c));
             have_date_element = true;
@@ -537,7 +581,10 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       }
     }
     if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
-    if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 200 && nd.text_size > 4 &&
+    // Labels sit in the article's header and body: from the headline on (or anywhere on a page
+    // without one), for the first thousand nodes.
+    if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 80 && nd.text_size > 4 &&
+        (seen_h1 ? i - first_h1_at < 1000 : i < 3000) && LooksLikeLabel(tree.Text(nd)) &&
         data->MarksPublication(tree.Text(nd))) {
       // "Veröffentlicht am 16.08.2019", "Mise en ligne" over "23 mai 2019": a labelled date, in the
       // label's text or in the next few texts.
@@ -547,7 +594,7 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
             CollapseWhitespace(tree.Text(nodes[k])).size() > 0)  // blank texts between elements do not count
           d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
       if (d && !data->MarksChange(tree.Text(nd)) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
-        md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel});
+        md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel, true});
         have_label_date = true;
       }
     }
@@ -603,18 +650,31 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
         std::string type = AsciiLower(tree.Attr(nd, "type"));
         if (type.find("ld+json") == std::string::npos) {
           // A page's state in a script ({"publishedDate":"2016-11-04T20:37:27Z"}): the first such key.
+          // A pass over the script for each stem ("ublish", "ublicationDate"), then the whole key.
           if (!have_script_date && nd.end > i + 1) {
-            std::string_view body = tree.Text(nodes[i + 1]);
-            for (std::string_view key : {"\"datePublished\":\"", "\"publishedDate\":\"", "\"published_at\":\"",
-                                         "\"publishDate\":\"", "\"publicationDate\":\"", "\"firstPublishedAt\":\""}) {
-              const size_t at = body.find(key);
-              if (at == std::string_view::npos) continue;
-              const std::string_view value = body.substr(at + key.size(), 40);
+            const std::string_view body = tree.Text(nodes[i + 1]);
+            static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
+                                                         "\"published_at\":\"", "\"publishDate\":\"",
+                                                         "\"publicationDate\":\"", "\"firstPublishedAt\":\""};
+            size_t first[std::size(kKeys)];
+            std::fill(std::begin(first), std::end(first), std::string_view::npos);
+            for (std::string_view stem : {std::string_view("ublish"), std::string_view("ublicationDate\"")}) {
+              for (size_t at = body.find(stem); at != std::string_view::npos; at = body.find(stem, at + stem.size())) {
+                for (size_t k = 0; k < std::size(kKeys); ++k) {
+                  const size_t u = kKeys[k].find(stem);
+                  if (u == std::string_view::npos || first[k] != std::string_view::npos || at < u) continue;
+                  if (body.compare(at - u, kKeys[k].size(), kKeys[k]) == 0) first[k] = at - u + kKeys[k].size();
+                }
+              }
+            }
+            // The keys in order of trust, each at its first place in the script.
+            for (size_t k = 0; k < std::size(kKeys) && !have_script_date; ++k) {
+              if (first[k] == std::string_view::npos) continue;
+              const std::string_view value = body.substr(first[k], 40);
               const size_t before = md.dates.size();
-              add_date(value.substr(0, value.find('"')), "a script's " + std::string(key.substr(1, key.size() - 4)),
+              add_date(value.substr(0, value.find('"')), "a script's " + std::string(kKeys[k].substr(1, kKeys[k].size() - 4)),
                        date_weight::kScriptKey);
               have_script_date = md.dates.size() > before;
-              if (have_script_date) break;
             }
           }
           break;

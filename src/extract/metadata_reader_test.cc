@@ -103,9 +103,18 @@ TEST(MetadataReader, DatesFromScriptStateLabelsAndDateElements) {
   PageMetadata md = ReadMetadata(*tree, &data);
   std::vector<std::string> got;
   for (const DateCandidate& c : md.dates) got.push_back(c.value + " " + c.source);
+  // The date right below the headline is the date element; the one above it then is not needed.
   EXPECT_EQ(got, (std::vector<std::string>{"2016-11-04T20:37:27Z a script's publishedDate",
-                                           "2019-08-16 a date labelled as published in the text",
-                                           "2022-01-12 a date element by the headline (div)"}));
+                                           "2019-08-16 a date element by the headline (p)",
+                                           "2019-08-16 a date labelled as published in the text"}));
+  // Above the headline, close to it, when nothing below says a date.
+  auto above = html::HtmlTree::Parse(R"(<html><body><div class="meta-date">12.01.22</div><h1>A headline</h1>
+    <p>Police detained dozens of people on Sunday as protests over fuel prices spread to other cities.</p>
+    </body></html>)");
+  ASSERT_TRUE(above.ok());
+  PageMetadata md2 = ReadMetadata(*above, &data);
+  ASSERT_EQ(md2.dates.size(), 1u);
+  EXPECT_EQ(md2.dates[0].value + " " + md2.dates[0].source, "2022-01-12 a date element by the headline (div)");
 }
 
 TEST(MetadataReader, AuthorsFromEverySourceInOrder) {

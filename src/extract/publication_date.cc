@@ -36,7 +36,11 @@ struct Day {
   int local_best = 0;      // the strongest such candidate's weight
   size_t local_index = 0;
 
-  int Score() const { return best + 5 * static_cast<int>(std::min<size_t>(sources.size() - 1, 3)); }
+  bool visible_support = false;  // a date shown to readers agrees, besides the strongest source
+
+  int Score() const {
+    return best + 5 * static_cast<int>(std::min<size_t>(sources.size() - 1, 3)) + (visible_support ? 5 : 0);
+  }
 };
 
 // Supporting sources beyond the first add a little each: two sources agreeing outweigh one a
@@ -66,6 +70,7 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
       it = days.end() - 1;
     }
     if (c.weight > it->best || it->sources.empty()) it->best = c.weight, it->best_index = i;
+    if (c.visible && it->best_index != i) it->visible_support = true;
     if (std::find(it->sources.begin(), it->sources.end(), c.source) == it->sources.end())
       it->sources.push_back(c.source);
     if (!IsUtcTime(c.value) && c.weight > it->local_best) {
@@ -118,6 +123,17 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
     return out;
   }
   if (month && month->value != w.day.substr(0, 7)) {
+    // The URL's month rules: the best day of that month another source gives, else none.
+    for (const Day& d : days) {
+      if (d.day.compare(0, 7, month->value) != 0 || d.Score() < kMinDateScore) continue;
+      const DateCandidate& c = candidates[d.best_index];
+      out.value = c.value;
+      out.precision = c.value.find('T') != std::string::npos ? "time" : "day";
+      out.source = c.source;
+      out.explain.push_back("chose " + c.value + " from " + c.source + ": the best day in the month " + month->value +
+                            " of " + month->source + " (" + w.day + " of " + candidates[chosen].source + " is not)");
+      return out;
+    }
     out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") is not in the month " +
                           month->value + " of " + month->source);
     out.month = month->value;

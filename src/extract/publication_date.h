@@ -35,9 +35,10 @@ inline constexpr int kUrlMonth = 30;        // /2013/10/ in the URL: the month o
 }  // namespace date_weight
 
 struct DateCandidate {
-  std::string value;   // ISO 8601 as ParseDateValue gives it ("2022-01-09T14:26:31Z"), or "2013-10"
-  std::string source;  // where it was read, for --explain ("meta article:published_time")
-  int weight = 0;      // see date_weight
+  std::string value;     // ISO 8601 as ParseDateValue gives it ("2022-01-09T14:26:31Z"), or "2013-10"
+  std::string source;    // where it was read, for --explain ("meta article:published_time")
+  int weight = 0;        // see date_weight
+  bool visible = false;  // shown to readers as a date (a date line, a date element): breaks ties
 };
 
 struct DateChoice {

@@ -50,14 +50,28 @@ TEST(PublicationDate, UrlMonthVetoesAWeakDayOfAnotherMonth) {
   DateChoice same = ChoosePublicationDate(
       {{"2013-10", "the URL", kUrlMonth}, {"2013-10-05", "a date line above the text", kTextHeader}});
   EXPECT_EQ(same.value, "2013-10-05");
+  DateChoice in_month = ChoosePublicationDate({{"2017-09", "the URL", kUrlMonth},
+                                               {"2017-08-14", "a date line above the text", kTextHeader},
+                                               {"2017-09-09", "a date element by the headline (h2)", kDateElement}});
+  EXPECT_EQ(in_month.value, "2017-09-09");
 }
 
 TEST(PublicationDate, TheSettledDayKeepsTheTimeAStrongSourceGives) {
-  DateChoice c = ChoosePublicationDate(
-      {{"2023-03-08", "the URL", kUrlDay}, {"2023-03-08T21:05:00+04:00", "meta article:published_time", kMetaPublished}});
+  DateChoice c = ChoosePublicationDate({{"2023-03-08", "the URL", kUrlDay},
+                                        {"2023-03-08T21:05:00+04:00", "meta article:published_time", kMetaPublished}});
   EXPECT_EQ(c.value, "2023-03-08T21:05:00+04:00");
   EXPECT_EQ(c.precision, "time");
   EXPECT_EQ(c.source, "meta article:published_time");
+}
+
+TEST(PublicationDate, AVisibleDateBreaksATieBetweenStrongSources) {
+  std::vector<DateCandidate> c = {{"2022-02-04T15:33:00+01:00", "meta dc.date.issued", kMetaPublished},
+                                  {"2021-12-14T15:41:07+01:00", "meta pubdate", kMetaPublished},
+                                  {"2021-12-14T15:41:07+01:00", "itemprop datePublished (meta)", kItemprop},
+                                  {"2022-02-04T15:33:00", "meta date", kMetaGeneric}};
+  EXPECT_FALSE(ChoosePublicationDate(c).value);  // two strong days: none
+  c.push_back({"2022-02-04", "a date element by the headline (div)", kDateElement, true});
+  EXPECT_EQ(ChoosePublicationDate(c).value, "2022-02-04T15:33:00+01:00");  // the day readers see
 }
 
 TEST(PublicationDate, NothingGivesNothing) {
