@@ -1,0 +1,323 @@
+// The dashboard's wiring: the filter state (mirrored in the page URL so a view can be shared),
+// the queries it sends to `eventmill serve` (docs/api.md), and the panels that show the answers.
+import './style.css';
+import { api } from './api.js';
+import { SCHEMES, countryName } from './types.js';
+import { createMap } from './map.js';
+import { createTimeline } from './timeline.js';
+import { createFigures } from './figures.js';
+import { createEventList } from './event_list.js';
+import { createArticleView } from './article_view.js';
+
+const FILTER_KEYS = ['country', 'type', 'actor', 'text', 'since', 'until'];
+const EVENTS_PER_PAGE = 1000; // the API's largest page
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  filters: Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])),
+  scheme: 'plover',
+  selection: null, // {events, label}: the place clicked on the map
+  article: null, // {id, event}
+};
+
+function readUrl() {
+  const q = new URLSearchParams(location.search);
+  for (const k of FILTER_KEYS) state.filters[k] = q.get(k) || '';
+  if (SCHEMES[q.get('scheme')]) state.scheme = q.get('scheme');
+  state.article = q.get('article') ? { id: q.get('article'), event: q.get('event') || null } : null;
+}
+
+function writeUrl() {
+  const q = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (state.filters[k]) q.set(k, state.filters[k]);
+  if (state.scheme !== 'plover') q.set('scheme', state.scheme);
+  if (state.article) {
+    q.set('article', state.article.id);
+    if (state.article.event) q.set('event', state.article.event);
+  }
+  const s = q.toString();
+  history.replaceState(null, '', s ? `?${s}` : location.pathname);
+}
+
+// --- status: which loads are in flight, errors -------------------------------------------------
+let pending = 0;
+function busy(delta) {
+  pending += delta;
+  document.body.dataset.state = pending > 0 ? 'loading' : 'ready';
+}
+function showError(error) {
+  if (error && error.name === 'AbortError') return;
+  const bar = $('error-bar');
+  bar.textContent = error.message || String(error);
+  bar.hidden = false;
+  clearTimeout(showError.timer);
+  showError.timer = setTimeout(() => (bar.hidden = true), 8000);
+}
+async function track(promise) {
+  busy(1);
+  try {
+    return await promise;
+  } catch (error) {
+    showError(error);
+    return null;
+  } finally {
+    busy(-1);
+  }
+}
+
+// --- panels ----------------------------------------------------------------------------------
+const scheme = () => SCHEMES[state.scheme];
+let loadedEvents = [];
+
+const map = createMap($('map'), {
+  onSelect(events, label) {
+    state.selection = { events, label };
+    showList();
+  },
+  onEmptyClick() {
+    if (!state.selection) return;
+    state.selection = null;
+    map.clearSelection();
+    showList();
+  },
+});
+const timeline = createTimeline($('timeline'), {
+  onBrush(since, until) {
+    state.filters.since = since || '';
+    state.filters.until = until || '';
+    $('timeline-range').textContent = since ? `${since} to ${until}` : 'drag across the days to filter';
+    refresh({ datesOnly: true });
+  },
+});
+const figures = createFigures($('figures'), {
+  onOpenReport(report) {
+    openArticle(report.article.id, { span: report.span });
+  },
+});
+const list = createEventList($('event-list'), {
+  scheme: scheme(),
+  onOpen(event) {
+    openArticle(event.article.id, { eventId: event.id });
+  },
+  onHover(id) {
+    map.highlight(id);
+  },
+});
+const article = createArticleView($('article-view'), {
+  scheme: scheme(),
+  onClose: closeArticle,
+  onChoose(eventId) {
+    article.choose(eventId);
+    state.article = { ...state.article, event: eventId };
+    list.mark(eventId);
+    map.highlight(eventId);
+    writeUrl();
+  },
+});
+
+function openArticle(id, { eventId = null, span = null } = {}) {
+  state.article = { id, event: eventId };
+  writeUrl();
+  list.mark(eventId);
+  map.highlight(eventId);
+  article.open(id, { eventId, span }).then(() => {
+    const current = article.current();
+    if (current && state.article && current.id === state.article.id) {
+      state.article.event = current.eventId;
+      writeUrl();
+    }
+  });
+}
+function closeArticle() {
+  state.article = null;
+  article.close();
+  list.mark(null);
+  map.highlight(null);
+  writeUrl();
+}
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && state.article) closeArticle();
+});
+
+function showList() {
+  const shown = state.selection ? state.selection.events : loadedEvents;
+  list.setEvents(shown);
+  const sel = $('selection');
+  sel.hidden = !state.selection;
+  if (state.selection) {
+    sel.replaceChildren();
+    const label = document.createElement('span');
+    label.textContent = `On the map: ${state.selection.label} · ${state.selection.events.length} event${state.selection.events.length > 1 ? 's' : ''}`;
+    const clear = document.createElement('button');
+    clear.type = 'button';
+    clear.className = 'small';
+    clear.textContent = 'Show all';
+    clear.addEventListener('click', () => {
+      state.selection = null;
+      map.clearSelection();
+      showList();
+    });
+    sel.append(label, clear);
+  }
+  if (state.article) list.mark(state.article.event);
+}
+
+// --- filters ---------------------------------------------------------------------------------
+function drawLegend(buckets) {
+  const legend = $('legend');
+  legend.replaceChildren();
+  for (const b of buckets.slice(0, 8)) {
+    if (!b.key) continue;
+    const item = document.createElement('span');
+    item.className = 'legend-item';
+    item.style.setProperty('--type-colour', scheme().colour(b.key));
+    item.textContent = scheme().name(b.key);
+    item.title = `${b.events} event${b.events > 1 ? 's' : ''}`;
+    legend.append(item);
+  }
+}
+
+function fillSelect(select, buckets, nameOf, value) {
+  const first = select.options[0];
+  select.replaceChildren(first);
+  for (const b of buckets) {
+    if (!b.key) continue;
+    const option = document.createElement('option');
+    option.value = b.key;
+    option.textContent = `${nameOf(b.key)} (${b.events})`;
+    select.append(option);
+  }
+  if (value && ![...select.options].some((o) => o.value === value)) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = value;
+    select.append(option);
+  }
+  select.value = value || '';
+}
+
+async function loadTypeOptions() {
+  const response = await track(api.aggregates(scheme().aggregateBy, {}, {}));
+  if (!response) return;
+  fillSelect($('f-type'), response.buckets, (k) => scheme().name(k), state.filters.type);
+  drawLegend(response.buckets);
+}
+
+async function loadStatic() {
+  const [stats, countries] = await Promise.all([track(api.stats()), track(api.aggregates('country', {}, {}))]);
+  if (stats) {
+    $('stats').textContent = `${stats.articles ?? '?'} articles · ${stats.events ?? '?'} events${stats.backend ? ` · ${stats.backend}` : ''}`;
+  }
+  if (countries) {
+    const named = countries.buckets.filter((b) => b.key).sort((a, b) => countryName(a.key).localeCompare(countryName(b.key)));
+    fillSelect($('f-country'), named, (k) => countryName(k), state.filters.country);
+  }
+}
+
+function syncForm() {
+  $('f-country').value = state.filters.country;
+  $('f-type').value = state.filters.type;
+  $('f-actor').value = state.filters.actor;
+  $('f-text').value = state.filters.text;
+  for (const b of document.querySelectorAll('#f-scheme button')) b.setAttribute('aria-pressed', String(b.dataset.scheme === state.scheme));
+}
+
+function bindForm() {
+  const set = (key, value) => {
+    if (state.filters[key] === value) return;
+    state.filters[key] = value;
+    refresh();
+  };
+  $('f-country').addEventListener('change', (e) => set('country', e.target.value));
+  $('f-type').addEventListener('change', (e) => set('type', e.target.value));
+  let timer = null;
+  for (const key of ['actor', 'text']) {
+    const input = $(`f-${key}`);
+    const value = () => (key === 'actor' ? input.value.trim().toUpperCase() : input.value.trim());
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => set(key, value()), 450);
+    });
+    input.addEventListener('change', () => {
+      clearTimeout(timer);
+      set(key, value());
+    });
+  }
+  for (const button of document.querySelectorAll('#f-scheme button')) {
+    button.addEventListener('click', () => {
+      if (state.scheme === button.dataset.scheme) return;
+      state.scheme = button.dataset.scheme;
+      const typeWasSet = state.filters.type !== '';
+      state.filters.type = '';
+      map.setScheme(scheme());
+      list.setScheme(scheme());
+      article.setScheme(scheme());
+      syncForm();
+      loadTypeOptions();
+      if (typeWasSet) refresh();
+      else writeUrl();
+    });
+  }
+  $('f-reset').addEventListener('click', () => {
+    for (const k of FILTER_KEYS) state.filters[k] = '';
+    state.selection = null;
+    syncForm();
+    $('timeline-range').textContent = 'drag across the days to filter';
+    refresh();
+  });
+  $('map-fit').addEventListener('click', () => map.fit());
+}
+
+// --- queries ---------------------------------------------------------------------------------
+let generation = null;
+let actorsSeen = new Set();
+
+async function refresh({ datesOnly = false } = {}) {
+  writeUrl();
+  if (generation) generation.abort();
+  generation = new AbortController();
+  const signal = generation.signal;
+  const filters = { ...state.filters };
+  if (!datesOnly) state.selection = null;
+
+  const days = datesOnly
+    ? null
+    : track(api.aggregates('day', filters, { withDates: false }, signal)).then((r) => {
+        if (!r || signal.aborted) return;
+        const undated = timeline.setDays(r.buckets, filters.since, filters.until);
+        $('timeline-range').textContent = filters.since
+          ? `${filters.since} to ${filters.until || '…'}`
+          : `drag across the days to filter${undated ? ` · ${undated} event${undated > 1 ? 's' : ''} without a day` : ''}`;
+      });
+  const events = track(api.events(filters, { limit: EVENTS_PER_PAGE }, signal)).then((r) => {
+    if (!r || signal.aborted) return;
+    loadedEvents = r.events;
+    if (state.selection) {
+      const ids = new Set(loadedEvents.map((e) => e.id));
+      state.selection.events = state.selection.events.filter((e) => ids.has(e.id));
+      if (state.selection.events.length === 0) state.selection = null;
+    }
+    map.setEvents(loadedEvents, { refit: !datesOnly });
+    showList();
+    $('list-count').textContent = `${r.count}${r.more ? '+' : ''} event${r.count === 1 ? '' : 's'}${r.more ? ` (the first ${r.count})` : ''}`;
+    for (const e of loadedEvents) for (const a of [e.source, e.target]) if (a && a.code) actorsSeen.add(a.code);
+    const datalist = $('actor-codes');
+    datalist.replaceChildren(...[...actorsSeen].sort().map((code) => Object.assign(document.createElement('option'), { value: code })));
+  });
+  const figs = track(api.figures(filters, signal)).then((r) => {
+    if (!r || signal.aborted) return;
+    figures.setFigures(r);
+  });
+  await Promise.all([days, events, figs]);
+}
+
+// --- start -----------------------------------------------------------------------------------
+readUrl();
+syncForm();
+bindForm();
+map.setScheme(scheme());
+document.body.dataset.state = 'loading';
+Promise.all([loadStatic(), loadTypeOptions(), refresh()]).then(() => {
+  if (state.article) openArticle(state.article.id, { eventId: state.article.event });
+});
