@@ -79,9 +79,12 @@ export function createTimeline(container, { onBrush }) {
     }
   }).observe(container);
 
+  // The whole days a dragged range covers; an edge a hair (a pixel, at most a third of a day) into
+  // a day does not take that day in.
   function snap(range) {
-    const a = d3.utcDay.floor(range[0]);
-    let b = d3.utcDay.ceil(range[1]);
+    const hair = Math.min(DAY / 3, +x.invert(1.5) - +x.invert(0));
+    const a = d3.utcDay.floor(new Date(+range[0] + hair));
+    let b = d3.utcDay.ceil(new Date(Math.max(+range[1] - hair, +a + 1)));
     if (+b === +a) b = d3.utcDay.offset(a, 1);
     return [a, b];
   }
