@@ -18,18 +18,22 @@ export function createFigures(container, { onOpenReport }) {
   const sources = d3.select(container).append('div').attr('class', 'figure-sources');
   let data = null;
   let picked = null; // {kind, day}
+  let window = null; // the timeline's window [from, to) of Dates: the days drawn
 
   function draw() {
     const width = container.getBoundingClientRect().width;
     if (!data || !width) return;
     const kinds = data.kinds || Object.keys(data.series || {});
     const allDays = kinds.flatMap((k) => (data.series[k] || []).map((p) => parseDay(p.day))).filter(Boolean);
-    const chartWidth = Math.max(60, width - 150);
+    const chartWidth = Math.max(60, width - 20 - 140 - 6); // the panel's padding, the headline column
     const x = d3.scaleUtc().range([6, chartWidth - 6]);
-    if (allDays.length) {
+    if (window) {
+      x.domain(window);
+    } else if (allDays.length) {
       const [a, b] = d3.extent(allDays);
       x.domain(+a === +b ? [d3.utcDay.offset(a, -1), d3.utcDay.offset(b, 1)] : [a, b]);
     }
+    const inView = (p) => !window || (p.date >= window[0] && p.date < window[1]);
     rows
       .selectAll('div.figure-row')
       .data(kinds, (k) => k)
@@ -45,11 +49,14 @@ export function createFigures(container, { onOpenReport }) {
       .attr('data-kind', (k) => k)
       .each(function (kind) {
         const row = d3.select(this);
-        const points = (data.series[kind] || []).map((p) => ({ ...p, date: parseDay(p.day), kind })).filter((p) => p.date);
+        const every = (data.series[kind] || []).map((p) => ({ ...p, date: parseDay(p.day), kind })).filter((p) => p.date);
+        const points = every.filter(inView);
         const top = d3.greatest(points, (p) => p.value);
+        const outside = every.length - points.length;
         row.select('.figure-kind').text(kind);
         row.select('.figure-value').text(top ? formatFigure(top.value, top.qualifier) : '–');
-        row.select('.figure-when').text(top ? `highest, ${top.day}` : 'none reported');
+        row.select('.figure-when').text(`${top ? `highest, ${top.day}` : every.length ? 'none in these days' : 'none reported'}`);
+        row.attr('title', outside ? `${outside} more day${outside > 1 ? 's' : ''} of ${kind} figures outside the timeline's window` : null);
         const svg = row.select('svg').attr('width', chartWidth).attr('height', CHART_HEIGHT + 14);
         const y = d3.scaleLinear().domain([0, (top && top.value) || 1]).nice().range([CHART_HEIGHT, 4]);
         const colour = KIND_COLOUR[kind] || '#555';
@@ -133,6 +140,11 @@ export function createFigures(container, { onOpenReport }) {
   }).observe(container);
 
   return {
+    // The days to draw: the timeline's window, so that both share one time axis.
+    setWindow(range) {
+      window = range;
+      draw();
+    },
     setFigures(response) {
       data = response;
       if (picked && !(data.series[picked.kind] || []).some((p) => p.day === picked.day)) picked = null;

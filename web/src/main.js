@@ -82,6 +82,11 @@ const map = createMap($('map'), {
     showList();
   },
 });
+const figures = createFigures($('figures'), {
+  onOpenReport(report) {
+    openArticle(report.article.id, { span: report.span });
+  },
+});
 const timeline = createTimeline($('timeline'), {
   onBrush(since, until) {
     state.filters.since = since || '';
@@ -89,10 +94,8 @@ const timeline = createTimeline($('timeline'), {
     $('timeline-range').textContent = since ? `${since} to ${until}` : 'drag across the days to filter';
     refresh({ datesOnly: true });
   },
-});
-const figures = createFigures($('figures'), {
-  onOpenReport(report) {
-    openArticle(report.article.id, { span: report.span });
+  onView(view) {
+    figures.setWindow(view);
   },
 });
 const list = createEventList($('event-list'), {
@@ -298,7 +301,7 @@ async function refresh({ datesOnly = false } = {}) {
       state.selection.events = state.selection.events.filter((e) => ids.has(e.id));
       if (state.selection.events.length === 0) state.selection = null;
     }
-    map.setEvents(loadedEvents, { refit: !datesOnly });
+    map.setEvents(loadedEvents, { refit: datesOnly ? 'if-hidden' : true });
     showList();
     $('list-count').textContent = `${r.count}${r.more ? '+' : ''} event${r.count === 1 ? '' : 's'}${r.more ? ` (the first ${r.count})` : ''}`;
     for (const e of loadedEvents) for (const a of [e.source, e.target]) if (a && a.code) actorsSeen.add(a.code);

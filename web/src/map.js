@@ -210,6 +210,7 @@ export function createMap(container, { onSelect, onEmptyClick }) {
     zoomTo(sites.map((s) => s.xy), MAX_FIT_ZOOM, animate);
   }
 
+  // refit: true zooms to the events; 'if-hidden' only when some are out of view.
   function setEvents(events, { refit = false } = {}) {
     located = events.filter((e) => e.location && Number.isFinite(e.location.lat) && Number.isFinite(e.location.lon));
     const bySite = d3.group(located, (e) => `${e.location.lat.toFixed(4)},${e.location.lon.toFixed(4)}`);
@@ -223,7 +224,11 @@ export function createMap(container, { onSelect, onEmptyClick }) {
     const missing = events.length - located.length;
     note.text(missing > 0 ? `${missing} event${missing > 1 ? 's' : ''} without a place` : '');
     if (!sites.some((s) => selectedKey && selectedKey.split('|').includes(s.key))) selectedKey = null;
-    if (refit || needsFit) fit(!needsFit);
+    const hidden = () => sites.some((site) => {
+      const [x, y] = screenPoint(site);
+      return x < 0 || y < 0 || x > width || y > height;
+    });
+    if (needsFit || refit === true || (refit === 'if-hidden' && hidden())) fit(!needsFit);
     drawMarkers();
   }
 

@@ -1,7 +1,7 @@
 // The timeline: events per day as bars (from /api/aggregates?by=day, all dates, the other filters
 // applied). Dragging across the bars selects days, which filters every other panel (since/until).
 // Under it, an overview of the whole period whose window picks the days shown above; by default
-// the window is the busiest stretch (the fewest days holding 80% of the events).
+// the window is the busiest month (busiestStretch).
 import * as d3 from 'd3';
 
 const DAY = 24 * 3600 * 1000;
@@ -12,16 +12,23 @@ const FOCUS_HEIGHT = 92;
 const AXIS_HEIGHT = 20;
 const OVERVIEW_HEIGHT = 22;
 
-// The fewest consecutive days that hold `share` of the events, padded, at least `minDays` wide.
-export function busiestStretch(days, share = 0.8, minDays = 14) {
+// The days the focus shows first: all of them when they span at most `maxDays`, else the stretch of
+// at most `maxDays` days holding the most events, trimmed to its first and last day with events;
+// padded, and at least `minDays` wide. `days` are sorted {date, events}.
+export function busiestStretch(days, maxDays = 31, minDays = 14) {
   if (days.length === 0) return null;
-  const total = d3.sum(days, (d) => d.events);
   let best = [days[0].date, days[days.length - 1].date];
-  let sum = 0;
-  for (let i = 0, j = 0; j < days.length; j++) {
-    sum += days[j].events;
-    while (i < j && sum - days[i].events >= share * total) sum -= days[i++].events;
-    if (sum >= share * total && days[j].date - days[i].date < best[1] - best[0]) best = [days[i].date, days[j].date];
+  if (+best[1] - +best[0] > maxDays * DAY) {
+    let most = -1;
+    let sum = 0;
+    for (let i = 0, j = 0; j < days.length; j++) {
+      sum += days[j].events;
+      while (+days[j].date - +days[i].date >= maxDays * DAY) sum -= days[i++].events;
+      if (sum > most) {
+        most = sum;
+        best = [days[i].date, days[j].date];
+      }
+    }
   }
   let [a, b] = [+best[0] - DAY, +best[1] + 2 * DAY];
   if (b - a < minDays * DAY) {
@@ -32,7 +39,7 @@ export function busiestStretch(days, share = 0.8, minDays = 14) {
   return [new Date(Math.floor(a / DAY) * DAY), new Date(Math.ceil(b / DAY) * DAY)];
 }
 
-export function createTimeline(container, { onBrush }) {
+export function createTimeline(container, { onBrush, onView = () => {} }) {
   const svg = d3.select(container).append('svg').attr('class', 'timeline-svg');
   const focus = svg.append('g').attr('class', 'focus');
   const bars = focus.append('g').attr('class', 'bars');
@@ -140,10 +147,12 @@ export function createTimeline(container, { onBrush }) {
 
   function drawFocus() {
     x.domain(view);
+    onView(view);
     const visible = days.filter((d) => d.date >= view[0] && d.date < view[1]);
     y.domain([0, Math.max(1, d3.max(visible, (d) => d.events) || 1)]).nice();
     const ticks = Math.max(2, Math.floor(x.range()[1] / 80));
-    xAxis.attr('transform', `translate(0,${FOCUS_HEIGHT})`).call(d3.axisBottom(x).ticks(ticks).tickSizeOuter(0));
+    const short = +view[1] - +view[0] < 120 * DAY ? d3.utcFormat('%b %-d') : null;
+    xAxis.attr('transform', `translate(0,${FOCUS_HEIGHT})`).call(d3.axisBottom(x).ticks(ticks).tickFormat(short).tickSizeOuter(0));
     yAxis.call(d3.axisLeft(y).ticks(3).tickFormat(d3.format('d')).tickSizeOuter(0));
     drawBars();
     brushLayer.call(brush.move, selection ? selection.map(x) : null);
