@@ -131,7 +131,6 @@ async function run(context, base) {
   const figureRows = await page.$$eval('.figure-row', (rs) => rs.map((r) => r.dataset.kind));
   check(['arrested', 'killed', 'injured'].every((k) => figureRows.includes(k)), `the figures panel has ${figureRows.join(', ')}`);
   await page.screenshot({ path: path.join(shots, '01-dashboard.png') });
-  if (args.readme) await page.screenshot({ path: args.readme });
 
   // 2. Clicking a map point lists the events of that place.
   const single = clusters.filter((c) => c.places === 1).sort((a, b) => b.count - a.count)[0];
@@ -256,7 +255,42 @@ async function run(context, base) {
     check(listed.length === expected.events.length && listed.length === top.events, `the country filter ${top.key} lists its ${top.events} events`, `listed ${listed.length}`);
     check(new URL(page.url()).searchParams.get('country') === top.key, 'the filter is kept in the page URL');
     await page.screenshot({ path: path.join(shots, '07-country-filter.png') });
+    if (args.readme) await page.screenshot({ path: args.readme }); // the busiest country, a figure's sources open
   }
+
+  // 8. The type filter under each typology, then an actor and a word of the text, each narrowing
+  // the list to the API's answer for the same filters.
+  for (const scheme of ['cameo', 'acled', 'plover']) {
+    await page.click('#f-reset');
+    await settle();
+    await page.click(`#f-scheme button[data-scheme="${scheme}"]`);
+    await settle();
+    const options = await page.$$eval('#f-type option', (os) => os.map((o) => o.value).filter(Boolean));
+    if (options.length === 0) {
+      fail(`no ${scheme} types to filter by`);
+      continue;
+    }
+    await page.selectOption('#f-type', options[0]);
+    await settle();
+    const expected = await getJson(base, `api/events?type=${encodeURIComponent(options[0])}&limit=1000`);
+    const listed = await listIds();
+    check(listed.length === expected.events.length && listed.length > 0, `${scheme} type "${options[0]}" lists its ${expected.events.length} events`, `listed ${listed.length}`);
+  }
+  const actor = all.events.map((e) => e.source && e.source.code).find(Boolean);
+  const word = (all.events[0].evidence.sentence.match(/[A-Za-z]{6,}/) || [])[0];
+  for (const [field, value] of [['actor', actor], ['text', word]]) {
+    if (!value) continue;
+    await page.click('#f-reset');
+    await settle();
+    await page.fill(`#f-${field}`, value);
+    await page.press(`#f-${field}`, 'Enter');
+    await page.waitForFunction(([f, v]) => new URLSearchParams(location.search).get(f) === v, [field, value]);
+    await settle();
+    const expected = await getJson(base, `api/events?${field}=${encodeURIComponent(value)}&limit=1000`);
+    const listed = await listIds();
+    check(listed.length === expected.events.length && listed.length > 0, `the ${field} filter "${value}" lists its ${expected.events.length} events`, `listed ${listed.length}`);
+  }
+  await page.screenshot({ path: path.join(shots, '08-text-filter.png') });
 
   check(offsite.length === 0, 'the page asks nothing of the network beyond the server', offsite.slice(0, 3).join(' '));
   check(problems.length === 0, 'no script error or console error', problems.slice(0, 3).join(' | '));

@@ -109,7 +109,7 @@ export function createFigures(container, { onOpenReport }) {
     if (!point) return;
     sources.html('');
     const head = sources.append('div').attr('class', 'sources-head');
-    head.append('span').text(`${picked.kind} on ${point.day}: ${formatFigure(point.value, point.qualifier)}`);
+    head.append('span').text(`${picked.kind[0].toUpperCase()}${picked.kind.slice(1)} on ${point.day}: ${formatFigure(point.value, point.qualifier)}`);
     const total = point.reports_total || point.reports.length;
     head.append('span').attr('class', 'hint').text(` · ${total} report${total > 1 ? 's' : ''}${total > point.reports.length ? `, ${point.reports.length} shown` : ''}`);
     head.append('button').attr('type', 'button').attr('class', 'small close').attr('aria-label', 'Close').text('×').on('click', () => {

@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 const DAY = 24 * 3600 * 1000;
 const parseDay = d3.utcParse('%Y-%m-%d');
 export const formatDay = d3.utcFormat('%Y-%m-%d');
-const MARGIN = { left: 34, right: 12, top: 8 };
+const MARGIN = { left: 34, right: 22, top: 8 };
 const FOCUS_HEIGHT = 92;
 const AXIS_HEIGHT = 20;
 const OVERVIEW_HEIGHT = 22;
