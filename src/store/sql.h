@@ -39,9 +39,12 @@ class SqlConnection {
   virtual Result<SqlRows> Query(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
   // Name of the database for messages ("events.db", "postgresql://host/db").
   virtual const std::string& name() const = 0;
+  // Each later statement may run at most `ms` milliseconds; then it fails as kUnavailable.
+  virtual Status SetQueryTimeout(int ms) = 0;
 };
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms);
+// read_only: the file must exist; opened with SQLITE_OPEN_READONLY, nothing written (not even the WAL mode).
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms, bool read_only = false);
 Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url);
 
 }  // namespace eventmill

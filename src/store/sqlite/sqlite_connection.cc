@@ -2,6 +2,7 @@
 // while none runs), a busy timeout for concurrent writers, statements cached per connection.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -20,6 +21,13 @@ class SqliteConnection : public SqlConnection {
 
   SqlDialect dialect() const override { return SqlDialect::kSqlite; }
   const std::string& name() const override { return name_; }
+
+  // A progress handler checks the statement's deadline every 10,000 virtual machine steps.
+  Status SetQueryTimeout(int ms) override {
+    timeout_ms_ = ms;
+    sqlite3_progress_handler(db_, ms > 0 ? 10000 : 0, ms > 0 ? &SqliteConnection::PastDeadline : nullptr, this);
+    return Status::Ok();
+  }
 
   Status ExecScript(const std::string& sql) override {
     char* err = nullptr;
@@ -47,6 +55,7 @@ class SqliteConnection : public SqlConnection {
     }
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
+    if (timeout_ms_ > 0) deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_);
     for (size_t i = 0; i < params.size(); ++i) {
       int idx = static_cast<int>(i + 1);
       const SqlValue& v = params[i];
@@ -67,6 +76,8 @@ class SqliteConnection : public SqlConnection {
       if (rc != SQLITE_ROW) {
         std::string msg = sqlite3_errmsg(db_);
         sqlite3_reset(stmt);
+        if (rc == SQLITE_INTERRUPT && timeout_ms_ > 0)
+          return Status::Unavailable(name_, "query ran longer than " + std::to_string(timeout_ms_) + " ms");
         return Error(msg, rc);
       }
       SqlRow row;
@@ -93,16 +104,23 @@ class SqliteConnection : public SqlConnection {
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Status::Unavailable(name_, what);
     return Status::IoError(name_, what);
   }
+  static int PastDeadline(void* self) {
+    auto* c = static_cast<SqliteConnection*>(self);
+    return std::chrono::steady_clock::now() > c->deadline_ ? 1 : 0;
+  }
   sqlite3* db_;
   std::string name_;
+  int timeout_ms_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms) {
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int busy_timeout_ms, bool read_only) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
     sqlite3_close_v2(db);
@@ -110,6 +128,11 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, int b
   }
   sqlite3_busy_timeout(db, busy_timeout_ms);
   auto conn = std::make_unique<SqliteConnection>(db, path);
+  if (read_only) {
+    Status s = conn->ExecScript("PRAGMA query_only=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+    if (!s.ok()) return Status::IoError(path, "not an SQLite database (" + s.message() + ")");
+    return std::unique_ptr<SqlConnection>(std::move(conn));
+  }
   // WAL: readers never block the writer and a crash loses at most the uncommitted batch.
   // synchronous=NORMAL is durable for committed batches across process crashes in WAL mode.
   Status s = conn->ExecScript(
