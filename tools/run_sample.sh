@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the bundled sample pages (samples/: ten pages of five outlets on the January 2022
-# unrest in Kazakhstan, one a syndicated copy, and four pages of other crises): ingest them into an
+# The main job on the bundled sample pages (samples/: ten pages of six outlets on the January 2022
+# unrest in Kazakhstan, 2-11 January, one a syndicated copy of another): ingest them into an
 # SQLite database (build/sample.db, made afresh), query it, and tell how to open the dashboard on it.
 # Needs nothing outside the checkout.
 set -euo pipefail
