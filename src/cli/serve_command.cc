@@ -35,6 +35,15 @@ bool ParseInt(const std::string& v, int lo, int hi, int* out) {
   return true;
 }
 
+// The database for the listening line: a PostgreSQL URL without its password.
+std::string Shown(const std::string& db) {
+  auto scheme = db.find("://"), at = db.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return db;
+  auto colon = db.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon) + ":***" + db.substr(at);
+}
+
 int RunServe(const std::vector<std::string>& args) {
   ServeOptions o;
   o.db = DefaultDb();
@@ -89,7 +98,7 @@ int RunServe(const std::vector<std::string>& args) {
     StopServing();
   }).detach();
   Status s = Serve(o, [&](int port) {
-    std::printf("eventmill serve: listening on http://%s:%d/ (db %s)\n", o.address.c_str(), port, o.db.c_str());
+    std::printf("eventmill serve: listening on http://%s:%d/ (db %s)\n", o.address.c_str(), port, Shown(o.db).c_str());
     std::fflush(stdout);
   });
   if (!s.ok()) {
