@@ -23,7 +23,7 @@ echo "\$ eventmill events --db $db --country KZ --type ARREST --since 2022-01 --
 build/eventmill events --db "$db" --country KZ --type ARREST --since 2022-01 --until 2022-01
 echo
 echo "\$ eventmill events --db $db --near 43.25,76.92,50 --format geojson | head -c 300"
-build/eventmill events --db "$db" --near 43.25,76.92,50 --format geojson | head -c 300
+(build/eventmill events --db "$db" --near 43.25,76.92,50 --format geojson || true) | head -c 300
 echo
 echo
 echo "\$ eventmill articles --db $db --text \"tear gas\""
