@@ -210,7 +210,10 @@ async function loadTypeOptions() {
 async function loadStatic() {
   const [stats, countries] = await Promise.all([track(api.stats()), track(api.aggregates('country', {}, {}))]);
   if (stats) {
-    $('stats').textContent = `${stats.articles ?? '?'} articles · ${stats.events ?? '?'} events${stats.backend ? ` · ${stats.backend}` : ''}`;
+    // event_clusters: distinct events; events: their mentions (one per reporting article).
+    const events = stats.event_clusters ?? stats.events;
+    const mentions = stats.event_clusters !== undefined && stats.events !== stats.event_clusters ? ` (${stats.events} mentions)` : '';
+    $('stats').textContent = `${stats.articles ?? '?'} articles · ${events ?? '?'} events${mentions}${stats.backend ? ` · ${stats.backend}` : ''}`;
   }
   if (countries) {
     const named = countries.buckets.filter((b) => b.key).sort((a, b) => countryName(a.key).localeCompare(countryName(b.key)));

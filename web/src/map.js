@@ -8,6 +8,7 @@ import atlasUrl from 'world-atlas/countries-50m.json?url';
 
 const CLUSTER_RADIUS_PX = 22; // places closer than this on screen share one marker
 const MAX_FIT_ZOOM = 24;
+const MAX_NAMED = 8; // the biggest markers carry their place's name
 
 function markerRadius(n) {
   return Math.min(26, 6 + 3 * Math.sqrt(n - 1));
@@ -35,6 +36,7 @@ export function createMap(container, { onSelect, onEmptyClick }) {
   let selectedKey = null;
   let highlightedId = null;
   let needsFit = true;
+  let moves = 0; // zoom transitions started
 
   const zoom = d3
     .zoom()
@@ -50,11 +52,11 @@ export function createMap(container, { onSelect, onEmptyClick }) {
   });
 
   d3.json(atlasUrl).then((topology) => {
-    atlas = {
-      countries: feature(topology, topology.objects.countries).features,
-      borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
-    };
+    const countries = feature(topology, topology.objects.countries).features;
+    for (const c of countries) c.bounds = d3.geoBounds(c);
+    atlas = { countries, borders: mesh(topology, topology.objects.countries, (a, b) => a !== b) };
     drawWorld();
+    tintCountries();
   });
 
   function resize() {
@@ -86,6 +88,25 @@ export function createMap(container, { onSelect, onEmptyClick }) {
       .append('title')
       .text((d) => d.properties.name);
     borders.attr('d', path(atlas.borders));
+  }
+
+  // The countries that hold a located event are drawn darker: found by point-in-shape, so no
+  // table of codes is needed (world-atlas knows countries by ISO numeric code and name only).
+  function tintCountries() {
+    if (!atlas) return;
+    const holding = new Set();
+    for (const site of sites) {
+      const [lon, lat] = site.lonlat;
+      for (const c of atlas.countries) {
+        const [[w, south], [e, north]] = c.bounds;
+        const inLon = w <= e ? lon >= w && lon <= e : lon >= w || lon <= e;
+        if (inLon && lat >= south && lat <= north && d3.geoContains(c, site.lonlat)) {
+          holding.add(c);
+          break;
+        }
+      }
+    }
+    land.selectAll('path').classed('has-events', (c) => holding.has(c));
   }
 
   function screenPoint(site) {
@@ -120,7 +141,9 @@ export function createMap(container, { onSelect, onEmptyClick }) {
       c.label = labelOf(c);
       c.countryLevel = c.sites.every((s) => s.precision === 'country');
     }
-    return out.sort((a, b) => b.events.length - a.events.length);
+    out.sort((a, b) => b.events.length - a.events.length);
+    out.forEach((c, i) => (c.named = i < MAX_NAMED));
+    return out;
   }
 
   function labelOf(c) {
@@ -168,11 +191,19 @@ export function createMap(container, { onSelect, onEmptyClick }) {
           .join('circle')
           .attr('class', 'ring')
           .attr('r', r + 4);
-        g.selectAll('text')
+        g.selectAll('text.count')
           .data(c.events.length > 1 ? [c] : [])
           .join('text')
+          .attr('class', 'count')
           .attr('dy', '0.35em')
           .text(c.events.length);
+        g.selectAll('text.name')
+          .data(c.named ? [c] : [])
+          .join('text')
+          .attr('class', 'name')
+          .attr('x', r + 5)
+          .attr('dy', '0.35em')
+          .text(c.label);
         const types = c.byType.map(([t, n]) => `${scheme.name(t)}: ${n}`).join('\n');
         g.select('title').text(`${c.label}${c.countryLevel ? ' (country-level location)' : ''}\n${c.events.length} event${c.events.length > 1 ? 's' : ''}\n${types}`);
       })
@@ -202,7 +233,18 @@ export function createMap(container, { onSelect, onEmptyClick }) {
       k = Math.max(1, k);
       t = d3.zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
     }
-    (animate ? svg.transition().duration(500) : svg).call(zoom.transform, t);
+    if (!animate) {
+      svg.call(zoom.transform, t);
+      return;
+    }
+    // data-moving marks the transition, so that a test (or a screenshot) can wait for the view.
+    const move = ++moves;
+    svg.attr('data-moving', '1');
+    svg
+      .transition()
+      .duration(500)
+      .call(zoom.transform, t)
+      .on('end interrupt', () => move === moves && svg.attr('data-moving', null));
   }
 
   function fit(animate = true) {
@@ -219,10 +261,17 @@ export function createMap(container, { onSelect, onEmptyClick }) {
       events: evs,
       name: evs[0].location.name || evs[0].location.country || key,
       precision: evs[0].location.precision,
+      lonlat: [evs[0].location.lon, evs[0].location.lat],
       xy: projection([evs[0].location.lon, evs[0].location.lat]),
     }));
+    tintCountries();
     const missing = events.length - located.length;
-    note.text(missing > 0 ? `${missing} event${missing > 1 ? 's' : ''} without a place` : '');
+    const countryLevel = sites.some((s) => s.precision === 'country');
+    note.text(
+      [missing > 0 && `${missing} event${missing > 1 ? 's' : ''} without a place`, countryLevel && 'dashed: only the country is known (drawn at its centre)']
+        .filter(Boolean)
+        .join(' · '),
+    );
     if (!sites.some((s) => selectedKey && selectedKey.split('|').includes(s.key))) selectedKey = null;
     const hidden = () => sites.some((site) => {
       const [x, y] = screenPoint(site);
