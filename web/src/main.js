@@ -11,6 +11,7 @@ import { createArticleView } from './article_view.js';
 
 const FILTER_KEYS = ['country', 'type', 'actor', 'text', 'since', 'until'];
 const EVENTS_PER_PAGE = 1000; // the API's largest page
+const MAX_EVENTS = 10000; // the API's deepest offset + limit
 
 const $ = (id) => document.getElementById(id);
 
@@ -164,6 +165,7 @@ function showList() {
     sel.append(label, clear);
   }
   if (state.article) list.mark(state.article.event);
+  showCount();
 }
 
 // --- filters ---------------------------------------------------------------------------------
@@ -273,9 +275,31 @@ function bindForm() {
     refresh();
   });
   $('map-fit').addEventListener('click', () => map.fit());
+  $('list-more').addEventListener('click', loadMore);
 }
 
 // --- queries ---------------------------------------------------------------------------------
+let moreEvents = false; // whether /api/events has events after those loaded
+
+function showCount() {
+  const n = loadedEvents.length;
+  $('list-count').textContent = `${n}${moreEvents ? '+' : ''} event${n === 1 ? '' : 's'}${moreEvents ? ` (the first ${n}, oldest first)` : ''}`;
+  const button = $('list-more');
+  button.hidden = !moreEvents || n + EVENTS_PER_PAGE > MAX_EVENTS || state.selection !== null;
+}
+
+// The next page of events, added to the list and the map.
+async function loadMore() {
+  const signal = generation ? generation.signal : undefined;
+  const r = await track(api.events(state.filters, { limit: EVENTS_PER_PAGE, offset: loadedEvents.length }, signal));
+  if (!r || (signal && signal.aborted)) return;
+  loadedEvents = loadedEvents.concat(r.events);
+  moreEvents = r.more;
+  map.setEvents(loadedEvents, { refit: 'if-hidden' });
+  showList();
+  showCount();
+}
+
 let generation = null;
 let actorsSeen = new Set();
 
@@ -299,6 +323,7 @@ async function refresh({ datesOnly = false } = {}) {
   const events = track(api.events(filters, { limit: EVENTS_PER_PAGE }, signal)).then((r) => {
     if (!r || signal.aborted) return;
     loadedEvents = r.events;
+    moreEvents = r.more;
     if (state.selection) {
       const ids = new Set(loadedEvents.map((e) => e.id));
       state.selection.events = state.selection.events.filter((e) => ids.has(e.id));
@@ -306,7 +331,7 @@ async function refresh({ datesOnly = false } = {}) {
     }
     map.setEvents(loadedEvents, { refit: datesOnly ? 'if-hidden' : true });
     showList();
-    $('list-count').textContent = `${r.count}${r.more ? '+' : ''} event${r.count === 1 ? '' : 's'}${r.more ? ` (the first ${r.count})` : ''}`;
+    showCount();
     for (const e of loadedEvents) for (const a of [e.source, e.target]) if (a && a.code) actorsSeen.add(a.code);
     const datalist = $('actor-codes');
     datalist.replaceChildren(...[...actorsSeen].sort().map((code) => Object.assign(document.createElement('option'), { value: code })));
