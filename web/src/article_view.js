@@ -189,7 +189,8 @@ export function createArticleView(aside, { onClose, onChoose, scheme }) {
     const chips = el('div', 'article-events');
     chips.append(el('span', 'hint', `${events.length} event${events.length === 1 ? '' : 's'}:`));
     for (const e of events) {
-      const chip = el('button', 'event-chip', `${currentScheme.name(currentScheme.typeOf(e) || '?')} ${e.plover_mode || ''} · ${e.date ? e.date.value : ''}`);
+      const type = currentScheme.typeOf(e);
+      const chip = el('button', 'event-chip', `${type ? currentScheme.name(type) : `no ${currentScheme.label} type`} ${e.plover_mode || ''} · ${e.date ? e.date.value : ''}`);
       chip.type = 'button';
       chip.dataset.id = e.id;
       chip.style.setProperty('--type-colour', currentScheme.colour(currentScheme.typeOf(e)));

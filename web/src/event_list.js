@@ -36,7 +36,7 @@ export function createEventList(list, { onOpen, onHover, scheme }) {
 
     const head = el('div', 'ev-head');
     head.append(el('span', 'ev-date', e.date ? e.date.value : '?'));
-    const badge = el('span', 'badge', currentScheme.name(type || '?'));
+    const badge = el('span', type ? 'badge' : 'badge none', type ? currentScheme.name(type) : `no ${currentScheme.label} type`);
     badge.style.background = currentScheme.colour(type);
     head.append(badge);
     const detail = [e.plover_mode, e.cameo ? `CAMEO ${e.cameo}` : null, e.acled && e.acled.sub_event_type].filter(Boolean).join(' · ');

@@ -29,6 +29,8 @@ function readUrl() {
   state.article = q.get('article') ? { id: q.get('article'), event: q.get('event') || null } : null;
 }
 
+readUrl(); // before the panels are made: they start with the URL's typology
+
 function writeUrl() {
   const q = new URLSearchParams();
   for (const k of FILTER_KEYS) if (state.filters[k]) q.set(k, state.filters[k]);
@@ -301,7 +303,7 @@ async function loadMore() {
 }
 
 let generation = null;
-let actorsSeen = new Set();
+const actorsSeen = new Set();
 
 async function refresh({ datesOnly = false } = {}) {
   writeUrl();
@@ -344,7 +346,6 @@ async function refresh({ datesOnly = false } = {}) {
 }
 
 // --- start -----------------------------------------------------------------------------------
-readUrl();
 syncForm();
 bindForm();
 map.setScheme(scheme());
