@@ -171,16 +171,21 @@ function showList() {
 }
 
 // --- filters ---------------------------------------------------------------------------------
-function drawLegend(buckets) {
+// The legend: the types of the events shown, most frequent first.
+function drawLegend() {
   const legend = $('legend');
   legend.replaceChildren();
-  for (const b of buckets.slice(0, 8)) {
-    if (!b.key) continue;
+  const counts = new Map();
+  for (const e of loadedEvents) {
+    const type = scheme().typeOf(e);
+    if (type) counts.set(type, (counts.get(type) || 0) + 1);
+  }
+  for (const [type, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
     const item = document.createElement('span');
     item.className = 'legend-item';
-    item.style.setProperty('--type-colour', scheme().colour(b.key));
-    item.textContent = scheme().name(b.key);
-    item.title = `${b.events} event${b.events > 1 ? 's' : ''}`;
+    item.style.setProperty('--type-colour', scheme().colour(type));
+    item.textContent = scheme().name(type);
+    item.title = `${n} event${n > 1 ? 's' : ''} shown`;
     legend.append(item);
   }
 }
@@ -208,7 +213,6 @@ async function loadTypeOptions() {
   const response = await track(api.aggregates(scheme().aggregateBy, {}, {}));
   if (!response) return;
   fillSelect($('f-type'), response.buckets, (k) => scheme().name(k), state.filters.type);
-  drawLegend(response.buckets);
 }
 
 async function loadStatic() {
@@ -216,8 +220,14 @@ async function loadStatic() {
   if (stats) {
     // event_clusters: distinct events; events: their mentions (one per reporting article).
     const events = stats.event_clusters ?? stats.events;
-    const mentions = stats.event_clusters !== undefined && stats.events !== stats.event_clusters ? ` (${stats.events} mentions)` : '';
-    $('stats').textContent = `${stats.articles ?? '?'} articles · ${events ?? '?'} events${mentions}${stats.backend ? ` · ${stats.backend}` : ''}`;
+    const n = (v) => (typeof v === 'number' ? v.toLocaleString('en') : '?');
+    $('stats').textContent = `${n(stats.articles)} articles · ${n(events)} events${stats.backend ? ` · ${stats.backend}` : ''}`;
+    $('stats').title = [
+      `${n(stats.events)} mentions of events (one per reporting article)`,
+      `${n(stats.duplicates)} near-duplicate articles`,
+      `${n(stats.entities)} entities, ${n(stats.counts)} figures, ${n(stats.quotes)} quotes`,
+      stats.last_run && stats.last_run.finished_at ? `last ingest ${stats.last_run.finished_at}` : null,
+    ].filter(Boolean).join('\n');
   }
   if (countries) {
     const named = countries.buckets.filter((b) => b.key).sort((a, b) => countryName(a.key).localeCompare(countryName(b.key)));
@@ -264,6 +274,7 @@ function bindForm() {
       list.setScheme(scheme());
       article.setScheme(scheme());
       syncForm();
+      drawLegend();
       loadTypeOptions();
       if (typeWasSet) refresh();
       else writeUrl();
@@ -298,6 +309,7 @@ async function loadMore() {
   loadedEvents = loadedEvents.concat(r.events);
   moreEvents = r.more;
   map.setEvents(loadedEvents, { refit: 'if-hidden' });
+  drawLegend();
   showList();
   showCount();
 }
@@ -332,6 +344,7 @@ async function refresh({ datesOnly = false } = {}) {
       if (state.selection.events.length === 0) state.selection = null;
     }
     map.setEvents(loadedEvents, { refit: datesOnly ? 'if-hidden' : true });
+    drawLegend();
     showList();
     showCount();
     for (const e of loadedEvents) for (const a of [e.source, e.target]) if (a && a.code) actorsSeen.add(a.code);
@@ -350,6 +363,10 @@ syncForm();
 bindForm();
 map.setScheme(scheme());
 document.body.dataset.state = 'loading';
-Promise.all([loadStatic(), loadTypeOptions(), refresh()]).then(() => {
+// The panels first; then the filters' option lists, which count over the whole database (slow on
+// a big one, and not needed to see the events).
+refresh().then(() => {
   if (state.article) openArticle(state.article.id, { eventId: state.article.event });
+  loadStatic();
+  loadTypeOptions();
 });

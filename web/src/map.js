@@ -6,12 +6,12 @@ import * as d3 from 'd3';
 import { feature, mesh } from 'topojson-client';
 import atlasUrl from 'world-atlas/countries-50m.json?url';
 
-const CLUSTER_RADIUS_PX = 22; // places closer than this on screen share one marker
+const MIN_GAP_PX = 4; // markers closer than their radii and this gap merge into one
 const MAX_FIT_ZOOM = 24;
 const MAX_NAMED = 8; // the biggest markers carry their place's name
 
 function markerRadius(n) {
-  return Math.min(26, 6 + 3 * Math.sqrt(n - 1));
+  return Math.min(22, 6 + 2.2 * Math.sqrt(n - 1));
 }
 
 export function createMap(container, { onSelect, onEmptyClick }) {
@@ -121,16 +121,17 @@ export function createMap(container, { onSelect, onEmptyClick }) {
       const [x, y] = screenPoint(site);
       let home = null;
       for (const c of out) {
-        if (Math.hypot(c.x0 - x, c.y0 - y) < CLUSTER_RADIUS_PX) {
+        if (Math.hypot(c.x0 - x, c.y0 - y) < markerRadius(c.n) + markerRadius(site.events.length) + MIN_GAP_PX) {
           home = c;
           break;
         }
       }
       if (!home) {
-        home = { x0: x, y0: y, sites: [] };
+        home = { x0: x, y0: y, sites: [], n: 0 };
         out.push(home);
       }
       home.sites.push(site);
+      home.n += site.events.length;
     }
     for (const c of out) {
       c.events = c.sites.flatMap((s) => s.events);
@@ -142,8 +143,29 @@ export function createMap(container, { onSelect, onEmptyClick }) {
       c.countryLevel = c.sites.every((s) => s.precision === 'country');
     }
     out.sort((a, b) => b.events.length - a.events.length);
-    out.forEach((c, i) => (c.named = i < MAX_NAMED));
+    nameMarkers(out);
     return out;
+  }
+
+  // The biggest markers get their place's name to their right, unless it would cover another
+  // marker or name (boxes estimated from the text length).
+  function nameMarkers(list) {
+    const taken = list.map((c) => {
+      const r = markerRadius(c.events.length);
+      return [c.x - r, c.y - r, c.x + r, c.y + r];
+    });
+    const overlaps = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let named = 0;
+    for (const c of list) {
+      c.named = false;
+      if (named >= MAX_NAMED) continue;
+      const r = markerRadius(c.events.length);
+      const box = [c.x + r + 3, c.y - 7, c.x + r + 5 + 6.5 * c.label.length, c.y + 7];
+      if (box[2] > width || taken.some((t) => overlaps(t, box))) continue;
+      taken.push(box);
+      c.named = true;
+      named++;
+    }
   }
 
   function labelOf(c) {

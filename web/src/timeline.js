@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 const DAY = 24 * 3600 * 1000;
 const parseDay = d3.utcParse('%Y-%m-%d');
 export const formatDay = d3.utcFormat('%Y-%m-%d');
+const isDay = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const MARGIN = { left: 34, right: 22, top: 8 };
 const FOCUS_HEIGHT = 92;
 const AXIS_HEIGHT = 20;
@@ -41,8 +42,10 @@ export function busiestStretch(days, maxDays = 31, minDays = 14) {
 
 export function createTimeline(container, { onBrush, onView = () => {} }) {
   const svg = d3.select(container).append('svg').attr('class', 'timeline-svg');
+  const clipId = `timeline-clip-${Math.random().toString(36).slice(2)}`;
+  const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
   const focus = svg.append('g').attr('class', 'focus');
-  const bars = focus.append('g').attr('class', 'bars');
+  const bars = focus.append('g').attr('class', 'bars').attr('clip-path', `url(#${clipId})`);
   const xAxis = focus.append('g').attr('class', 'axis x');
   const yAxis = focus.append('g').attr('class', 'axis y');
   const brushLayer = focus.append('g').attr('class', 'brush');
@@ -71,6 +74,7 @@ export function createTimeline(container, { onBrush, onView = () => {} }) {
     x.range([0, inner]);
     xo.range([0, inner]);
     y.range([FOCUS_HEIGHT, 0]);
+    clip.attr('width', inner).attr('height', FOCUS_HEIGHT);
     focus.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
     overview.attr('transform', `translate(${MARGIN.left},${MARGIN.top + FOCUS_HEIGHT + AXIS_HEIGHT})`);
     brush.extent([[0, 0], [inner, FOCUS_HEIGHT]]);
@@ -151,7 +155,10 @@ export function createTimeline(container, { onBrush, onView = () => {} }) {
     const visible = days.filter((d) => d.date >= view[0] && d.date < view[1]);
     y.domain([0, Math.max(1, d3.max(visible, (d) => d.events) || 1)]).nice();
     const ticks = Math.max(2, Math.floor(x.range()[1] / 80));
-    const short = +view[1] - +view[0] < 120 * DAY ? d3.utcFormat('%b %-d') : null;
+    // Days within a few months: "Jan 5", the year on the first tick and on each 1 January.
+    const monthDay = d3.utcFormat('%b %-d');
+    const withYear = d3.utcFormat('%b %-d, %Y');
+    const short = +view[1] - +view[0] < 120 * DAY ? (d, i) => (i === 0 || (d.getUTCMonth() === 0 && d.getUTCDate() === 1) ? withYear(d) : monthDay(d)) : null;
     xAxis.attr('transform', `translate(0,${FOCUS_HEIGHT})`).call(d3.axisBottom(x).ticks(ticks).tickFormat(short).tickSizeOuter(0));
     yAxis.call(d3.axisLeft(y).ticks(3).tickFormat(d3.format('d')).tickSizeOuter(0));
     drawBars();
@@ -188,6 +195,12 @@ export function createTimeline(container, { onBrush, onView = () => {} }) {
         full = [days[0].date, d3.utcDay.offset(days[days.length - 1].date, 1)];
         if (+full[1] - +full[0] < 7 * DAY) full = [d3.utcDay.offset(full[0], -3), d3.utcDay.offset(full[1], 3)];
         if (!keepView || !view) view = busiestStretch(days);
+        // A selection given by the URL stays in sight.
+        const chosen = isDay(since) && isDay(until) ? [parseDay(since), d3.utcDay.offset(parseDay(until), 1)] : null;
+        if (chosen && (chosen[0] < view[0] || chosen[1] > view[1])) {
+          view = busiestStretch(days.filter((d) => d.date >= chosen[0] && d.date < chosen[1]));
+          if (!view || view[0] > chosen[0] || view[1] < chosen[1]) view = chosen;
+        }
         view = [new Date(Math.max(+view[0], +full[0])), new Date(Math.min(+view[1], +full[1]))];
         if (+view[1] - +view[0] < DAY) view = full;
       }
@@ -197,7 +210,6 @@ export function createTimeline(container, { onBrush, onView = () => {} }) {
       return buckets.reduce((n, b) => n + (days.some((d) => d.key === b.key) ? 0 : b.events), 0);
     },
     setSelection(since, until, redraw = true) {
-      const isDay = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
       const a = isDay(since) ? parseDay(since) : null;
       const b = isDay(until) ? parseDay(until) : null;
       selection = a && b ? [a, d3.utcDay.offset(b, 1)] : null;
