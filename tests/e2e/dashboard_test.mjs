@@ -299,6 +299,12 @@ async function run(context, base) {
 
   check(offsite.length === 0, 'the page asks nothing of the network beyond the server', offsite.slice(0, 3).join(' '));
   check(problems.length === 0, 'no script error or console error', problems.slice(0, 3).join(' | '));
+
+  // 9. A bad filter in a shared URL: the server's one-line error is shown, the page goes on.
+  await page.goto(`${base}?since=2022-13`);
+  const errorBar = await page.waitForSelector('#error-bar:not([hidden])', { timeout: 10000 }).catch(() => null);
+  const message = errorBar ? await errorBar.textContent() : '';
+  check(/since/.test(message) && /2022-13/.test(message), `a bad date in the URL shows the server's error: "${message}"`);
 }
 
 // The drawer shows article `doc` with event `eventId` chosen: its highlights name exactly the text
