@@ -229,16 +229,30 @@ export function createMap(container, { onSelect, onEmptyClick }) {
         const types = c.byType.map(([t, n]) => `${scheme.name(t)}: ${n}`).join('\n');
         g.select('title').text(`${c.label}${c.countryLevel ? ' (country-level location)' : ''}\n${c.events.length} event${c.events.length > 1 ? 's' : ''}\n${types}`);
       })
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-label', (c) => `${c.label}: ${c.events.length} event${c.events.length > 1 ? 's' : ''}`)
       .on('click', (event, c) => {
         event.stopPropagation();
-        if (c.sites.length > 1 && transform.k < 64) {
-          zoomTo(c.sites.map((s) => s.xy), 64, true);
-        } else {
-          selectedKey = c.key;
-          drawMarkers();
-          onSelect(c.events, c.label);
+        activate(c);
+      })
+      .on('keydown', (event, c) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          activate(c);
         }
       });
+  }
+
+  // A marker of several places zooms into them; a marker of one place selects its events.
+  function activate(c) {
+    if (c.sites.length > 1 && transform.k < 64) {
+      zoomTo(c.sites.map((s) => s.xy), 64, true);
+    } else {
+      selectedKey = c.key;
+      drawMarkers();
+      onSelect(c.events, c.label);
+    }
   }
 
   // Zooms so that the projected points `xys` fill most of the view, at most `maxK`.
