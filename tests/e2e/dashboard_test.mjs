@@ -19,6 +19,10 @@ const { chromium } = require('playwright-core');
 
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+// Defaults: the build of `make sample`.
+args.eventmill ||= path.join(root, 'build/eventmill');
+args.db ||= path.join(root, 'build/sample.db');
+args.web ||= path.join(root, 'web/dist');
 const shots = args.screenshots || path.join(root, 'build/screenshots');
 fs.mkdirSync(shots, { recursive: true });
 
