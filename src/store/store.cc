@@ -1210,11 +1210,6 @@ bool NoEventFilter(const EventQuery& q) {
 
 Result<std::vector<EventBucket>> Store::AggregateEvents(EventQuery q, EventGrouping by) {
   q.limit = 0;
-  // A cluster's rows share its key (the cluster key holds the date, the country and the CAMEO code),
-  // so every row counts in the bucket of its cluster's first row.
-  std::unordered_map<std::string, size_t> bucket_of_cluster;
-  std::map<std::string, size_t> index;  // bucket key -> position in `buckets`
-  std::vector<EventBucket> buckets;
   std::map<int64_t, std::string> type_key;  // type_id -> key, for the type groupings
   if (by == EventGrouping::kType || by == EventGrouping::kCameoRoot || by == EventGrouping::kAcled) {
     EM_ASSIGN_OR_RETURN(SqlRows types, impl_->db->Query("SELECT id, cameo, plover, acled_event_type FROM event_types"));
@@ -1225,6 +1220,40 @@ Result<std::vector<EventBucket>> Store::AggregateEvents(EventQuery q, EventGroup
                                                              : r.Text(3);
     }
   }
+  if (q.country.empty() && q.type.empty() && q.actor.empty() && !q.near && q.text.empty()) {
+    // Dates alone (the dashboard's first view of a large database): one GROUP BY over the covering
+    // (day, cluster, ...) index, distinct clusters per bucket, instead of handing every row to C++.
+    // An event that has no date of its own and is reported on two days counts on both.
+    std::string where = "1=1";
+    std::vector<SqlValue> params;
+    if (!q.since.empty()) where += " AND day >= ?", params.push_back(DateBound(q.since, false));
+    if (!q.until.empty()) where += " AND day <= ?", params.push_back(DateBound(q.until, true));
+    const char* column = by == EventGrouping::kDay ? "day" : by == EventGrouping::kCountry ? "country" : "type_id";
+    EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(std::string("SELECT ") + column +
+                                                           ", COUNT(DISTINCT cluster), COUNT(*) FROM events WHERE " +
+                                                           where + " GROUP BY " + column,
+                                                       params));
+    std::map<std::string, EventBucket> merged;
+    for (const SqlRow& r : rows) {
+      std::string key = r.Text(0);
+      if (by == EventGrouping::kType || by == EventGrouping::kCameoRoot || by == EventGrouping::kAcled) {
+        auto it = type_key.find(r.Int(0));
+        key = it == type_key.end() ? "" : it->second;
+      }
+      EventBucket& b = merged[key];
+      b.key = key;
+      b.events += r.Int(1);
+      b.mentions += r.Int(2);
+    }
+    std::vector<EventBucket> out;
+    for (auto& [key, b] : merged) out.push_back(std::move(b));
+    return out;
+  }
+  // A cluster's rows share its key (the cluster key holds the date, the country and the CAMEO code),
+  // so every row counts in the bucket of its cluster's first row.
+  std::unordered_map<std::string, size_t> bucket_of_cluster;
+  std::map<std::string, size_t> index;  // bucket key -> position in `buckets`
+  std::vector<EventBucket> buckets;
   EventRowVisitor visit;
   visit.row = [&](const SqlRow& r, size_t extra, bool first) {
     std::string cluster = r.Text(1);

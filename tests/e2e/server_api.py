@@ -138,6 +138,13 @@ try:
         s, _, agg = get("/api/aggregates", {"by": by, "country": "KZ"})
         check(s == 200 and agg["total"] == len(kz) and sum(b["events"] for b in agg["buckets"]) == len(kz),
               f"aggregates by {by}: {len(agg['buckets'])} buckets, total {agg['total']} = events listed")
+    everything = cli_events({"limit": 0})
+    for by in ["day", "country", "type"]:
+        s, _, agg = get("/api/aggregates", {"by": by})
+        check(s == 200 and agg["total"] == len(everything), f"aggregates by {by}, no filter (one GROUP BY): total {agg['total']}")
+    s, _, agg = get("/api/aggregates", {"by": "day", "since": "2022-01-05", "until": "2022-01-06"})
+    want = len(cli_events({"since": "2022-01-05", "until": "2022-01-06", "limit": 0}))
+    check(s == 200 and agg["total"] == want, f"aggregates by day, dates only: {agg['total']} = {want}")
     s, _, days = get("/api/aggregates", {"by": "day", "country": "KZ", "since": "2022-01-02", "until": "2022-01-11"})
     keys = [b["key"] for b in days["buckets"]]
     check(keys == sorted(keys) and len(keys) >= 6, f"timeline days: {keys}")
