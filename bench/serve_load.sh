@@ -42,6 +42,7 @@ queries=(
   "/api/aggregates?by=day&country=KZ&since=2022-03&until=2022-03"
   "/api/aggregates?by=type&country=KZ&since=2022-03&until=2022-03"
   "/api/aggregates?by=day&country=KZ&since=2022-01&until=2022-06"
+  "/api/aggregates?by=day"
   "/api/figures?country=KZ&since=2022-03-01&until=2022-03-07"
 )
 echo "db: $db; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg); wrk -c$conns -d${secs}s"
