@@ -180,6 +180,9 @@ class Store {
   Result<std::vector<StoredCount>> FindCounts(EventQuery query, const std::vector<std::string>& kinds,
                                               size_t max_counts = 200000);
   Result<std::vector<InputFailure>> Failures(size_t limit = 0);
+  // A mark that changes whenever anything is stored (the last article and event row ids): answers
+  // computed under one mark stay true while it is the same (nothing is ever deleted). Two index seeks.
+  Result<std::string> ChangeMark();
   Result<StoreStats> Stats();
 
  private:

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <sstream>
 
@@ -51,6 +52,28 @@ class StorePool {
   StoreOptions options_;
   std::mutex mu_;
   std::vector<std::unique_ptr<Store>> free_;
+};
+
+// Answers of the whole-range queries (aggregates, figures: up to a few hundred ms on millions of
+// events, asked by every dashboard that opens), kept while the database's change mark is the same.
+class AnswerCache {
+ public:
+  bool Find(const std::string& key, const std::string& mark, serve::ApiAnswer* out) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.first != mark) return false;
+    *out = it->second.second;
+    return true;
+  }
+  void Put(const std::string& key, const std::string& mark, const serve::ApiAnswer& a) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (entries_.size() >= 256) entries_.clear();
+    entries_[key] = {mark, a};
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::pair<std::string, serve::ApiAnswer>> entries_;
 };
 
 std::string ErrorJson(const std::string& message) {
@@ -97,6 +120,7 @@ Status Serve(const ServeOptions& o, const std::function<void(int port)>& listeni
     pool.Put(std::move(*first));
   }
 
+  AnswerCache cache;
   httplib::Server server;
   const int threads = std::max(1, o.threads);
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -118,7 +142,21 @@ Status Serve(const ServeOptions& o, const std::function<void(int port)>& listeni
     serve::Params params(req.params.begin(), req.params.end());
     auto store = pool.Take();
     if (!store.ok()) return SetJson(res, 503, serve::ErrorAnswer(store.status()).body);
-    serve::ApiAnswer a = serve::AnswerApi(**store, req.path, params);
+    serve::ApiAnswer a;
+    const bool cacheable = req.path == "/api/aggregates" || req.path == "/api/figures";
+    std::string key, mark;
+    if (cacheable) {
+      for (const auto& [k, v] : params) key += k + '\x1f' + v + '\x1e';
+      key = req.path + '?' + key;
+      auto m = (*store)->ChangeMark();
+      if (m.ok()) mark = *m;
+    }
+    if (!mark.empty() && cache.Find(key, mark, &a)) {
+      res.set_header("X-Eventmill-Cache", "hit");
+    } else {
+      a = serve::AnswerApi(**store, req.path, params);
+      if (!mark.empty() && a.status == 200) cache.Put(key, mark, a);
+    }
     pool.Put(std::move(*store));
     SetJson(res, a.status, std::move(a.body));
   });

@@ -1136,6 +1136,12 @@ Result<std::vector<StoredArticle>> Store::FindArticles(const ArticleQuery& q) {
   return out;
 }
 
+Result<std::string> Store::ChangeMark() {
+  EM_ASSIGN_OR_RETURN(SqlRows a, impl_->db->Query("SELECT MAX(seq) FROM articles"));
+  EM_ASSIGN_OR_RETURN(SqlRows e, impl_->db->Query("SELECT MAX(id) FROM events"));
+  return (a.empty() ? "" : a[0].Text(0)) + "/" + (e.empty() ? "" : e[0].Text(0));
+}
+
 Result<std::vector<InputFailure>> Store::Failures(size_t limit) {
   std::string sql = "SELECT source, reason, failed_at FROM failures ORDER BY failed_at, source";
   if (limit) sql += " LIMIT " + std::to_string(limit);

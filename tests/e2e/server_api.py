@@ -190,6 +190,31 @@ try:
     s, _, stats2 = get("/api/stats")
     check(stats2["events"] == stats["events"], "the database is unchanged")
 
+    # ---- aggregates and figures are kept while the database does not change, and only so
+    def get_h(path):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        c.request("GET", path)
+        r = c.getresponse()
+        body = r.read()
+        c.close()
+        return r.getheader("X-Eventmill-Cache"), json.loads(body)
+    q = "/api/aggregates?by=day&country=KZ"
+    h1, a1 = get_h(q)
+    h2, a2 = get_h(q)
+    check(h2 == "hit" and a1 == a2, f"a repeated aggregate is answered from the cache ({h1}, {h2})")
+    import os, tempfile
+    with tempfile.TemporaryDirectory() as d:
+        page = os.path.join(d, "late-report.txt")
+        with open(page, "w") as f:
+            f.write("Police detained 57 protesters in Aktau on January 12, 2022, the regional police said. "
+                    "The protesters had gathered on the main square to demand the release of relatives. "
+                    f"(report {time.time_ns()})\n")
+        subprocess.run([em, "ingest", page, "--db", db, "--no-progress"], capture_output=True, check=True)
+    h3, a3 = get_h(q)
+    m1, m3 = sum(b["mentions"] for b in a1["buckets"]), sum(b["mentions"] for b in a3["buckets"])
+    check(h3 is None and m3 > m1 and a3["buckets"][-1]["key"] == "2022-01-12",
+          f"after an ingest the aggregate is computed again: mentions {m1} -> {m3}")
+
     # ---- methods, bodies, sizes
     s, ct, data = raw("POST", "/api/events", body=b"x=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
     check(s in (405, 413) and b"error" in data, f"POST -> {s} {data[:80]!r}")
