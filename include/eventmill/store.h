@@ -167,8 +167,8 @@ class Store {
   Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
   Result<std::vector<StoredArticle>> FindArticles(const ArticleQuery& query);
   // The events FindEvents(query) lists with query.limit = 0, counted by `by` (events and mentions).
-  // Reads index entries only. Buckets in key order. With no filter but dates, one GROUP BY counts
-  // distinct events per bucket (an undated event reported on two days counts on both); otherwise
+  // Reads index entries only. Buckets in key order. By day or country with no filter but dates, one
+  // GROUP BY counts distinct events per bucket (an event reported on two days counts on both); otherwise
   // each event counts once, in the bucket of its first mention, as FindEvents lists it.
   Result<std::vector<EventBucket>> AggregateEvents(EventQuery query, EventGrouping by);
   // Every event row of one article (not only first mentions), in article order, with the tallies of

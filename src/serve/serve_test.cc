@@ -30,7 +30,10 @@ void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
-Document MakeDoc(const std::string& url, const std::string& text, const std::string& day, double detained) {
+// `detained` is the article's figure; the event carries `event_detained` (default: the same), so two
+// articles can tell one event (compatible counts) while reporting different running totals.
+Document MakeDoc(const std::string& url, const std::string& text, const std::string& day, double detained,
+                 double event_detained = -1) {
   Document d;
   d.url = url;
   d.source = url;
@@ -62,6 +65,7 @@ Document MakeDoc(const std::string& url, const std::string& text, const std::str
   e.location = loc;
   e.date = {day, "day", "explicit"};
   e.evidence = {0, 40};
+  if (event_detained >= 0) c.value = event_detained;
   e.counts.push_back(c);
   d.events.push_back(e);
   return d;
@@ -79,7 +83,7 @@ class ApiTest : public ::testing::Test {
         MakeDoc("https://b.example/2", "Security forces held 3000 protesters across the country by Saturday evening.",
                 "2022-01-08", 3000),
         MakeDoc("https://c.example/3", "Officials said 4266 people had been taken into custody after the riots.",
-                "2022-01-08", 4266)};
+                "2022-01-08", 4266, 3000)};
     ASSERT_TRUE((*store)->Write(docs).ok());
     StoreOptions ro;
     ro.read_only = true;

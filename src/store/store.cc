@@ -1226,10 +1226,12 @@ Result<std::vector<EventBucket>> Store::AggregateEvents(EventQuery q, EventGroup
                                                              : r.Text(3);
     }
   }
-  if (q.country.empty() && q.type.empty() && q.actor.empty() && !q.near && q.text.empty()) {
+  if ((by == EventGrouping::kDay || by == EventGrouping::kCountry) && q.country.empty() && q.type.empty() &&
+      q.actor.empty() && !q.near && q.text.empty()) {
     // Dates alone (the dashboard's first view of a large database): one GROUP BY over the covering
     // (day, cluster, ...) index, distinct clusters per bucket, instead of handing every row to C++.
-    // An event that has no date of its own and is reported on two days counts on both.
+    // An event whose mentions lie on two days (no date of its own) counts on both. Not for the type
+    // groupings: the mentions of one event may be coded with neighbouring types.
     std::string where = "1=1";
     std::vector<SqlValue> params;
     if (!q.since.empty()) where += " AND day >= ?", params.push_back(DateBound(q.since, false));
