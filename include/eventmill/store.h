@@ -35,6 +35,11 @@ struct StoreOptions {
   // leaves no empty database behind; a database that cannot be written (on a read-only disk) is
   // opened read-only, as it is (no migration).
   bool create = true;
+  // Read only (eventmill serve): SQLite opened read-only and never migrated (an older schema is an
+  // error naming the file); PostgreSQL sessions with default_transaction_read_only.
+  bool read_only = false;
+  // Each statement may run at most this long (0: no limit); then it fails as kUnavailable.
+  int query_timeout_ms = 0;
 };
 
 struct NearPoint {
@@ -82,6 +87,7 @@ struct ArticleQuery {
   std::string since, until;   // on the published date
   std::string id;             // one article by id
   bool duplicates_only = false;
+  std::string duplicate_of;   // the near-duplicates of this article id
   bool with_json = false;     // fill StoredArticle::json (the whole contract document)
   size_t limit = 100;         // 0: no limit
 };
@@ -91,6 +97,22 @@ struct StoredArticle {
   std::string id, source, url, title, published, site_name, language, duplicate_of, ingested_at;
   int64_t num_events = 0;
   std::string json;           // the document as the output contract's JSON (with_json only)
+};
+
+// What Store::AggregateEvents groups by.
+enum class EventGrouping { kDay, kCountry, kType, kCameoRoot, kAcled };
+
+// One bucket: the events FindEvents would list (one per cluster, by its first matching mention)
+// whose key is `key` ("" = unknown), and the matching event rows (mentions) of those events.
+struct EventBucket {
+  std::string key;
+  int64_t events = 0, mentions = 0;
+};
+
+// One figure (a Count) reported by a stored article, with that article.
+struct StoredCount {
+  Count count;
+  std::string article_id, title, site_name, published, url, duplicate_of;
 };
 
 struct InputFailure {
@@ -161,7 +183,23 @@ class Store {
   Result<std::vector<StoredArticle>> FindArticles(const ArticleQuery& query);
   // Every mention of the distinct event `cluster`, first first, with why each was merged.
   Result<std::vector<StoredMention>> FindMentions(const std::string& cluster);
+  // The events FindEvents(query) lists with query.limit = 0, counted by `by` (events and mentions).
+  // Reads index entries only. Buckets in key order. By day or country with no filter but dates, one
+  // GROUP BY counts distinct events per bucket (an event reported on two days counts on both); otherwise
+  // each event counts once, in the bucket of its first mention, as FindEvents lists it.
+  Result<std::vector<EventBucket>> AggregateEvents(EventQuery query, EventGrouping by);
+  // Every event row of one article (not only first mentions), in article order, with the tallies of
+  // their clusters. An unknown id gives none.
+  Result<std::vector<StoredEvent>> ArticleEvents(const std::string& article_id);
+  // The counts of `kinds` (every kind when empty) in the articles that report at least one event
+  // matching `query` (its limit ignored; every article when it has no filter), in article order.
+  // At most `max_counts` (then kLimitExceeded).
+  Result<std::vector<StoredCount>> FindCounts(EventQuery query, const std::vector<std::string>& kinds,
+                                              size_t max_counts = 200000);
   Result<std::vector<InputFailure>> Failures(size_t limit = 0);
+  // A mark that changes whenever anything is stored (the last article and event row ids): answers
+  // computed under one mark stay true while it is the same (nothing is ever deleted). Two index seeks.
+  Result<std::string> ChangeMark();
   Result<StoreStats> Stats();
 
   // Checks the database's integrity (SQLite PRAGMA quick_check: reads every page, about a second
@@ -171,7 +209,10 @@ class Store {
 
  private:
   struct Impl;
+  struct EventRowVisitor;
   explicit Store(std::unique_ptr<Impl> impl);
+  // FindEvents, or with `visit` every matching row handed to it instead of reading the events.
+  Result<std::vector<StoredEvent>> ScanEvents(const EventQuery& query, EventRowVisitor* visit);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -39,6 +39,8 @@ class SqlConnection {
   virtual Result<SqlRows> Query(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
   // Name of the database for messages ("events.db", "postgresql://host/db").
   virtual const std::string& name() const = 0;
+  // Each later statement may run at most `ms` milliseconds; then it fails as kUnavailable.
+  virtual Status SetQueryTimeout(int ms) = 0;
 };
 
 // kCreate: created when absent. kExisting: the file must exist (kNotFound otherwise) and be

@@ -8,7 +8,9 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <functional>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -813,12 +815,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOption
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->dedup = Deduplicator(options.dedup);
+  bool read_only = options.read_only;  // also a SQLite file that cannot be written
   if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
     EM_ASSIGN_OR_RETURN(impl->db, OpenPostgres(where));
+    if (options.read_only) EM_RETURN_IF_ERROR(impl->db->ExecScript("SET default_transaction_read_only = on"));
   } else {
     if (where.empty()) return Status::InvalidInput("--db", "no database given");
-    bool read_only = false;
-    if (options.create) {
+    if (options.read_only) {
+      EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms, SqliteMode::kReadOnly));
+    } else if (options.create) {
       EM_ASSIGN_OR_RETURN(impl->db, OpenSqlite(where, options.busy_timeout_ms, SqliteMode::kCreate));
     } else {
       auto rw = OpenSqlite(where, options.busy_timeout_ms, SqliteMode::kExisting);
@@ -831,21 +836,22 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOption
         return rw.status();
       }
     }
-    if (read_only) {
-      // Read as it is: no migration. A database of an older schema needs one write (any ingest).
-      auto rows = impl->db->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-      if (!rows.ok()) {
-        if (rows.status().code() == StatusCode::kCorruptData) return rows.status();
-        return Status::InvalidInput(where, "not an eventmill database (no schema_migrations table)");
-      }
-      impl->schema_version = rows->empty() ? 0 : static_cast<int>((*rows)[0].Int(0));
-      const int latest = Migrations().back().version;
-      if (impl->schema_version != latest) {
-        return Status::InvalidInput(where, "read-only database of schema version " + std::to_string(impl->schema_version) +
-                                               "; this eventmill reads version " + std::to_string(latest));
-      }
-      return std::unique_ptr<Store>(new Store(std::move(impl)));
+  }
+  if (options.query_timeout_ms > 0) EM_RETURN_IF_ERROR(impl->db->SetQueryTimeout(options.query_timeout_ms));
+  if (read_only) {
+    // Read as it is: no migration. A database of an older schema needs one write (any ingest).
+    auto rows = impl->db->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!rows.ok()) {
+      if (rows.status().code() == StatusCode::kCorruptData) return rows.status();
+      return Status::InvalidInput(where, "not an eventmill database (no schema_migrations table)");
     }
+    impl->schema_version = rows->empty() ? 0 : static_cast<int>((*rows)[0].Int(0));
+    const int latest = Migrations().back().version;
+    if (impl->schema_version != latest) {
+      return Status::InvalidInput(where, "read-only database of schema version " + std::to_string(impl->schema_version) +
+                                             "; this eventmill reads version " + std::to_string(latest));
+    }
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
   }
   auto tone = ToneLexicon::Load(options.tone_lexicon.empty() ? ToneLexicon::DefaultPath() : options.tone_lexicon);
   if (tone.ok()) impl->tone = std::move(*tone);
@@ -911,7 +917,15 @@ Status Store::Optimize() {
   return impl_->db->ExecScript("ANALYZE");
 }
 
-Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
+// Sees every matching row of a scan: `r` holds id, cluster, day (then lat, lon with --near), and from
+// column `extra` on: country, type_id, article_seq. `first`: the first row of its cluster met.
+struct Store::EventRowVisitor {
+  std::function<void(const SqlRow& r, size_t extra, bool first)> row;
+};
+
+Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) { return ScanEvents(q, nullptr); }
+
+Result<std::vector<StoredEvent>> Store::ScanEvents(const EventQuery& q, EventRowVisitor* visit) {
   SqlConnection& db = *impl_->db;
   const bool pg = impl_->pg();
   // Filters other than the day range, each served by an index that leads with it and ends with the
@@ -1048,7 +1062,9 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
     int64_t last_id = -1;
     // Rows per page: four times a small limit (no overflow for a huge one: that pages as "all").
     const size_t page = q.limit && q.limit < 5000 ? std::max<size_t>(4 * q.limit, 256) : 20000;
-    const std::string columns = q.near ? "id, cluster, day, lat, lon" : "id, cluster, day";
+    std::string columns = q.near ? "id, cluster, day, lat, lon" : "id, cluster, day";
+    const size_t extra = q.near ? 5 : 3;
+    if (visit) columns += ", country, type_id, article_seq";
     for (;;) {
       std::string branch = "SELECT " + columns + " FROM events WHERE " + sql_where;
       std::vector<SqlValue> branch_params = base;
@@ -1076,7 +1092,9 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) {
         if (q.near && (r.IsNull(3) || r.IsNull(4) ||
                        KmBetween(q.near->lat, q.near->lon, r.Double(3), r.Double(4)) > q.near->km))
           continue;
-        if (seen_clusters.insert(r.Text(1)).second) firsts.push_back(r.Int(0));
+        bool first = seen_clusters.insert(r.Text(1)).second;
+        if (visit) visit->row(r, extra, first);
+        else if (first) firsts.push_back(r.Int(0));
       }
       if (!rows.empty()) last_id = rows.back().Int(0), last_seen_day = rows.back().Text(2);
       // The representatives of the clusters first met on this page, in order, with their tallies.
@@ -1141,6 +1159,7 @@ Result<std::vector<StoredArticle>> Store::FindArticles(const ArticleQuery& q) {
   std::string where = "1=1";
   std::vector<SqlValue> params;
   if (!q.id.empty()) where += " AND id = ?", params.push_back(q.id);
+  if (!q.duplicate_of.empty()) where += " AND duplicate_of = ?", params.push_back(q.duplicate_of);
   if (!q.site.empty()) where += " AND site_name = ?", params.push_back(q.site);
   if (!q.since.empty()) where += " AND substr(published, 1, 10) >= ?", params.push_back(DateBound(q.since, false));
   if (!q.until.empty()) where += " AND substr(published, 1, 10) <= ?", params.push_back(DateBound(q.until, true));
@@ -1191,6 +1210,12 @@ Result<std::vector<StoredMention>> Store::FindMentions(const std::string& cluste
   return out;
 }
 
+Result<std::string> Store::ChangeMark() {
+  EM_ASSIGN_OR_RETURN(SqlRows a, impl_->db->Query("SELECT MAX(seq) FROM articles"));
+  EM_ASSIGN_OR_RETURN(SqlRows e, impl_->db->Query("SELECT MAX(id) FROM events"));
+  return (a.empty() ? "" : a[0].Text(0)) + "/" + (e.empty() ? "" : e[0].Text(0));
+}
+
 Result<std::vector<InputFailure>> Store::Failures(size_t limit) {
   std::string sql = "SELECT source, reason, failed_at FROM failures ORDER BY failed_at, source";
   if (limit) sql += " LIMIT " + std::to_string(limit);
@@ -1230,6 +1255,187 @@ Result<StoreStats> Store::Stats() {
     s.last_run = run;
   }
   return s;
+}
+
+// ---- views for eventmill serve: aggregates, one article's events, reported figures
+
+namespace {
+
+// Cluster tallies (mentions, articles, sites) of these events, read from the cluster index.
+Status FillTallies(SqlConnection& db, std::vector<StoredEvent>* events) {
+  for (size_t start = 0; start < events->size(); start += 500) {
+    size_t n = std::min<size_t>(500, events->size() - start);
+    std::vector<SqlValue> clusters;
+    for (size_t i = 0; i < n; ++i) clusters.push_back((*events)[start + i].cluster);
+    EM_ASSIGN_OR_RETURN(SqlRows t, db.Query("SELECT cluster, COUNT(*), COUNT(DISTINCT article_seq), COUNT(DISTINCT site) "
+                                            "FROM events WHERE cluster IN (" + Placeholders(n) + ") GROUP BY cluster",
+                                            clusters));
+    std::map<std::string, std::array<int64_t, 3>> tallies;
+    for (const SqlRow& r : t) tallies[r.Text(0)] = {r.Int(1), r.Int(2), r.Int(3)};
+    for (size_t i = 0; i < n; ++i) {
+      StoredEvent& e = (*events)[start + i];
+      if (auto it = tallies.find(e.cluster); it != tallies.end())
+        e.num_mentions = it->second[0], e.num_articles = it->second[1], e.num_sources = it->second[2];
+    }
+  }
+  return Status::Ok();
+}
+
+bool NoEventFilter(const EventQuery& q) {
+  return q.country.empty() && q.type.empty() && q.since.empty() && q.until.empty() && q.actor.empty() && !q.near &&
+         q.text.empty();
+}
+
+}  // namespace
+
+Result<std::vector<EventBucket>> Store::AggregateEvents(EventQuery q, EventGrouping by) {
+  q.limit = 0;
+  std::map<int64_t, std::string> type_key;  // type_id -> key, for the type groupings
+  if (by == EventGrouping::kType || by == EventGrouping::kCameoRoot || by == EventGrouping::kAcled) {
+    EM_ASSIGN_OR_RETURN(SqlRows types, impl_->db->Query("SELECT id, cameo, plover, acled_event_type FROM event_types"));
+    for (const SqlRow& r : types) {
+      std::string cameo = r.Text(1);
+      type_key[r.Int(0)] = by == EventGrouping::kType        ? r.Text(2)
+                           : by == EventGrouping::kCameoRoot ? cameo.substr(0, std::min<size_t>(2, cameo.size()))
+                                                             : r.Text(3);
+    }
+  }
+  if ((by == EventGrouping::kDay || by == EventGrouping::kCountry) && q.country.empty() && q.type.empty() &&
+      q.actor.empty() && !q.near && q.text.empty()) {
+    // Dates alone (the dashboard's first view of a large database): one GROUP BY over the covering
+    // (day, cluster, ...) index, distinct clusters per bucket, instead of handing every row to C++.
+    // An event whose mentions lie on two days (no date of its own) counts on both. Not for the type
+    // groupings: the mentions of one event may be coded with neighbouring types.
+    std::string where = "1=1";
+    std::vector<SqlValue> params;
+    if (!q.since.empty()) where += " AND day >= ?", params.push_back(DateBound(q.since, false));
+    if (!q.until.empty()) where += " AND day <= ?", params.push_back(DateBound(q.until, true));
+    const char* column = by == EventGrouping::kDay ? "day" : by == EventGrouping::kCountry ? "country" : "type_id";
+    EM_ASSIGN_OR_RETURN(SqlRows rows, impl_->db->Query(std::string("SELECT ") + column +
+                                                           ", COUNT(DISTINCT cluster), COUNT(*) FROM events WHERE " +
+                                                           where + " GROUP BY " + column,
+                                                       params));
+    std::map<std::string, EventBucket> merged;
+    for (const SqlRow& r : rows) {
+      std::string key = r.Text(0);
+      if (by == EventGrouping::kType || by == EventGrouping::kCameoRoot || by == EventGrouping::kAcled) {
+        auto it = type_key.find(r.Int(0));
+        key = it == type_key.end() ? "" : it->second;
+      }
+      EventBucket& b = merged[key];
+      b.key = key;
+      b.events += r.Int(1);
+      b.mentions += r.Int(2);
+    }
+    std::vector<EventBucket> out;
+    for (auto& [key, b] : merged) out.push_back(std::move(b));
+    return out;
+  }
+  // A cluster's rows share its key (the cluster key holds the date, the country and the CAMEO code),
+  // so every row counts in the bucket of its cluster's first row.
+  std::unordered_map<std::string, size_t> bucket_of_cluster;
+  std::map<std::string, size_t> index;  // bucket key -> position in `buckets`
+  std::vector<EventBucket> buckets;
+  EventRowVisitor visit;
+  visit.row = [&](const SqlRow& r, size_t extra, bool first) {
+    std::string cluster = r.Text(1);
+    size_t b;
+    if (first) {
+      std::string key;
+      switch (by) {
+        case EventGrouping::kDay: key = r.Text(2); break;
+        case EventGrouping::kCountry: key = r.Text(extra); break;
+        default: {
+          auto it = type_key.find(r.Int(extra + 1));
+          if (it != type_key.end()) key = it->second;
+        }
+      }
+      auto [it, added] = index.emplace(key, buckets.size());
+      if (added) buckets.push_back({key, 0, 0});
+      b = it->second;
+      buckets[b].events++;
+      bucket_of_cluster.emplace(cluster, b);
+    } else {
+      auto it = bucket_of_cluster.find(cluster);
+      if (it == bucket_of_cluster.end()) return;
+      b = it->second;
+    }
+    buckets[b].mentions++;
+  };
+  EM_RETURN_IF_ERROR(ScanEvents(q, &visit).status());
+  std::vector<EventBucket> out;
+  out.reserve(buckets.size());
+  for (auto& [key, i] : index) out.push_back(std::move(buckets[i]));
+  return out;
+}
+
+Result<std::vector<StoredEvent>> Store::ArticleEvents(const std::string& article_id) {
+  SqlConnection& db = *impl_->db;
+  EM_ASSIGN_OR_RETURN(SqlRows rows, db.Query(std::string("SELECT ") + kEventColumns +
+                                                 " FROM events e JOIN articles a ON a.seq = e.article_seq "
+                                                 "WHERE e.article_seq = (SELECT seq FROM articles WHERE id = ?) "
+                                                 "ORDER BY e.idx",
+                                             {article_id}));
+  std::vector<StoredEvent> out;
+  for (const SqlRow& r : rows) out.push_back(EventFromRow(r));
+  EM_RETURN_IF_ERROR(FillTallies(db, &out));
+  return out;
+}
+
+Result<std::vector<StoredCount>> Store::FindCounts(EventQuery q, const std::vector<std::string>& kinds,
+                                                   size_t max_counts) {
+  SqlConnection& db = *impl_->db;
+  std::string kind_where;
+  std::vector<SqlValue> kind_params;
+  if (!kinds.empty()) {
+    kind_where = " AND c.kind IN (" + Placeholders(kinds.size()) + ")";
+    for (const std::string& k : kinds) kind_params.push_back(k);
+  }
+  const std::string select =
+      "SELECT c.kind, c.value, c.qualifier, c.who, c.text, c.span_begin, c.span_end, a.id, a.title, a.site_name, "
+      "a.published, a.url, a.duplicate_of, a.seq, c.idx FROM counts c JOIN articles a ON a.seq = c.article_seq WHERE ";
+  std::vector<SqlRow> rows;
+  auto take = [&](SqlRows&& got) -> Status {
+    for (SqlRow& r : got) rows.push_back(std::move(r));
+    if (rows.size() > max_counts)
+      return Status::LimitExceeded("figures", "more than " + std::to_string(max_counts) + " counts match: narrow the filters");
+    return Status::Ok();
+  };
+  if (NoEventFilter(q)) {
+    std::vector<SqlValue> params = kind_params;
+    EM_ASSIGN_OR_RETURN(SqlRows got, db.Query(select + "1=1" + kind_where + " ORDER BY a.seq, c.idx LIMIT " +
+                                                  std::to_string(max_counts + 1),
+                                              params));
+    EM_RETURN_IF_ERROR(take(std::move(got)));
+  } else {
+    q.limit = 0;
+    std::set<int64_t> seqs;
+    EventRowVisitor visit;
+    visit.row = [&](const SqlRow& r, size_t extra, bool) { seqs.insert(r.Int(extra + 2)); };
+    EM_RETURN_IF_ERROR(ScanEvents(q, &visit).status());
+    std::vector<int64_t> list(seqs.begin(), seqs.end());
+    for (size_t start = 0; start < list.size(); start += 500) {
+      size_t n = std::min<size_t>(500, list.size() - start);
+      std::vector<SqlValue> params(list.begin() + start, list.begin() + start + n);
+      params.insert(params.end(), kind_params.begin(), kind_params.end());
+      EM_ASSIGN_OR_RETURN(SqlRows got, db.Query(select + "c.article_seq IN (" + Placeholders(n) + ")" + kind_where +
+                                                    " ORDER BY a.seq, c.idx",
+                                                params));
+      EM_RETURN_IF_ERROR(take(std::move(got)));
+    }
+  }
+  std::vector<StoredCount> out;
+  out.reserve(rows.size());
+  for (const SqlRow& r : rows) {
+    StoredCount c;
+    c.count.kind = r.Text(0), c.count.value = r.Double(1), c.count.qualifier = r.Text(2), c.count.who = r.Text(3);
+    c.count.text = r.Text(4);
+    c.count.span = {static_cast<uint32_t>(r.Int(5)), static_cast<uint32_t>(r.Int(6))};
+    c.article_id = r.Text(7), c.title = r.Text(8), c.site_name = r.Text(9), c.published = r.Text(10);
+    c.url = r.Text(11), c.duplicate_of = r.Text(12);
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace eventmill

@@ -38,6 +38,10 @@ class PostgresConnection : public SqlConnection {
   SqlDialect dialect() const override { return SqlDialect::kPostgres; }
   const std::string& name() const override { return name_; }
 
+  Status SetQueryTimeout(int ms) override {
+    return ExecScript("SET statement_timeout = " + std::to_string(ms > 0 ? ms : 0));
+  }
+
   Status ExecScript(const std::string& sql) override {
     PGresult* res = PQexec(conn_, sql.c_str());
     ExecStatusType st = PQresultStatus(res);
@@ -117,6 +121,7 @@ class PostgresConnection : public SqlConnection {
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     if (state && (std::string_view(state) == "40P01" || std::string_view(state) == "40001"))
       return Status::Unavailable(name_, msg);
+    if (state && std::string_view(state) == "57014") return Status::Unavailable(name_, "query ran too long: " + msg);
     return Status::IoError(name_, msg);
   }
   PGconn* conn_;

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -26,6 +27,13 @@ class SqliteConnection : public SqlConnection {
 
   SqlDialect dialect() const override { return SqlDialect::kSqlite; }
   const std::string& name() const override { return name_; }
+
+  // A progress handler checks the statement's deadline every 10,000 virtual machine steps.
+  Status SetQueryTimeout(int ms) override {
+    timeout_ms_ = ms;
+    sqlite3_progress_handler(db_, ms > 0 ? 10000 : 0, ms > 0 ? &SqliteConnection::PastDeadline : nullptr, this);
+    return Status::Ok();
+  }
 
   Status ExecScript(const std::string& sql) override {
     char* err = nullptr;
@@ -53,6 +61,7 @@ class SqliteConnection : public SqlConnection {
     }
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
+    if (timeout_ms_ > 0) deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_);
     for (size_t i = 0; i < params.size(); ++i) {
       int idx = static_cast<int>(i + 1);
       const SqlValue& v = params[i];
@@ -73,6 +82,8 @@ class SqliteConnection : public SqlConnection {
       if (rc != SQLITE_ROW) {
         std::string msg = sqlite3_errmsg(db_);
         sqlite3_reset(stmt);
+        if (rc == SQLITE_INTERRUPT && timeout_ms_ > 0)
+          return Status::Unavailable(name_, "query ran longer than " + std::to_string(timeout_ms_) + " ms");
         return Error(msg, rc);
       }
       SqlRow row;
@@ -101,8 +112,14 @@ class SqliteConnection : public SqlConnection {
       return Status::CorruptData(name_, "the database is corrupt (" + what + "); `eventmill status` checks it");
     return Status::IoError(name_, what);
   }
+  static int PastDeadline(void* self) {
+    auto* c = static_cast<SqliteConnection*>(self);
+    return std::chrono::steady_clock::now() > c->deadline_ ? 1 : 0;
+  }
   sqlite3* db_;
   std::string name_;
+  int timeout_ms_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -151,7 +168,7 @@ Result<std::unique_ptr<SqlConnection>> OpenReadOnly(const std::string& path, int
     }
     if (rc == SQLITE_OK) {
       auto conn = std::make_unique<SqliteConnection>(db, path);
-      conn->ExecScript("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+      conn->ExecScript("PRAGMA query_only=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
       return std::unique_ptr<SqlConnection>(std::move(conn));
     }
     std::string msg = db ? sqlite3_errmsg(db) : "cannot open";
