@@ -317,8 +317,8 @@ struct Coder::Impl {
         });
         if (actor_next || (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])))) adjacent = false;
       }
-      static const char* kKinds[] = {"city", "town", "village", "province", "region", "district", "state",
-                                     "county", "capital", "port", "island", "area", "suburb", "outskirts"};
+      static const char* kKinds[] = {"city",   "town",    "village", "province", "region", "district", "state",
+                                     "county", "capital", "port",    "island",   "area",   "suburb",   "outskirts"};
       auto is_kind = [&](size_t t) {
         return t < s.tokens.size() &&
                std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return s.tokens[t].lower == x; });
@@ -457,8 +457,9 @@ struct Coder::Impl {
           const std::string& w = s.tokens[k].lower;
           within_dated = w == "in" || w == "during" || w == "amid" || w == "the";
         }
-        within_dated = within_dated && (s.tokens[trigger + 1].lower == "in" || s.tokens[trigger + 1].lower == "during" ||
-                                        s.tokens[trigger + 1].lower == "amid");
+        within_dated =
+            within_dated && (s.tokens[trigger + 1].lower == "in" || s.tokens[trigger + 1].lower == "during" ||
+                             s.tokens[trigger + 1].lower == "amid");
       }
       if (possessive && !within_dated && !(trigger > te && trigger <= te + 4)) continue;
       bool in_clause = t >= cb && t < ce;
