@@ -311,9 +311,19 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   const EntityRef* between_a = nullptr;
   const EntityRef* between_b = nullptr;
   // (the phrase may end inside it: "fighting between police" matched "{fight} ~3 police")
-  for (size_t i = m.trigger + 1; i < ce && i < std::max(m.last, m.trigger) + 4; ++i) {
+  // A mutual act takes its sides from a "between" later in its clause, past its scene and day
+  // ("clashes erupted in the capital on 15 April between A and B").
+  size_t between_reach = p.mutual ? ce : std::max(m.last, m.trigger) + 4;
+  for (size_t i = m.trigger + 1; i < ce && i < between_reach; ++i) {
+    if (i > std::max(m.last, m.trigger) + 3 && s.tokens[i].punct) break;  // (past a comma: another phrase)
     if (s.tokens[i].lower != "between") continue;
     auto refs = actor_refs(i + 1, ce, true);
+    // "between police in the north and protesters": a place after "in" only says where a side is.
+    refs.erase(std::remove_if(refs.begin(), refs.end(),
+                              [](const EntityRef* r) {
+                                return IsPlace(*r->entity) && (r->before == "in" || r->before == "from");
+                              }),
+               refs.end());
     if (refs.size() >= 2) {
       between_a = refs[0];
       between_b = refs[1];

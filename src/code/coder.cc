@@ -317,12 +317,30 @@ struct Coder::Impl {
         });
         if (actor_next || (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])))) adjacent = false;
       }
+      static const char* kKinds[] = {"city",   "town",    "village", "province", "region", "district", "state",
+                                     "county", "capital", "port",    "island",   "area",   "suburb",   "outskirts"};
+      auto is_kind = [&](size_t t) {
+        return t < s.tokens.size() &&
+               std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return s.tokens[t].lower == x; });
+      };
+      // "in the Sudanese capital Khartoum": a country before a kind of place that names a place
+      // right after it says which country's; the named place is the scene.
+      if (r->entity->place->precision == "country" && is_kind(r->last + 1)) {
+        bool named_after = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
+          return &o != r && code::IsPlace(*o.entity) && o.first == r->last + 2;
+        });
+        if (named_after) continue;
+      }
       bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
-      if (!scene && r->before == "of" && r->first >= 2) {
-        static const char* kKinds[] = {"city", "town", "village", "province", "region", "district", "state",
-                                       "county", "capital", "port", "island", "area", "suburb", "outskirts"};
-        const std::string& k = s.tokens[r->first - 2].lower;
-        scene = std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return k == x; });
+      if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2);
+      // "in the Sudanese capital Khartoum", "in the port city Odesa": a place in apposition to a
+      // kind of place takes the scene word before that phrase (up to three words back).
+      if (!scene && r->first >= 2 && is_kind(r->first - 1)) {
+        for (size_t k = r->first - 1; k-- > 0 && k + 5 > r->first && !scene;) {
+          const std::string& w = s.tokens[k].lower;
+          if (s.tokens[k].punct) break;
+          scene = IsSceneWord(w);
+        }
       }
       // A foreign town named without a preposition in a story set elsewhere is more often a
       // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
@@ -430,7 +448,20 @@ struct Coder::Impl {
       bool possessive = (te + 1 < s.tokens.size() && s.tokens[te + 1].lower == "'s") ||
                         (dt.size() > 2 && dt.substr(dt.size() - 2) == "'s") ||
                         (dt.size() > 4 && dt.substr(dt.size() - 4) == "\u2019s");
-      if (possessive && !(trigger > te && trigger <= te + 4)) continue;
+      // "civilians killed in Saturday's clashes": an event told as happening in or during the
+      // dated one shares its day.
+      bool within_dated = false;
+      if (possessive && t > trigger && t <= trigger + 3) {
+        within_dated = true;
+        for (size_t k = trigger + 1; k < t && within_dated; ++k) {
+          const std::string& w = s.tokens[k].lower;
+          within_dated = w == "in" || w == "during" || w == "amid" || w == "the";
+        }
+        within_dated =
+            within_dated && (s.tokens[trigger + 1].lower == "in" || s.tokens[trigger + 1].lower == "during" ||
+                             s.tokens[trigger + 1].lower == "amid");
+      }
+      if (possessive && !within_dated && !(trigger > te && trigger <= te + 4)) continue;
       bool in_clause = t >= cb && t < ce;
       int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
       int rank = (in_clause ? 0 : 1000) + dist;
