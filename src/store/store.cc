@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "dedup/dates.h"  // DayNumber, CivilDay
 #include "eventmill/json.h"
 #include "store/schema/migrations.h"
 #include "store/sql.h"
@@ -203,36 +204,6 @@ StoredEvent EventFromRow(const SqlRow& r) {
 // The day number (days since 1970-01-01) of events.day in SQLite; unknown days far in the past.
 constexpr char kSqliteDayNumber[] = "coalesce(CAST(julianday(nullif(day, '')) - 2440587.5 AS INTEGER), -1000000)";
 constexpr double kUnknownDayNumber = -1000000;
-
-// Days since 1970-01-01 of "YYYY-MM-DD" (also of a day past the month's end, "2022-02-31", as a
-// bound is written); and back.
-int64_t DayNumber(std::string_view day) {
-  if (day.size() < 10) return 0;
-  int y = std::atoi(std::string(day.substr(0, 4)).c_str()), m = std::atoi(std::string(day.substr(5, 2)).c_str()),
-      d = std::atoi(std::string(day.substr(8, 2)).c_str());
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<int64_t>(era) * 146097 + doe - 719468;
-}
-
-std::string CivilDay(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
-                static_cast<long long>(d));
-  return buf;
-}
 
 double KmBetween(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180, kEarthKm = 6371.0088;
