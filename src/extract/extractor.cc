@@ -234,6 +234,386 @@ std::string LanguageFor(const std::string& declared, std::string_view text, std:
   return declared;
 }
 
+
+// The steps from a parsed page's main-text blocks and metadata to its Document, in order; each
+// step reads what the earlier ones left in the members.
+struct HtmlExtraction {
+  HtmlExtraction(const RawPage& page, const extract::PageMetadata& md, const extract::ExtractData& data,
+                 const extract::AttributionFinder* attribution, Document doc)
+      : page(page), md(md), data(data), attribution(attribution), doc(std::move(doc)) {}
+
+  void ChooseUrls();
+  void ChooseSiteName();
+  void ChooseTitle();
+  void SplitBlocks(const std::vector<extract::ContentBlock>& blocks);
+  void DropRepeatedParagraphs();
+  void DropCopiedParagraphs();
+  void CutAtEndMarker();
+  void TakeOutMetadataLines();
+  void UseArticleBody();
+  void MarkAttributionAndTrailer();
+  void JoinText();
+  void ChooseAuthors();
+  void ChoosePublicationDate();
+
+  const RawPage& page;
+  const extract::PageMetadata& md;
+  const extract::ExtractData& data;
+  const extract::AttributionFinder* attribution;
+  Document doc;
+  std::vector<std::string> title_keys;
+  std::vector<std::string> paragraphs;
+  std::vector<extract::BlockKind> kinds;  // parallel to paragraphs
+  std::optional<std::string> visible_date;  // from a date line taken out of the text
+  std::string byline;                       // a byline taken out of the text ("By Jane Doe")
+  std::vector<bool> keep;                   // parallel to paragraphs: whether it goes into the text
+};
+
+void HtmlExtraction::ChooseUrls() {
+  doc.url = page.url;
+  std::string canonical = md.canonical_url;
+  if (!canonical.empty() && canonical.front() == '/' && canonical.rfind("//", 0) != 0) {
+    std::string origin = Origin(page.url);
+    canonical = origin.empty() ? std::string() : origin + canonical;
+  } else if (canonical.rfind("//", 0) == 0) {
+    canonical = "https:" + canonical;
+  } else if (canonical.find("://") == std::string::npos) {
+    canonical.clear();
+  }
+  doc.canonical_url = canonical;
+  if (doc.url.empty()) doc.url = doc.canonical_url;
+}
+
+// The site name: the page's own word, else the " | Site" of its <title>, else the host.
+void HtmlExtraction::ChooseSiteName() {
+  doc.site_name = md.site_name;
+  if (doc.site_name.empty() && !md.html_title.empty()) {
+    std::string stripped = extract::StripSiteName(md.html_title, "");
+    if (stripped.size() + 3 < md.html_title.size()) {
+      std::string rest = CollapseWhitespace(md.html_title.substr(stripped.size()));
+      while (!rest.empty() && (rest.front() == '|' || rest.front() == ' ')) rest.erase(rest.begin());
+      doc.site_name = rest;
+    }
+  }
+  if (doc.site_name.empty()) doc.site_name = HostOf(doc.url);
+}
+
+void HtmlExtraction::ChooseTitle() {
+  doc.title = page.title.empty() ? extract::StripSiteName(md.title, doc.site_name) : page.title;
+  doc.extract_explain.push_back("title from " + (page.title.empty() ? md.title_source : std::string("the input record")) +
+                                (page.title.empty() && doc.title != md.title ? ", site name stripped" : ""));
+}
+
+// Headings that repeat the title are not text; a leading <h1> is the headline in any case.
+void HtmlExtraction::SplitBlocks(const std::vector<extract::ContentBlock>& blocks) {
+  const std::string title_key = Alnum(doc.title);
+  title_keys = TitleKeys(doc.title, md.title);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const extract::ContentBlock& block = blocks[b];
+    if (block.kind == extract::BlockKind::kHeading) {
+      std::string key = Alnum(block.text);
+      if (key == title_key || (block.heading_level == 1 && paragraphs.empty())) continue;
+    }
+    // "<br><br>" inside one block separates paragraphs.
+    std::string_view t = block.text;
+    while (!t.empty()) {
+      size_t cut = t.find("\n\n");
+      std::string_view part = t.substr(0, cut);
+      t = cut == std::string_view::npos ? std::string_view() : t.substr(cut + 2);
+      while (!part.empty() && (part.front() == '\n' || part.front() == ' ')) part.remove_prefix(1);
+      while (!part.empty() && (part.back() == '\n' || part.back() == ' ')) part.remove_suffix(1);
+      if (part.empty()) continue;
+      std::string p(part);
+      // Runs of line breaks inside a paragraph become one.
+      std::string clean;
+      clean.reserve(p.size());
+      for (char c : p) {
+        if (c == '\n' && !clean.empty() && clean.back() == '\n') continue;
+        if (c == ' ' && !clean.empty() && clean.back() == '\n') continue;
+        clean.push_back(c);
+      }
+      if (data.IsBoilerplateLine(clean)) continue;
+      paragraphs.push_back(std::move(clean));
+      kinds.push_back(block.kind);
+    }
+  }
+}
+
+// A paragraph the page shows twice (a fact box in a mobile and a desktop copy, a teaser of the
+// story itself) is text once.
+void HtmlExtraction::DropRepeatedParagraphs() {
+  std::vector<bool> repeated(paragraphs.size(), false);
+  {
+    std::unordered_set<std::string_view> seen;  // views into paragraphs, which stay put here
+    for (size_t i = 0; i < paragraphs.size(); ++i)
+      repeated[i] = paragraphs[i].size() >= 40 && !seen.insert(paragraphs[i]).second;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (repeated[i]) continue;
+    if (k != i) {
+      paragraphs[k] = std::move(paragraphs[i]);
+      kinds[k] = kinds[i];
+    }
+    ++k;
+  }
+  paragraphs.resize(k);
+  kinds.resize(k);
+}
+
+// A quote block or a loose box of text whose words all stand in a longer paragraph is a copy
+// of it: a pull quote, a caption repeating a sentence of the body. The longer one stays; a
+// paragraph of the story quoting another (a statement printed after the report) is left alone.
+void HtmlExtraction::DropCopiedParagraphs() {
+  if (paragraphs.size() > 1 && paragraphs.size() <= 400) {
+    std::vector<std::string> keys;
+    keys.reserve(paragraphs.size());
+    for (const std::string& p : paragraphs) keys.push_back(Letters(p));
+    std::vector<bool> copy(paragraphs.size(), false);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (kinds[i] != extract::BlockKind::kQuote && kinds[i] != extract::BlockKind::kOther) continue;
+      if (keys[i].size() < 30 || keys[i].size() > 400) continue;
+      for (size_t j = 0; j < keys.size() && !copy[i]; ++j)
+        copy[i] = j != i && !copy[j] && keys[j].size() > keys[i].size() && keys[j].find(keys[i]) != std::string::npos;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      if (copy[i]) continue;
+      if (k != i) {
+        paragraphs[k] = std::move(paragraphs[i]);
+        kinds[k] = kinds[i];
+      }
+      ++k;
+    }
+    paragraphs.resize(k);
+    kinds.resize(k);
+  }
+}
+
+// A closing section label ("About the author", "Kontakt:") ends the article when what follows
+// it is short next to what came before.
+void HtmlExtraction::CutAtEndMarker() {
+  size_t before = 0, total = 0;
+  for (const std::string& p : paragraphs) total += p.size();
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i > 0 && data.IsEndMarker(paragraphs[i]) && (total - before) * 2 < before) {
+      paragraphs.resize(i);
+      kinds.resize(i);
+      break;
+    }
+    before += paragraphs[i].size();
+  }
+}
+
+// Metadata lines that sit in the text block: copyright credits anywhere, and before the first
+// real paragraph short dates and datelines of the page ("23.10.2018", "opublikowano: 7 kwietnia
+// 2021", "24.01.2022 11:38 Kategorie: News").
+void HtmlExtraction::TakeOutMetadataLines() {
+  std::vector<std::string> kept;
+  std::vector<extract::BlockKind> kept_kinds;
+  bool seen_long = false;
+  int long_seen = 0;  // paragraphs of 100 bytes and more so far: the standfirst, the first of the body
+  size_t first_long = 0;
+  for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
+    std::string& p = paragraphs[pi];
+    const bool short_line = p.size() < 200;
+    if (short_line && (p.find("\xC2\xA9") != std::string::npos)) continue;  // ©
+    if (data.EndsWithCredit(p)) continue;  // an image caption: "... (Foto: Getty)"
+    if (data.HasFurniturePhrase(p)) continue;  // "... All rights reserved."
+    if (!HasWordChar(p)) continue;             // a paragraph of non-breaking spaces or dashes
+    if (!seen_long && RepeatsTitle(p, title_keys)) continue;
+    // Dates, bylines and reading times may also sit between the standfirst and the body (a few
+    // lines after it, not the cells of a table of results further down).
+    const bool header_line = !seen_long || (pi < first_long + 5 && kinds[pi] != extract::BlockKind::kTableRow);
+    if (long_seen < 2 && header_line && p.size() < 120) {
+      size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+      size_t letters = std::count_if(p.begin(), p.end(), [](char c) {
+        return ((c | 32) >= 'a' && (c | 32) <= 'z') || static_cast<unsigned char>(c) >= 0xC0;
+      });
+      size_t words = std::count(p.begin(), p.end(), ' ') + 1;
+      auto date = extract::FindDateInText(p, p.size());
+      // "23.10.2018", "Updated: 8 Nov 2023", "19. Oktober 2019, 19:08 Uhr Editiert am ... Nr. 43/2019"
+      if ((p.size() < 80 && words <= 8 && (date || digits * 3 >= p.size())) || (date && digits * 2 >= letters)) {
+        if (!visible_date && date && !data.MarksChange(p)) visible_date = date;
+        continue;
+      }
+    }
+    if (long_seen < 2 && header_line && kinds[pi] != extract::BlockKind::kHeading && data.IsByline(p)) {
+      if (byline.empty()) byline = p;
+      continue;
+    }
+    // Before the article starts, a few words without a sentence are a byline, a reading time or
+    // a label ("Iwona Kurz", "11 minut czytania"); headings stay.
+    auto quoted = [](const std::string& t) {
+      for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB"})
+        if (t.find(q) != std::string::npos) return true;
+      return false;
+    };
+    if (!seen_long && kinds[pi] != extract::BlockKind::kHeading && p.size() < 40 && p.find_first_of(".!?:") == std::string::npos &&
+        !quoted(p) && std::count(p.begin(), p.end(), ' ') < 4)
+      continue;
+    if (p.size() >= 100) {
+      if (!seen_long) first_long = pi;
+      seen_long = true;
+      ++long_seen;
+    }
+    kept.push_back(std::move(p));
+    kept_kinds.push_back(kinds[pi]);
+  }
+  paragraphs = std::move(kept);
+  kinds = std::move(kept_kinds);
+}
+
+// Pages that render the article by script often carry it whole in JSON-LD articleBody.
+void HtmlExtraction::UseArticleBody() {
+  size_t found = 0;
+  for (const std::string& p : paragraphs) found += p.size();
+  std::string body = md.article_body;
+  if (body.find('<') != std::string::npos && body.find('>') != std::string::npos) body.clear();  // HTML inside
+  if (body.size() > 200 && found * 2 < body.size()) {
+    paragraphs.clear();
+    kinds.clear();
+    for (Span s : ParagraphSpans(body)) {
+      std::string p = CollapseWhitespace(std::string_view(body).substr(s.begin, s.end - s.begin));
+      if (!p.empty()) {
+        paragraphs.push_back(std::move(p));
+        kinds.push_back(extract::BlockKind::kParagraph);
+      }
+    }
+    doc.diagnostics.push_back({"extract", "main text taken from JSON-LD articleBody"});
+  }
+}
+
+// Attribution lines are metadata, and so is what trails the story: keep marks them out of the text.
+void HtmlExtraction::MarkAttributionAndTrailer() {
+  std::vector<std::string_view> views(paragraphs.begin(), paragraphs.end());
+  extract::Attribution attribution_found = attribution->Find(views);
+  doc.attributed_sources = attribution_found.sources;
+  keep.assign(paragraphs.size(), true);
+  for (size_t i : attribution_found.attribution_lines) keep[i] = false;
+
+  // After the story: the author's bio, and a lone credit line of a word or two ("GIS",
+  // "PM DJV/fh", "BVINEWS.COM") following a real paragraph (attribution lines are taken above).
+  std::vector<size_t> kept;
+  for (size_t i = 0; i < paragraphs.size(); ++i)
+    if (keep[i]) kept.push_back(i);
+  for (int dropped = 0; kept.size() > 2 && dropped < 3; ++dropped) {
+    const std::string& last = paragraphs[kept.back()];
+    const std::string& before = paragraphs[kept[kept.size() - 2]];
+    const char end = last.back();
+    // After a sentence, not after a list item or a label.
+    const char before_end = before.back();
+    const bool after_sentence =
+        before.size() >= 100 || (before.size() >= 40 && (before_end == '.' || before_end == '!' ||
+                                                         before_end == '?' || before_end == '"' ||
+                                                         static_cast<unsigned char>(before_end) >= 0x80));
+    const bool credit = last.size() < 30 && std::count(last.begin(), last.end(), ' ') < 3 && end != '.' &&
+                        end != '!' && end != '?' && end != ':' && after_sentence &&
+                        kinds[kept.back()] != extract::BlockKind::kHeading;
+    // A label whose content was cut ("Legal notes:", "Sources:"), left at the very end.
+    const bool label = last.size() < 60 && end == ':' && kinds[kept.back()] != extract::BlockKind::kListItem;
+    if (!credit && !label && !data.IsAuthorBio(last)) break;
+    keep[kept.back()] = false;
+    kept.pop_back();
+  }
+}
+
+void HtmlExtraction::JoinText() {
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (!keep[i]) continue;
+    if (!doc.text.empty()) doc.text += "\n\n";
+    Span s{static_cast<uint32_t>(doc.text.size()), 0};
+    doc.text += paragraphs[i];
+    s.end = static_cast<uint32_t>(doc.text.size());
+    doc.paragraphs.push_back(s);
+  }
+  if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
+}
+
+// Authors: the first source that gives a name; names only; agencies in a byline are sources.
+void HtmlExtraction::ChooseAuthors() {
+  std::vector<extract::AuthorCandidate> candidates = md.author_candidates;
+  if (!byline.empty()) {
+    // A byline in the text is what readers see: it goes before the page's own markup guesses.
+    size_t at = 0;
+    while (at < candidates.size() && candidates[at].source.find("json-ld author") != std::string::npos &&
+           candidates[at].source.find("organisation") == std::string::npos)
+      ++at;
+    candidates.insert(candidates.begin() + at, {{byline}, "a byline in the text"});
+  }
+  // The site itself named as the author (its name, its host) counts only when no source names
+  // anyone else: a person in a later source wins, and the site leaves a list that names a person.
+  const std::string site = Alnum(doc.site_name), host = Alnum(HostOf(doc.url.empty() ? doc.canonical_url : doc.url));
+  auto is_site = [&](const std::string& n) {
+    const std::string k = Alnum(n);
+    return k == site || (!host.empty() && k.size() >= 4 && host.find(k) != std::string::npos) ||
+           (!host.empty() && k.size() >= 6 && k.find(host) != std::string::npos);
+  };
+  std::vector<std::string> site_named;
+  std::string site_named_from;
+  for (const extract::AuthorCandidate& c : candidates) {
+    std::vector<std::string> agencies;
+    std::vector<std::string> names = extract::CleanAuthors(c.names, data, &agencies);
+    std::erase_if(names, [](const std::string& n) { return Alnum(n).empty(); });
+    for (std::string& a : agencies)
+      if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
+        doc.attributed_sources.push_back(std::move(a));
+    std::vector<std::string> people = names;
+    std::erase_if(people, is_site);
+    if (people.empty()) {
+      if (site_named.empty() && !names.empty()) site_named = std::move(names), site_named_from = c.source;
+      continue;
+    }
+    doc.authors = std::move(people);
+    doc.extract_explain.push_back("authors from " + c.source);
+    break;
+  }
+  if (doc.authors.empty() && !site_named.empty()) {
+    doc.authors = std::move(site_named);
+    doc.extract_explain.push_back("authors from " + site_named_from + " (the site itself; no source names a person)");
+  }
+}
+
+// Published date: the best supported of all the dates the page offers.
+void HtmlExtraction::ChoosePublicationDate() {
+  if (!page.published.empty()) {
+    doc.published = extract::ParseDateValue(page.published);
+    if (doc.published) {
+      doc.published_precision = doc.published->find('T') != std::string::npos ? "time" : "day";
+      doc.published_source = "the input record";
+    } else {
+      doc.diagnostics.push_back({"extract", "published '" + page.published.substr(0, 40) + "' is not a valid date: ignored"});
+    }
+  } else {
+    std::vector<extract::DateCandidate> dates = md.dates;
+    for (const std::string* u : {&doc.url, &doc.canonical_url}) {
+      if (u->empty() || (u == &doc.canonical_url && *u == doc.url)) continue;
+      const char* which = u == &doc.url ? "the URL" : "the canonical URL";
+      if (auto d = extract::FindDateInUrl(*u)) {
+        dates.push_back({*d, which, extract::date_weight::kUrlDay});
+      } else if (auto m = extract::FindMonthInUrl(*u)) {
+        dates.push_back({*m, which, extract::date_weight::kUrlMonth});
+      }
+    }
+    if (visible_date)
+      dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader, true});
+    if (!doc.paragraphs.empty()) {
+      std::string_view first = doc[doc.paragraphs[0]];
+      // A dateline opens the paragraph ("MOSCOW, January 9, 2022 -"); a date further on is one
+      // the story speaks of.
+      if (!data.MarksChange(first.substr(0, std::min<size_t>(first.size(), 200))))
+        if (auto d = extract::FindDateline(first))
+          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline, true});
+    }
+    extract::DateChoice choice = extract::ChoosePublicationDate(dates);
+    doc.published = choice.value;
+    doc.published_precision = choice.precision;
+    doc.published_source = choice.source;
+    if (choice.month) doc.published_month = *choice.month;
+    for (std::string& x : choice.explain) doc.extract_explain.push_back("date: " + std::move(x));
+  }
+}
+
 }  // namespace
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -350,346 +730,24 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
       }
     }
   }
-
-  // URLs.
-  doc.url = page.url;
-  std::string canonical = md.canonical_url;
-  if (!canonical.empty() && canonical.front() == '/' && canonical.rfind("//", 0) != 0) {
-    std::string origin = Origin(page.url);
-    canonical = origin.empty() ? std::string() : origin + canonical;
-  } else if (canonical.rfind("//", 0) == 0) {
-    canonical = "https:" + canonical;
-  } else if (canonical.find("://") == std::string::npos) {
-    canonical.clear();
-  }
-  doc.canonical_url = canonical;
-  if (doc.url.empty()) doc.url = doc.canonical_url;
-
-  // Site name: the page's own word, else the " | Site" of its <title>, else the host.
-  doc.site_name = md.site_name;
-  if (doc.site_name.empty() && !md.html_title.empty()) {
-    std::string stripped = extract::StripSiteName(md.html_title, "");
-    if (stripped.size() + 3 < md.html_title.size()) {
-      std::string rest = CollapseWhitespace(md.html_title.substr(stripped.size()));
-      while (!rest.empty() && (rest.front() == '|' || rest.front() == ' ')) rest.erase(rest.begin());
-      doc.site_name = rest;
-    }
-  }
-  if (doc.site_name.empty()) doc.site_name = HostOf(doc.url);
-
-  // Title.
-  doc.title = page.title.empty() ? extract::StripSiteName(md.title, doc.site_name) : page.title;
-  doc.extract_explain.push_back("title from " + (page.title.empty() ? md.title_source : std::string("the input record")) +
-                                (page.title.empty() && doc.title != md.title ? ", site name stripped" : ""));
-
-  // Headings that repeat the title are not text; a leading <h1> is the headline in any case.
-  const std::string title_key = Alnum(doc.title);
-  const std::vector<std::string> title_keys = TitleKeys(doc.title, md.title);
-  std::vector<std::string> paragraphs;
-  std::vector<extract::BlockKind> kinds;  // parallel to paragraphs
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    const extract::ContentBlock& block = blocks[b];
-    if (block.kind == extract::BlockKind::kHeading) {
-      std::string key = Alnum(block.text);
-      if (key == title_key || (block.heading_level == 1 && paragraphs.empty())) continue;
-    }
-    // "<br><br>" inside one block separates paragraphs.
-    std::string_view t = block.text;
-    while (!t.empty()) {
-      size_t cut = t.find("\n\n");
-      std::string_view part = t.substr(0, cut);
-      t = cut == std::string_view::npos ? std::string_view() : t.substr(cut + 2);
-      while (!part.empty() && (part.front() == '\n' || part.front() == ' ')) part.remove_prefix(1);
-      while (!part.empty() && (part.back() == '\n' || part.back() == ' ')) part.remove_suffix(1);
-      if (part.empty()) continue;
-      std::string p(part);
-      // Runs of line breaks inside a paragraph become one.
-      std::string clean;
-      clean.reserve(p.size());
-      for (char c : p) {
-        if (c == '\n' && !clean.empty() && clean.back() == '\n') continue;
-        if (c == ' ' && !clean.empty() && clean.back() == '\n') continue;
-        clean.push_back(c);
-      }
-      if (data.IsBoilerplateLine(clean)) continue;
-      paragraphs.push_back(std::move(clean));
-      kinds.push_back(block.kind);
-    }
-  }
-
-  // A paragraph the page shows twice (a fact box in a mobile and a desktop copy, a teaser of the
-  // story itself) is text once.
-  {
-    std::vector<bool> repeated(paragraphs.size(), false);
-    {
-      std::unordered_set<std::string_view> seen;  // views into paragraphs, which stay put here
-      for (size_t i = 0; i < paragraphs.size(); ++i)
-        repeated[i] = paragraphs[i].size() >= 40 && !seen.insert(paragraphs[i]).second;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < paragraphs.size(); ++i) {
-      if (repeated[i]) continue;
-      if (k != i) {
-        paragraphs[k] = std::move(paragraphs[i]);
-        kinds[k] = kinds[i];
-      }
-      ++k;
-    }
-    paragraphs.resize(k);
-    kinds.resize(k);
-  }
-
-  // A quote block or a loose box of text whose words all stand in a longer paragraph is a copy
-  // of it: a pull quote, a caption repeating a sentence of the body. The longer one stays; a
-  // paragraph of the story quoting another (a statement printed after the report) is left alone.
-  if (paragraphs.size() > 1 && paragraphs.size() <= 400) {
-    std::vector<std::string> keys;
-    keys.reserve(paragraphs.size());
-    for (const std::string& p : paragraphs) keys.push_back(Letters(p));
-    std::vector<bool> copy(paragraphs.size(), false);
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (kinds[i] != extract::BlockKind::kQuote && kinds[i] != extract::BlockKind::kOther) continue;
-      if (keys[i].size() < 30 || keys[i].size() > 400) continue;
-      for (size_t j = 0; j < keys.size() && !copy[i]; ++j)
-        copy[i] = j != i && !copy[j] && keys[j].size() > keys[i].size() && keys[j].find(keys[i]) != std::string::npos;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < paragraphs.size(); ++i) {
-      if (copy[i]) continue;
-      if (k != i) {
-        paragraphs[k] = std::move(paragraphs[i]);
-        kinds[k] = kinds[i];
-      }
-      ++k;
-    }
-    paragraphs.resize(k);
-    kinds.resize(k);
-  }
-
-  // A closing section label ("About the author", "Kontakt:") ends the article when what follows
-  // it is short next to what came before.
-  {
-    size_t before = 0, total = 0;
-    for (const std::string& p : paragraphs) total += p.size();
-    for (size_t i = 0; i < paragraphs.size(); ++i) {
-      if (i > 0 && data.IsEndMarker(paragraphs[i]) && (total - before) * 2 < before) {
-        paragraphs.resize(i);
-        kinds.resize(i);
-        break;
-      }
-      before += paragraphs[i].size();
-    }
-  }
-
-  // Metadata lines that sit in the text block: copyright credits anywhere, and before the first
-  // real paragraph short dates and datelines of the page ("23.10.2018", "opublikowano: 7 kwietnia
-  // 2021", "24.01.2022 11:38 Kategorie: News").
-  std::optional<std::string> visible_date;  // from a date line taken out of the text
-  std::string byline;                       // a byline taken out of the text ("By Jane Doe")
-  {
-    std::vector<std::string> kept;
-    std::vector<extract::BlockKind> kept_kinds;
-    bool seen_long = false;
-    int long_seen = 0;  // paragraphs of 100 bytes and more so far: the standfirst, the first of the body
-    size_t first_long = 0;
-    for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
-      std::string& p = paragraphs[pi];
-      const bool short_line = p.size() < 200;
-      if (short_line && (p.find("\xC2\xA9") != std::string::npos)) continue;  // ©
-      if (data.EndsWithCredit(p)) continue;  // an image caption: "... (Foto: Getty)"
-      if (data.HasFurniturePhrase(p)) continue;  // "... All rights reserved."
-      if (!HasWordChar(p)) continue;             // a paragraph of non-breaking spaces or dashes
-      if (!seen_long && RepeatsTitle(p, title_keys)) continue;
-      // Dates, bylines and reading times may also sit between the standfirst and the body (a few
-      // lines after it, not the cells of a table of results further down).
-      const bool header_line = !seen_long || (pi < first_long + 5 && kinds[pi] != extract::BlockKind::kTableRow);
-      if (long_seen < 2 && header_line && p.size() < 120) {
-        size_t digits = std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
-        size_t letters = std::count_if(p.begin(), p.end(), [](char c) {
-          return ((c | 32) >= 'a' && (c | 32) <= 'z') || static_cast<unsigned char>(c) >= 0xC0;
-        });
-        size_t words = std::count(p.begin(), p.end(), ' ') + 1;
-        auto date = extract::FindDateInText(p, p.size());
-        // "23.10.2018", "Updated: 8 Nov 2023", "19. Oktober 2019, 19:08 Uhr Editiert am ... Nr. 43/2019"
-        if ((p.size() < 80 && words <= 8 && (date || digits * 3 >= p.size())) || (date && digits * 2 >= letters)) {
-          if (!visible_date && date && !data.MarksChange(p)) visible_date = date;
-          continue;
-        }
-      }
-      if (long_seen < 2 && header_line && kinds[pi] != extract::BlockKind::kHeading && data.IsByline(p)) {
-        if (byline.empty()) byline = p;
-        continue;
-      }
-      // Before the article starts, a few words without a sentence are a byline, a reading time or
-      // a label ("Iwona Kurz", "11 minut czytania"); headings stay.
-      auto quoted = [](const std::string& t) {
-        for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB"})
-          if (t.find(q) != std::string::npos) return true;
-        return false;
-      };
-      if (!seen_long && kinds[pi] != extract::BlockKind::kHeading && p.size() < 40 && p.find_first_of(".!?:") == std::string::npos &&
-          !quoted(p) && std::count(p.begin(), p.end(), ' ') < 4)
-        continue;
-      if (p.size() >= 100) {
-        if (!seen_long) first_long = pi;
-        seen_long = true;
-        ++long_seen;
-      }
-      kept.push_back(std::move(p));
-      kept_kinds.push_back(kinds[pi]);
-    }
-    paragraphs = std::move(kept);
-    kinds = std::move(kept_kinds);
-  }
-
-  // Pages that render the article by script often carry it whole in JSON-LD articleBody.
-  {
-    size_t found = 0;
-    for (const std::string& p : paragraphs) found += p.size();
-    std::string body = md.article_body;
-    if (body.find('<') != std::string::npos && body.find('>') != std::string::npos) body.clear();  // HTML inside
-    if (body.size() > 200 && found * 2 < body.size()) {
-      paragraphs.clear();
-      kinds.clear();
-      for (Span s : ParagraphSpans(body)) {
-        std::string p = CollapseWhitespace(std::string_view(body).substr(s.begin, s.end - s.begin));
-        if (!p.empty()) {
-          paragraphs.push_back(std::move(p));
-          kinds.push_back(extract::BlockKind::kParagraph);
-        }
-      }
-      doc.diagnostics.push_back({"extract", "main text taken from JSON-LD articleBody"});
-    }
-  }
-
-  // Attribution lines are metadata.
-  std::vector<std::string_view> views(paragraphs.begin(), paragraphs.end());
-  extract::Attribution attribution_found = attribution->Find(views);
-  doc.attributed_sources = attribution_found.sources;
-  std::vector<bool> keep(paragraphs.size(), true);
-  for (size_t i : attribution_found.attribution_lines) keep[i] = false;
-
-  // After the story: the author's bio, and a lone credit line of a word or two ("GIS",
-  // "PM DJV/fh", "BVINEWS.COM") following a real paragraph (attribution lines are taken above).
-  {
-    std::vector<size_t> kept;
-    for (size_t i = 0; i < paragraphs.size(); ++i)
-      if (keep[i]) kept.push_back(i);
-    for (int dropped = 0; kept.size() > 2 && dropped < 3; ++dropped) {
-      const std::string& last = paragraphs[kept.back()];
-      const std::string& before = paragraphs[kept[kept.size() - 2]];
-      const char end = last.back();
-      // After a sentence, not after a list item or a label.
-      const char before_end = before.back();
-      const bool after_sentence =
-          before.size() >= 100 || (before.size() >= 40 && (before_end == '.' || before_end == '!' ||
-                                                           before_end == '?' || before_end == '"' ||
-                                                           static_cast<unsigned char>(before_end) >= 0x80));
-      const bool credit = last.size() < 30 && std::count(last.begin(), last.end(), ' ') < 3 && end != '.' &&
-                          end != '!' && end != '?' && end != ':' && after_sentence &&
-                          kinds[kept.back()] != extract::BlockKind::kHeading;
-      // A label whose content was cut ("Legal notes:", "Sources:"), left at the very end.
-      const bool label = last.size() < 60 && end == ':' && kinds[kept.back()] != extract::BlockKind::kListItem;
-      if (!credit && !label && !data.IsAuthorBio(last)) break;
-      keep[kept.back()] = false;
-      kept.pop_back();
-    }
-  }
-
-  for (size_t i = 0; i < paragraphs.size(); ++i) {
-    if (!keep[i]) continue;
-    if (!doc.text.empty()) doc.text += "\n\n";
-    Span s{static_cast<uint32_t>(doc.text.size()), 0};
-    doc.text += paragraphs[i];
-    s.end = static_cast<uint32_t>(doc.text.size());
-    doc.paragraphs.push_back(s);
-  }
-  if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
-
-  // Authors: the first source that gives a name; names only; agencies in a byline are sources.
-  {
-    std::vector<extract::AuthorCandidate> candidates = md.author_candidates;
-    if (!byline.empty()) {
-      // A byline in the text is what readers see: it goes before the page's own markup guesses.
-      size_t at = 0;
-      while (at < candidates.size() && candidates[at].source.find("json-ld author") != std::string::npos &&
-             candidates[at].source.find("organisation") == std::string::npos)
-        ++at;
-      candidates.insert(candidates.begin() + at, {{byline}, "a byline in the text"});
-    }
-    // The site itself named as the author (its name, its host) counts only when no source names
-    // anyone else: a person in a later source wins, and the site leaves a list that names a person.
-    const std::string site = Alnum(doc.site_name), host = Alnum(HostOf(doc.url.empty() ? doc.canonical_url : doc.url));
-    auto is_site = [&](const std::string& n) {
-      const std::string k = Alnum(n);
-      return k == site || (!host.empty() && k.size() >= 4 && host.find(k) != std::string::npos) ||
-             (!host.empty() && k.size() >= 6 && k.find(host) != std::string::npos);
-    };
-    std::vector<std::string> site_named;
-    std::string site_named_from;
-    for (const extract::AuthorCandidate& c : candidates) {
-      std::vector<std::string> agencies;
-      std::vector<std::string> names = extract::CleanAuthors(c.names, data, &agencies);
-      std::erase_if(names, [](const std::string& n) { return Alnum(n).empty(); });
-      for (std::string& a : agencies)
-        if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
-          doc.attributed_sources.push_back(std::move(a));
-      std::vector<std::string> people = names;
-      std::erase_if(people, is_site);
-      if (people.empty()) {
-        if (site_named.empty() && !names.empty()) site_named = std::move(names), site_named_from = c.source;
-        continue;
-      }
-      doc.authors = std::move(people);
-      doc.extract_explain.push_back("authors from " + c.source);
-      break;
-    }
-    if (doc.authors.empty() && !site_named.empty()) {
-      doc.authors = std::move(site_named);
-      doc.extract_explain.push_back("authors from " + site_named_from + " (the site itself; no source names a person)");
-    }
-  }
-  // Published date: the best supported of all the dates the page offers.
-  if (!page.published.empty()) {
-    doc.published = extract::ParseDateValue(page.published);
-    if (doc.published) {
-      doc.published_precision = doc.published->find('T') != std::string::npos ? "time" : "day";
-      doc.published_source = "the input record";
-    } else {
-      doc.diagnostics.push_back({"extract", "published '" + page.published.substr(0, 40) + "' is not a valid date: ignored"});
-    }
-  } else {
-    std::vector<extract::DateCandidate> dates = md.dates;
-    for (const std::string* u : {&doc.url, &doc.canonical_url}) {
-      if (u->empty() || (u == &doc.canonical_url && *u == doc.url)) continue;
-      const char* which = u == &doc.url ? "the URL" : "the canonical URL";
-      if (auto d = extract::FindDateInUrl(*u)) {
-        dates.push_back({*d, which, extract::date_weight::kUrlDay});
-      } else if (auto m = extract::FindMonthInUrl(*u)) {
-        dates.push_back({*m, which, extract::date_weight::kUrlMonth});
-      }
-    }
-    if (visible_date)
-      dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader, true});
-    if (!doc.paragraphs.empty()) {
-      std::string_view first = doc[doc.paragraphs[0]];
-      // A dateline opens the paragraph ("MOSCOW, January 9, 2022 -"); a date further on is one
-      // the story speaks of.
-      if (!data.MarksChange(first.substr(0, std::min<size_t>(first.size(), 200))))
-        if (auto d = extract::FindDateline(first))
-          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline, true});
-    }
-    extract::DateChoice choice = extract::ChoosePublicationDate(dates);
-    doc.published = choice.value;
-    doc.published_precision = choice.precision;
-    doc.published_source = choice.source;
-    if (choice.month) doc.published_month = *choice.month;
-    for (std::string& x : choice.explain) doc.extract_explain.push_back("date: " + std::move(x));
-  }
-  doc.language = LanguageFor(md.language, doc.text.empty() ? std::string_view(md.title) : std::string_view(doc.text),
-                             &doc.diagnostics);
-  doc.id = DocumentId(doc);
-  return doc;
+  HtmlExtraction x(page, md, data, attribution.get(), std::move(doc));
+  x.ChooseUrls();
+  x.ChooseSiteName();
+  x.ChooseTitle();
+  x.SplitBlocks(blocks);
+  x.DropRepeatedParagraphs();
+  x.DropCopiedParagraphs();
+  x.CutAtEndMarker();
+  x.TakeOutMetadataLines();
+  x.UseArticleBody();
+  x.MarkAttributionAndTrailer();
+  x.JoinText();
+  x.ChooseAuthors();
+  x.ChoosePublicationDate();
+  x.doc.language = LanguageFor(
+      md.language, x.doc.text.empty() ? std::string_view(md.title) : std::string_view(x.doc.text), &x.doc.diagnostics);
+  x.doc.id = DocumentId(x.doc);
+  return std::move(x.doc);
 }
 
 }  // namespace eventmill
