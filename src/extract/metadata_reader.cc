@@ -489,288 +489,354 @@ std::string HeadlineAmong(const std::vector<std::string>& h1s, const std::vector
   return best_score >= 0.3 ? best : std::string();
 }
 
-PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
+namespace {
+
+// One pass over the page's nodes, collecting what each source of metadata says (JSON-LD, <meta>
+// tags, <h1>s, date and author elements), then the choices among them; each step reads what the
+// earlier ones left in the members.
+struct MetadataScan {
+  MetadataScan(const HtmlTree& tree, const ExtractData* data) : tree(tree), data(data), nodes(tree.nodes()) {}
+
+  void AddDate(std::string_view value, std::string source, int weight);
+  void ReadNode(uint32_t i);
+  void ReadItempropDate(uint32_t i);
+  void CollectAuthorElement(uint32_t i);
+  void CollectMarkedAuthor(uint32_t i, bool itemprop);
+  void ReadDateElement(uint32_t i);
+  void ReadDateLabel(uint32_t i);
+  void ReadH1(uint32_t i);
+  void FindScriptDate(uint32_t i);
+  void CollectJsonLd(uint32_t i);
+  void ReadTime(uint32_t i);
+  void CollectMetaTag(uint32_t i);
+  void ChooseTitle();
+  void ChooseSiteName();
+  void CollectAuthorCandidates();
+  void ChooseDates();
+  void ChooseLanguage();
+
+  const HtmlTree& tree;
+  const ExtractData* data;
+  const std::vector<Node>& nodes;
   PageMetadata md;
   JsonLdFound ld;
   std::string og_title, og_site, og_url, canonical, og_locale, meta_lang, html_lang, twitter_title, app_name;
   std::vector<std::string> meta_authors, h1s, dom_authors, class_authors, label_authors;
   std::string twitter_label;  // the last twitter:labelN seen ("Written by"), for its twitter:dataN
   const char* dom_authors_from = "";
-  const auto& nodes = tree.nodes();
   bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
   bool seen_h1 = false, have_script_date = false, have_label_date = false;
   // A date element above the first <h1>: the page's when the <h1> follows closely or there is none.
   DateCandidate date_element_before_h1;
   uint32_t date_element_before_h1_at = 0, first_h1_at = 0;
   std::string names;  // class and id of the element at hand, lower-cased
-  auto add_date = [&](std::string_view value, std::string source, int weight) {
-    if (auto iso = ParseDateValue(value)) md.dates.push_back({*iso, std::move(source), weight});
-  };
-  for (uint32_t i = 1; i < nodes.size(); ++i) {
-    const Node& nd = nodes[i];
-    if (nd.tag != Tag::kText && nd.attr_count > 0 && !have_itemprop && tree.Attr(nd, "itemprop") == "datePublished") {
-      // itemprop="datePublished" on a <meta>, a <time> or any element: content, datetime or text.
-      std::string_view v = tree.Attr(nd, "content");
-      if (v.empty()) v = tree.Attr(nd, "datetime");
-      std::string text;
-      if (v.empty()) {
-        tree.AppendAllText(i, &text);
-        v = text;
-      }
-      size_t before = md.dates.size();
-      add_date(v, std::string("itemprop datePublished (") + std::string(html::TagName(nd.tag)) + ")",
-               date_weight::kItemprop);
-      have_itemprop = md.dates.size() > before;
+};
+
+void MetadataScan::ReadNode(uint32_t i) {
+  const Node& nd = nodes[i];
+  if (nd.tag != Tag::kText && nd.attr_count > 0 && !have_itemprop && tree.Attr(nd, "itemprop") == "datePublished")
+    ReadItempropDate(i);
+  // Bylines and date lines sit by the headline: before it, or in the first stretch after it.
+  const bool want_author = class_authors.size() < 8 && (!seen_h1 || i - first_h1_at < 2000);
+  const bool want_date = !have_date_element && (!seen_h1 || i - first_h1_at < 3000);
+  const bool small_named =
+      nd.tag != Tag::kText && nd.attr_count > 0 && nd.end - i < 40 && (want_author || want_date);
+  NameHints hints;
+  if (small_named) {
+    ClassAndId(tree, nd, &names);
+    hints = ReadNameHints(names);
+  }
+  if (small_named && want_author && nd.end - i < 30 && LooksLikeAuthorElement(nd, hints) &&
+      !InOtherPart(tree, i, data, /*narrow=*/true))
+    CollectAuthorElement(i);
+  if (nd.tag != Tag::kText && nd.attr_count > 0 && dom_authors.size() < 6) {
+    // <span itemprop="author">, <a rel="author">: the name as shown.
+    const bool itemprop = tree.Attr(nd, "itemprop") == "author";
+    const bool rel = nd.tag == Tag::kA && AsciiLower(tree.Attr(nd, "rel")) == "author";
+    if ((itemprop || rel) && !InOtherPart(tree, i, data, /*narrow=*/true)) CollectMarkedAuthor(i, itemprop);
+  }
+  // Right below the headline, a short element holding a date is the date line whatever its class.
+  const bool below_h1 = seen_h1 && i - first_h1_at < 16 && nd.tag != Tag::kText && nd.end - i < 8;
+  if (((small_named && want_date) || below_h1) && !have_date_element && nd.tag != Tag::kScript &&
+      (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(hints)) &&
+      (seen_h1 || date_element_before_h1.value.empty()))
+    ReadDateElement(i);
+  if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
+  // Labels sit in the article's header and body: from the headline on (or anywhere on a page
+  // without one), for the first thousand nodes.
+  if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 80 && nd.text_size > 4 &&
+      (seen_h1 ? i - first_h1_at < 1000 : i < 3000) && LooksLikeLabel(tree.Text(nd)) &&
+      data->MarksPublication(tree.Text(nd)))
+    ReadDateLabel(i);
+  switch (nd.tag) {
+    case Tag::kHtml:
+      if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "lang"));
+      if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "xml:lang"));
+      break;
+    case Tag::kTitle:
+      if (md.html_title.empty()) md.html_title = NodeText(tree, i);
+      break;
+    case Tag::kH1:
+      ReadH1(i);
+      break;
+    case Tag::kLink: {
+      std::string rel = AsciiLower(tree.Attr(nd, "rel"));
+      if (rel == "canonical" && canonical.empty()) canonical = CollapseWhitespace(tree.Attr(nd, "href"));
+      break;
     }
-    // Bylines and date lines sit by the headline: before it, or in the first stretch after it.
-    const bool want_author = class_authors.size() < 8 && (!seen_h1 || i - first_h1_at < 2000);
-    const bool want_date = !have_date_element && (!seen_h1 || i - first_h1_at < 3000);
-    const bool small_named =
-        nd.tag != Tag::kText && nd.attr_count > 0 && nd.end - i < 40 && (want_author || want_date);
-    NameHints hints;
-    if (small_named) {
-      ClassAndId(tree, nd, &names);
-      hints = ReadNameHints(names);
+    case Tag::kScript:
+      if (AsciiLower(tree.Attr(nd, "type")).find("ld+json") != std::string::npos) {
+        CollectJsonLd(i);
+      } else if (!have_script_date && nd.end > i + 1) {
+        FindScriptDate(i);
+      }
+      break;
+    case Tag::kTime:
+      ReadTime(i);
+      break;
+    case Tag::kMeta:
+      CollectMetaTag(i);
+      break;
+    default:
+      break;
+  }
+}
+
+void MetadataScan::AddDate(std::string_view value, std::string source, int weight) {
+  if (auto iso = ParseDateValue(value)) md.dates.push_back({*iso, std::move(source), weight});
+}
+
+// itemprop="datePublished" on a <meta>, a <time> or any element: content, datetime or text.
+void MetadataScan::ReadItempropDate(uint32_t i) {
+  const Node& nd = nodes[i];
+  std::string_view v = tree.Attr(nd, "content");
+  if (v.empty()) v = tree.Attr(nd, "datetime");
+  std::string text;
+  if (v.empty()) {
+    tree.AppendAllText(i, &text);
+    v = text;
+  }
+  size_t before = md.dates.size();
+  AddDate(v, std::string("itemprop datePublished (") + std::string(html::TagName(nd.tag)) + ")",
+          date_weight::kItemprop);
+  have_itemprop = md.dates.size() > before;
+}
+
+// <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
+void MetadataScan::CollectAuthorElement(uint32_t i) {
+  std::string text = NodeText(tree, i);
+  if (!text.empty() && text.size() <= 100) class_authors.push_back(text);
+}
+
+void MetadataScan::CollectMarkedAuthor(uint32_t i, bool itemprop) {
+  const Node& nd = nodes[i];
+  std::string name;
+  // An itemprop="name" inside holds the name alone.
+  for (uint32_t k = i + 1; k < nd.end && name.empty(); ++k)
+    if (nodes[k].tag != Tag::kText && tree.Attr(nodes[k], "itemprop") == "name") {
+      std::string_view c = tree.Attr(nodes[k], "content");
+      name = c.empty() ? NodeText(tree, k) : CollapseWhitespace(c);
     }
-    if (small_named && want_author && nd.end - i < 30 && LooksLikeAuthorElement(nd, hints) &&
-        !InOtherPart(tree, i, data, /*narrow=*/true)) {
-      // <span class="author vcard">, <p class="byline">Von Max Muster</p>: short text, cleaned later.
-      std::string text = NodeText(tree, i);
-      if (!text.empty() && text.size() <= 100) class_authors.push_back(text);
-    }
-    if (nd.tag != Tag::kText && nd.attr_count > 0 && dom_authors.size() < 6) {
-      // <span itemprop="author">, <a rel="author">: the name as shown.
-      const bool itemprop = tree.Attr(nd, "itemprop") == "author";
-      const bool rel = nd.tag == Tag::kA && AsciiLower(tree.Attr(nd, "rel")) == "author";
-      if ((itemprop || rel) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
-        std::string name;
-        // An itemprop="name" inside holds the name alone.
-        for (uint32_t k = i + 1; k < nd.end && name.empty(); ++k)
-          if (nodes[k].tag != Tag::kText && tree.Attr(nodes[k], "itemprop") == "name") {
-            std::string_view c = tree.Attr(nodes[k], "content");
-            name = c.empty() ? NodeText(tree, k) : CollapseWhitespace(c);
-          }
-        if (name.empty() && nd.tag == Tag::kMeta) name = CollapseWhitespace(tree.Attr(nd, "content"));
-        if (name.empty()) name = NodeText(tree, i);
-        if (!name.empty() && name.size() < 120 && std::find(dom_authors.begin(), dom_authors.end(), name) == dom_authors.end()) {
-          if (dom_authors.empty()) dom_authors_from = itemprop ? "itemprop author" : "a rel=author link";
-          dom_authors.push_back(name);
-        }
+  if (name.empty() && nd.tag == Tag::kMeta) name = CollapseWhitespace(tree.Attr(nd, "content"));
+  if (name.empty()) name = NodeText(tree, i);
+  if (!name.empty() && name.size() < 120 && std::find(dom_authors.begin(), dom_authors.end(), name) == dom_authors.end()) {
+    if (dom_authors.empty()) dom_authors_from = itemprop ? "itemprop author" : "a rel=author link";
+    dom_authors.push_back(name);
+  }
+}
+
+// A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
+// without datetime. Its own short text, read as written. Outside comments and teasers.
+void MetadataScan::ReadDateElement(uint32_t i) {
+  const Node& nd = nodes[i];
+  std::string text = NodeText(tree, i);
+  if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+    if (auto d = FindDateInText(text, 80)) {
+      DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
+                      date_weight::kDateElement, /*visible=*/true};
+      if (seen_h1) {
+        md.dates.push_back(std::move(c));
+        have_date_element = true;
+      } else {
+        date_element_before_h1 = std::move(c);
+        date_element_before_h1_at = i;
       }
-    }
-    // Right below the headline, a short element holding a date is the date line whatever its class.
-    const bool below_h1 = seen_h1 && i - first_h1_at < 16 && nd.tag != Tag::kText && nd.end - i < 8;
-    if (((small_named && want_date) || below_h1) && !have_date_element && nd.tag != Tag::kScript &&
-        (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(hints)) &&
-        (seen_h1 || date_element_before_h1.value.empty())) {
-      // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
-      // without datetime. Its own short text, read as written. Outside comments and teasers.
-      std::string text = NodeText(tree, i);
-      if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
-        if (auto d = FindDateInText(text, 80)) {
-          DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
-                          date_weight::kDateElement, /*visible=*/true};
-          if (seen_h1) {
-            md.dates.push_back(std::move(c));
-            have_date_element = true;
-          } else {
-            date_element_before_h1 = std::move(c);
-            date_element_before_h1_at = i;
-          }
-        }
-      }
-    }
-    if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
-    // Labels sit in the article's header and body: from the headline on (or anywhere on a page
-    // without one), for the first thousand nodes.
-    if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 80 && nd.text_size > 4 &&
-        (seen_h1 ? i - first_h1_at < 1000 : i < 3000) && LooksLikeLabel(tree.Text(nd)) &&
-        data->MarksPublication(tree.Text(nd))) {
-      // "Veröffentlicht am 16.08.2019", "Mise en ligne" over "23 mai 2019": a labelled date, in the
-      // label's text or in the next few texts.
-      std::optional<std::string> d = FindDateInText(tree.Text(nd), 120);
-      for (uint32_t k = i + 1, seen = 0; !d && k < nodes.size() && k < i + 12 && seen < 2; ++k)
-        if (nodes[k].tag == Tag::kText && nodes[k].text_size < 120 &&
-            CollapseWhitespace(tree.Text(nodes[k])).size() > 0)  // blank texts between elements do not count
-          d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
-      if (d && !data->MarksChange(tree.Text(nd)) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
-        md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel, true});
-        have_label_date = true;
-      }
-    }
-    switch (nd.tag) {
-      case Tag::kHtml:
-        if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "lang"));
-        if (html_lang.empty()) html_lang = std::string(tree.Attr(nd, "xml:lang"));
-        break;
-      case Tag::kTitle:
-        if (md.html_title.empty()) md.html_title = NodeText(tree, i);
-        break;
-      case Tag::kH1: {
-        // Text nodes on lines of their own: a kicker in a <span> stays apart from the headline.
-        std::string lines;
-        // Text nodes that meet word to word (a kicker in a <span> before the headline) go on lines
-        // of their own; punctuation and spaces join ("THW" ":" " Vergangenheit").
-        auto punct = [](char c) { return c == ':' || c == ',' || c == '.' || c == ';' || c == '!' || c == '?'; };
-        for (uint32_t k = i + 1; k < nd.end; ++k) {
-          if (nodes[k].tag != Tag::kText) continue;
-          std::string_view t = tree.Text(nodes[k]);
-          const size_t first = t.find_first_not_of(" \t\r\n");
-          if (first == std::string_view::npos) {
-            lines += ' ';
-            continue;
-          }
-          const size_t last = lines.find_last_not_of(" \t\r\n");
-          if (last != std::string::npos && !punct(t[first]) && !punct(lines[last])) lines += '\n';
-          lines += t;
-        }
-        std::string text = CollapseWhitespace(lines);
-        seen_h1 = true;
-        if (md.h1.empty()) md.h1 = text;
-        // An <h1> that links to the home page is the site's logo, not a headline.
-        bool logo = false;
-        for (uint32_t k = i + 1; k < nd.end && !logo; ++k) {
-          if (nodes[k].tag != Tag::kA) continue;
-          std::string_view href = tree.Attr(nodes[k], "href");
-          if (size_t scheme = href.find("://"); scheme != std::string_view::npos) {
-            const size_t slash = href.find('/', scheme + 3);
-            href = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
-          }
-          logo = href == "/" || href == "/index.html" || href == "/index.php" || href == "./";
-        }
-        if (!text.empty() && !logo && h1s.size() < 20) h1s.push_back(lines);
-        break;
-      }
-      case Tag::kLink: {
-        std::string rel = AsciiLower(tree.Attr(nd, "rel"));
-        if (rel == "canonical" && canonical.empty()) canonical = CollapseWhitespace(tree.Attr(nd, "href"));
-        break;
-      }
-      case Tag::kScript: {
-        std::string type = AsciiLower(tree.Attr(nd, "type"));
-        if (type.find("ld+json") == std::string::npos) {
-          // A page's state in a script ({"publishedDate":"2016-11-04T20:37:27Z"}): the first such key.
-          // A pass over the script for each stem ("ublish", "ublicationDate"), then the whole key.
-          if (!have_script_date && nd.end > i + 1) {
-            const std::string_view body = tree.Text(nodes[i + 1]);
-            static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
-                                                         "\"published_at\":\"", "\"publishDate\":\"",
-                                                         "\"publicationDate\":\"", "\"firstPublishedAt\":\""};
-            size_t first[std::size(kKeys)];
-            std::fill(std::begin(first), std::end(first), std::string_view::npos);
-            for (std::string_view stem : {std::string_view("ublish"), std::string_view("ublicationDate\"")}) {
-              for (size_t at = body.find(stem); at != std::string_view::npos; at = body.find(stem, at + stem.size())) {
-                for (size_t k = 0; k < std::size(kKeys); ++k) {
-                  const size_t u = kKeys[k].find(stem);
-                  if (u == std::string_view::npos || first[k] != std::string_view::npos || at < u) continue;
-                  if (body.compare(at - u, kKeys[k].size(), kKeys[k]) == 0) first[k] = at - u + kKeys[k].size();
-                }
-              }
-            }
-            // The keys in order of trust, each at its first place in the script.
-            for (size_t k = 0; k < std::size(kKeys) && !have_script_date; ++k) {
-              if (first[k] == std::string_view::npos) continue;
-              const std::string_view value = body.substr(first[k], 40);
-              const size_t before = md.dates.size();
-              add_date(value.substr(0, value.find('"')), "a script's " + std::string(kKeys[k].substr(1, kKeys[k].size() - 4)),
-                       date_weight::kScriptKey);
-              have_script_date = md.dates.size() > before;
-            }
-          }
-          break;
-        }
-        std::string body;
-        tree.AppendAllText(i, &body);
-        try {
-          json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-          bool repaired = false;
-          if (j.is_discarded()) {
-            // Raw line breaks and tabs inside strings are common and invalid JSON: read them as
-            // spaces, for the metadata; an articleBody so mangled is not taken for the text.
-            for (char& c : body)
-              if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-            j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-            repaired = true;
-          }
-          if (!j.is_discarded()) {
-            const std::string body_before = ld.article_body;
-            ld.ids.clear();
-            CollectIds(j, &ld.ids, 0);
-            WalkJsonLd(j, &ld, 0);
-            ld.ids.clear();  // the nodes die with j
-            if (repaired) ld.article_body = body_before;
-          }
-        } catch (const std::exception&) {
-          // Malformed JSON-LD is common; the other sources still count.
-        }
-        break;
-      }
-      case Tag::kTime: {
-        std::string_view dt = tree.Attr(nd, "datetime");
-        if (dt.empty() || have_time_first) break;
-        const std::string cls = AsciiLower(tree.Attr(nd, "class"));
-        const bool published = tree.HasAttr(nd, "pubdate") || cls.find("publish") != std::string::npos ||
-                               cls.find("entry-date") != std::string::npos || cls.find("post-date") != std::string::npos;
-        if (IsChangeStamp(tree, i, data) || InOtherPart(tree, i, data)) break;
-        if (published && !have_time_published) {
-          add_date(dt, "<time> marked published", date_weight::kTimePublished);
-          have_time_published = true;
-        } else if (!published) {
-          add_date(dt, "the first <time> of the page", date_weight::kTimeFirst);
-          have_time_first = true;
-        }
-        break;
-      }
-      case Tag::kMeta: {
-        std::string key = AsciiLower(tree.Attr(nd, "property"));
-        if (key.empty()) key = AsciiLower(tree.Attr(nd, "name"));
-        std::string content = CollapseWhitespace(tree.Attr(nd, "content"));
-        std::string http_equiv = AsciiLower(tree.Attr(nd, "http-equiv"));
-        if (http_equiv == "content-language" && meta_lang.empty()) meta_lang = content;
-        if (content.empty() || key.empty()) break;
-        if (key == "og:title") {
-          if (og_title.empty()) og_title = content;
-        } else if (key == "twitter:title") {
-          if (twitter_title.empty()) twitter_title = content;
-        } else if (key == "og:site_name") {
-          if (og_site.empty()) og_site = content;
-        } else if (key == "application-name" || key == "apple-mobile-web-app-title") {
-          if (app_name.empty()) app_name = content;
-        } else if (key == "og:url") {
-          if (og_url.empty()) og_url = content;
-        } else if (key == "og:locale") {
-          if (og_locale.empty()) og_locale = content;
-        } else if (key == "language" || key == "dc.language" || key == "content-language") {
-          if (meta_lang.empty()) meta_lang = content;
-        } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
-                   key == "sailthru.author" || key == "parsely-author" || key == "dcterms.creator") {
-          std::string a = DecodeLeftoverEntities(content);
-          if (a.rfind("By ", 0) == 0 || a.rfind("by ", 0) == 0) a = a.substr(3);
-          if (!a.empty() && a.find("://") == std::string::npos &&
-              std::find(meta_authors.begin(), meta_authors.end(), a) == meta_authors.end())
-            meta_authors.push_back(a);
-        } else if (key.rfind("twitter:label", 0) == 0) {
-          twitter_label = AsciiLower(content);
-        } else if (key.rfind("twitter:data", 0) == 0) {
-          // "Written by" / "Verfasst von" / "Geschrieben von" labels the author's name.
-          if (twitter_label.find("by") != std::string::npos || twitter_label.find("von") != std::string::npos ||
-              twitter_label.find("autor") != std::string::npos || twitter_label.find("author") != std::string::npos ||
-              twitter_label.find("par") != std::string::npos || twitter_label.find("por") != std::string::npos)
-            label_authors.push_back(content);
-          twitter_label.clear();
-        } else if (int w = MetaDateWeight(key); w > 0) {
-          add_date(content, "meta " + key, w);
-        }
-        break;
-      }
-      default:
-        break;
     }
   }
+}
+
+// "Veröffentlicht am 16.08.2019", "Mise en ligne" over "23 mai 2019": a labelled date, in the
+// label's text or in the next few texts.
+void MetadataScan::ReadDateLabel(uint32_t i) {
+  const Node& nd = nodes[i];
+  std::optional<std::string> d = FindDateInText(tree.Text(nd), 120);
+  for (uint32_t k = i + 1, seen = 0; !d && k < nodes.size() && k < i + 12 && seen < 2; ++k)
+    if (nodes[k].tag == Tag::kText && nodes[k].text_size < 120 &&
+        CollapseWhitespace(tree.Text(nodes[k])).size() > 0)  // blank texts between elements do not count
+      d = FindDateInText(tree.Text(nodes[k]), 60), ++seen;
+  if (d && !data->MarksChange(tree.Text(nd)) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+    md.dates.push_back({*d, "a date labelled as published in the text", date_weight::kPublishedLabel, true});
+    have_label_date = true;
+  }
+}
+
+void MetadataScan::ReadH1(uint32_t i) {
+  const Node& nd = nodes[i];
+  // Text nodes on lines of their own: a kicker in a <span> stays apart from the headline.
+  std::string lines;
+  // Text nodes that meet word to word (a kicker in a <span> before the headline) go on lines
+  // of their own; punctuation and spaces join ("THW" ":" " Vergangenheit").
+  auto punct = [](char c) { return c == ':' || c == ',' || c == '.' || c == ';' || c == '!' || c == '?'; };
+  for (uint32_t k = i + 1; k < nd.end; ++k) {
+    if (nodes[k].tag != Tag::kText) continue;
+    std::string_view t = tree.Text(nodes[k]);
+    const size_t first = t.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+      lines += ' ';
+      continue;
+    }
+    const size_t last = lines.find_last_not_of(" \t\r\n");
+    if (last != std::string::npos && !punct(t[first]) && !punct(lines[last])) lines += '\n';
+    lines += t;
+  }
+  std::string text = CollapseWhitespace(lines);
+  seen_h1 = true;
+  if (md.h1.empty()) md.h1 = text;
+  // An <h1> that links to the home page is the site's logo, not a headline.
+  bool logo = false;
+  for (uint32_t k = i + 1; k < nd.end && !logo; ++k) {
+    if (nodes[k].tag != Tag::kA) continue;
+    std::string_view href = tree.Attr(nodes[k], "href");
+    if (size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+      const size_t slash = href.find('/', scheme + 3);
+      href = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+    }
+    logo = href == "/" || href == "/index.html" || href == "/index.php" || href == "./";
+  }
+  if (!text.empty() && !logo && h1s.size() < 20) h1s.push_back(lines);
+}
+
+// A page's state in a script ({"publishedDate":"2016-11-04T20:37:27Z"}): the first such key.
+// A pass over the script for each stem ("ublish", "ublicationDate"), then the whole key.
+void MetadataScan::FindScriptDate(uint32_t i) {
+  const std::string_view body = tree.Text(nodes[i + 1]);
+  static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
+                                               "\"published_at\":\"", "\"publishDate\":\"",
+                                               "\"publicationDate\":\"", "\"firstPublishedAt\":\""};
+  size_t first[std::size(kKeys)];
+  std::fill(std::begin(first), std::end(first), std::string_view::npos);
+  for (std::string_view stem : {std::string_view("ublish"), std::string_view("ublicationDate\"")}) {
+    for (size_t at = body.find(stem); at != std::string_view::npos; at = body.find(stem, at + stem.size())) {
+      for (size_t k = 0; k < std::size(kKeys); ++k) {
+        const size_t u = kKeys[k].find(stem);
+        if (u == std::string_view::npos || first[k] != std::string_view::npos || at < u) continue;
+        if (body.compare(at - u, kKeys[k].size(), kKeys[k]) == 0) first[k] = at - u + kKeys[k].size();
+      }
+    }
+  }
+  // The keys in order of trust, each at its first place in the script.
+  for (size_t k = 0; k < std::size(kKeys) && !have_script_date; ++k) {
+    if (first[k] == std::string_view::npos) continue;
+    const std::string_view value = body.substr(first[k], 40);
+    const size_t before = md.dates.size();
+    AddDate(value.substr(0, value.find('"')), "a script's " + std::string(kKeys[k].substr(1, kKeys[k].size() - 4)),
+            date_weight::kScriptKey);
+    have_script_date = md.dates.size() > before;
+  }
+}
+
+void MetadataScan::CollectJsonLd(uint32_t i) {
+  std::string body;
+  tree.AppendAllText(i, &body);
+  try {
+    json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    bool repaired = false;
+    if (j.is_discarded()) {
+      // Raw line breaks and tabs inside strings are common and invalid JSON: read them as
+      // spaces, for the metadata; an articleBody so mangled is not taken for the text.
+      for (char& c : body)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+      repaired = true;
+    }
+    if (!j.is_discarded()) {
+      const std::string body_before = ld.article_body;
+      ld.ids.clear();
+      CollectIds(j, &ld.ids, 0);
+      WalkJsonLd(j, &ld, 0);
+      ld.ids.clear();  // the nodes die with j
+      if (repaired) ld.article_body = body_before;
+    }
+  } catch (const std::exception&) {
+    // Malformed JSON-LD is common; the other sources still count.
+  }
+}
+
+void MetadataScan::ReadTime(uint32_t i) {
+  const Node& nd = nodes[i];
+  std::string_view dt = tree.Attr(nd, "datetime");
+  if (dt.empty() || have_time_first) return;
+  const std::string cls = AsciiLower(tree.Attr(nd, "class"));
+  const bool published = tree.HasAttr(nd, "pubdate") || cls.find("publish") != std::string::npos ||
+                         cls.find("entry-date") != std::string::npos || cls.find("post-date") != std::string::npos;
+  if (IsChangeStamp(tree, i, data) || InOtherPart(tree, i, data)) return;
+  if (published && !have_time_published) {
+    AddDate(dt, "<time> marked published", date_weight::kTimePublished);
+    have_time_published = true;
+  } else if (!published) {
+    AddDate(dt, "the first <time> of the page", date_weight::kTimeFirst);
+    have_time_first = true;
+  }
+}
+
+void MetadataScan::CollectMetaTag(uint32_t i) {
+  const Node& nd = nodes[i];
+  std::string key = AsciiLower(tree.Attr(nd, "property"));
+  if (key.empty()) key = AsciiLower(tree.Attr(nd, "name"));
+  std::string content = CollapseWhitespace(tree.Attr(nd, "content"));
+  std::string http_equiv = AsciiLower(tree.Attr(nd, "http-equiv"));
+  if (http_equiv == "content-language" && meta_lang.empty()) meta_lang = content;
+  if (content.empty() || key.empty()) return;
+  if (key == "og:title") {
+    if (og_title.empty()) og_title = content;
+  } else if (key == "twitter:title") {
+    if (twitter_title.empty()) twitter_title = content;
+  } else if (key == "og:site_name") {
+    if (og_site.empty()) og_site = content;
+  } else if (key == "application-name" || key == "apple-mobile-web-app-title") {
+    if (app_name.empty()) app_name = content;
+  } else if (key == "og:url") {
+    if (og_url.empty()) og_url = content;
+  } else if (key == "og:locale") {
+    if (og_locale.empty()) og_locale = content;
+  } else if (key == "language" || key == "dc.language" || key == "content-language") {
+    if (meta_lang.empty()) meta_lang = content;
+  } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
+             key == "sailthru.author" || key == "parsely-author" || key == "dcterms.creator") {
+    std::string a = DecodeLeftoverEntities(content);
+    if (a.rfind("By ", 0) == 0 || a.rfind("by ", 0) == 0) a = a.substr(3);
+    if (!a.empty() && a.find("://") == std::string::npos &&
+        std::find(meta_authors.begin(), meta_authors.end(), a) == meta_authors.end())
+      meta_authors.push_back(a);
+  } else if (key.rfind("twitter:label", 0) == 0) {
+    twitter_label = AsciiLower(content);
+  } else if (key.rfind("twitter:data", 0) == 0) {
+    // "Written by" / "Verfasst von" / "Geschrieben von" labels the author's name.
+    if (twitter_label.find("by") != std::string::npos || twitter_label.find("von") != std::string::npos ||
+        twitter_label.find("autor") != std::string::npos || twitter_label.find("author") != std::string::npos ||
+        twitter_label.find("par") != std::string::npos || twitter_label.find("por") != std::string::npos)
+      label_authors.push_back(content);
+    twitter_label.clear();
+  } else if (int w = MetaDateWeight(key); w > 0) {
+    AddDate(content, "meta " + key, w);
+  }
+}
+
+// Title: the <h1> that repeats a title of the head (the page's own headline, not a teaser's or
+// the site's logo), else JSON-LD headline, OpenGraph, Twitter card, <title>, the first <h1>.
+void MetadataScan::ChooseTitle() {
   for (std::string* t : {&ld.headline, &og_title, &twitter_title, &md.html_title})
     *t = CollapseWhitespace(DecodeLeftoverEntities(*t));
-  // Title: the <h1> that repeats a title of the head (the page's own headline, not a teaser's or
-  // the site's logo), else JSON-LD headline, OpenGraph, Twitter card, <title>, the first <h1>.
   std::string h1 = HeadlineAmong(h1s, {ld.headline, og_title, twitter_title, md.html_title});
   const std::pair<const std::string*, const char*> titles[] = {
       {&h1, "h1"}, {&ld.headline, "json-ld headline"}, {&og_title, "og:title"}, {&twitter_title, "twitter:title"},
@@ -782,13 +848,19 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       break;
     }
   }
+}
+
+void MetadataScan::ChooseSiteName() {
   for (const std::string* s : {&og_site, &ld.site_name, &ld.website_name, &app_name}) {
     if (!s->empty()) {
       md.site_name = DecodeLeftoverEntities(*s);
       break;
     }
   }
-  // Author candidates, most trusted first; the extractor takes the first that cleans to a name.
+}
+
+// Author candidates, most trusted first; the extractor takes the first that cleans to a name.
+void MetadataScan::CollectAuthorCandidates() {
   auto add_authors = [&](std::vector<std::string> names, const char* from) {
     if (!names.empty()) md.author_candidates.push_back({std::move(names), from});
   };
@@ -803,13 +875,17 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
     md.authors = md.author_candidates.front().names;
     md.authors_source = md.author_candidates.front().source;
   }
-  md.article_body = std::move(ld.article_body);
-  md.canonical_url = !canonical.empty() ? canonical : og_url;
+}
+
+void MetadataScan::ChooseDates() {
   if (!have_date_element && !date_element_before_h1.value.empty() &&
       (!seen_h1 || first_h1_at - date_element_before_h1_at <= 60))
     md.dates.push_back(std::move(date_element_before_h1));
   md.dates.insert(md.dates.begin(), ld.dates.begin(), ld.dates.end());
   md.published = ChoosePublicationDate(md.dates).value;
+}
+
+void MetadataScan::ChooseLanguage() {
   for (const std::string* l : {&html_lang, &meta_lang, &og_locale}) {
     std::string n = NormalizeLanguage(*l);
     if (!n.empty()) {
@@ -817,7 +893,21 @@ PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
       break;
     }
   }
-  return md;
+}
+
+}  // namespace
+
+PageMetadata ReadMetadata(const HtmlTree& tree, const ExtractData* data) {
+  MetadataScan scan(tree, data);
+  for (uint32_t i = 1; i < scan.nodes.size(); ++i) scan.ReadNode(i);
+  scan.ChooseTitle();
+  scan.ChooseSiteName();
+  scan.CollectAuthorCandidates();
+  scan.md.article_body = std::move(scan.ld.article_body);
+  scan.md.canonical_url = !scan.canonical.empty() ? scan.canonical : scan.og_url;
+  scan.ChooseDates();
+  scan.ChooseLanguage();
+  return std::move(scan.md);
 }
 
 }  // namespace eventmill::extract
