@@ -12,8 +12,9 @@ head = re.compile(r'^\s*(?:[\w:<>,*&~\s]+?\s+)?([\w:~]+(?:operator\S+)?)\s*\([^;
 found = []
 for path in sorted(pathlib.Path('src').rglob('*.cc')) + sorted(pathlib.Path('src').rglob('*.h')):
     text = path.read_text(errors='replace')
-    text = re.sub(r'//[^\n]*', '', text)
+    # Strings first: a "//" inside one ("https://") is no comment.
     text = re.sub(r'"(?:[^"\\\n]|\\.)*"', '""', text)
+    text = re.sub(r'//[^\n]*', '', text)
     text = re.sub(r"'(?:[^'\\\n]|\\.)'", "''", text)
     lines = text.split('\n')
     i = 0
