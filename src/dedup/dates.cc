@@ -1,6 +1,8 @@
-// Howard Hinnant's days_from_civil / civil_from_days.
+// Great-circle distance (haversine). Day numbers: Howard Hinnant's days_from_civil / civil_from_days.
 #include "dedup/dates.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -46,6 +48,14 @@ std::string FirstDayOf(std::string_view value) {
   if (value.size() == 7 && value[4] == '-' && digits(5, 2)) return std::string(value) + "-01";
   if (value.size() == 4) return std::string(value) + "-01-01";
   return {};
+}
+
+double KmBetween(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180, kEarthKm = 6371.0088;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
 }  // namespace eventmill

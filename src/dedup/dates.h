@@ -1,4 +1,5 @@
-// Calendar arithmetic on ISO dates for the dedup stage: day numbers for date windows and tolerances.
+// Calendar and map arithmetic for the dedup stage and the store: day numbers for date windows and
+// tolerances, distances between points.
 #pragma once
 
 #include <cstdint>
@@ -17,5 +18,8 @@ std::string CivilDay(int64_t day_number);
 // "2022-01-09T14:26:31Z" / "2022-01-09" -> "2022-01-09"; "2022-01" -> "2022-01-01"; "2022" ->
 // "2022-01-01"; anything else -> "".
 std::string FirstDayOf(std::string_view value);
+
+// Great-circle distance in km between two points given in degrees (haversine, mean Earth radius).
+double KmBetween(double lat1, double lon1, double lat2, double lon2);
 
 }  // namespace eventmill

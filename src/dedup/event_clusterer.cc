@@ -3,31 +3,28 @@
 
 #include "core/hash.h"
 #include "eventmill/dedup.h"
+#include "text/word_lists.h"
 
 namespace eventmill {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using text::AsciiLower;
 
 }  // namespace
 
 std::string EventClusterKey(const Event& event) {
   std::string key = event.cameo;
   key += '|';
-  if (event.source) key += event.source->code.empty() ? Lower(event.source->name) : event.source->code;
+  if (event.source) key += event.source->code.empty() ? AsciiLower(event.source->name) : event.source->code;
   key += '|';
-  if (event.target) key += event.target->code.empty() ? Lower(event.target->name) : event.target->code;
+  if (event.target) key += event.target->code.empty() ? AsciiLower(event.target->name) : event.target->code;
   key += '|';
   if (event.location) {
     const Place& p = event.location->place;
     key += p.country;
     key += '/';
     // A place id when resolved; its name otherwise (the same place spelt alike in both articles).
-    key += p.geonameid ? std::to_string(p.geonameid) : Lower(p.name);
+    key += p.geonameid ? std::to_string(p.geonameid) : AsciiLower(p.name);
   }
   key += '|';
   key += event.date.value;

@@ -7,15 +7,12 @@
 
 #include "dedup/dates.h"
 #include "eventmill/dedup.h"
+#include "text/word_lists.h"
 
 namespace eventmill {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using text::AsciiLower;
 
 PassVerdict Verdict(Agreement a, std::string reason) { return {a, std::move(reason)}; }
 
@@ -71,17 +68,10 @@ int Level(const Place& p) {  // 3 town, 2 province, 1 country, 0 nothing
 
 std::string Named(const Place& p) { return p.name.empty() ? p.country : p.name; }
 
-double KmBetween(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180, kEarthKm = 6371.0088;
-  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 bool SamePlace(const Place& a, const Place& b) {
   if (a.geonameid && b.geonameid) return a.geonameid == b.geonameid;
-  return !a.name.empty() && Lower(a.name) == Lower(b.name);
+  return !a.name.empty() && AsciiLower(a.name) == AsciiLower(b.name);
 }
 
 // ---- actors
@@ -119,7 +109,7 @@ Agreement CompareActor(const std::optional<Actor>& a, const std::optional<Actor>
     int ga = RoleGroup(a->role), gb = RoleGroup(b->role);
     return ga && ga == gb ? Agreement::kWeak : Agreement::kContradicts;
   }
-  if (!a->name.empty() && Lower(a->name) == Lower(b->name)) return Agreement::kAgrees;
+  if (!a->name.empty() && AsciiLower(a->name) == AsciiLower(b->name)) return Agreement::kAgrees;
   if (!a->code.empty() && !b->code.empty()) return Agreement::kContradicts;  // codes without a role: other actors
   return Agreement::kUnknown;
 }
@@ -252,7 +242,7 @@ PassVerdict PlaceCompatibility(const EventMention& a, const EventMention& b, con
     return Verdict(Agreement::kContradicts, "place: other towns (" + both + ")");
   }
   if (lp == 2 && lq == 2) {
-    bool same = SamePlace(*p, *q) || (!p->admin1.empty() && Lower(p->admin1) == Lower(q->admin1));
+    bool same = SamePlace(*p, *q) || (!p->admin1.empty() && AsciiLower(p->admin1) == AsciiLower(q->admin1));
     return Verdict(same ? Agreement::kWeak : Agreement::kContradicts,
                    std::string("place: ") + (same ? "same province" : "other provinces") + " (" + both + ")");
   }
@@ -261,8 +251,8 @@ PassVerdict PlaceCompatibility(const EventMention& a, const EventMention& b, con
   const Place& province = lp == 3 ? *q : *p;
   if (town.admin1.empty())
     return Verdict(Agreement::kUnknown, "place: a town and a province, the town's province unknown (" + both + ")");
-  std::string prov = Lower(province.admin1.empty() ? province.name : province.admin1);
-  if (Lower(town.admin1) == prov || Lower(town.admin1) == Lower(province.name))
+  std::string prov = AsciiLower(province.admin1.empty() ? province.name : province.admin1);
+  if (AsciiLower(town.admin1) == prov || AsciiLower(town.admin1) == AsciiLower(province.name))
     return Verdict(Agreement::kWeak, "place: " + town.name + " lies in " + province.name);
   // The gazetteer names a town's province after the nearest province centre (lexicon_compiler), so
   // a town filed under another province may still lie in this one: the distance decides.

@@ -205,13 +205,6 @@ StoredEvent EventFromRow(const SqlRow& r) {
 constexpr char kSqliteDayNumber[] = "coalesce(CAST(julianday(nullif(day, '')) - 2440587.5 AS INTEGER), -1000000)";
 constexpr double kUnknownDayNumber = -1000000;
 
-double KmBetween(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180, kEarthKm = 6371.0088;
-  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 }  // namespace
 
