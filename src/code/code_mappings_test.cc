@@ -79,8 +79,8 @@ TEST(CodeMappings, ADisasterHasACategoryAndNoAcledType) {
 }
 
 TEST(CodeMappings, ConditionsJoinWithAmpersandAndNegateWithBang) {
-  auto m =
-      CodeMappings::Parse("18\t4\t-9\tAssault\n", "18\tASSAULT\t-\n", "18,19\tcue=a&!cue=b\tX\tY\n18\t-\tX\tZ\n", "");
+  auto m = CodeMappings::Parse("18\t4\t-9\tAssault\n", "18\tASSAULT\t-\n",
+                               "18,19\tcue=a&!cue=b\tX\tY\n18\t-\tX\tZ\n", "");
   ASSERT_TRUE(m.ok());
   Event e;
   e.cameo = "182";
