@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "eventmill/json.h"
 #include "store/schema/migrations.h"
@@ -235,6 +236,51 @@ TEST(Store, ReopensAtItsSchemaVersionAndRefusesANewerOne) {
   EXPECT_NE(store.status().message().find("newer"), std::string::npos) << store.status().message();
 }
 
+// The event's category (the output contract's non-political kinds) is stored and read back; a
+// political event has none.
+TEST(Store, KeepsTheCategoryOfNonPoliticalEvents) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  std::vector<Document> docs = {MakeDoc("https://a.example/flood", kStory, "KZ", "202", "2022-03-01"),
+                                MakeDoc("https://b.example/arrest", std::string(kStory) + " More.")};
+  docs[0].events[0].category = "natural_disaster";
+  docs[0].events[0].acled_event_type.clear();
+  docs[0].events[0].acled_sub_event_type.clear();
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto events = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 2u);
+  std::map<std::string, std::string> category;
+  for (const StoredEvent& e : *events) category[e.event.cameo] = e.event.category;
+  EXPECT_EQ(category["202"], "natural_disaster");
+  EXPECT_EQ(category["173"], "");
+}
+
+// A database of schema version 4 (no category) gets the column; its events have none.
+TEST(Store, MigratesAVersion4DatabaseWithoutCategories) {
+  TempDb tmp;
+  {
+    auto store = Store::Open(tmp.path());
+    ASSERT_TRUE(store.ok());
+  }
+  {
+    auto db = OpenSqlite(tmp.path(), 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->ExecScript("ALTER TABLE events DROP COLUMN category; DELETE FROM schema_migrations WHERE version = 5").ok());
+  }
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->schema_version(), 5);
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory)};
+  docs[0].events[0].category = "crime";
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto events = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].event.category, "crime");
+}
+
 // A database written by the first schema (country, CAMEO and actor codes as text columns only) is
 // migrated on open: its events get type and actor ids and R*Tree entries, so every filter still
 // finds them, and new writes land beside them.
@@ -273,6 +319,17 @@ TEST(Store, MigratesAVersion1DatabaseAndItsEventsStayFindable) {
   EXPECT_EQ(find({.country = "KZ", .type = "ARREST", .since = "2022-01", .until = "2022-01"}), 2u);
 }
 
+// The exporter of the gdelt and acled rows, over the project's data/ and the npm packages
+// tools/setup.sh installs (no gazetteer: the places' own names).
+const EventExporter& Exporter() {
+  static const EventExporter* exporter = [] {
+    auto e = EventExporter::Create({.gazetteer = false});
+    EXPECT_TRUE(e.ok()) << e.status().message();
+    return e.ok() ? new EventExporter(std::move(*e)) : nullptr;
+  }();
+  return *exporter;
+}
+
 const char kToneFixture[] = "src/store/testdata/tone_words.js";  // tests run in the source root
 // 12 words, 4 of negative valence in the fixture (killed, violent, protest, condemned): tone -33.3333.
 const char kNegativeStory[] = "Police killed two people as a violent protest was condemned by officials.";
@@ -280,7 +337,7 @@ const char kNegativeStory[] = "Police killed two people as a violent protest was
 // The GDELT row's AvgTone (column 35 of 61).
 std::vector<std::string> GdeltAvgTones(const std::vector<StoredEvent>& events) {
   std::string out;
-  WriteEvents(events, EventFormat::kGdelt, &out);
+  Exporter().Write(events, EventFormat::kGdelt, &out);
   std::vector<std::string> tones;
   size_t start = 0;
   while (start < out.size()) {
@@ -459,7 +516,7 @@ TEST(EventExport, CsvQuotesCommasQuotesAndNewlines) {
 
 TEST(EventExport, GdeltRowsHave61TabSeparatedColumns) {
   std::string out;
-  WriteEvents({SampleEvent(), SampleEvent()}, EventFormat::kGdelt, &out);
+  Exporter().Write({SampleEvent(), SampleEvent()}, EventFormat::kGdelt, &out);
   size_t start = 0, rows = 0;
   while (start < out.size()) {
     size_t end = out.find('\n', start);
@@ -474,7 +531,7 @@ TEST(EventExport, GdeltRowsHave61TabSeparatedColumns) {
 
 TEST(EventExport, AcledRowsNameTheCountryAndItsNumericCode) {
   std::string out;
-  WriteEvents({SampleEvent()}, EventFormat::kAcled, &out);
+  Exporter().Write({SampleEvent()}, EventFormat::kAcled, &out);
   EXPECT_EQ(out.substr(0, 29), "event_id_cnty,event_date,year");
   if (std::filesystem::exists("/usr/share/iso-codes/json/iso_3166-1.json")) {
     EXPECT_NE(out.find("KAZ7,2022-01-09,2022,1,Strategic developments"), std::string::npos) << out;
@@ -491,6 +548,24 @@ TEST(EventExport, GeojsonLeavesOutEventsWithoutCoordinates) {
   WriteEvents({a, b}, EventFormat::kGeojson, &out);
   EXPECT_NE(out.find("\"coordinates\":[76.92,43.25]"), std::string::npos) << out;
   EXPECT_EQ(out.find("\"id\":8"), std::string::npos);
+}
+
+TEST(EventExport, GdeltAndAcledNeedTheExporter) {
+  std::string out;
+  EXPECT_FALSE(WriteEvents({SampleEvent()}, EventFormat::kAcled, &out).ok());
+  EXPECT_TRUE(WriteEvents({SampleEvent()}, EventFormat::kCsv, &out).ok());
+}
+
+TEST(EventExport, CategoryIsExportedAndNonPoliticalEventsAreNoAcledRows) {
+  StoredEvent flood = SampleEvent();
+  flood.event.category = "natural_disaster";
+  std::string jsonl, csv, acled;
+  ASSERT_TRUE(WriteEvents({flood}, EventFormat::kJsonl, &jsonl).ok());
+  EXPECT_NE(jsonl.find("\"acled\":null,\"category\":\"natural_disaster\""), std::string::npos) << jsonl;
+  ASSERT_TRUE(WriteEvents({flood}, EventFormat::kCsv, &csv).ok());
+  EXPECT_NE(csv.find(",natural_disaster\r\n"), std::string::npos) << csv;
+  Exporter().Write({flood}, EventFormat::kAcled, &acled);
+  EXPECT_EQ(std::count(acled.begin(), acled.end(), '\n'), 1) << acled;  // the header alone
 }
 
 TEST(EventExport, UnknownFormatIsAnError) {

@@ -168,6 +168,9 @@ for a in acled:
                              else "crowd size=no report"), (a["tags"], crowd)
     assert a["source"] == e["article"]["site_name"] and a["notes"] == e["evidence"]["sentence"], a
 PY
+# ACLED's own R package reads the export: acledR's acled_transform_interaction() checks, reproduced.
+python3 "$ROOT/tools/acled_interaction_check.py" "$TMP/all.acled" && pass "acledR's interaction checks pass on the export" ||
+  fail "acledR acled_transform_interaction would stop on the export"
 
 # Types by name: PLOVER mode and ACLED type give what the CAMEO code gives.
 a=$("$EM" events --db "$DB" --limit 0 --format csv --type 173 | wc -l)
