@@ -236,6 +236,74 @@ TEST(Store, ReopensAtItsSchemaVersionAndRefusesANewerOne) {
   EXPECT_NE(store.status().message().find("newer"), std::string::npos) << store.status().message();
 }
 
+// EventScan::ResolveFilters: a type, actor or text that matches nothing ends the scan empty.
+TEST(Store, AFilterThatCanMatchNothingListsNothing) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory)};
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  for (EventQuery q : {EventQuery{.type = "NOSUCHTYPE"}, EventQuery{.actor = "ZZZ"}, EventQuery{.text = "!!!"},
+                       EventQuery{.type = "99"}}) {
+    q.limit = 0;
+    auto r = (*store)->FindEvents(q);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_TRUE(r->empty()) << q.type << q.actor << q.text;
+  }
+  auto all = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 1u);
+}
+
+// EventScan::DayRange and its windows: events of no known day come first when no date bound is
+// given, and not at all with one; with a limit, the oldest days are read first.
+TEST(Store, EventsOfNoDayComeFirstAndOnlyWithoutDateBounds) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory, "KZ", "173", "2022-01-09"),
+                                MakeDoc("https://b.example/2", std::string(kStory) + " Two.", "KZ", "173", "2022-03-01"),
+                                MakeDoc("https://c.example/3", std::string(kStory) + " Three.", "KZ", "173", "2022-01-09")};
+  docs[2].events[0].date = {};
+  docs[2].published.reset();
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto all = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].event.date.value, "");
+  EXPECT_EQ((*all)[1].event.date.value, "2022-01-09");
+  EXPECT_EQ((*all)[2].event.date.value, "2022-03-01");
+  auto bounded = (*store)->FindEvents({.since = "2022-01-01", .limit = 0});
+  ASSERT_TRUE(bounded.ok());
+  EXPECT_EQ(bounded->size(), 2u);
+  auto two = (*store)->FindEvents({.limit = 2});
+  ASSERT_TRUE(two.ok());
+  ASSERT_EQ(two->size(), 2u);
+  EXPECT_EQ((*two)[1].event.date.value, "2022-01-09");
+}
+
+// AddBatch's steps: an id twice in one batch is stored once (NewDocuments); an id stored before
+// adds nothing (InsertArticles); each document's events are counted new when it reports them
+// first (CountNewEvents).
+TEST(Store, ABatchStoresAnIdOnceAndCountsTheEventsItReportsFirst) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory), MakeDoc("https://a.example/1", kStory)};
+  auto r = (*store)->Write(docs);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE((*r)[0].added);
+  EXPECT_FALSE((*r)[1].added);
+  EXPECT_EQ((*r)[0].new_clusters, 1u);
+  std::vector<Document> again = {MakeDoc("https://a.example/1", kStory)};
+  auto r2 = (*store)->Write(again);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_FALSE((*r2)[0].added);
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 1);
+}
+
 // The event's category (the output contract's non-political kinds) is stored and read back; a
 // political event has none.
 TEST(Store, KeepsTheCategoryOfNonPoliticalEvents) {

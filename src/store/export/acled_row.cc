@@ -48,7 +48,7 @@ std::string DisorderType(const Event& e) {
 
 // The event's date as ACLED writes it (YYYY-MM-DD; the first of the month when only the month is
 // known), its year and time precision (1 day, 2 week, 3 month or less). The publication date
-// stands in for an event with no date of its own.
+// stands in for an event with no date of its own, at precision 3 (the day is not the event's).
 struct AcledDate {
   std::string date, year, precision;
 };
@@ -58,7 +58,7 @@ AcledDate DateOf(const StoredEvent& s) {
   if (!core::IsValidIsoDate(v) || v.size() < 4) return {};
   std::string date = v.substr(0, 4) + "-" + (v.size() >= 7 ? v.substr(5, 2) : "01") + "-" +
                      (v.size() >= 10 ? v.substr(8, 2) : "01");
-  bool day = v.size() >= 10 && (e.date.precision == "day" || e.date.value.empty());
+  bool day = v.size() >= 10 && e.date.precision == "day";
   return {date, v.substr(0, 4), day ? "1" : e.date.precision == "week" ? "2" : "3"};
 }
 
