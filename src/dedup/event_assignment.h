@@ -88,7 +88,7 @@ class EventAssignment {
   std::vector<std::vector<EventMention>> batch_;
   std::set<std::pair<std::string, int64_t>> wanted_;  // (country, day)
   std::set<int64_t> wanted_any_;                      // days of mentions without a country
-  std::set<std::string> roots_;  // of the batch's families; "" when one has none (then any root)
+  std::set<std::string> roots_;                       // of the batch's families; "" when one has none (then any root)
   // Candidates by event family and filed day (only one family can join), all of them by day for
   // mentions of no family; month-precise ones apart (their window is a month).
   std::vector<PoolEntry> pool_;

@@ -11,8 +11,8 @@ namespace eventmill {
 namespace {
 
 // ACLED's order of source scales when a row joins several ("National-International").
-constexpr const char* kScaleOrder[] = {"Local partner", "Other", "New media", "Subnational",
-                                       "National", "Regional", "International"};
+constexpr const char* kScaleOrder[] = {"Local partner", "Other",    "New media",    "Subnational",
+                                       "National",      "Regional", "International"};
 
 std::string Decimal(double v, int decimals) {
   if (!std::isfinite(v)) return "";
@@ -56,8 +56,8 @@ AcledDate DateOf(const StoredEvent& s) {
   const Event& e = s.event;
   std::string v = core::IsValidIsoDate(e.date.value) ? e.date.value : s.published.substr(0, 10);
   if (!core::IsValidIsoDate(v) || v.size() < 4) return {};
-  std::string date = v.substr(0, 4) + "-" + (v.size() >= 7 ? v.substr(5, 2) : "01") + "-" +
-                     (v.size() >= 10 ? v.substr(8, 2) : "01");
+  std::string date =
+      v.substr(0, 4) + "-" + (v.size() >= 7 ? v.substr(5, 2) : "01") + "-" + (v.size() >= 10 ? v.substr(8, 2) : "01");
   bool day = v.size() >= 10 && e.date.precision == "day";
   return {date, v.substr(0, 4), day ? "1" : e.date.precision == "week" ? "2" : "3"};
 }
@@ -167,7 +167,8 @@ std::pair<std::string, std::string> SourcesOf(const StoredEvent& s, const Export
   for (size_t i = 0; i < names.size(); ++i) {
     std::string scale = tables.SourceScale(names[i], event_country);
     if (scale == "Other" && i == 0 && !host.empty()) scale = tables.SourceScale(host, event_country);
-    int r = static_cast<int>(std::find(std::begin(kScaleOrder), std::end(kScaleOrder), scale) - std::begin(kScaleOrder));
+    int r =
+        static_cast<int>(std::find(std::begin(kScaleOrder), std::end(kScaleOrder), scale) - std::begin(kScaleOrder));
     if (std::find(ranks.begin(), ranks.end(), r) == ranks.end()) ranks.push_back(r);
   }
   std::sort(ranks.begin(), ranks.end());
@@ -196,10 +197,13 @@ AdminNames AdminsOf(const Place& p, const ExportTables& tables) {
 
 const std::vector<std::string>& AcledColumns() {
   static const std::vector<std::string> h = {
-      "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-      "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-      "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-      "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"};
+      "event_id_cnty", "event_date",     "year",     "time_precision", "disorder_type",
+      "event_type",    "sub_event_type", "actor1",   "assoc_actor_1",  "inter1",
+      "actor2",        "assoc_actor_2",  "inter2",   "interaction",    "civilian_targeting",
+      "iso",           "region",         "country",  "admin1",         "admin2",
+      "admin3",        "location",       "latitude", "longitude",      "geo_precision",
+      "source",        "source_scale",   "notes",    "fatalities",     "tags",
+      "timestamp"};
   return h;
 }
 
@@ -232,15 +236,37 @@ std::optional<std::vector<std::string>> AcledRow(const StoredEvent& s, const Exp
   std::string location = p ? (p->precision == "country" ? cc.name : p->name) : "";
   std::string geo_precision = !p ? "" : p->precision == "city" ? "1" : p->precision == "admin1" ? "2" : "3";
   auto [source, scale] = SourcesOf(s, tables, p ? p->country : "");
-  return std::vector<std::string>{
-      (cc.alpha3.empty() ? std::string("XXX") : cc.alpha3) + std::to_string(s.id), date.date, date.year,
-      date.precision, DisorderType(e), e.acled_event_type, e.acled_sub_event_type, a1.name, a1.assoc,
-      std::to_string(a1.inter), a2.name, a2.assoc, std::to_string(a2.inter),
-      std::to_string(AcledInteraction(a1.inter, a2.inter)), civilians ? "Civilian targeting" : "",
-      cc.numeric.empty() ? "" : std::to_string(std::atoi(cc.numeric.c_str())), cc.acled_region, cc.name,
-      admins.admin1, admins.admin2, "", location, p && p->lat ? Decimal(*p->lat, 5) : "",
-      p && p->lon ? Decimal(*p->lon, 5) : "", geo_precision, source, scale, s.evidence_text,
-      std::to_string(AcledFatalities(e, tables)), CrowdSizeTag(e), std::to_string(EpochOf(s.added_at))};
+  return std::vector<std::string>{(cc.alpha3.empty() ? std::string("XXX") : cc.alpha3) + std::to_string(s.id),
+                                  date.date,
+                                  date.year,
+                                  date.precision,
+                                  DisorderType(e),
+                                  e.acled_event_type,
+                                  e.acled_sub_event_type,
+                                  a1.name,
+                                  a1.assoc,
+                                  std::to_string(a1.inter),
+                                  a2.name,
+                                  a2.assoc,
+                                  std::to_string(a2.inter),
+                                  std::to_string(AcledInteraction(a1.inter, a2.inter)),
+                                  civilians ? "Civilian targeting" : "",
+                                  cc.numeric.empty() ? "" : std::to_string(std::atoi(cc.numeric.c_str())),
+                                  cc.acled_region,
+                                  cc.name,
+                                  admins.admin1,
+                                  admins.admin2,
+                                  "",
+                                  location,
+                                  p && p->lat ? Decimal(*p->lat, 5) : "",
+                                  p && p->lon ? Decimal(*p->lon, 5) : "",
+                                  geo_precision,
+                                  source,
+                                  scale,
+                                  s.evidence_text,
+                                  std::to_string(AcledFatalities(e, tables)),
+                                  CrowdSizeTag(e),
+                                  std::to_string(EpochOf(s.added_at))};
 }
 
 }  // namespace eventmill

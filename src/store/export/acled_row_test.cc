@@ -70,7 +70,12 @@ StoredEvent MakeEvent(const std::string& type, const std::string& sub, std::opti
   e.source = std::move(source);
   e.target = std::move(target);
   Location loc;
-  loc.place = {.name = "Almaty", .country = country, .admin1 = "", .lat = 43.25, .lon = 76.92, .geonameid = 1526384,
+  loc.place = {.name = "Almaty",
+               .country = country,
+               .admin1 = "",
+               .lat = 43.25,
+               .lon = 76.92,
+               .geonameid = 1526384,
                .precision = "city"};
   e.location = loc;
   e.date = {"2022-01-09", "day", "explicit"};
@@ -245,9 +250,9 @@ TEST(ExportTables, AMissingFileIsAnErrorNamingIt) {
     ExportSources s = TestSources();
     // Rebuild the data files without `name`.
     std::map<std::string, std::string, std::less<>> files;
-    for (const char* other : {"export/countries.tsv", "export/acled_inter.tsv", "export/acled_actors.tsv",
-                              "export/cameo_actor_types.tsv", "export/acled_default_actors.tsv",
-                              "export/acled_fatalities.tsv", "export/acled_sources.tsv"})
+    for (const char* other :
+         {"export/countries.tsv", "export/acled_inter.tsv", "export/acled_actors.tsv", "export/cameo_actor_types.tsv",
+          "export/acled_default_actors.tsv", "export/acled_fatalities.tsv", "export/acled_sources.tsv"})
       if (std::string(other) != name) files[other] = *TestSources().data.Read(other);
     s.data = DataFiles::FromStrings(files);
     auto t = ExportTables::Load(s);

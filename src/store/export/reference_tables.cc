@@ -35,8 +35,9 @@ Status ForEachRow(const DataFiles& data, const std::string& name, size_t min_fie
   return ForEachDataLine(text, [&](int line, std::string_view row) -> Status {
     std::vector<std::string_view> f = SplitTabs(row);
     if (f.size() < min_fields)
-      return DataError(data.PathOf(name), line,
-                       "needs " + std::to_string(min_fields) + " tab-separated fields, has " + std::to_string(f.size()));
+      return DataError(
+          data.PathOf(name), line,
+          "needs " + std::to_string(min_fields) + " tab-separated fields, has " + std::to_string(f.size()));
     return fn(line, f);
   });
 }
@@ -322,7 +323,8 @@ std::string ExportTables::SourceScale(std::string_view source, std::string_view 
 ActorCodeParts ExportTables::ParseActorCode(std::string_view code) const {
   ActorCodeParts parts;
   size_t i = 0;
-  if (code.size() >= 3 && alpha2_by_alpha3_.count(code.substr(0, 3))) parts.country = std::string(code.substr(0, 3)), i = 3;
+  if (code.size() >= 3 && alpha2_by_alpha3_.count(code.substr(0, 3)))
+    parts.country = std::string(code.substr(0, 3)), i = 3;
   while (i + 3 <= code.size() && parts.types.size() < 3) {
     auto it = actor_types_.find(code.substr(i, 3));
     if (it == actor_types_.end()) break;

@@ -36,9 +36,9 @@ struct CountryCodes {
 // A CAMEO actor code split into GDELT's columns: "KAZCOP" -> country KAZ, types {COP};
 // "IGOCSTO" -> types {IGO}, known group CSTO. Segments it does not know end the parse.
 struct ActorCodeParts {
-  std::string country;               // ISO alpha-3 ("KAZ"); empty when the code has none
+  std::string country;  // ISO alpha-3 ("KAZ"); empty when the code has none
   std::string known_group;
-  std::vector<std::string> types;    // at most 3
+  std::vector<std::string> types;  // at most 3
 };
 
 // The administrative units of a GeoNames place, by name, as the gazetteer knows them.
@@ -107,16 +107,16 @@ class ExportTables {
     std::string country;  // alpha-2; empty when none
     std::string scale;    // a fixed scale; empty: from the country
   };
-  std::map<std::string, CountryCodes, std::less<>> countries_;     // alpha-2 ->
+  std::map<std::string, CountryCodes, std::less<>> countries_;  // alpha-2 ->
   std::map<std::string, std::string, std::less<>> alpha2_by_alpha3_;
   std::map<std::string, std::string, std::less<>> alpha2_by_name_;  // lower-case name ->
   std::map<std::string, int, std::less<>> inter_codes_;
   std::map<std::string, std::string, std::less<>> actor_names_;
-  std::map<std::string, std::string, std::less<>> actor_types_;     // code -> "type" | "group"
+  std::map<std::string, std::string, std::less<>> actor_types_;       // code -> "type" | "group"
   std::map<std::string, DefaultActors, std::less<>> default_actors_;  // "type" or "type/sub-type" ->
-  std::vector<std::pair<std::string, double>> vague_figures_;       // lower-case phrase -> figure, longest first
-  std::map<std::string, KnownSource, std::less<>> sources_;         // lower-case name or host ->
-  std::vector<Admin1Code> admin1_codes_;                            // sorted by geonameid
+  std::vector<std::pair<std::string, double>> vague_figures_;         // lower-case phrase -> figure, longest first
+  std::map<std::string, KnownSource, std::less<>> sources_;           // lower-case name or host ->
+  std::vector<Admin1Code> admin1_codes_;                              // sorted by geonameid
   std::unordered_map<int64_t, AdminNames> admin_names_;
 
   friend class ExportTablesLoader;
