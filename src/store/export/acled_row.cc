@@ -87,19 +87,29 @@ class AcledActorNamer {
   // actors a coder records when the report names none; inter codes; state forces outside their
   // own country are external forces (8).
   std::pair<AcledActor, AcledActor> Actors() const {
+    const DefaultActors defaults = Defaults();
     AcledActor a1 = Named(e_.source, /*demonstrators=*/true), a2 = Named(e_.target, /*demonstrators=*/false);
-    if (a1.name.empty() && !a2.name.empty() && !Defaults().actor1_role.empty() &&
-        t_.AcledInterCode(Defaults().actor1_role, e_.acled_event_type) == a2.inter) {
+    const int crowd = t_.AcledInterCode(defaults.actor1_role, e_.acled_event_type);
+    if (Demonstration() && a1.inter != crowd && a2.inter == crowd) std::swap(a1, a2);
+    if (a1.name.empty() && !a2.name.empty() && !defaults.actor1_role.empty() && crowd == a2.inter) {
       std::swap(a1, a2);  // the only actor named is the one ACLED lists first
     }
-    if (a1.name.empty()) a1 = Default(Defaults().actor1_role);
-    if (a2.name.empty()) a2 = Default(Defaults().actor2_role);
+    if (Demonstration() && a1.inter != crowd) {
+      // The demonstrators are actor 1 of a demonstration; a state actor named as its source is
+      // whom the crowd addresses (or who intervenes: actor 2).
+      if (a2.name.empty() && !defaults.no_actor2) a2 = a1;
+      a1 = {};
+    }
+    if (defaults.no_actor2) a2 = {};
+    if (a1.name.empty()) a1 = Default(defaults.actor1_role);
+    if (a2.name.empty() && !defaults.no_actor2) a2 = Default(defaults.actor2_role);
     if (a1.name.empty()) a1 = Default("UAF");  // ACLED always has an actor 1
-    if (a1.name == a2.name && a1.assoc == a2.assoc && a1.inter != 5 && a1.inter != 6) a2 = {};
     return {a1, a2};
   }
 
  private:
+  bool Demonstration() const { return e_.acled_event_type == "Protests" || e_.acled_event_type == "Riots"; }
+
   DefaultActors Defaults() const { return t_.DefaultActorsFor(e_.acled_event_type, e_.acled_sub_event_type); }
 
   std::string CountryName(const std::string& alpha2) const {

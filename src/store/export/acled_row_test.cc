@@ -21,8 +21,9 @@ ExportSources TestSources(std::map<std::string, std::string, std::less<>> data_o
        "UAF\tUnidentified Armed Group ({country})\n"},
       {"export/cameo_actor_types.tsv", "COP\ttype\tpolice\nIGO\tgroup\tigo\n"},
       {"export/acled_default_actors.tsv",
-       "Protests\tPRO\t-\nRiots\tPRO\t-\nViolence against civilians\tUAF\tCVL\nStrategic developments\tGOV\t-\n"
-       "Strategic developments/Arrests\tCOP\tCVL\nBattles\tUAF\t-\n"},
+       "Protests\tPRO\t-\nProtests/Peaceful protest\tPRO\tnone\nRiots\tPRO\t-\n"
+       "Violence against civilians\tUAF\tCVL\nStrategic developments\tGOV\t-\n"
+       "Strategic developments/Arrests\tCOP\tCVL\nBattles\tUAF\tUAF\n"},
       {"export/acled_fatalities.tsv", "dozens\t12\nseveral\t3\nhundreds\t100\nunknown number\t3\n"},
       {"export/acled_sources.tsv", "reuters\t-\tInternational\ntengrinews\tKZ\t-\ntwitter.com\t-\tNew media\n"},
   };
@@ -150,6 +151,24 @@ TEST(AcledRow, ProtestWithNoActorNamedIsProtestersAlone) {
   EXPECT_EQ(r["interaction"], "60");
   EXPECT_EQ(r["disorder_type"], "Demonstrations");
   EXPECT_EQ(r["tags"], "crowd size=no report");
+}
+
+TEST(AcledRow, APeacefulProtestIsProtestersAloneAndTheAddresseeIsNoActor) {
+  auto r = RowOf(MakeEvent("Protests", "Peaceful protest", MakeActor("GOV", "KZ"), MakeActor("PRO", "KZ")));
+  EXPECT_EQ(r["actor1"], "Protesters (Kazakhstan)");
+  EXPECT_EQ(r["actor2"], "");
+  EXPECT_EQ(r["interaction"], "60");
+  auto w = RowOf(MakeEvent("Protests", "Protest with intervention", MakeActor("COP", "KZ"), MakeActor("PRO", "KZ")));
+  EXPECT_EQ(w["actor1"], "Protesters (Kazakhstan)");
+  EXPECT_EQ(w["actor2"], "Police Forces of Kazakhstan");
+  EXPECT_EQ(w["interaction"], "16");
+}
+
+TEST(AcledRow, ABattleWithOneSideToldHasAnUnidentifiedArmedGroupOnTheOther) {
+  auto r = RowOf(MakeEvent("Battles", "Armed clash", MakeActor("MIL", "KZ"), std::nullopt));
+  EXPECT_EQ(r["actor1"], "Military Forces of Kazakhstan");
+  EXPECT_EQ(r["actor2"], "Unidentified Armed Group (Kazakhstan)");
+  EXPECT_EQ(r["interaction"], "13");
 }
 
 TEST(AcledRow, PartyLeadingAProtestIsTheAssociatedActor) {

@@ -130,6 +130,7 @@ class ExportTablesLoader {
     const std::string name = "export/acled_default_actors.tsv";
     return ForEachRow(s_.data, name, 3, [&](int line, const std::vector<std::string_view>& f) {
       DefaultActors d{Dash(f[1]), Dash(f[2])};
+      if (d.actor2_role == "none") d.actor2_role.clear(), d.no_actor2 = true;
       if (d.actor1_role.empty()) return DataError(s_.data.PathOf(name), line, "an event needs an actor 1");
       for (const std::string* role : {&d.actor1_role, &d.actor2_role})
         if (!role->empty() && !t_.inter_codes_.count(*role))

@@ -49,6 +49,7 @@ struct AdminNames {
 // The roles ACLED gives the actors of an event whose report names none (acled_default_actors.tsv).
 struct DefaultActors {
   std::string actor1_role, actor2_role;  // CAMEO roles; empty: none
+  bool no_actor2 = false;                // ACLED codes no actor 2 in such events, even one the report names
 };
 
 // Where the tables are read from.
