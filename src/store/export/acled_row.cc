@@ -194,12 +194,12 @@ AdminNames AdminsOf(const Place& p, const ExportTables& tables) {
   AdminNames names;
   if (p.precision == "country") return names;
   if (p.precision == "admin1") {
-    names.admin1 = !p.admin1.empty() ? p.admin1 : p.name;
+    names.admin1 = tables.AcledAdminName(!p.admin1.empty() ? p.admin1 : p.name);
     return names;
   }
   AdminNames known = tables.AdminNamesOf(p.geonameid);
-  names.admin1 = !p.admin1.empty() ? p.admin1 : known.admin1;
-  names.admin2 = known.admin2;
+  names.admin1 = tables.AcledAdminName(!p.admin1.empty() ? p.admin1 : known.admin1);
+  names.admin2 = tables.AcledAdminName(known.admin2);
   return names;
 }
 

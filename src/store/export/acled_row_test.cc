@@ -25,6 +25,7 @@ ExportSources TestSources(std::map<std::string, std::string, std::less<>> data_o
        "Violence against civilians\tUAF\tCVL\nStrategic developments\tGOV\t-\n"
        "Strategic developments/Arrests\tCOP\tCVL\nBattles\tUAF\tUAF\n"},
       {"export/acled_fatalities.tsv", "dozens\t12\nseveral\t3\nhundreds\t100\nunknown number\t3\n"},
+      {"export/acled_admin_designators.txt", "Region\nGovernorate\n"},
       {"export/acled_sources.tsv", "reuters\t-\tInternational\ntengrinews\tKZ\t-\ntwitter.com\t-\tNew media\n"},
   };
   for (auto& [k, v] : data_override) data[k] = v;
@@ -236,6 +237,8 @@ TEST(AcledRow, Admin1FromThePlaceAndTheCountryForACountryLocation) {
   EXPECT_EQ(RowOf(s)["admin1"], "Almaty City");
   EXPECT_EQ(RowOf(s)["location"], "Almaty");
   EXPECT_EQ(RowOf(s)["geo_precision"], "1");
+  s.event.location->place.admin1 = "Almaty Region";
+  EXPECT_EQ(RowOf(s)["admin1"], "Almaty");  // ACLED's names leave out the kind of unit
   s.event.location->place = {.name = "Kazakhstan", .country = "KZ", .precision = "country"};
   EXPECT_EQ(RowOf(s)["admin1"], "");
   EXPECT_EQ(RowOf(s)["location"], "Kazakhstan");
@@ -265,13 +268,15 @@ TEST(ExportTables, GeoNamesAdmin1CodeOfAPlace) {
 
 TEST(ExportTables, AMissingFileIsAnErrorNamingIt) {
   for (const char* name : {"export/acled_inter.tsv", "export/acled_default_actors.tsv", "export/acled_fatalities.tsv",
-                           "export/acled_sources.tsv", "export/countries.tsv", "export/acled_actors.tsv"}) {
+                           "export/acled_sources.tsv", "export/countries.tsv", "export/acled_actors.tsv",
+                           "export/acled_admin_designators.txt"}) {
     ExportSources s = TestSources();
     // Rebuild the data files without `name`.
     std::map<std::string, std::string, std::less<>> files;
     for (const char* other :
          {"export/countries.tsv", "export/acled_inter.tsv", "export/acled_actors.tsv", "export/cameo_actor_types.tsv",
-          "export/acled_default_actors.tsv", "export/acled_fatalities.tsv", "export/acled_sources.tsv"})
+          "export/acled_default_actors.tsv", "export/acled_fatalities.tsv", "export/acled_sources.tsv",
+          "export/acled_admin_designators.txt"})
       if (std::string(other) != name) files[other] = *TestSources().data.Read(other);
     s.data = DataFiles::FromStrings(files);
     auto t = ExportTables::Load(s);

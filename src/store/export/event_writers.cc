@@ -70,8 +70,11 @@ std::string ActorName(const std::optional<Actor>& a) {
 
 ojson ActorJson(const std::optional<Actor>& a) {
   if (!a) return nullptr;
-  return ojson{{"text", a->text}, {"code", a->code}, {"country", a->country.empty() ? ojson() : ojson(a->country)},
-               {"role", a->role}, {"name", a->name}};
+  return ojson{{"text", a->text},
+               {"code", a->code},
+               {"country", a->country.empty() ? ojson() : ojson(a->country)},
+               {"role", a->role},
+               {"name", a->name}};
 }
 
 ojson EventJson(const StoredEvent& s) {
@@ -109,12 +112,19 @@ ojson EventJson(const StoredEvent& s) {
   j["date"] = {{"value", e.date.value}, {"precision", e.date.precision}, {"basis", e.date.basis}};
   j["counts"] = ojson::array();
   for (const Count& c : e.counts)
-    j["counts"].push_back({{"kind", c.kind}, {"value", c.value}, {"qualifier", c.qualifier}, {"who", c.who},
-                           {"text", c.text}, {"span", {c.span.begin, c.span.end}}});
+    j["counts"].push_back({{"kind", c.kind},
+                           {"value", c.value},
+                           {"qualifier", c.qualifier},
+                           {"who", c.who},
+                           {"text", c.text},
+                           {"span", {c.span.begin, c.span.end}}});
   j["modality"] = e.modality;
   j["evidence"] = {{"span", {e.evidence.begin, e.evidence.end}}, {"sentence", s.evidence_text}};
   j["confidence"] = e.confidence;
-  j["article"] = {{"id", s.article_id}, {"url", s.url}, {"title", s.title}, {"site_name", s.site_name},
+  j["article"] = {{"id", s.article_id},
+                  {"url", s.url},
+                  {"title", s.title},
+                  {"site_name", s.site_name},
                   {"published", s.published.empty() ? ojson() : ojson(s.published)},
                   {"tone", s.tone ? ojson(*s.tone) : ojson()}};
   j["cluster"] = s.cluster;
@@ -150,11 +160,13 @@ void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
   for (const StoredEvent& s : events) {
     const Event& e = s.event;
     std::string type = e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
-    std::string where = e.location ? e.location->place.name + (e.location->place.country.empty() ? "" : " " + e.location->place.country) : "";
+    std::string where =
+        e.location ? e.location->place.name + (e.location->place.country.empty() ? "" : " " + e.location->place.country)
+                   : "";
     std::string line = Fit(e.date.value, 11) + Fit(e.cameo, 6) + Fit(type, 18) +
                        Fit(e.source ? e.source->code : "-", 10) + Fit(e.target ? e.target->code : "-", 10) +
-                       Fit(where, 22) + Fit(std::to_string(s.num_mentions), 5) + Fit(std::to_string(s.num_articles), 5) +
-                       Fit(s.evidence_text, 80);
+                       Fit(where, 22) + Fit(std::to_string(s.num_mentions), 5) +
+                       Fit(std::to_string(s.num_articles), 5) + Fit(s.evidence_text, 80);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     *out += line + "\n";
   }
@@ -162,20 +174,56 @@ void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
 }
 
 const std::vector<std::string>& CsvHeader() {
-  static const std::vector<std::string> h = {
-      "row_id", "event_id", "date", "date_precision", "cameo", "cameo_root", "quad_class", "goldstein", "plover",
-      "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code", "source_name", "source_country",
-      "source_role", "target_code", "target_name", "target_country", "target_role", "location", "country", "admin1",
-      "lat", "lon", "geonameid", "geo_precision", "modality", "confidence", "killed", "injured", "arrested",
-      "num_mentions", "num_articles", "num_sources", "article_id", "url", "site_name", "published", "evidence", "cluster",
-      "category"};
+  static const std::vector<std::string> h = {"row_id",
+                                             "event_id",
+                                             "date",
+                                             "date_precision",
+                                             "cameo",
+                                             "cameo_root",
+                                             "quad_class",
+                                             "goldstein",
+                                             "plover",
+                                             "plover_mode",
+                                             "acled_event_type",
+                                             "acled_sub_event_type",
+                                             "source_code",
+                                             "source_name",
+                                             "source_country",
+                                             "source_role",
+                                             "target_code",
+                                             "target_name",
+                                             "target_country",
+                                             "target_role",
+                                             "location",
+                                             "country",
+                                             "admin1",
+                                             "lat",
+                                             "lon",
+                                             "geonameid",
+                                             "geo_precision",
+                                             "modality",
+                                             "confidence",
+                                             "killed",
+                                             "injured",
+                                             "arrested",
+                                             "num_mentions",
+                                             "num_articles",
+                                             "num_sources",
+                                             "article_id",
+                                             "url",
+                                             "site_name",
+                                             "published",
+                                             "evidence",
+                                             "cluster",
+                                             "category"};
   return h;
 }
 
 double CountOf(const Event& e, std::initializer_list<std::string_view> kinds) {
   double n = 0;
   for (const Count& c : e.counts)
-    for (auto k : kinds) if (c.kind == k) n += c.value;
+    for (auto k : kinds)
+      if (c.kind == k) n += c.value;
   return n;
 }
 
@@ -187,22 +235,58 @@ void WriteCsv(const std::vector<StoredEvent>& events, std::string* out) {
     auto actor = [](const std::optional<Actor>& a, int field) -> std::string {
       if (!a) return "";
       switch (field) {
-        case 0: return a->code;
-        case 1: return ActorName(a);
-        case 2: return a->country;
-        default: return a->role;
+        case 0:
+          return a->code;
+        case 1:
+          return ActorName(a);
+        case 2:
+          return a->country;
+        default:
+          return a->role;
       }
     };
-    AppendCsvRow({std::to_string(s.id), e.id, e.date.value, e.date.precision, e.cameo, e.cameo_root,
-                  std::to_string(e.quad_class), Num(e.goldstein, 1), e.plover, e.plover_mode, e.acled_event_type,
-                  e.acled_sub_event_type, actor(e.source, 0), actor(e.source, 1), actor(e.source, 2), actor(e.source, 3),
-                  actor(e.target, 0), actor(e.target, 1), actor(e.target, 2), actor(e.target, 3), p ? p->name : "",
-                  p ? p->country : "", p ? p->admin1 : "", p ? OptNum(p->lat) : "", p ? OptNum(p->lon) : "",
-                  p && p->geonameid ? std::to_string(p->geonameid) : "", p ? p->precision : "", e.modality,
-                  Num(e.confidence, 3), Num(CountOf(e, {"killed"})), Num(CountOf(e, {"injured"})),
-                  Num(CountOf(e, {"arrested", "detained"})), std::to_string(s.num_mentions),
-                  std::to_string(s.num_articles), std::to_string(s.num_sources), s.article_id, s.url, s.site_name,
-                  s.published, s.evidence_text, s.cluster, e.category},
+    AppendCsvRow({std::to_string(s.id),
+                  e.id,
+                  e.date.value,
+                  e.date.precision,
+                  e.cameo,
+                  e.cameo_root,
+                  std::to_string(e.quad_class),
+                  Num(e.goldstein, 1),
+                  e.plover,
+                  e.plover_mode,
+                  e.acled_event_type,
+                  e.acled_sub_event_type,
+                  actor(e.source, 0),
+                  actor(e.source, 1),
+                  actor(e.source, 2),
+                  actor(e.source, 3),
+                  actor(e.target, 0),
+                  actor(e.target, 1),
+                  actor(e.target, 2),
+                  actor(e.target, 3),
+                  p ? p->name : "",
+                  p ? p->country : "",
+                  p ? p->admin1 : "",
+                  p ? OptNum(p->lat) : "",
+                  p ? OptNum(p->lon) : "",
+                  p && p->geonameid ? std::to_string(p->geonameid) : "",
+                  p ? p->precision : "",
+                  e.modality,
+                  Num(e.confidence, 3),
+                  Num(CountOf(e, {"killed"})),
+                  Num(CountOf(e, {"injured"})),
+                  Num(CountOf(e, {"arrested", "detained"})),
+                  std::to_string(s.num_mentions),
+                  std::to_string(s.num_articles),
+                  std::to_string(s.num_sources),
+                  s.article_id,
+                  s.url,
+                  s.site_name,
+                  s.published,
+                  s.evidence_text,
+                  s.cluster,
+                  e.category},
                  out);
   }
 }
@@ -226,7 +310,8 @@ int DayOfYear(int y, int m, int d) {
 // "2022-01-09T14:26:31Z" -> "20220109142631"
 std::string CompactTimestamp(const std::string& iso) {
   std::string out;
-  for (char c : iso) if (c >= '0' && c <= '9') out += c;
+  for (char c : iso)
+    if (c >= '0' && c <= '9') out += c;
   return out.substr(0, 14);
 }
 
@@ -310,9 +395,9 @@ void WriteGdelt(const std::vector<StoredEvent>& events, const ExportTables& tabl
     }
     std::string base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));
     std::string root = !e.cameo_root.empty() ? e.cameo_root : e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
-    f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, root, std::to_string(e.quad_class),
-                       Num(e.goldstein, 1), std::to_string(s.num_mentions), std::to_string(s.num_sources),
-                       std::to_string(s.num_articles), s.tone ? Num(*s.tone, 4) : "0"});
+    f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, root, std::to_string(e.quad_class), Num(e.goldstein, 1),
+                       std::to_string(s.num_mentions), std::to_string(s.num_sources), std::to_string(s.num_articles),
+                       s.tone ? Num(*s.tone, 4) : "0"});
     for (auto&& cols : {ActorGeoColumns(e.source, e.location, tables), ActorGeoColumns(e.target, e.location, tables)})
       f.insert(f.end(), cols.begin(), cols.end());
     if (e.location) {
@@ -343,10 +428,11 @@ void WriteGeojson(const std::vector<StoredEvent>& events, std::string* out) {
     props["location_name"] = e.location->place.name;
     props["country"] = e.location->place.country;
     props["precision"] = e.location->place.precision;
-    fc["features"].push_back({{"type", "Feature"},
-                              {"id", s.id},
-                              {"geometry", {{"type", "Point"}, {"coordinates", {*e.location->place.lon, *e.location->place.lat}}}},
-                              {"properties", std::move(props)}});
+    fc["features"].push_back(
+        {{"type", "Feature"},
+         {"id", s.id},
+         {"geometry", {{"type", "Point"}, {"coordinates", {*e.location->place.lon, *e.location->place.lat}}}},
+         {"properties", std::move(props)}});
   }
   *out += fc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   *out += "\n";
@@ -361,23 +447,27 @@ Result<EventFormat> ParseEventFormat(std::string_view name) {
   if (name == "gdelt") return EventFormat::kGdelt;
   if (name == "acled") return EventFormat::kAcled;
   if (name == "geojson") return EventFormat::kGeojson;
-  return Status::InvalidInput("--format", "unknown format '" + std::string(name) +
-                                              "' (table, jsonl, csv, gdelt, acled or geojson)");
+  return Status::InvalidInput(
+      "--format", "unknown format '" + std::string(name) + "' (table, jsonl, csv, gdelt, acled or geojson)");
 }
 
 Status WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out) {
   switch (format) {
-    case EventFormat::kTable: return WriteTable(events, out), Status::Ok();
+    case EventFormat::kTable:
+      return WriteTable(events, out), Status::Ok();
     case EventFormat::kJsonl:
       for (const StoredEvent& s : events) {
         *out += EventJson(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
         *out += '\n';
       }
       return Status::Ok();
-    case EventFormat::kCsv: return WriteCsv(events, out), Status::Ok();
-    case EventFormat::kGeojson: return WriteGeojson(events, out), Status::Ok();
+    case EventFormat::kCsv:
+      return WriteCsv(events, out), Status::Ok();
+    case EventFormat::kGeojson:
+      return WriteGeojson(events, out), Status::Ok();
     case EventFormat::kGdelt:
-    case EventFormat::kAcled: break;
+    case EventFormat::kAcled:
+      break;
   }
   return Status::InvalidInput("--format", "gdelt and acled rows need the export's reference tables (EventExporter)");
 }
@@ -385,7 +475,8 @@ Status WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, s
 Result<EventExporter> EventExporter::Create(ExportOptions options) {
   if (options.data_dir.empty()) options.data_dir = DataDir();
   if (options.npm_dir.empty()) options.npm_dir = NpmDir(options.data_dir);
-  ExportSources sources{.data = DataFiles(options.data_dir), .npm = DataFiles(options.npm_dir),
+  ExportSources sources{.data = DataFiles(options.data_dir),
+                        .npm = DataFiles(options.npm_dir),
                         .iso_codes = DataFiles(options.iso_codes_dir)};
   std::optional<Lexicon> gazetteer;
   if (options.gazetteer) {
@@ -402,9 +493,12 @@ EventExporter::EventExporter(std::shared_ptr<const ExportTables> tables) : table
 
 void EventExporter::Write(const std::vector<StoredEvent>& events, EventFormat format, std::string* out) const {
   switch (format) {
-    case EventFormat::kGdelt: return WriteGdelt(events, *tables_, out);
-    case EventFormat::kAcled: return WriteAcled(events, *tables_, out);
-    default: (void)WriteEvents(events, format, out);
+    case EventFormat::kGdelt:
+      return WriteGdelt(events, *tables_, out);
+    case EventFormat::kAcled:
+      return WriteAcled(events, *tables_, out);
+    default:
+      (void)WriteEvents(events, format, out);
   }
 }
 
@@ -419,7 +513,8 @@ void WriteArticles(const std::vector<StoredArticle>& articles, ArticleFormat for
     for (const StoredArticle& a : articles) *out += a.json + "\n";
     return;
   }
-  *out += Fit("id", 17) + Fit("published", 11) + Fit("site", 18) + Fit("events", 7) + Fit("duplicate_of", 17) + "title\n";
+  *out +=
+      Fit("id", 17) + Fit("published", 11) + Fit("site", 18) + Fit("events", 7) + Fit("duplicate_of", 17) + "title\n";
   for (const StoredArticle& a : articles) {
     std::string line = Fit(a.id, 17) + Fit(a.published.substr(0, 10), 11) + Fit(a.site_name, 18) +
                        Fit(std::to_string(a.num_events), 7) + Fit(a.duplicate_of.empty() ? "-" : a.duplicate_of, 17) +

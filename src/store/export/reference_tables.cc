@@ -60,6 +60,7 @@ class ExportTablesLoader {
     EM_RETURN_IF_ERROR(LoadDefaultActors());
     EM_RETURN_IF_ERROR(LoadVagueFigures());
     EM_RETURN_IF_ERROR(LoadSources());
+    EM_RETURN_IF_ERROR(LoadAdminDesignators());
     EM_RETURN_IF_ERROR(LoadAdmin1Codes());
     LoadAdminNames();
     return Status::Ok();
@@ -166,6 +167,18 @@ class ExportTablesLoader {
     });
   }
 
+  Status LoadAdminDesignators() {
+    const std::string name = "export/acled_admin_designators.txt";
+    EM_ASSIGN_OR_RETURN(std::string text, s_.data.Read(name));
+    EM_RETURN_IF_ERROR(ForEachDataLine(text, [&](int, std::string_view line) {
+      t_.admin_designators_.push_back(" " + Lower(line));
+      return Status::Ok();
+    }));
+    std::stable_sort(t_.admin_designators_.begin(), t_.admin_designators_.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    return Status::Ok();
+  }
+
   // GeoNames cities (the file the lexicon is compiled from): column 0 the id, column 10 the
   // admin-1 code.
   Status LoadAdmin1Codes() {
@@ -254,6 +267,14 @@ std::string_view ExportTables::Admin1CodeOf(int64_t geonameid) const {
 AdminNames ExportTables::AdminNamesOf(int64_t geonameid) const {
   auto it = admin_names_.find(geonameid);
   return it == admin_names_.end() ? AdminNames() : it->second;
+}
+
+std::string ExportTables::AcledAdminName(std::string_view name) const {
+  const std::string lower = Lower(name);
+  for (const std::string& d : admin_designators_)
+    if (lower.size() > d.size() && lower.compare(lower.size() - d.size(), d.size(), d) == 0)
+      return std::string(name.substr(0, name.size() - d.size()));
+  return std::string(name);
 }
 
 std::string ExportTables::AcledActorName(std::string_view role, std::string_view acled_event_type,

@@ -78,6 +78,9 @@ class ExportTables {
   std::string_view Admin1CodeOf(int64_t geonameid) const;
   // The admin-1 and admin-2 names of a GeoNames place; empty parts when the gazetteer has none.
   AdminNames AdminNamesOf(int64_t geonameid) const;
+  // An administrative unit's name as ACLED writes it, without the word for its kind
+  // ("Mandalay Region" -> "Mandalay"; acled_admin_designators.txt).
+  std::string AcledAdminName(std::string_view name) const;
 
   // ACLED's name for an actor of CAMEO role `role` from country `country_name` in an event of ACLED
   // type `acled_event_type` ("Police Forces of Kazakhstan", "Protesters (Kazakhstan)"); empty when
@@ -115,6 +118,7 @@ class ExportTables {
   std::map<std::string, std::string, std::less<>> actor_names_;
   std::map<std::string, std::string, std::less<>> actor_types_;       // code -> "type" | "group"
   std::map<std::string, DefaultActors, std::less<>> default_actors_;  // "type" or "type/sub-type" ->
+  std::vector<std::string> admin_designators_;                        // " region", lower case, longest first
   std::vector<std::pair<std::string, double>> vague_figures_;         // lower-case phrase -> figure, longest first
   std::map<std::string, KnownSource, std::less<>> sources_;           // lower-case name or host ->
   std::vector<Admin1Code> admin1_codes_;                              // sorted by geonameid
