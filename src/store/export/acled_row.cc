@@ -114,13 +114,13 @@ class AcledActorNamer {
 
   std::string CountryName(const std::string& alpha2) const {
     const CountryCodes& c = t_.CountryByAlpha2(!alpha2.empty() ? alpha2 : event_country_.alpha2);
-    return c.name;
+    return c.acled_name;
   }
 
   AcledActor Default(const std::string& role) const {
     if (role.empty()) return {};
     AcledActor a;
-    a.name = t_.AcledActorName(role, e_.acled_event_type, event_country_.name);
+    a.name = t_.AcledActorName(role, e_.acled_event_type, event_country_.acled_name);
     if (a.name.empty()) a.name = role == "UAF" ? "Unidentified Armed Group" : role;
     a.inter = t_.AcledInterCode(role, e_.acled_event_type);
     return a;
@@ -243,7 +243,7 @@ std::optional<std::vector<std::string>> AcledRow(const StoredEvent& s, const Exp
                    ((e.acled_event_type == "Explosions/Remote violence" || e.acled_event_type == "Riots") &&
                     (a2.inter == 7 || a1.inter == 7));
   const AdminNames admins = p ? AdminsOf(*p, tables) : AdminNames();
-  std::string location = p ? (p->precision == "country" ? cc.name : p->name) : "";
+  std::string location = p ? (p->precision == "country" ? cc.acled_name : p->name) : "";
   std::string geo_precision = !p ? "" : p->precision == "city" ? "1" : p->precision == "admin1" ? "2" : "3";
   auto [source, scale] = SourcesOf(s, tables, p ? p->country : "");
   return std::vector<std::string>{(cc.alpha3.empty() ? std::string("XXX") : cc.alpha3) + std::to_string(s.id),
@@ -263,7 +263,7 @@ std::optional<std::vector<std::string>> AcledRow(const StoredEvent& s, const Exp
                                   civilians ? "Civilian targeting" : "",
                                   cc.numeric.empty() ? "" : std::to_string(std::atoi(cc.numeric.c_str())),
                                   cc.acled_region,
-                                  cc.name,
+                                  cc.acled_name,
                                   admins.admin1,
                                   admins.admin2,
                                   "",

@@ -26,6 +26,7 @@ ExportSources TestSources(std::map<std::string, std::string, std::less<>> data_o
        "Strategic developments/Arrests\tCOP\tCVL\nBattles\tUAF\tUAF\n"},
       {"export/acled_fatalities.tsv", "dozens\t12\nseveral\t3\nhundreds\t100\nunknown number\t3\n"},
       {"export/acled_admin_designators.txt", "Region\nGovernorate\n"},
+      {"export/acled_countries.tsv", "RU\tRussia\n"},
       {"export/acled_sources.tsv", "reuters\t-\tInternational\ntengrinews\tKZ\t-\ntwitter.com\t-\tNew media\n"},
   };
   for (auto& [k, v] : data_override) data[k] = v;
@@ -36,7 +37,7 @@ ExportSources TestSources(std::map<std::string, std::string, std::less<>> data_o
   s.iso_codes = DataFiles::FromStrings(
       {{"iso_3166-1.json",
         R"({"3166-1": [{"alpha_2": "KZ", "alpha_3": "KAZ", "numeric": "398", "name": "Kazakhstan"},
-                       {"alpha_2": "RU", "alpha_3": "RUS", "numeric": "643", "name": "Russian Federation", "common_name": "Russia"},
+                       {"alpha_2": "RU", "alpha_3": "RUS", "numeric": "643", "name": "Russian Federation"},
                        {"alpha_2": "KG", "alpha_3": "KGZ", "numeric": "417", "name": "Kyrgyzstan"},
                        {"alpha_2": "IN", "alpha_3": "IND", "numeric": "356", "name": "India"}]})"}});
   return s;
@@ -269,14 +270,14 @@ TEST(ExportTables, GeoNamesAdmin1CodeOfAPlace) {
 TEST(ExportTables, AMissingFileIsAnErrorNamingIt) {
   for (const char* name : {"export/acled_inter.tsv", "export/acled_default_actors.tsv", "export/acled_fatalities.tsv",
                            "export/acled_sources.tsv", "export/countries.tsv", "export/acled_actors.tsv",
-                           "export/acled_admin_designators.txt"}) {
+                           "export/acled_admin_designators.txt", "export/acled_countries.tsv"}) {
     ExportSources s = TestSources();
     // Rebuild the data files without `name`.
     std::map<std::string, std::string, std::less<>> files;
     for (const char* other :
          {"export/countries.tsv", "export/acled_inter.tsv", "export/acled_actors.tsv", "export/cameo_actor_types.tsv",
           "export/acled_default_actors.tsv", "export/acled_fatalities.tsv", "export/acled_sources.tsv",
-          "export/acled_admin_designators.txt"})
+          "export/acled_admin_designators.txt", "export/acled_countries.tsv"})
       if (std::string(other) != name) files[other] = *TestSources().data.Read(other);
     s.data = DataFiles::FromStrings(files);
     auto t = ExportTables::Load(s);

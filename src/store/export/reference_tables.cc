@@ -54,6 +54,7 @@ class ExportTablesLoader {
   Status LoadAll() {
     EM_RETURN_IF_ERROR(LoadIsoCountries());
     EM_RETURN_IF_ERROR(LoadExportCountries());
+    EM_RETURN_IF_ERROR(LoadAcledCountryNames());
     EM_RETURN_IF_ERROR(LoadInterCodes());
     EM_RETURN_IF_ERROR(LoadActorNames());
     EM_RETURN_IF_ERROR(LoadActorTypes());
@@ -99,6 +100,19 @@ class ExportTablesLoader {
       it->second.acled_region = Dash(f[2]);
       it->second.lat = std::atof(std::string(f[3]).c_str());
       it->second.lon = std::atof(std::string(f[4]).c_str());
+      return Status::Ok();
+    });
+  }
+
+  // ACLED's country names: iso-codes' common name but where ACLED writes another.
+  Status LoadAcledCountryNames() {
+    for (auto& [a2, c] : t_.countries_) c.acled_name = c.name;
+    return ForEachRow(s_.data, "export/acled_countries.tsv", 2, [&](int, const std::vector<std::string_view>& f) {
+      auto it = t_.countries_.find(f[0]);
+      if (it != t_.countries_.end()) {
+        it->second.acled_name = std::string(f[1]);
+        t_.alpha2_by_name_[Lower(f[1])] = it->first;
+      }
       return Status::Ok();
     });
   }

@@ -28,6 +28,7 @@ class Lexicon;
 
 struct CountryCodes {
   std::string alpha2, alpha3, numeric, name;  // empty when unknown
+  std::string acled_name;                     // the name in ACLED's data ("Russia"); empty when unknown
   std::string fips;                           // FIPS 10-4 ("GM" for Germany); empty when unknown
   std::string acled_region;                   // "Caucasus and Central Asia"; empty when unknown
   double lat = 0, lon = 0;                    // a representative point; 0, 0 when unknown
