@@ -73,6 +73,7 @@ struct StoredEvent {
   std::string evidence_text;      // the words of event.evidence
   std::string cluster;            // the distinct event (Event::cluster, set by the Deduplicator)
   std::string article_id, url, title, site_name, published, added_at;
+  std::vector<std::string> attributed_sources;  // the agencies the article credits ("Reuters")
   bool in_lead = false;           // the evidence lies in the article's first paragraph
   std::optional<double> tone;     // the article's tone (GDELT AvgTone), when computed
   int64_t num_mentions = 1;       // event rows in the cluster (one per reporting article)
@@ -226,11 +227,39 @@ Result<EventFormat> ParseEventFormat(std::string_view name);
 //  table    aligned columns for a terminal
 //  jsonl    one object per event: the contract's Event plus article and cluster fields
 //  csv      RFC 4180, one header row, flat columns (see docs/store.md)
-//  gdelt    the 61 tab-separated columns of the GDELT 2.0 event table, no header (as GDELT ships)
-//  acled    ACLED's export columns (event_id_cnty ... timestamp), CSV with a header row; events
-//           without an ACLED event type are left out
 //  geojson  a FeatureCollection of Points (events without coordinates are left out)
-void WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out);
+// gdelt and acled need reference tables: EventExporter writes them (here they are InvalidInput).
+Status WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out);
+
+class ExportTables;
+
+// Where EventExporter reads its reference tables (docs/acled-export.md, docs/store.md).
+struct ExportOptions {
+  std::string data_dir;  // data/ (export/*.tsv); empty: DataDir()
+  std::string npm_dir;   // the npm data packages (GeoNames cities: admin-1 codes); empty: NpmDir(data_dir)
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";  // Debian iso-codes (iso_3166-1.json)
+  // Admin-1 and admin-2 names from the compiled gazetteer (lexicon.bin); false: only the names
+  // the stored places carry (tests).
+  bool gazetteer = true;
+  std::string lexicon_path;  // the compiled lexicon; empty: DefaultCompiledLexiconPath()
+};
+
+// Writes events in every format, GDELT 2.0 event rows and ACLED rows included, with the reference
+// tables those need, loaded once by Create (a missing or malformed file fails Create, naming it).
+// Write is const and thread-safe.
+//  gdelt    the 61 tab-separated columns of the GDELT 2.0 event table, no header (as GDELT ships)
+//  acled    ACLED's export columns (event_id_cnty ... timestamp), CSV with a header row, by ACLED's
+//           conventions (docs/acled-export.md); events without an ACLED event type, and
+//           non-political events (a category: disasters, crime), are left out
+class EventExporter {
+ public:
+  static Result<EventExporter> Create(ExportOptions options = {});
+  void Write(const std::vector<StoredEvent>& events, EventFormat format, std::string* out) const;
+
+ private:
+  explicit EventExporter(std::shared_ptr<const ExportTables> tables);
+  std::shared_ptr<const ExportTables> tables_;
+};
 
 enum class ArticleFormat { kTable, kJsonl };
 Result<ArticleFormat> ParseArticleFormat(std::string_view name);

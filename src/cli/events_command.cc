@@ -115,7 +115,16 @@ int RunEvents(const std::vector<std::string>& args) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
-  WriteEvents(*events, *fmt, &out);
+  if (*fmt == EventFormat::kGdelt || *fmt == EventFormat::kAcled) {
+    auto exporter = EventExporter::Create();  // the reference tables those rows need
+    if (!exporter.ok()) {
+      std::fprintf(stderr, "eventmill events: %s\n", exporter.status().message().c_str());
+      return 1;
+    }
+    exporter->Write(*events, *fmt, &out);
+  } else {
+    (void)WriteEvents(*events, *fmt, &out);
+  }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }

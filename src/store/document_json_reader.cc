@@ -215,6 +215,7 @@ Result<Document> ParseDocumentJson(std::string_view text, std::string_view where
       ev.acled_event_type = Str(*it, "event_type");
       ev.acled_sub_event_type = Str(*it, "sub_event_type");
     }
+    ev.category = Str(e, "category");
     ev.source = r.ActorOf(e, "source");
     ev.target = r.ActorOf(e, "target");
     if (auto it = e.find("location"); it != e.end() && it->is_object()) ev.location = Location{r.PlaceOf(*it), r.SpanOf(*it)};

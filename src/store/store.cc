@@ -135,7 +135,7 @@ constexpr char kEventColumns[] =
     "e.location_name, e.country, e.admin1, e.lat, e.lon, e.geonameid, e.geo_precision, e.location_begin, "
     "e.location_end, e.date_value, e.date_precision, e.date_basis, e.modality, e.evidence_begin, "
     "e.evidence_end, e.evidence_text, e.confidence, e.counts_json, e.in_lead, e.added_at, "
-    "a.url, a.title, a.site_name, a.published, a.tone";
+    "a.url, a.title, a.site_name, a.published, a.tone, e.category, a.attributed_sources";
 
 // The article's tone as stored: 4 decimals, so both backends print the same digits.
 double RoundedTone(std::string_view text, const ToneLexicon& lexicon) {
@@ -198,6 +198,11 @@ StoredEvent EventFromRow(const SqlRow& r) {
   s.published = r.Text(i++);
   if (!r.IsNull(i)) s.tone = r.Double(i);
   ++i;
+  e.category = r.Text(i++);
+  auto sources = nlohmann::json::parse(r.Text(i++), nullptr, false);
+  if (sources.is_array())
+    for (const auto& name : sources)
+      if (name.is_string()) s.attributed_sources.push_back(name.get<std::string>());
   return s;
 }
 
@@ -539,9 +544,26 @@ struct Store::Impl : EventIndex {
   }
 
   // Stores the batch's documents whose ids are not stored yet, with a few statements per table
-  // for the whole batch (round trips, not rows, are what a loaded PostgreSQL server charges for).
+  // for the whole batch (round trips, not rows, are what a loaded PostgreSQL server charges for):
+  // the new documents (NewDocuments), their near-duplicate links (LinkCopies), the articles
+  // (InsertArticles), what the analyze stage found in them (InsertArticleParts), their events
+  // assigned to distinct events (InsertEvents), and which of those are new (CountNewEvents).
   Result<std::vector<AddResult>> AddBatch(std::vector<Document>& docs) {
     std::vector<AddResult> results(docs.size());
+    EM_ASSIGN_OR_RETURN(std::vector<Pending> todo, NewDocuments(docs));
+    if (todo.empty()) return results;
+    EM_RETURN_IF_ERROR(LinkCopies(docs, todo));
+    const std::string now = NowIso();
+    EM_ASSIGN_OR_RETURN(todo, InsertArticles(docs, std::move(todo), now, results));
+    if (todo.empty()) return results;
+    EM_RETURN_IF_ERROR(InsertArticleParts(docs, todo));
+    EM_ASSIGN_OR_RETURN(std::set<std::string> clusters, InsertEvents(docs, todo, now, results));
+    EM_RETURN_IF_ERROR(CountNewEvents(todo, clusters, results));
+    return results;
+  }
+
+  // The batch's documents whose ids are neither stored nor earlier in the batch, with their tones.
+  Result<std::vector<Pending>> NewDocuments(std::vector<Document>& docs) {
     EM_ASSIGN_OR_RETURN(std::set<std::string> stored, StoredIds(docs));
     std::vector<Pending> todo;
     std::set<std::string> batch_ids;
@@ -552,51 +574,56 @@ struct Store::Impl : EventIndex {
       if (tone) p.tone = RoundedTone(docs[i].text, *tone);
       todo.push_back(std::move(p));
     }
-    if (todo.empty()) return results;
-    // Near-duplicate articles: the dedup stage signs the texts and links copies to their originals.
-    {
-      std::vector<Document*> to_link;
-      for (const Pending& p : todo) to_link.push_back(&docs[p.index]);
-      EM_ASSIGN_OR_RETURN(std::vector<Deduplicator::Signed> signed_docs, dedup.LinkCopies(to_link, *this));
-      for (size_t t = 0; t < todo.size(); ++t) {
-        todo[t].sig = signed_docs[t].signature;
-        todo[t].bands = std::move(signed_docs[t].bands);
-      }
-    }
+    return todo;
+  }
 
-    // Articles: ON CONFLICT DO NOTHING, so an id another writer stored meanwhile is skipped whole.
-    const std::string now = NowIso();
-    {
-      std::map<std::string, int64_t> seq_of;
-      const std::string cols =
-          "id, source, input_id, url, canonical_url, title, published, language, site_name, authors, "
-          "attributed_sources, text, duplicate_of, signature, num_events, doc_json, ingested_at, tone";
-      for (size_t start = 0; start < todo.size(); start += 100) {
-        size_t n = std::min<size_t>(100, todo.size() - start);
-        std::string sql = "INSERT INTO articles (" + cols + ") VALUES ";
-        std::vector<SqlValue> params;
-        for (size_t i = 0; i < n; ++i) {
-          sql += i ? ",(" + Placeholders(18) + ")" : "(" + Placeholders(18) + ")";
-          for (auto& v : ArticleRow(docs[todo[start + i].index], todo[start + i], now)) params.push_back(std::move(v));
-        }
-        sql += " ON CONFLICT (id) DO NOTHING RETURNING id, seq";
-        EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
-        for (const SqlRow& r : rows) seq_of[r.Text(0)] = r.Int(1);
-      }
-      std::vector<Pending> added;
-      for (Pending& p : todo) {
-        auto it = seq_of.find(docs[p.index].id);
-        if (it == seq_of.end()) continue;
-        p.seq = it->second;
-        results[p.index].added = true;
-        results[p.index].duplicate_of = docs[p.index].duplicate_of;
-        added.push_back(std::move(p));
-      }
-      todo = std::move(added);
+  // Near-duplicate articles: the dedup stage signs the texts and links copies to their originals.
+  Status LinkCopies(std::vector<Document>& docs, std::vector<Pending>& todo) {
+    std::vector<Document*> to_link;
+    for (const Pending& p : todo) to_link.push_back(&docs[p.index]);
+    EM_ASSIGN_OR_RETURN(std::vector<Deduplicator::Signed> signed_docs, dedup.LinkCopies(to_link, *this));
+    for (size_t t = 0; t < todo.size(); ++t) {
+      todo[t].sig = signed_docs[t].signature;
+      todo[t].bands = std::move(signed_docs[t].bands);
     }
-    if (todo.empty()) return results;
+    return Status::Ok();
+  }
 
-    std::vector<std::vector<SqlValue>> fts, bands, entities, counts, quotes, events;
+  // Articles: ON CONFLICT DO NOTHING, so an id another writer stored meanwhile is skipped whole.
+  // Returns the documents stored here, with their sequence numbers.
+  Result<std::vector<Pending>> InsertArticles(std::vector<Document>& docs, std::vector<Pending> todo,
+                                              const std::string& now, std::vector<AddResult>& results) {
+    std::map<std::string, int64_t> seq_of;
+    const std::string cols =
+        "id, source, input_id, url, canonical_url, title, published, language, site_name, authors, "
+        "attributed_sources, text, duplicate_of, signature, num_events, doc_json, ingested_at, tone";
+    for (size_t start = 0; start < todo.size(); start += 100) {
+      size_t n = std::min<size_t>(100, todo.size() - start);
+      std::string sql = "INSERT INTO articles (" + cols + ") VALUES ";
+      std::vector<SqlValue> params;
+      for (size_t i = 0; i < n; ++i) {
+        sql += i ? ",(" + Placeholders(18) + ")" : "(" + Placeholders(18) + ")";
+        for (auto& v : ArticleRow(docs[todo[start + i].index], todo[start + i], now)) params.push_back(std::move(v));
+      }
+      sql += " ON CONFLICT (id) DO NOTHING RETURNING id, seq";
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db->Query(sql, params));
+      for (const SqlRow& r : rows) seq_of[r.Text(0)] = r.Int(1);
+    }
+    std::vector<Pending> added;
+    for (Pending& p : todo) {
+      auto it = seq_of.find(docs[p.index].id);
+      if (it == seq_of.end()) continue;
+      p.seq = it->second;
+      results[p.index].added = true;
+      results[p.index].duplicate_of = docs[p.index].duplicate_of;
+      added.push_back(std::move(p));
+    }
+    return added;
+  }
+
+  // Full-text rows (SQLite), MinHash bands, entities, counts and quotes of the stored articles.
+  Status InsertArticleParts(const std::vector<Document>& docs, const std::vector<Pending>& todo) {
+    std::vector<std::vector<SqlValue>> fts, bands, entities, counts, quotes;
     for (const Pending& p : todo) {
       const Document& doc = docs[p.index];
       const int64_t seq = p.seq;
@@ -641,15 +668,21 @@ struct Store::Impl : EventIndex {
     EM_RETURN_IF_ERROR(InsertRows(
         "quotes", {"article_seq", "idx", "text", "span_begin", "span_end", "speaker", "speaker_role", "speaker_actor"},
         quotes));
+    return Status::Ok();
+  }
 
-    // Events: the dedup stage says which distinct event each one is a mention of, from what is
-    // stored (read under this transaction's write lock) and the batch's earlier documents.
+  // Events: the dedup stage says which distinct event each one is a mention of, from what is
+  // stored (read under this transaction's write lock) and the batch's earlier documents; then one
+  // row per event and, in SQLite, its R*Tree entry. Returns the clusters the batch's events are in.
+  Result<std::set<std::string>> InsertEvents(std::vector<Document>& docs, std::vector<Pending>& todo,
+                                             const std::string& now, std::vector<AddResult>& results) {
     {
       std::vector<Document*> to_assign;
       for (const Pending& p : todo) to_assign.push_back(&docs[p.index]);
       EM_RETURN_IF_ERROR(dedup.AssignEvents(to_assign, *this));
     }
     EM_RETURN_IF_ERROR(ResolveDimensions(docs, todo));
+    std::vector<std::vector<SqlValue>> events;
     std::set<std::string> all_clusters;
     for (Pending& p : todo) {
       const Document& doc = docs[p.index];
@@ -698,7 +731,8 @@ struct Store::Impl : EventIndex {
         row.insert(row.end(), {Text(e.date.value), Text(e.date.precision), Text(e.date.basis), day,
                                Text(e.modality), int64_t{e.evidence.begin}, int64_t{e.evidence.end},
                                std::string(doc[e.evidence]), Rounded(e.confidence), CountsJson(e.counts).dump(),
-                               int64_t{e.evidence.begin < lead_end}, site, now, Text(e.merge_reason)});
+                               int64_t{e.evidence.begin < lead_end}, site, now, Text(e.merge_reason),
+                               Text(e.category)});
         events.push_back(std::move(row));
       }
       results[p.index].events = doc.events.size();
@@ -711,7 +745,7 @@ struct Store::Impl : EventIndex {
          "target_country", "target_role", "location_name", "country", "admin1", "lat", "lon", "geonameid",
          "geo_precision", "location_begin", "location_end", "type_id", "source_actor", "target_actor", "date_value",
          "date_precision", "date_basis", "day", "modality", "evidence_begin", "evidence_end", "evidence_text",
-         "confidence", "counts_json", "in_lead", "site", "added_at", "merge_reason"},
+         "confidence", "counts_json", "in_lead", "site", "added_at", "merge_reason", "category"},
         events));
     // The R*Tree of event places and days (SQLite; PostgreSQL indexes point(lon, lat) itself).
     if (!pg() && !events.empty()) {
@@ -727,7 +761,12 @@ struct Store::Impl : EventIndex {
                                  chunk));
       }
     }
-    // An event is new when this article is its first mention.
+    return all_clusters;
+  }
+
+  // An event is new when this article is its first mention.
+  Status CountNewEvents(const std::vector<Pending>& todo, const std::set<std::string>& all_clusters,
+                        std::vector<AddResult>& results) {
     std::map<std::string, int64_t> first_seq;
     std::vector<SqlValue> keys(all_clusters.begin(), all_clusters.end());
     for (size_t start = 0; start < keys.size(); start += 500) {
@@ -742,7 +781,7 @@ struct Store::Impl : EventIndex {
       for (const std::string& c : mine)
         if (first_seq[c] == p.seq) ++results[p.index].new_clusters;
     }
-    return results;
+    return Status::Ok();
   }
 
   Result<std::vector<AddResult>> WriteOnce(std::vector<Document>& docs, const std::vector<InputFailure>& failures) {
@@ -889,234 +928,292 @@ struct Store::EventRowVisitor {
 
 Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& q) { return ScanEvents(q, nullptr); }
 
-Result<std::vector<StoredEvent>> Store::ScanEvents(const EventQuery& q, EventRowVisitor* visit) {
-  SqlConnection& db = *impl_->db;
-  const bool pg = impl_->pg();
-  // Filters other than the day range, each served by an index that leads with it and ends with the
-  // day: (country, type_id, day), (type_id, day), (source_actor, day), (target_actor, day), the
-  // R*Tree / GiST index of places, FTS5 / tsvector. Codes and names are first resolved to the ids
-  // of the small dimension tables, so every filter is an equality or IN list.
-  std::string where;
-  std::vector<SqlValue> params;
-  auto in_list = [](const SqlRows& rows) {
+namespace {
+
+// FindEvents / AggregateEvents' scan of the events table, in named steps: the filters resolved to
+// index-friendly conditions (ResolveFilters), the day range (DayRange), then windows of days read
+// in (day, id) order (ReadWindow), a page at a time (PageQuery), the first row of each cluster
+// turned into an event with its tallies (AddRepresentatives). With a row visitor, every matching
+// row is handed to it instead.
+class EventScan {
+ public:
+  using RowVisitor = std::function<void(const SqlRow& r, size_t extra, bool first)>;
+  EventScan(SqlConnection& db, bool pg, const EventQuery& q, const RowVisitor* visit)
+      : db_(db), pg_(pg), q_(q), visit_(visit) {}
+
+  Result<std::vector<StoredEvent>> Run() {
+    EM_ASSIGN_OR_RETURN(bool any, ResolveFilters());
+    if (!any) return std::vector<StoredEvent>();
+    EM_RETURN_IF_ERROR(DayRange());
+    if (since_.empty() && until_.empty()) {
+      EM_ASSIGN_OR_RETURN(bool full, ReadWindow({"", ""}));
+      if (full) return std::move(out_);
+    }
+    if (first_day_.empty() || last_day_.empty() || first_day_ > last_day_) return std::move(out_);
+    // With a limit, windows of days growing fourfold from a week: each is a few index seeks and a
+    // sort of its own rows, so a small --limit reads about as many rows as it lists, whatever the
+    // filters. Without one, the whole range at once.
+    const int64_t first = DayNumber(first_day_), last = DayNumber(last_day_);
+    int64_t width = q_.limit ? 8 : last - first + 1;
+    for (int64_t lo = first; lo <= last; lo += width, width *= 4) {
+      int64_t hi = std::min(last, lo + width - 1);
+      EM_ASSIGN_OR_RETURN(bool full, ReadWindow({std::max(first_day_, CivilDay(lo)), std::min(last_day_, CivilDay(hi))}));
+      if (full) break;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  struct Window {
+    std::string lo, hi;  // inclusive day bounds; both "" = the events of unknown day
+  };
+
+  static std::vector<SqlValue> Ids(const SqlRows& rows) {
     std::vector<SqlValue> ids;
     for (const SqlRow& r : rows) ids.push_back(r.Int(0));
     return ids;
-  };
-  if (!q.country.empty()) {
-    where += " AND country = ?";
-    std::string c = q.country;
-    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    params.push_back(c);
   }
-  if (!q.type.empty()) {
-    bool digits = std::all_of(q.type.begin(), q.type.end(), [](char c) { return c >= '0' && c <= '9'; });
-    SqlRows rows;
-    if (digits) {
-      EM_ASSIGN_OR_RETURN(rows, db.Query("SELECT id FROM event_types WHERE cameo >= ? AND cameo < ? ORDER BY id",
-                                         {q.type, PrefixEnd(q.type)}));
-    } else {
-      std::string t = q.type;
-      for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      EM_ASSIGN_OR_RETURN(rows, db.Query("SELECT id FROM event_types WHERE lower(plover) = ? OR lower(plover_mode) = ? "
-                                         "OR lower(acled_event_type) = ? OR lower(acled_sub_event_type) = ? ORDER BY id",
-                                         {t, t, t, t}));
+
+  // Filters other than the day range, each served by an index that leads with it and ends with the
+  // day: (country, type_id, day), (type_id, day), (source_actor, day), (target_actor, day), the
+  // R*Tree / GiST index of places, FTS5 / tsvector. Codes and names are first resolved to the ids
+  // of the small dimension tables, so every filter is an equality or IN list. False when a filter
+  // can match nothing.
+  Result<bool> ResolveFilters() {
+    if (!q_.country.empty()) {
+      where_ += " AND country = ?";
+      std::string c = q_.country;
+      for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      params_.push_back(c);
     }
-    if (rows.empty()) return std::vector<StoredEvent>();
-    std::vector<SqlValue> ids = in_list(rows);
-    where += " AND type_id IN (" + Placeholders(ids.size()) + ")";
-    params.insert(params.end(), ids.begin(), ids.end());
-  }
-  std::vector<SqlValue> actor_ids;  // as source or target: a UNION of two index reads (an OR would read rows)
-  if (!q.actor.empty()) {
-    std::string a = q.actor;
-    for (char& ch : a) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    EM_ASSIGN_OR_RETURN(SqlRows rows, db.Query("SELECT id FROM actors WHERE code >= ? AND code < ? ORDER BY id",
-                                               {a, PrefixEnd(a)}));
-    if (rows.empty()) return std::vector<StoredEvent>();
-    actor_ids = in_list(rows);
-  }
-  // --near: a bounding box around the circle (longitude left open across the antimeridian and at
-  // the poles); the exact great-circle distance is checked on each row read.
-  double box[4] = {0, 0, -180, 180};  // lat lo, hi; lon lo, hi
-  bool box_lon = false;
-  if (q.near) {
-    double dlat = q.near->km / 111.0;
-    box[0] = q.near->lat - dlat, box[1] = q.near->lat + dlat;
-    double coslat = std::cos(q.near->lat * M_PI / 180);
-    if (coslat > 0.01) {
-      double dlon = q.near->km / (111.0 * coslat);
-      if (q.near->lon - dlon > -180 && q.near->lon + dlon < 180) {
-        box[2] = q.near->lon - dlon, box[3] = q.near->lon + dlon;
-        box_lon = true;
+    if (!q_.type.empty()) {
+      EM_ASSIGN_OR_RETURN(SqlRows rows, TypeIds());
+      if (rows.empty()) return false;
+      std::vector<SqlValue> ids = Ids(rows);
+      where_ += " AND type_id IN (" + Placeholders(ids.size()) + ")";
+      params_.insert(params_.end(), ids.begin(), ids.end());
+    }
+    if (!q_.actor.empty()) {  // as source or target: a UNION of two index reads (an OR would read rows)
+      std::string a = q_.actor;
+      for (char& ch : a) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db_.Query("SELECT id FROM actors WHERE code >= ? AND code < ? ORDER BY id",
+                                                  {a, PrefixEnd(a)}));
+      if (rows.empty()) return false;
+      actor_ids_ = Ids(rows);
+    }
+    if (q_.near) NearBox();
+    if (!q_.text.empty()) {
+      if (pg_) {
+        where_ += " AND article_seq IN (SELECT seq FROM articles WHERE tsv @@ plainto_tsquery('simple', ?))";
+        params_.push_back(q_.text);
+      } else {
+        std::string fts = Fts5Query(q_.text);
+        if (fts.empty()) return false;
+        where_ += " AND article_seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+        params_.push_back(fts);
       }
     }
-    if (pg) {
-      where += " AND lat IS NOT NULL AND lon IS NOT NULL AND point(lon, lat) <@ box(point(?::float8, ?::float8), "
-               "point(?::float8, ?::float8))";
-      params.insert(params.end(), {box[2], box[0], box[3], box[1]});
-    }
+    return true;
   }
-  if (!q.text.empty()) {
-    if (pg) {
-      where += " AND article_seq IN (SELECT seq FROM articles WHERE tsv @@ plainto_tsquery('simple', ?))";
-      params.push_back(q.text);
-    } else {
-      std::string fts = Fts5Query(q.text);
-      if (fts.empty()) return std::vector<StoredEvent>();
-      where += " AND article_seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
-      params.push_back(fts);
+
+  // --type: digits are a CAMEO code or prefix, else a PLOVER type or mode or an ACLED type.
+  Result<SqlRows> TypeIds() {
+    bool digits = std::all_of(q_.type.begin(), q_.type.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits)
+      return db_.Query("SELECT id FROM event_types WHERE cameo >= ? AND cameo < ? ORDER BY id", {q_.type, PrefixEnd(q_.type)});
+    std::string t = q_.type;
+    for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return db_.Query("SELECT id FROM event_types WHERE lower(plover) = ? OR lower(plover_mode) = ? "
+                     "OR lower(acled_event_type) = ? OR lower(acled_sub_event_type) = ? ORDER BY id",
+                     {t, t, t, t});
+  }
+
+  // --near: a bounding box around the circle (longitude left open across the antimeridian and at
+  // the poles); the exact great-circle distance is checked on each row read.
+  void NearBox() {
+    double dlat = q_.near->km / 111.0;
+    box_[0] = q_.near->lat - dlat, box_[1] = q_.near->lat + dlat;
+    double coslat = std::cos(q_.near->lat * M_PI / 180);
+    if (coslat > 0.01) {
+      double dlon = q_.near->km / (111.0 * coslat);
+      if (q_.near->lon - dlon > -180 && q_.near->lon + dlon < 180) {
+        box_[2] = q_.near->lon - dlon, box_[3] = q_.near->lon + dlon;
+        box_lon_ = true;
+      }
+    }
+    if (pg_) {
+      where_ += " AND lat IS NOT NULL AND lon IS NOT NULL AND point(lon, lat) <@ box(point(?::float8, ?::float8), "
+                "point(?::float8, ?::float8))";
+      params_.insert(params_.end(), {box_[2], box_[0], box_[3], box_[1]});
     }
   }
 
   // The day range to read: the bounds given, else the data's first and last known day. Events of
   // unknown day ('') come first, and only when no bound is given.
-  std::string since = q.since.empty() ? std::string() : DateBound(q.since, false);
-  std::string until = q.until.empty() ? std::string() : DateBound(q.until, true);
-  std::string first_day = since, last_day = until;
-  if (first_day.empty()) {
-    EM_ASSIGN_OR_RETURN(SqlRows r, db.Query("SELECT MIN(day) FROM events WHERE day > ''"));
-    first_day = r.empty() ? "" : r[0].Text(0);
-  }
-  if (last_day.empty()) {
-    EM_ASSIGN_OR_RETURN(SqlRows r, db.Query("SELECT MAX(day) FROM events"));
-    last_day = r.empty() ? "" : r[0].Text(0);
-  }
-  // --near alone (or with dates, text) reads the R*Tree; with an indexed filter the box is checked on
-  // that index's entries, which carry lat/lon (no R*Tree set to build over a long range).
-  const bool near_by_rtree = q.country.empty() && q.type.empty() && q.actor.empty();
-  struct Window {
-    std::string lo, hi;  // inclusive day bounds; both "" = the events of unknown day
-  };
-  std::vector<StoredEvent> out;
-  std::set<std::string> seen_clusters;
-
-  // Reads one window's matching rows in (day, id) order, a page at a time (keyset paging), and
-  // turns the first row of each cluster not met before into an event with its tallies. Returns
-  // true when the limit is reached.
-  auto read_window = [&](const Window& w) -> Result<bool> {
-    std::string sql_where = w.lo.empty() && w.hi.empty() ? "day = ''" : "day >= ? AND day <= ?";
-    std::vector<SqlValue> base;
-    if (!w.lo.empty() || !w.hi.empty()) base = {w.lo, w.hi};
-    sql_where += where;
-    base.insert(base.end(), params.begin(), params.end());
-    if (q.near && (pg || !near_by_rtree)) {
-      sql_where += " AND lat BETWEEN ? AND ?";
-      base.insert(base.end(), {box[0], box[1]});
-      if (box_lon) {
-        sql_where += " AND lon BETWEEN ? AND ?";
-        base.insert(base.end(), {box[2], box[3]});
-      }
-    } else if (q.near) {
-      sql_where += " AND id IN (SELECT id FROM events_geo WHERE max_lat >= ? AND min_lat <= ?";
-      base.insert(base.end(), {box[0], box[1]});
-      if (box_lon) {
-        sql_where += " AND max_lon >= ? AND min_lon <= ?";
-        base.insert(base.end(), {box[2], box[3]});
-      }
-      sql_where += " AND max_day >= ? AND min_day <= ?";
-      if (w.lo.empty()) {
-        base.insert(base.end(), {kUnknownDayNumber, kUnknownDayNumber});
-      } else {
-        base.insert(base.end(), {static_cast<double>(DayNumber(w.lo)), static_cast<double>(DayNumber(w.hi))});
-      }
-      sql_where += ")";
+  Status DayRange() {
+    since_ = q_.since.empty() ? std::string() : DateBound(q_.since, false);
+    until_ = q_.until.empty() ? std::string() : DateBound(q_.until, true);
+    first_day_ = since_, last_day_ = until_;
+    if (first_day_.empty()) {
+      EM_ASSIGN_OR_RETURN(SqlRows r, db_.Query("SELECT MIN(day) FROM events WHERE day > ''"));
+      first_day_ = r.empty() ? "" : r[0].Text(0);
     }
-    std::string last_seen_day;
+    if (last_day_.empty()) {
+      EM_ASSIGN_OR_RETURN(SqlRows r, db_.Query("SELECT MAX(day) FROM events"));
+      last_day_ = r.empty() ? "" : r[0].Text(0);
+    }
+    return Status::Ok();
+  }
+
+  // The conditions of one window: its days, the filters, the place box (on the filter's index
+  // entries, which carry lat/lon, or through the R*Tree when --near is the only indexed filter).
+  void WindowWhere(const Window& w, std::string* sql_where, std::vector<SqlValue>* base) const {
+    *sql_where = w.lo.empty() && w.hi.empty() ? "day = ''" : "day >= ? AND day <= ?";
+    if (!w.lo.empty() || !w.hi.empty()) *base = {w.lo, w.hi};
+    *sql_where += where_;
+    base->insert(base->end(), params_.begin(), params_.end());
+    const bool near_by_rtree = q_.country.empty() && q_.type.empty() && q_.actor.empty();
+    if (q_.near && (pg_ || !near_by_rtree)) {
+      *sql_where += " AND lat BETWEEN ? AND ?";
+      base->insert(base->end(), {box_[0], box_[1]});
+      if (box_lon_) {
+        *sql_where += " AND lon BETWEEN ? AND ?";
+        base->insert(base->end(), {box_[2], box_[3]});
+      }
+    } else if (q_.near) {
+      *sql_where += " AND id IN (SELECT id FROM events_geo WHERE max_lat >= ? AND min_lat <= ?";
+      base->insert(base->end(), {box_[0], box_[1]});
+      if (box_lon_) {
+        *sql_where += " AND max_lon >= ? AND min_lon <= ?";
+        base->insert(base->end(), {box_[2], box_[3]});
+      }
+      *sql_where += " AND max_day >= ? AND min_day <= ?";
+      if (w.lo.empty()) {
+        base->insert(base->end(), {kUnknownDayNumber, kUnknownDayNumber});
+      } else {
+        base->insert(base->end(), {static_cast<double>(DayNumber(w.lo)), static_cast<double>(DayNumber(w.hi))});
+      }
+      *sql_where += ")";
+    }
+  }
+
+  // One page of a window after (last_day, last_id), keyset paging; with an actor filter a UNION of
+  // its source and target index reads.
+  void PageQuery(const std::string& columns, const std::string& sql_where, const std::vector<SqlValue>& base,
+                 const std::string& last_day, int64_t last_id, size_t page, std::string* sql,
+                 std::vector<SqlValue>* params) const {
+    std::string branch = "SELECT " + columns + " FROM events WHERE " + sql_where;
+    std::vector<SqlValue> branch_params = base;
+    if (last_id >= 0) {
+      branch += " AND (day > ? OR (day = ? AND id > ?))";
+      branch_params.insert(branch_params.end(), {last_day, last_day, last_id});
+    }
+    if (actor_ids_.empty()) {
+      *sql = branch;
+      *params = branch_params;
+    } else {
+      for (const char* role : {"source_actor", "target_actor"}) {
+        if (!sql->empty()) *sql += " UNION ";
+        *sql += branch + " AND " + role + " IN (" + Placeholders(actor_ids_.size()) + ")";
+        params->insert(params->end(), branch_params.begin(), branch_params.end());
+        params->insert(params->end(), actor_ids_.begin(), actor_ids_.end());
+      }
+    }
+    *sql += " ORDER BY day, id LIMIT " + std::to_string(page);
+  }
+
+  // Reads one window's matching rows in (day, id) order, a page at a time, and turns the first row
+  // of each cluster not met before into an event. True when the limit is reached.
+  Result<bool> ReadWindow(const Window& w) {
+    std::string sql_where;
+    std::vector<SqlValue> base;
+    WindowWhere(w, &sql_where, &base);
+    std::string last_day;
     int64_t last_id = -1;
     // Rows per page: four times a small limit (no overflow for a huge one: that pages as "all").
-    const size_t page = q.limit && q.limit < 5000 ? std::max<size_t>(4 * q.limit, 256) : 20000;
-    std::string columns = q.near ? "id, cluster, day, lat, lon" : "id, cluster, day";
-    const size_t extra = q.near ? 5 : 3;
-    if (visit) columns += ", country, type_id, article_seq";
+    const size_t page = q_.limit && q_.limit < 5000 ? std::max<size_t>(4 * q_.limit, 256) : 20000;
+    std::string columns = q_.near ? "id, cluster, day, lat, lon" : "id, cluster, day";
+    const size_t extra = q_.near ? 5 : 3;
+    if (visit_) columns += ", country, type_id, article_seq";
     for (;;) {
-      std::string branch = "SELECT " + columns + " FROM events WHERE " + sql_where;
-      std::vector<SqlValue> branch_params = base;
-      if (last_id >= 0) {
-        branch += " AND (day > ? OR (day = ? AND id > ?))";
-        branch_params.insert(branch_params.end(), {last_seen_day, last_seen_day, last_id});
-      }
       std::string sql;
-      std::vector<SqlValue> page_params;
-      if (actor_ids.empty()) {
-        sql = branch;
-        page_params = branch_params;
-      } else {
-        for (const char* role : {"source_actor", "target_actor"}) {
-          if (!sql.empty()) sql += " UNION ";
-          sql += branch + " AND " + role + " IN (" + Placeholders(actor_ids.size()) + ")";
-          page_params.insert(page_params.end(), branch_params.begin(), branch_params.end());
-          page_params.insert(page_params.end(), actor_ids.begin(), actor_ids.end());
-        }
-      }
-      sql += " ORDER BY day, id LIMIT " + std::to_string(page);
-      EM_ASSIGN_OR_RETURN(SqlRows rows, db.Query(sql, page_params));
+      std::vector<SqlValue> params;
+      PageQuery(columns, sql_where, base, last_day, last_id, page, &sql, &params);
+      EM_ASSIGN_OR_RETURN(SqlRows rows, db_.Query(sql, params));
       std::vector<int64_t> firsts;
       for (const SqlRow& r : rows) {
-        if (q.near && (r.IsNull(3) || r.IsNull(4) ||
-                       KmBetween(q.near->lat, q.near->lon, r.Double(3), r.Double(4)) > q.near->km))
+        if (q_.near && (r.IsNull(3) || r.IsNull(4) ||
+                        KmBetween(q_.near->lat, q_.near->lon, r.Double(3), r.Double(4)) > q_.near->km))
           continue;
-        bool first = seen_clusters.insert(r.Text(1)).second;
-        if (visit) visit->row(r, extra, first);
+        bool first = seen_clusters_.insert(r.Text(1)).second;
+        if (visit_) (*visit_)(r, extra, first);
         else if (first) firsts.push_back(r.Int(0));
       }
-      if (!rows.empty()) last_id = rows.back().Int(0), last_seen_day = rows.back().Text(2);
-      // The representatives of the clusters first met on this page, in order, with their tallies.
-      for (size_t start = 0; start < firsts.size(); start += 500) {
-        size_t n = std::min<size_t>(500, firsts.size() - start);
-        if (q.limit) n = std::min(n, q.limit - out.size());
-        std::vector<SqlValue> ids(firsts.begin() + start, firsts.begin() + start + n);
-        EM_ASSIGN_OR_RETURN(SqlRows full, db.Query(std::string("SELECT ") + kEventColumns +
-                                                       " FROM events e JOIN articles a ON a.seq = e.article_seq "
-                                                       "WHERE e.id IN (" + Placeholders(n) + ")",
-                                                   ids));
-        std::map<int64_t, StoredEvent> by_id;
-        std::vector<SqlValue> clusters;
-        for (const SqlRow& r : full) {
-          StoredEvent e = EventFromRow(r);
-          clusters.push_back(e.cluster);
-          by_id.emplace(e.id, std::move(e));
-        }
-        std::map<std::string, std::array<int64_t, 3>> tallies;
-        if (!clusters.empty()) {
-          EM_ASSIGN_OR_RETURN(SqlRows t, db.Query("SELECT cluster, COUNT(*), COUNT(DISTINCT article_seq), "
-                                                  "COUNT(DISTINCT site) FROM events WHERE cluster IN (" +
-                                                      Placeholders(clusters.size()) + ") GROUP BY cluster",
-                                                  clusters));
-          for (const SqlRow& r : t) tallies[r.Text(0)] = {r.Int(1), r.Int(2), r.Int(3)};
-        }
-        for (size_t i = 0; i < n; ++i) {
-          auto it = by_id.find(firsts[start + i]);
-          if (it == by_id.end()) continue;
-          StoredEvent& e = it->second;
-          if (auto t = tallies.find(e.cluster); t != tallies.end()) {
-            e.num_mentions = t->second[0], e.num_articles = t->second[1], e.num_sources = t->second[2];
-          }
-          out.push_back(std::move(e));
-        }
-        if (q.limit && out.size() >= q.limit) return true;
-      }
+      if (!rows.empty()) last_id = rows.back().Int(0), last_day = rows.back().Text(2);
+      EM_ASSIGN_OR_RETURN(bool full, AddRepresentatives(firsts));
+      if (full) return true;
       if (rows.size() < page) return false;
     }
-  };
+  }
 
-  if (since.empty() && until.empty()) {
-    EM_ASSIGN_OR_RETURN(bool full, read_window({"", ""}));
-    if (full) return out;
+  // The representatives of the clusters first met on a page, in order, with their tallies (event
+  // rows, distinct articles, distinct sites). True when the limit is reached.
+  Result<bool> AddRepresentatives(const std::vector<int64_t>& firsts) {
+    for (size_t start = 0; start < firsts.size(); start += 500) {
+      size_t n = std::min<size_t>(500, firsts.size() - start);
+      if (q_.limit) n = std::min(n, q_.limit - out_.size());
+      std::vector<SqlValue> ids(firsts.begin() + start, firsts.begin() + start + n);
+      EM_ASSIGN_OR_RETURN(SqlRows full, db_.Query(std::string("SELECT ") + kEventColumns +
+                                                      " FROM events e JOIN articles a ON a.seq = e.article_seq "
+                                                      "WHERE e.id IN (" + Placeholders(n) + ")",
+                                                  ids));
+      std::map<int64_t, StoredEvent> by_id;
+      std::vector<SqlValue> clusters;
+      for (const SqlRow& r : full) {
+        StoredEvent e = EventFromRow(r);
+        clusters.push_back(e.cluster);
+        by_id.emplace(e.id, std::move(e));
+      }
+      std::map<std::string, std::array<int64_t, 3>> tallies;
+      if (!clusters.empty()) {
+        EM_ASSIGN_OR_RETURN(SqlRows t, db_.Query("SELECT cluster, COUNT(*), COUNT(DISTINCT article_seq), "
+                                                 "COUNT(DISTINCT site) FROM events WHERE cluster IN (" +
+                                                     Placeholders(clusters.size()) + ") GROUP BY cluster",
+                                                 clusters));
+        for (const SqlRow& r : t) tallies[r.Text(0)] = {r.Int(1), r.Int(2), r.Int(3)};
+      }
+      for (size_t i = 0; i < n; ++i) {
+        auto it = by_id.find(firsts[start + i]);
+        if (it == by_id.end()) continue;
+        StoredEvent& e = it->second;
+        if (auto t = tallies.find(e.cluster); t != tallies.end()) {
+          e.num_mentions = t->second[0], e.num_articles = t->second[1], e.num_sources = t->second[2];
+        }
+        out_.push_back(std::move(e));
+      }
+      if (q_.limit && out_.size() >= q_.limit) return true;
+    }
+    return false;
   }
-  if (first_day.empty() || last_day.empty() || first_day > last_day) return out;
-  // With a limit, windows of days growing fourfold from a week: each is a few index seeks and a sort of
-  // its own rows, so a small --limit reads about as many rows as it lists, whatever the filters.
-  // Without one, the whole range at once.
-  const int64_t first = DayNumber(first_day), last = DayNumber(last_day);
-  int64_t width = q.limit ? 8 : last - first + 1;
-  for (int64_t lo = first; lo <= last; lo += width, width *= 4) {
-    int64_t hi = std::min(last, lo + width - 1);
-    Window w{std::max(first_day, CivilDay(lo)), std::min(last_day, CivilDay(hi))};
-    EM_ASSIGN_OR_RETURN(bool full, read_window(w));
-    if (full) break;
-  }
-  return out;
+
+  SqlConnection& db_;
+  const bool pg_;
+  const EventQuery& q_;
+  const RowVisitor* visit_;
+  std::string where_;
+  std::vector<SqlValue> params_;
+  std::vector<SqlValue> actor_ids_;
+  double box_[4] = {0, 0, -180, 180};  // lat lo, hi; lon lo, hi
+  bool box_lon_ = false;
+  std::string since_, until_, first_day_, last_day_;
+  std::vector<StoredEvent> out_;
+  std::set<std::string> seen_clusters_;
+};
+
+}  // namespace
+
+Result<std::vector<StoredEvent>> Store::ScanEvents(const EventQuery& q, EventRowVisitor* visit) {
+  return EventScan(*impl_->db, impl_->pg(), q, visit ? &visit->row : nullptr).Run();
 }
 
 Result<std::vector<StoredArticle>> Store::FindArticles(const ArticleQuery& q) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "eventmill/json.h"
 #include "store/schema/migrations.h"
@@ -235,6 +236,119 @@ TEST(Store, ReopensAtItsSchemaVersionAndRefusesANewerOne) {
   EXPECT_NE(store.status().message().find("newer"), std::string::npos) << store.status().message();
 }
 
+// EventScan::ResolveFilters: a type, actor or text that matches nothing ends the scan empty.
+TEST(Store, AFilterThatCanMatchNothingListsNothing) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory)};
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  for (EventQuery q : {EventQuery{.type = "NOSUCHTYPE"}, EventQuery{.actor = "ZZZ"}, EventQuery{.text = "!!!"},
+                       EventQuery{.type = "99"}}) {
+    q.limit = 0;
+    auto r = (*store)->FindEvents(q);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_TRUE(r->empty()) << q.type << q.actor << q.text;
+  }
+  auto all = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 1u);
+}
+
+// EventScan::DayRange and its windows: events of no known day come first when no date bound is
+// given, and not at all with one; with a limit, the oldest days are read first.
+TEST(Store, EventsOfNoDayComeFirstAndOnlyWithoutDateBounds) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory, "KZ", "173", "2022-01-09"),
+                                MakeDoc("https://b.example/2", std::string(kStory) + " Two.", "KZ", "173", "2022-03-01"),
+                                MakeDoc("https://c.example/3", std::string(kStory) + " Three.", "KZ", "173", "2022-01-09")};
+  docs[2].events[0].date = {};
+  docs[2].published.reset();
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto all = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].event.date.value, "");
+  EXPECT_EQ((*all)[1].event.date.value, "2022-01-09");
+  EXPECT_EQ((*all)[2].event.date.value, "2022-03-01");
+  auto bounded = (*store)->FindEvents({.since = "2022-01-01", .limit = 0});
+  ASSERT_TRUE(bounded.ok());
+  EXPECT_EQ(bounded->size(), 2u);
+  auto two = (*store)->FindEvents({.limit = 2});
+  ASSERT_TRUE(two.ok());
+  ASSERT_EQ(two->size(), 2u);
+  EXPECT_EQ((*two)[1].event.date.value, "2022-01-09");
+}
+
+// AddBatch's steps: an id twice in one batch is stored once (NewDocuments); an id stored before
+// adds nothing (InsertArticles); each document's events are counted new when it reports them
+// first (CountNewEvents).
+TEST(Store, ABatchStoresAnIdOnceAndCountsTheEventsItReportsFirst) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok());
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory), MakeDoc("https://a.example/1", kStory)};
+  auto r = (*store)->Write(docs);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE((*r)[0].added);
+  EXPECT_FALSE((*r)[1].added);
+  EXPECT_EQ((*r)[0].new_clusters, 1u);
+  std::vector<Document> again = {MakeDoc("https://a.example/1", kStory)};
+  auto r2 = (*store)->Write(again);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_FALSE((*r2)[0].added);
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 1);
+}
+
+// The event's category (the output contract's non-political kinds) is stored and read back; a
+// political event has none.
+TEST(Store, KeepsTheCategoryOfNonPoliticalEvents) {
+  TempDb tmp;
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  std::vector<Document> docs = {MakeDoc("https://a.example/flood", kStory, "KZ", "202", "2022-03-01"),
+                                MakeDoc("https://b.example/arrest", std::string(kStory) + " More.")};
+  docs[0].events[0].category = "natural_disaster";
+  docs[0].events[0].acled_event_type.clear();
+  docs[0].events[0].acled_sub_event_type.clear();
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto events = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 2u);
+  std::map<std::string, std::string> category;
+  for (const StoredEvent& e : *events) category[e.event.cameo] = e.event.category;
+  EXPECT_EQ(category["202"], "natural_disaster");
+  EXPECT_EQ(category["173"], "");
+}
+
+// A database of schema version 4 (no category) gets the column; its events have none.
+TEST(Store, MigratesAVersion4DatabaseWithoutCategories) {
+  TempDb tmp;
+  {
+    auto store = Store::Open(tmp.path());
+    ASSERT_TRUE(store.ok());
+  }
+  {
+    auto db = OpenSqlite(tmp.path(), 1000);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->ExecScript("ALTER TABLE events DROP COLUMN category; DELETE FROM schema_migrations WHERE version = 5").ok());
+  }
+  auto store = Store::Open(tmp.path());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->schema_version(), 5);
+  std::vector<Document> docs = {MakeDoc("https://a.example/1", kStory)};
+  docs[0].events[0].category = "crime";
+  ASSERT_TRUE((*store)->Write(docs).ok());
+  auto events = (*store)->FindEvents({.limit = 0});
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].event.category, "crime");
+}
+
 // A database written by the first schema (country, CAMEO and actor codes as text columns only) is
 // migrated on open: its events get type and actor ids and R*Tree entries, so every filter still
 // finds them, and new writes land beside them.
@@ -273,6 +387,17 @@ TEST(Store, MigratesAVersion1DatabaseAndItsEventsStayFindable) {
   EXPECT_EQ(find({.country = "KZ", .type = "ARREST", .since = "2022-01", .until = "2022-01"}), 2u);
 }
 
+// The exporter of the gdelt and acled rows, over the project's data/ and the npm packages
+// tools/setup.sh installs (no gazetteer: the places' own names).
+const EventExporter& Exporter() {
+  static const EventExporter* exporter = [] {
+    auto e = EventExporter::Create({.gazetteer = false});
+    EXPECT_TRUE(e.ok()) << e.status().message();
+    return e.ok() ? new EventExporter(std::move(*e)) : nullptr;
+  }();
+  return *exporter;
+}
+
 const char kToneFixture[] = "src/store/testdata/tone_words.js";  // tests run in the source root
 // 12 words, 4 of negative valence in the fixture (killed, violent, protest, condemned): tone -33.3333.
 const char kNegativeStory[] = "Police killed two people as a violent protest was condemned by officials.";
@@ -280,7 +405,7 @@ const char kNegativeStory[] = "Police killed two people as a violent protest was
 // The GDELT row's AvgTone (column 35 of 61).
 std::vector<std::string> GdeltAvgTones(const std::vector<StoredEvent>& events) {
   std::string out;
-  WriteEvents(events, EventFormat::kGdelt, &out);
+  Exporter().Write(events, EventFormat::kGdelt, &out);
   std::vector<std::string> tones;
   size_t start = 0;
   while (start < out.size()) {
@@ -459,7 +584,7 @@ TEST(EventExport, CsvQuotesCommasQuotesAndNewlines) {
 
 TEST(EventExport, GdeltRowsHave61TabSeparatedColumns) {
   std::string out;
-  WriteEvents({SampleEvent(), SampleEvent()}, EventFormat::kGdelt, &out);
+  Exporter().Write({SampleEvent(), SampleEvent()}, EventFormat::kGdelt, &out);
   size_t start = 0, rows = 0;
   while (start < out.size()) {
     size_t end = out.find('\n', start);
@@ -474,7 +599,7 @@ TEST(EventExport, GdeltRowsHave61TabSeparatedColumns) {
 
 TEST(EventExport, AcledRowsNameTheCountryAndItsNumericCode) {
   std::string out;
-  WriteEvents({SampleEvent()}, EventFormat::kAcled, &out);
+  Exporter().Write({SampleEvent()}, EventFormat::kAcled, &out);
   EXPECT_EQ(out.substr(0, 29), "event_id_cnty,event_date,year");
   if (std::filesystem::exists("/usr/share/iso-codes/json/iso_3166-1.json")) {
     EXPECT_NE(out.find("KAZ7,2022-01-09,2022,1,Strategic developments"), std::string::npos) << out;
@@ -491,6 +616,24 @@ TEST(EventExport, GeojsonLeavesOutEventsWithoutCoordinates) {
   WriteEvents({a, b}, EventFormat::kGeojson, &out);
   EXPECT_NE(out.find("\"coordinates\":[76.92,43.25]"), std::string::npos) << out;
   EXPECT_EQ(out.find("\"id\":8"), std::string::npos);
+}
+
+TEST(EventExport, GdeltAndAcledNeedTheExporter) {
+  std::string out;
+  EXPECT_FALSE(WriteEvents({SampleEvent()}, EventFormat::kAcled, &out).ok());
+  EXPECT_TRUE(WriteEvents({SampleEvent()}, EventFormat::kCsv, &out).ok());
+}
+
+TEST(EventExport, CategoryIsExportedAndNonPoliticalEventsAreNoAcledRows) {
+  StoredEvent flood = SampleEvent();
+  flood.event.category = "natural_disaster";
+  std::string jsonl, csv, acled;
+  ASSERT_TRUE(WriteEvents({flood}, EventFormat::kJsonl, &jsonl).ok());
+  EXPECT_NE(jsonl.find("\"acled\":null,\"category\":\"natural_disaster\""), std::string::npos) << jsonl;
+  ASSERT_TRUE(WriteEvents({flood}, EventFormat::kCsv, &csv).ok());
+  EXPECT_NE(csv.find(",natural_disaster\r\n"), std::string::npos) << csv;
+  Exporter().Write({flood}, EventFormat::kAcled, &acled);
+  EXPECT_EQ(std::count(acled.begin(), acled.end(), '\n'), 1) << acled;  // the header alone
 }
 
 TEST(EventExport, UnknownFormatIsAnError) {

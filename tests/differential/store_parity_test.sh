@@ -12,8 +12,12 @@ LITE="$TMP/parity.db"
 python3 "$ROOT/tests/e2e/store_corpus.py" 600 --seed 33 --copies 90 > "$TMP/docs.jsonl"
 printf 'Plain page one: police detained dozens of people near the station.\n' > "$TMP/one.txt"
 printf '{"id":"r1","text":"Record with text: the rally in the square was dispersed by police."}\n' > "$TMP/rec.jsonl"
+# A non-political event: its category is stored (schema version 5) and exported by both backends.
+cat > "$TMP/flood.jsonl" <<'JSON'
+{"id":"f100000000000001","url":"https://flood.example/1","title":"Flood","published":"2022-01-15","site_name":"Flood News","text":"Floods killed 12 people in Almaty on Saturday, officials said.","entities":[],"quotes":[],"counts":[],"events":[{"id":"f1e","cameo":"202","cameo_root":"20","quad_class":4,"goldstein":-10,"plover":"ASSAULT","plover_mode":"","acled":null,"category":"natural_disaster","source":null,"target":null,"location":{"name":"Almaty","country":"KZ","admin1":"Almaty City","lat":43.25,"lon":76.92,"geonameid":1526384,"precision":"city","span":[27,33]},"date":{"value":"2022-01-15","precision":"day","basis":"explicit"},"counts":[{"kind":"killed","value":12,"qualifier":"exact","who":"people","text":"12 people","span":[14,23]}],"modality":"asserted","evidence":{"span":[0,62]},"confidence":0.8}],"duplicate_of":null}
+JSON
 for db in "$LITE" "$URL"; do
-  "$EM" ingest --db "$db" --documents "$TMP/docs.jsonl" --no-progress 2>/dev/null || fail "ingest documents into $db"
+  "$EM" ingest --db "$db" --documents "$TMP/docs.jsonl" "$TMP/flood.jsonl" --no-progress 2>/dev/null || fail "ingest documents into $db"
   "$EM" ingest --db "$db" "$TMP/one.txt" "$TMP/rec.jsonl" --threads 1 --no-progress 2>/dev/null || fail "ingest pages into $db"
 done
 
@@ -28,6 +32,11 @@ compare() {  # compare NAME COMMAND-ARGS...
 }
 for fmt in table jsonl csv gdelt acled geojson; do
   compare "events --format $fmt" events --limit 0 --format "$fmt"
+done
+for db in "$LITE" "$URL"; do
+  "$EM" events --db "$db" --limit 0 --format jsonl --country KZ --since 2022-01-15 --until 2022-01-15 |
+    grep -q '"acled":null,"category":"natural_disaster"' && pass "category stored and read back (${db%%:*})" ||
+    fail "category lost in $db"
 done
 compare "country+type+date" events --country KZ --type 173 --since 2022-01-03 --until 2022-01-25 --format jsonl
 compare "PLOVER type, limit" events --type PROTEST --limit 17 --format csv

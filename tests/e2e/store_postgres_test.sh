@@ -63,11 +63,12 @@ rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 assert rows and all(len(r) == 61 and float(r[34]) < -10 for r in rows), rows
 PY
 # A version-2 database (no tone column) is migrated to the latest and its articles get their tone.
-psql "alter table articles drop column tone; alter table events drop column merge_reason; delete from schema_migrations where version >= 3"
+psql "alter table articles drop column tone; alter table events drop column merge_reason; alter table events drop column category; delete from schema_migrations where version >= 3"
 v=$("$EM" status --db "$URL" | sed -n "s/.*schema version \([0-9]*\).*/\1/p")
-[ "$v" = 4 ] && [ "$(psql "select count(*) from articles where tone is null")" = 0 ] &&
+[ "$v" = 5 ] && [ "$(psql "select count(*) from articles where tone is null")" = 0 ] &&
+  [ "$(psql "select count(*) from information_schema.columns where table_name = 'events' and column_name = 'category'")" = 1 ] &&
   [ "$(psql "select count(*) from articles where tone < -10")" -ge 1 ] &&
-  pass "version 2 database migrated, tones filled" || fail "migration to 4: version $v, $(psql "select count(*) from articles where tone is null") without tone"
+  pass "version 2 database migrated (category column added), tones filled" || fail "migration to the latest: version $v, $(psql "select count(*) from articles where tone is null") without tone"
 # Issue 18.6: a huge --limit does not overflow into an SQL error, and no error shows SQL text.
 "$EM" events --db "$URL" --limit 18446744073709551615 --format csv > "$TMP/all.csv" 2> "$TMP/err4" &&
   [ "$(wc -l < "$TMP/all.csv")" -gt 1 ] && pass "PostgreSQL: --limit 2^64-1 lists everything" || fail "pg huge limit: $(cat "$TMP/err4")"

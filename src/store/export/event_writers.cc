@@ -5,9 +5,13 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/data_files.h"
 #include "eventmill/civil_date.h"
+#include "eventmill/data_dir.h"
+#include "eventmill/lexicon.h"
 #include "eventmill/printable.h"
 #include "eventmill/store.h"
+#include "store/export/acled_row.h"
 #include "store/export/reference_tables.h"
 
 namespace eventmill {
@@ -59,13 +63,6 @@ std::string Num(double v, int decimals = 4) {
 
 std::string OptNum(const std::optional<double>& v) { return v ? Num(*v, 5) : ""; }
 
-double Fatalities(const Event& e) {
-  double n = 0;
-  for (const Count& c : e.counts)
-    if (c.kind == "killed") n += c.value;
-  return n;
-}
-
 std::string ActorName(const std::optional<Actor>& a) {
   if (!a) return "";
   return !a->name.empty() ? a->name : a->text;
@@ -73,8 +70,11 @@ std::string ActorName(const std::optional<Actor>& a) {
 
 ojson ActorJson(const std::optional<Actor>& a) {
   if (!a) return nullptr;
-  return ojson{{"text", a->text}, {"code", a->code}, {"country", a->country.empty() ? ojson() : ojson(a->country)},
-               {"role", a->role}, {"name", a->name}};
+  return ojson{{"text", a->text},
+               {"code", a->code},
+               {"country", a->country.empty() ? ojson() : ojson(a->country)},
+               {"role", a->role},
+               {"name", a->name}};
 }
 
 ojson EventJson(const StoredEvent& s) {
@@ -88,7 +88,12 @@ ojson EventJson(const StoredEvent& s) {
   j["goldstein"] = e.goldstein;
   j["plover"] = e.plover;
   j["plover_mode"] = e.plover_mode;
-  j["acled"] = {{"event_type", e.acled_event_type}, {"sub_event_type", e.acled_sub_event_type}};
+  if (!e.category.empty()) {
+    j["acled"] = nullptr;  // as the output contract gives a non-political event
+    j["category"] = e.category;
+  } else {
+    j["acled"] = {{"event_type", e.acled_event_type}, {"sub_event_type", e.acled_sub_event_type}};
+  }
   j["source"] = ActorJson(e.source);
   j["target"] = ActorJson(e.target);
   if (e.location) {
@@ -107,12 +112,19 @@ ojson EventJson(const StoredEvent& s) {
   j["date"] = {{"value", e.date.value}, {"precision", e.date.precision}, {"basis", e.date.basis}};
   j["counts"] = ojson::array();
   for (const Count& c : e.counts)
-    j["counts"].push_back({{"kind", c.kind}, {"value", c.value}, {"qualifier", c.qualifier}, {"who", c.who},
-                           {"text", c.text}, {"span", {c.span.begin, c.span.end}}});
+    j["counts"].push_back({{"kind", c.kind},
+                           {"value", c.value},
+                           {"qualifier", c.qualifier},
+                           {"who", c.who},
+                           {"text", c.text},
+                           {"span", {c.span.begin, c.span.end}}});
   j["modality"] = e.modality;
   j["evidence"] = {{"span", {e.evidence.begin, e.evidence.end}}, {"sentence", s.evidence_text}};
   j["confidence"] = e.confidence;
-  j["article"] = {{"id", s.article_id}, {"url", s.url}, {"title", s.title}, {"site_name", s.site_name},
+  j["article"] = {{"id", s.article_id},
+                  {"url", s.url},
+                  {"title", s.title},
+                  {"site_name", s.site_name},
                   {"published", s.published.empty() ? ojson() : ojson(s.published)},
                   {"tone", s.tone ? ojson(*s.tone) : ojson()}};
   j["cluster"] = s.cluster;
@@ -148,11 +160,13 @@ void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
   for (const StoredEvent& s : events) {
     const Event& e = s.event;
     std::string type = e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
-    std::string where = e.location ? e.location->place.name + (e.location->place.country.empty() ? "" : " " + e.location->place.country) : "";
+    std::string where =
+        e.location ? e.location->place.name + (e.location->place.country.empty() ? "" : " " + e.location->place.country)
+                   : "";
     std::string line = Fit(e.date.value, 11) + Fit(e.cameo, 6) + Fit(type, 18) +
                        Fit(e.source ? e.source->code : "-", 10) + Fit(e.target ? e.target->code : "-", 10) +
-                       Fit(where, 22) + Fit(std::to_string(s.num_mentions), 5) + Fit(std::to_string(s.num_articles), 5) +
-                       Fit(s.evidence_text, 80);
+                       Fit(where, 22) + Fit(std::to_string(s.num_mentions), 5) +
+                       Fit(std::to_string(s.num_articles), 5) + Fit(s.evidence_text, 80);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     *out += line + "\n";
   }
@@ -160,19 +174,56 @@ void WriteTable(const std::vector<StoredEvent>& events, std::string* out) {
 }
 
 const std::vector<std::string>& CsvHeader() {
-  static const std::vector<std::string> h = {
-      "row_id", "event_id", "date", "date_precision", "cameo", "cameo_root", "quad_class", "goldstein", "plover",
-      "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code", "source_name", "source_country",
-      "source_role", "target_code", "target_name", "target_country", "target_role", "location", "country", "admin1",
-      "lat", "lon", "geonameid", "geo_precision", "modality", "confidence", "killed", "injured", "arrested",
-      "num_mentions", "num_articles", "num_sources", "article_id", "url", "site_name", "published", "evidence", "cluster"};
+  static const std::vector<std::string> h = {"row_id",
+                                             "event_id",
+                                             "date",
+                                             "date_precision",
+                                             "cameo",
+                                             "cameo_root",
+                                             "quad_class",
+                                             "goldstein",
+                                             "plover",
+                                             "plover_mode",
+                                             "acled_event_type",
+                                             "acled_sub_event_type",
+                                             "source_code",
+                                             "source_name",
+                                             "source_country",
+                                             "source_role",
+                                             "target_code",
+                                             "target_name",
+                                             "target_country",
+                                             "target_role",
+                                             "location",
+                                             "country",
+                                             "admin1",
+                                             "lat",
+                                             "lon",
+                                             "geonameid",
+                                             "geo_precision",
+                                             "modality",
+                                             "confidence",
+                                             "killed",
+                                             "injured",
+                                             "arrested",
+                                             "num_mentions",
+                                             "num_articles",
+                                             "num_sources",
+                                             "article_id",
+                                             "url",
+                                             "site_name",
+                                             "published",
+                                             "evidence",
+                                             "cluster",
+                                             "category"};
   return h;
 }
 
 double CountOf(const Event& e, std::initializer_list<std::string_view> kinds) {
   double n = 0;
   for (const Count& c : e.counts)
-    for (auto k : kinds) if (c.kind == k) n += c.value;
+    for (auto k : kinds)
+      if (c.kind == k) n += c.value;
   return n;
 }
 
@@ -184,22 +235,58 @@ void WriteCsv(const std::vector<StoredEvent>& events, std::string* out) {
     auto actor = [](const std::optional<Actor>& a, int field) -> std::string {
       if (!a) return "";
       switch (field) {
-        case 0: return a->code;
-        case 1: return ActorName(a);
-        case 2: return a->country;
-        default: return a->role;
+        case 0:
+          return a->code;
+        case 1:
+          return ActorName(a);
+        case 2:
+          return a->country;
+        default:
+          return a->role;
       }
     };
-    AppendCsvRow({std::to_string(s.id), e.id, e.date.value, e.date.precision, e.cameo, e.cameo_root,
-                  std::to_string(e.quad_class), Num(e.goldstein, 1), e.plover, e.plover_mode, e.acled_event_type,
-                  e.acled_sub_event_type, actor(e.source, 0), actor(e.source, 1), actor(e.source, 2), actor(e.source, 3),
-                  actor(e.target, 0), actor(e.target, 1), actor(e.target, 2), actor(e.target, 3), p ? p->name : "",
-                  p ? p->country : "", p ? p->admin1 : "", p ? OptNum(p->lat) : "", p ? OptNum(p->lon) : "",
-                  p && p->geonameid ? std::to_string(p->geonameid) : "", p ? p->precision : "", e.modality,
-                  Num(e.confidence, 3), Num(CountOf(e, {"killed"})), Num(CountOf(e, {"injured"})),
-                  Num(CountOf(e, {"arrested", "detained"})), std::to_string(s.num_mentions),
-                  std::to_string(s.num_articles), std::to_string(s.num_sources), s.article_id, s.url, s.site_name,
-                  s.published, s.evidence_text, s.cluster},
+    AppendCsvRow({std::to_string(s.id),
+                  e.id,
+                  e.date.value,
+                  e.date.precision,
+                  e.cameo,
+                  e.cameo_root,
+                  std::to_string(e.quad_class),
+                  Num(e.goldstein, 1),
+                  e.plover,
+                  e.plover_mode,
+                  e.acled_event_type,
+                  e.acled_sub_event_type,
+                  actor(e.source, 0),
+                  actor(e.source, 1),
+                  actor(e.source, 2),
+                  actor(e.source, 3),
+                  actor(e.target, 0),
+                  actor(e.target, 1),
+                  actor(e.target, 2),
+                  actor(e.target, 3),
+                  p ? p->name : "",
+                  p ? p->country : "",
+                  p ? p->admin1 : "",
+                  p ? OptNum(p->lat) : "",
+                  p ? OptNum(p->lon) : "",
+                  p && p->geonameid ? std::to_string(p->geonameid) : "",
+                  p ? p->precision : "",
+                  e.modality,
+                  Num(e.confidence, 3),
+                  Num(CountOf(e, {"killed"})),
+                  Num(CountOf(e, {"injured"})),
+                  Num(CountOf(e, {"arrested", "detained"})),
+                  std::to_string(s.num_mentions),
+                  std::to_string(s.num_articles),
+                  std::to_string(s.num_sources),
+                  s.article_id,
+                  s.url,
+                  s.site_name,
+                  s.published,
+                  s.evidence_text,
+                  s.cluster,
+                  e.category},
                  out);
   }
 }
@@ -223,7 +310,8 @@ int DayOfYear(int y, int m, int d) {
 // "2022-01-09T14:26:31Z" -> "20220109142631"
 std::string CompactTimestamp(const std::string& iso) {
   std::string out;
-  for (char c : iso) if (c >= '0' && c <= '9') out += c;
+  for (char c : iso)
+    if (c >= '0' && c <= '9') out += c;
   return out.substr(0, 14);
 }
 
@@ -239,8 +327,8 @@ std::string GeoType(const Place& p) {
 // The 8 *Geo_* columns of a place: Type, FullName, CountryCode (FIPS 10-4), ADM1Code (FIPS country +
 // the admin-1 code), ADM2Code, Lat, Long, FeatureID (the FIPS code of a country, the ADM1Code of a
 // region, the GeoNames id of a city: GDELT's GNS ids are not to be had offline).
-std::vector<std::string> GeoColumns(const Place& p) {
-  const CountryCodes& cc = CountryByAlpha2(p.country);
+std::vector<std::string> GeoColumns(const Place& p, const ExportTables& tables) {
+  const CountryCodes& cc = tables.CountryByAlpha2(p.country);
   std::string full;
   auto add = [&](const std::string& part) {
     if (part.empty() || full.find(part) == 0) return;
@@ -251,7 +339,7 @@ std::vector<std::string> GeoColumns(const Place& p) {
   add(cc.name.empty() ? p.country : cc.name);
   std::string adm1 = cc.fips;
   if (p.precision == "city" && !cc.fips.empty()) {
-    std::string code = Admin1CodeOf(p.geonameid);
+    std::string_view code = tables.Admin1CodeOf(p.geonameid);
     if (code.size() == 2 && std::isalnum(static_cast<unsigned char>(code[0])) &&
         std::isalnum(static_cast<unsigned char>(code[1])))
       adm1 += code;
@@ -262,20 +350,21 @@ std::vector<std::string> GeoColumns(const Place& p) {
 
 // An actor's place: the event's when the actor is of the event's country (or of none), else the
 // actor's country as a whole (GDELT geocodes an actor by the place the text ties it to).
-std::vector<std::string> ActorGeoColumns(const std::optional<Actor>& a, const std::optional<Location>& loc) {
+std::vector<std::string> ActorGeoColumns(const std::optional<Actor>& a, const std::optional<Location>& loc,
+                                         const ExportTables& tables) {
   if (!a) return {"0", "", "", "", "", "", "", ""};
-  if (loc && (a->country.empty() || a->country == loc->place.country)) return GeoColumns(loc->place);
+  if (loc && (a->country.empty() || a->country == loc->place.country)) return GeoColumns(loc->place, tables);
   if (a->country.empty()) return {"0", "", "", "", "", "", "", ""};
-  const CountryCodes& cc = CountryByAlpha2(a->country);
+  const CountryCodes& cc = tables.CountryByAlpha2(a->country);
   Place p;
   p.country = a->country;
   p.name = cc.name;
   p.precision = "country";
   if (cc.lat || cc.lon) p.lat = cc.lat, p.lon = cc.lon;
-  return GeoColumns(p);
+  return GeoColumns(p, tables);
 }
 
-void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
+void WriteGdelt(const std::vector<StoredEvent>& events, const ExportTables& tables, std::string* out) {
   for (const StoredEvent& s : events) {
     const Event& e = s.event;
     int y, m, d;
@@ -294,8 +383,8 @@ void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
       if (*a && !(*a)->code.empty()) {
         std::string name = ActorName(*a);
         for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        ActorCodeParts parts = ParseActorCode((*a)->code);
-        if (parts.country.empty()) parts.country = CountryByAlpha2((*a)->country).alpha3;
+        ActorCodeParts parts = tables.ParseActorCode((*a)->code);
+        if (parts.country.empty()) parts.country = tables.CountryByAlpha2((*a)->country).alpha3;
         if (parts.types.empty() && !(*a)->role.empty()) parts.types.push_back((*a)->role);
         parts.types.resize(3);
         f.insert(f.end(), {(*a)->code, name, parts.country, parts.known_group, "", "", "", parts.types[0],
@@ -306,13 +395,13 @@ void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
     }
     std::string base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));
     std::string root = !e.cameo_root.empty() ? e.cameo_root : e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
-    f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, root, std::to_string(e.quad_class),
-                       Num(e.goldstein, 1), std::to_string(s.num_mentions), std::to_string(s.num_sources),
-                       std::to_string(s.num_articles), s.tone ? Num(*s.tone, 4) : "0"});
-    for (auto&& cols : {ActorGeoColumns(e.source, e.location), ActorGeoColumns(e.target, e.location)})
+    f.insert(f.end(), {s.in_lead ? "1" : "0", e.cameo, base, root, std::to_string(e.quad_class), Num(e.goldstein, 1),
+                       std::to_string(s.num_mentions), std::to_string(s.num_sources), std::to_string(s.num_articles),
+                       s.tone ? Num(*s.tone, 4) : "0"});
+    for (auto&& cols : {ActorGeoColumns(e.source, e.location, tables), ActorGeoColumns(e.target, e.location, tables)})
       f.insert(f.end(), cols.begin(), cols.end());
     if (e.location) {
-      auto cols = GeoColumns(e.location->place);
+      auto cols = GeoColumns(e.location->place, tables);
       f.insert(f.end(), cols.begin(), cols.end());
     } else {
       f.insert(f.end(), {"0", "", "", "", "", "", "", ""});
@@ -323,89 +412,10 @@ void WriteGdelt(const std::vector<StoredEvent>& events, std::string* out) {
   }
 }
 
-const std::vector<std::string>& AcledHeader() {
-  static const std::vector<std::string> h = {
-      "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-      "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-      "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-      "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"};
-  return h;
-}
-
-std::string DisorderType(const std::string& event_type) {
-  if (event_type == "Battles" || event_type == "Explosions/Remote violence" ||
-      event_type == "Violence against civilians")
-    return "Political violence";
-  if (event_type == "Protests" || event_type == "Riots") return "Demonstrations";
-  if (event_type == "Strategic developments") return "Strategic developments";
-  return "";
-}
-
-int64_t EpochOf(const std::string& iso) {
-  int y, mo, d, h = 0, mi = 0, s = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &s) < 3) return 0;
-  std::tm tm{};
-  tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
-  return static_cast<int64_t>(timegm(&tm));
-}
-
-// ACLED's tags for a demonstration: the crowd size, as reported.
-std::string CrowdSizeTag(const Event& e) {
-  if (e.acled_event_type != "Protests" && e.acled_event_type != "Riots") return "";
-  for (const Count& c : e.counts) {
-    if (c.kind != "participants") continue;
-    std::string q = c.qualifier == "approx"      ? "around "
-                    : c.qualifier == "more_than" ? "more than "
-                    : c.qualifier == "at_least"  ? "at least "
-                    : c.qualifier == "less_than" ? "less than "
-                    : c.qualifier == "about"     ? "around "
-                                                 : "";
-    return "crowd size=" + q + Num(c.value, 0);
-  }
-  return "crowd size=no report";
-}
-
-std::string AcledActor(const std::optional<Actor>& a, const Event& e, const std::string& location_country) {
-  if (!a) return "";
-  std::string country = CountryByAlpha2(!a->country.empty() ? a->country : location_country).name;
-  std::string name = AcledActorName(a->role, e.acled_event_type, country);
-  return !name.empty() ? name : ActorName(a);
-}
-
-void WriteAcled(const std::vector<StoredEvent>& events, std::string* out) {
-  AppendCsvRow(AcledHeader(), out);
-  for (const StoredEvent& s : events) {
-    const Event& e = s.event;
-    if (e.acled_event_type.empty()) continue;  // ACLED records only its own event types
-    const Place* p = e.location ? &e.location->place : nullptr;
-    const CountryCodes& cc = CountryByAlpha2(p ? p->country : "");
-    int inter1 = AcledInterCode(e.source ? e.source->role : "", e.acled_event_type);
-    int inter2 = AcledInterCode(e.target ? e.target->role : "", e.acled_event_type);
-    int interaction = inter2 == 0 ? inter1 * 10 : std::min(inter1, inter2) * 10 + std::max(inter1, inter2);
-    if (inter1 == 0 && inter2 != 0) interaction = inter2 * 10;
-    int y, m, d;
-    SplitDate(e.date.value, &y, &m, &d);
-    if (y == 0) SplitDate(s.published, &y, &m, &d);
-    char date[16];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
-    // ACLED: 1 the day is known, 2 the week, 3 only the month (or less).
-    std::string time_precision = e.date.precision == "day" ? "1" : y ? "3" : "";
-    std::string geo_precision = !p ? "" : p->precision == "city" ? "1" : p->precision == "admin1" ? "2" : "3";
-    bool civilians = e.target && (e.target->role == "CVL" || e.target->role == "REF") &&
-                     (e.acled_event_type == "Violence against civilians" || e.acled_event_type == "Explosions/Remote violence");
-    std::string iso = cc.numeric.empty() ? "" : std::to_string(std::atoi(cc.numeric.c_str()));
-    std::string location = p ? (p->precision == "country" ? cc.name : p->name) : "";
-    std::string admin1 = p ? (p->precision == "admin1" && p->admin1.empty() ? p->name : p->admin1) : "";
-    AppendCsvRow({(cc.alpha3.empty() ? std::string("XXX") : cc.alpha3) + std::to_string(s.id), y ? date : "",
-                  y ? std::to_string(y) : "", time_precision, DisorderType(e.acled_event_type), e.acled_event_type,
-                  e.acled_sub_event_type, AcledActor(e.source, e, p ? p->country : ""), "",
-                  inter1 ? std::to_string(inter1) : "", AcledActor(e.target, e, p ? p->country : ""), "",
-                  inter2 ? std::to_string(inter2) : "", interaction ? std::to_string(interaction) : "",
-                  civilians ? "Civilian targeting" : "", iso, cc.acled_region, cc.name, admin1, "", "", location,
-                  p ? OptNum(p->lat) : "", p ? OptNum(p->lon) : "", geo_precision, s.site_name, "", s.evidence_text,
-                  Num(Fatalities(e), 0), CrowdSizeTag(e), std::to_string(EpochOf(s.added_at))},
-                 out);
-  }
+void WriteAcled(const std::vector<StoredEvent>& events, const ExportTables& tables, std::string* out) {
+  AppendCsvRow(AcledColumns(), out);
+  for (const StoredEvent& s : events)
+    if (auto row = AcledRow(s, tables)) AppendCsvRow(*row, out);
 }
 
 void WriteGeojson(const std::vector<StoredEvent>& events, std::string* out) {
@@ -418,10 +428,11 @@ void WriteGeojson(const std::vector<StoredEvent>& events, std::string* out) {
     props["location_name"] = e.location->place.name;
     props["country"] = e.location->place.country;
     props["precision"] = e.location->place.precision;
-    fc["features"].push_back({{"type", "Feature"},
-                              {"id", s.id},
-                              {"geometry", {{"type", "Point"}, {"coordinates", {*e.location->place.lon, *e.location->place.lat}}}},
-                              {"properties", std::move(props)}});
+    fc["features"].push_back(
+        {{"type", "Feature"},
+         {"id", s.id},
+         {"geometry", {{"type", "Point"}, {"coordinates", {*e.location->place.lon, *e.location->place.lat}}}},
+         {"properties", std::move(props)}});
   }
   *out += fc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   *out += "\n";
@@ -436,23 +447,58 @@ Result<EventFormat> ParseEventFormat(std::string_view name) {
   if (name == "gdelt") return EventFormat::kGdelt;
   if (name == "acled") return EventFormat::kAcled;
   if (name == "geojson") return EventFormat::kGeojson;
-  return Status::InvalidInput("--format", "unknown format '" + std::string(name) +
-                                              "' (table, jsonl, csv, gdelt, acled or geojson)");
+  return Status::InvalidInput(
+      "--format", "unknown format '" + std::string(name) + "' (table, jsonl, csv, gdelt, acled or geojson)");
 }
 
-void WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out) {
+Status WriteEvents(const std::vector<StoredEvent>& events, EventFormat format, std::string* out) {
   switch (format) {
-    case EventFormat::kTable: return WriteTable(events, out);
+    case EventFormat::kTable:
+      return WriteTable(events, out), Status::Ok();
     case EventFormat::kJsonl:
       for (const StoredEvent& s : events) {
         *out += EventJson(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
         *out += '\n';
       }
-      return;
-    case EventFormat::kCsv: return WriteCsv(events, out);
-    case EventFormat::kGdelt: return WriteGdelt(events, out);
-    case EventFormat::kAcled: return WriteAcled(events, out);
-    case EventFormat::kGeojson: return WriteGeojson(events, out);
+      return Status::Ok();
+    case EventFormat::kCsv:
+      return WriteCsv(events, out), Status::Ok();
+    case EventFormat::kGeojson:
+      return WriteGeojson(events, out), Status::Ok();
+    case EventFormat::kGdelt:
+    case EventFormat::kAcled:
+      break;
+  }
+  return Status::InvalidInput("--format", "gdelt and acled rows need the export's reference tables (EventExporter)");
+}
+
+Result<EventExporter> EventExporter::Create(ExportOptions options) {
+  if (options.data_dir.empty()) options.data_dir = DataDir();
+  if (options.npm_dir.empty()) options.npm_dir = NpmDir(options.data_dir);
+  ExportSources sources{.data = DataFiles(options.data_dir),
+                        .npm = DataFiles(options.npm_dir),
+                        .iso_codes = DataFiles(options.iso_codes_dir)};
+  std::optional<Lexicon> gazetteer;
+  if (options.gazetteer) {
+    EM_ASSIGN_OR_RETURN(Lexicon lexicon,
+                        Lexicon::Load({.data_dir = options.data_dir, .compiled_path = options.lexicon_path}));
+    gazetteer.emplace(std::move(lexicon));
+    sources.gazetteer = &*gazetteer;
+  }
+  EM_ASSIGN_OR_RETURN(std::shared_ptr<const ExportTables> tables, ExportTables::Load(sources));
+  return EventExporter(std::move(tables));
+}
+
+EventExporter::EventExporter(std::shared_ptr<const ExportTables> tables) : tables_(std::move(tables)) {}
+
+void EventExporter::Write(const std::vector<StoredEvent>& events, EventFormat format, std::string* out) const {
+  switch (format) {
+    case EventFormat::kGdelt:
+      return WriteGdelt(events, *tables_, out);
+    case EventFormat::kAcled:
+      return WriteAcled(events, *tables_, out);
+    default:
+      (void)WriteEvents(events, format, out);
   }
 }
 
@@ -467,7 +513,8 @@ void WriteArticles(const std::vector<StoredArticle>& articles, ArticleFormat for
     for (const StoredArticle& a : articles) *out += a.json + "\n";
     return;
   }
-  *out += Fit("id", 17) + Fit("published", 11) + Fit("site", 18) + Fit("events", 7) + Fit("duplicate_of", 17) + "title\n";
+  *out +=
+      Fit("id", 17) + Fit("published", 11) + Fit("site", 18) + Fit("events", 7) + Fit("duplicate_of", 17) + "title\n";
   for (const StoredArticle& a : articles) {
     std::string line = Fit(a.id, 17) + Fit(a.published.substr(0, 10), 11) + Fit(a.site_name, 18) +
                        Fit(std::to_string(a.num_events), 7) + Fit(a.duplicate_of.empty() ? "-" : a.duplicate_of, 17) +

@@ -240,6 +240,16 @@ constexpr std::string_view kV4Postgres = R"sql(
 ALTER TABLE events ADD COLUMN merge_reason TEXT;
 )sql";
 
+// Version 5: the event's category of the output contract (natural_disaster, man_made_disaster,
+// crime; NULL for a political event and for the events stored before version 5).
+constexpr std::string_view kV5Sqlite = R"sql(
+ALTER TABLE events ADD COLUMN category TEXT;
+)sql";
+
+constexpr std::string_view kV5Postgres = R"sql(
+ALTER TABLE events ADD COLUMN category TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -248,6 +258,7 @@ const std::vector<Migration>& Migrations() {
       {2, "event_types, actors, R*Tree/GiST for --near; indexes for every events filter", kV2Sqlite, kV2Postgres},
       {3, "articles.tone (GDELT AvgTone)", kV3Sqlite, kV3Postgres},
       {4, "events.merge_reason (why dedup joined a mention to its event)", kV4Sqlite, kV4Postgres},
+      {5, "events.category (non-political events: disasters, crime)", kV5Sqlite, kV5Postgres},
   };
   return kMigrations;
 }
