@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "core/cameo_code.h"
 #include "core/hash.h"
 #include "dedup/dates.h"
 #include "eventmill/dedup.h"
@@ -65,7 +66,7 @@ struct PoolEntry {
 // 20), "" when not coded (compared with every family).
 std::string FamilyKey(const Event& e) {
   std::string root = !e.cameo_root.empty() ? e.cameo_root : e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
-  if (root == "18" || root == "19" || root == "20") return "violent";
+  if (CameoCode(root).IsViolent()) return "violent";
   return root;
 }
 
