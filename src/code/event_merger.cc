@@ -99,7 +99,7 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   if (f.location && (!e.location || rank(from) < rank(into) || finer)) {
     e.location = f.location;
     into.location_basis = from.location_basis;
-    e.explain.push_back("place taken from a restatement: " + f.location->place.name);
+    e.explain.push_back("merging: place taken from a restatement: " + f.location->place.name);
   }
   // The better date wins: one stated in the sentence, then one carried over or vague, then the
   // publication date; equally good, a day over a week.
@@ -140,7 +140,7 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   if (from.sentence != SIZE_MAX && (into.sentence == SIZE_MAX || from.sentence > into.sentence)) into.sentence = from.sentence;
   // Explanations stay short however often an event is restated (a page may repeat it 100,000 times).
   constexpr int kMaxListed = 8;
-  if (into.restatements <= kMaxListed) e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
+  if (into.restatements <= kMaxListed) e.explain.push_back("merging: restated: \"" + f.pattern + "\" (merged)");
 }
 
 }  // namespace
