@@ -27,7 +27,7 @@ TEST(ConfidencePass, FinishedEventsGetCodebookFieldsAndIds) {
   EventCandidate c;
   c.event.cameo = "173";
   c.event.confidence = 0.8;
-  c.event.source = Actor{.code = "KENCOP"};
+  c.event.source = MakeActor("KENCOP");
   d.merged.push_back(c);
   FinishEvents(Data(), d);
   ASSERT_EQ(doc.events.size(), 1u);

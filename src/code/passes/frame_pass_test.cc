@@ -18,7 +18,7 @@ TEST(FramePass, SourceAndTargetFromTheSentence) {
 }
 
 TEST(FramePass, APrivatePersonTakesTheStorysCountryAndTheRoleOfItsSlot) {
-  std::optional<Actor> person = Actor{.text = "John Mwangi"};
+  std::optional<Actor> person = MakeActor("", "", "", "John Mwangi");
   std::vector<std::string> explain;
   CompletePerson(Data(), person, "173", "target", "KE", "KEN", explain);
   EXPECT_EQ(person->country, "KE");
@@ -31,7 +31,7 @@ TEST(FramePass, ACountryWithoutAnActorIsCodedByItsAlpha3Code) {
   DocumentState d = StartStory(Data(), doc);
   EventCandidate c;
   c.event.cameo = "042";
-  c.event.source = Actor{.text = "Kenya", .code = "KE", .country = "KE"};
+  c.event.source = MakeActor("KE", "KE", "", "Kenya");
   CompleteActors(Data(), d, c);
   EXPECT_EQ(c.event.source->code, "KEN");
 }

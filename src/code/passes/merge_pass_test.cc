@@ -7,7 +7,7 @@ using namespace pass_testing;
 EventCandidate Arrest(size_t sentence) {
   EventCandidate c;
   c.event.cameo = "173";
-  c.event.source = Actor{.code = "KENCOP", .country = "KE", .role = "COP"};
+  c.event.source = MakeActor("KENCOP", "KE", "COP");
   c.sentence = sentence;
   return c;
 }
@@ -17,7 +17,7 @@ TEST(MergePass, EachSourceIsAnEventOfItsOwn) {
   DocumentState d = StartStory(Data(), doc);
   TriggerState t;
   t.base.event.cameo = "173";
-  t.who.sources = {Actor{.code = "KENCOP"}, Actor{.code = "KENMIL"}};
+  t.who.sources = {MakeActor("KENCOP"), MakeActor("KENMIL")};
   t.who.explain = {"frames: two sources"};
   EmitEvents(d, t);
   ASSERT_EQ(d.events.size(), 2u);

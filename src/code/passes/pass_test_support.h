@@ -57,6 +57,17 @@ inline Span Find(const Document& doc, const std::string& s, size_t from = 0) {
   return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + s.size())};
 }
 
+// An actor made by hand: its code, and what else the test needs.
+inline Actor MakeActor(const std::string& code, const std::string& country = "", const std::string& role = "",
+                       const std::string& text = "") {
+  Actor a;
+  a.code = code;
+  a.country = country;
+  a.role = role;
+  a.text = text;
+  return a;
+}
+
 // Every occurrence of `mention` becomes an actor entity coded `code` ("KENCOP": role "COP").
 inline void AddActor(Document& doc, const std::string& mention, const std::string& code, const std::string& cc,
                      EntityType type = EntityType::kGroup) {
@@ -65,7 +76,7 @@ inline void AddActor(Document& doc, const std::string& mention, const std::strin
     e.type = type;
     e.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + mention.size())};
     e.text = mention;
-    e.actor = Actor{.text = mention, .span = e.span, .code = code, .country = cc, .role = code.substr(3, 3)};
+    e.actor = Actor{.text = mention, .span = e.span, .code = code, .country = cc, .role = code.substr(3, 3), .name = mention};
     doc.entities.push_back(e);
   }
   std::sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) { return a.span.begin < b.span.begin; });
@@ -77,14 +88,23 @@ inline void AddPlace(Document& doc, const std::string& mention, const std::strin
     e.type = precision == "country" ? EntityType::kCountry : EntityType::kPlace;
     e.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + mention.size())};
     e.text = mention;
-    e.place = Place{.name = mention, .country = cc, .precision = precision};
+    e.place = Place{};
+    e.place->name = mention;
+    e.place->country = cc;
+    e.place->precision = precision;
     doc.entities.push_back(e);
   }
   std::sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) { return a.span.begin < b.span.begin; });
 }
 
 inline void AddCount(Document& doc, const std::string& mention, const std::string& kind, double value) {
-  doc.counts.push_back(Count{.kind = kind, .value = value, .qualifier = "exact", .text = mention, .span = Find(doc, mention)});
+  Count c;
+  c.kind = kind;
+  c.value = value;
+  c.qualifier = "exact";
+  c.text = mention;
+  c.span = Find(doc, mention);
+  doc.counts.push_back(c);
 }
 
 // The state the per-trigger passes see for the first pattern whose trigger word is `word` in

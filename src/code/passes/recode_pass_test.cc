@@ -28,14 +28,14 @@ TEST(RecodePass, AnAssertedAttackKeepsItsCode) {
 TEST(RecodePass, ProtestersFightingPoliceRiot) {
   EventCandidate c;
   c.event.cameo = "190";
-  c.event.source = Actor{.code = "KENPRO", .role = "PRO"};
-  c.event.target = Actor{.code = "KENCOP", .role = "COP"};
+  c.event.source = MakeActor("KENPRO", "KE", "PRO");
+  c.event.target = MakeActor("KENCOP", "KE", "COP");
   RecodeBySides(Data(), c);
   EXPECT_EQ(c.event.cameo, "145");
   EventCandidate army;
   army.event.cameo = "190";
-  army.event.source = Actor{.code = "KENMIL", .role = "MIL"};
-  army.event.target = Actor{.code = "KENREB", .role = "REB"};
+  army.event.source = MakeActor("KENMIL", "KE", "MIL");
+  army.event.target = MakeActor("KENREB", "KE", "REB");
   RecodeBySides(Data(), army);
   EXPECT_EQ(army.event.cameo, "190");
 }
