@@ -141,6 +141,59 @@ TEST(CodeMappings, EveryPatternCodeIsInTheCodebook) {
   }
 }
 
+// ACLED's 25 sub-event types (codebook): each must be the outcome of a row of acled.tsv and be
+// shown by a validation record (acled=Type_With_Underscores) in data/patterns/*.cases.
+TEST(CodeMappings, EveryAcledSubEventTypeHasARowAndAValidationRecord) {
+  namespace fs = std::filesystem;
+  const std::vector<std::string> kTypes = {"Armed clash",
+                                           "Government regains territory",
+                                           "Non-state actor overtakes territory",
+                                           "Chemical weapon",
+                                           "Air/drone strike",
+                                           "Suicide bomb",
+                                           "Shelling/artillery/missile attack",
+                                           "Remote explosive/landmine/IED",
+                                           "Grenade",
+                                           "Sexual violence",
+                                           "Attack",
+                                           "Abduction/forced disappearance",
+                                           "Peaceful protest",
+                                           "Protest with intervention",
+                                           "Excessive force against protesters",
+                                           "Violent demonstration",
+                                           "Mob violence",
+                                           "Agreement",
+                                           "Arrests",
+                                           "Change to group/activity",
+                                           "Disrupted weapons use",
+                                           "Headquarters or base established",
+                                           "Looting/property destruction",
+                                           "Non-violent transfer of territory",
+                                           "Other"};
+  auto slurp = [](const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  const std::string rows = slurp(DataDir() + "/mappings/acled.tsv");
+  std::string records;
+  for (const auto& entry : fs::directory_iterator(DataDir() + "/patterns"))
+    if (entry.path().extension() == ".cases") records += slurp(entry.path());
+  for (const std::string& type : kTypes) {
+    EXPECT_NE(rows.find("\t" + type + "\n"), std::string::npos) << "no acled.tsv row gives " << type;
+    std::string key = "acled=" + type;
+    for (char& c : key)
+      if (c == ' ') c = '_';
+    bool found = false;
+    for (size_t at = records.find(key); at != std::string::npos && !found; at = records.find(key, at + 1)) {
+      const size_t end = at + key.size();
+      found = end == records.size() || records[end] == ' ' || records[end] == '\n';
+    }
+    EXPECT_TRUE(found) << "no validation record shows " << type;
+  }
+}
+
 TEST(CodeMappings, BadRowsAreErrorsNamingTheLine) {
   auto r = CodeMappings::Parse("01\t1\t0.0\tStatement\n17\t9\t-7\tCoerce\n", "", "", "");
   ASSERT_FALSE(r.ok());
