@@ -541,7 +541,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   if (p.authority && out.sources.size() == 1) {
     const Actor& a = out.sources[0];
     bool armed = a.role == "REB" || a.role == "INS" || a.role == "UAF" || a.role == "CRM";
-    if (armed && p.cameo.compare(0, 3, "173") == 0) {
+    if (armed && CameoCode(p.cameo).Within("173")) {
       out.recode = "181";
       out.explain.push_back("an armed group (" + a.code + ") holding people abducts them: 181");
     } else if (!IsAuthorityRole(a.role) && !armed && !(a.role.empty() && a.code.size() == 3)) {  // a bare country is its state

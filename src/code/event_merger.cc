@@ -243,7 +243,7 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
       bool family = attack || SameFamily(kept.event.cameo, ev.event.cameo) ||
                     (SpecificViolence(kept.event.cameo) && GenericViolence(ev.event.cameo)) ||
                     (SpecificViolence(kept.event.cameo) && SpecificViolence(ev.event.cameo) &&
-                     kept.event.cameo.compare(0, 2, ev.event.cameo, 0, 2) == 0);
+                     CameoCode(kept.event.cameo).Root() == CameoCode(ev.event.cameo).Root());
       if (!family || kept.event.modality != ev.event.modality || !DatesCompatible(kept, ev)) continue;
       std::string code = kept.event.cameo;
       Absorb(kept, ev, /*keep_place=*/true);

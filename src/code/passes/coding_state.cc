@@ -47,6 +47,13 @@ Status CheckCodes(const PatternSet& patterns, const CodeMappings& codebook, cons
     if (!entry || entry->code != p.cameo) {
       return Status::InvalidInput(p.where, "CAMEO code " + p.cameo + " is not in the codebook (data/mappings/cameo.tsv)");
     }
+    // The codebook's quad class is the one CAMEO gives the code's root (CameoCode).
+    if (entry->quad_class != static_cast<int>(CameoCode(p.cameo).QuadClass())) {
+      return Status::InvalidInput(p.where, "CAMEO code " + p.cameo + ": quad class " + std::to_string(entry->quad_class) +
+                                               " in cameo.tsv, but its root " + std::string(CameoCode(p.cameo).Root()) +
+                                               " is of quad class " +
+                                               std::to_string(static_cast<int>(CameoCode(p.cameo).QuadClass())));
+    }
   }
   for (const Recode& r : recodes.rows()) {
     const CameoEntry* entry = codebook.Find(r.to);
