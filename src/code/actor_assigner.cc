@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/cameo_code.h"
 #include "text/grammar_words.h"
 
 namespace eventmill::code {
@@ -268,7 +269,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   bool adjectival = false;
   {
     const std::string& w = s.tokens[m.trigger].lower;
-    bool harm = p.cameo.compare(0, 2, "18") == 0 || p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0;
+    bool harm = CameoCode(p.cameo).IsViolent();
     bool participle = (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "shot" || w == "slain" ||
                       w == "hurt" || w == "beaten" || w == "stricken";
     if (harm && participle && !p.nominal && m.first == m.trigger && m.last == m.trigger && m.trigger > 0 &&
@@ -418,8 +419,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
     out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
                           ": \"between A and B\"");
   } else if (nominal && !by_agent && m.first > cb && s.tokens[m.first - 1].lower == "with" &&
-             (p.cameo.compare(0, 3, "175") == 0 || p.cameo.compare(0, 2, "18") == 0 ||
-              p.cameo.compare(0, 2, "19") == 0 || p.cameo.compare(0, 2, "20") == 0) &&
+             (CameoCode(p.cameo).Within("175") || CameoCode(p.cameo).IsViolent()) &&
              !actor_refs(cb, m.first - 1, false).empty()) {
     // "security forces beat demonstrators with batons": the means of a clause's act; its
     // subject acts and its object suffers.
@@ -541,7 +541,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   if (p.authority && out.sources.size() == 1) {
     const Actor& a = out.sources[0];
     bool armed = a.role == "REB" || a.role == "INS" || a.role == "UAF" || a.role == "CRM";
-    if (armed && p.cameo.compare(0, 3, "173") == 0) {
+    if (armed && CameoCode(p.cameo).Within("173")) {
       out.recode = "181";
       out.explain.push_back("an armed group (" + a.code + ") holding people abducts them: 181");
     } else if (!IsAuthorityRole(a.role) && !armed && !(a.role.empty() && a.code.size() == 3)) {  // a bare country is its state

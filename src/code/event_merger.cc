@@ -1,9 +1,10 @@
 #include "code/event_merger.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
+
+#include "core/cameo_code.h"
 
 namespace eventmill::code {
 namespace {
@@ -98,7 +99,7 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   if (f.location && (!e.location || rank(from) < rank(into) || finer)) {
     e.location = f.location;
     into.location_basis = from.location_basis;
-    e.explain.push_back("place taken from a restatement: " + f.location->place.name);
+    e.explain.push_back("merging: place taken from a restatement: " + f.location->place.name);
   }
   // The better date wins: one stated in the sentence, then one carried over or vague, then the
   // publication date; equally good, a day over a week.
@@ -139,7 +140,7 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   if (from.sentence != SIZE_MAX && (into.sentence == SIZE_MAX || from.sentence > into.sentence)) into.sentence = from.sentence;
   // Explanations stay short however often an event is restated (a page may repeat it 100,000 times).
   constexpr int kMaxListed = 8;
-  if (into.restatements <= kMaxListed) e.explain.push_back("restated: \"" + f.pattern + "\" (merged)");
+  if (into.restatements <= kMaxListed) e.explain.push_back("merging: restated: \"" + f.pattern + "\" (merged)");
 }
 
 }  // namespace
@@ -148,7 +149,7 @@ bool SameFamily(const std::string& a, const std::string& b) {
   if (a.compare(0, 2, b, 0, 2) != 0) return false;
   // Fights and mass violence are told with many words for one event ("clashes", "shootout");
   // elsewhere the third digit separates different acts (arrest 173 vs state of emergency 1724).
-  if (a.compare(0, 2, "19") == 0 || a.compare(0, 2, "20") == 0) return true;
+  if (CameoCode(a).HasRoot(19) || CameoCode(a).HasRoot(20)) return true;
   if (a.size() == 2 || b.size() == 2) return true;
   return a.compare(0, 3, b, 0, 3) == 0;
 }
@@ -181,8 +182,8 @@ bool GenericViolence(const std::string& c) {
 int GenericRank(const std::string& c) { return c == "1823" ? 3 : c == "182" ? 2 : 1; }
 
 bool SpecificViolence(const std::string& c) {
-  auto starts = [&](const char* p) { return c.compare(0, std::char_traits<char>::length(p), p) == 0; };
-  return starts("183") || starts("185") || starts("186") || starts("19") || starts("20");
+  CameoCode code(c);
+  return code.Within("183") || code.Within("185") || code.Within("186") || code.HasRoot(19) || code.HasRoot(20);
 }
 
 bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, bool same_sentence) {
@@ -202,7 +203,7 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
   // (in a fight either side may be told as the one who acts: "died in a shootout when the SWAT
   // team stormed the apartment")
   const auto& t = specific.event.target;
-  bool other_side = b && t && t->code == b->code && specific.event.cameo.compare(0, 2, "19") == 0;
+  bool other_side = b && t && t->code == b->code && CameoCode(specific.event.cameo).HasRoot(19);
   if (same_sentence) return !a || !b || a->code == b->code || other_side;
   // Across sentences only a toll told without its perpetrator ("20 people were killed") restates
   // the attack told before it, and only at the same place: a toll for a whole country is a
@@ -238,11 +239,11 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
       EventCandidate& kept = out[k];
       // "condemned the attack": an attack named generically refers to whatever violence came before.
       bool attack = (ev.event.cameo == "18" || ev.event.cameo == "180") &&
-                    (kept.event.cameo.compare(0, 2, "18") == 0 || SpecificViolence(kept.event.cameo));
+                    (CameoCode(kept.event.cameo).HasRoot(18) || SpecificViolence(kept.event.cameo));
       bool family = attack || SameFamily(kept.event.cameo, ev.event.cameo) ||
                     (SpecificViolence(kept.event.cameo) && GenericViolence(ev.event.cameo)) ||
                     (SpecificViolence(kept.event.cameo) && SpecificViolence(ev.event.cameo) &&
-                     kept.event.cameo.compare(0, 2, ev.event.cameo, 0, 2) == 0);
+                     CameoCode(kept.event.cameo).Root() == CameoCode(ev.event.cameo).Root());
       if (!family || kept.event.modality != ev.event.modality || !DatesCompatible(kept, ev)) continue;
       std::string code = kept.event.cameo;
       Absorb(kept, ev, /*keep_place=*/true);
@@ -285,7 +286,7 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
       // A fight told from the other side ("police and rebels clashed", "rebels fought police")
       // is the same fight.
       bool swapped = kept.event.source && ev.event.source && kept.event.target && ev.event.target &&
-                     kept.event.cameo.compare(0, 2, "19") == 0 && kept.event.source->code == ev.event.target->code &&
+                     CameoCode(kept.event.cameo).HasRoot(19) && kept.event.source->code == ev.event.target->code &&
                      kept.event.target->code == ev.event.source->code;
       if (kept.event.source && ev.event.source && kept.event.source->code != ev.event.source->code &&
           kept.event.cameo_root != "17" && !swapped) {

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/cameo_code.h"
 #include "text/grammar_words.h"
 
 namespace eventmill::code {
@@ -238,7 +239,7 @@ struct PatternSet::Impl {
     // "Three escaped inmates captured in the Sandhills", "two soldiers killed on Monday": a
     // participle of a verb that takes an object (arrests, attacks), followed by a preposition
     // rather than its object, is a reduced passive.
-    if (!m.passive && (p->authority || p->cameo.compare(0, 2, "18") == 0) && m.trigger > 0 &&
+    if (!m.passive && (p->authority || CameoCode(p->cameo).HasRoot(18)) && m.trigger > 0 &&
         m.trigger + 1 < tokens.size() && inflector->IsParticiple(tokens[m.trigger].lower)) {
       static const std::unordered_set<std::string> kPreps = {"in", "at", "on", "near", "after", "during", "outside",
                                                              "inside", "last", "earlier", "overnight", "yesterday"};

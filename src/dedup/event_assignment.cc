@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/cameo_code.h"
 #include "core/hash.h"
 #include "dedup/dates.h"
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/cameo_code.h"
 #include "dedup/dates.h"
 #include "eventmill/dedup.h"
 #include "text/word_lists.h"
@@ -128,7 +129,7 @@ std::string RootOf(const Event& e) {
   if (!e.cameo_root.empty()) return e.cameo_root;
   return e.cameo.size() >= 2 ? e.cameo.substr(0, 2) : e.cameo;
 }
-bool Violent(const std::string& root) { return root == "18" || root == "19" || root == "20"; }
+bool Violent(const std::string& root) { return CameoCode(root).IsViolent(); }
 
 // Whether every actor of the two events with a country has the same one (and at least one has).
 bool OneCountry(const Event& x, const Event& y) {

@@ -1,0 +1,40 @@
+#include "code/passes/pass_test_support.h"
+
+namespace eventmill::code {
+namespace {
+using namespace pass_testing;
+
+TEST(PlaceActorPass, APlaceRightAfterAVerbalActStandsForItsGovernment) {
+  Document doc = Doc("The minister urged Tehran to release the sailors.");
+  AddActor(doc, "minister", "GBRGOV", "GB", EntityType::kPerson);
+  AddPlace(doc, "Tehran", "IR", "city");
+  Reading r = Read(doc, "urged");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  ASSERT_TRUE(CameoCode(r.t.base.event.cameo).IsShortOfCoercion());
+  PlaceAsTarget(Data(), r.st, r.t);
+  ASSERT_TRUE(r.t.who.target);
+  EXPECT_EQ(r.t.who.target->code, "IRNGOV");
+  EXPECT_TRUE(Explains(r.t.who.explain, pass::kPlaceActors, "stands for its government"));
+}
+
+TEST(PlaceActorPass, APlaceOpeningTheClauseSpeaksForItsGovernment) {
+  Document doc = Doc("Tbilisi has denied the claims. Georgian officials met on Monday.");
+  AddPlace(doc, "Tbilisi", "GE", "city");
+  AddActor(doc, "Georgian officials", "GEOGOV", "GE");
+  DocumentState d = StartStory(Data(), doc);
+  EventCandidate c;
+  c.event.cameo = "016";
+  c.subject_place = &doc.entities[0];
+  PlaceAsSource(d, c);
+  ASSERT_TRUE(c.event.source);
+  EXPECT_EQ(c.event.source->code, "GEOGOV");
+  EventCandidate force;
+  force.event.cameo = "190";  // force is done by someone, not by a capital's name
+  force.subject_place = &doc.entities[0];
+  PlaceAsSource(d, force);
+  EXPECT_FALSE(force.event.source);
+}
+
+}  // namespace
+}  // namespace eventmill::code

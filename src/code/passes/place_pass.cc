@@ -1,0 +1,289 @@
+// The place pass: where the event happened. A place of its sentence (FindPlace: one after a
+// scene word counts most, then one in its clause, then the nearest; places that only say where an
+// actor comes from are skipped); a dateline city or no place gives way to the country when the
+// clause spans it (data/patterns/scope.cues: "across the country"); else the article's main place.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <unordered_set>
+
+#include "code/passes/passes.h"
+#include "text/grammar_words.h"
+
+namespace eventmill::code {
+namespace {
+
+// Words before a place that make it the scene of the event ("in Almaty", "throughout Kazakhstan").
+bool IsSceneWord(const std::string& w) {
+  static const auto kWords = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+      {text::grammar::kLocatives}, {"to", "into", "on", "nationwide", "over", "north", "south", "east", "west",
+                                    "northern", "southern", "eastern", "western", "central"});
+  return kWords.count(w) > 0;
+}
+
+// The place an event happened, from the places of its sentence: one after a scene word ("in",
+// "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
+// that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
+// police") or that are the source actor itself are skipped. Sets *in_clause.
+std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+                                  size_t source_entity_first, const std::string& home_country,
+                                  bool from_scene, bool* in_clause,
+                                  const std::vector<uint32_t>& acting = {}) {
+  const EntityRef* best = nullptr;
+  double best_score = -1e9;
+  for (const EntityRef& ref : s.entities) {
+    const EntityRef* r = &ref;
+    if (!IsPlace(*r->entity) || r->first == source_entity_first) continue;
+    // "The United States condemned the attack": a country that acts in another event of the
+    // sentence is not where the attack happened.
+    if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
+    if (r->before == "from" && !from_scene) continue;
+    // "10:22 AM CT": a time zone after a clock time, not Connecticut.
+    if (r->before == "am" || r->before == "pm" || r->before == "a.m." || r->before == "p.m." ||
+        r->before == "a.m" || r->before == "p.m") {
+      continue;
+    }
+    bool modifies_actor = false;
+    for (const EntityRef& other : s.entities) {
+      if (&other == r || !CanAct(*other.entity) || IsPlace(*other.entity)) continue;
+      // "Iraqi police": the place says where the actor is from. ("A Fort Worth teen" is
+      // mostly where the story happens.)
+      if (other.entity->actor &&
+          ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1)) {
+        modifies_actor = true;
+      }
+      // "Officer Justin Garner", "his wife, Amelia,": a place inside a person's name or in
+      // apposition to a person is a name.
+      if (other.entity->type == EntityType::kPerson &&
+          ((r->first <= other.last && other.first <= r->last) ||
+           (other.last + 2 == r->first && s.tokens[other.last + 1].lower == "," &&
+            r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].punct))) {
+        modifies_actor = true;
+      }
+    }
+    if (modifies_actor) continue;
+    // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
+    // followed by a capitalised word that is no date nor another entity opens a name.
+    if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
+        !s.tokens[r->last + 1].punct) {
+      const WordToken& nx = s.tokens[r->last + 1];
+      bool upper = std::isupper(static_cast<unsigned char>(doc.text[nx.span.begin]));
+      bool entity = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) { return o.first == r->last + 1; });
+      bool date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) { return d.span.Contains(nx.span); });
+      if (upper && !entity && !date) continue;
+    }
+    // "put it to Smith's head": a name whose head, face or chest is told is a person's.
+    const std::string& own = s.tokens[r->last].lower;
+    size_t noun = own.size() > 2 && own.compare(own.size() - 2, 2, "'s") == 0 ? r->last + 1
+                  : r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].lower == "'s" ? r->last + 2
+                                                                                         : SIZE_MAX;
+    if (noun < s.tokens.size()) {
+      static const char* kBody[] = {"head", "face", "chest", "neck", "throat", "back", "temple", "arm", "arms",
+                                    "leg", "legs", "hand", "hands", "stomach", "abdomen", "body", "shoulder", "eye"};
+      const std::string& w = s.tokens[noun].lower;
+      bool of = noun + 1 < s.tokens.size() && s.tokens[noun + 1].lower == "of";  // "the country's head of state"
+      if (!of && std::any_of(std::begin(kBody), std::end(kBody), [&](const char* k) { return w == k; })) continue;
+    }
+    bool clause = r->first >= cb && r->last < ce;
+    // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
+    // subordinate clause belongs to that clause's event.
+    if (r->first >= ce) {
+      static const auto kOpeners = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+          {text::grammar::kSubordinators}, {"which", "who", "whom", "whose", "where", "as"});
+      // ("a week after a bomb killed 20 in Alexandria": the opener may follow a measure of time)
+      size_t b = s.ClauseBegin(r->first);
+      bool opened = false;
+      for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
+        const std::string& w = s.tokens[t].lower;
+        opened = kOpeners.count(w) > 0 &&
+                 (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
+      }
+      if (opened) continue;
+    }
+    // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
+    // "the city of Kharkiv".
+    // "met Chinese President Xi": a country right before a capitalised word or another
+    // actor modifies it; it is not the scene the way "visited China" is.
+    bool adjacent = r->first == trigger + 1;
+    if (adjacent && r->entity->type == EntityType::kCountry && r->last + 1 < s.tokens.size() && !s.tokens[r->last + 1].punct) {
+      std::string_view next = std::string_view(doc.text).substr(s.tokens[r->last + 1].span.begin, 1);
+      bool actor_next = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
+        return o.first == r->last + 1 && CanAct(*o.entity);
+      });
+      if (actor_next || (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])))) adjacent = false;
+    }
+    static const char* kKinds[] = {"city",   "town",    "village", "province", "region", "district", "state",
+                                   "county", "capital", "port",    "island",   "area",   "suburb",   "outskirts"};
+    auto is_kind = [&](size_t t) {
+      return t < s.tokens.size() &&
+             std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return s.tokens[t].lower == x; });
+    };
+    // "in the Sudanese capital Khartoum": a country before a kind of place that names a place
+    // right after it says which country's; the named place is the scene.
+    if (r->entity->place->precision == "country" && is_kind(r->last + 1)) {
+      bool named_after = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
+        return &o != r && IsPlace(*o.entity) && o.first == r->last + 2;
+      });
+      if (named_after) continue;
+    }
+    bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
+    if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2);
+    // "in the Sudanese capital Khartoum", "in the port city Odesa": a place in apposition to a
+    // kind of place takes the scene word before that phrase (up to three words back).
+    if (!scene && r->first >= 2 && is_kind(r->first - 1)) {
+      for (size_t k = r->first - 1; k-- > 0 && k + 5 > r->first && !scene;) {
+        const std::string& w = s.tokens[k].lower;
+        if (s.tokens[k].punct) break;
+        scene = IsSceneWord(w);
+      }
+    }
+    // A foreign town named without a preposition in a story set elsewhere is more often a
+    // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
+    if (!scene && !home_country.empty() && r->entity->place->country != home_country &&
+        r->entity->place->precision != "country") {
+      continue;
+    }
+    double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
+    // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
+    double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
+    // A city or region says more than a country.
+    if (r->entity->place->precision != "country") score += 0.5;
+    if (score > best_score) {
+      best_score = score;
+      best = r;
+      *in_clause = clause;
+    }
+  }
+  if (!best) return std::nullopt;
+  Location loc;
+  loc.place = *best->entity->place;
+  loc.span = best->entity->span;
+  return loc;
+}
+
+// A dateline city ("PARIS (AFP) - Police arrested 457 people across the country") or no place at
+// all gives way to the country when the clause says the event spans it.
+void ApplyScope(const DocumentState& d, const SentenceState& st, TriggerState& t) {
+  Event& e = t.base.event;
+  bool dateline_only = e.location && st.s.index == 0 && e.location->span.begin == st.s.span.begin &&
+                       e.location->place.precision != "country";
+  if ((e.location && !dateline_only && t.base.location_basis == LocationBasis::kClause) || st.scope_at.empty()) return;
+  std::string cc = e.location ? e.location->place.country : d.main_place ? d.main_place->place.country : std::string();
+  bool in_scope = std::any_of(st.scope_at.begin(), st.scope_at.end(), [&](size_t k) { return k >= t.cb && k < t.ce; });
+  const Entity* country = nullptr;
+  for (size_t k = 0; in_scope && !cc.empty() && k < d.ctx.entities.size(); ++k) {
+    const Entity* x = d.ctx.entities[k];
+    if (x->place && x->place->precision == "country" && x->place->country == cc) {
+      country = x;
+      break;
+    }
+  }
+  if (!country) return;
+  e.location = Location{*country->place, country->span};
+  t.base.location_basis = LocationBasis::kClause;
+  t.in_clause = true;
+  Explain(e.explain, pass::kPlaces, "place " + country->place->name + " (country): the clause spans the country (scope.cues)");
+}
+
+}  // namespace
+
+// The article's main place: the most mentioned, counting the headline and the first sentence
+// (the dateline) double.
+std::optional<Location> MainPlace(const Document& doc, const std::vector<const Entity*>& entities) {
+  std::map<std::string, std::pair<double, const Entity*>> score;
+  uint32_t lead_end = doc.sentences.size() > 1 ? doc.sentences[1].span.end : doc.text.size();
+  for (const Entity* e : entities) {
+    if (!IsPlace(*e)) continue;
+    // A dateline ("CARTHAGE, N.C. (AP) -", "BAGHDAD —"): a place in capitals opening one of the
+    // first sentences says where the story happens.
+    bool opens_sentence = false;
+    for (size_t i = 0; i < std::min<size_t>(3, doc.sentences.size()); ++i) {
+      if (doc.sentences[i].span.begin == e->span.begin) opens_sentence = true;
+    }
+    std::string_view t = doc[e->span];
+    bool capitals = t.size() >= 3 && std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    if (opens_sentence && capitals) {
+      Location loc;
+      loc.place = *e->place;
+      return loc;
+    }
+    // "Russian forces", "the Turkish president": a demonym before an actor says who, not where
+    // ("Hartford police" is where a local story happens).
+    bool modifier = false;
+    auto next = e->type != EntityType::kCountry ? entities.end() : std::lower_bound(entities.begin(), entities.end(), e->span.end,
+                                 [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+    for (; next != entities.end() && (*next)->span.begin <= e->span.end + 1; ++next) {
+      if ((*next)->actor && !IsPlace(**next)) modifier = true;
+    }
+    if (modifier) continue;
+    // "Greenwood, W. Va.", "Wood County, W. Va.": a region written after a town in it only
+    // says which town; it is a mention of the town, not of the region.
+    if (e->place->precision == "admin1" && !entities.empty()) {
+      auto self = std::lower_bound(entities.begin(), entities.end(), e->span.begin,
+                                   [](const Entity* x, uint32_t b) { return x->span.begin < b; });
+      if (self != entities.begin()) {
+        const Entity* prev = *std::prev(self);
+        std::string_view gap = prev->span.end <= e->span.begin
+                                   ? std::string_view(doc.text).substr(prev->span.end, e->span.begin - prev->span.end)
+                                   : std::string_view();
+        // (the town's own reading may be wrong: "Greenwood, W. Va." still names a town)
+        if (IsPlace(*prev) && prev->place && gap == ", " &&
+            (prev->place->admin1 == e->place->name ||
+             (prev->place->precision != "admin1" && prev->place->precision != "country"))) {
+          continue;
+        }
+      }
+    }
+    auto& slot = score[e->place->name];
+    slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
+    if (!slot.second) slot.second = e;
+  }
+  const Entity* best = nullptr;
+  double best_score = 0;
+  for (auto& [name, v] : score) {
+    if (v.first > best_score || (v.first == best_score && best && v.second->span.begin < best->span.begin)) {
+      best_score = v.first;
+      best = v.second;
+    }
+  }
+  if (!best) return std::nullopt;
+  Location loc;
+  loc.place = *best->place;
+  return loc;  // span stays empty: inferred from the article
+}
+
+void FindScope(const CoderData& data, SentenceState& st) {
+  if (data.scope.size() == 0) return;
+  for (const PatternMatch& c : data.scope.MatchAll(st.s.tokens)) st.scope_at.push_back(c.first);
+}
+
+void BindPlace(const CoderData&, const DocumentState& d, const SentenceState& st, TriggerState& t) {
+  const SentenceView& s = st.s;
+  Event& e = t.base.event;
+  // "The United States condemned the attack": a country that acts in another event of the
+  // sentence is not where the attack happened.
+  std::vector<uint32_t> acting;
+  for (size_t k = st.first_of_sentence; k < d.events.size(); ++k) {
+    if (d.events[k].event.source) acting.push_back(d.events[k].event.source->span.begin);
+  }
+  std::string home = d.main_place ? d.main_place->place.country : std::string();
+  if (auto loc = FindPlace(*d.doc, s, t.cb, t.ce, t.m.trigger, t.who.source_entity_first, home, t.p->from_scene,
+                           &t.in_clause, acting)) {
+    e.location = loc;
+    t.base.location_basis = t.in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
+    Explain(e.explain, pass::kPlaces,
+            "place " + loc->place.name + " (" + loc->place.precision + "): named in the " + (t.in_clause ? "clause" : "sentence"));
+  }
+  ApplyScope(d, st, t);
+  if (e.location) return;
+  if (d.main_place) {
+    e.location = d.main_place;
+    t.base.location_basis = LocationBasis::kArticle;
+    Explain(e.explain, pass::kPlaces,
+            "place " + d.main_place->place.name + " (" + d.main_place->place.precision + "): the article's main place");
+  } else {
+    Explain(e.explain, pass::kPlaces, "no place found");
+  }
+}
+
+}  // namespace eventmill::code
