@@ -56,7 +56,7 @@ Window WindowOf(const EventMention& m, const DedupOptions& options) {
 
 std::string FamilyKey(const Event& e) {
   std::string root = !e.cameo_root.empty() ? e.cameo_root : e.cameo.substr(0, std::min<size_t>(2, e.cameo.size()));
-  if (root == "18" || root == "19" || root == "20") return "violent";
+  if (CameoCode(root).IsViolent()) return "violent";
   return root;
 }
 
