@@ -129,8 +129,11 @@ std::optional<double> FigureReader::Number(size_t j, size_t* end, std::string* v
   size_t k = j + 1;
   if (t.kind == TokenKind::kNumber) {
     std::string digits;
-    for (char ch : c_.Text(j))
+    for (char ch : c_.Text(j)) {
+      // "5th", "21st": an ordinal names a rank, not a number of people.
+      if (std::isalpha(static_cast<unsigned char>(ch))) return std::nullopt;
       if (ch != ',') digits += ch;
+    }
     value = std::strtod(digits.c_str(), nullptr);
     // "5 135": groups of three digits separated by one space.
     bool plain = digits.find('.') == std::string::npos && digits.size() <= 3;

@@ -416,7 +416,7 @@ Result<CountLexicon> CountLexicon::Load(const DataFiles& files) {
   EM_RETURN_IF_ERROR(text::RequireSections(numbers, files.PathOf("counts/numbers.txt"), {"units", "tens", "multipliers", "vague"}));
   if (qualifiers.empty()) return DataError(files.PathOf("counts/qualifiers.txt"), 0, "no qualifier");
   EM_RETURN_IF_ERROR(text::RequireSections(people, files.PathOf("counts/people.txt"), {"nouns", "suffixes"}));
-  EM_RETURN_IF_ERROR(text::RequireSections(kinds, files.PathOf("counts/kinds.txt"), {"verbs", "nouns", "tolls", "parts"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(kinds, files.PathOf("counts/kinds.txt"), {"verbs", "nouns", "tolls", "parts", "final"}));
   EM_RETURN_IF_ERROR(text::RequireSections(never, files.PathOf("counts/never.txt"), {"before", "after", "negations", "money"}));
   auto read_map = [](const std::vector<text::WordListEntry>& entries, std::map<std::string, double>* m) {
     for (const auto& e : entries)
@@ -442,6 +442,8 @@ Result<CountLexicon> CountLexicon::Load(const DataFiles& files) {
   AddCues(kinds["tolls"], &lex.toll_cues);
   for (const auto& e : kinds["parts"])
     for (const auto& w : SplitBars(e)) lex.parts.insert(text::AsciiLower(w));
+  for (const auto& e : kinds["final"])
+    for (const auto& w : SplitBars(e)) lex.final_tallies.insert(text::AsciiLower(w));
   AddPlain(never["before"], &lex.never_before);
   AddPlain(never["after"], &lex.never_after);
   AddPlain(never["negations"], &lex.negations);
@@ -497,11 +499,12 @@ void CountFinder::Find(Document& doc) const {
   }
   std::vector<Count> all;
   std::vector<size_t> undecided;
+  std::vector<Span> finals;
   for (const Sentence& s : *sentences) {
     // A parsed sentence is read through its tree; one without a parse along its words.
     std::vector<Count> found;
     if (s.parsed && !TitleCase(doc, s)) {
-      found = FindCountsOnTree(*lex_, doc, s, &undecided);
+      found = FindCountsOnTree(*lex_, doc, s, &undecided, &finals);
       if (!undecided.empty()) {
         // A figure the tree binds to no kind: as the words tell it, that figure alone.
         Clause c = ClauseOfTokens(doc, s);
@@ -513,6 +516,18 @@ void CountFinder::Find(Document& doc) const {
       found = FindInSentence(doc, s.span);
     }
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  // A recorder's final tally of a kind replaces the other figures of that kind.
+  if (!finals.empty()) {
+    std::set<std::string> final_kinds;
+    for (const Count& c : all)
+      for (Span f : finals)
+        if (c.span.begin == f.begin && c.span.end == f.end) final_kinds.insert(c.kind);
+    std::erase_if(all, [&](const Count& c) {
+      if (!final_kinds.count(c.kind)) return false;
+      return std::none_of(finals.begin(), finals.end(),
+                          [&](Span f) { return c.span.begin == f.begin && c.span.end == f.end; });
+    });
   }
   doc.counts = MergeRestatedCounts(std::move(all));
 }

@@ -39,6 +39,9 @@ struct CountLexicon {
   std::set<std::string> money;
   // Words that make a nominal a part of another told beside it ("including two children").
   std::set<std::string, std::less<>> parts;
+  // Verbs by which a recorder states the final figure of a toll ("coded" in "fatalities coded
+  // as 20"): that figure replaces the others of its kind told in the document.
+  std::set<std::string, std::less<>> final_tallies;
 
   // Reads counts/{numbers,qualifiers,people,kinds,never}.txt of `files`. An error names the
   // missing or malformed file (and line), or the section it lacks.

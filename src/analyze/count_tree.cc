@@ -79,7 +79,9 @@ class TreeBinder {
   TreeBinder(const CountLexicon& lex, const Clause& c, const Tree& t) : lex_(lex), c_(c), t_(t), reader_(lex, c) {}
 
   // The counts; *undecided: the first tokens of figures the tree could not bind (no kind told).
-  std::vector<Count> Run(std::vector<size_t>* undecided) {
+  // *finals: the spans of recorders' final tallies among them.
+  std::vector<Count> Run(std::vector<size_t>* undecided, std::vector<Span>* finals) {
+    finals_ = finals;
     ReadFigures();
     std::vector<Count> out;
     for (size_t k = 0; k < figures_.size(); ++k) {
@@ -129,12 +131,25 @@ class TreeBinder {
     int head = t_.Head(h);
     if (head < 0) return h;
     Deprel r = t_.Rel(h);
-    if (r == Deprel::kNummod) return head;
+    if (r == Deprel::kNummod) return PhraseHead(head);
     Upos hp = t_.Pos(head);
     bool before_noun = head > h && (hp == Upos::kNoun || hp == Upos::kPropn || hp == Upos::kAdj);
     if (before_noun && (r == Deprel::kCompound || r == Deprel::kAmod || r == Deprel::kDet || r == Deprel::kDep))
-      return head;
+      return PhraseHead(head);
     return h;
+  }
+
+  // The head of the noun phrase a modifier word opens: "1 QSD fighter" numbers "fighter", on
+  // which "QSD" hangs as a compound.
+  int PhraseHead(int n) const {
+    for (int steps = 0; steps < 4; ++steps) {
+      int up = t_.Head(n);
+      Deprel r = t_.Rel(n);
+      if (up <= n || (r != Deprel::kCompound && r != Deprel::kAmod && r != Deprel::kFlat)) break;
+      if (t_.Pos(up) != Upos::kNoun && t_.Pos(up) != Upos::kPropn) break;
+      n = up;
+    }
+    return n;
   }
 
   bool IsPerson(int i) const {
@@ -145,8 +160,9 @@ class TreeBinder {
   // person named without a figure.
   bool OneByDeterminer(int i, bool in_group) const {
     if (!IsPerson(i) || t_.Pos(i) == Upos::kPropn || t_.Xpos(i) == "NNS" || t_.Xpos(i) == "NNPS") return false;
+    for (size_t k = 0; k < figures_.size(); ++k)
+      if (heads_[k] != i && NominalOf(heads_[k]) == i) return false;
     for (int k : t_.Kids(i)) {
-      if (figure_at_[k] >= 0 && NominalOf(k) == i) return false;
       const std::string& w = c_.lw[k];
       if (t_.Rel(k) == Deprel::kDet && (w == "a" || w == "an" || w == "another")) return true;
       if (in_group && ((t_.Rel(k) == Deprel::kDet && w == "the") || t_.FullRel(k) == Deprel::kNmodPoss)) return true;
@@ -167,10 +183,10 @@ class TreeBinder {
       }
       return figures_[k];
     }
-    for (int k : t_.Kids(i)) {
-      if (figure_at_[k] < 0 || heads_[figure_at_[k]] != k || NominalOf(k) != i) continue;
-      if (!usable_[figure_at_[k]]) return std::nullopt;
-      return figures_[figure_at_[k]];
+    for (size_t k = 0; k < figures_.size(); ++k) {
+      if (heads_[k] == i || NominalOf(heads_[k]) != i) continue;
+      if (!usable_[k]) return std::nullopt;
+      return figures_[k];
     }
     if (OneByDeterminer(i, in_group)) {
       Figure one;
@@ -258,8 +274,10 @@ class TreeBinder {
   // *from_noun: the kind is read from the noun alone (rule 3).
   // `implicit`: one person named without a figure ("a gunman"), whose fate a participle on it
   // does not tell ("a gunman accused of killing eight").
-  const std::string* KindAt(int p, int noun, int members, bool implicit, bool* from_noun) const {
+  // *final: a recorder's final tally ("fatalities coded as 20", data/counts/kinds.txt [final]).
+  const std::string* KindAt(int p, int noun, int members, bool implicit, bool* from_noun, bool* final) const {
     *from_noun = false;
+    *final = false;
     Deprel r = t_.Rel(p);
     int head = t_.Head(p);
     size_t len = 0;
@@ -305,11 +323,21 @@ class TreeBinder {
     if ((r == Deprel::kObl || r == Deprel::kNmod) && head >= 0) {
       int cs = t_.Kid(p, Deprel::kCase);
       if (cs >= 0 && kTollCases.count(c_.lw[cs])) {
-        int subject = t_.Kid(head, Deprel::kNsubj);
-        if (subject < 0 && t_.Rel(head) == Deprel::kAcl) subject = t_.Head(head);
-        if (subject < 0 && r == Deprel::kNmod) subject = head;  // "a toll of 12"
-        if (subject >= 0)
-          if (const std::string* toll = TollIn(subject)) return toll;
+        if (r == Deprel::kNmod)  // "a toll of 12"
+          if (const std::string* toll = TollIn(head)) return toll;
+        // The toll is the subject of the verb, or of a verb above it the clause hangs on
+        // ("90 fatalities spread across 5 events coded as 18").
+        for (int v = head, steps = 0; v >= 0 && steps < 3; v = t_.Head(v), ++steps) {
+          int subject = t_.Kid(v, Deprel::kNsubj);
+          if (subject < 0 && t_.Rel(v) == Deprel::kAcl) subject = t_.Head(v);
+          if (subject >= 0)
+            if (const std::string* toll = TollIn(subject)) {
+              *final = lex_.final_tallies.count(c_.lw[head]) > 0 && c_.lw[cs] == "as";
+              return toll;
+            }
+          Deprel vr = t_.Rel(v);
+          if (vr != Deprel::kAcl && vr != Deprel::kAdvcl && vr != Deprel::kObl && vr != Deprel::kNmod) break;
+        }
       }
     }
     // "the toll is 12": the figure is the predicate, the toll its subject.
@@ -350,12 +378,15 @@ class TreeBinder {
     const Member& first = members[0];
     bool bare = first.noun < 0 && members.size() == 1;
     if (bare && first.figure->one_word) return true;  // "one" alone: "one of the reasons"
-    bool from_noun = false;
-    const std::string* kind = KindAt(p, first.noun, int(members.size()), first.figure->implicit, &from_noun);
+    bool from_noun = false, final = false;
+    const std::string* kind = KindAt(p, first.noun, int(members.size()), first.figure->implicit, &from_noun, &final);
     if (!kind) return false;
     // Few protesters named alone are the subject of something the sentence tells otherwise.
     if (from_noun && *kind == "participants" && first.figure->value < kMinCrowd) return true;
+    size_t before = out->size();
     Emit(*kind, members, all && members.size() > 1, out);
+    if (final)
+      for (size_t i = before; i < out->size(); ++i) finals_->push_back((*out)[i].span);
     return true;
   }
 
@@ -408,17 +439,18 @@ class TreeBinder {
   std::vector<bool> usable_;
   std::vector<int> figure_at_;
   std::set<int> bound_;
+  std::vector<Span>* finals_ = nullptr;
 };
 
 }  // namespace
 
 std::vector<Count> FindCountsOnTree(const CountLexicon& lex, const Document& doc, const Sentence& sentence,
-                                    std::vector<size_t>* undecided) {
+                                    std::vector<size_t>* undecided, std::vector<Span>* finals) {
   undecided->clear();
   Clause c = ClauseOfTokens(doc, sentence);
   Tree tree(doc, sentence);
   if (tree.size() != int(c.size())) return {};
-  return TreeBinder(lex, c, tree).Run(undecided);
+  return TreeBinder(lex, c, tree).Run(undecided, finals);
 }
 
 }  // namespace eventmill::analyze

@@ -20,7 +20,10 @@ namespace eventmill::analyze {
 // *undecided: the first words (indexes in the sentence's tokens) of figures the tree binds to no
 // kind: a figure the parser hung where no rule reads it ("counted two dead" with "two" as a
 // dep of "counted"). CountFinder reads those along the words.
+// *finals (appended to): the spans of the counts that are a recorder's final tally
+// ("Fatalities coded as 20": a verb of data/counts/kinds.txt [final] with "as"), which replace
+// every other count of their kind in the document.
 std::vector<Count> FindCountsOnTree(const CountLexicon& lex, const Document& doc, const Sentence& sentence,
-                                    std::vector<size_t>* undecided);
+                                    std::vector<size_t>* undecided, std::vector<Span>* finals);
 
 }  // namespace eventmill::analyze

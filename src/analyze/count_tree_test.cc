@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 
 #include "analyze/facts.h"
 #include "eventmill/data_dir.h"
@@ -99,6 +100,63 @@ TEST(CountTree, AgentsAndThingsAreNotCounted) {
   EXPECT_EQ(Described(Counts("Two soldiers killed four smugglers.")), std::vector<std::string>{"killed 4 exact"});
   EXPECT_TRUE(Counts("The rioters burned 12 cars.").empty());
   EXPECT_TRUE(Counts("The 2019 election was held in 48 districts.").empty());
+}
+
+TEST(CountTree, ARecordersFinalTallyReplacesTheOtherFigures) {
+  auto c = Described(Counts("Dozens of fighters were killed in the raids. Fatalities coded as 12."));
+  EXPECT_EQ(c, std::vector<std::string>{"killed 12 exact"});
+}
+
+// A sentence with a tree given by hand: words, then each word's head (1-based, 0 = root) and
+// relation, as in CoNLL-U. Lets a test fix a parse the model may give another day.
+Document HandParsed(const std::vector<std::tuple<std::string, int, Deprel, Upos>>& words) {
+  Document doc;
+  for (const auto& [w, head, rel, upos] : words) {
+    if (!doc.text.empty()) doc.text += ' ';
+    Token t;
+    t.span = {uint32_t(doc.text.size()), uint32_t(doc.text.size() + w.size())};
+    doc.text += w;
+    t.head = head - 1;
+    t.deprel = rel;
+    t.upos = upos;
+    t.lemma = w;
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.span = {0, uint32_t(doc.text.size())};
+  s.token_end = uint32_t(doc.tokens.size());
+  s.parsed = true;
+  doc.sentences.push_back(s);
+  doc.paragraphs.push_back(s.span);
+  return doc;
+}
+
+TEST(CountTree, TheNounIsTheHeadOfItsPhrase) {
+  // "1" hangs on "QSD", a compound of "fighter": the counted noun is "fighter".
+  Document doc = HandParsed({{"A", 2, Deprel::kDet, Upos::kDet},
+                             {"bomb", 3, Deprel::kNsubj, Upos::kNoun},
+                             {"exploded", 0, Deprel::kRoot, Upos::kVerb},
+                             {",", 5, Deprel::kPunct, Upos::kPunct},
+                             {"killing", 3, Deprel::kAdvcl, Upos::kVerb},
+                             {"1", 7, Deprel::kNummod, Upos::kNum},
+                             {"QSD", 8, Deprel::kCompound, Upos::kPropn},
+                             {"fighter", 5, Deprel::kObj, Upos::kNoun},
+                             {".", 3, Deprel::kPunct, Upos::kPunct}});
+  CountFinder(Data().counts, Data().abbreviations).Find(doc);
+  ASSERT_EQ(Described(doc.counts), std::vector<std::string>{"killed 1 exact"});
+  EXPECT_EQ(doc.counts[0].text, "1 QSD fighter");
+  // The same words with "1" on a thing: no count.
+  Document thing = HandParsed({{"killing", 0, Deprel::kRoot, Upos::kVerb},
+                               {"1", 3, Deprel::kNummod, Upos::kNum},
+                               {"QSD", 4, Deprel::kCompound, Upos::kPropn},
+                               {"truck", 1, Deprel::kObj, Upos::kNoun}});
+  CountFinder(Data().counts, Data().abbreviations).Find(thing);
+  EXPECT_TRUE(thing.counts.empty()) << ::testing::PrintToString(Described(thing.counts));
+}
+
+TEST(CountTree, OrdinalsAreNoFigures) {
+  EXPECT_EQ(Described(Counts("Gunmen killed two 3rd Brigade members near the town.")),
+            std::vector<std::string>{"killed 2 exact"});
 }
 
 TEST(CountTree, ObjectsOfActiveCues) {
