@@ -469,18 +469,31 @@ Result<CountLexicon> CountLexicon::Load(const DataFiles& files) {
 }
 
 bool CountLexicon::MayHoldCount(const std::vector<std::string_view>& words) const {
-  bool figure = false, one = false, person = false, cue = false;
+  // A figure binds to a cue of its own clause: both within kNear words of each other. (A
+  // sentence not parsed is still read along its words: this only chooses where the tree helps.)
+  constexpr size_t kNear = 12;
+  size_t last_figure = SIZE_MAX, last_cue = SIZE_MAX, last_one = SIZE_MAX;
+  auto near = [&](size_t a, size_t b) { return a != SIZE_MAX && b != SIZE_MAX && (a > b ? a - b : b - a) <= kNear; };
   std::string lower;
-  for (std::string_view w : words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
     if (w.empty()) continue;
     lower.assign(w);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    figure = figure || std::isdigit(static_cast<unsigned char>(w[0])) || figure_words.count(lower) > 0;
-    one = one || lower == "a" || lower == "an" || lower == "another";
-    person = person || IsPersonNoun(lower);
-    cue = cue || cue_words.count(lower) > 0;
+    if (lower == "a" || lower == "an" || lower == "another") last_one = i;
+    // One person: "a", "an", "another" shortly before a person noun ("a 30-year-old man").
+    bool figure = std::isdigit(static_cast<unsigned char>(w[0])) || figure_words.count(lower) > 0 ||
+                  (last_one != SIZE_MAX && i - last_one <= 6 && IsPersonNoun(lower));
+    if (figure) {
+      if (near(i, last_cue)) return true;
+      last_figure = i;
+    }
+    if (cue_words.count(lower)) {
+      if (near(i, last_figure)) return true;
+      last_cue = i;
+    }
   }
-  return cue && (figure || (one && person));
+  return false;
 }
 
 std::vector<Count> CountFinder::FindInSentence(const Document& doc, Span sentence) const {

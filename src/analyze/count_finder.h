@@ -50,9 +50,9 @@ struct CountLexicon {
   bool IsPersonNoun(const std::string& lower_word) const;
 
   // Whether a sentence of `words` (as written, any case) may hold a count: a kind cue's word
-  // ("killed", "custody", "toll") and a figure (a word that starts with a digit, a number word:
-  // "five", "dozens") or one person ("a", "an", "another" and a person noun: "a guard was
-  // killed"). A cheap test before the sentence is parsed.
+  // ("killed", "custody", "toll") within 12 words of a figure (a word that starts with a digit,
+  // a number word: "five", "dozens") or of one person ("a", "an", "another" before a person
+  // noun: "a guard was killed"). A cheap test before the sentence is parsed.
   bool MayHoldCount(const std::vector<std::string_view>& words) const;
 
   std::set<std::string, std::less<>> figure_words;  // MayHoldCount's number words, lower-case

@@ -59,6 +59,10 @@ TEST(CountFinder, MayHoldCountLooksForAFigureAndAFate) {
   EXPECT_TRUE(lex.MayHoldCount({"7", "remain", "in", "custody"}));          // a cue's longest word
   EXPECT_FALSE(lex.MayHoldCount({"the", "talks", "went", "on", "for", "3", "days"}));  // no fate
   EXPECT_FALSE(lex.MayHoldCount({"the", "guards", "were", "killed"}));                 // no figure
+  std::vector<std::string_view> far{"3", "ministers", "met"};
+  for (int i = 0; i < 12; ++i) far.push_back("and");
+  far.push_back("killed");
+  EXPECT_FALSE(lex.MayHoldCount(far));  // the figure and the cue are in different clauses
   EXPECT_FALSE(lex.MayHoldCount({}));
 }
 
