@@ -1,8 +1,12 @@
-// How a figure is read (all word knowledge comes from data/counts/):
+// CountFinder: a parsed sentence is bound through its tree (count_tree.cc); this file holds the
+// lexicon, the document loop and the binder along the words, which reads sentences without a
+// parse, headlines in title case and the figures the tree binds to no kind.
+//
+// How a figure is read (all word knowledge comes from data/counts/; count_figures.cc):
 //   figure  := [qualifier] number [multiplier...] [("to"|"-"|"or") number]   "more than 1.3 thousand"
 //            | vague                                                        "dozens", "tens of thousands"
 //   number  := digits ("5,135", "5 135", "1.3") | words ("sixteen", "twenty-five", "a dozen")
-// and bound, within its clause, by the first of:
+// and bound along the words, within its clause, by the first of:
 //   1. a kind cue right before it (an active verb or a noun, "of" allowed between):
 //      "killing dozens of people", "detained 40 protesters", "the arrest of 5,000 people"
 //   2. a predicate after its noun phrase (auxiliaries and adverbs skipped, an appositive
