@@ -122,6 +122,13 @@ class TreeBinder {
       usable_.push_back(!NeverACount(lex_, c_, *f));
       i = f->end;
     }
+    // The figure each word is numbered by (its first), so a lookup is O(1) however many figures
+    // a sentence holds.
+    numbered_by_.assign(t_.size(), -1);
+    for (size_t k = 0; k < figures_.size(); ++k) {
+      int n = NominalOf(heads_[k]);
+      if (n != heads_[k] && numbered_by_[n] < 0) numbered_by_[n] = int(k);
+    }
   }
 
   // The nominal a figure headed at h numbers: its head noun when it modifies one ("5 people";
@@ -160,8 +167,7 @@ class TreeBinder {
   // person named without a figure.
   bool OneByDeterminer(int i, bool in_group) const {
     if (!IsPerson(i) || t_.Pos(i) == Upos::kPropn || t_.Xpos(i) == "NNS" || t_.Xpos(i) == "NNPS") return false;
-    for (size_t k = 0; k < figures_.size(); ++k)
-      if (heads_[k] != i && NominalOf(heads_[k]) == i) return false;
+    if (numbered_by_[i] >= 0) return false;
     for (int k : t_.Kids(i)) {
       const std::string& w = c_.lw[k];
       if (t_.Rel(k) == Deprel::kDet && (w == "a" || w == "an" || w == "another")) return true;
@@ -183,8 +189,7 @@ class TreeBinder {
       }
       return figures_[k];
     }
-    for (size_t k = 0; k < figures_.size(); ++k) {
-      if (heads_[k] == i || NominalOf(heads_[k]) != i) continue;
+    if (int k = numbered_by_[i]; k >= 0) {
       if (!usable_[k]) return std::nullopt;
       return figures_[k];
     }
@@ -438,6 +443,7 @@ class TreeBinder {
   std::vector<int> heads_;
   std::vector<bool> usable_;
   std::vector<int> figure_at_;
+  std::vector<int> numbered_by_;  // by word: the figure that numbers it, or -1
   std::set<int> bound_;
   std::vector<Span>* finals_ = nullptr;
 };

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <tuple>
 
@@ -152,6 +153,24 @@ TEST(CountTree, TheNounIsTheHeadOfItsPhrase) {
                                {"truck", 1, Deprel::kObj, Upos::kNoun}});
   CountFinder(Data().counts, Data().abbreviations).Find(thing);
   EXPECT_TRUE(thing.counts.empty()) << ::testing::PrintToString(Described(thing.counts));
+}
+
+TEST(CountTree, ASentenceOfThousandsOfFiguresStaysFast) {
+  // "5 people 5 people ... died": every "people" a conjunct of the first, the first the subject.
+  std::vector<std::tuple<std::string, int, Deprel, Upos>> words;
+  constexpr int kPairs = 5000;
+  for (int i = 0; i < kPairs; ++i) {
+    words.push_back({"5", 2 * i + 2, Deprel::kNummod, Upos::kNum});
+    words.push_back({"people", i == 0 ? 2 * kPairs + 1 : 2, i == 0 ? Deprel::kNsubj : Deprel::kConj, Upos::kNoun});
+  }
+  words.push_back({"died", 0, Deprel::kRoot, Upos::kVerb});
+  Document doc = HandParsed(words);
+  auto start = std::chrono::steady_clock::now();
+  CountFinder(Data().counts, Data().abbreviations).Find(doc);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 2.0);
+  ASSERT_FALSE(doc.counts.empty());
+  EXPECT_EQ(doc.counts.back().value, 5.0 * kPairs);  // the sum of the conjuncts
 }
 
 TEST(CountTree, OrdinalsAreNoFigures) {
