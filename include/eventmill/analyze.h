@@ -31,6 +31,11 @@ class Analyzer {
   // Fills doc.sentences, entities, counts, quotes. Thread-safe (const). Linear in doc.text.
   Status Analyze(Document& doc) const;
 
+  // Whether Analyze reads the tags and tree of sentence `s` (its words on doc.tokens, untagged),
+  // so the syntax stage parses it (SyntaxOptions::choose): a sentence that may hold a count.
+  // Cheap (a look at the words); thread-safe.
+  bool ReadsTree(const Document& doc, const Sentence& s) const;
+
   struct Impl;
 
  private:

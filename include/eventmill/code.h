@@ -28,6 +28,11 @@ class Coder {
   // Fills doc.events. Thread-safe (const).
   Status Code(Document& doc) const;
 
+  // Whether an event pattern may fire in sentence `s` (its words on doc.tokens): false only when
+  // none of the patterns' key words is among them. The pipeline parses such sentences, so the
+  // coder can read their trees (SyntaxOptions::choose). Cheap; thread-safe.
+  bool MayCode(const Document& doc, const Sentence& s) const;
+
   struct Impl;
 
  private:

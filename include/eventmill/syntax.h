@@ -5,6 +5,7 @@
 // data/syntax/.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,12 +21,17 @@ enum class ParseScope {
   kAll,      // every sentence
   kFigures,  // sentences with a figure (digits or a number word): what count binding reads
   kNone,     // none: sentences and tokens only, and the model is not loaded
+  kChosen,   // the sentences SyntaxOptions::choose accepts (the pipeline asks its later stages)
 };
 
 struct SyntaxOptions {
   std::string data_dir;    // data/ (text/abbreviations.txt, syntax/); empty: DataDir()
   std::string model_path;  // empty: data_dir + "/syntax/en_ewt.model"
   ParseScope scope = ParseScope::kAll;
+  // With ParseScope::kChosen: whether sentence `s` of `doc` gets tags and a tree. It is asked
+  // after the sentence's tokens are on doc.tokens (untagged), from any thread, so it must be
+  // thread-safe and cheap (a look at the words). Empty: no sentence is chosen.
+  std::function<bool(const Document& doc, const Sentence& s)> choose;
 };
 
 // One analysed word of ParseWords.

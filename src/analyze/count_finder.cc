@@ -1,8 +1,12 @@
-// How a figure is read (all word knowledge comes from data/counts/):
+// CountFinder: a parsed sentence is bound through its tree (count_tree.cc); this file holds the
+// lexicon, the document loop and the binder along the words, which reads sentences without a
+// parse, headlines in title case and the figures the tree binds to no kind.
+//
+// How a figure is read (all word knowledge comes from data/counts/; count_figures.cc):
 //   figure  := [qualifier] number [multiplier...] [("to"|"-"|"or") number]   "more than 1.3 thousand"
 //            | vague                                                        "dozens", "tens of thousands"
 //   number  := digits ("5,135", "5 135", "1.3") | words ("sixteen", "twenty-five", "a dozen")
-// and bound, within its clause, by the first of:
+// and bound along the words, within its clause, by the first of:
 //   1. a kind cue right before it (an active verb or a noun, "of" allowed between):
 //      "killing dozens of people", "detained 40 protesters", "the arrest of 5,000 people"
 //   2. a predicate after its noun phrase (auxiliaries and adverbs skipped, an appositive
@@ -15,7 +19,11 @@
 // give one count each and one for their sum.
 #include "analyze/count_finder.h"
 
+#include "analyze/count_figures.h"
+#include "analyze/count_tree.h"
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -61,9 +69,6 @@ const WordSet kNounPhraseStops = GrammarWords<WordSet>(
 const std::set<std::string, std::less<>> kTollLinks = {"to", "of", "at", "is", "was", "reached",
                                                        "hit", "passed", "exceeded", "topped",
                                                        "stood", "stands", "now", "are", "were", "by"};
-const WordSet kMonths = GrammarWords<WordSet>({grammar::kMonths, grammar::kMonthAbbreviations});
-const std::set<std::string, std::less<>> kClauseBreaks = {".", ";", ":", "!", "?", "(", ")",
-                                                          "\xE2\x80\x94", "\xE2\x80\x93"};
 
 // A crowd figure read from its noun alone ("5,000 protesters") must be at least this big: small
 // numbers of protesters are usually the subject of something the clause does not say.
@@ -105,163 +110,6 @@ void AddPlain(const std::vector<text::WordListEntry>& entries, text::PhraseSet* 
     for (const auto& v : SplitBars(e)) out->Add(PhraseWords(v), "");
 }
 
-// One sentence, tokenized, with lower-case token texts.
-struct Clause {
-  const Document* doc;
-  std::vector<Token> toks;
-  std::vector<std::string> lw;
-  size_t size() const { return toks.size(); }
-  bool Is(size_t i, std::string_view w) const { return i < lw.size() && lw[i] == w; }
-  bool IsWord(size_t i) const { return i < toks.size() && toks[i].kind == TokenKind::kWord; }
-  std::string_view Text(size_t i) const { return (*doc)[toks[i].span]; }
-};
-
-// Length in tokens of `phrase` matched at i, or 0.
-size_t MatchAt(const Clause& c, size_t i, const std::vector<std::string>& phrase) {
-  if (phrase.empty() || i + phrase.size() > c.size()) return 0;
-  for (size_t k = 0; k < phrase.size(); ++k)
-    if (c.lw[i + k] != phrase[k]) return 0;
-  return phrase.size();
-}
-
-// The label of the longest cue starting at i (nullptr when none); *len its length.
-const std::string* CueAt(const Clause& c, size_t i, const text::PhraseSet& cues, size_t* len) {
-  text::PhraseSet::Match m = cues.LongestAt(c.lw, i);
-  *len = m.length;
-  return m.label;
-}
-
-// The label of the longest cue ending right before token `end`.
-const std::string* CueEndingAt(const Clause& c, size_t end, const text::PhraseSet& cues) {
-  return cues.LongestEndingAt(c.lw, end).label;
-}
-
-struct Figure {
-  size_t begin = 0, end = 0;  // tokens, the qualifier included
-  size_t number_begin = 0;
-  double value = 0;
-  std::string qualifier = "exact";
-  bool implicit = false;      // "a nurse": one person without a figure (used only in sums)
-  bool one_word = false;      // the figure is the word "one"
-  bool digits_year = false;   // four digits that read as a year (1800-2100)
-};
-
-class FigureReader {
- public:
-  FigureReader(const CountLexicon& lex, const Clause& c) : lex_(lex), c_(c) {}
-
-  std::optional<Figure> Read(size_t i) const {
-    Figure f;
-    f.begin = i;
-    size_t j = i;
-    if (text::PhraseSet::Match q = lex_.qualifiers.LongestAt(c_.lw, i)) {
-      f.qualifier = *q.label;
-      j = i + q.length;
-    }
-    bool between = false;
-    if (c_.Is(j, "between")) {
-      between = true;
-      ++j;
-    }
-    f.number_begin = j;
-    size_t end;
-    std::string vague_q;
-    std::optional<double> v = Number(j, &end, &vague_q);
-    if (!v) return std::nullopt;
-    f.value = *v;
-    f.one_word = c_.Is(j, "one") && end == j + 1;
-    f.digits_year = c_.toks[j].kind == TokenKind::kNumber && end == j + 1 && c_.Text(j).size() == 4 &&
-                    *v >= 1800 && *v <= 2100;
-    if (!vague_q.empty()) f.qualifier = vague_q;
-    // Ranges: "10 to 15", "10-15", "one or two", "between 10 and 15".
-    if (end + 1 < c_.size() && (c_.Is(end, "to") || c_.Is(end, "-") || c_.Is(end, "or") ||
-                                c_.Is(end, "\xE2\x80\x93") || (between && c_.Is(end, "and")))) {
-      size_t end2;
-      std::string q2;
-      if (std::optional<double> hi = Number(end + 1, &end2, &q2); hi && *hi > f.value) {
-        end = end2;
-        if (f.qualifier == "exact") f.qualifier = "at_least";
-      }
-    }
-    if (between && f.qualifier == "exact") f.qualifier = "at_least";
-    f.end = end;
-    if (f.value <= 0) return std::nullopt;
-    return f;
-  }
-
- private:
-  std::optional<double> Number(size_t j, size_t* end, std::string* vague_q) const {
-    if (j >= c_.size()) return std::nullopt;
-    const Token& t = c_.toks[j];
-    double value = 0;
-    size_t k = j + 1;
-    if (t.kind == TokenKind::kNumber) {
-      std::string digits;
-      for (char ch : c_.Text(j))
-        if (ch != ',') digits += ch;
-      value = std::strtod(digits.c_str(), nullptr);
-      // "5 135": groups of three digits separated by one space.
-      bool plain = digits.find('.') == std::string::npos && digits.size() <= 3;
-      while (plain && k < c_.size() && c_.toks[k].kind == TokenKind::kNumber && c_.Text(k).size() == 3 &&
-             c_.Text(k).find_first_of(",.") == std::string_view::npos) {
-        std::string_view gap = c_.doc->text;
-        gap = gap.substr(c_.toks[k - 1].span.end, c_.toks[k].span.begin - c_.toks[k - 1].span.end);
-        if (gap != " " && gap != "\xC2\xA0" && gap != "\xE2\x80\xAF" && gap != "\xE2\x80\x89") break;
-        value = value * 1000 + std::strtod(std::string(c_.Text(k)).c_str(), nullptr);
-        ++k;
-      }
-    } else if (t.kind == TokenKind::kWord) {
-      // Vague plurals: "dozens", "tens of thousands".
-      for (const auto& vg : lex_.vague) {
-        if (size_t n = MatchAt(c_, j, vg.words)) {
-          *end = j + n;
-          *vague_q = vg.qualifier;
-          return vg.value;
-        }
-      }
-      const std::string& w = c_.lw[j];
-      if ((w == "a" || w == "an") && k < c_.size() && lex_.multipliers.count(c_.lw[k])) {
-        value = 1;
-      } else if ((w == "several" || w == "few") && k < c_.size() && lex_.multipliers.count(c_.lw[k])) {
-        value = 2;
-        *vague_q = "approx";
-      } else if (auto u = lex_.units.find(w); u != lex_.units.end()) {
-        value = u->second;
-      } else if (auto te = lex_.tens.find(w); te != lex_.tens.end()) {
-        value = te->second;
-        if (k < c_.size())
-          if (auto u2 = lex_.units.find(c_.lw[k]); u2 != lex_.units.end() && u2->second < 10) {
-            value += u2->second;
-            ++k;
-          }
-      } else if (size_t dash = w.find('-'); dash != std::string::npos) {
-        auto te2 = lex_.tens.find(w.substr(0, dash));
-        auto u3 = lex_.units.find(w.substr(dash + 1));
-        if (te2 == lex_.tens.end() || u3 == lex_.units.end() || u3->second >= 10) return std::nullopt;
-        value = te2->second + u3->second;
-      } else {
-        return std::nullopt;
-      }
-    } else {
-      return std::nullopt;
-    }
-    // Multipliers: "5.1 thousand", "two dozen", "three hundred thousand".
-    while (k < c_.size()) {
-      auto m = lex_.multipliers.find(c_.lw[k]);
-      if (m == lex_.multipliers.end()) break;
-      value *= m->second;
-      ++k;
-    }
-    // An absurd figure (hundreds of digits, "a billion billion") is not a count of people.
-    if (!(value >= 0 && value <= kMaxCountValue)) return std::nullopt;
-    *end = k;
-    return value;
-  }
-
-  const CountLexicon& lex_;
-  const Clause& c_;
-};
-
 struct NounPhrase {
   size_t begin = 0, end = 0;  // tokens of the words ("of" and determiners skipped)
   bool person = false;
@@ -293,46 +141,6 @@ class Binder {
 
   bool InList(size_t i, const text::PhraseSet& phrases) const { return bool(phrases.LongestAt(c_.lw, i)); }
 
-  bool NeverACount(const Figure& f) const {
-    size_t b = f.number_begin, e = f.end;
-    const std::string& first = c_.lw[b];
-    // Glued to a time, score, date or phone number: "4:30", "3-1", "24/7", "(888)".
-    auto glued = [&](size_t i) {
-      return i < c_.size() && (c_.lw[i] == ":" || c_.lw[i] == "/" || c_.lw[i] == "-");
-    };
-    if ((b > 0 && glued(b - 1) && c_.toks[b - 1].span.end == c_.toks[b].span.begin) ||
-        (glued(e) && c_.toks[e].span.begin == c_.toks[e - 1].span.end))
-      return true;
-    if (b > 0 && e < c_.size() && c_.lw[b - 1] == "(" && c_.lw[e] == ")") return true;
-    // Money: "$150,000", "USD 5 million".
-    if (f.begin > 0 && lex_.money.count(c_.lw[f.begin - 1])) return true;
-    if (b > 0 && lex_.money.count(c_.lw[b - 1])) return true;
-    // Units, ages, times after the figure.
-    if (InList(e, lex_.never_after)) return true;
-    // Cues before: "mother of four", "aged 24", "Route 66", "no one".
-    if (lex_.never_before.LongestEndingAt(c_.lw, f.begin)) return true;
-    if (lex_.negations.LongestEndingAt(c_.lw, f.begin)) return true;
-    // Dates: "March 21", "21 March", "Jan. 5".
-    if (e < c_.size() && kMonths.count(c_.lw[e])) return true;
-    if (f.begin > 0 && kMonths.count(c_.lw[f.begin - 1])) return true;
-    if (f.begin > 1 && c_.lw[f.begin - 1] == "." && kMonths.count(c_.lw[f.begin - 2])) return true;
-    // A name: "Khabar 24 TV", "Protocol 14", "KY 80" (a capitalised word before the figure that
-    // does not open the sentence and is not a cue such as "Kills" or a qualifier).
-    if (f.begin == b && b > 0 && c_.toks[b - 1].kind == TokenKind::kWord && c_.toks[b - 1].capitalized &&
-        b - 1 > 0 && !CueEndingAt(c_, b, lex_.verb_cues) && !CueEndingAt(c_, b, lex_.noun_cues) &&
-        c_.lw[b - 1] != "the" && c_.lw[b - 1] != "and") {
-      // Headline case: a run of capitalised words before, from the sentence start ("At Least 17
-      // Slain") is a title, not a name, when the figure is followed by a cue.
-      return true;
-    }
-    // An age in apposition: "Bonilla, 23,", "Tessie Garner, 88;", "Johnson, 41, was".
-    if (f.begin == b && b >= 2 && c_.lw[b - 1] == "," && c_.toks[b - 2].kind == TokenKind::kWord &&
-        c_.toks[b - 2].capitalized && (e >= c_.size() || c_.lw[e] == "," || c_.lw[e] == ";" ||
-                                       c_.lw[e] == ")" || c_.lw[e] == "." || c_.lw[e] == "and"))
-      return true;
-    (void)first;
-    return false;
-  }
 
   // A kind cue that starts at i, skipping auxiliaries and adverbs ("were later arrested").
   // Rejects a cue used actively with an object after it, which makes the counted people its
@@ -451,7 +259,7 @@ class Binder {
 
   // Binds figure f (and figures coordinated with it); returns the token where scanning resumes.
   size_t Bind(const Figure& f, std::vector<Count>* out) {
-    if (NeverACount(f)) return f.end;
+    if (NeverACount(lex_, c_, f)) return f.end;
     NounPhrase np = ScanNounPhrase(f.end);
     if (f.digits_year && !(np.person && np.begin == f.end)) return f.end;
     std::vector<Part> parts{{f, np}};
@@ -472,7 +280,7 @@ class Binder {
         p = gnp.end;
         continue;
       }
-      if (!g || NeverACount(*g)) break;
+      if (!g || NeverACount(lex_, c_, *g)) break;
       NounPhrase gnp = ScanNounPhrase(g->end);
       if (gnp.empty || !gnp.person) break;
       parts.push_back({*g, gnp});
@@ -575,6 +383,19 @@ class Binder {
   FigureReader reader_;
 };
 
+// A headline in title case ("Ten Sent to Pre-Trial Custody"): most of its words (of three
+// letters or more, past the first) capitalised. The treebank's tagger misreads such lines.
+bool TitleCase(const Document& doc, const Sentence& s) {
+  int words = 0, caps = 0;
+  for (uint32_t i = s.token_begin + 1; i < s.token_end && i < doc.tokens.size(); ++i) {
+    std::string_view w = doc[doc.tokens[i].span];
+    if (w.size() < 3 || !std::isalpha(static_cast<unsigned char>(w[0]))) continue;
+    ++words;
+    caps += std::isupper(static_cast<unsigned char>(w[0])) ? 1 : 0;
+  }
+  return words >= 3 && caps * 10 >= words * 7;
+}
+
 bool SameKind(const std::string& a, const std::string& b) {
   auto norm = [](const std::string& k) { return k == "detained" ? std::string("arrested") : k; };
   return norm(a) == norm(b);
@@ -599,7 +420,7 @@ Result<CountLexicon> CountLexicon::Load(const DataFiles& files) {
   EM_RETURN_IF_ERROR(text::RequireSections(numbers, files.PathOf("counts/numbers.txt"), {"units", "tens", "multipliers", "vague"}));
   if (qualifiers.empty()) return DataError(files.PathOf("counts/qualifiers.txt"), 0, "no qualifier");
   EM_RETURN_IF_ERROR(text::RequireSections(people, files.PathOf("counts/people.txt"), {"nouns", "suffixes"}));
-  EM_RETURN_IF_ERROR(text::RequireSections(kinds, files.PathOf("counts/kinds.txt"), {"verbs", "nouns", "tolls"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(kinds, files.PathOf("counts/kinds.txt"), {"verbs", "nouns", "tolls", "parts", "final"}));
   EM_RETURN_IF_ERROR(text::RequireSections(never, files.PathOf("counts/never.txt"), {"before", "after", "negations", "money"}));
   auto read_map = [](const std::vector<text::WordListEntry>& entries, std::map<std::string, double>* m) {
     for (const auto& e : entries)
@@ -623,25 +444,64 @@ Result<CountLexicon> CountLexicon::Load(const DataFiles& files) {
   AddCues(kinds["verbs"], &lex.verb_cues);
   AddCues(kinds["nouns"], &lex.noun_cues);
   AddCues(kinds["tolls"], &lex.toll_cues);
+  for (const auto& e : kinds["parts"])
+    for (const auto& w : SplitBars(e)) lex.parts.insert(text::AsciiLower(w));
+  for (const auto& e : kinds["final"])
+    for (const auto& w : SplitBars(e)) lex.final_tallies.insert(text::AsciiLower(w));
   AddPlain(never["before"], &lex.never_before);
   AddPlain(never["after"], &lex.never_after);
   AddPlain(never["negations"], &lex.negations);
   for (const auto& e : never["money"])
     for (const auto& w : SplitBars(e)) lex.money.insert(text::AsciiLower(w));
+  for (const auto* m : {&lex.units, &lex.tens, &lex.multipliers})
+    for (const auto& [w, v] : *m) lex.figure_words.insert(w);
+  // A vague figure by its first word past an article ("a few" -> "few"); a kind cue by its
+  // longest word ("custody" of "in custody", "death" of "death toll").
+  for (const auto& v : lex.vague) {
+    size_t k = !v.words.empty() && (v.words[0] == "a" || v.words[0] == "an") ? 1 : 0;
+    if (k < v.words.size()) lex.figure_words.insert(v.words[k]);
+  }
+  for (const auto* cues : {&kinds["verbs"], &kinds["nouns"], &kinds["tolls"]})
+    for (const auto& e : *cues)
+      for (const auto& v : e.values) {
+        std::string longest;
+        for (std::string& w : PhraseWords(v))
+          if (w.size() > longest.size()) longest = std::move(w);
+        if (!longest.empty()) lex.cue_words.insert(longest);
+      }
   return lex;
 }
 
-std::vector<Count> CountFinder::FindInSentence(const Document& doc, Span sentence) const {
-  Clause c;
-  c.doc = &doc;
-  c.toks = text::Tokenize(doc.text, sentence);
-  c.lw.reserve(c.toks.size());
-  for (const Token& t : c.toks) c.lw.push_back(text::AsciiLower(doc[t.span]));
-  // Curly apostrophes read as straight ones ("o’clock").
-  for (std::string& w : c.lw) {
-    size_t pos;
-    while ((pos = w.find("\xE2\x80\x99")) != std::string::npos) w.replace(pos, 3, "'");
+bool CountLexicon::MayHoldCount(const std::vector<std::string_view>& words) const {
+  // A figure binds to a cue of its own clause: both within kNear words of each other. (A
+  // sentence not parsed is still read along its words: this only chooses where the tree helps.)
+  constexpr size_t kNear = 12;
+  size_t last_figure = SIZE_MAX, last_cue = SIZE_MAX, last_one = SIZE_MAX;
+  auto near = [&](size_t a, size_t b) { return a != SIZE_MAX && b != SIZE_MAX && (a > b ? a - b : b - a) <= kNear; };
+  std::string lower;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    if (w.empty()) continue;
+    lower.assign(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "a" || lower == "an" || lower == "another") last_one = i;
+    // One person: "a", "an", "another" shortly before a person noun ("a 30-year-old man").
+    bool figure = std::isdigit(static_cast<unsigned char>(w[0])) || figure_words.count(lower) > 0 ||
+                  (last_one != SIZE_MAX && i - last_one <= 6 && IsPersonNoun(lower));
+    if (figure) {
+      if (near(i, last_cue)) return true;
+      last_figure = i;
+    }
+    if (cue_words.count(lower)) {
+      if (near(i, last_figure)) return true;
+      last_cue = i;
+    }
   }
+  return false;
+}
+
+std::vector<Count> CountFinder::FindInSentence(const Document& doc, Span sentence) const {
+  Clause c = ClauseOfText(doc, sentence);
   Binder binder(*lex_, c);
   return binder.Run();
 }
@@ -655,9 +515,36 @@ void CountFinder::Find(Document& doc) const {
     sentences = &local;
   }
   std::vector<Count> all;
+  std::vector<size_t> undecided;
+  std::vector<Span> finals;
   for (const Sentence& s : *sentences) {
-    std::vector<Count> found = FindInSentence(doc, s.span);
+    // A parsed sentence is read through its tree; one without a parse along its words.
+    std::vector<Count> found;
+    if (s.parsed && !TitleCase(doc, s)) {
+      found = FindCountsOnTree(*lex_, doc, s, &undecided, &finals);
+      if (!undecided.empty()) {
+        // A figure the tree binds to no kind: as the words tell it, that figure alone.
+        Clause c = ClauseOfTokens(doc, s);
+        for (Count& w : Binder(*lex_, c).Run())
+          for (size_t u : undecided)
+            if (u < c.size() && w.span.begin == c.toks[u].span.begin) found.push_back(std::move(w));
+      }
+    } else {
+      found = FindInSentence(doc, s.span);
+    }
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  // A recorder's final tally of a kind replaces the other figures of that kind.
+  if (!finals.empty()) {
+    std::set<std::string> final_kinds;
+    for (const Count& c : all)
+      for (Span f : finals)
+        if (c.span.begin == f.begin && c.span.end == f.end) final_kinds.insert(c.kind);
+    std::erase_if(all, [&](const Count& c) {
+      if (!final_kinds.count(c.kind)) return false;
+      return std::none_of(finals.begin(), finals.end(),
+                          [&](Span f) { return c.span.begin == f.begin && c.span.end == f.end; });
+    });
   }
   doc.counts = MergeRestatedCounts(std::move(all));
 }

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eventmill/document.h"
@@ -36,12 +37,26 @@ struct CountLexicon {
   text::PhraseSet verb_cues, noun_cues, toll_cues;  // label: the Count kind
   text::PhraseSet never_before, never_after, negations;
   std::set<std::string> money;
+  // Words that make a nominal a part of another told beside it ("including two children").
+  std::set<std::string, std::less<>> parts;
+  // Verbs by which a recorder states the final figure of a toll ("coded" in "fatalities coded
+  // as 20"): that figure replaces the others of its kind told in the document.
+  std::set<std::string, std::less<>> final_tallies;
 
   // Reads counts/{numbers,qualifiers,people,kinds,never}.txt of `files`. An error names the
   // missing or malformed file (and line), or the section it lacks.
   static Result<CountLexicon> Load(const DataFiles& files);
 
   bool IsPersonNoun(const std::string& lower_word) const;
+
+  // Whether a sentence of `words` (as written, any case) may hold a count: a kind cue's word
+  // ("killed", "custody", "toll") within 12 words of a figure (a word that starts with a digit,
+  // a number word: "five", "dozens") or of one person ("a", "an", "another" before a person
+  // noun: "a guard was killed"). A cheap test before the sentence is parsed.
+  bool MayHoldCount(const std::vector<std::string_view>& words) const;
+
+  std::set<std::string, std::less<>> figure_words;  // MayHoldCount's number words, lower-case
+  std::set<std::string, std::less<>> cue_words;    // MayHoldCount's cue words: each cue's longest
 };
 
 class CountFinder {
@@ -51,11 +66,13 @@ class CountFinder {
   CountFinder(const CountLexicon& lexicon, const text::Abbreviations& abbreviations)
       : lex_(&lexicon), abbreviations_(&abbreviations) {}
 
-  // Counts in one sentence of doc (doc.sentences need not be filled). Spans index doc.text.
+  // Counts in one sentence of doc, read along its words (doc.sentences need not be filled; the
+  // way for a sentence without a parse). Spans index doc.text.
   std::vector<Count> FindInSentence(const Document& doc, Span sentence) const;
 
   // Fills doc.counts from every sentence (splitting sentences first when doc.sentences is
-  // empty), with restatements merged (see MergeRestatedCounts). Thread-safe (const).
+  // empty), with restatements merged (see MergeRestatedCounts): a parsed sentence through its
+  // dependency tree (count_tree.h), any other along its words. Thread-safe (const).
   void Find(Document& doc) const;
 
  private:

@@ -48,6 +48,24 @@ TEST(CountFinder, LoadsItsDataAndNamesAMissingDirectory) {
       << empty.status().message();
 }
 
+TEST(CountFinder, MayHoldCountLooksForAFigureAndAFate) {
+  const CountLexicon& lex = Data().counts;
+  EXPECT_TRUE(lex.MayHoldCount({"Officials", "counted", "12", "bodies"}));    // digits
+  EXPECT_TRUE(lex.MayHoldCount({"Seventeen", "people", "died"}));           // a number word
+  EXPECT_TRUE(lex.MayHoldCount({"Dozens", "were", "arrested"}));            // a vague figure
+  EXPECT_TRUE(lex.MayHoldCount({"a", "handful", "were", "injured"}));       // past its article
+  EXPECT_TRUE(lex.MayHoldCount({"a", "guard", "was", "KILLED"}));           // one person
+  EXPECT_TRUE(lex.MayHoldCount({"the", "death", "toll", "reached", "40"}));  // a toll
+  EXPECT_TRUE(lex.MayHoldCount({"7", "remain", "in", "custody"}));          // a cue's longest word
+  EXPECT_FALSE(lex.MayHoldCount({"the", "talks", "went", "on", "for", "3", "days"}));  // no fate
+  EXPECT_FALSE(lex.MayHoldCount({"the", "guards", "were", "killed"}));                 // no figure
+  std::vector<std::string_view> far{"3", "ministers", "met"};
+  for (int i = 0; i < 12; ++i) far.push_back("and");
+  far.push_back("killed");
+  EXPECT_FALSE(lex.MayHoldCount(far));  // the figure and the cue are in different clauses
+  EXPECT_FALSE(lex.MayHoldCount({}));
+}
+
 TEST(CountFinder, ReadsThousandsWithComma) {
   auto c = Counts("5,135 people were arrested throughout Kazakhstan.");
   ASSERT_EQ(c.size(), 1u);

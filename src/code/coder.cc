@@ -26,6 +26,12 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   return Coder(std::move(impl));
 }
 
+bool Coder::MayCode(const Document& doc, const Sentence& s) const {
+  std::vector<std::string_view> words;
+  for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) words.push_back(doc[doc.tokens[t].span]);
+  return impl_->patterns.MayMatch(words);
+}
+
 Status Coder::Code(Document& doc) const {
   code::RunPasses(*impl_->data, doc);
   return Status::Ok();

@@ -171,7 +171,84 @@ struct PatternSet::Impl {
   std::unordered_map<std::string, std::vector<const Pattern*>> by_first_word;
   std::vector<const Pattern*> unindexed;  // first element a prefix or optional
 
+  // MayMatch's index: patterns by a key word of their trigger (whole words, then prefixes);
+  // patterns whose trigger has no such word (a number, a suffix, optional) are always checked.
+  std::unordered_map<std::string, std::vector<const Pattern*>> by_key;
+  std::vector<std::pair<std::string, const Pattern*>> by_key_prefix;
+  std::vector<const Pattern*> keyless;
+
+  void IndexKeyWords(const Pattern* p) {
+    if (p->cameo == "-") return;  // a stop phrase makes no event
+    const PatternElement& e = p->elements[p->trigger];
+    bool keyed = e.kind == PatternElement::Kind::kWords && !e.optional;
+    for (const auto& alt : e.alternatives) keyed = keyed && !alt.front().number && !alt.front().suffix;
+    if (!keyed) {
+      keyless.push_back(p);
+      return;
+    }
+    for (const auto& alt : e.alternatives) {
+      const PatternWord& w = alt.front();
+      // A word the treebank may split ("cease-fire"): its first piece, as a prefix.
+      size_t cut = w.text.find_first_of("-'");
+      if (cut == 0 || w.text.empty()) {
+        keyless.push_back(p);
+        return;
+      }
+      if (w.prefix || cut != std::string::npos) {
+        by_key_prefix.push_back({w.text.substr(0, cut), p});
+      } else {
+        auto& list = by_key[w.text];
+        if (list.empty() || list.back() != p) list.push_back(p);
+      }
+    }
+  }
+
+  // The words of one sentence as MayMatch reads them: lower case, as a set.
+  struct Bag {
+    std::vector<std::string> words;
+    std::unordered_set<std::string_view> set;
+    bool Has(const PatternWord& w) const {
+      if (w.number) {
+        return std::any_of(words.begin(), words.end(),
+                           [](const std::string& x) { return !x.empty() && std::isdigit(static_cast<unsigned char>(x[0])); });
+      }
+      if (w.prefix || w.suffix) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
+          return x.size() >= w.text.size() && (w.prefix ? x.compare(0, w.text.size(), w.text) == 0 : EndsWith(x, w.text));
+        });
+      }
+      if (set.count(w.text)) return true;
+      // A word the treebank splits ("cease-fire" as "cease" "-" "fire", "don't" as "do" "n't"):
+      // present when its pieces are (an apostrophe's split is not checked: present).
+      if (w.text.find('\'') != std::string::npos) return true;
+      if (w.text.find('-') == std::string::npos) return false;
+      size_t b = 0;
+      while (b <= w.text.size()) {
+        size_t e = w.text.find('-', b);
+        if (e == std::string::npos) e = w.text.size();
+        if (e > b && !set.count(std::string_view(w.text).substr(b, e - b))) return false;
+        b = e + 1;
+      }
+      return true;
+    }
+    // Whether every element `p` needs has an alternative whose words are all in the sentence
+    // (in any order: a test of words, not of the phrase).
+    bool MayHold(const Pattern& p) const {
+      for (const PatternElement& e : p.elements) {
+        if (e.kind != PatternElement::Kind::kWords || e.optional) continue;
+        bool any = false;
+        for (const auto& alt : e.alternatives) {
+          any = std::all_of(alt.begin(), alt.end(), [&](const PatternWord& w) { return Has(w); });
+          if (any) break;
+        }
+        if (!any) return false;
+      }
+      return true;
+    }
+  };
+
   void Index(const Pattern* p) {
+    IndexKeyWords(p);
     const PatternElement& first = p->elements.front();
     bool indexable = first.kind == PatternElement::Kind::kWords && !first.optional;
     for (const auto& alt : first.alternatives) {
@@ -470,6 +547,33 @@ std::vector<PatternMatch> PatternSet::MatchAll(const std::vector<WordToken>& tok
     for (const Pattern* p : impl_->unindexed) impl_->TryAt(p, tokens, i, out);
   }
   return out;
+}
+
+bool PatternSet::MayMatch(const std::vector<std::string_view>& words) const {
+  Impl::Bag bag;
+  bag.words.reserve(words.size());
+  for (std::string_view w : words) {
+    std::string lower(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t pos;
+    while ((pos = lower.find("\xE2\x80\x99")) != std::string::npos) lower.replace(pos, 3, "'");
+    bag.words.push_back(std::move(lower));
+  }
+  for (const std::string& w : bag.words) bag.set.insert(w);
+  for (const Pattern* p : impl_->keyless)
+    if (bag.MayHold(*p)) return true;
+  for (const std::string& w : bag.words) {
+    if (auto it = impl_->by_key.find(w); it != impl_->by_key.end())
+      for (const Pattern* p : it->second)
+        if (bag.MayHold(*p)) return true;
+  }
+  for (const auto& [prefix, p] : impl_->by_key_prefix) {
+    bool present = std::any_of(bag.words.begin(), bag.words.end(), [&](const std::string& x) {
+      return x.size() >= prefix.size() && x.compare(0, prefix.size(), prefix) == 0;
+    });
+    if (present && bag.MayHold(*p)) return true;
+  }
+  return false;
 }
 
 std::vector<PatternMatch> PatternSet::Match(const std::vector<WordToken>& tokens) const {

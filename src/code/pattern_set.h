@@ -109,6 +109,14 @@ class PatternSet {
   // Every match without overlap resolution (for cues, which may overlap triggers).
   std::vector<PatternMatch> MatchAll(const std::vector<WordToken>& tokens) const;
 
+  // Whether some pattern (not a stop phrase) may match a sentence made of `words` (as written,
+  // any case; split as the treebank splits them or as TokenizeWords does): false only when each
+  // pattern needs an element none of whose alternatives has all its words in the sentence. Order
+  // and gaps are not checked, so it never says false where Match would find an event. A cheap
+  // test before a sentence is read closely (whether to parse it). Thread-safe; linear in words
+  // times the patterns keyed by them.
+  bool MayMatch(const std::vector<std::string_view>& words) const;
+
   // Every form of the {lemma} verbs the patterns name ("arrested", "investigate").
   std::vector<std::string> VerbForms() const;
 

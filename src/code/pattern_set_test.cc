@@ -86,6 +86,31 @@ TEST(PatternSet, LongerMatchAndStopPhrasesWin) {
   EXPECT_TRUE(set->Match(Tok("Two were killed in a crash.")).empty());
 }
 
+TEST(PatternSet, MayMatchOnlyWhenEveryNeededElementHasItsWords) {
+  auto set = PatternSet::Parse("173 {arrest} ~3 (protesters|riot police)\n"
+                               "081 ^peacekeep* ~2 withdrew\n"
+                               "192 cease-fire ; noun\n"
+                               "- arrest warrant\n",
+                               "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_TRUE(set->MayMatch({"Protesters", "were", "ARRESTED"}));        // any case, any order
+  EXPECT_TRUE(set->MayMatch({"they", "arrested", "riot", "police"}));     // a phrase's words
+  EXPECT_FALSE(set->MayMatch({"they", "arrested", "the", "police"}));     // "riot" is missing
+  EXPECT_FALSE(set->MayMatch({"Police", "arrested", "them"}));            // no object word
+  EXPECT_TRUE(set->MayMatch({"the", "Peacekeepers", "withdrew"}));         // a prefix
+  EXPECT_FALSE(set->MayMatch({"the", "peacekeepers", "stayed"}));
+  EXPECT_TRUE(set->MayMatch({"a", "cease", "-", "fire", "held"}));         // a word the treebank splits
+  EXPECT_TRUE(set->MayMatch({"the", "cease-fire", "held"}));
+  EXPECT_FALSE(set->MayMatch({"the", "warrant", "for", "arrest"}));       // a stop phrase makes no event
+  EXPECT_FALSE(set->MayMatch({}));
+  // A trigger that is a number: checked for every sentence, by its other words.
+  auto figures = PatternSet::Parse("173 ^<n> ~2 (protesters|activists) ~2 {arrest}\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(figures.ok()) << figures.status().message();
+  EXPECT_TRUE(figures->MayMatch({"12", "activists", "arrested"}));
+  EXPECT_FALSE(figures->MayMatch({"activists", "arrested"}));
+  EXPECT_FALSE(figures->MayMatch({"it", "rained"}));
+}
+
 TEST(PatternSet, ReportsBadLinesWithTheirPlace) {
   auto bad = PatternSet::Parse("# ok\n17x {arrest}\n", "bad.patterns", TestInflector());
   ASSERT_FALSE(bad.ok());

@@ -97,12 +97,6 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
   impl->options = options;
   EM_ASSIGN_OR_RETURN(Extractor extractor, Extractor::Create({.data_dir = options.data_dir + "/extract"}));
   impl->extractor = std::make_unique<Extractor>(std::move(extractor));
-  if (options.through != Stage::kExtract) {
-    SyntaxOptions syntax = options.syntax;
-    if (syntax.data_dir.empty()) syntax.data_dir = options.data_dir;
-    EM_ASSIGN_OR_RETURN(Parser parser, Parser::Load(syntax));
-    impl->parser = std::make_unique<Parser>(std::move(parser));
-  }
   if (options.through == Stage::kAnalyze || options.through == Stage::kCode) {
     EM_ASSIGN_OR_RETURN(Lexicon lexicon,
                         Lexicon::Load({.data_dir = options.data_dir, .compiled_path = options.compiled_lexicon}));
@@ -113,6 +107,22 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
       EM_ASSIGN_OR_RETURN(Coder coder, Coder::Create(*impl->lexicon, {.data_dir = options.data_dir}));
       impl->coder = std::make_unique<Coder>(std::move(coder));
     }
+  }
+  // The syntax stage runs before the others but is created after them: with ParseScope::kChosen
+  // and no `choose` of the caller's, it parses the sentences the later stages read.
+  if (options.through != Stage::kExtract) {
+    SyntaxOptions syntax = options.syntax;
+    if (syntax.data_dir.empty()) syntax.data_dir = options.data_dir;
+    if (syntax.scope == ParseScope::kChosen && !syntax.choose) {
+      const Analyzer* analyzer = impl->analyzer.get();
+      const Coder* coder = impl->coder.get();
+      if (!analyzer && !coder) syntax.scope = ParseScope::kNone;  // no stage reads a tree
+      syntax.choose = [analyzer, coder](const Document& doc, const Sentence& s) {
+        return (analyzer && analyzer->ReadsTree(doc, s)) || (coder && coder->MayCode(doc, s));
+      };
+    }
+    EM_ASSIGN_OR_RETURN(Parser parser, Parser::Load(syntax));
+    impl->parser = std::make_unique<Parser>(std::move(parser));
   }
   return Pipeline(std::move(impl));
 }

@@ -31,6 +31,9 @@ class DataCopy : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     for (const char* family : kFamilies) fs::copy(fs::path(DataDir()) / family, dir_ / family, fs::copy_options::recursive);
+    // The syntax stage's model: the pipeline parses the sentences the later stages read.
+    fs::create_directories(dir_ / "syntax");
+    fs::copy(fs::path(DataDir()) / "syntax" / "en_ewt.model", dir_ / "syntax" / "en_ewt.model");
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -106,6 +109,45 @@ TEST_F(DataCopy, AnEmptyWordListIsAnErrorNamingIt) {
   Status s = Start();
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("quotes/roles.txt"), std::string::npos) << s.message();
+}
+
+// By default the syntax stage parses what the later stages read: a sentence that may hold a
+// count or an event gets tags and a tree, one that can hold neither only its tokens.
+TEST(PipelineScope, ParsesTheSentencesTheLaterStagesRead) {
+  auto pipeline = Pipeline::Create({.threads = 1});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().message();
+  RawPage page{.source = "scope.txt",
+               .bytes = "Gunmen shot two farmers near the market.\n\nThe weather was mild and sunny.\n\n"
+                        "Police arrested the organisers of the march.\n",
+               .is_text = true};
+  auto doc = pipeline->Process(page);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->sentences.size(), 3u);
+  EXPECT_TRUE(doc->sentences[0].parsed);   // a figure and an event
+  EXPECT_FALSE(doc->sentences[1].parsed);  // neither
+  EXPECT_TRUE(doc->sentences[2].parsed);   // an event without a figure
+  const Token& police = doc->tokens[doc->sentences[2].token_begin];
+  EXPECT_EQ(police.deprel, Deprel::kNsubj);
+}
+
+// Only a stage after the syntax stage chooses sentences: run through syntax alone, none is parsed
+// unless the caller says which.
+TEST(PipelineScope, SyntaxAloneParsesWhatTheCallerChooses) {
+  auto none = Pipeline::Create({.threads = 1, .through = Stage::kSyntax});
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  RawPage page{.source = "scope.txt", .bytes = "Two men fled. It rained.", .is_text = true};
+  auto doc = none->Process(page);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->sentences.size(), 2u);
+  EXPECT_FALSE(doc->sentences[0].parsed);
+  PipelineOptions options{.threads = 1, .through = Stage::kSyntax};
+  options.syntax.choose = [](const Document& d, const Sentence& s) { return d[d.tokens[s.token_begin].span] == "It"; };
+  auto chosen = Pipeline::Create(options);
+  ASSERT_TRUE(chosen.ok()) << chosen.status().message();
+  doc = chosen->Process(page);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(doc->sentences[0].parsed);
+  EXPECT_TRUE(doc->sentences[1].parsed);
 }
 
 }  // namespace

@@ -103,6 +103,7 @@ Status Parser::Parse(Document& doc) const {
     s.parsed = false;
     if (s.token_begin == s.token_end || !model_->loaded) continue;
     if (options_.scope == ParseScope::kFigures && !HasFigure(doc, s)) continue;
+    if (options_.scope == ParseScope::kChosen && !(options_.choose && options_.choose(doc, s))) continue;
     forms.clear();
     for (Span w : spans) forms.push_back(doc[w]);
     model_->model.Analyze(forms, &analyzed, &lemmas);

@@ -1,0 +1,196 @@
+// Counts bound through the dependency tree: the sentences are parsed by the shipped model
+// (data/syntax/en_ewt.model), then read by CountFinder, which takes the tree for a parsed sentence.
+#include "analyze/count_tree.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <tuple>
+
+#include "analyze/facts.h"
+#include "eventmill/data_dir.h"
+#include "eventmill/syntax.h"
+
+namespace eventmill::analyze {
+namespace {
+
+const AnalyzeData& Data() {
+  static const AnalyzeData* data = [] {
+    auto r = AnalyzeData::Load(DataFiles(DataDir()));
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new AnalyzeData(std::move(*r));
+  }();
+  return *data;
+}
+
+const Parser& TheParser() {
+  static const Parser* parser = [] {
+    auto r = Parser::Load({.scope = ParseScope::kAll});
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new Parser(std::move(*r));
+  }();
+  return *parser;
+}
+
+// The counts of `text`, every sentence parsed.
+std::vector<Count> Counts(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  EXPECT_TRUE(TheParser().Parse(doc).ok());
+  for (const Sentence& s : doc.sentences) EXPECT_TRUE(s.parsed);
+  CountFinder(Data().counts, Data().abbreviations).Find(doc);
+  return doc.counts;
+}
+
+// "kind value qualifier" of each count, in order.
+std::vector<std::string> Described(const std::vector<Count>& counts) {
+  std::vector<std::string> out;
+  for (const Count& c : counts) {
+    char value[32];
+    std::snprintf(value, sizeof value, "%g", c.value);
+    out.push_back(c.kind + " " + value + " " + c.qualifier);
+  }
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+TEST(CountTree, APartNamedInsideTheSubjectIsNotTheCount) {
+  auto c = Described(Counts("Seven villagers, including three women, were killed in the raid."));
+  EXPECT_EQ(c, std::vector<std::string>{"killed 7 exact"});
+}
+
+TEST(CountTree, APersonWithoutAFigureCountsOne) {
+  EXPECT_EQ(Described(Counts("A farmer was shot and killed near the well.")), std::vector<std::string>{"killed 1 exact"});
+  EXPECT_EQ(Described(Counts("Another policeman was wounded.")), std::vector<std::string>{"injured 1 exact"});
+}
+
+TEST(CountTree, ConjoinedFiguresAreSummed) {
+  auto c = Described(Counts("4 teachers and 6 students were injured when the roof fell."));
+  EXPECT_TRUE(Has(c, "injured 4 exact")) << ::testing::PrintToString(c);
+  EXPECT_TRUE(Has(c, "injured 6 exact")) << ::testing::PrintToString(c);
+  EXPECT_TRUE(Has(c, "injured 10 exact")) << ::testing::PrintToString(c);
+}
+
+TEST(CountTree, EachObjectTakesItsOwnVerbAndQualifier) {
+  auto c = Described(Counts("The gunmen stormed the market, killing at least 9 and wounding 25."));
+  EXPECT_TRUE(Has(c, "killed 9 at_least")) << ::testing::PrintToString(c);
+  EXPECT_TRUE(Has(c, "injured 25 exact")) << ::testing::PrintToString(c);
+  EXPECT_EQ(c.size(), 2u) << ::testing::PrintToString(c);
+}
+
+TEST(CountTree, TalliesAreCounts) {
+  EXPECT_EQ(Described(Counts("3 fatalities.")), std::vector<std::string>{"killed 3 exact"});
+  EXPECT_EQ(Described(Counts("1 fatality.")), std::vector<std::string>{"killed 1 exact"});
+  EXPECT_EQ(Described(Counts("9 total fatalities.")), std::vector<std::string>{"killed 9 exact"});
+}
+
+TEST(CountTree, ATollStatesItsValue) {
+  EXPECT_EQ(Described(Counts("The death toll rose to 140 on Tuesday.")), std::vector<std::string>{"killed 140 exact"});
+}
+
+TEST(CountTree, AgentsAndThingsAreNotCounted) {
+  EXPECT_EQ(Described(Counts("Two soldiers killed four smugglers.")), std::vector<std::string>{"killed 4 exact"});
+  EXPECT_TRUE(Counts("The rioters burned 12 cars.").empty());
+  EXPECT_TRUE(Counts("The 2019 election was held in 48 districts.").empty());
+}
+
+TEST(CountTree, ARecordersFinalTallyReplacesTheOtherFigures) {
+  auto c = Described(Counts("Dozens of fighters were killed in the raids. Fatalities coded as 12."));
+  EXPECT_EQ(c, std::vector<std::string>{"killed 12 exact"});
+}
+
+// A sentence with a tree given by hand: words, then each word's head (1-based, 0 = root) and
+// relation, as in CoNLL-U. Lets a test fix a parse the model may give another day.
+Document HandParsed(const std::vector<std::tuple<std::string, int, Deprel, Upos>>& words) {
+  Document doc;
+  for (const auto& [w, head, rel, upos] : words) {
+    if (!doc.text.empty()) doc.text += ' ';
+    Token t;
+    t.span = {uint32_t(doc.text.size()), uint32_t(doc.text.size() + w.size())};
+    doc.text += w;
+    t.head = head - 1;
+    t.deprel = rel;
+    t.upos = upos;
+    t.lemma = w;
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.span = {0, uint32_t(doc.text.size())};
+  s.token_end = uint32_t(doc.tokens.size());
+  s.parsed = true;
+  doc.sentences.push_back(s);
+  doc.paragraphs.push_back(s.span);
+  return doc;
+}
+
+TEST(CountTree, TheNounIsTheHeadOfItsPhrase) {
+  // "1" hangs on "QSD", a compound of "fighter": the counted noun is "fighter".
+  Document doc = HandParsed({{"A", 2, Deprel::kDet, Upos::kDet},
+                             {"bomb", 3, Deprel::kNsubj, Upos::kNoun},
+                             {"exploded", 0, Deprel::kRoot, Upos::kVerb},
+                             {",", 5, Deprel::kPunct, Upos::kPunct},
+                             {"killing", 3, Deprel::kAdvcl, Upos::kVerb},
+                             {"1", 7, Deprel::kNummod, Upos::kNum},
+                             {"QSD", 8, Deprel::kCompound, Upos::kPropn},
+                             {"fighter", 5, Deprel::kObj, Upos::kNoun},
+                             {".", 3, Deprel::kPunct, Upos::kPunct}});
+  CountFinder(Data().counts, Data().abbreviations).Find(doc);
+  ASSERT_EQ(Described(doc.counts), std::vector<std::string>{"killed 1 exact"});
+  EXPECT_EQ(doc.counts[0].text, "1 QSD fighter");
+  // The same words with "1" on a thing: no count.
+  Document thing = HandParsed({{"killing", 0, Deprel::kRoot, Upos::kVerb},
+                               {"1", 3, Deprel::kNummod, Upos::kNum},
+                               {"QSD", 4, Deprel::kCompound, Upos::kPropn},
+                               {"truck", 1, Deprel::kObj, Upos::kNoun}});
+  CountFinder(Data().counts, Data().abbreviations).Find(thing);
+  EXPECT_TRUE(thing.counts.empty()) << ::testing::PrintToString(Described(thing.counts));
+}
+
+TEST(CountTree, ASentenceOfThousandsOfFiguresStaysFast) {
+  // "5 people 5 people ... died": every "people" a conjunct of the first, the first the subject.
+  std::vector<std::tuple<std::string, int, Deprel, Upos>> words;
+  constexpr int kPairs = 5000;
+  for (int i = 0; i < kPairs; ++i) {
+    words.push_back({"5", 2 * i + 2, Deprel::kNummod, Upos::kNum});
+    words.push_back({"people", i == 0 ? 2 * kPairs + 1 : 2, i == 0 ? Deprel::kNsubj : Deprel::kConj, Upos::kNoun});
+  }
+  words.push_back({"died", 0, Deprel::kRoot, Upos::kVerb});
+  Document doc = HandParsed(words);
+  auto start = std::chrono::steady_clock::now();
+  CountFinder(Data().counts, Data().abbreviations).Find(doc);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 2.0);
+  ASSERT_FALSE(doc.counts.empty());
+  EXPECT_EQ(doc.counts.back().value, 5.0 * kPairs);  // the sum of the conjuncts
+}
+
+TEST(CountTree, OrdinalsAreNoFigures) {
+  EXPECT_EQ(Described(Counts("Gunmen killed two 3rd Brigade members near the town.")),
+            std::vector<std::string>{"killed 2 exact"});
+}
+
+TEST(CountTree, ObjectsOfActiveCues) {
+  auto c = Described(Counts("Police detained 40 protesters outside the ministry."));
+  EXPECT_EQ(c, std::vector<std::string>{"detained 40 exact"});
+}
+
+TEST(CountTree, SpansAndWhoPointIntoTheText) {
+  auto c = Counts("Officials said 16 miners were trapped and 5 miners died.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "killed");
+  EXPECT_EQ(c[0].value, 5);
+  EXPECT_EQ(c[0].text, "5 miners");
+  EXPECT_EQ(c[0].who, "miners");
+}
+
+}  // namespace
+}  // namespace eventmill::analyze
