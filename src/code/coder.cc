@@ -29,7 +29,7 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
 bool Coder::MayCode(const Document& doc, const Sentence& s) const {
   std::vector<std::string_view> words;
   for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) words.push_back(doc[doc.tokens[t].span]);
-  return impl_->patterns.MayMatch(words);
+  return impl_->data->patterns.MayMatch(words);
 }
 
 Status Coder::Code(Document& doc) const {
