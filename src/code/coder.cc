@@ -24,6 +24,7 @@
 namespace eventmill {
 
 using code::ActorAssigner;
+using code::FrameRules;
 using code::CodeMappings;
 using code::EntityRef;
 using code::EventCandidate;
@@ -529,6 +530,9 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
   EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, impl->patterns.inflector()));
   impl->actors = std::make_unique<ActorAssigner>(std::move(actors));
   impl->actors->SetVerbForms(impl->patterns.VerbForms());
+  EM_ASSIGN_OR_RETURN(std::string frames, mappings.Read("frames.tsv"));
+  EM_ASSIGN_OR_RETURN(FrameRules frame_rules, FrameRules::Parse(frames, mappings.PathOf("frames.tsv")));
+  impl->actors->SetFrameRules(std::move(frame_rules));
   EM_ASSIGN_OR_RETURN(CodeMappings codebook, CodeMappings::Load(mappings));
   impl->mappings = std::make_unique<CodeMappings>(std::move(codebook));
   EM_ASSIGN_OR_RETURN(std::string slots, mappings.Read("slot_roles.tsv"));
