@@ -374,7 +374,13 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
     out.target = std::move(words.target);
   } else {
     if (words.target) out.explain.push_back("tree: not \"" + words.target->text + "\", who reports the event");
-    out.target = std::move(from_tree.target);
+    // A weaker reading of the tree does not turn the word order's source into the target ("3
+    // gunmen killed a man" with "killed" misread as a participle on "gunmen").
+    bool words_source = !tree.source_direct && from_tree.target &&
+                        std::any_of(words.sources.begin(), words.sources.end(), [&](const Actor& a) {
+                          return !ruled_out(a) && a.span == from_tree.target->span;
+                        });
+    if (!words_source) out.target = std::move(from_tree.target);
   }
   auto is_target = [&](const Actor& a) { return out.target && out.target->span == a.span; };
   if (tree.source_direct && !from_tree.sources.empty()) {

@@ -115,14 +115,7 @@ class FrameReader {
   void Read(uint32_t trigger, Span phrase) {
     FindReporters(trigger);
     uint32_t predicate = trigger;
-    // A past participle with a subject but no auxiliary ("The minister, accused of fraud, fled"
-    // parsed with "accused" as the main verb) is a reading the parser is often wrong about.
-    bool bare_participle = t_.at(trigger).xpos == "VBN" && t_.Child(trigger, {Deprel::kAux, Deprel::kAuxPass}) < 0;
-    // Two subjects on one verb: a misparse.
-    int subjects = 0;
-    for (uint32_t c : t_.Children(trigger)) subjects += IsSubjectRelation(t_.at(c).deprel);
-    direct_ = t_.at(trigger).upos == Upos::kVerb && !bare_participle && subjects <= 1;
-    trigger_ = trigger;
+    BeginCoreReading(trigger);
     TakeDependents(trigger, trigger);
     direct_ = false;
     // "vowed to attack the town": the verb the phrase holds completes the trigger; its subject is
@@ -145,7 +138,10 @@ class FrameReader {
       if (h >= 0 && (d == Deprel::kObj || d == Deprel::kNsubjPass || d == Deprel::kObl) &&
           words_.light_verbs.count(t_.at(h).lemma)) {
         out_.explain.push_back("\"" + t_.Lower(trigger) + "\" is carried by the light verb \"" + t_.Lower(h) + "\"");
+        // The light verb's own subject and object are the event's core arguments.
+        BeginCoreReading(static_cast<uint32_t>(h));
         TakeDependents(static_cast<uint32_t>(h), trigger);
+        direct_ = false;
         predicate = static_cast<uint32_t>(h);
       } else {
         return;  // an event noun takes its own dependents only
@@ -168,6 +164,18 @@ class FrameReader {
   }
 
  private:
+  // From here on, what TakeDependents reads of `verb` is a core reading (FrameArgument::direct)
+  // when the verb's tree looks sound.
+  void BeginCoreReading(uint32_t verb) {
+    // A past participle with a subject but no auxiliary ("The minister, accused of fraud, fled"
+    // parsed with "accused" as the main verb) is a reading the parser is often wrong about.
+    bool bare_participle = t_.at(verb).xpos == "VBN" && t_.Child(verb, {Deprel::kAux, Deprel::kAuxPass}) < 0;
+    // Two subjects on one verb: a misparse.
+    int subjects = 0;
+    for (uint32_t c : t_.Children(verb)) subjects += IsSubjectRelation(t_.at(c).deprel);
+    direct_ = t_.at(verb).upos == Upos::kVerb && !bare_participle && subjects <= 1;
+    trigger_ = verb;
+  }
   bool HasAgent(uint32_t i) const {
     for (uint32_t c : t_.Children(i)) {
       if (t_.at(c).deprel == Deprel::kOblAgent || (t_.at(c).deprel == Deprel::kObl && t_.Marker(c) == "by")) return true;
