@@ -416,7 +416,25 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   ActorChoice out = ReadByWordOrder(ctx, s, m, &sides_named);
   if (auto tree = ReadByTree(ctx, s, m)) out = Combine(std::move(*tree), std::move(out), &sides_named);
   Finish(ctx, s, m, sides_named, out);
+  AimAtUnnamedTarget(*m.pattern, out);
   return out;
+}
+
+void ActorAssigner::AimAtUnnamedTarget(const Pattern& p, ActorChoice& out) const {
+  if (!frames_ || out.target || out.sources.empty() || p.no_target) return;
+  std::string role = frames_->UnnamedTargetRole(out.recode.empty() ? p.cameo : out.recode);
+  const Actor& source = out.sources.front();
+  bool country = source.country.size() == 2 && std::isupper(static_cast<unsigned char>(source.country[0])) &&
+                 std::isupper(static_cast<unsigned char>(source.country[1]));
+  if (role.empty() || !country || source.code.size() < 3 || source.role == role) return;
+  Actor a;
+  a.code = source.code.substr(0, 3) + role;
+  a.country = source.country;
+  a.role = role;
+  a.name = "the " + role + " of " + source.country + " (not named)";
+  out.target = a;
+  out.explain.push_back("target " + a.code + ": no target named; " + p.cameo.substr(0, 2) +
+                        " events are aimed at the source's " + role + " (data/mappings/frames.tsv)");
 }
 
 ActorChoice ActorAssigner::ReadByWordOrder(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,

@@ -69,6 +69,9 @@ class ActorAssigner {
   // Source and target by word order: source before the trigger, target after it, in its clause.
   ActorChoice ReadByWordOrder(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,
                               bool* sides_named) const;
+  // No target named: the role data/mappings/frames.tsv gives the family ("14 unnamed GOV target"),
+  // of the source's country.
+  void AimAtUnnamedTarget(const Pattern& p, ActorChoice& out) const;
   // Per slot: the tree's reading from the trigger verb's own core relations, else the word
   // order's (unless the tree rules it out: the speaker of a reported clause), else the tree's other
   // readings.

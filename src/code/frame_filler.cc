@@ -193,7 +193,9 @@ class FrameReader {
       if (take == Take::kObjectsOnly && IsSubjectRelation(d)) continue;
       // "35 people were wounded" read as an adjective after "were": its subject suffers the
       // act, as a passive subject does.
-      if (d == Deprel::kNsubj && (t_.at(p).upos == Upos::kAdj || t_.Child(p, {Deprel::kCop}) >= 0)) {
+      // ("ready to", "willing to": an adjective completed by an infinitive is the subject's own.)
+      if (d == Deprel::kNsubj && (t_.at(p).upos == Upos::kAdj || t_.Child(p, {Deprel::kCop}) >= 0) &&
+          t_.Child(p, {Deprel::kXcomp}) < 0) {
         d = Deprel::kNsubjPass;
       }
       std::string marker = t_.Marker(c);
@@ -396,6 +398,15 @@ Result<FrameRules> FrameRules::Parse(std::string_view tsv, std::string_view name
     if (!(f >> family >> relation >> marker >> slot)) {
       return DataError(name, number, "want four fields: family, relation, marker, slot");
     }
+    if (relation == "unnamed") {
+      // "14 unnamed target GOV": an event of the family that names no target is aimed at that
+      // role of its source's country.
+      if (slot != "target" || marker.empty() || marker == "-" || marker == "*") {
+        return DataError(name, number, "want 'FAMILY unnamed ROLE target'");
+      }
+      rules.unnamed_targets_.push_back({family == "*" ? "" : family, marker});
+      return Status::Ok();
+    }
     Row row;
     row.family = family == "*" ? "" : family;
     row.relation = DeprelFromName(relation);
@@ -411,6 +422,14 @@ Result<FrameRules> FrameRules::Parse(std::string_view tsv, std::string_view name
     return Status::Ok();
   }));
   return rules;
+}
+
+std::string FrameRules::UnnamedTargetRole(std::string_view cameo) const {
+  const std::pair<std::string, std::string>* best = nullptr;
+  for (const auto& r : unnamed_targets_) {
+    if (cameo.substr(0, r.first.size()) == r.first && (!best || r.first.size() > best->first.size())) best = &r;
+  }
+  return best ? best->second : "";
 }
 
 FrameSlot FrameRules::SlotOf(std::string_view cameo, Deprel relation, std::string_view marker) const {

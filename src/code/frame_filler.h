@@ -30,13 +30,18 @@ enum class FrameSlot : uint8_t { kNone, kSource, kTarget, kSides };
 // prefix ("*" = any), `relation` a UD relation as the parser names it ("nsubj:pass", "obl"),
 // `marker` the case word of a prepositional dependent ("against", "*" = any, "-" = none) and
 // `slot` source, target, sides ("between A and B": the first conjunct is the source, the second the
-// target) or none. For a dependent of a trigger, the row with the longest matching family wins,
+// target) or none. A row "FAMILY unnamed ROLE target" gives the role a family's events are aimed at
+// when no target is named. For a dependent of a trigger, the row with the longest matching family wins,
 // then a row naming the marker over "*".
 class FrameRules {
  public:
   // `name` names the source in errors ("mappings/frames.tsv").
   static Result<FrameRules> Parse(std::string_view tsv, std::string_view name);
   FrameSlot SlotOf(std::string_view cameo, Deprel relation, std::string_view marker) const;
+  // Rows "FAMILY unnamed ROLE target": the role (of the source's country) an event of the family
+  // is aimed at when the text names no target ("students demonstrated": at their government);
+  // "" for none.
+  std::string UnnamedTargetRole(std::string_view cameo) const;
   size_t size() const { return rows_.size(); }
 
  private:
@@ -47,6 +52,7 @@ class FrameRules {
     FrameSlot slot = FrameSlot::kNone;
   };
   std::vector<Row> rows_;
+  std::vector<std::pair<std::string, std::string>> unnamed_targets_;  // family, role
 };
 
 // One word that fills a slot, with the words to look in for an actor, best first: the word itself,

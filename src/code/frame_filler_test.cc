@@ -279,5 +279,15 @@ TEST(FrameRules, RefusesUnknownRelationsAndSlotsNamingTheLine) {
   EXPECT_FALSE(FrameRules::Parse("*\tnsubj\t*\n", "frames.tsv").ok());
 }
 
+TEST(FrameRules, UnnamedTargetRowsGiveARolePerFamily) {
+  auto rules = FrameRules::Parse("14\tunnamed\tGOV\ttarget\n145\tunnamed\tCOP\ttarget\n", "t.tsv");
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_EQ(rules->UnnamedTargetRole("141"), "GOV");
+  EXPECT_EQ(rules->UnnamedTargetRole("145"), "COP");
+  EXPECT_EQ(rules->UnnamedTargetRole("190"), "");
+  EXPECT_FALSE(FrameRules::Parse("14\tunnamed\t*\ttarget\n", "t.tsv").ok());
+  EXPECT_FALSE(FrameRules::Parse("14\tunnamed\tGOV\tsource\n", "t.tsv").ok());
+}
+
 }  // namespace
 }  // namespace eventmill::code
