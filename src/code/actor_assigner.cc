@@ -373,7 +373,7 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
   } else if (words.target && !ruled_out(*words.target)) {
     out.target = std::move(words.target);
   } else {
-    if (words.target) out.explain.push_back("tree: not \"" + words.target->text + "\", who reports the event");
+    if (words.target) out.explain.push_back("tree: not \"" + words.target->text + "\", whom the tree rules out (the speaker of a report, or what the source owns)");
     // A weaker reading of the tree does not turn the word order's source into the target ("3
     // gunmen killed a man" with "killed" misread as a participle on "gunmen").
     bool words_source = !tree.source_direct && from_tree.target &&
@@ -390,7 +390,7 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
   } else {
     for (Actor& a : words.sources) {
       if (ruled_out(a)) {
-        out.explain.push_back("tree: not \"" + a.text + "\", who reports the event");
+        out.explain.push_back("tree: not \"" + a.text + "\", whom the tree rules out (the speaker of a report, or what the source owns)");
       } else if (!is_target(a)) {
         out.sources.push_back(std::move(a));
       }

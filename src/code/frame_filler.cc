@@ -176,6 +176,14 @@ class FrameReader {
     direct_ = t_.at(verb).upos == Upos::kVerb && !bare_participle && subjects <= 1;
     trigger_ = verb;
   }
+  bool OwnedBySubject(uint32_t word) const {
+    for (uint32_t c : t_.Children(word)) {
+      if (t_.at(c).deprel != Deprel::kNmodPoss || t_.at(c).upos != Upos::kPron) continue;
+      std::string w = t_.Lower(c);
+      if (w == "its" || w == "their" || w == "his" || w == "her" || w == "our") return true;
+    }
+    return false;
+  }
   bool HasAgent(uint32_t i) const {
     for (uint32_t c : t_.Children(i)) {
       if (t_.at(c).deprel == Deprel::kOblAgent || (t_.at(c).deprel == Deprel::kObl && t_.Marker(c) == "by")) return true;
@@ -215,6 +223,13 @@ class FrameReader {
       if (t_.IsRelativePronoun(c) && t_.at(p).deprel == Deprel::kAclRelcl && t_.Head(p) >= 0) {
         word = static_cast<uint32_t>(t_.Head(p));
         how += ", the noun its relative clause modifies";
+      }
+      // "withdrew its troops", "offered their help": what the source owns is what it acts with,
+      // not whom it acts on.
+      if (slot == FrameSlot::kTarget && OwnedBySubject(word)) {
+        for (uint32_t x : LookIn(word)) out_.not_actors.push_back(x);
+        out_.explain.push_back("\"" + t_.Lower(word) + "\" belongs to the source: no target");
+        continue;
       }
       if (slot == FrameSlot::kSides) {
         std::vector<uint32_t> sides = Conjuncts(word);

@@ -74,7 +74,7 @@ struct FrameReading {
   uint32_t trigger = 0;  // index into doc.tokens
   std::vector<FrameArgument> sources, targets;
   // Words that are no actor of the event: the speaker of a verb that reports it ("police said"
-  // over "rebels attacked"), the source of "according to".
+  // over "rebels attacked"), the source of "according to", what the source owns ("its troops").
   std::vector<uint32_t> not_actors;
   std::vector<std::string> explain;
 };

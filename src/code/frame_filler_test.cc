@@ -255,6 +255,19 @@ TEST(FrameFiller, ApposedNameIsLookedInAfterItsTitle) {
   EXPECT_EQ(doc[doc.tokens[r.sources[0].look_in[1]].span], "Jones");
 }
 
+TEST(FrameFiller, WhatTheSourceOwnsIsNoTarget) {
+  // "Ruritania withdrew its troops from the border"
+  Document doc = Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 2, "nsubj"},
+                       {"withdrew", "VERB", "VBD", "withdraw", 0, "root"},
+                       {"its", "PRON", "PRP$", "its", 4, "nmod:poss"},
+                       {"troops", "NOUN", "NNS", "troop", 2, "obj"}});
+  size_t at = doc.text.find("withdrew");
+  FrameReading r = ReadFrame(doc, 0, static_cast<uint32_t>(at), "0873", Rules(), Words());
+  EXPECT_TRUE(r.targets.empty());
+  ASSERT_FALSE(r.not_actors.empty());
+  EXPECT_EQ(doc[doc.tokens[r.not_actors[0]].span], "troops");
+}
+
 TEST(FrameFiller, UnparsedSentenceIsLeftToTheWordOrderReading) {
   Document doc = Tree({{"Troops", "NOUN", "NNS", "troop", 2, "nsubj"}, {"fired", "VERB", "VBD", "fire", 0, "root"}});
   doc.sentences[0].parsed = false;
