@@ -5,12 +5,14 @@
 // ("he", "the organization") and, for arrests and charges, the authorities named nearby.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "code/frame_filler.h"
 #include "code/pattern_set.h"
 #include "code/sentence_view.h"
 #include "eventmill/document.h"
@@ -43,6 +45,10 @@ class ActorAssigner {
   // investigate the teen's shooting": the police did not shoot).
   void SetVerbForms(const std::vector<std::string>& forms) { verbs_.insert(forms.begin(), forms.end()); }
 
+  // Frame rules (data/mappings/frames.tsv): with them, a parsed sentence's actors are read from
+  // its dependency tree (frame_filler.h); an unparsed one keeps the word-order reading.
+  void SetFrameRules(FrameRules rules) { frames_ = std::make_shared<const FrameRules>(std::move(rules)); }
+
   // The actor an entity stands for (a country without an actor gets one from its place).
   static Actor ActorOf(const Entity& e);
 
@@ -52,6 +58,35 @@ class ActorAssigner {
                                         std::string* how, const Actor* not_this = nullptr) const;
   std::optional<Actor> Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
                                  std::string* how) const;
+  // Source and target from the tree (frame_filler.h); nullopt when the sentence is not parsed.
+  struct TreeChoice {
+    ActorChoice choice;
+    bool sides_named = false;     // "between A and B"
+    bool source_direct = false, target_direct = false;  // read from the trigger verb's own relations
+    std::vector<Span> not_actors;  // words the tree says are no actor of the event (a reporter)
+  };
+  std::optional<TreeChoice> ReadByTree(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const;
+  // Source and target by word order: source before the trigger, target after it, in its clause.
+  ActorChoice ReadByWordOrder(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,
+                              bool* sides_named) const;
+  // No target named: the role data/mappings/frames.tsv gives the family ("14 unnamed GOV target"),
+  // of the source's country.
+  void AimAtUnnamedTarget(const Pattern& p, ActorChoice& out) const;
+  // Per slot: the tree's reading from the trigger verb's own core relations, else the word
+  // order's (unless the tree rules it out: the speaker of a reported clause), else the tree's other
+  // readings.
+  ActorChoice Combine(TreeChoice tree, ActorChoice words, bool* sides_named) const;
+  // What both readings share once source and target are chosen: patterns read in reverse, no
+  // target, authorities for arrests, the sides of a mutual act, spokespersons, no self-target.
+  // `sides_named`: "between A and B" gave both sides.
+  void Finish(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m, bool sides_named,
+              ActorChoice& out) const;
+  // Entities in tokens [from, to) that can act in the event of `m` (not a place after "in", not a
+  // dateline's agency, not a demonym modifying another actor).
+  std::vector<const EntityRef*> ActorRefs(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,
+                                          size_t from, size_t to, bool allow_locative) const;
+  std::shared_ptr<const FrameRules> frames_;
+  FrameWords frame_words_;
   std::unordered_map<std::string, std::vector<std::string>> references_;
   std::unordered_set<std::string> light_verbs_;
   std::unordered_set<std::string> pronouns_;

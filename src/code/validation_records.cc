@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "eventmill/analyze.h"
+#include "eventmill/syntax.h"
 
 namespace eventmill::code {
 namespace {
@@ -224,6 +225,7 @@ Result<std::vector<ValidationRecord>> ParseValidationRecords(std::string_view te
 }
 
 struct ValidationRunner::Impl {
+  std::unique_ptr<Parser> parser;  // every sentence parsed, as the pipeline does
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<Coder> coder;
 };
@@ -235,6 +237,8 @@ ValidationRunner& ValidationRunner::operator=(ValidationRunner&&) noexcept = def
 
 Result<ValidationRunner> ValidationRunner::Create(const Lexicon& lexicon, CodeOptions options) {
   auto impl = std::make_unique<Impl>();
+  EM_ASSIGN_OR_RETURN(Parser parser, Parser::Load({.data_dir = options.data_dir, .model_path = {}, .scope = ParseScope::kAll}));
+  impl->parser = std::make_unique<Parser>(std::move(parser));
   EM_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create(lexicon, {.data_dir = options.data_dir}));
   impl->analyzer = std::make_unique<Analyzer>(std::move(analyzer));
   EM_ASSIGN_OR_RETURN(Coder coder, Coder::Create(lexicon, options));
@@ -250,6 +254,7 @@ Result<Document> ValidationRunner::Code(const ValidationRecord& r) const {
   doc.language = "en";
   doc.published = r.published;
   doc.title = r.headline;
+  EM_RETURN_IF_ERROR(impl_->parser->Parse(doc));
   EM_RETURN_IF_ERROR(impl_->analyzer->Analyze(doc));
   if (r.hand_entities) doc.entities = r.entities;
   if (r.hand_counts) doc.counts = r.counts;

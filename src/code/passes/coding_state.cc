@@ -80,6 +80,9 @@ Result<std::unique_ptr<CoderData>> CoderData::Load(const Lexicon& lexicon, const
   EM_ASSIGN_OR_RETURN(ActorAssigner actors, ActorAssigner::Parse(refs, light, inflector));
   data->actors = std::make_unique<ActorAssigner>(std::move(actors));
   data->actors->SetVerbForms(data->patterns.VerbForms());
+  EM_ASSIGN_OR_RETURN(std::string frames, mappings.Read("frames.tsv"));
+  EM_ASSIGN_OR_RETURN(FrameRules frame_rules, FrameRules::Parse(frames, mappings.PathOf("frames.tsv")));
+  data->actors->SetFrameRules(std::move(frame_rules));
   EM_ASSIGN_OR_RETURN(CodeMappings codebook, CodeMappings::Load(mappings));
   data->mappings = std::make_unique<CodeMappings>(std::move(codebook));
   EM_ASSIGN_OR_RETURN(data->recodes, RecodeTable::Load(mappings));

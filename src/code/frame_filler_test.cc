@@ -1,0 +1,306 @@
+// FrameFiller on trees written by hand (no model): which words fill source and target for
+// active and passive clauses, event nouns and light verbs, control and raising, relative clauses,
+// coordination, apposition and reported speech; and what FrameRules::Parse refuses.
+#include "code/frame_filler.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace eventmill::code {
+namespace {
+
+// One word of a hand-written tree: form, UPOS, XPOS, lemma, 1-based head (0 = root), relation.
+struct W {
+  std::string form, upos, xpos, lemma;
+  int head;
+  std::string deprel;
+};
+
+Document Tree(const std::vector<W>& words) {
+  Document doc;
+  for (const W& w : words) {
+    if (!doc.text.empty()) doc.text += ' ';
+    Token t;
+    t.span = {static_cast<uint32_t>(doc.text.size()), static_cast<uint32_t>(doc.text.size() + w.form.size())};
+    doc.text += w.form;
+    t.upos = UposFromName(w.upos);
+    t.xpos = w.xpos;
+    t.lemma = w.lemma;
+    t.head = w.head - 1;
+    t.deprel = DeprelFromName(w.deprel);
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.span = {0, static_cast<uint32_t>(doc.text.size())};
+  s.token_begin = 0;
+  s.token_end = static_cast<uint32_t>(doc.tokens.size());
+  s.parsed = true;
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+const FrameRules& Rules() {
+  static const FrameRules kRules = *FrameRules::Parse(
+      "*\tnsubj\t*\tsource\n*\tnsubj:pass\t*\ttarget\n*\tobj\t*\ttarget\n*\tobl:agent\t*\tsource\n"
+      "*\tobl\tby\tsource\n*\tnmod\tby\tsource\n*\tnmod\tof\ttarget\n*\tnmod:poss\t*\tsource\n"
+      "*\tobl\tagainst\ttarget\n*\tnmod\tagainst\ttarget\n*\tobl\ton\ttarget\n*\tnmod\tbetween\tsides\n"
+      "173\tnmod:poss\t*\ttarget\n",
+      "frames.tsv");
+  return kRules;
+}
+
+const FrameWords& Words() {
+  static const FrameWords kWords{.light_verbs = {"stage", "carry", "launch"}};
+  return kWords;
+}
+
+// The words filling each slot, as text, for the trigger `trigger` (a word of the sentence).
+struct Filled {
+  std::vector<std::string> sources, targets;
+};
+Filled Fill(const Document& doc, const std::string& trigger, const std::string& cameo) {
+  size_t at = doc.text.find(trigger);
+  EXPECT_NE(at, std::string::npos) << trigger;
+  FrameReading r = ReadFrame(doc, 0, static_cast<uint32_t>(at), cameo, Rules(), Words());
+  EXPECT_TRUE(r.parsed);
+  Filled f;
+  for (const auto& a : r.sources) f.sources.emplace_back(doc[doc.tokens[a.word].span]);
+  for (const auto& a : r.targets) f.targets.emplace_back(doc[doc.tokens[a.word].span]);
+  return f;
+}
+
+using V = std::vector<std::string>;
+
+TEST(FrameFiller, ActiveClauseSubjectActsOnObject) {
+  Document doc = Tree({{"Troops", "NOUN", "NNS", "troop", 2, "nsubj"},
+                       {"shelled", "VERB", "VBD", "shell", 0, "root"},
+                       {"villages", "NOUN", "NNS", "village", 2, "obj"}});
+  Filled f = Fill(doc, "shelled", "195");
+  EXPECT_EQ(f.sources, V{"Troops"});
+  EXPECT_EQ(f.targets, V{"villages"});
+}
+
+TEST(FrameFiller, PassiveSubjectIsTargetAndByAgentIsSource) {
+  Document doc = Tree({{"Students", "NOUN", "NNS", "student", 3, "nsubj:pass"},
+                       {"were", "AUX", "VBD", "be", 3, "aux:pass"},
+                       {"detained", "VERB", "VBN", "detain", 0, "root"},
+                       {"by", "ADP", "IN", "by", 5, "case"},
+                       {"guards", "NOUN", "NNS", "guard", 3, "obl:agent"}});
+  Filled f = Fill(doc, "detained", "173");
+  EXPECT_EQ(f.sources, V{"guards"});
+  EXPECT_EQ(f.targets, V{"Students"});
+}
+
+TEST(FrameFiller, LightVerbLendsItsSubjectToTheEventNoun) {
+  // "Farmers staged a protest against the tax"
+  Document doc = Tree({{"Farmers", "NOUN", "NNS", "farmer", 2, "nsubj"},
+                       {"staged", "VERB", "VBD", "stage", 0, "root"},
+                       {"a", "DET", "DT", "a", 4, "det"},
+                       {"protest", "NOUN", "NN", "protest", 2, "obj"},
+                       {"against", "ADP", "IN", "against", 7, "case"},
+                       {"the", "DET", "DT", "the", 7, "det"},
+                       {"tax", "NOUN", "NN", "tax", 4, "nmod"}});
+  Filled f = Fill(doc, "protest", "141");
+  EXPECT_EQ(f.sources, V{"Farmers"});
+  EXPECT_EQ(f.targets, V{"tax"});
+}
+
+TEST(FrameFiller, OtherVerbsDoNotLendTheirSubjectToAnEventNoun) {
+  // "Ministers condemned the attack": the ministers did not attack.
+  Document doc = Tree({{"Ministers", "NOUN", "NNS", "minister", 2, "nsubj"},
+                       {"condemned", "VERB", "VBD", "condemn", 0, "root"},
+                       {"the", "DET", "DT", "the", 4, "det"},
+                       {"attack", "NOUN", "NN", "attack", 2, "obj"}});
+  Filled f = Fill(doc, "attack", "190");
+  EXPECT_TRUE(f.sources.empty());
+}
+
+TEST(FrameFiller, EventNounTakesOfAndByDependents) {
+  // "the arrest of 20 activists by police"
+  Document doc = Tree({{"the", "DET", "DT", "the", 2, "det"},
+                       {"arrest", "NOUN", "NN", "arrest", 0, "root"},
+                       {"of", "ADP", "IN", "of", 5, "case"},
+                       {"20", "NUM", "CD", "20", 5, "nummod"},
+                       {"activists", "NOUN", "NNS", "activist", 2, "nmod"},
+                       {"by", "ADP", "IN", "by", 7, "case"},
+                       {"police", "NOUN", "NNS", "police", 2, "nmod"}});
+  Filled f = Fill(doc, "arrest", "173");
+  EXPECT_EQ(f.sources, V{"police"});
+  EXPECT_EQ(f.targets, V{"activists"});
+}
+
+TEST(FrameFiller, PossessiveOfAnArrestIsTheOneHeldButOfAnOffensiveTheOneWhoLaunchesIt) {
+  Document held = Tree({{"Smith", "PROPN", "NNP", "Smith", 3, "nmod:poss"},
+                        {"'s", "PART", "POS", "'s", 1, "case"},
+                        {"arrest", "NOUN", "NN", "arrest", 0, "root"}});
+  EXPECT_EQ(Fill(held, "arrest", "173").targets, V{"Smith"});
+  Document acts = Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 3, "nmod:poss"},
+                        {"'s", "PART", "POS", "'s", 1, "case"},
+                        {"offensive", "NOUN", "NN", "offensive", 0, "root"}});
+  EXPECT_EQ(Fill(acts, "offensive", "190").sources, V{"Ruritania"});
+}
+
+TEST(FrameFiller, ControlVerbGivesItsSubjectToTheInfinitive) {
+  // "Rebels vowed to attack the town"
+  Document doc = Tree({{"Rebels", "NOUN", "NNS", "rebel", 2, "nsubj"},
+                       {"vowed", "VERB", "VBD", "vow", 0, "root"},
+                       {"to", "PART", "TO", "to", 4, "mark"},
+                       {"attack", "VERB", "VB", "attack", 2, "xcomp"},
+                       {"the", "DET", "DT", "the", 6, "det"},
+                       {"town", "NOUN", "NN", "town", 4, "obj"}});
+  Filled f = Fill(doc, "attack", "190");
+  EXPECT_EQ(f.sources, V{"Rebels"});
+  EXPECT_EQ(f.targets, V{"town"});
+}
+
+TEST(FrameFiller, ObjectControlGivesTheObject) {
+  // "Officers ordered the crowd to attack" (the crowd attacks)
+  Document doc = Tree({{"Officers", "NOUN", "NNS", "officer", 2, "nsubj"},
+                       {"ordered", "VERB", "VBD", "order", 0, "root"},
+                       {"the", "DET", "DT", "the", 4, "det"},
+                       {"crowd", "NOUN", "NN", "crowd", 2, "obj"},
+                       {"to", "PART", "TO", "to", 6, "mark"},
+                       {"attack", "VERB", "VB", "attack", 2, "xcomp"}});
+  EXPECT_EQ(Fill(doc, "attack", "190").sources, V{"crowd"});
+}
+
+TEST(FrameFiller, RaisingThroughAPassiveReportingVerb) {
+  // "The gunmen were reported to have fled"
+  Document doc = Tree({{"The", "DET", "DT", "the", 2, "det"},
+                       {"gunmen", "NOUN", "NNS", "gunman", 4, "nsubj:pass"},
+                       {"were", "AUX", "VBD", "be", 4, "aux:pass"},
+                       {"reported", "VERB", "VBN", "report", 0, "root"},
+                       {"to", "PART", "TO", "to", 7, "mark"},
+                       {"have", "AUX", "VB", "have", 7, "aux"},
+                       {"fled", "VERB", "VBN", "flee", 4, "xcomp"}});
+  EXPECT_EQ(Fill(doc, "fled", "0233").sources, V{"gunmen"});
+}
+
+TEST(FrameFiller, RelativeClauseActorIsTheNounItModifies) {
+  // "soldiers who fired on protesters"
+  Document doc = Tree({{"soldiers", "NOUN", "NNS", "soldier", 0, "root"},
+                       {"who", "PRON", "WP", "who", 3, "nsubj"},
+                       {"fired", "VERB", "VBD", "fire", 1, "acl:relcl"},
+                       {"on", "ADP", "IN", "on", 5, "case"},
+                       {"protesters", "NOUN", "NNS", "protester", 3, "obl"}});
+  Filled f = Fill(doc, "fired", "190");
+  EXPECT_EQ(f.sources, V{"soldiers"});
+  EXPECT_EQ(f.targets, V{"protesters"});
+}
+
+TEST(FrameFiller, ReducedRelativeParticipleMakesTheNounItsTarget) {
+  // "activists detained by guards"
+  Document doc = Tree({{"activists", "NOUN", "NNS", "activist", 0, "root"},
+                       {"detained", "VERB", "VBN", "detain", 1, "acl"},
+                       {"by", "ADP", "IN", "by", 4, "case"},
+                       {"guards", "NOUN", "NNS", "guard", 2, "obl:agent"}});
+  Filled f = Fill(doc, "detained", "173");
+  EXPECT_EQ(f.sources, V{"guards"});
+  EXPECT_EQ(f.targets, V{"activists"});
+}
+
+TEST(FrameFiller, ConjoinedVerbsShareTheSubjectAndConjoinedNounsBothAct) {
+  // "Police and soldiers arrived and detained students"
+  Document doc = Tree({{"Police", "NOUN", "NNS", "police", 4, "nsubj"},
+                       {"and", "CCONJ", "CC", "and", 3, "cc"},
+                       {"soldiers", "NOUN", "NNS", "soldier", 1, "conj"},
+                       {"arrived", "VERB", "VBD", "arrive", 0, "root"},
+                       {"and", "CCONJ", "CC", "and", 6, "cc"},
+                       {"detained", "VERB", "VBD", "detain", 4, "conj"},
+                       {"students", "NOUN", "NNS", "student", 6, "obj"}});
+  Filled f = Fill(doc, "detained", "173");
+  EXPECT_EQ(f.sources, (V{"Police", "soldiers"}));
+  EXPECT_EQ(f.targets, V{"students"});
+}
+
+TEST(FrameFiller, SpeakerOfAReportIsNoActorOfWhatItReports) {
+  // "The ministry said the convoy was attacked"
+  Document doc = Tree({{"The", "DET", "DT", "the", 2, "det"},
+                       {"ministry", "NOUN", "NN", "ministry", 3, "nsubj"},
+                       {"said", "VERB", "VBD", "say", 0, "root"},
+                       {"the", "DET", "DT", "the", 5, "det"},
+                       {"convoy", "NOUN", "NN", "convoy", 7, "nsubj:pass"},
+                       {"was", "AUX", "VBD", "be", 7, "aux:pass"},
+                       {"attacked", "VERB", "VBN", "attack", 3, "ccomp"}});
+  Filled f = Fill(doc, "attacked", "190");
+  EXPECT_TRUE(f.sources.empty());
+  EXPECT_EQ(f.targets, V{"convoy"});
+}
+
+TEST(FrameFiller, BetweenNamesBothSides) {
+  // "clashes between police and miners"
+  Document doc = Tree({{"clashes", "NOUN", "NNS", "clash", 0, "root"},
+                       {"between", "ADP", "IN", "between", 3, "case"},
+                       {"police", "NOUN", "NNS", "police", 1, "nmod"},
+                       {"and", "CCONJ", "CC", "and", 5, "cc"},
+                       {"miners", "NOUN", "NNS", "miner", 3, "conj"}});
+  Filled f = Fill(doc, "clashes", "190");
+  EXPECT_EQ(f.sources, V{"police"});
+  EXPECT_EQ(f.targets, V{"miners"});
+}
+
+TEST(FrameFiller, ApposedNameIsLookedInAfterItsTitle) {
+  // "the spokesman, Jones, denied": Jones is where the actor's name is.
+  Document doc = Tree({{"the", "DET", "DT", "the", 2, "det"},
+                       {"spokesman", "NOUN", "NN", "spokesman", 6, "nsubj"},
+                       {",", "PUNCT", ",", ",", 4, "punct"},
+                       {"Jones", "PROPN", "NNP", "Jones", 2, "appos"},
+                       {",", "PUNCT", ",", ",", 4, "punct"},
+                       {"denied", "VERB", "VBD", "deny", 0, "root"}});
+  FrameReading r = ReadFrame(doc, 0, doc.tokens[5].span.begin, "016", Rules(), Words());
+  ASSERT_EQ(r.sources.size(), 1u);
+  ASSERT_GE(r.sources[0].look_in.size(), 2u);
+  EXPECT_EQ(doc[doc.tokens[r.sources[0].look_in[1]].span], "Jones");
+}
+
+TEST(FrameFiller, WhatTheSourceOwnsIsNoTarget) {
+  // "Ruritania withdrew its troops from the border"
+  Document doc = Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 2, "nsubj"},
+                       {"withdrew", "VERB", "VBD", "withdraw", 0, "root"},
+                       {"its", "PRON", "PRP$", "its", 4, "nmod:poss"},
+                       {"troops", "NOUN", "NNS", "troop", 2, "obj"}});
+  size_t at = doc.text.find("withdrew");
+  FrameReading r = ReadFrame(doc, 0, static_cast<uint32_t>(at), "0873", Rules(), Words());
+  EXPECT_TRUE(r.targets.empty());
+  ASSERT_FALSE(r.not_actors.empty());
+  EXPECT_EQ(doc[doc.tokens[r.not_actors[0]].span], "troops");
+}
+
+TEST(FrameFiller, UnparsedSentenceIsLeftToTheWordOrderReading) {
+  Document doc = Tree({{"Troops", "NOUN", "NNS", "troop", 2, "nsubj"}, {"fired", "VERB", "VBD", "fire", 0, "root"}});
+  doc.sentences[0].parsed = false;
+  EXPECT_FALSE(ReadFrame(doc, 0, 7, "190", Rules(), Words()).parsed);
+}
+
+TEST(FrameRules, LongestFamilyThenNamedMarkerWins) {
+  auto rules = FrameRules::Parse("*\tobl\t*\tnone\n*\tobl\twith\ttarget\n19\tobl\twith\tsource\n", "t.tsv");
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_EQ(rules->SlotOf("190", Deprel::kObl, "with"), FrameSlot::kSource);
+  EXPECT_EQ(rules->SlotOf("040", Deprel::kObl, "with"), FrameSlot::kTarget);
+  EXPECT_EQ(rules->SlotOf("040", Deprel::kObl, "in"), FrameSlot::kNone);
+  EXPECT_EQ(rules->SlotOf("040", Deprel::kObj, ""), FrameSlot::kNone);
+}
+
+TEST(FrameRules, RefusesUnknownRelationsAndSlotsNamingTheLine) {
+  auto bad_relation = FrameRules::Parse("# rules\n*\tsubject\t*\tsource\n", "frames.tsv");
+  ASSERT_FALSE(bad_relation.ok());
+  EXPECT_NE(bad_relation.status().message().find("frames.tsv:2"), std::string::npos)
+      << bad_relation.status().message();
+  EXPECT_FALSE(FrameRules::Parse("*\tnsubj\t*\tagent\n", "frames.tsv").ok());
+  EXPECT_FALSE(FrameRules::Parse("*\tnsubj\t*\n", "frames.tsv").ok());
+}
+
+TEST(FrameRules, UnnamedTargetRowsGiveARolePerFamily) {
+  auto rules = FrameRules::Parse("14\tunnamed\tGOV\ttarget\n145\tunnamed\tCOP\ttarget\n", "t.tsv");
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_EQ(rules->UnnamedTargetRole("141"), "GOV");
+  EXPECT_EQ(rules->UnnamedTargetRole("145"), "COP");
+  EXPECT_EQ(rules->UnnamedTargetRole("190"), "");
+  EXPECT_FALSE(FrameRules::Parse("14\tunnamed\t*\ttarget\n", "t.tsv").ok());
+  EXPECT_FALSE(FrameRules::Parse("14\tunnamed\tGOV\tsource\n", "t.tsv").ok());
+}
+
+}  // namespace
+}  // namespace eventmill::code
