@@ -145,6 +145,14 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
     for (bool stripped = true; stripped;) {
       stripped = false;
       std::string_view t = Trim(s);
+      for (const std::string& w : data.signoff_words()) {
+        if (StartsWithNoCase(t, w) && t.size() > w.size()) {
+          s = std::string(t.substr(w.size()));
+          stripped = true;
+          break;
+        }
+      }
+      if (stripped) continue;
       for (const std::string& w : data.byline_words()) {
         if (StartsWithNoCase(t, w)) {
           s = std::string(t.substr(w.size()));
@@ -214,6 +222,9 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         add_agency(std::move(agency));
         continue;
       }
+      // Role words before the name ("Senior Reporter Jane Doe", "FOCUS-Online-Experte Jo Roe").
+      while (std::count(part.begin(), part.end(), ' ') >= 2 && IsRole(part.substr(0, part.find(' ')), data))
+        part = Trim(part.substr(part.find(' ') + 1));
       if (IsRole(part, data) || data.IsNotAName(part)) continue;
       // A byline word left alone or closing a label ("Von", "Artikel von" over a name in another
       // element).

@@ -42,6 +42,23 @@ TEST(AuthorNames, CutsDatesHandlesAndLeads) {
   EXPECT_EQ(CleanAuthors({"Publiziert am Montag"}, data, &agencies), (std::vector<std::string>{}));  // not a name
 }
 
+TEST(AuthorNames, DropsRoleWordsBeforeTheNameAndDegreesAfterIt) {
+  ExtractData data = ExtractData::FromStrings("", "role: reporter\nrole: experte\nrole: senior\nnotname: phd\n", "");
+  std::vector<std::string> agencies;
+  EXPECT_EQ(CleanAuthors({"Senior Reporter Jane Doe"}, data, &agencies), (std::vector<std::string>{"Jane Doe"}));
+  EXPECT_EQ(CleanAuthors({"Garten-Experte Max Muster"}, data, &agencies), (std::vector<std::string>{"Max Muster"}));
+  EXPECT_EQ(CleanAuthors({"Jo Roe, PhD"}, data, &agencies), (std::vector<std::string>{"Jo Roe"}));
+  // A role and one word is no name to keep.
+  EXPECT_EQ(CleanAuthors({"Senior Reporter"}, data, &agencies), (std::vector<std::string>{}));
+}
+
+TEST(AuthorNames, DropsTheSignOffBeforeASignature) {
+  ExtractData data = ExtractData::FromStrings("", "signoff: Deine\nbyline: Von\n", "");
+  std::vector<std::string> agencies;
+  EXPECT_EQ(CleanAuthors({"Deine Anna"}, data, &agencies), (std::vector<std::string>{"Anna"}));
+  EXPECT_EQ(CleanAuthors({"Deine"}, data, &agencies), (std::vector<std::string>{"Deine"}));  // nothing after it: left alone
+}
+
 TEST(AuthorNames, KeepsInitials) {
   std::vector<std::string> agencies;
   EXPECT_EQ(CleanAuthors({"R. R."}, Data(), &agencies), (std::vector<std::string>{"R. R."}));

@@ -491,6 +491,9 @@ std::string HeadlineAmong(const std::vector<std::string>& h1s, const std::vector
 
 namespace {
 
+// Nodes after the <h1> that are "right below the headline" (a date line, a byline).
+constexpr uint32_t kBelowHeadline = 16;
+
 // One pass over the page's nodes, collecting what each source of metadata says (JSON-LD, <meta>
 // tags, <h1>s, date and author elements), then the choices among them; each step reads what the
 // earlier ones left in the members.
@@ -502,6 +505,7 @@ struct MetadataScan {
   void ReadItempropDate(uint32_t i);
   void CollectAuthorElement(uint32_t i);
   void CollectMarkedAuthor(uint32_t i, bool itemprop);
+  void ReadBylineText(uint32_t i);
   void ReadDateElement(uint32_t i);
   void ReadDateLabel(uint32_t i);
   void ReadH1(uint32_t i);
@@ -522,6 +526,7 @@ struct MetadataScan {
   JsonLdFound ld;
   std::string og_title, og_site, og_url, canonical, og_locale, meta_lang, html_lang, twitter_title, app_name;
   std::vector<std::string> meta_authors, h1s, dom_authors, class_authors, label_authors;
+  std::vector<std::string> byline_texts;  // "Von Max Muster" in the page's text, or the name after a lone "Von:"
   std::string twitter_label;  // the last twitter:labelN seen ("Written by"), for its twitter:dataN
   const char* dom_authors_from = "";
   bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
@@ -529,6 +534,9 @@ struct MetadataScan {
   // A date element above the first <h1>: the page's when the <h1> follows closely or there is none.
   DateCandidate date_element_before_h1;
   uint32_t date_element_before_h1_at = 0, first_h1_at = 0;
+  // The first date element after it, and where its candidate went in md.dates.
+  uint32_t date_element_after_h1_at = 0;
+  size_t date_element_after_h1_index = 0;
   std::string names;  // class and id of the element at hand, lower-cased
 };
 
@@ -556,7 +564,7 @@ void MetadataScan::ReadNode(uint32_t i) {
     if ((itemprop || rel) && !InOtherPart(tree, i, data, /*narrow=*/true)) CollectMarkedAuthor(i, itemprop);
   }
   // Right below the headline, a short element holding a date is the date line whatever its class.
-  const bool below_h1 = seen_h1 && i - first_h1_at < 16 && nd.tag != Tag::kText && nd.end - i < 8;
+  const bool below_h1 = seen_h1 && i - first_h1_at < kBelowHeadline && nd.tag != Tag::kText && nd.end - i < 8;
   if (((small_named && want_date) || below_h1) && !have_date_element && nd.tag != Tag::kScript &&
       (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(hints)) &&
       (seen_h1 || date_element_before_h1.value.empty()))
@@ -564,6 +572,9 @@ void MetadataScan::ReadNode(uint32_t i) {
   if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
   // Labels sit in the article's header and body: from the headline on (or anywhere on a page
   // without one), for the first thousand nodes.
+  if (nd.tag == Tag::kText && want_author && data && byline_texts.size() < 4 && nd.text_size < 120 &&
+      nd.text_size > 1)
+    ReadBylineText(i);
   if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 80 && nd.text_size > 4 &&
       (seen_h1 ? i - first_h1_at < 1000 : i < 3000) && LooksLikeLabel(tree.Text(nd)) &&
       data->MarksPublication(tree.Text(nd)))
@@ -645,6 +656,46 @@ void MetadataScan::CollectMarkedAuthor(uint32_t i, bool itemprop) {
   }
 }
 
+// A byline in the page's text by the headline, whatever the element's class: "Von Max Muster am"
+// in one text, or a label alone ("Von:", "Autor", "By") and the name in the next text.
+void MetadataScan::ReadBylineText(uint32_t i) {
+  std::string_view raw = tree.Text(nodes[i]);
+  const size_t first = raw.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return;
+  // Cheap test first: a byline word starts with a letter, and most texts are no byline.
+  const unsigned char c0 = static_cast<unsigned char>(raw[first]);
+  if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z'))) return;
+  const std::string t = CollapseWhitespace(raw);
+  std::string name;
+  if (data->IsByline(t)) {
+    // One label at most: "Text: Title: Subtitle" is a share line, not a byline.
+    if (std::count(t.begin(), t.end(), ':') > 1) return;
+    name = t;
+  } else if (t.size() <= 24 && c0 >= 'A' && c0 <= 'Z' && nodes[i].parent != 0 &&
+             nodes[nodes[i].parent].end == i + 1 && nodes[nodes[i].parent].tag != Tag::kA) {
+    // A label of its own element, capitalised ("Von:", "Autor"), not a link in a menu.
+    // The label without its colon and spaces ("Autor:" and "Autor" alike).
+    auto bare = [](std::string_view w) {
+      while (!w.empty() && (w.back() == ':' || w.back() == ' ')) w.remove_suffix(1);
+      return w;
+    };
+    const std::string label = AsciiLower(t);
+    const bool alone = !bare(label).empty() &&
+                       std::any_of(data->byline_words().begin(), data->byline_words().end(),
+                                   [&](const std::string& w) { return bare(w) == bare(label); });
+    if (!alone) return;
+    for (uint32_t k = i + 1, seen = 0; k < nodes.size() && k < i + 12 && seen < 1; ++k) {
+      if (nodes[k].tag != Tag::kText) continue;
+      std::string next = CollapseWhitespace(tree.Text(nodes[k]));
+      if (next.empty() || next == "|" || next.back() == ':') continue;  // a second label ("Auteur(s) :")
+      ++seen;
+      if (next.size() < 80) name = next;
+    }
+  }
+  if (name.empty() || InOtherPart(tree, i, data, /*narrow=*/true)) return;
+  if (std::find(byline_texts.begin(), byline_texts.end(), name) == byline_texts.end()) byline_texts.push_back(name);
+}
+
 // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
 // without datetime. Its own short text, read as written. Outside comments and teasers.
 void MetadataScan::ReadDateElement(uint32_t i) {
@@ -655,6 +706,8 @@ void MetadataScan::ReadDateElement(uint32_t i) {
       DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
                       date_weight::kDateElement, /*visible=*/true};
       if (seen_h1) {
+        date_element_after_h1_at = i;
+        date_element_after_h1_index = md.dates.size();
         md.dates.push_back(std::move(c));
         have_date_element = true;
       } else {
@@ -870,6 +923,7 @@ void MetadataScan::CollectAuthorCandidates() {
   add_authors(label_authors, "twitter:label 'written by'");
   add_authors(dom_authors, dom_authors_from);
   for (std::string& a : class_authors) add_authors({std::move(a)}, "an author element of the page");
+  for (std::string& a : byline_texts) add_authors({std::move(a)}, "a byline in the page");
   add_authors(ld.org_authors, "json-ld author (an organisation)");
   if (!md.author_candidates.empty()) {
     md.authors = md.author_candidates.front().names;
@@ -878,9 +932,15 @@ void MetadataScan::CollectAuthorCandidates() {
 }
 
 void MetadataScan::ChooseDates() {
-  if (!have_date_element && !date_element_before_h1.value.empty() &&
-      (!seen_h1 || first_h1_at - date_element_before_h1_at <= 60))
-    md.dates.push_back(std::move(date_element_before_h1));
+  // A date element right below the headline is the headline's; one further down may be a
+  // teaser's, and then a date line close above the headline is the page's date, if there is one.
+  if (!date_element_before_h1.value.empty() && (!seen_h1 || first_h1_at - date_element_before_h1_at <= 60)) {
+    if (!have_date_element)
+      md.dates.push_back(std::move(date_element_before_h1));
+    else if (date_element_after_h1_at - first_h1_at > kBelowHeadline &&
+             first_h1_at - date_element_before_h1_at < date_element_after_h1_at - first_h1_at)
+      md.dates[date_element_after_h1_index] = std::move(date_element_before_h1);
+  }
   md.dates.insert(md.dates.begin(), ld.dates.begin(), ld.dates.end());
   md.published = ChoosePublicationDate(md.dates).value;
 }
