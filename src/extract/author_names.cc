@@ -75,6 +75,14 @@ bool ReadsAsName(std::string_view part) {
   return true;
 }
 
+bool ClosesWithBylineWord(std::string_view part, const ExtractData& data) {
+  const std::string lower = AsciiLower(part) + " ";
+  return std::any_of(data.byline_words().begin(), data.byline_words().end(), [&](const std::string& w) {
+    return lower == w || (lower.size() > w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0 &&
+                          lower[lower.size() - w.size() - 1] == ' ');
+  });
+}
+
 // Splits at the separators of several names: ';', ',', '/', '|', " and ", " & " and their kin.
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> parts;
@@ -195,6 +203,9 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         continue;
       // A date or time after the name ("Bo2man am 29.12.2010"): the words before the first with
       // a digit, without a trailing short lower-case word ("am", "on", "le").
+      // A byline word left alone or closing a label ("Von", "Artikel von" over a name in another
+      // element), before the short word at its end is taken for a date's ("von", "am").
+      if (ClosesWithBylineWord(part, data)) continue;
       std::string_view before_date = part;
       for (size_t w = 0; w < part.size(); w = part.find(' ', w) == std::string_view::npos ? part.size() : part.find(' ', w) + 1) {
         const size_t e = std::min(part.find(' ', w), part.size());
@@ -226,14 +237,6 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
       while (std::count(part.begin(), part.end(), ' ') >= 2 && IsRole(part.substr(0, part.find(' ')), data))
         part = Trim(part.substr(part.find(' ') + 1));
       if (IsRole(part, data) || data.IsNotAName(part)) continue;
-      // A byline word left alone or closing a label ("Von", "Artikel von" over a name in another
-      // element).
-      const std::string lower = AsciiLower(part) + " ";
-      if (std::any_of(data.byline_words().begin(), data.byline_words().end(), [&](const std::string& w) {
-            return lower == w || (lower.size() > w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0 &&
-                                  lower[lower.size() - w.size() - 1] == ' ');
-          }))
-        continue;
       if (!ReadsAsName(part)) continue;
       std::string name(part);
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));

@@ -40,6 +40,8 @@ TEST(AuthorNames, CutsDatesHandlesAndLeads) {
   EXPECT_EQ(CleanAuthors({"Alexa von Heyden"}, data, &agencies), (std::vector<std::string>{"Alexa von Heyden"}));
   EXPECT_EQ(CleanAuthors({"Donnerstag"}, data, &agencies), (std::vector<std::string>{}));
   EXPECT_EQ(CleanAuthors({"Publiziert am Montag"}, data, &agencies), (std::vector<std::string>{}));  // not a name
+  ExtractData label = ExtractData::FromStrings("", "byline: Artikel von\n", "");
+  EXPECT_EQ(CleanAuthors({"Artikel von:"}, label, &agencies), (std::vector<std::string>{}));  // a label alone
 }
 
 TEST(AuthorNames, DropsRoleWordsBeforeTheNameAndDegreesAfterIt) {

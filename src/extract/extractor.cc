@@ -633,6 +633,9 @@ void HtmlExtraction::ChooseAuthors() {
     for (std::string& a : agencies)
       if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
         doc.attributed_sources.push_back(std::move(a));
+    std::string listed;
+    for (const std::string& n : c.names) listed += (listed.empty() ? "'" : "', '") + n.substr(0, 80);
+    doc.extract_explain.push_back("author candidate from " + c.source + ": " + listed + "'");
     std::vector<std::string> people = names;
     std::erase_if(people, is_site);
     if (people.empty()) {

@@ -660,10 +660,11 @@ void MetadataScan::CollectMarkedAuthor(uint32_t i, bool itemprop) {
 // in one text, or a label alone ("Von:", "Autor", "By") and the name in the next text.
 void MetadataScan::ReadBylineText(uint32_t i) {
   std::string_view raw = tree.Text(nodes[i]);
-  const size_t first = raw.find_first_not_of(" \t\r\n");
+  const size_t first = raw.find_first_not_of(" \t\r\n|");  // "| By" after a date
   if (first == std::string_view::npos) return;
+  raw.remove_prefix(first);
   // Cheap test first: a byline word starts with a letter, and most texts are no byline.
-  const unsigned char c0 = static_cast<unsigned char>(raw[first]);
+  const unsigned char c0 = static_cast<unsigned char>(raw[0]);
   if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z'))) return;
   const std::string t = CollapseWhitespace(raw);
   std::string name;
@@ -671,9 +672,9 @@ void MetadataScan::ReadBylineText(uint32_t i) {
     // One label at most: "Text: Title: Subtitle" is a share line, not a byline.
     if (std::count(t.begin(), t.end(), ':') > 1) return;
     name = t;
-  } else if (t.size() <= 24 && c0 >= 'A' && c0 <= 'Z' && nodes[i].parent != 0 &&
-             nodes[nodes[i].parent].end == i + 1 && nodes[nodes[i].parent].tag != Tag::kA) {
-    // A label of its own element, capitalised ("Von:", "Autor"), not a link in a menu.
+  } else if (t.size() <= 24 && c0 >= 'A' && c0 <= 'Z' && nodes[i].parent != 0 && nodes[i].parent + 1 == i &&
+             nodes[nodes[i].parent].tag != Tag::kA) {
+    // A label opening its element, capitalised ("Von:", "Autor", "Par <a>Name</a>"), not a link in a menu.
     // The label without its colon and spaces ("Autor:" and "Autor" alike).
     auto bare = [](std::string_view w) {
       while (!w.empty() && (w.back() == ':' || w.back() == ' ')) w.remove_suffix(1);
@@ -696,12 +697,33 @@ void MetadataScan::ReadBylineText(uint32_t i) {
   if (std::find(byline_texts.begin(), byline_texts.end(), name) == byline_texts.end()) byline_texts.push_back(name);
 }
 
+// Whether element i sits in a list item that links to another page by a headline (a teaser list
+// of events or stories: "29.02.2020 <a>Wine tasting in the old town</a>"); a list of the
+// article's meta items (date, author) holds no such link.
+bool InTeaserListItem(const HtmlTree& tree, uint32_t i) {
+  const auto& nodes = tree.nodes();
+  // The list item around the element, or the list the element is (a <ul> right below a headline).
+  uint32_t li = nodes[i].tag == Tag::kLi || nodes[i].tag == Tag::kUl || nodes[i].tag == Tag::kOl ? i : 0;
+  for (uint32_t a = nodes[i].parent, steps = 0; li == 0 && a != 0 && steps < 4; a = nodes[a].parent, ++steps)
+    if (nodes[a].tag == Tag::kLi) li = a;
+  if (li == 0 || nodes[li].end - li > 200) return false;
+  for (uint32_t k = li + 1; k < nodes[li].end; ++k) {
+    if (nodes[k].tag != Tag::kA || tree.Attr(nodes[k], "href").empty() || AsciiLower(tree.Attr(nodes[k], "rel")) == "author")
+      continue;
+    std::string text;
+    tree.AppendAllText(k, &text);
+    if (CollapseWhitespace(text).size() >= 25) return true;
+  }
+  return false;
+}
+
 // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
 // without datetime. Its own short text, read as written. Outside comments and teasers.
 void MetadataScan::ReadDateElement(uint32_t i) {
   const Node& nd = nodes[i];
   std::string text = NodeText(tree, i);
-  if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+  if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true) &&
+      !InTeaserListItem(tree, i)) {
     if (auto d = FindDateInText(text, 80)) {
       DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
                       date_weight::kDateElement, /*visible=*/true};

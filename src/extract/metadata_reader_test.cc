@@ -117,6 +117,31 @@ TEST(MetadataReader, DatesFromScriptStateLabelsAndDateElements) {
   EXPECT_EQ(md2.dates[0].value + " " + md2.dates[0].source, "2022-01-12 a date element by the headline (div)");
 }
 
+// Issue 17: a date line close above the headline beats a teaser's date further down; a date in a
+// list item that links to another story is that story's; a byline in the page's text is an author.
+TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
+  ExtractData data = ExtractData::FromStrings("", "byline: Von\nbyline: Autor:\n", "");
+  std::string filler;
+  for (int k = 0; k < 10; ++k) filler += "<p>Police detained dozens of people on Sunday as protests spread.</p>";
+  auto tree = html::HtmlTree::Parse("<html><body><span class='date'>01.12.2022</span><h1>A headline</h1>" + filler +
+                                    "<div class='box'><span class='date'>06.12.2022</span><a href='/x'>Another story "
+                                    "of the week in the region</a></div></body></html>");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  ASSERT_EQ(md.dates.size(), 1u);
+  EXPECT_EQ(md.dates[0].value, "2022-12-01");
+  auto list = html::HtmlTree::Parse(
+      "<html><body><h1>A headline</h1><p>Police detained dozens of people on Sunday as protests spread.</p>"
+      "<ul><li><span class='datum'>29.02.2020</span> <a href='/events/1'>Wine tasting in the old town hall</a></li></ul>"
+      "<p>Von <a href='/team/jana'>Jana Beispiel</a></p></body></html>");
+  ASSERT_TRUE(list.ok());
+  PageMetadata md2 = ReadMetadata(*list, &data);
+  EXPECT_TRUE(md2.dates.empty());
+  ASSERT_FALSE(md2.author_candidates.empty());
+  EXPECT_EQ(md2.author_candidates.back().names, (std::vector<std::string>{"Jana Beispiel"}));
+  EXPECT_EQ(md2.author_candidates.back().source, "a byline in the page");
+}
+
 TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
   // Yoast's @graph: the article names its author by @id; the Person node holds the name. A raw
   // line break inside a string (invalid JSON) does not lose the block.
