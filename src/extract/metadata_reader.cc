@@ -660,12 +660,25 @@ void MetadataScan::CollectMarkedAuthor(uint32_t i, bool itemprop) {
 // in one text, or a label alone ("Von:", "Autor", "By") and the name in the next text.
 void MetadataScan::ReadBylineText(uint32_t i) {
   std::string_view raw = tree.Text(nodes[i]);
-  const size_t first = raw.find_first_not_of(" \t\r\n|");  // "| By" after a date
-  if (first == std::string_view::npos) return;
+  size_t first = 0;  // past spaces and a bar ("| By" after a date), without memchr per byte
+  while (first < raw.size() && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n' ||
+                                raw[first] == '|'))
+    ++first;
+  if (first == raw.size()) return;
   raw.remove_prefix(first);
-  // Cheap test first: a byline word starts with a letter, and most texts are no byline.
+  // Cheap test first, without copying: most texts open with no byline word's first word.
   const unsigned char c0 = static_cast<unsigned char>(raw[0]);
   if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z'))) return;
+  const bool opens = std::any_of(data->byline_words().begin(), data->byline_words().end(), [&](const std::string& w) {
+    if (w.empty() || static_cast<char>(std::tolower(c0)) != w[0]) return false;
+    size_t n = 1;
+    while (n < w.size() && w[n] != ' ' && w[n] != ':') ++n;
+    if (raw.size() < n) return false;
+    for (size_t k = 0; k < n; ++k)
+      if (static_cast<char>(std::tolower(static_cast<unsigned char>(raw[k]))) != w[k]) return false;
+    return raw.size() == n || !std::isalpha(static_cast<unsigned char>(raw[n]));
+  });
+  if (!opens) return;
   const std::string t = CollapseWhitespace(raw);
   std::string name;
   if (data->IsByline(t)) {
