@@ -788,7 +788,6 @@ void MetadataScan::ReadH1(uint32_t i) {
     lines += t;
   }
   std::string text = CollapseWhitespace(lines);
-  seen_h1 = true;
   if (md.h1.empty()) md.h1 = text;
   // An <h1> that links to the home page is the site's logo, not a headline.
   bool logo = false;
@@ -802,6 +801,8 @@ void MetadataScan::ReadH1(uint32_t i) {
     logo = href == "/" || href == "/index.html" || href == "/index.php" || href == "./";
   }
   if (!text.empty() && !logo && h1s.size() < 20) h1s.push_back(lines);
+  // Bylines and date lines are looked for by the headline, not by the logo.
+  if (!logo) seen_h1 = true;
 }
 
 // A page's state in a script ({"publishedDate":"2016-11-04T20:37:27Z"}): the first such key.

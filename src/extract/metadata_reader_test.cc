@@ -142,6 +142,19 @@ TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
   EXPECT_EQ(md2.author_candidates.back().source, "a byline in the page");
 }
 
+TEST(MetadataReader, TheDateBelowTheSitesLogoIsNotTheHeadlines) {
+  ExtractData data = ExtractData::FromStrings("", "", "");
+  std::string filler;
+  for (int k = 0; k < 20; ++k) filler += "<li><a href='/s" + std::to_string(k) + "'>Section</a></li>";
+  // Today's date in the page's header, under an <h1> that is the logo; the story's headline further down.
+  auto tree = html::HtmlTree::Parse("<html><body><h1><a href='/'>Radio One</a></h1><span class='site-date'>26.02.2020</span>"
+                                    "<ul>" + filler + "</ul><h1>A headline of the story</h1><p>Police detained dozens "
+                                    "of people on Sunday as protests over fuel prices spread.</p></body></html>");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  EXPECT_TRUE(md.dates.empty());
+}
+
 TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
   // Yoast's @graph: the article names its author by @id; the Person node holds the name. A raw
   // line break inside a string (invalid JSON) does not lose the block.
