@@ -662,8 +662,9 @@ void MetadataScan::ReadBylineText(uint32_t i) {
   std::string_view raw = tree.Text(nodes[i]);
   size_t first = 0;  // past spaces and a bar ("| By" after a date), without memchr per byte
   while (first < raw.size() && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n' ||
-                                raw[first] == '|'))
+                                raw[first] == '|' || raw[first] == '-'))
     ++first;
+  if (raw.compare(first, 2, "\xC2\xA0") == 0) first += 2;  // "-&nbsp;Redaktion: ..." after a date
   if (first == raw.size()) return;
   raw.remove_prefix(first);
   // Cheap test first, without copying: most texts open with no byline word's first word.
@@ -685,9 +686,12 @@ void MetadataScan::ReadBylineText(uint32_t i) {
     // One label at most: "Text: Title: Subtitle" is a share line, not a byline.
     if (std::count(t.begin(), t.end(), ':') > 1) return;
     name = t;
-  } else if (t.size() <= 24 && c0 >= 'A' && c0 <= 'Z' && nodes[i].parent != 0 && nodes[i].parent + 1 == i &&
-             nodes[nodes[i].parent].tag != Tag::kA) {
-    // A label opening its element, capitalised ("Von:", "Autor", "Par <a>Name</a>"), not a link in a menu.
+  } else if (t.size() <= 24 && nodes[i].parent != 0 && nodes[i].parent + 1 == i &&
+             nodes[nodes[i].parent].tag != Tag::kA &&
+             ((c0 >= 'A' && c0 <= 'Z') || nodes[nodes[i].parent].end - nodes[i].parent <= 5)) {
+    // A label opening its element ("Von:", "Autor", "Par <a>Name</a>"), not a link in a menu:
+    // capitalised, or in small letters when the element holds the label and a name alone
+    // ("von <a>Ulrike</a>"), not in running text.
     // The label without its colon and spaces ("Autor:" and "Autor" alike).
     auto bare = [](std::string_view w) {
       while (!w.empty() && (w.back() == ':' || w.back() == ' ')) w.remove_suffix(1);

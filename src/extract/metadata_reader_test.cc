@@ -140,6 +140,17 @@ TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
   ASSERT_FALSE(md2.author_candidates.empty());
   EXPECT_EQ(md2.author_candidates.back().names, (std::vector<std::string>{"Jana Beispiel"}));
   EXPECT_EQ(md2.author_candidates.back().source, "a byline in the page");
+  // "von" in small letters labels a name only in an element of its own, not in running text.
+  auto running = html::HtmlTree::Parse("<html><body><h1>A headline</h1><p>Die Stadt wird von <a href='/x'>Berlin</a> "
+                                       "aus verwaltet, sagte der Sprecher am Montag.</p></body></html>");
+  ASSERT_TRUE(running.ok());
+  EXPECT_TRUE(ReadMetadata(*running, &data).author_candidates.empty());
+  auto own = html::HtmlTree::Parse("<html><body><h1>A headline</h1><div class='x'>von <a href='/u/jana'>Jana</a></div>"
+                                   "</body></html>");
+  ASSERT_TRUE(own.ok());
+  PageMetadata md3 = ReadMetadata(*own, &data);
+  ASSERT_FALSE(md3.author_candidates.empty());
+  EXPECT_EQ(md3.author_candidates.back().names, (std::vector<std::string>{"Jana"}));
 }
 
 TEST(MetadataReader, TheDateBelowTheSitesLogoIsNotTheHeadlines) {
