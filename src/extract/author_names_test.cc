@@ -58,7 +58,8 @@ TEST(AuthorNames, DropsTheSignOffBeforeASignature) {
   ExtractData data = ExtractData::FromStrings("", "signoff: Deine\nbyline: Von\n", "");
   std::vector<std::string> agencies;
   EXPECT_EQ(CleanAuthors({"Deine Anna"}, data, &agencies), (std::vector<std::string>{"Anna"}));
-  EXPECT_EQ(CleanAuthors({"Deine"}, data, &agencies), (std::vector<std::string>{"Deine"}));  // nothing after it: left alone
+  EXPECT_EQ(CleanAuthors({"Deine"}, data, &agencies),
+            (std::vector<std::string>{"Deine"}));  // nothing after it: left alone
 }
 
 TEST(AuthorNames, KeepsInitials) {

@@ -143,10 +143,12 @@ bool ReadsAsSignature(std::string_view line) {
       if (!((c >= 'a' && c <= 'z') || c >= 0x80 || c == '-' || c == '\'')) letters = false;
     }
     // Latin-1 capitals are C3 80..9E in UTF-8 ("Ä", "É").
-    const bool upper_start = (c0 >= 'A' && c0 <= 'Z') ||
-                             (c0 == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) < 0xA0);
-    if (initial || (upper_start && letters && w.size() >= 2)) ++capitalised;
-    else if (!(w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di" || w == "le")) return false;
+    const bool upper_start =
+        (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) < 0xA0);
+    if (initial || (upper_start && letters && w.size() >= 2))
+      ++capitalised;
+    else if (!(w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di" || w == "le"))
+      return false;
   }
   return words >= 2 && words <= 3 && capitalised >= 2;
 }
@@ -596,7 +598,8 @@ void HtmlExtraction::CompleteShortName(const std::vector<extract::AuthorCandidat
       if (sp == std::string::npos) continue;
       const bool fuller = login ? Alnum(n) == key : Alnum(n.substr(0, sp)) == key;
       if (!fuller) continue;
-      doc.extract_explain.push_back("author '" + short_name + "' completed as '" + n + "' from " + candidates[k].source);
+      doc.extract_explain.push_back("author '" + short_name + "' completed as '" + n + "' from " +
+                                    candidates[k].source);
       doc.authors[0] = n;
       return;
     }

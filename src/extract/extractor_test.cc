@@ -325,7 +325,8 @@ TEST(Extractor, AuthorsAfterTheStoryAndCompletedFirstNames) {
       "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p>"
       "<p>Die Arbeiten sollen im Frühjahr beginnen; die Kosten trägt zum größten Teil das Land, hieß es weiter "
       "aus dem Landratsamt.</p>";
-  auto labelled = TheExtractor().Extract(Html(story + "<p>Autorin: Jana Beispiel, Redakteurin</p></article></body></html>"));
+  auto labelled =
+      TheExtractor().Extract(Html(story + "<p>Autorin: Jana Beispiel, Redakteurin</p></article></body></html>"));
   ASSERT_TRUE(labelled.ok());
   EXPECT_EQ(labelled->authors, (std::vector<std::string>{"Jana Beispiel"}));
   auto signed_story = TheExtractor().Extract(Html(story + "<p><b><i>Karl Muster</i></b></p></article></body></html>"));
@@ -339,7 +340,8 @@ TEST(Extractor, AuthorsAfterTheStoryAndCompletedFirstNames) {
   auto first_name = TheExtractor().Extract(
       Html("<html><head><meta name='author' content='Karl'></head><body><article><h1>Neue Radwege im Kreis</h1>"
            "<p>Der Kreistag hat am Dienstag beschlossen, bis zum kommenden Sommer vier neue Radwege zwischen den "
-           "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p><p class='author'>Karl Muster</p></article></body></html>"));
+           "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p><p class='author'>Karl "
+           "Muster</p></article></body></html>"));
   ASSERT_TRUE(first_name.ok());
   EXPECT_EQ(first_name->authors, (std::vector<std::string>{"Karl Muster"}));
 }

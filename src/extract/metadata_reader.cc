@@ -570,11 +570,11 @@ void MetadataScan::ReadNode(uint32_t i) {
       (seen_h1 || date_element_before_h1.value.empty()))
     ReadDateElement(i);
   if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
+  // Bylines written as text sit where author elements do.
+  if (nd.tag == Tag::kText && want_author && data && byline_texts.size() < 4 && nd.text_size < 120 && nd.text_size > 1)
+    ReadBylineText(i);
   // Labels sit in the article's header and body: from the headline on (or anywhere on a page
   // without one), for the first thousand nodes.
-  if (nd.tag == Tag::kText && want_author && data && byline_texts.size() < 4 && nd.text_size < 120 &&
-      nd.text_size > 1)
-    ReadBylineText(i);
   if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 80 && nd.text_size > 4 &&
       (seen_h1 ? i - first_h1_at < 1000 : i < 3000) && LooksLikeLabel(tree.Text(nd)) &&
       data->MarksPublication(tree.Text(nd)))
@@ -698,9 +698,9 @@ void MetadataScan::ReadBylineText(uint32_t i) {
       return w;
     };
     const std::string label = AsciiLower(t);
-    const bool alone = !bare(label).empty() &&
-                       std::any_of(data->byline_words().begin(), data->byline_words().end(),
-                                   [&](const std::string& w) { return bare(w) == bare(label); });
+    const bool alone =
+        !bare(label).empty() && std::any_of(data->byline_words().begin(), data->byline_words().end(),
+                                            [&](const std::string& w) { return bare(w) == bare(label); });
     if (!alone) return;
     for (uint32_t k = i + 1, seen = 0; k < nodes.size() && k < i + 12 && seen < 1; ++k) {
       if (nodes[k].tag != Tag::kText) continue;
@@ -725,7 +725,8 @@ bool InTeaserListItem(const HtmlTree& tree, uint32_t i) {
     if (nodes[a].tag == Tag::kLi) li = a;
   if (li == 0 || nodes[li].end - li > 200) return false;
   for (uint32_t k = li + 1; k < nodes[li].end; ++k) {
-    if (nodes[k].tag != Tag::kA || tree.Attr(nodes[k], "href").empty() || AsciiLower(tree.Attr(nodes[k], "rel")) == "author")
+    if (nodes[k].tag != Tag::kA || tree.Attr(nodes[k], "href").empty() ||
+        AsciiLower(tree.Attr(nodes[k], "rel")) == "author")
       continue;
     std::string text;
     tree.AppendAllText(k, &text);

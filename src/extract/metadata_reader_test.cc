@@ -132,7 +132,8 @@ TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
   EXPECT_EQ(md.dates[0].value, "2022-12-01");
   auto list = html::HtmlTree::Parse(
       "<html><body><h1>A headline</h1><p>Police detained dozens of people on Sunday as protests spread.</p>"
-      "<ul><li><span class='datum'>29.02.2020</span> <a href='/events/1'>Wine tasting in the old town hall</a></li></ul>"
+      "<ul><li><span class='datum'>29.02.2020</span> <a href='/events/1'>Wine tasting in the old town "
+      "hall</a></li></ul>"
       "<p>Von <a href='/team/jana'>Jana Beispiel</a></p></body></html>");
   ASSERT_TRUE(list.ok());
   PageMetadata md2 = ReadMetadata(*list, &data);
@@ -141,12 +142,14 @@ TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
   EXPECT_EQ(md2.author_candidates.back().names, (std::vector<std::string>{"Jana Beispiel"}));
   EXPECT_EQ(md2.author_candidates.back().source, "a byline in the page");
   // "von" in small letters labels a name only in an element of its own, not in running text.
-  auto running = html::HtmlTree::Parse("<html><body><h1>A headline</h1><p>Die Stadt wird von <a href='/x'>Berlin</a> "
-                                       "aus verwaltet, sagte der Sprecher am Montag.</p></body></html>");
+  auto running = html::HtmlTree::Parse(
+      "<html><body><h1>A headline</h1><p>Die Stadt wird von <a href='/x'>Berlin</a> "
+      "aus verwaltet, sagte der Sprecher am Montag.</p></body></html>");
   ASSERT_TRUE(running.ok());
   EXPECT_TRUE(ReadMetadata(*running, &data).author_candidates.empty());
-  auto own = html::HtmlTree::Parse("<html><body><h1>A headline</h1><div class='x'>von <a href='/u/jana'>Jana</a></div>"
-                                   "</body></html>");
+  auto own = html::HtmlTree::Parse(
+      "<html><body><h1>A headline</h1><div class='x'>von <a href='/u/jana'>Jana</a></div>"
+      "</body></html>");
   ASSERT_TRUE(own.ok());
   PageMetadata md3 = ReadMetadata(*own, &data);
   ASSERT_FALSE(md3.author_candidates.empty());
@@ -158,9 +161,12 @@ TEST(MetadataReader, TheDateBelowTheSitesLogoIsNotTheHeadlines) {
   std::string filler;
   for (int k = 0; k < 20; ++k) filler += "<li><a href='/s" + std::to_string(k) + "'>Section</a></li>";
   // Today's date in the page's header, under an <h1> that is the logo; the story's headline further down.
-  auto tree = html::HtmlTree::Parse("<html><body><h1><a href='/'>Radio One</a></h1><span class='site-date'>26.02.2020</span>"
-                                    "<ul>" + filler + "</ul><h1>A headline of the story</h1><p>Police detained dozens "
-                                    "of people on Sunday as protests over fuel prices spread.</p></body></html>");
+  auto tree = html::HtmlTree::Parse(
+      "<html><body><h1><a href='/'>Radio One</a></h1><span class='site-date'>26.02.2020</span>"
+      "<ul>" +
+      filler +
+      "</ul><h1>A headline of the story</h1><p>Police detained dozens "
+      "of people on Sunday as protests over fuel prices spread.</p></body></html>");
   ASSERT_TRUE(tree.ok());
   PageMetadata md = ReadMetadata(*tree, &data);
   EXPECT_TRUE(md.dates.empty());

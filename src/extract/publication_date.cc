@@ -60,7 +60,8 @@ std::string SwapDayAndMonth(const std::string& day) {
 // A date shown as numbers ("05/03/2022") reads day first or month first by the page's custom.
 // A shown date whose day no source of the markup gives, when its other reading is a day the
 // markup gives, is that day: the markup states the convention.
-std::vector<DateCandidate> ReadShownDatesAsMarkup(const std::vector<DateCandidate>& in, std::vector<std::string>* explain) {
+std::vector<DateCandidate> ReadShownDatesAsMarkup(const std::vector<DateCandidate>& in,
+                                                  std::vector<std::string>* explain) {
   std::vector<DateCandidate> out = in;
   auto markup_has = [&](const std::string& day) {
     return std::any_of(in.begin(), in.end(), [&](const DateCandidate& c) {
@@ -224,8 +225,10 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& raw) {
   for (const DateCandidate& c : candidates) {
     if (!c.visible || !IsDay(c.value)) continue;
     shown = true;
-    if (c.value.compare(0, 10, day) == 0) shown_agrees = true;
-    else if (shown_other.empty()) shown_other = c.value.substr(0, 10) + " (" + c.source + ")";
+    if (c.value.compare(0, 10, day) == 0)
+      shown_agrees = true;
+    else if (shown_other.empty())
+      shown_other = c.value.substr(0, 10) + " (" + c.source + ")";
   }
   if (shown && !shown_agrees) return no_date("is not the date the page shows: " + shown_other);
   // A day that only UTC stamps near midnight give may be the day before or after where the page is.
