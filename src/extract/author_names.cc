@@ -176,8 +176,10 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
       }
     }
     // A label before a colon ("Auteur: Anna Kubista", "Artikel von: hausinfo", "Interview: Jo Roe").
-    if (size_t colon = s.find(':');
-        colon != std::string::npos && colon + 1 < s.size() && std::count(s.begin(), s.begin() + colon, ' ') <= 2)
+    // A label is a phrase, not a list: "Jo Roe, Datum: 03.03.19" keeps the name.
+    if (size_t colon = s.find(':'); colon != std::string::npos && colon + 1 < s.size() &&
+                                    std::count(s.begin(), s.begin() + colon, ' ') <= 2 &&
+                                    std::find(s.begin(), s.begin() + colon, ',') == s.begin() + colon)
       s = s.substr(colon + 1);
     // Handles and addresses among the words ("Jo Roe @joroe") go; the name stays.
     {
@@ -200,6 +202,11 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
       if (part.empty() || part.size() > 80) continue;
       if (part.find('@') != std::string_view::npos || part.find("://") != std::string_view::npos ||
           part.find("www.") != std::string_view::npos)
+        continue;
+      // A labelled value with figures ("Datum: 03.03.19", "Tel.: 0211 77900") is no name.
+      if (const size_t colon = part.find(':'); colon != std::string_view::npos &&
+                                               std::any_of(part.begin() + colon, part.end(),
+                                                           [](char c) { return c >= '0' && c <= '9'; }))
         continue;
       // A date or time after the name ("Bo2man am 29.12.2010"): the words before the first with
       // a digit, without a trailing short lower-case word ("am", "on", "le").

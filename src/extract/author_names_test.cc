@@ -15,6 +15,7 @@ TEST(AuthorNames, StripsBylineWordsRolesAndDates) {
   EXPECT_EQ(CleanAuthors({"By Jane Doe, Senior Reporter"}, Data(), &agencies), (std::vector<std::string>{"Jane Doe"}));
   EXPECT_EQ(CleanAuthors({"Von Max Muster | 12.03.2022"}, Data(), &agencies), (std::vector<std::string>{"Max Muster"}));
   EXPECT_EQ(CleanAuthors({"Autor:Anna Berg"}, Data(), &agencies), (std::vector<std::string>{"Anna Berg"}));
+  EXPECT_EQ(CleanAuthors({"Autor: Jo Roe, Datum: 03.Mär.19"}, Data(), &agencies), (std::vector<std::string>{"Jo Roe"}));
   EXPECT_EQ(CleanAuthors({"jane@example.org"}, Data(), &agencies), (std::vector<std::string>{}));
   EXPECT_TRUE(agencies.empty());
 }

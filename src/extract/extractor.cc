@@ -584,19 +584,39 @@ void HtmlExtraction::JoinText() {
   if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
 }
 
+// Letters and digits, lower-cased, with the accents of Latin-1 letters dropped ("Gàbor Muniér" ->
+// "gabormunier"): for matching a login, written without them, to a name.
+std::string FoldedAlnum(std::string_view s) {
+  static constexpr char kBase[] = "aaaaaaaceeeeiiii" "dnooooo/ouuuuyts";  // U+00C0..U+00DF, lower-cased
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u == 0xC3 && i + 1 < s.size()) {
+      const unsigned char v = static_cast<unsigned char>(s[++i]);
+      if (v >= 0x80 && v <= 0xBF) {
+        const char b = kBase[(v - 0x80) & 0x1F];
+        if (b != '/') out.push_back(b);
+      }
+      continue;
+    }
+    if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
 // A lone first name ("Todd") or a login ("robert.stitz") that a later source gives in full
 // ("Todd Bates", "Robert Stitz"): the full name.
 void HtmlExtraction::CompleteShortName(const std::vector<extract::AuthorCandidate>& candidates, size_t from) {
   if (doc.authors.size() != 1 || doc.authors[0].find(' ') != std::string::npos) return;
   const std::string& short_name = doc.authors[0];
-  const std::string key = Alnum(short_name);
+  const std::string key = FoldedAlnum(short_name);
   const bool login = short_name.find_first_of("._") != std::string::npos;
   for (size_t k = from; k < candidates.size(); ++k) {
     std::vector<std::string> ignored;
     for (const std::string& n : extract::CleanAuthors(candidates[k].names, data, &ignored)) {
       const size_t sp = n.find(' ');
       if (sp == std::string::npos) continue;
-      const bool fuller = login ? Alnum(n) == key : Alnum(n.substr(0, sp)) == key;
+      const bool fuller = login ? FoldedAlnum(n) == key : FoldedAlnum(n.substr(0, sp)) == key;
       if (!fuller) continue;
       doc.extract_explain.push_back("author '" + short_name + "' completed as '" + n + "' from " +
                                     candidates[k].source);

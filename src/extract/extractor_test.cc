@@ -344,6 +344,13 @@ TEST(Extractor, AuthorsAfterTheStoryAndCompletedFirstNames) {
            "Muster</p></article></body></html>"));
   ASSERT_TRUE(first_name.ok());
   EXPECT_EQ(first_name->authors, (std::vector<std::string>{"Karl Muster"}));
+  // A login is the name written without its accents and spaces.
+  auto login = TheExtractor().Extract(
+      Html("<html><head><meta name='author' content='jose_muller'></head><body><article><h1>Neue Radwege im Kreis</h1>"
+           "<p>Der Kreistag hat am Dienstag beschlossen, bis zum kommenden Sommer vier neue Radwege zwischen den "
+           "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p><p class='author'>José Müller</p></article></body></html>"));
+  ASSERT_TRUE(login.ok());
+  EXPECT_EQ(login->authors, (std::vector<std::string>{"José Müller"}));
 }
 
 }  // namespace
