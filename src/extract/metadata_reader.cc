@@ -304,8 +304,18 @@ void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
 // sections, teasers, sidebars, navigation and footers are other parts.
 bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool narrow = false) {
   const auto& nodes = tree.nodes();
+  std::string names;
   for (uint32_t a = nodes[i].parent, steps = 0; a != 0 && steps < 40; a = nodes[a].parent, ++steps) {
     const Node& n = nodes[a];
+    if (narrow && (n.tag == Tag::kFooter || n.attr_count > 0)) {
+      // The footer of the story itself ("entry-footer", "post-footer", "article-footer") holds its
+      // byline and date, like its header.
+      ClassAndId(tree, n, &names);
+      if (names.find("footer") != std::string::npos &&
+          (names.find("entry") != std::string::npos || names.find("post") != std::string::npos ||
+           names.find("article") != std::string::npos))
+        continue;
+    }
     if (n.tag == Tag::kFooter || n.tag == Tag::kNav) return true;
     if (!narrow && (n.tag == Tag::kLi || n.tag == Tag::kAside)) return true;
     // The page's frame (<body class="cookies-not-set">, a wrapper holding most of the page) is no part.
@@ -313,7 +323,6 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool
         (n.end - a) * 2 > nodes.size())
       continue;
     if (narrow) {
-      std::string names;
       ClassAndId(tree, n, &names);
       for (std::string_view w : {"comment", "related", "teaser", "recommend", "sidebar", "footer"})
         if (names.find(w) != std::string::npos) return true;

@@ -156,6 +156,23 @@ TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
   EXPECT_EQ(md3.author_candidates.back().names, (std::vector<std::string>{"Jana"}));
 }
 
+TEST(MetadataReader, TheStorysOwnFooterHoldsItsBylineThePagesDoesNot) {
+  ExtractData data = ExtractData::FromStrings("", "byline: Posted by\n", "");
+  const std::string story =
+      "<html><body><article><h1>A headline</h1><p>Police detained dozens of people on Sunday as protests "
+      "spread.</p>";
+  auto own = html::HtmlTree::Parse(story + "<footer class='entry-footer'>Posted by <a href='/u/jo'>Jo Roe</a></footer>"
+                                           "</article></body></html>");
+  ASSERT_TRUE(own.ok());
+  PageMetadata md = ReadMetadata(*own, &data);
+  ASSERT_FALSE(md.author_candidates.empty());
+  EXPECT_EQ(md.author_candidates.back().names, (std::vector<std::string>{"Jo Roe"}));
+  auto site = html::HtmlTree::Parse(story + "</article><footer class='site-footer'>Posted by <a href='/u/jo'>Jo "
+                                            "Roe</a></footer></body></html>");
+  ASSERT_TRUE(site.ok());
+  EXPECT_TRUE(ReadMetadata(*site, &data).author_candidates.empty());
+}
+
 TEST(MetadataReader, TheDateBelowTheSitesLogoIsNotTheHeadlines) {
   ExtractData data = ExtractData::FromStrings("", "", "");
   std::string filler;
