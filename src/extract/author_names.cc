@@ -75,6 +75,14 @@ bool ReadsAsName(std::string_view part) {
   return true;
 }
 
+bool ClosesWithBylineWord(std::string_view part, const ExtractData& data) {
+  const std::string lower = AsciiLower(part) + " ";
+  return std::any_of(data.byline_words().begin(), data.byline_words().end(), [&](const std::string& w) {
+    return lower == w || (lower.size() > w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0 &&
+                          lower[lower.size() - w.size() - 1] == ' ');
+  });
+}
+
 // Splits at the separators of several names: ';', ',', '/', '|', " and ", " & " and their kin.
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> parts;
@@ -145,6 +153,14 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
     for (bool stripped = true; stripped;) {
       stripped = false;
       std::string_view t = Trim(s);
+      for (const std::string& w : data.signoff_words()) {
+        if (StartsWithNoCase(t, w) && t.size() > w.size()) {
+          s = std::string(t.substr(w.size()));
+          stripped = true;
+          break;
+        }
+      }
+      if (stripped) continue;
       for (const std::string& w : data.byline_words()) {
         if (StartsWithNoCase(t, w)) {
           s = std::string(t.substr(w.size()));
@@ -160,8 +176,10 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
       }
     }
     // A label before a colon ("Auteur: Anna Kubista", "Artikel von: hausinfo", "Interview: Jo Roe").
-    if (size_t colon = s.find(':');
-        colon != std::string::npos && colon + 1 < s.size() && std::count(s.begin(), s.begin() + colon, ' ') <= 2)
+    // A label is a phrase, not a list: "Jo Roe, Datum: 03.03.19" keeps the name.
+    if (size_t colon = s.find(':'); colon != std::string::npos && colon + 1 < s.size() &&
+                                    std::count(s.begin(), s.begin() + colon, ' ') <= 2 &&
+                                    std::find(s.begin(), s.begin() + colon, ',') == s.begin() + colon)
       s = s.substr(colon + 1);
     // Handles and addresses among the words ("Jo Roe @joroe") go; the name stays.
     {
@@ -185,8 +203,16 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
       if (part.find('@') != std::string_view::npos || part.find("://") != std::string_view::npos ||
           part.find("www.") != std::string_view::npos)
         continue;
+      // A labelled value with figures ("Datum: 03.03.19", "Tel.: 0211 77900") is no name.
+      if (const size_t colon = part.find(':'); colon != std::string_view::npos &&
+                                               std::any_of(part.begin() + colon, part.end(),
+                                                           [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
       // A date or time after the name ("Bo2man am 29.12.2010"): the words before the first with
       // a digit, without a trailing short lower-case word ("am", "on", "le").
+      // A byline word left alone or closing a label ("Von", "Artikel von" over a name in another
+      // element), before the short word at its end is taken for a date's ("von", "am").
+      if (ClosesWithBylineWord(part, data)) continue;
       std::string_view before_date = part;
       for (size_t w = 0; w < part.size(); w = part.find(' ', w) == std::string_view::npos ? part.size() : part.find(' ', w) + 1) {
         const size_t e = std::min(part.find(' ', w), part.size());
@@ -214,15 +240,10 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
         add_agency(std::move(agency));
         continue;
       }
+      // Role words before the name ("Senior Reporter Jane Doe", "FOCUS-Online-Experte Jo Roe").
+      while (std::count(part.begin(), part.end(), ' ') >= 2 && IsRole(part.substr(0, part.find(' ')), data))
+        part = Trim(part.substr(part.find(' ') + 1));
       if (IsRole(part, data) || data.IsNotAName(part)) continue;
-      // A byline word left alone or closing a label ("Von", "Artikel von" over a name in another
-      // element).
-      const std::string lower = AsciiLower(part) + " ";
-      if (std::any_of(data.byline_words().begin(), data.byline_words().end(), [&](const std::string& w) {
-            return lower == w || (lower.size() > w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0 &&
-                                  lower[lower.size() - w.size() - 1] == ' ');
-          }))
-        continue;
       if (!ReadsAsName(part)) continue;
       std::string name(part);
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));

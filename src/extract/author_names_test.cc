@@ -15,6 +15,7 @@ TEST(AuthorNames, StripsBylineWordsRolesAndDates) {
   EXPECT_EQ(CleanAuthors({"By Jane Doe, Senior Reporter"}, Data(), &agencies), (std::vector<std::string>{"Jane Doe"}));
   EXPECT_EQ(CleanAuthors({"Von Max Muster | 12.03.2022"}, Data(), &agencies), (std::vector<std::string>{"Max Muster"}));
   EXPECT_EQ(CleanAuthors({"Autor:Anna Berg"}, Data(), &agencies), (std::vector<std::string>{"Anna Berg"}));
+  EXPECT_EQ(CleanAuthors({"Autor: Jo Roe, Datum: 03.Mär.19"}, Data(), &agencies), (std::vector<std::string>{"Jo Roe"}));
   EXPECT_EQ(CleanAuthors({"jane@example.org"}, Data(), &agencies), (std::vector<std::string>{}));
   EXPECT_TRUE(agencies.empty());
 }
@@ -40,6 +41,26 @@ TEST(AuthorNames, CutsDatesHandlesAndLeads) {
   EXPECT_EQ(CleanAuthors({"Alexa von Heyden"}, data, &agencies), (std::vector<std::string>{"Alexa von Heyden"}));
   EXPECT_EQ(CleanAuthors({"Donnerstag"}, data, &agencies), (std::vector<std::string>{}));
   EXPECT_EQ(CleanAuthors({"Publiziert am Montag"}, data, &agencies), (std::vector<std::string>{}));  // not a name
+  ExtractData label = ExtractData::FromStrings("", "byline: Artikel von\n", "");
+  EXPECT_EQ(CleanAuthors({"Artikel von:"}, label, &agencies), (std::vector<std::string>{}));  // a label alone
+}
+
+TEST(AuthorNames, DropsRoleWordsBeforeTheNameAndDegreesAfterIt) {
+  ExtractData data = ExtractData::FromStrings("", "role: reporter\nrole: experte\nrole: senior\nnotname: phd\n", "");
+  std::vector<std::string> agencies;
+  EXPECT_EQ(CleanAuthors({"Senior Reporter Jane Doe"}, data, &agencies), (std::vector<std::string>{"Jane Doe"}));
+  EXPECT_EQ(CleanAuthors({"Garten-Experte Max Muster"}, data, &agencies), (std::vector<std::string>{"Max Muster"}));
+  EXPECT_EQ(CleanAuthors({"Jo Roe, PhD"}, data, &agencies), (std::vector<std::string>{"Jo Roe"}));
+  // A role and one word is no name to keep.
+  EXPECT_EQ(CleanAuthors({"Senior Reporter"}, data, &agencies), (std::vector<std::string>{}));
+}
+
+TEST(AuthorNames, DropsTheSignOffBeforeASignature) {
+  ExtractData data = ExtractData::FromStrings("", "signoff: Deine\nbyline: Von\n", "");
+  std::vector<std::string> agencies;
+  EXPECT_EQ(CleanAuthors({"Deine Anna"}, data, &agencies), (std::vector<std::string>{"Anna"}));
+  EXPECT_EQ(CleanAuthors({"Deine"}, data, &agencies),
+            (std::vector<std::string>{"Deine"}));  // nothing after it: left alone
 }
 
 TEST(AuthorNames, KeepsInitials) {

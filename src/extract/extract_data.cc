@@ -119,6 +119,10 @@ Status ExtractData::AddPhrases(std::string_view text, const std::string&) {
       byline_words_.push_back(l.substr(8) + " ");
       return;
     }
+    if (l.rfind("signoff: ", 0) == 0) {
+      signoff_words_.push_back(l.substr(9) + " ");
+      return;
+    }
     if (l.rfind("notname: ", 0) == 0) {
       not_names_.push_back(l.substr(9));
       return;
@@ -390,6 +394,7 @@ bool ExtractData::IsNotAName(std::string_view part) const {
 }
 
 const std::vector<std::string>& ExtractData::byline_words() const { return byline_words_; }
+const std::vector<std::string>& ExtractData::signoff_words() const { return signoff_words_; }
 
 bool ExtractData::IsByline(std::string_view line) const {
   if (line.size() > 120 || byline_words_.empty()) return false;

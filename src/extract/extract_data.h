@@ -63,6 +63,10 @@ class ExtractData {
   // The words that open a byline, lower-cased, each with a trailing space ("by ", "von ").
   const std::vector<std::string>& byline_words() const;
 
+  // The words that close a letter before the writer's name, lower-cased, each with a trailing
+  // space ("deine ", "yours "): "Deine Mady" signs as "Mady".
+  const std::vector<std::string>& signoff_words() const;
+
   // Whether a short line ends in a picture credit ("... Bild: dpa", "(Foto: Getty)", "Photo:
   // Reuters"): the caption of an image, not text.
   bool EndsWithCredit(std::string_view line) const;
@@ -95,6 +99,7 @@ class ExtractData {
   std::vector<std::string> change_words_;                // lower-cased, "change: " lines
   std::vector<std::string> published_words_;             // lower-cased, "published: " lines
   std::vector<std::string> not_names_;                   // lower-cased, "notname: " lines
+  std::vector<std::string> signoff_words_;               // lower-cased, with a trailing space
   std::vector<Agency> agencies_;
 };
 

@@ -113,6 +113,13 @@ TEST(ExtractData, KnowsBylinesAndAuthorBios) {
   EXPECT_FALSE(d.IsAuthorBio("Prime Minister Keith Mitchell is the chairman of the OECS Authority."));
 }
 
+TEST(ExtractData, KnowsSignOffsAndWordsThatAreNoNames) {
+  ExtractData d = ExtractData::FromStrings("", "signoff: Deine\nsignoff: Liebe Grüße\nnotname: phd\n", "");
+  EXPECT_EQ(d.signoff_words(), (std::vector<std::string>{"deine ", "liebe grüße "}));
+  EXPECT_TRUE(d.IsNotAName("PhD"));
+  EXPECT_FALSE(d.IsNotAName("Phd Roe"));  // a whole part only
+}
+
 TEST(ExtractData, LoadsTheShippedDataFiles) {
   const char* dir = std::getenv("EVENTMILL_DATA");
   if (!dir) GTEST_SKIP() << "EVENTMILL_DATA not set";

@@ -122,6 +122,37 @@ bool HasWordChar(std::string_view s) {
   return false;
 }
 
+// Whether a short line reads as a person's name signing a story: two or three words, each a
+// capital and then small letters ("Jane Roe", "Anna-Lena de Vries" with its particle) or an
+// initial ("W."), no digit, nothing after the name.
+bool ReadsAsSignature(std::string_view line) {
+  size_t words = 0, capitalised = 0;
+  size_t b = 0;
+  while (b < line.size()) {
+    size_t e = line.find(' ', b);
+    if (e == std::string_view::npos) e = line.size();
+    std::string_view w = line.substr(b, e - b);
+    b = e + 1;
+    if (w.empty()) continue;
+    ++words;
+    const unsigned char c0 = static_cast<unsigned char>(w[0]);
+    const bool initial = w.size() == 2 && c0 >= 'A' && c0 <= 'Z' && w[1] == '.';
+    bool letters = true;
+    for (size_t k = 1; k < w.size() && !initial; ++k) {
+      const unsigned char c = static_cast<unsigned char>(w[k]);
+      if (!((c >= 'a' && c <= 'z') || c >= 0x80 || c == '-' || c == '\'')) letters = false;
+    }
+    // Latin-1 capitals are C3 80..9E in UTF-8 ("Ä", "É").
+    const bool upper_start =
+        (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) < 0xA0);
+    if (initial || (upper_start && letters && w.size() >= 2))
+      ++capitalised;
+    else if (!(w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di" || w == "le"))
+      return false;
+  }
+  return words >= 2 && words <= 3 && capitalised >= 2;
+}
+
 size_t BlocksChars(const std::vector<extract::ContentBlock>& blocks) {
   size_t n = 0;
   for (const extract::ContentBlock& b : blocks) n += b.text_chars;
@@ -252,6 +283,8 @@ struct HtmlExtraction {
   void TakeOutMetadataLines();
   void UseArticleBody();
   void MarkAttributionAndTrailer();
+  void FindClosingByline();
+  void CompleteShortName(const std::vector<extract::AuthorCandidate>& candidates, size_t from);
   void JoinText();
   void ChooseAuthors();
   void ChoosePublicationDate();
@@ -266,6 +299,7 @@ struct HtmlExtraction {
   std::vector<extract::BlockKind> kinds;  // parallel to paragraphs
   std::optional<std::string> visible_date;  // from a date line taken out of the text
   std::string byline;                       // a byline taken out of the text ("By Jane Doe")
+  std::string closing_byline;               // a byline or a signature after the story ("Text: Jo Roe")
   std::vector<bool> keep;                   // parallel to paragraphs: whether it goes into the text
 };
 
@@ -513,8 +547,28 @@ void HtmlExtraction::MarkAttributionAndTrailer() {
     // A label whose content was cut ("Legal notes:", "Sources:"), left at the very end.
     const bool label = last.size() < 60 && end == ':' && kinds[kept.back()] != extract::BlockKind::kListItem;
     if (!credit && !label && !data.IsAuthorBio(last)) break;
+    // A name alone closing the story is its author's signature ("Jane Roe").
+    if (credit && closing_byline.empty() && ReadsAsSignature(last)) closing_byline = last;
     keep[kept.back()] = false;
     kept.pop_back();
+  }
+}
+
+// A byline among the last lines of the story ("Autorin: Jane Roe, Projektleiterin", "Text: Jo Roe"):
+// a source of the author when no earlier one names a person. The line stays in the text.
+void HtmlExtraction::FindClosingByline() {
+  int seen = 0;
+  for (size_t i = paragraphs.size(); i-- > 0 && seen < 3;) {
+    if (!keep[i]) continue;
+    // The last line a name alone after the story's sentences: its signature.
+    if (seen++ == 0 && i >= 2 && kinds[i] == extract::BlockKind::kParagraph && ReadsAsSignature(paragraphs[i])) {
+      closing_byline = paragraphs[i];
+      return;
+    }
+    if (kinds[i] != extract::BlockKind::kHeading && data.IsByline(paragraphs[i])) {
+      closing_byline = paragraphs[i];
+      return;
+    }
   }
 }
 
@@ -530,6 +584,48 @@ void HtmlExtraction::JoinText() {
   if (doc.text.empty()) doc.diagnostics.push_back({"extract", "no main text found"});
 }
 
+// Letters and digits, lower-cased, with the accents of Latin-1 letters dropped ("Gàbor Muniér" ->
+// "gabormunier"): for matching a login, written without them, to a name.
+std::string FoldedAlnum(std::string_view s) {
+  static constexpr char kBase[] = "aaaaaaaceeeeiiii" "dnooooo/ouuuuyts";  // U+00C0..U+00DF, lower-cased
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u == 0xC3 && i + 1 < s.size()) {
+      const unsigned char v = static_cast<unsigned char>(s[++i]);
+      if (v >= 0x80 && v <= 0xBF) {
+        const char b = kBase[(v - 0x80) & 0x1F];
+        if (b != '/') out.push_back(b);
+      }
+      continue;
+    }
+    if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
+// A lone first name ("Todd") or a login ("robert.stitz") that a later source gives in full
+// ("Todd Bates", "Robert Stitz"): the full name.
+void HtmlExtraction::CompleteShortName(const std::vector<extract::AuthorCandidate>& candidates, size_t from) {
+  if (doc.authors.size() != 1 || doc.authors[0].find(' ') != std::string::npos) return;
+  const std::string& short_name = doc.authors[0];
+  const std::string key = FoldedAlnum(short_name);
+  const bool login = short_name.find_first_of("._") != std::string::npos;
+  for (size_t k = from; k < candidates.size(); ++k) {
+    std::vector<std::string> ignored;
+    for (const std::string& n : extract::CleanAuthors(candidates[k].names, data, &ignored)) {
+      const size_t sp = n.find(' ');
+      if (sp == std::string::npos) continue;
+      const bool fuller = login ? FoldedAlnum(n) == key : FoldedAlnum(n.substr(0, sp)) == key;
+      if (!fuller) continue;
+      doc.extract_explain.push_back("author '" + short_name + "' completed as '" + n + "' from " +
+                                    candidates[k].source);
+      doc.authors[0] = n;
+      return;
+    }
+  }
+}
+
 // Authors: the first source that gives a name; names only; agencies in a byline are sources.
 void HtmlExtraction::ChooseAuthors() {
   std::vector<extract::AuthorCandidate> candidates = md.author_candidates;
@@ -541,6 +637,7 @@ void HtmlExtraction::ChooseAuthors() {
       ++at;
     candidates.insert(candidates.begin() + at, {{byline}, "a byline in the text"});
   }
+  if (!closing_byline.empty()) candidates.push_back({{closing_byline}, "a byline after the text"});
   // The site itself named as the author (its name, its host) counts only when no source names
   // anyone else: a person in a later source wins, and the site leaves a list that names a person.
   const std::string site = Alnum(doc.site_name), host = Alnum(HostOf(doc.url.empty() ? doc.canonical_url : doc.url));
@@ -551,13 +648,17 @@ void HtmlExtraction::ChooseAuthors() {
   };
   std::vector<std::string> site_named;
   std::string site_named_from;
-  for (const extract::AuthorCandidate& c : candidates) {
+  for (size_t ci = 0; ci < candidates.size(); ++ci) {
+    const extract::AuthorCandidate& c = candidates[ci];
     std::vector<std::string> agencies;
     std::vector<std::string> names = extract::CleanAuthors(c.names, data, &agencies);
     std::erase_if(names, [](const std::string& n) { return Alnum(n).empty(); });
     for (std::string& a : agencies)
       if (std::find(doc.attributed_sources.begin(), doc.attributed_sources.end(), a) == doc.attributed_sources.end())
         doc.attributed_sources.push_back(std::move(a));
+    std::string listed;
+    for (const std::string& n : c.names) listed += (listed.empty() ? "'" : "', '") + n.substr(0, 80);
+    doc.extract_explain.push_back("author candidate from " + c.source + ": " + listed + "'");
     std::vector<std::string> people = names;
     std::erase_if(people, is_site);
     if (people.empty()) {
@@ -566,6 +667,7 @@ void HtmlExtraction::ChooseAuthors() {
     }
     doc.authors = std::move(people);
     doc.extract_explain.push_back("authors from " + c.source);
+    CompleteShortName(candidates, ci + 1);
     break;
   }
   if (doc.authors.empty() && !site_named.empty()) {
@@ -741,6 +843,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
   x.TakeOutMetadataLines();
   x.UseArticleBody();
   x.MarkAttributionAndTrailer();
+  if (x.closing_byline.empty()) x.FindClosingByline();
   x.JoinText();
   x.ChooseAuthors();
   x.ChoosePublicationDate();

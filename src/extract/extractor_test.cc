@@ -316,5 +316,42 @@ TEST(Extractor, SiteAsAuthorYieldsToAPersonAndTheDateSaysWhereItCameFrom) {
   EXPECT_EQ(alone->authors, (std::vector<std::string>{"Example Wire"}));
 }
 
+// Issue 17: an author named only after the story, by a label or by a signature line; a lone
+// first name completed by a later source that gives the whole name.
+TEST(Extractor, AuthorsAfterTheStoryAndCompletedFirstNames) {
+  const std::string story =
+      "<html lang='de'><head><title>Neue Radwege im Kreis</title></head><body><article><h1>Neue Radwege im Kreis</h1>"
+      "<p>Der Kreistag hat am Dienstag beschlossen, bis zum kommenden Sommer vier neue Radwege zwischen den "
+      "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p>"
+      "<p>Die Arbeiten sollen im Frühjahr beginnen; die Kosten trägt zum größten Teil das Land, hieß es weiter "
+      "aus dem Landratsamt.</p>";
+  auto labelled =
+      TheExtractor().Extract(Html(story + "<p>Autorin: Jana Beispiel, Redakteurin</p></article></body></html>"));
+  ASSERT_TRUE(labelled.ok());
+  EXPECT_EQ(labelled->authors, (std::vector<std::string>{"Jana Beispiel"}));
+  auto signed_story = TheExtractor().Extract(Html(story + "<p><b><i>Karl Muster</i></b></p></article></body></html>"));
+  ASSERT_TRUE(signed_story.ok());
+  EXPECT_EQ(signed_story->authors, (std::vector<std::string>{"Karl Muster"}));
+  EXPECT_EQ(signed_story->text.find("Karl Muster"), std::string::npos);  // a signature, not text
+  // Two words that are no name ("Mehr lesen") sign nothing.
+  auto unsigned_story = TheExtractor().Extract(Html(story + "<p>mehr lesen</p></article></body></html>"));
+  ASSERT_TRUE(unsigned_story.ok());
+  EXPECT_TRUE(unsigned_story->authors.empty());
+  auto first_name = TheExtractor().Extract(
+      Html("<html><head><meta name='author' content='Karl'></head><body><article><h1>Neue Radwege im Kreis</h1>"
+           "<p>Der Kreistag hat am Dienstag beschlossen, bis zum kommenden Sommer vier neue Radwege zwischen den "
+           "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p><p class='author'>Karl "
+           "Muster</p></article></body></html>"));
+  ASSERT_TRUE(first_name.ok());
+  EXPECT_EQ(first_name->authors, (std::vector<std::string>{"Karl Muster"}));
+  // A login is the name written without its accents and spaces.
+  auto login = TheExtractor().Extract(
+      Html("<html><head><meta name='author' content='jose_muller'></head><body><article><h1>Neue Radwege im Kreis</h1>"
+           "<p>Der Kreistag hat am Dienstag beschlossen, bis zum kommenden Sommer vier neue Radwege zwischen den "
+           "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p><p class='author'>José Müller</p></article></body></html>"));
+  ASSERT_TRUE(login.ok());
+  EXPECT_EQ(login->authors, (std::vector<std::string>{"José Müller"}));
+}
+
 }  // namespace
 }  // namespace eventmill

@@ -304,8 +304,18 @@ void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
 // sections, teasers, sidebars, navigation and footers are other parts.
 bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool narrow = false) {
   const auto& nodes = tree.nodes();
+  std::string names;
   for (uint32_t a = nodes[i].parent, steps = 0; a != 0 && steps < 40; a = nodes[a].parent, ++steps) {
     const Node& n = nodes[a];
+    if (narrow && (n.tag == Tag::kFooter || n.attr_count > 0)) {
+      // The footer of the story itself ("entry-footer", "post-footer", "article-footer") holds its
+      // byline and date, like its header.
+      ClassAndId(tree, n, &names);
+      if (names.find("footer") != std::string::npos &&
+          (names.find("entry") != std::string::npos || names.find("post") != std::string::npos ||
+           names.find("article") != std::string::npos))
+        continue;
+    }
     if (n.tag == Tag::kFooter || n.tag == Tag::kNav) return true;
     if (!narrow && (n.tag == Tag::kLi || n.tag == Tag::kAside)) return true;
     // The page's frame (<body class="cookies-not-set">, a wrapper holding most of the page) is no part.
@@ -313,7 +323,6 @@ bool InOtherPart(const HtmlTree& tree, uint32_t i, const ExtractData* data, bool
         (n.end - a) * 2 > nodes.size())
       continue;
     if (narrow) {
-      std::string names;
       ClassAndId(tree, n, &names);
       for (std::string_view w : {"comment", "related", "teaser", "recommend", "sidebar", "footer"})
         if (names.find(w) != std::string::npos) return true;
@@ -491,6 +500,9 @@ std::string HeadlineAmong(const std::vector<std::string>& h1s, const std::vector
 
 namespace {
 
+// Nodes after the <h1> that are "right below the headline" (a date line, a byline).
+constexpr uint32_t kBelowHeadline = 16;
+
 // One pass over the page's nodes, collecting what each source of metadata says (JSON-LD, <meta>
 // tags, <h1>s, date and author elements), then the choices among them; each step reads what the
 // earlier ones left in the members.
@@ -502,6 +514,7 @@ struct MetadataScan {
   void ReadItempropDate(uint32_t i);
   void CollectAuthorElement(uint32_t i);
   void CollectMarkedAuthor(uint32_t i, bool itemprop);
+  void ReadBylineText(uint32_t i);
   void ReadDateElement(uint32_t i);
   void ReadDateLabel(uint32_t i);
   void ReadH1(uint32_t i);
@@ -522,6 +535,7 @@ struct MetadataScan {
   JsonLdFound ld;
   std::string og_title, og_site, og_url, canonical, og_locale, meta_lang, html_lang, twitter_title, app_name;
   std::vector<std::string> meta_authors, h1s, dom_authors, class_authors, label_authors;
+  std::vector<std::string> byline_texts;  // "Von Max Muster" in the page's text, or the name after a lone "Von:"
   std::string twitter_label;  // the last twitter:labelN seen ("Written by"), for its twitter:dataN
   const char* dom_authors_from = "";
   bool have_itemprop = false, have_time_published = false, have_time_first = false, have_date_element = false;
@@ -529,6 +543,9 @@ struct MetadataScan {
   // A date element above the first <h1>: the page's when the <h1> follows closely or there is none.
   DateCandidate date_element_before_h1;
   uint32_t date_element_before_h1_at = 0, first_h1_at = 0;
+  // The first date element after it, and where its candidate went in md.dates.
+  uint32_t date_element_after_h1_at = 0;
+  size_t date_element_after_h1_index = 0;
   std::string names;  // class and id of the element at hand, lower-cased
 };
 
@@ -556,12 +573,15 @@ void MetadataScan::ReadNode(uint32_t i) {
     if ((itemprop || rel) && !InOtherPart(tree, i, data, /*narrow=*/true)) CollectMarkedAuthor(i, itemprop);
   }
   // Right below the headline, a short element holding a date is the date line whatever its class.
-  const bool below_h1 = seen_h1 && i - first_h1_at < 16 && nd.tag != Tag::kText && nd.end - i < 8;
+  const bool below_h1 = seen_h1 && i - first_h1_at < kBelowHeadline && nd.tag != Tag::kText && nd.end - i < 8;
   if (((small_named && want_date) || below_h1) && !have_date_element && nd.tag != Tag::kScript &&
       (nd.tag == Tag::kTime ? tree.Attr(nd, "datetime").empty() : below_h1 || LooksLikeDateElement(hints)) &&
       (seen_h1 || date_element_before_h1.value.empty()))
     ReadDateElement(i);
   if (nd.tag == Tag::kH1 && !seen_h1) first_h1_at = i;
+  // Bylines written as text sit where author elements do.
+  if (nd.tag == Tag::kText && want_author && data && byline_texts.size() < 4 && nd.text_size < 120 && nd.text_size > 1)
+    ReadBylineText(i);
   // Labels sit in the article's header and body: from the headline on (or anywhere on a page
   // without one), for the first thousand nodes.
   if (nd.tag == Tag::kText && !have_label_date && data && nd.text_size < 80 && nd.text_size > 4 &&
@@ -645,16 +665,98 @@ void MetadataScan::CollectMarkedAuthor(uint32_t i, bool itemprop) {
   }
 }
 
+// A byline in the page's text by the headline, whatever the element's class: "Von Max Muster am"
+// in one text, or a label alone ("Von:", "Autor", "By") and the name in the next text.
+void MetadataScan::ReadBylineText(uint32_t i) {
+  std::string_view raw = tree.Text(nodes[i]);
+  size_t first = 0;  // past spaces and a bar ("| By" after a date), without memchr per byte
+  while (first < raw.size() && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n' ||
+                                raw[first] == '|' || raw[first] == '-'))
+    ++first;
+  if (raw.compare(first, 2, "\xC2\xA0") == 0) first += 2;  // "-&nbsp;Redaktion: ..." after a date
+  if (first == raw.size()) return;
+  raw.remove_prefix(first);
+  // Cheap test first, without copying: most texts open with no byline word's first word.
+  const unsigned char c0 = static_cast<unsigned char>(raw[0]);
+  if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z'))) return;
+  const bool opens = std::any_of(data->byline_words().begin(), data->byline_words().end(), [&](const std::string& w) {
+    if (w.empty() || static_cast<char>(std::tolower(c0)) != w[0]) return false;
+    size_t n = 1;
+    while (n < w.size() && w[n] != ' ' && w[n] != ':') ++n;
+    if (raw.size() < n) return false;
+    for (size_t k = 0; k < n; ++k)
+      if (static_cast<char>(std::tolower(static_cast<unsigned char>(raw[k]))) != w[k]) return false;
+    return raw.size() == n || !std::isalpha(static_cast<unsigned char>(raw[n]));
+  });
+  if (!opens) return;
+  const std::string t = CollapseWhitespace(raw);
+  std::string name;
+  if (data->IsByline(t)) {
+    // One label at most: "Text: Title: Subtitle" is a share line, not a byline.
+    if (std::count(t.begin(), t.end(), ':') > 1) return;
+    name = t;
+  } else if (t.size() <= 24 && nodes[i].parent != 0 && nodes[i].parent + 1 == i &&
+             nodes[nodes[i].parent].tag != Tag::kA &&
+             ((c0 >= 'A' && c0 <= 'Z') || nodes[nodes[i].parent].end - nodes[i].parent <= 5)) {
+    // A label opening its element ("Von:", "Autor", "Par <a>Name</a>"), not a link in a menu:
+    // capitalised, or in small letters when the element holds the label and a name alone
+    // ("von <a>Ulrike</a>"), not in running text.
+    // The label without its colon and spaces ("Autor:" and "Autor" alike).
+    auto bare = [](std::string_view w) {
+      while (!w.empty() && (w.back() == ':' || w.back() == ' ')) w.remove_suffix(1);
+      return w;
+    };
+    const std::string label = AsciiLower(t);
+    const bool alone =
+        !bare(label).empty() && std::any_of(data->byline_words().begin(), data->byline_words().end(),
+                                            [&](const std::string& w) { return bare(w) == bare(label); });
+    if (!alone) return;
+    for (uint32_t k = i + 1, seen = 0; k < nodes.size() && k < i + 12 && seen < 1; ++k) {
+      if (nodes[k].tag != Tag::kText) continue;
+      std::string next = CollapseWhitespace(tree.Text(nodes[k]));
+      if (next.empty() || next == "|" || next.back() == ':') continue;  // a second label ("Auteur(s) :")
+      ++seen;
+      if (next.size() < 80) name = next;
+    }
+  }
+  if (name.empty() || InOtherPart(tree, i, data, /*narrow=*/true)) return;
+  if (std::find(byline_texts.begin(), byline_texts.end(), name) == byline_texts.end()) byline_texts.push_back(name);
+}
+
+// Whether element i sits in a list item that links to another page by a headline (a teaser list
+// of events or stories: "29.02.2020 <a>Wine tasting in the old town</a>"); a list of the
+// article's meta items (date, author) holds no such link.
+bool InTeaserListItem(const HtmlTree& tree, uint32_t i) {
+  const auto& nodes = tree.nodes();
+  // The list item around the element, or the list the element is (a <ul> right below a headline).
+  uint32_t li = nodes[i].tag == Tag::kLi || nodes[i].tag == Tag::kUl || nodes[i].tag == Tag::kOl ? i : 0;
+  for (uint32_t a = nodes[i].parent, steps = 0; li == 0 && a != 0 && steps < 4; a = nodes[a].parent, ++steps)
+    if (nodes[a].tag == Tag::kLi) li = a;
+  if (li == 0 || nodes[li].end - li > 200) return false;
+  for (uint32_t k = li + 1; k < nodes[li].end; ++k) {
+    if (nodes[k].tag != Tag::kA || tree.Attr(nodes[k], "href").empty() ||
+        AsciiLower(tree.Attr(nodes[k], "rel")) == "author")
+      continue;
+    std::string text;
+    tree.AppendAllText(k, &text);
+    if (CollapseWhitespace(text).size() >= 25) return true;
+  }
+  return false;
+}
+
 // A visible date set apart by the headline: <span class="date">, <p class="meta">, a <time>
 // without datetime. Its own short text, read as written. Outside comments and teasers.
 void MetadataScan::ReadDateElement(uint32_t i) {
   const Node& nd = nodes[i];
   std::string text = NodeText(tree, i);
-  if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true)) {
+  if (text.size() <= 150 && !IsChangeStamp(tree, i, data) && !InOtherPart(tree, i, data, /*narrow=*/true) &&
+      !InTeaserListItem(tree, i)) {
     if (auto d = FindDateInText(text, 80)) {
       DateCandidate c{*d, "a date element by the headline (" + std::string(html::TagName(nd.tag)) + ")",
                       date_weight::kDateElement, /*visible=*/true};
       if (seen_h1) {
+        date_element_after_h1_at = i;
+        date_element_after_h1_index = md.dates.size();
         md.dates.push_back(std::move(c));
         have_date_element = true;
       } else {
@@ -700,7 +802,6 @@ void MetadataScan::ReadH1(uint32_t i) {
     lines += t;
   }
   std::string text = CollapseWhitespace(lines);
-  seen_h1 = true;
   if (md.h1.empty()) md.h1 = text;
   // An <h1> that links to the home page is the site's logo, not a headline.
   bool logo = false;
@@ -714,6 +815,8 @@ void MetadataScan::ReadH1(uint32_t i) {
     logo = href == "/" || href == "/index.html" || href == "/index.php" || href == "./";
   }
   if (!text.empty() && !logo && h1s.size() < 20) h1s.push_back(lines);
+  // Bylines and date lines are looked for by the headline, not by the logo.
+  if (!logo) seen_h1 = true;
 }
 
 // A page's state in a script ({"publishedDate":"2016-11-04T20:37:27Z"}): the first such key.
@@ -870,6 +973,7 @@ void MetadataScan::CollectAuthorCandidates() {
   add_authors(label_authors, "twitter:label 'written by'");
   add_authors(dom_authors, dom_authors_from);
   for (std::string& a : class_authors) add_authors({std::move(a)}, "an author element of the page");
+  for (std::string& a : byline_texts) add_authors({std::move(a)}, "a byline in the page");
   add_authors(ld.org_authors, "json-ld author (an organisation)");
   if (!md.author_candidates.empty()) {
     md.authors = md.author_candidates.front().names;
@@ -878,9 +982,15 @@ void MetadataScan::CollectAuthorCandidates() {
 }
 
 void MetadataScan::ChooseDates() {
-  if (!have_date_element && !date_element_before_h1.value.empty() &&
-      (!seen_h1 || first_h1_at - date_element_before_h1_at <= 60))
-    md.dates.push_back(std::move(date_element_before_h1));
+  // A date element right below the headline is the headline's; one further down may be a
+  // teaser's, and then a date line close above the headline is the page's date, if there is one.
+  if (!date_element_before_h1.value.empty() && (!seen_h1 || first_h1_at - date_element_before_h1_at <= 60)) {
+    if (!have_date_element)
+      md.dates.push_back(std::move(date_element_before_h1));
+    else if (date_element_after_h1_at - first_h1_at > kBelowHeadline &&
+             first_h1_at - date_element_before_h1_at < date_element_after_h1_at - first_h1_at)
+      md.dates[date_element_after_h1_index] = std::move(date_element_before_h1);
+  }
   md.dates.insert(md.dates.begin(), ld.dates.begin(), ld.dates.end());
   md.published = ChoosePublicationDate(md.dates).value;
 }

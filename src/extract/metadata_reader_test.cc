@@ -117,6 +117,78 @@ TEST(MetadataReader, DatesFromScriptStateLabelsAndDateElements) {
   EXPECT_EQ(md2.dates[0].value + " " + md2.dates[0].source, "2022-01-12 a date element by the headline (div)");
 }
 
+// Issue 17: a date line close above the headline beats a teaser's date further down; a date in a
+// list item that links to another story is that story's; a byline in the page's text is an author.
+TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
+  ExtractData data = ExtractData::FromStrings("", "byline: Von\nbyline: Autor:\n", "");
+  std::string filler;
+  for (int k = 0; k < 10; ++k) filler += "<p>Police detained dozens of people on Sunday as protests spread.</p>";
+  auto tree = html::HtmlTree::Parse("<html><body><span class='date'>01.12.2022</span><h1>A headline</h1>" + filler +
+                                    "<div class='box'><span class='date'>06.12.2022</span><a href='/x'>Another story "
+                                    "of the week in the region</a></div></body></html>");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  ASSERT_EQ(md.dates.size(), 1u);
+  EXPECT_EQ(md.dates[0].value, "2022-12-01");
+  auto list = html::HtmlTree::Parse(
+      "<html><body><h1>A headline</h1><p>Police detained dozens of people on Sunday as protests spread.</p>"
+      "<ul><li><span class='datum'>29.02.2020</span> <a href='/events/1'>Wine tasting in the old town "
+      "hall</a></li></ul>"
+      "<p>Von <a href='/team/jana'>Jana Beispiel</a></p></body></html>");
+  ASSERT_TRUE(list.ok());
+  PageMetadata md2 = ReadMetadata(*list, &data);
+  EXPECT_TRUE(md2.dates.empty());
+  ASSERT_FALSE(md2.author_candidates.empty());
+  EXPECT_EQ(md2.author_candidates.back().names, (std::vector<std::string>{"Jana Beispiel"}));
+  EXPECT_EQ(md2.author_candidates.back().source, "a byline in the page");
+  // "von" in small letters labels a name only in an element of its own, not in running text.
+  auto running = html::HtmlTree::Parse(
+      "<html><body><h1>A headline</h1><p>Die Stadt wird von <a href='/x'>Berlin</a> "
+      "aus verwaltet, sagte der Sprecher am Montag.</p></body></html>");
+  ASSERT_TRUE(running.ok());
+  EXPECT_TRUE(ReadMetadata(*running, &data).author_candidates.empty());
+  auto own = html::HtmlTree::Parse(
+      "<html><body><h1>A headline</h1><div class='x'>von <a href='/u/jana'>Jana</a></div>"
+      "</body></html>");
+  ASSERT_TRUE(own.ok());
+  PageMetadata md3 = ReadMetadata(*own, &data);
+  ASSERT_FALSE(md3.author_candidates.empty());
+  EXPECT_EQ(md3.author_candidates.back().names, (std::vector<std::string>{"Jana"}));
+}
+
+TEST(MetadataReader, TheStorysOwnFooterHoldsItsBylineThePagesDoesNot) {
+  ExtractData data = ExtractData::FromStrings("", "byline: Posted by\n", "");
+  const std::string story =
+      "<html><body><article><h1>A headline</h1><p>Police detained dozens of people on Sunday as protests "
+      "spread.</p>";
+  auto own = html::HtmlTree::Parse(story + "<footer class='entry-footer'>Posted by <a href='/u/jo'>Jo Roe</a></footer>"
+                                           "</article></body></html>");
+  ASSERT_TRUE(own.ok());
+  PageMetadata md = ReadMetadata(*own, &data);
+  ASSERT_FALSE(md.author_candidates.empty());
+  EXPECT_EQ(md.author_candidates.back().names, (std::vector<std::string>{"Jo Roe"}));
+  auto site = html::HtmlTree::Parse(story + "</article><footer class='site-footer'>Posted by <a href='/u/jo'>Jo "
+                                            "Roe</a></footer></body></html>");
+  ASSERT_TRUE(site.ok());
+  EXPECT_TRUE(ReadMetadata(*site, &data).author_candidates.empty());
+}
+
+TEST(MetadataReader, TheDateBelowTheSitesLogoIsNotTheHeadlines) {
+  ExtractData data = ExtractData::FromStrings("", "", "");
+  std::string filler;
+  for (int k = 0; k < 20; ++k) filler += "<li><a href='/s" + std::to_string(k) + "'>Section</a></li>";
+  // Today's date in the page's header, under an <h1> that is the logo; the story's headline further down.
+  auto tree = html::HtmlTree::Parse(
+      "<html><body><h1><a href='/'>Radio One</a></h1><span class='site-date'>26.02.2020</span>"
+      "<ul>" +
+      filler +
+      "</ul><h1>A headline of the story</h1><p>Police detained dozens "
+      "of people on Sunday as protests over fuel prices spread.</p></body></html>");
+  ASSERT_TRUE(tree.ok());
+  PageMetadata md = ReadMetadata(*tree, &data);
+  EXPECT_TRUE(md.dates.empty());
+}
+
 TEST(MetadataReader, AuthorsFromEverySourceInOrder) {
   // Yoast's @graph: the article names its author by @id; the Person node holds the name. A raw
   // line break inside a string (invalid JSON) does not lose the block.

@@ -49,9 +49,48 @@ constexpr int kConflictMargin = 10;  // a rival day this close to the winner lea
 constexpr int kConflictFloor = 70;   // ... when the rival itself is a strong source
 constexpr int kLocalDayFloor = 40;   // a local day may correct a UTC stamp from this weight on
 
-}  // namespace
+// "2022-03-05" -> "2022-05-03"; empty when the swap is no date or the same one.
+std::string SwapDayAndMonth(const std::string& day) {
+  if (!IsDay(day)) return {};
+  const int m = std::atoi(day.substr(5, 2).c_str()), d = std::atoi(day.substr(8, 2).c_str());
+  if (d > 12 || d == m) return {};
+  return day.substr(0, 5) + day.substr(8, 2) + "-" + day.substr(5, 2);
+}
 
-DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
+// A date shown as numbers ("05/03/2022") reads day first or month first by the page's custom.
+// A shown date whose day no source of the markup gives, when its other reading is a day the
+// markup gives, is that day: the markup states the convention.
+std::vector<DateCandidate> ReadShownDatesAsMarkup(const std::vector<DateCandidate>& in,
+                                                  std::vector<std::string>* explain) {
+  std::vector<DateCandidate> out = in;
+  auto markup_has = [&](const std::string& day) {
+    return std::any_of(in.begin(), in.end(), [&](const DateCandidate& c) {
+      return !c.visible && IsDay(c.value) && c.value.compare(0, 10, day) == 0;
+    });
+  };
+  for (DateCandidate& c : out) {
+    if (!c.visible || !IsDay(c.value) || markup_has(c.value.substr(0, 10))) continue;
+    const std::string swapped = SwapDayAndMonth(c.value.substr(0, 10));
+    if (swapped.empty() || !markup_has(swapped)) continue;
+    explain->push_back("read " + c.value.substr(0, 10) + " from " + c.source + " as " + swapped +
+                       ", the day the markup gives (day and month swapped)");
+    c.value = swapped + c.value.substr(10);
+  }
+  return out;
+}
+
+// A UTC stamp within a few hours of midnight ("2022-05-04T02:41:00Z") names another day in much
+// of the world; exactly midnight is a date without a time.
+bool NearMidnightUtc(const std::string& v) {
+  if (!IsUtcTime(v) || v.size() < 19 || v[10] != 'T') return false;
+  if (v.compare(11, 8, "00:00:00") == 0) return false;
+  const int hour = std::atoi(v.substr(11, 2).c_str());
+  return hour >= 22 || hour <= 2;
+}
+
+// The choice among the candidates by weight and support alone; the checks of what readers see
+// follow in ChoosePublicationDate.
+DateChoice ChooseByWeight(const std::vector<DateCandidate>& candidates) {
   DateChoice out;
   std::vector<Day> days;
   const DateCandidate* month = nullptr;
@@ -160,6 +199,46 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates) {
     if (s != c.source) support += (support.empty() ? "" : ", ") + s;
   out.explain.push_back("chose " + c.value + " from " + c.source + ": " + why +
                         (support.empty() ? "" : "; the same day in " + support));
+  return out;
+}
+
+}  // namespace
+
+DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& raw) {
+  std::vector<std::string> swaps;
+  const std::vector<DateCandidate> candidates = ReadShownDatesAsMarkup(raw, &swaps);
+  DateChoice out = ChooseByWeight(candidates);
+  out.explain.insert(out.explain.begin(), swaps.begin(), swaps.end());
+  if (!out.value) return out;
+  const std::string day = out.value->substr(0, 10);
+  auto no_date = [&](std::string why) {
+    out.explain.push_back("no date: " + day + " (" + out.source + ") " + why);
+    out.value.reset();
+    out.precision.clear();
+    out.source.clear();
+    return out;
+  };
+  // What readers see decides against the markup: a page that shows dates, none of them the
+  // chosen day, shows another (a date the markup gets wrong, or a day in doubt).
+  bool shown = false, shown_agrees = false;
+  std::string shown_other;
+  for (const DateCandidate& c : candidates) {
+    if (!c.visible || !IsDay(c.value)) continue;
+    shown = true;
+    if (c.value.compare(0, 10, day) == 0)
+      shown_agrees = true;
+    else if (shown_other.empty())
+      shown_other = c.value.substr(0, 10) + " (" + c.source + ")";
+  }
+  if (shown && !shown_agrees) return no_date("is not the date the page shows: " + shown_other);
+  // A day that only UTC stamps near midnight give may be the day before or after where the page is.
+  bool all_utc = true, near_midnight = false;
+  for (const DateCandidate& c : candidates) {
+    if (!IsDay(c.value) || c.value.compare(0, 10, day) != 0) continue;
+    all_utc = all_utc && IsUtcTime(c.value);
+    near_midnight = near_midnight || NearMidnightUtc(c.value);
+  }
+  if (all_utc && near_midnight) return no_date("is given only by UTC stamps near midnight: the local day is in doubt");
   return out;
 }
 

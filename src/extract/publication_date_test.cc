@@ -74,6 +74,46 @@ TEST(PublicationDate, AVisibleDateBreaksATieBetweenStrongSources) {
   EXPECT_EQ(ChoosePublicationDate(c).value, "2022-02-04T15:33:00+01:00");  // the day readers see
 }
 
+TEST(PublicationDate, AShownNumericDateIsReadAsTheMarkupReadsIt) {
+  // "05.03.2022" under the headline of a page whose markup says 3 May: month first, not a rival.
+  DateChoice c =
+      ChoosePublicationDate({{"2022-05-03T20:36:00-04:00", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                             {"2022-03-05", "a date line above the text", kTextHeader, true}});
+  EXPECT_EQ(c.value, "2022-05-03T20:36:00-04:00");
+  EXPECT_NE(c.explain.front().find("day and month swapped"), std::string::npos);
+  // A day past the 12th has one reading only: two days, no date.
+  EXPECT_FALSE(ChoosePublicationDate({{"2022-05-13", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                                      {"2022-03-15", "a date line above the text", kTextHeader, true}})
+                   .value);
+}
+
+TEST(PublicationDate, TheMarkupDoesNotOverruleTheDateThePageShows) {
+  // The page shows 11 April by the headline; the markup's 3 April is a draft's or a template's.
+  DateChoice c = ChoosePublicationDate({{"2020-04-03T10:35:41Z", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                                        {"2020-04-11", "a date element by the headline (div)", kDateElement, true}});
+  EXPECT_FALSE(c.value);
+  EXPECT_EQ(c.precision, "");
+  EXPECT_NE(c.explain.back().find("not the date the page shows"), std::string::npos);
+  // One shown date that agrees settles it, whatever other shown dates say.
+  DateChoice agreed =
+      ChoosePublicationDate({{"2019-09-17", "json-ld WebPage.datePublished", kJsonLdOther},
+                             {"2019-09-17", "a date element by the headline (p)", kDateElement, true},
+                             {"2019-08-31", "a date labelled as published in the text", kPublishedLabel, true}});
+  EXPECT_EQ(agreed.value, "2019-09-17");
+}
+
+TEST(PublicationDate, AUtcStampNearMidnightAloneLeavesTheDayInDoubt) {
+  EXPECT_FALSE(
+      ChoosePublicationDate({{"2022-05-04T02:41:00Z", "json-ld NewsArticle.datePublished", kJsonLdArticle}}).value);
+  EXPECT_FALSE(ChoosePublicationDate({{"2022-05-04T22:41:00Z", "meta article:published_time", kMetaPublished}}).value);
+  // Midday, an exact midnight (a date without its time), or a local source of the same day: the day stands.
+  EXPECT_TRUE(ChoosePublicationDate({{"2022-05-04T12:41:00Z", "meta article:published_time", kMetaPublished}}).value);
+  EXPECT_TRUE(ChoosePublicationDate({{"2022-05-04T00:00:00Z", "meta article:published_time", kMetaPublished}}).value);
+  EXPECT_TRUE(ChoosePublicationDate({{"2022-05-04T02:41:00Z", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                                     {"2022-05-04", "the URL", kUrlDay}})
+                  .value);
+}
+
 TEST(PublicationDate, NothingGivesNothing) {
   DateChoice c = ChoosePublicationDate({});
   EXPECT_FALSE(c.value);
