@@ -85,7 +85,9 @@ void Weights::Score(const uint64_t* keys, int n, int32_t* scores) const {
       if (slot == 0) break;
       if ((slot >> 32) == want) {
         found[m++] = slot;
-        if ((slot & 0xff) == kDense) {
+        if ((slot & 0xff) == kInline) {
+          // nothing more to read
+        } else if ((slot & 0xff) == kDense) {
           const int16_t* d = &dense_[size_t((slot >> 8) & 0xffffff) * size_t(dense_stride_)];
           for (int j = 0; j < dense_stride_; j += 32) __builtin_prefetch(d + j);
         } else {
@@ -99,6 +101,10 @@ void Weights::Score(const uint64_t* keys, int n, int32_t* scores) const {
   for (int k = 0; k < m; ++k) {
     const uint64_t begin = (found[k] >> 8) & 0xffffff;
     const uint32_t len = found[k] & 0xff;
+    if (len == kInline) {
+      scores[begin & 0xff] += int16_t(begin >> 8);
+      continue;
+    }
     if (len == kDense) {
       const int16_t* d = &dense_[size_t(begin) * size_t(dense_stride_)];
       int j = 0;
@@ -120,26 +126,29 @@ void Weights::Score(const uint64_t* keys, int n, int32_t* scores) const {
   }
 }
 
-void Weights::RowOf(uint64_t slot, uint64_t* begin, uint32_t* length) const {
-  *begin = (slot >> 8) & 0xffffff;
-  *length = slot & 0xff;
-  if (*length == kDense) {
-    auto [b, len] = dense_rows_[*begin];
-    *begin = b, *length = len;
-  }
+uint32_t Weights::LengthOf(uint64_t slot) const {
+  const uint32_t len = slot & 0xff;
+  if (len == kInline) return 1;
+  if (len == kDense) return dense_rows_[(slot >> 8) & 0xffffff].second;
+  return len;
 }
 
 void Weights::Densify() {
   dense_.clear();
   dense_rows_.clear();
   dense_stride_ = (num_classes_ + 7) & ~7;
-  if (num_classes_ >= int(kDense)) return;
+  if (num_classes_ >= int(kInline)) return;
   const uint32_t min_length = std::max(8, num_classes_ / 2);
   for (uint64_t& slot : slots_) {
-    if (!slot || (slot & 0xff) < min_length) continue;
+    if (!slot) continue;
     uint64_t begin = (slot >> 8) & 0xffffff;
     uint32_t len = slot & 0xff;
-    if (len == kDense) continue;
+    if (len == 1) {
+      const uint32_t e = entries_[begin];  // weight << 16 | class
+      slot = (slot >> 32) << 32 | uint64_t((e >> 16) << 8 | (e & 0xff)) << 8 | kInline;
+      continue;
+    }
+    if (len < min_length || len == kDense || len == kInline) continue;
     size_t d = dense_rows_.size();
     dense_rows_.push_back({uint32_t(begin), len});
     dense_.resize(dense_.size() + size_t(dense_stride_), 0);
@@ -184,13 +193,14 @@ Weights Weights::Pruned(int min_abs) const {
   // The same table (rows keep their slots, so probe chains stay whole), fewer entries.
   Weights w = *this;
   w.entries_.clear();
+  uint64_t from = 0;
   for (size_t i = 0; i < slots_.size(); ++i) {
     uint64_t slot = slots_[i];
     if (!slot) continue;
-    uint64_t begin = w.entries_.size(), from = 0;
-    uint32_t len = 0;
-    RowOf(slot, &from, &len);
+    uint64_t begin = w.entries_.size();
+    const uint32_t len = LengthOf(slot);
     const uint32_t* e = &entries_[from];
+    from += len;
     for (uint32_t j = 0; j < len; ++j)
       if (std::abs(int(int16_t(e[j] >> 16))) >= min_abs) w.entries_.push_back(e[j]);
     w.slots_[i] = (slot >> 32) << 32 | begin << 8 | (w.entries_.size() - begin);
@@ -233,10 +243,7 @@ void Weights::AppendTo(std::string* out) const {
     PutVarint(out, i - last);
     last = i;
     PutU32(out, uint32_t(slots_[i] >> 32));
-    uint64_t begin = 0;
-    uint32_t len = 0;
-    RowOf(slots_[i], &begin, &len);
-    out->push_back(char(uint8_t(len)));
+    out->push_back(char(uint8_t(LengthOf(slots_[i]))));
   }
   for (uint32_t e : entries_) out->push_back(char(e & 0xff));
   for (uint32_t e : entries_) {

@@ -83,10 +83,12 @@ class Weights {
   // instructions: their slots then hold the length kDense and the dense row's number, and
   // dense_rows_ keeps where the row's entries are. Scores are the same to the last bit.
   void Densify();
-  // Where the entries of a slot's row start and how many there are.
-  void RowOf(uint64_t slot, uint64_t* begin, uint32_t* length) const;
+  // A row of one entry lives in its slot (length kInline, weight << 8 | class where the row's
+  // start was), so scoring it reads no entries.
+  // How many entries a slot's row has in entries_ (rows lie there in slot order).
+  uint32_t LengthOf(uint64_t slot) const;
   static uint32_t Fingerprint(uint64_t key) { return uint32_t(key >> 32) | 1u; }
-  static constexpr uint32_t kDense = 0xff;  // rows hold at most num_classes (< 255) entries
+  static constexpr uint32_t kDense = 0xff, kInline = 0xfe;  // rows hold at most num_classes (< 254)
 
   int num_classes_ = 0;
   int table_bits_ = 0;
