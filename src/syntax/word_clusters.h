@@ -35,6 +35,11 @@ class WordClusters {
     auto it = fine_.find(lower_hash);
     return it == fine_.end() ? kNone : it->second >> 16;
   }
+  // Both at once: coarse << 16 | fine (kNone << 16 | kNone when unknown).
+  uint32_t Both(uint64_t lower_hash) const {
+    auto it = fine_.find(lower_hash);
+    return it == fine_.end() ? (kNone << 16 | kNone) : it->second;
+  }
   void Add(uint64_t lower_hash, uint32_t fine, uint32_t coarse) { fine_[lower_hash] = coarse << 16 | fine; }
 
   void AppendTo(std::string* out) const;

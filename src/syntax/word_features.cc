@@ -38,8 +38,9 @@ void ComputeWordFacts(const std::vector<std::string_view>& forms, std::vector<Wo
     for (size_t k = 0; k < 4; ++k) w.suffix[k] = HashString(l.substr(l.size() > k + 1 ? l.size() - k - 1 : 0));
     for (size_t k = 0; k < 3; ++k) w.prefix[k] = HashString(l.substr(0, k + 1));
     if (clusters && !clusters->empty()) {
-      w.fine = clusters->Fine(w.lower);
-      w.coarse = clusters->Coarse(w.lower);
+      const uint32_t both = clusters->Both(w.lower);
+      w.fine = both & 0xffff;
+      w.coarse = both >> 16;
     } else {
       w.fine = w.coarse = 0xffff;
     }
