@@ -15,7 +15,7 @@ struct SyntaxTrainOptions {
   std::string treebank_dir;  // holds *-ud-train.conllu (and *-ud-dev.conllu, scored when present)
   std::string out_path;      // the model file written
   int tagger_epochs = 8, parser_epochs = 15;
-  bool verbose = true;       // progress and the dev scores on stderr
+  bool verbose = true;        // progress and the dev scores on stderr
   std::string clusters_path;  // word clusters (BuildWordClusters) as features; empty: none
 };
 

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "cli/command.h"
-#include "eventmill/input.h"
 #include "eventmill/data_dir.h"
+#include "eventmill/input.h"
 #include "eventmill/pipeline.h"
 #include "eventmill/syntax_train.h"
 
@@ -198,9 +198,8 @@ int RunParse(const std::vector<std::string>& args) {
       if (summary.failures) rc = 1;
       continue;
     }
-    Status s = AnnotateConlluFile(model_path, input, [](std::string_view chunk) {
-      std::fwrite(chunk.data(), 1, chunk.size(), stdout);
-    });
+    Status s = AnnotateConlluFile(model_path, input,
+                                  [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
     if (!s.ok()) {
       std::fflush(stdout);
       std::fprintf(stderr, "eventmill parse: %s\n", s.message().c_str());

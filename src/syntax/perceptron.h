@@ -93,10 +93,10 @@ class Weights {
   int num_classes_ = 0;
   int table_bits_ = 0;
   size_t num_rows_ = 0;
-  std::vector<uint64_t> slots_;    // fingerprint << 32 | begin << 8 | length; 0 = empty
-  std::vector<uint32_t> entries_;  // uint16 weight << 16 | class
-  int dense_stride_ = 0;                       // num_classes_ rounded up to 8
-  std::vector<int16_t> dense_;                 // dense_stride_ weights per dense row
+  std::vector<uint64_t> slots_;                            // fingerprint << 32 | begin << 8 | length; 0 = empty
+  std::vector<uint32_t> entries_;                          // uint16 weight << 16 | class
+  int dense_stride_ = 0;                                   // num_classes_ rounded up to 8
+  std::vector<int16_t> dense_;                             // dense_stride_ weights per dense row
   std::vector<std::pair<uint32_t, uint32_t>> dense_rows_;  // (begin, length) in entries_
 };
 

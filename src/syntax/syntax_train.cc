@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-
 #include <fstream>
 
 #include "syntax/conllu.h"
@@ -65,7 +64,8 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   syntax::TrainOptions options;
   if (!o.clusters_path.empty()) {
     EM_ASSIGN_OR_RETURN(options.clusters, syntax::WordClusters::ReadTsv(o.clusters_path));
-    if (o.verbose) std::fprintf(stderr, "word clusters: %zu words from %s\n", options.clusters.size(), o.clusters_path.c_str());
+    if (o.verbose)
+      std::fprintf(stderr, "word clusters: %zu words from %s\n", options.clusters.size(), o.clusters_path.c_str());
   }
   options.tagger_epochs = o.tagger_epochs;
   options.parser_epochs = o.parser_epochs;
@@ -79,7 +79,8 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
                  model.lemmatizer().num_exceptions());
   EM_RETURN_IF_ERROR(model.Save(o.out_path));
   std::error_code ec;
-  if (o.verbose) std::fprintf(stderr, "wrote %s (%.1f MB)\n", o.out_path.c_str(), double(fs::file_size(o.out_path, ec)) / 1e6);
+  if (o.verbose)
+    std::fprintf(stderr, "wrote %s (%.1f MB)\n", o.out_path.c_str(), double(fs::file_size(o.out_path, ec)) / 1e6);
   if (std::string dev_path = FindSplit(o.treebank_dir, "-ud-dev.conllu"); !dev_path.empty() && o.verbose) {
     auto dev = syntax::ReadConlluFile(dev_path);
     if (dev.ok()) Score(model, *dev, "dev");
@@ -151,10 +152,11 @@ Status BuildWordClusters(const SyntaxClusterOptions& o) {
                                       .min_count = o.min_count,
                                       .verbose = o.verbose};
   std::string body = syntax::LearnWordClusters(sentences, options);
-  std::string out = "# Word clusters learned by `eventmill syntax clusters` (exchange algorithm, predictive class\n"
-                    "# bigrams) from " + std::to_string(words) + " words: word, fine cluster (of " +
-                    std::to_string(o.fine_classes) + "), coarse cluster (of " + std::to_string(o.coarse_classes) +
-                    ").\n";
+  std::string out =
+      "# Word clusters learned by `eventmill syntax clusters` (exchange algorithm, predictive class\n"
+      "# bigrams) from " +
+      std::to_string(words) + " words: word, fine cluster (of " + std::to_string(o.fine_classes) +
+      "), coarse cluster (of " + std::to_string(o.coarse_classes) + ").\n";
   out += body;
   std::ofstream f(o.out_path, std::ios::binary | std::ios::trunc);
   if (!f) return Status::IoError(o.out_path, "cannot write");

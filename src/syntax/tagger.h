@@ -53,7 +53,7 @@ class Tagger {
   static int Features(const std::vector<WordFacts>& facts, const std::vector<int>& classes, size_t i, uint64_t* out);
 
   std::vector<std::string> xpos_, upos_;
-  std::unordered_map<std::string, int> dictionary_;  // exact form -> its only class
+  std::unordered_map<std::string, int> dictionary_;       // exact form -> its only class
   std::unordered_map<uint64_t, int> dictionary_by_hash_;  // the same by WordFacts::form, for Tag
   void HashDictionary();
   Weights weights_;

@@ -131,7 +131,8 @@ std::vector<int> ExchangeClusters(const std::vector<std::vector<int>>& sentences
       for (auto [v, n] : pred[w]) nvc[size_t(v) * classes + best] += n;
       moved += best != old;
     }
-    if (verbose) std::fprintf(stderr, "clusters %d: pass %d moved %d of %d words\n", classes, pass + 1, moved, num_words);
+    if (verbose)
+      std::fprintf(stderr, "clusters %d: pass %d moved %d of %d words\n", classes, pass + 1, moved, num_words);
     if (moved == 0) break;
   }
   return cls;
@@ -142,9 +143,7 @@ double ClassBigramLogLikelihood(const std::vector<std::vector<int>>& sentences, 
   std::map<std::pair<int, int>, double> nvc;
   std::map<int, double> nv, nc;
   std::vector<double> nw(num_words, 0);
-  auto add = [&](int v, int w) {
-    nvc[{v, cls[w]}] += 1, nv[v] += 1, nc[cls[w]] += 1, nw[w] += 1;
-  };
+  auto add = [&](int v, int w) { nvc[{v, cls[w]}] += 1, nv[v] += 1, nc[cls[w]] += 1, nw[w] += 1; };
   for (const auto& s : sentences) {
     int prev = 0;
     for (int w : s) add(prev, w), prev = w;

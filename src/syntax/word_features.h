@@ -10,8 +10,8 @@ namespace eventmill::syntax {
 
 struct WordFacts {
   uint64_t lower = 0, form = 0, shape = 0;
-  uint64_t suffix[4] = {0, 0, 0, 0};  // last 1..4 bytes of the lower-cased word
-  uint64_t prefix[3] = {0, 0, 0};     // first 1..3 bytes
+  uint64_t suffix[4] = {0, 0, 0, 0};        // last 1..4 bytes of the lower-cased word
+  uint64_t prefix[3] = {0, 0, 0};           // first 1..3 bytes
   uint32_t fine = 0xffff, coarse = 0xffff;  // word clusters (word_clusters.h); 0xffff = none
 };
 
