@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "eventmill/status.h"
 
@@ -14,12 +15,27 @@ struct SyntaxTrainOptions {
   std::string treebank_dir;  // holds *-ud-train.conllu (and *-ud-dev.conllu, scored when present)
   std::string out_path;      // the model file written
   int tagger_epochs = 8, parser_epochs = 15;
-  bool verbose = true;       // progress and the dev scores on stderr
+  bool verbose = true;        // progress and the dev scores on stderr
+  std::string clusters_path;  // word clusters (BuildWordClusters) as features; empty: none
 };
 
 // Trains the tagger, lemmatizer and parser and writes options.out_path. Deterministic: the same
 // treebank and options give the same file. Minutes of CPU on EWT.
 Status TrainSyntaxModel(const SyntaxTrainOptions& options);
+
+// Learning word clusters from unlabelled English (`eventmill syntax clusters`).
+struct SyntaxClusterOptions {
+  // .conllu files (their words), WordNet data files named data.* (their glosses and examples) or
+  // plain text (one or more sentences a line).
+  std::vector<std::string> inputs;
+  std::string out_path;  // "word<TAB>fine<TAB>coarse" lines
+  int fine_classes = 256, coarse_classes = 32, min_count = 3;
+  bool verbose = true;
+};
+
+// Tokenizes the inputs the treebank's way, learns the clusters and writes options.out_path.
+// Deterministic: the same inputs and options give the same file.
+Status BuildWordClusters(const SyntaxClusterOptions& options);
 
 // Tags and parses every sentence of a CoNLL-U file with the model at model_path, keeping the file's
 // words and sentence breaks, and hands the CoNLL-U out in chunks to `write`.

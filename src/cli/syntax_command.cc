@@ -7,8 +7,8 @@
 #include <string>
 
 #include "cli/command.h"
-#include "eventmill/input.h"
 #include "eventmill/data_dir.h"
+#include "eventmill/input.h"
 #include "eventmill/pipeline.h"
 #include "eventmill/syntax_train.h"
 
@@ -18,13 +18,20 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kTrainUsage[] =
-    "usage: eventmill syntax train --treebank DIR [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--quiet]\n"
+    "usage: eventmill syntax train --treebank DIR [--out FILE] [--clusters TSV|none] [--tagger-epochs N]\n"
+    "                              [--parser-epochs N] [--quiet]\n"
     "  DIR holds a UD treebank's *-ud-train.conllu (and *-ud-dev.conllu, scored when present);\n"
-    "  FILE defaults to data/syntax/en_ewt.model. The same data and options give the same file.\n";
+    "  FILE defaults to data/syntax/en_ewt.model; TSV (word clusters, features of the tagger and the\n"
+    "  parser) defaults to data/syntax/en_clusters.tsv when it exists. The same data and options give\n"
+    "  the same file.\n"
+    "usage: eventmill syntax clusters --out TSV [--fine N] [--coarse N] [--min-count N] INPUT...\n"
+    "  learns word clusters from .conllu words, WordNet data.* glosses or plain text.\n";
 
 int RunTrain(const std::vector<std::string>& args) {
   std::string treebank, out = DataDir() + "/syntax/en_ewt.model";
   SyntaxTrainOptions options;
+  if (std::error_code ec; fs::exists(DataDir() + "/syntax/en_clusters.tsv", ec))
+    options.clusters_path = DataDir() + "/syntax/en_clusters.tsv";
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> std::string { return i + 1 < args.size() ? args[++i] : std::string(); };
@@ -32,6 +39,9 @@ int RunTrain(const std::vector<std::string>& args) {
       treebank = value();
     } else if (a == "--out") {
       out = value();
+    } else if (a == "--clusters") {
+      options.clusters_path = value();
+      if (options.clusters_path == "none") options.clusters_path.clear();
     } else if (a == "--tagger-epochs") {
       options.tagger_epochs = std::atoi(value().c_str());
     } else if (a == "--parser-epochs") {
@@ -59,9 +69,45 @@ int RunTrain(const std::vector<std::string>& args) {
   return 0;
 }
 
+int RunClusters(const std::vector<std::string>& args) {
+  SyntaxClusterOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> std::string { return i + 1 < args.size() ? args[++i] : std::string(); };
+    if (a == "--out") {
+      options.out_path = value();
+    } else if (a == "--fine") {
+      options.fine_classes = std::atoi(value().c_str());
+    } else if (a == "--coarse") {
+      options.coarse_classes = std::atoi(value().c_str());
+    } else if (a == "--min-count") {
+      options.min_count = std::atoi(value().c_str());
+    } else if (a == "--quiet") {
+      options.verbose = false;
+    } else if (!a.empty() && a[0] == '-') {
+      std::fprintf(stderr, "eventmill syntax clusters: unknown option '%s'\n%s", a.c_str(), kTrainUsage);
+      return 2;
+    } else {
+      options.inputs.push_back(a);
+    }
+  }
+  if (options.out_path.empty() || options.inputs.empty() || options.fine_classes < 2 || options.fine_classes > 4096 ||
+      options.coarse_classes < 2 || options.coarse_classes > 4096 || options.min_count < 1) {
+    std::fprintf(stderr, "%s", kTrainUsage);
+    return 2;
+  }
+  if (Status s = BuildWordClusters(options); !s.ok()) {
+    std::fprintf(stderr, "eventmill syntax clusters: %s\n", s.message().c_str());
+    return 1;
+  }
+  return 0;
+}
+
 int RunSyntax(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "train") return RunTrain(std::vector<std::string>(args.begin() + 1, args.end()));
-  std::fprintf(stderr, "usage: eventmill syntax train --treebank DIR [--out FILE]\n");
+  if (!args.empty() && args[0] == "clusters")
+    return RunClusters(std::vector<std::string>(args.begin() + 1, args.end()));
+  std::fprintf(stderr, "%s", kTrainUsage);
   return args.empty() || args[0] == "--help" ? 0 : 2;
 }
 
@@ -152,9 +198,8 @@ int RunParse(const std::vector<std::string>& args) {
       if (summary.failures) rc = 1;
       continue;
     }
-    Status s = AnnotateConlluFile(model_path, input, [](std::string_view chunk) {
-      std::fwrite(chunk.data(), 1, chunk.size(), stdout);
-    });
+    Status s = AnnotateConlluFile(model_path, input,
+                                  [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
     if (!s.ok()) {
       std::fflush(stdout);
       std::fprintf(stderr, "eventmill parse: %s\n", s.message().c_str());

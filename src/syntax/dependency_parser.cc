@@ -14,6 +14,7 @@ namespace {
 constexpr uint64_t kNoWord = 0x2545f4914f6cdd1dULL;
 constexpr uint64_t kRootWord = 0x9e3779b97f4a7c13ULL;
 constexpr uint64_t kNoTag = 255, kRootTag = 254, kNoLabel = 255;
+constexpr uint64_t kNoCluster = 0xffff, kRootCluster = 0xfffe;
 constexpr int kMaxFeatures = 96;
 constexpr int kShift = 0, kReduce = 1;
 
@@ -98,6 +99,13 @@ class State {
 
   uint64_t W(int i) const { return i < 0 ? kNoWord : i == n_ ? kRootWord : in_.words[i]; }
   uint64_t P(int i) const { return i < 0 ? kNoTag : i == n_ ? kRootTag : uint64_t(in_.tags[i]); }
+  // Fine and coarse clusters (kNoCluster outside the sentence or the clustered vocabulary).
+  uint64_t C(int i) const {
+    return i < 0 || in_.clusters.empty() ? kNoCluster : i == n_ ? kRootCluster : in_.clusters[i] & 0xffff;
+  }
+  uint64_t K(int i) const {
+    return i < 0 || in_.clusters.empty() ? kNoCluster : i == n_ ? kRootCluster : in_.clusters[i] >> 16;
+  }
   uint64_t L(int i) const { return i < 0 || labels[i] < 0 ? kNoLabel : uint64_t(labels[i]); }
   int Head(int i) const { return i < 0 ? -1 : heads[i]; }
   int L1(int i) const { return i < 0 ? -1 : left1[i]; }
@@ -198,6 +206,19 @@ class State {
     out[k++] = Key(77, s0 >= 0 && heads[s0] >= 0, L(s0), n0p);
     out[k++] = Key(78, s0wp, n0p, n1p);
     out[k++] = Key(79, s0p, n0wp, n1p);
+    // Word clusters (Koo et al. 2008): unigrams and the pairs a rare word borrows from.
+    const uint64_t s0c = C(s0), n0c = C(n0), n1c = C(n1);
+    out[k++] = Key(80, s0c);
+    out[k++] = Key(81, n0c);
+    out[k++] = Key(82, n1c);
+    out[k++] = Key(83, s0c, n0c);
+    out[k++] = Key(84, s0c, n0p);
+    out[k++] = Key(85, s0p, n0c);
+    out[k++] = Key(86, K(s0), K(n0), d);
+    out[k++] = Key(87, C(s0h), s0p);
+    out[k++] = Key(88, n0c, n1c);
+    out[k++] = Key(89, K(s0h), K(s0), n0p);
+    out[k++] = Key(90, n0c, n1p);
     return k;
   }
 

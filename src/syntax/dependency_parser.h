@@ -14,10 +14,12 @@
 
 namespace eventmill::syntax {
 
-// A sentence as the parser sees it: word hashes (WordFacts::lower) and tag classes.
+// A sentence as the parser sees it: word hashes (WordFacts::lower), tag classes and, when the
+// model has word clusters, each word's clusters (coarse << 16 | fine; empty = none).
 struct ParserInput {
   std::vector<uint64_t> words;
   std::vector<int> tags;
+  std::vector<uint32_t> clusters;
 };
 
 // A training sentence: the input plus the gold tree (heads 0-based, -1 = root; label ids).

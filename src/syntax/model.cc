@@ -16,14 +16,20 @@ namespace {
 
 // Format 2 stores the body as it is: on the EWT model zlib saved 19% of 15 MB and cost 80-100 ms
 // of inflating at every load (feature fingerprints do not compress). Format 1 (zlib) still loads.
-constexpr std::string_view kMagic = "EMSYNTAX2\n";
+// Format 3 is format 2 with the word clusters before the tagger; format 2 (no clusters) still loads.
+constexpr std::string_view kMagic = "EMSYNTAX3\n";
+constexpr std::string_view kMagic2 = "EMSYNTAX2\n";
 constexpr std::string_view kMagicZlib = "EMSYNTAX1\n";
 
-ParserInput InputOf(const std::vector<WordFacts>& facts, const std::vector<int>& tags) {
+ParserInput InputOf(const std::vector<WordFacts>& facts, const std::vector<int>& tags, bool clusters) {
   ParserInput in;
   in.words.reserve(facts.size());
   for (const auto& f : facts) in.words.push_back(f.lower);
   in.tags = tags;
+  if (clusters) {
+    in.clusters.reserve(facts.size());
+    for (const auto& f : facts) in.clusters.push_back(f.coarse << 16 | f.fine);
+  }
   return in;
 }
 
@@ -37,15 +43,20 @@ std::vector<std::string_view> FormsOf(const ConlluSentence& s) {
 
 SyntaxModel SyntaxModel::Train(const std::vector<ConlluSentence>& train, const TrainOptions& options) {
   SyntaxModel model;
-  TaggerTrainOptions tagger_options{
-      .epochs = options.tagger_epochs, .seed = options.seed, .prune = options.tagger_prune, .verbose = options.verbose};
+  model.clusters_ = options.clusters;
+  const WordClusters* clusters = model.clusters_.empty() ? nullptr : &model.clusters_;
+  TaggerTrainOptions tagger_options{.clusters = clusters,
+                                    .epochs = options.tagger_epochs,
+                                    .seed = options.seed,
+                                    .prune = options.tagger_prune,
+                                    .verbose = options.verbose};
   model.tagger_ = Tagger::Train(train, tagger_options);
   model.lemmatizer_ = Lemmatizer::Train(train);
 
   // Tags for the parser's training sentences: jackknifed, so they are as wrong as at run time.
   std::vector<std::vector<int>> tags(train.size());
   std::vector<std::vector<WordFacts>> facts(train.size());
-  for (size_t s = 0; s < train.size(); ++s) ComputeWordFacts(FormsOf(train[s]), &facts[s]);
+  for (size_t s = 0; s < train.size(); ++s) ComputeWordFacts(FormsOf(train[s]), &facts[s], clusters);
   const int folds = std::max(1, options.jackknife_folds);
   std::map<std::pair<std::string, std::string>, int> class_of;
   for (int c = 0; c < model.tagger_.num_classes(); ++c) class_of[{model.tagger_.xpos(c), model.tagger_.upos(c)}] = c;
@@ -83,7 +94,7 @@ SyntaxModel SyntaxModel::Train(const std::vector<ConlluSentence>& train, const T
   examples.reserve(train.size());
   for (size_t s = 0; s < train.size(); ++s) {
     ParserExample ex;
-    ex.input = InputOf(facts[s], tags[s]);
+    ex.input = InputOf(facts[s], tags[s], clusters != nullptr);
     bool complete = true;
     for (const auto& w : train[s].words) {
       if (w.head < 0) complete = false;
@@ -105,11 +116,11 @@ SyntaxModel SyntaxModel::Train(const std::vector<ConlluSentence>& train, const T
 void SyntaxModel::Analyze(const std::vector<std::string_view>& forms, std::vector<AnalyzedWord>* words,
                           std::vector<std::string>* lemmas) const {
   std::vector<WordFacts> facts;
-  ComputeWordFacts(forms, &facts);
+  ComputeWordFacts(forms, &facts, clusters_.empty() ? nullptr : &clusters_);
   std::vector<int> tags;
   tagger_.Tag(forms, facts, &tags);
   std::vector<int> heads, labels;
-  parser_.Parse(InputOf(facts, tags), &heads, &labels);
+  parser_.Parse(InputOf(facts, tags, !clusters_.empty()), &heads, &labels);
   words->resize(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) (*words)[i] = AnalyzedWord{tags[i], heads[i], labels[i]};
   if (lemmas) {
@@ -136,6 +147,7 @@ void SyntaxModel::AnnotateConllu(ConlluSentence* sentence) const {
 
 std::string SyntaxModel::ToBytes() const {
   std::string out(kMagic);
+  clusters_.AppendTo(&out);
   tagger_.AppendTo(&out);
   lemmatizer_.AppendTo(&out);
   parser_.AppendTo(&out);
@@ -155,8 +167,12 @@ Status SyntaxModel::Save(const std::string& path) const {
 Result<SyntaxModel> SyntaxModel::FromBytes(std::string_view bytes, std::string_view where) {
   std::string inflated;
   std::string_view body;
+  bool has_clusters = false;
   if (bytes.substr(0, kMagic.size()) == kMagic) {
     body = bytes.substr(kMagic.size());
+    has_clusters = true;
+  } else if (bytes.substr(0, kMagic2.size()) == kMagic2) {
+    body = bytes.substr(kMagic2.size());
   } else if (bytes.substr(0, kMagicZlib.size()) == kMagicZlib) {
     size_t pos = kMagicZlib.size();
     uint32_t size = 0;
@@ -173,6 +189,8 @@ Result<SyntaxModel> SyntaxModel::FromBytes(std::string_view bytes, std::string_v
   }
   SyntaxModel model;
   size_t pos = 0;
+  if (has_clusters && !model.clusters_.ReadFrom(body, &pos))
+    return Status::CorruptData(where, "bad word clusters in syntax model");
   if (!model.tagger_.ReadFrom(body, &pos)) return Status::CorruptData(where, "bad tagger in syntax model");
   if (!model.lemmatizer_.ReadFrom(body, &pos)) return Status::CorruptData(where, "bad lemmas in syntax model");
   if (!model.parser_.ReadFrom(body, &pos)) return Status::CorruptData(where, "bad parser in syntax model");

@@ -1,5 +1,5 @@
 // The syntax model: tagger, lemmatizer and dependency parser in one file
-// (data/syntax/en_ewt.model: the line EMSYNTAX2, then the parts), and the training recipe
+// (data/syntax/en_ewt.model: the line EMSYNTAX3, then the parts), and the training recipe
 // that builds it from a UD treebank (`eventmill syntax train`).
 #pragma once
 
@@ -12,6 +12,7 @@
 #include "syntax/dependency_parser.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/tagger.h"
+#include "syntax/word_clusters.h"
 
 namespace eventmill::syntax {
 
@@ -23,6 +24,7 @@ struct AnalyzedWord {
 };
 
 struct TrainOptions {
+  WordClusters clusters;  // empty: no cluster features
   int tagger_epochs = 8;
   int parser_epochs = 15;
   int beam_size = 1;  // the parser's beam (1 = greedy with the dynamic oracle)
@@ -57,8 +59,10 @@ class SyntaxModel {
   const Tagger& tagger() const { return tagger_; }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
   const DependencyParser& parser() const { return parser_; }
+  const WordClusters& clusters() const { return clusters_; }
 
  private:
+  WordClusters clusters_;
   Tagger tagger_;
   Lemmatizer lemmatizer_;
   DependencyParser parser_;

@@ -78,6 +78,27 @@ TEST(SyntaxModel, RoundTripsThroughItsFileForm) {
   EXPECT_EQ(loaded->ToBytes(), bytes);
 }
 
+TEST(SyntaxModel, WordClustersAreFeaturesAndTravelWithTheModel) {
+  TrainOptions options;
+  options.tagger_epochs = 10;
+  options.parser_epochs = 10;
+  options.jackknife_folds = 1;
+  for (const char* w : {"soldiers", "police", "people", "men", "protesters"}) options.clusters.Add(HashString(w), 7, 1);
+  for (const char* w : {"killed", "arrested", "fired"}) options.clusters.Add(HashString(w), 9, 2);
+  SyntaxModel model = SyntaxModel::Train(TrainSet(), options);
+  ExpectLearned(model);
+  std::string bytes = model.ToBytes();
+  EXPECT_EQ(bytes.substr(0, 10), "EMSYNTAX3\n");
+  auto loaded = SyntaxModel::FromBytes(bytes, "clusters.model");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded->clusters().size(), 8u);
+  EXPECT_EQ(loaded->clusters().Fine(HashString("police")), 7u);
+  ExpectLearned(*loaded);
+  EXPECT_EQ(loaded->ToBytes(), bytes);
+  // The clusters change the model: it is not the one trained without them.
+  EXPECT_NE(TinyModel(1).ToBytes().substr(10), bytes.substr(10));
+}
+
 TEST(SyntaxModel, CorruptFilesAreErrorsNamingTheFile) {
   std::string bytes = TinyModel(1).ToBytes();
   auto truncated = SyntaxModel::FromBytes(std::string_view(bytes).substr(0, bytes.size() / 2), "tiny.model");

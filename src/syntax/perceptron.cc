@@ -5,6 +5,10 @@
 #include <cstring>
 #include <numeric>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "syntax/serial.h"
 
 namespace eventmill::syntax {
@@ -81,14 +85,76 @@ void Weights::Score(const uint64_t* keys, int n, int32_t* scores) const {
       if (slot == 0) break;
       if ((slot >> 32) == want) {
         found[m++] = slot;
-        __builtin_prefetch(&entries_[(slot >> 8) & 0xffffff]);
+        if ((slot & 0xff) == kInline) {
+          // nothing more to read
+        } else if ((slot & 0xff) == kDense) {
+          const int16_t* d = &dense_[size_t((slot >> 8) & 0xffffff) * size_t(dense_stride_)];
+          for (int j = 0; j < dense_stride_; j += 32) __builtin_prefetch(d + j);
+        } else {
+          __builtin_prefetch(&entries_[(slot >> 8) & 0xffffff]);
+        }
         break;
       }
     }
   }
+  const int full = num_classes_ & ~7;
   for (int k = 0; k < m; ++k) {
-    const uint32_t* e = &entries_[(found[k] >> 8) & 0xffffff];
-    for (uint32_t j = 0, len = found[k] & 0xff; j < len; ++j) scores[e[j] & 0xff] += int16_t(e[j] >> 16);
+    const uint64_t begin = (found[k] >> 8) & 0xffffff;
+    const uint32_t len = found[k] & 0xff;
+    if (len == kInline) {
+      scores[begin & 0xff] += int16_t(begin >> 8);
+      continue;
+    }
+    if (len == kDense) {
+      const int16_t* d = &dense_[size_t(begin) * size_t(dense_stride_)];
+      int j = 0;
+#if defined(__SSE2__)
+      for (; j < full; j += 8) {
+        __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + j));
+        __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16), hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
+        __m128i* s0 = reinterpret_cast<__m128i*>(scores + j);
+        __m128i* s1 = reinterpret_cast<__m128i*>(scores + j + 4);
+        _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
+        _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
+      }
+#endif
+      for (; j < num_classes_; ++j) scores[j] += d[j];
+      continue;
+    }
+    const uint32_t* e = &entries_[begin];
+    for (uint32_t j = 0; j < len; ++j) scores[e[j] & 0xff] += int16_t(e[j] >> 16);
+  }
+}
+
+uint32_t Weights::LengthOf(uint64_t slot) const {
+  const uint32_t len = slot & 0xff;
+  if (len == kInline) return 1;
+  if (len == kDense) return dense_rows_[(slot >> 8) & 0xffffff].second;
+  return len;
+}
+
+void Weights::Densify() {
+  dense_.clear();
+  dense_rows_.clear();
+  dense_stride_ = (num_classes_ + 7) & ~7;
+  if (num_classes_ >= int(kInline)) return;
+  const uint32_t min_length = std::max(8, num_classes_ / 2);
+  for (uint64_t& slot : slots_) {
+    if (!slot) continue;
+    uint64_t begin = (slot >> 8) & 0xffffff;
+    uint32_t len = slot & 0xff;
+    if (len == 1) {
+      const uint32_t e = entries_[begin];  // weight << 16 | class
+      slot = (slot >> 32) << 32 | uint64_t((e >> 16) << 8 | (e & 0xff)) << 8 | kInline;
+      continue;
+    }
+    if (len < min_length || len == kDense || len == kInline) continue;
+    size_t d = dense_rows_.size();
+    dense_rows_.push_back({uint32_t(begin), len});
+    dense_.resize(dense_.size() + size_t(dense_stride_), 0);
+    int16_t* row = &dense_[d * size_t(dense_stride_)];
+    for (uint32_t j = 0; j < len; ++j) row[entries_[begin + j] & 0xff] += int16_t(entries_[begin + j] >> 16);
+    slot = (slot >> 32) << 32 | uint64_t(d) << 8 | kDense;
   }
 }
 
@@ -120,21 +186,26 @@ void Weights::Build(std::vector<Row> rows) {
     for (auto [cls, w] : row.weights) entries_.push_back(uint32_t(uint16_t(w)) << 16 | cls);
     slots_[i] = uint64_t(Fingerprint(row.key)) << 32 | begin << 8 | row.weights.size();
   }
+  Densify();
 }
 
 Weights Weights::Pruned(int min_abs) const {
   // The same table (rows keep their slots, so probe chains stay whole), fewer entries.
   Weights w = *this;
   w.entries_.clear();
+  uint64_t from = 0;
   for (size_t i = 0; i < slots_.size(); ++i) {
     uint64_t slot = slots_[i];
     if (!slot) continue;
     uint64_t begin = w.entries_.size();
-    const uint32_t* e = &entries_[(slot >> 8) & 0xffffff];
-    for (uint32_t j = 0, len = slot & 0xff; j < len; ++j)
+    const uint32_t len = LengthOf(slot);
+    const uint32_t* e = &entries_[from];
+    from += len;
+    for (uint32_t j = 0; j < len; ++j)
       if (std::abs(int(int16_t(e[j] >> 16))) >= min_abs) w.entries_.push_back(e[j]);
     w.slots_[i] = (slot >> 32) << 32 | begin << 8 | (w.entries_.size() - begin);
   }
+  w.Densify();
   return w;
 }
 
@@ -172,7 +243,7 @@ void Weights::AppendTo(std::string* out) const {
     PutVarint(out, i - last);
     last = i;
     PutU32(out, uint32_t(slots_[i] >> 32));
-    out->push_back(char(uint8_t(slots_[i] & 0xff)));
+    out->push_back(char(uint8_t(LengthOf(slots_[i]))));
   }
   for (uint32_t e : entries_) out->push_back(char(e & 0xff));
   for (uint32_t e : entries_) {
@@ -215,6 +286,7 @@ bool Weights::ReadFrom(std::string_view data, size_t* pos) {
     entries_[j] = uint32_t(v) << 16 | uint8_t(cls[j]);
   }
   *pos += size_t(entries) * 3;
+  Densify();
   return true;
 }
 

@@ -79,13 +79,25 @@ class Weights {
  private:
   friend class PerceptronTrainer;
   void Build(std::vector<Row> rows);
+  // Long rows (at least half the classes) also as dense int16 rows, added with vector
+  // instructions: their slots then hold the length kDense and the dense row's number, and
+  // dense_rows_ keeps where the row's entries are. Scores are the same to the last bit.
+  void Densify();
+  // A row of one entry lives in its slot (length kInline, weight << 8 | class where the row's
+  // start was), so scoring it reads no entries.
+  // How many entries a slot's row has in entries_ (rows lie there in slot order).
+  uint32_t LengthOf(uint64_t slot) const;
   static uint32_t Fingerprint(uint64_t key) { return uint32_t(key >> 32) | 1u; }
+  static constexpr uint32_t kDense = 0xff, kInline = 0xfe;  // rows hold at most num_classes (< 254)
 
   int num_classes_ = 0;
   int table_bits_ = 0;
   size_t num_rows_ = 0;
-  std::vector<uint64_t> slots_;    // fingerprint << 32 | begin << 8 | length; 0 = empty
-  std::vector<uint32_t> entries_;  // uint16 weight << 16 | class
+  std::vector<uint64_t> slots_;                            // fingerprint << 32 | begin << 8 | length; 0 = empty
+  std::vector<uint32_t> entries_;                          // uint16 weight << 16 | class
+  int dense_stride_ = 0;                                   // num_classes_ rounded up to 8
+  std::vector<int16_t> dense_;                             // dense_stride_ weights per dense row
+  std::vector<std::pair<uint32_t, uint32_t>> dense_rows_;  // (begin, length) in entries_
 };
 
 // Training: perceptron updates with lazy averaging (Collins 2002; Daume's trick of timestamps).

@@ -4,9 +4,12 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "syntax/conllu.h"
 #include "syntax/model.h"
+#include "syntax/word_clusters.h"
+#include "syntax/word_splitter.h"
 
 namespace eventmill {
 namespace {
@@ -59,6 +62,11 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   if (train_path.empty()) return Status::NotFound(o.treebank_dir, "no *-ud-train.conllu");
   EM_ASSIGN_OR_RETURN(std::vector<syntax::ConlluSentence> train, syntax::ReadConlluFile(train_path));
   syntax::TrainOptions options;
+  if (!o.clusters_path.empty()) {
+    EM_ASSIGN_OR_RETURN(options.clusters, syntax::WordClusters::ReadTsv(o.clusters_path));
+    if (o.verbose)
+      std::fprintf(stderr, "word clusters: %zu words from %s\n", options.clusters.size(), o.clusters_path.c_str());
+  }
   options.tagger_epochs = o.tagger_epochs;
   options.parser_epochs = o.parser_epochs;
   options.verbose = o.verbose;
@@ -71,11 +79,91 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
                  model.lemmatizer().num_exceptions());
   EM_RETURN_IF_ERROR(model.Save(o.out_path));
   std::error_code ec;
-  if (o.verbose) std::fprintf(stderr, "wrote %s (%.1f MB)\n", o.out_path.c_str(), double(fs::file_size(o.out_path, ec)) / 1e6);
+  if (o.verbose)
+    std::fprintf(stderr, "wrote %s (%.1f MB)\n", o.out_path.c_str(), double(fs::file_size(o.out_path, ec)) / 1e6);
   if (std::string dev_path = FindSplit(o.treebank_dir, "-ud-dev.conllu"); !dev_path.empty() && o.verbose) {
     auto dev = syntax::ReadConlluFile(dev_path);
     if (dev.ok()) Score(model, *dev, "dev");
   }
+  return Status::Ok();
+}
+
+namespace {
+
+// The lower-cased words of `text`, split the treebank's way.
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<Span> spans;
+  syntax::SplitWords(text, Span{0, uint32_t(text.size())}, &spans);
+  std::vector<std::string> words;
+  for (Span s : spans) {
+    std::string w(text.substr(s.begin, s.size()));
+    for (char& c : w)
+      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+Status ReadClusterText(const std::string& path, std::vector<std::vector<std::string>>* sentences) {
+  if (path.size() > 7 && path.compare(path.size() - 7, 7, ".conllu") == 0) {
+    EM_ASSIGN_OR_RETURN(std::vector<syntax::ConlluSentence> conllu, syntax::ReadConlluFile(path));
+    for (const auto& s : conllu) {
+      std::vector<std::string> words;
+      for (const auto& w : s.words) {
+        std::string lower = w.form;
+        for (char& c : lower)
+          if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        words.push_back(std::move(lower));
+      }
+      sentences->push_back(std::move(words));
+    }
+    return Status::Ok();
+  }
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path, "cannot open the text");
+  // WordNet's data.noun, data.verb, ...: "offset ... | gloss; \"example\"" lines; the licence
+  // lines at the top start with a space.
+  const bool wordnet = fs::path(path).filename().string().rfind("data.", 0) == 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view text = line;
+    if (wordnet) {
+      size_t bar = line.find(" | ");
+      if (line.empty() || line[0] == ' ' || bar == std::string::npos) continue;
+      text = text.substr(bar + 3);
+    }
+    std::vector<std::string> words = LowerWords(text);
+    if (!words.empty()) sentences->push_back(std::move(words));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status BuildWordClusters(const SyntaxClusterOptions& o) {
+  std::vector<std::vector<std::string>> sentences;
+  for (const auto& path : o.inputs) EM_RETURN_IF_ERROR(ReadClusterText(path, &sentences));
+  size_t words = 0;
+  for (const auto& s : sentences) words += s.size();
+  if (o.verbose) std::fprintf(stderr, "word clusters: %zu sentences, %zu words\n", sentences.size(), words);
+  auto start = std::chrono::steady_clock::now();
+  syntax::ClusterLearnOptions options{.fine_classes = o.fine_classes,
+                                      .coarse_classes = o.coarse_classes,
+                                      .min_count = o.min_count,
+                                      .verbose = o.verbose};
+  std::string body = syntax::LearnWordClusters(sentences, options);
+  std::string out =
+      "# Word clusters learned by `eventmill syntax clusters` (exchange algorithm, predictive class\n"
+      "# bigrams) from " +
+      std::to_string(words) + " words: word, fine cluster (of " + std::to_string(o.fine_classes) +
+      "), coarse cluster (of " + std::to_string(o.coarse_classes) + ").\n";
+  out += body;
+  std::ofstream f(o.out_path, std::ios::binary | std::ios::trunc);
+  if (!f) return Status::IoError(o.out_path, "cannot write");
+  f << out;
+  f.close();
+  if (!f) return Status::IoError(o.out_path, "write failed");
+  if (o.verbose) std::fprintf(stderr, "wrote %s in %.1f s\n", o.out_path.c_str(), Seconds(start));
   return Status::Ok();
 }
 

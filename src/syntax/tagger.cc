@@ -53,6 +53,17 @@ int Tagger::Features(const std::vector<WordFacts>& f, const std::vector<int>& cl
   out[k++] = Key(29, shm1, w.shape);
   out[k++] = Key(30, p1, w.shape);
   out[k++] = Key(31, wm1, w.lower, wp1);
+  // Word clusters (word_clusters.h): the word's, and its neighbours'.
+  const uint64_t none = 0xffff;
+  uint64_t cm1 = i >= 1 ? f[i - 1].fine : none, cp1 = i + 1 < n ? f[i + 1].fine : none;
+  uint64_t kp2 = i + 2 < n ? f[i + 2].coarse : none;
+  out[k++] = Key(32, w.fine);
+  out[k++] = Key(33, w.coarse);
+  out[k++] = Key(34, cp1);
+  out[k++] = Key(35, cm1);
+  out[k++] = Key(36, kp2);
+  out[k++] = Key(37, p1, w.fine);
+  out[k++] = Key(38, w.fine, cp1);
   return k;
 }
 
@@ -62,8 +73,8 @@ void Tagger::Tag(const std::vector<std::string_view>& forms, const std::vector<W
   uint64_t keys[kMaxFeatures];
   std::vector<int32_t> scores(xpos_.size());
   for (size_t i = 0; i < forms.size(); ++i) {
-    auto it = dictionary_.find(std::string(forms[i]));
-    if (it != dictionary_.end()) {
+    auto it = dictionary_by_hash_.find(facts[i].form);
+    if (it != dictionary_by_hash_.end()) {
       (*classes)[i] = it->second;
       continue;
     }
@@ -105,7 +116,7 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const TaggerTrain
       forms.push_back(w.form);
       gold[s].push_back(pairs[{w.xpos, w.upos}]);
     }
-    ComputeWordFacts(forms, &facts[s]);
+    ComputeWordFacts(forms, &facts[s], options.clusters);
   }
   PerceptronTrainer trainer(int(tagger.xpos_.size()));
   std::vector<size_t> order(train.size());
@@ -140,7 +151,14 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const TaggerTrain
                    double(correct) / double(std::max<size_t>(1, total)));
   }
   tagger.weights_ = trainer.Average(options.prune);
+  tagger.HashDictionary();
   return tagger;
+}
+
+void Tagger::HashDictionary() {
+  dictionary_by_hash_.clear();
+  dictionary_by_hash_.reserve(dictionary_.size());
+  for (const auto& [form, cls] : dictionary_) dictionary_by_hash_[HashString(form)] = cls;
 }
 
 void Tagger::AppendTo(std::string* out) const {
@@ -167,6 +185,7 @@ bool Tagger::ReadFrom(std::string_view data, size_t* pos) {
     if (!GetString(data, pos, &form) || !GetU32(data, pos, &cls) || cls >= xpos_.size()) return false;
     dictionary_[form] = int(cls);
   }
+  HashDictionary();
   return weights_.ReadFrom(data, pos) && weights_.num_classes() == int(xpos_.size());
 }
 

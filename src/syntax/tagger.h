@@ -16,7 +16,10 @@
 
 namespace eventmill::syntax {
 
+class WordClusters;
+
 struct TaggerTrainOptions {
+  const WordClusters* clusters = nullptr;  // when set, the words' clusters are features
   int epochs = 10;
   uint32_t seed = 1;
   int prune = 1;  // weights below this (of 32000 for the largest) are dropped
@@ -45,12 +48,14 @@ class Tagger {
   bool ReadFrom(std::string_view data, size_t* pos);
 
  private:
-  static constexpr int kMaxFeatures = 40;
+  static constexpr int kMaxFeatures = 48;
   // Features of word i given the classes of the words before it.
   static int Features(const std::vector<WordFacts>& facts, const std::vector<int>& classes, size_t i, uint64_t* out);
 
   std::vector<std::string> xpos_, upos_;
-  std::unordered_map<std::string, int> dictionary_;  // exact form -> its only class
+  std::unordered_map<std::string, int> dictionary_;       // exact form -> its only class
+  std::unordered_map<uint64_t, int> dictionary_by_hash_;  // the same by WordFacts::form, for Tag
+  void HashDictionary();
   Weights weights_;
 };
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "syntax/perceptron.h"
+#include "syntax/word_clusters.h"
 
 namespace eventmill::syntax {
 
@@ -19,7 +20,8 @@ void WordShape(std::string_view form, std::string* shape) {
   }
 }
 
-void ComputeWordFacts(const std::vector<std::string_view>& forms, std::vector<WordFacts>* facts) {
+void ComputeWordFacts(const std::vector<std::string_view>& forms, std::vector<WordFacts>* facts,
+                      const WordClusters* clusters) {
   facts->resize(forms.size());
   std::string lower, shape;
   for (size_t i = 0; i < forms.size(); ++i) {
@@ -35,6 +37,13 @@ void ComputeWordFacts(const std::vector<std::string_view>& forms, std::vector<Wo
     std::string_view l = lower;
     for (size_t k = 0; k < 4; ++k) w.suffix[k] = HashString(l.substr(l.size() > k + 1 ? l.size() - k - 1 : 0));
     for (size_t k = 0; k < 3; ++k) w.prefix[k] = HashString(l.substr(0, k + 1));
+    if (clusters && !clusters->empty()) {
+      const uint32_t both = clusters->Both(w.lower);
+      w.fine = both & 0xffff;
+      w.coarse = both >> 16;
+    } else {
+      w.fine = w.coarse = 0xffff;
+    }
   }
 }
 

@@ -1,0 +1,53 @@
+// Weights: long rows are scored through their dense copy, short rows sparsely; both must give the
+// same sums as the rows say, and survive the file form and pruning.
+#include "syntax/perceptron.h"
+
+#include <gtest/gtest.h>
+
+namespace eventmill::syntax {
+namespace {
+
+Weights TwoRows() {
+  const int classes = 21;  // not a multiple of 8: the dense rows' tail is added one by one
+  Weights::Row long_row{Key(1, 1), {}}, short_row{Key(2, 2), {{3, 500}, {20, -7}}}, one{Key(4, 4), {{5, -1234}}};
+  for (int c = 0; c < classes; c += 1) long_row.weights.push_back({uint8_t(c), int16_t(c % 2 ? -100 * c : 100 * c)});
+  return Weights::FromRows(classes, {long_row, short_row, one});
+}
+
+std::vector<int32_t> ScoresOf(const Weights& w) {
+  uint64_t keys[] = {Key(1, 1), Key(2, 2), Key(3, 3), Key(4, 4)};
+  std::vector<int32_t> scores(w.num_classes(), 1);
+  w.Score(keys, 4, scores.data());
+  return scores;
+}
+
+TEST(Weights, DenseAndSparseRowsGiveTheRowsSums) {
+  std::vector<int32_t> scores = ScoresOf(TwoRows());
+  for (int c = 0; c < 21; ++c) {
+    int32_t want = 1 + (c % 2 ? -100 * c : 100 * c) + (c == 3 ? 500 : 0) + (c == 20 ? -7 : 0) + (c == 5 ? -1234 : 0);
+    EXPECT_EQ(scores[c], want) << c;
+  }
+}
+
+TEST(Weights, FileFormAndPruningKeepTheRows) {
+  Weights w = TwoRows();
+  std::string bytes;
+  w.AppendTo(&bytes);
+  Weights back;
+  size_t pos = 0;
+  ASSERT_TRUE(back.ReadFrom(bytes, &pos));
+  EXPECT_EQ(ScoresOf(back), ScoresOf(w));
+  std::string again;
+  back.AppendTo(&again);
+  EXPECT_EQ(again, bytes);
+  Weights pruned = w.Pruned(450);
+  std::vector<int32_t> scores = ScoresOf(pruned);
+  for (int c = 0; c < 21; ++c) {
+    int32_t row = c % 2 ? -100 * c : 100 * c;
+    int32_t want = 1 + (std::abs(row) >= 450 ? row : 0) + (c == 3 ? 500 : 0) + (c == 5 ? -1234 : 0);
+    EXPECT_EQ(scores[c], want) << c;
+  }
+}
+
+}  // namespace
+}  // namespace eventmill::syntax
