@@ -12,9 +12,11 @@ bool IsSpace(uint32_t cp) {
 
 bool IsDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
+}  // namespace
+
 // Letters: ASCII letters and every non-ASCII code point that is not punctuation or a symbol we
 // know (dashes, quotes, ellipsis, bullets, currency).
-bool IsLetter(uint32_t cp) {
+bool IsWordLetter(uint32_t cp) {
   if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return true;
   if (cp < 0xC0) return false;
   if (cp == 0xD7 || cp == 0xF7) return false;
@@ -24,13 +26,18 @@ bool IsLetter(uint32_t cp) {
   return true;
 }
 
-bool IsUpper(uint32_t cp) {
+bool IsUpperLetter(uint32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;
   if (cp >= 0x391 && cp <= 0x3AB) return true;  // Greek
   if (cp >= 0x400 && cp <= 0x42F) return true;  // Cyrillic
   return false;
 }
+
+namespace {
+
+bool IsLetter(uint32_t cp) { return IsWordLetter(cp); }
+bool IsUpper(uint32_t cp) { return IsUpperLetter(cp); }
 
 bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 

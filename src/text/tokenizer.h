@@ -31,4 +31,10 @@ std::vector<Token> Tokenize(std::string_view text, Span range);
 // True for the code points the tokenizer calls quote marks.
 bool IsQuoteMark(uint32_t cp);
 
+// The tokenizer's code-point classes, hand ranges (bench/unicode_bench compares them with ICU's):
+// a word letter is an ASCII letter or any code point from U+00C0 on that is not a known
+// punctuation, symbol or space block; an upper-case letter is A-Z, Latin-1, Greek or Cyrillic.
+bool IsWordLetter(uint32_t cp);
+bool IsUpperLetter(uint32_t cp);
+
 }  // namespace eventmill::text
