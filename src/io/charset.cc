@@ -1,11 +1,15 @@
-// Charset decoding: BOM, HTTP header, <meta> prescan, UTF-8 check, uchardet detection, then iconv.
+// Charset decoding: BOM, HTTP header, <meta> prescan, UTF-8 check, uchardet detection, then an
+// ICU converter (ucnv), or glibc iconv for the few names a detector gives that ICU lacks.
 // Labels are mapped as the WHATWG Encoding Standard does (latin1, iso-8859-1 and ascii read as
 // windows-1252; shift_jis as windows-31j; gbk as gb18030; euc-kr as windows-949), so a page
-// decodes as a browser would show it.
+// decodes as a browser would show it. Why ICU: bench/unicode_bench, docs/architecture.md "Unicode".
 #include "io/charset.h"
 
 #include <iconv.h>
 #include <uchardet.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucnv_err.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -395,9 +399,82 @@ iconv_t Converter(const std::string& iconv_name) {
 
 void AppendReplacement(std::string* out) { out->append("\xEF\xBF\xBD"); }
 
-// bytes in `encoding` -> UTF-8; invalid or incomplete sequences become U+FFFD. False when iconv
-// does not know the encoding.
+// The ICU converter name that decodes an encoding as WHATWG defines it.
+std::string IcuName(std::string_view encoding) {
+  static const std::map<std::string_view, std::string_view> kIcu = {
+      {"iso-8859-8-i", "ISO-8859-8"}, {"gbk", "gb18030"}, {"big5", "Big5-HKSCS"}, {"shift_jis", "windows-31j"},
+      {"euc-kr", "windows-949"}, {"ibm866", "ibm-866"},
+  };
+  if (auto it = kIcu.find(encoding); it != kIcu.end()) return std::string(it->second);
+  return std::string(encoding);
+}
+
+// Every byte sequence the charset does not define (illegal or unassigned) reads as one U+FFFD:
+// ICU's default would give U+001A (SUB) for an unassigned byte of a single-byte charset.
+void ToUnicodeReplacement(const void*, UConverterToUnicodeArgs* args, const char*, int32_t,
+                          UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to write
+  *err = U_ZERO_ERROR;
+  static const UChar kFffd = 0xFFFD;
+  ucnv_cbToUWriteUChars(args, &kFffd, 1, 0, err);
+}
+
+// Thread-local ICU converters, one per charset (nullptr when ICU does not know it), and the UTF-8
+// target, reused across pages.
+struct IcuConverters {
+  std::map<std::string, UConverter*> from;
+  UConverter* utf8 = nullptr;
+  ~IcuConverters() {
+    for (auto& [name, cnv] : from) {
+      if (cnv) ucnv_close(cnv);
+    }
+    if (utf8) ucnv_close(utf8);
+  }
+};
+
+UConverter* IcuConverter(const std::string& icu_name, UConverter** utf8) {
+  thread_local IcuConverters cache;
+  UErrorCode err = U_ZERO_ERROR;
+  if (!cache.utf8) cache.utf8 = ucnv_open("UTF-8", &err);
+  *utf8 = cache.utf8;
+  if (!cache.utf8) return nullptr;
+  auto [it, inserted] = cache.from.emplace(icu_name, nullptr);
+  if (inserted) {
+    err = U_ZERO_ERROR;
+    UConverter* cnv = ucnv_open(icu_name.c_str(), &err);
+    if (U_SUCCESS(err) && cnv) {
+      ucnv_setToUCallBack(cnv, ToUnicodeReplacement, nullptr, nullptr, nullptr, &err);
+      it->second = cnv;
+    } else if (cnv) {
+      ucnv_close(cnv);
+    }
+  }
+  if (it->second) ucnv_resetToUnicode(it->second);
+  return it->second;
+}
+
+// bytes in `encoding` -> UTF-8 with ICU; false when ICU does not know the encoding.
+bool ConvertWithIcu(std::string_view bytes, const std::string& encoding, std::string* out) {
+  UConverter* utf8 = nullptr;
+  UConverter* from = IcuConverter(IcuName(encoding), &utf8);
+  if (!from) return false;
+  ucnv_resetFromUnicode(utf8);
+  // One UTF-8 code point per input byte at most 3 bytes (U+FFFD, BMP), 4 for 4-byte sequences.
+  out->assign(bytes.size() * 3 + 16, '\0');
+  char* target = out->data();
+  const char* source = bytes.data();
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_convertEx(utf8, from, &target, out->data() + out->size(), &source, bytes.data() + bytes.size(), nullptr,
+                 nullptr, nullptr, nullptr, true, true, &err);
+  if (U_FAILURE(err)) return false;
+  out->resize(static_cast<size_t>(target - out->data()));
+  return true;
+}
+
+// bytes in `encoding` -> UTF-8; invalid or incomplete sequences become U+FFFD. ICU first, glibc
+// iconv for a name only it knows (uchardet's "georgian-ps", ...). False when neither knows it.
 bool Convert(std::string_view bytes, const std::string& encoding, std::string* out) {
+  if (ConvertWithIcu(bytes, encoding, out)) return true;
   iconv_t cd = Converter(IconvName(encoding));
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
   const size_t unit = encoding.rfind("utf-16", 0) == 0 ? 2 : 1;

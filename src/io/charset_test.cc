@@ -173,14 +173,89 @@ TEST(DecodeToUtf8, ReplacesInvalidUtf8Bytes) {
 }
 
 TEST(DecodeToUtf8, ReplacesBytesTheDeclaredCharsetDoesNotDefine) {
-  // 0x98 is unassigned in windows-1251; a truncated Shift_JIS pair ends the second input.
-  auto r = Decode("<p>\xCF\xF0\x98\xE8</p>", "text/html; charset=windows-1251");
+  // 0xFF is not defined in ISO 8859-7; a truncated Shift_JIS pair ends the second input.
+  auto r = Decode("<p>\xD0\xF1\xFF\xE9</p>", "text/html; charset=iso-8859-7");
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->text, "<p>Пр\xEF\xBF\xBDи</p>");
+  EXPECT_EQ(r->text, "<p>Πρ\xEF\xBF\xBDι</p>");
+  // windows-1251 0x98 is U+0098 in the WHATWG index (as browsers read it), not a replacement.
+  auto w = Decode("<p>\xCF\xF0\x98\xE8</p>", "text/html; charset=windows-1251");
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->text, "<p>Пр\xC2\x98и</p>");
   auto s = Decode("<p>\x93\xFA\x96", "text/html; charset=shift_jis");
   ASSERT_TRUE(s.ok());
   EXPECT_TRUE(text::IsValidUtf8(s->text));
   EXPECT_EQ(s->text, "<p>日\xEF\xBF\xBD");
+}
+
+// Our own sentences, each in the legacy charsets that carry its script, declared as pages do.
+TEST(DecodeToUtf8, ReadsOurSentencesInEachDeclaredLegacyCharset) {
+  struct Case {
+    const char* encode_as;  // glibc iconv name that builds the input
+    const char* label;      // what the page declares
+    std::string sentence;
+  };
+  const std::string polish = "Demonstranci zebrali się przed sądem w Łodzi; policja użyła gazu.";
+  const std::string greek = "Διαδηλωτές συγκεντρώθηκαν έξω από το δικαστήριο της Αθήνας.";
+  const std::string turkish = "Göstericiler perşembe günü İzmir'de adliye önünde toplandı.";
+  const std::string hebrew = "מפגינים התאספו מול בית המשפט בחיפה.";
+  const std::string arabic = "تجمع المتظاهرون أمام مبنى المحكمة في حلب.";
+  const std::string latvian = "Protestētāji pulcējās pie tiesas ēkas Rīgā.";
+  const std::string ukrainian = "Протестувальники зібралися біля будівлі суду в Києві та Львові.";
+  const std::string chinese_s = "抗议者周四聚集在首都的法院前，警方逮捕了十二人。";
+  const std::string chinese_t = "抗議者週四聚集在首都的法院前，警方逮捕了十二人。";
+  const std::string korean = "시위대가 목요일 수도의 법원 앞에 모였고 경찰은 열두 명을 체포했다.";
+  const std::string thai = "ผู้ประท้วงรวมตัวกันหน้าศาลเมื่อวันพฤหัสบดี";
+  const std::string french = "Les manifestants ont payé 50 € devant l'hôtel de ville à Besançon.";
+  const Case cases[] = {
+      {"CP1250", "windows-1250", polish},      {"ISO-8859-2", "latin2", polish},
+      {"CP1253", "windows-1253", greek},       {"ISO-8859-7", "greek", greek},
+      {"CP1254", "iso-8859-9", turkish},       {"CP1255", "windows-1255", hebrew},
+      {"CP1256", "windows-1256", arabic},      {"ISO-8859-6", "iso-8859-6", arabic},
+      {"CP1257", "windows-1257", latvian},     {"KOI8-U", "koi8-u", ukrainian},
+      {"CP1251", "cp1251", kRussian},          {"KOI8-R", "koi8-r", kRussian},
+      {"ISO-8859-5", "iso-8859-5", kRussian},  {"IBM866", "cp866", kRussian},
+      {"GB18030", "gb2312", chinese_s},        {"GB18030", "gb18030", chinese_s + " 😀"},
+      {"BIG5-HKSCS", "big5", chinese_t},       {"CP949", "euc-kr", korean},
+      {"EUC-JP", "euc-jp", kJapanese},         {"CP932", "shift_jis", kJapanese},
+      {"ISO-2022-JP", "iso-2022-jp", kJapanese}, {"CP874", "tis-620", thai},
+      {"ISO-8859-15", "iso-8859-15", french},  {"MACINTOSH", "mac", french},
+  };
+  for (const Case& c : cases) {
+    std::string page = Page("", c.sentence);
+    auto r = Decode(Encode(page, c.encode_as), std::string("text/html; charset=") + c.label);
+    ASSERT_TRUE(r.ok()) << c.label;
+    EXPECT_EQ(r->text, page) << c.label;
+    EXPECT_TRUE(text::IsValidUtf8(r->text)) << c.label;
+  }
+}
+
+TEST(DecodeToUtf8, ReadsHandWrittenLegacyBytes) {
+  // Bytes written out by hand, so that no converter checks itself.
+  auto koi = Decode("<p>\xED\xC9\xD2</p>", "text/html; charset=koi8-r");
+  ASSERT_TRUE(koi.ok());
+  EXPECT_EQ(koi->text, "<p>Мир</p>");
+  auto greek = Decode("<p>\xC1\xE8\xDE\xED\xE1</p>", "text/html; charset=iso-8859-7");
+  ASSERT_TRUE(greek.ok());
+  EXPECT_EQ(greek->text, "<p>Αθήνα</p>");
+  auto big5 = Decode("<p>\xA4\xA4\xA4\xE5</p>", "text/html; charset=big5");
+  ASSERT_TRUE(big5.ok());
+  EXPECT_EQ(big5->text, "<p>中文</p>");
+  auto korean = Decode("<p>\xC7\xD1\xB1\xB9</p>", "text/html; charset=euc-kr");
+  ASSERT_TRUE(korean.ok());
+  EXPECT_EQ(korean->text, "<p>한국</p>");
+  auto quotes = Decode("<p>\x93Peace\x94 \x96 now\x85</p>", "text/html; charset=windows-1252");
+  ASSERT_TRUE(quotes.ok());
+  EXPECT_EQ(quotes->text, "<p>“Peace” – now…</p>");
+}
+
+TEST(DecodeToUtf8, AStatefulCharsetStartsAfreshOnEachPage) {
+  // The first page ends inside an ISO-2022-JP kanji shift; the next page's ASCII must read as ASCII.
+  auto first = Decode("<p>\x1B$BF|\x4B\x5C", "text/html; charset=iso-2022-jp");
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->text, "<p>日本");
+  auto second = Decode("<p>Tokyo</p>", "text/html; charset=iso-2022-jp");
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->text, "<p>Tokyo</p>");
 }
 
 TEST(DecodeToUtf8, PlainTextSkipsTheMetaPrescan) {

@@ -15,11 +15,11 @@ constexpr char kLatinFold[] =
     "aaaaaaccccccccdd"  // 100-10F
     "ddeeeeeeeeeegggg"  // 110-11F
     "gggghhhhiiiiiiii"  // 120-12F
-    "iiiijjjjkkklllll"  // 130-13F (132/133 IJ ligature folded to i)
-    "lllllnnnnnnnnnoo"  // 140-14F
-    "oooooorrrrrrssss"  // 150-15F (152/153 OE folded to o)
-    "ssssttttttuuuuuu"  // 160-16F
-    "uuuuuuwwyyyzzzzs"; // 170-17F
+    "iiiijjkkklllllll"  // 130-13F (132/133 IJ ligature folded to i, 138 kra to k)
+    "lllnnnnnnnnnoooo"  // 140-14F
+    "oooorrrrrrssssss"  // 150-15F (152/153 OE folded to o)
+    "ssttttttuuuuuuuu"  // 160-16F
+    "uuuuwwyyyzzzzzzs"; // 170-17F
 
 }  // namespace
 

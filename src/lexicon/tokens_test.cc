@@ -23,6 +23,22 @@ TEST(Tokens, FoldsLatinDiacritics) {
   EXPECT_EQ(NormalizeToken("Almatý"), "almaty");
   EXPECT_EQ(NormalizeToken("Türkiye"), "turkiye");
   EXPECT_EQ(NormalizeToken("Médecins"), "medecins");
+  // Latin Extended-A, each letter to its base (as ICU's NFKD gives it; bench/unicode_bench).
+  EXPECT_EQ(NormalizeToken("Łódź"), "lodz");
+  EXPECT_EQ(NormalizeToken("Toruń"), "torun");
+  EXPECT_EQ(NormalizeToken("Źródło"), "zrodlo");
+  EXPECT_EQ(NormalizeToken("Kėdainiai"), "kedainiai");
+  EXPECT_EQ(NormalizeToken("Ķekava"), "kekava");
+  EXPECT_EQ(NormalizeToken("Ľubochňa"), "lubochna");
+  EXPECT_EQ(NormalizeToken("Ōsaka"), "osaka");
+  EXPECT_EQ(NormalizeToken("Kraków"), "krakow");
+  EXPECT_EQ(NormalizeToken("Śląsk"), "slask");
+  EXPECT_EQ(NormalizeToken("Târgu"), "targu");
+  EXPECT_EQ(NormalizeToken("Ţara"), "tara");
+  EXPECT_EQ(NormalizeToken("Ũbe"), "ube");
+  EXPECT_EQ(NormalizeToken("Ŵales"), "wales");
+  EXPECT_EQ(NormalizeToken("Ŷnys"), "ynys");
+  EXPECT_EQ(NormalizeToken("Żory"), "zory");
   EXPECT_EQ(PhraseKey("Zürich"), PhraseKey("Zurich"));
 }
 

@@ -65,10 +65,7 @@ bool IsOpeningQuote(uint32_t cp) {
          cp == '[';
 }
 
-bool IsUpperCp(uint32_t cp) {
-  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-         (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x400 && cp <= 0x42F);
-}
+bool IsUpperCp(uint32_t cp) { return IsUpperLetter(cp); }
 
 // The word that ends at `end` (exclusive), dots inside included ("U.S", "a.m").
 std::string_view WordBefore(std::string_view t, size_t begin, size_t end) {

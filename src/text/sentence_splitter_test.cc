@@ -26,6 +26,11 @@ std::vector<std::string> Split(const std::string& text) {
   return out;
 }
 
+TEST(SentenceSplitter, SplitsBeforeCapitalsBeyondLatin1) {
+  EXPECT_EQ(Split("Police came to Warsaw. Łódź stayed calm. Škoda workers marched."),
+            (std::vector<std::string>{"Police came to Warsaw.", "Łódź stayed calm.", "Škoda workers marched."}));
+}
+
 TEST(SentenceSplitter, SplitsAtFullStops) {
   EXPECT_EQ(Split("Police came. They left! Why? Nobody knows."),
             (std::vector<std::string>{"Police came.", "They left!", "Why?", "Nobody knows."}));

@@ -1,5 +1,7 @@
 #include "text/tokenizer.h"
 
+#include <unicode/uchar.h>
+
 #include "text/utf8.h"
 
 namespace eventmill::text {
@@ -12,9 +14,11 @@ bool IsSpace(uint32_t cp) {
 
 bool IsDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
+}  // namespace
+
 // Letters: ASCII letters and every non-ASCII code point that is not punctuation or a symbol we
 // know (dashes, quotes, ellipsis, bullets, currency).
-bool IsLetter(uint32_t cp) {
+bool IsWordLetter(uint32_t cp) {
   if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return true;
   if (cp < 0xC0) return false;
   if (cp == 0xD7 || cp == 0xF7) return false;
@@ -24,13 +28,19 @@ bool IsLetter(uint32_t cp) {
   return true;
 }
 
-bool IsUpper(uint32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return true;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;
-  if (cp >= 0x391 && cp <= 0x3AB) return true;  // Greek
-  if (cp >= 0x400 && cp <= 0x42F) return true;  // Cyrillic
-  return false;
+bool IsUpperLetter(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+  // Beyond Latin-1, ICU's character properties: "Łódź", "Škoda", "İzmir", Greek, Cyrillic,
+  // Armenian, full-width letters (hand ranges missed all but Greek and Cyrillic).
+  auto c = static_cast<UChar32>(cp);
+  return u_isupper(c) || u_istitle(c);
 }
+
+namespace {
+
+bool IsLetter(uint32_t cp) { return IsWordLetter(cp); }
+bool IsUpper(uint32_t cp) { return IsUpperLetter(cp); }
 
 bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 

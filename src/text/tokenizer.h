@@ -21,7 +21,7 @@ enum class TokenKind { kWord, kNumber, kQuote, kPunct };
 struct Token {
   Span span;
   TokenKind kind = TokenKind::kWord;
-  bool capitalized = false;  // first byte is an ASCII upper-case letter (or a non-ASCII upper letter)
+  bool capitalized = false;  // the first code point is an upper-case letter (IsUpperLetter)
   bool has_digit = false;
 };
 
@@ -30,5 +30,12 @@ std::vector<Token> Tokenize(std::string_view text, Span range);
 
 // True for the code points the tokenizer calls quote marks.
 bool IsQuoteMark(uint32_t cp);
+
+// The tokenizer's code-point classes (bench/unicode_bench compares them with ICU's): a word letter
+// is an ASCII letter or any code point from U+00C0 on that is not a known punctuation, symbol or
+// space block (hand ranges: faster than u_isalpha, and they keep digits of other scripts in
+// words); an upper-case letter is A-Z and Latin-1 by hand, ICU's upper/title case beyond.
+bool IsWordLetter(uint32_t cp);
+bool IsUpperLetter(uint32_t cp);
 
 }  // namespace eventmill::text

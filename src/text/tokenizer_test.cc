@@ -54,5 +54,26 @@ TEST(Tokenizer, CapitalizedFlag) {
   EXPECT_FALSE(tokens[1].capitalized);
 }
 
+TEST(Tokenizer, CapitalizedBeyondLatin1) {
+  // Latin Extended-A/B, Greek, Cyrillic, Armenian and full-width capitals; their lower cases not.
+  std::string t = "Łódź Škoda İzmir Ørsted Ελλάδα Киев Հայաստան Ｔｏｋｙｏ łódź škoda ελλάδα киев";
+  auto tokens = Tokenize(t, {0, static_cast<uint32_t>(t.size())});
+  ASSERT_EQ(tokens.size(), 12u);
+  for (size_t i = 0; i < 8; ++i) EXPECT_TRUE(tokens[i].capitalized) << i;
+  for (size_t i = 8; i < 12; ++i) EXPECT_FALSE(tokens[i].capitalized) << i;
+}
+
+TEST(Tokenizer, UpperLetterClass) {
+  EXPECT_TRUE(IsUpperLetter('Q'));
+  EXPECT_TRUE(IsUpperLetter(0xC9));    // É
+  EXPECT_FALSE(IsUpperLetter(0xD7));   // ×
+  EXPECT_TRUE(IsUpperLetter(0x141));   // Ł
+  EXPECT_FALSE(IsUpperLetter(0x142));  // ł
+  EXPECT_TRUE(IsUpperLetter(0x1C5));   // ǅ, title case
+  EXPECT_FALSE(IsUpperLetter(0x4E2D)); // 中: no case
+  EXPECT_TRUE(IsWordLetter(0x4E2D));
+  EXPECT_FALSE(IsWordLetter(0x2014));  // —
+}
+
 }  // namespace
 }  // namespace eventmill::text
