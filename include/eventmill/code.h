@@ -28,9 +28,9 @@ class Coder {
   // Fills doc.events. Thread-safe (const).
   Status Code(Document& doc) const;
 
-  // Whether an event pattern may fire in sentence `s` (its words on doc.tokens): false only when
-  // none of the patterns' key words is among them. The pipeline parses such sentences, so the
-  // coder can read their trees (SyntaxOptions::choose). Cheap; thread-safe.
+  // Whether an event pattern fires in sentence `s`: a cheap test of the patterns' words on
+  // doc.tokens, then the trigger pass's own match. The pipeline parses such sentences, so the
+  // coder can read their trees (SyntaxOptions::choose). Thread-safe.
   bool MayCode(const Document& doc, const Sentence& s) const;
 
   struct Impl;

@@ -5,6 +5,7 @@
 #include "eventmill/code.h"
 
 #include "code/passes/passes.h"
+#include "code/word_tokens.h"
 
 namespace eventmill {
 
@@ -27,9 +28,16 @@ Result<Coder> Coder::Create(const Lexicon& lexicon, CodeOptions options) {
 }
 
 bool Coder::MayCode(const Document& doc, const Sentence& s) const {
+  const code::PatternSet& patterns = impl_->data->patterns;
   std::vector<std::string_view> words;
   for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) words.push_back(doc[doc.tokens[t].span]);
-  return impl_->data->patterns.MayMatch(words);
+  if (!patterns.MayMatch(words)) return false;  // cheap: no pattern has all its words here
+  // The trigger pass's own match (the coder reads doc.sentences, so the same words): a sentence
+  // whose every pattern fails on word order, or is blocked by a stop phrase, codes nothing.
+  for (const code::PatternMatch& m : patterns.Match(code::TokenizeWords(doc.text, s.span))) {
+    if (m.pattern->cameo != "-") return true;
+  }
+  return false;
 }
 
 Status Coder::Code(Document& doc) const {
