@@ -20,9 +20,10 @@ enum class Stage { kExtract, kSyntax, kAnalyze, kCode };
 struct PipelineOptions {
   int threads = 0;               // 0: all cores
   Stage through = Stage::kCode;  // last stage to run
-  // The syntax stage: every sentence gets its tokens; no later stage reads tags or trees yet, so
-  // by default none is parsed (kFigures parses the sentences count binding would read).
-  SyntaxOptions syntax = {.model_path = {}, .scope = ParseScope::kNone};
+  // The syntax stage: every sentence gets its tokens; the coder binds places and dates through the
+  // tree (code/place_binding.h), so every sentence is parsed until the scope mechanism parses only
+  // those with a trigger; unparsed sentences fall back on word rules.
+  SyntaxOptions syntax = {.model_path = {}, .scope = ParseScope::kAll};
   size_t max_in_flight = 256;    // pages read ahead of the ordered writer (bounds memory)
   // data/, the knowledge every stage reads (extract/, text/, counts/, patterns/…); empty:
   // DataDir(). Passed down to each stage's options; a missing or malformed file fails Create.

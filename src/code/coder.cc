@@ -16,6 +16,7 @@
 #include "code/event_merger.h"
 #include "code/modality_classifier.h"
 #include "code/pattern_set.h"
+#include "code/place_binding.h"
 #include "code/sentence_view.h"
 #include "core/hash.h"
 #include "text/grammar_words.h"
@@ -267,6 +268,11 @@ struct Coder::Impl {
         }
       }
       if (modifies_actor) continue;
+      // "Russian forces shelled ...": a demonym says whose, never where (place_binding.h).
+      if (r->entity->kind == "demonym") continue;
+      // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
+      const code::TreeBinding tree = code::BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
+      if (tree.attachment == code::Attachment::kNameModifier) continue;
       // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
       // followed by a capitalised word that is no date nor another entity opens a name.
       if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
@@ -350,7 +356,7 @@ struct Coder::Impl {
       }
       double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
       // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
-      double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
+      double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1 + code::AttachmentScore(tree);
       // A city or region says more than a country.
       if (r->entity->place->precision != "country") score += 0.5;
       if (score > best_score) {
@@ -373,6 +379,8 @@ struct Coder::Impl {
     uint32_t lead_end = doc.sentences.size() > 1 ? doc.sentences[1].span.end : doc.text.size();
     for (const Entity* e : entities) {
       if (!code::IsPlace(*e)) continue;
+      // "Russian forces", "Saudi-led coalition": a demonym says whose, not where.
+      if (e->kind == "demonym") continue;
       // A dateline ("CARTHAGE, N.C. (AP) -", "BAGHDAD —"): a place in capitals opening one of the
       // first sentences says where the story happens.
       bool opens_sentence = false;

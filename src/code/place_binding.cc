@@ -1,0 +1,187 @@
+#include "code/place_binding.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace eventmill::code {
+
+namespace {
+
+constexpr size_t kMaxDepth = 64;  // a tree deeper than this is broken; stop climbing
+
+// Relations that open a clause of their own: what hangs below one belongs to that clause's predicate.
+bool Clausal(const Token& t) {
+  switch (t.deprel) {
+    case Deprel::kAcl:
+    case Deprel::kAclRelcl:
+    case Deprel::kAdvcl:
+    case Deprel::kAdvclRelcl:
+    case Deprel::kCcomp:
+    case Deprel::kXcomp:
+    case Deprel::kCsubj:
+    case Deprel::kCsubjOuter:
+    case Deprel::kCsubjPass:
+    case Deprel::kParataxis:
+      return true;
+    case Deprel::kConj:  // "police fired and protesters fled": a conjoined verb is another clause
+      return t.upos == Upos::kVerb || t.upos == Upos::kAux;
+    default:
+      return false;
+  }
+}
+
+bool Subject(const Token& t) {
+  return t.deprel == Deprel::kNsubj || t.deprel == Deprel::kNsubjPass || t.deprel == Deprel::kNsubjOuter ||
+         t.deprel == Deprel::kExpl;
+}
+
+// The index (into doc.tokens) of the head word of the words at `span` in the sentence: the one
+// whose head lies outside them; -1 when no word of the sentence overlaps the span.
+int64_t HeadOf(const Document& doc, const Sentence& s, Span span) {
+  int64_t first = -1, last = -1;
+  for (uint32_t i = s.token_begin; i < s.token_end && i < doc.tokens.size(); ++i) {
+    const Span& w = doc.tokens[i].span;
+    if (w.end <= span.begin || w.begin >= span.end) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return -1;
+  for (int64_t i = first; i <= last; ++i) {
+    int32_t h = doc.tokens[i].head;
+    if (h < first || h > last) return i;
+  }
+  return first;
+}
+
+// t and its heads up to the root (at most kMaxDepth).
+std::vector<int64_t> Ancestors(const Document& doc, const Sentence& s, int64_t t) {
+  std::vector<int64_t> up;
+  while (t >= 0 && up.size() < kMaxDepth) {
+    up.push_back(t);
+    int32_t h = doc.tokens[t].head;
+    if (h < static_cast<int32_t>(s.token_begin) || h >= static_cast<int32_t>(s.token_end)) break;
+    t = h;
+  }
+  return up;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+bool IsPlaceKindWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 30> kKinds = {
+      "city",     "town",        "village",   "province", "region",   "district", "state",      "county",
+      "capital",  "port",        "island",    "area",     "suburb",   "outskirts", "township", "municipality",
+      "oblast",   "governorate", "department", "prefecture", "commune", "neighbourhood", "neighborhood",
+      "locality", "settlement",  "hamlet",    "camp",     "valley",   "border",   "coast"};
+  return std::find(kKinds.begin(), kKinds.end(), lower) != kKinds.end();
+}
+
+TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Span trigger) {
+  TreeBinding out;
+  if (sentence >= doc.sentences.size() || !doc.sentences[sentence].parsed) return out;
+  const Sentence& s = doc.sentences[sentence];
+  int64_t m = HeadOf(doc, s, mention), t = HeadOf(doc, s, trigger);
+  if (m < 0 || t < 0 || m == t) return out;
+  // "Sunset Woods Park", "Pakistan Railways": a compound of another proper name is part of that
+  // name. ("Kharkiv region", "Taze township": a compound of a kind of place stands for it.)
+  {
+    const Token& mt = doc.tokens[m];
+    if ((mt.deprel == Deprel::kCompound || mt.deprel == Deprel::kFlat) && mt.head >= 0) {
+      const Token& h = doc.tokens[mt.head];
+      bool inside = h.span.begin >= mention.begin && h.span.end <= mention.end;
+      if (!inside && h.upos == Upos::kPropn && !IsPlaceKindWord(Lower(doc[h.span]))) {
+        out.attachment = Attachment::kNameModifier;
+        return out;
+      }
+    }
+  }
+  std::vector<int64_t> up_m = Ancestors(doc, s, m), up_t = Ancestors(doc, s, t);
+  // The lowest common ancestor: its position on each path.
+  size_t km = up_m.size(), kt = up_t.size();
+  for (size_t i = 0; i < up_m.size() && km == up_m.size(); ++i) {
+    auto at = std::find(up_t.begin(), up_t.end(), up_m[i]);
+    if (at != up_t.end()) km = i, kt = static_cast<size_t>(at - up_t.begin());
+  }
+  if (km == up_m.size()) return out;  // two roots: a broken tree
+  auto crosses_clause = [&](const std::vector<int64_t>& path, size_t upto) {
+    for (size_t i = 0; i < upto; ++i) {
+      if (Clausal(doc.tokens[path[i]])) return true;
+    }
+    return false;
+  };
+  out.hops = static_cast<int>(km);
+  if (kt == 0) {
+    // The trigger governs the mention.
+    if (crosses_clause(up_m, km)) out.attachment = Attachment::kOtherClause;
+    else if (Subject(doc.tokens[up_m[km - 1]])) out.attachment = Attachment::kSubject;
+    else out.attachment = Attachment::kScene;
+    return out;
+  }
+  if (km == 0) {
+    // The mention governs the trigger: "the town of X, where clashes broke out", "X shelling".
+    out.attachment = Attachment::kScene;
+    out.hops = static_cast<int>(kt);
+    return out;
+  }
+  if (crosses_clause(up_m, km)) {
+    out.attachment = Attachment::kOtherClause;
+  } else if (Subject(doc.tokens[up_m[km - 1]])) {
+    // The subject of the predicate above ("Residents of X said police fired"): who, not where.
+    out.attachment = crosses_clause(up_t, kt) ? Attachment::kOtherClause : Attachment::kSubject;
+  } else {
+    out.attachment = Attachment::kOuterClause;
+  }
+  return out;
+}
+
+double AttachmentScore(const TreeBinding& b) {
+  switch (b.attachment) {
+    case Attachment::kScene:
+      return std::max(3.0, 6.5 - 0.5 * b.hops);
+    case Attachment::kSubject:
+      return 1.0;
+    case Attachment::kOuterClause:
+      return 2.0;
+    case Attachment::kOtherClause:
+      return -6.0;
+    case Attachment::kNameModifier:
+      return -20.0;
+    case Attachment::kUnparsed:
+      return 0.0;
+  }
+  return 0.0;
+}
+
+bool DateBindsToTrigger(const Document& doc, size_t sentence, Span date, Span trigger) {
+  if (DateFramesSentence(doc, sentence, date)) return true;
+  TreeBinding b = BindToTrigger(doc, sentence, date, trigger);
+  return b.attachment != Attachment::kOtherClause;
+}
+
+bool DateFramesSentence(const Document& doc, size_t sentence, Span date) {
+  if (sentence >= doc.sentences.size()) return false;
+  const Sentence& s = doc.sentences[sentence];
+  if (date.begin < s.span.begin || date.end > s.span.end) return false;
+  // Only an opening preposition ("On", "In", "Around", "Between") may come before the date, and
+  // a comma after it closes the frame.
+  std::string_view before = std::string_view(doc.text).substr(s.span.begin, date.begin - s.span.begin);
+  while (!before.empty() && std::isspace(static_cast<unsigned char>(before.back()))) before.remove_suffix(1);
+  std::string word = Lower(before);
+  static constexpr std::array<std::string_view, 9> kOpeners = {"", "on", "in", "around", "between", "by", "during",
+                                                               "late on", "early on"};
+  if (std::find(kOpeners.begin(), kOpeners.end(), word) == kOpeners.end()) return false;
+  std::string_view after = std::string_view(doc.text).substr(date.end, std::min<size_t>(3, s.span.end - date.end));
+  size_t k = 0;
+  while (k < after.size() && after[k] == ' ') ++k;
+  return k < after.size() && after[k] == ',';
+}
+
+}  // namespace eventmill::code
