@@ -270,6 +270,8 @@ struct Coder::Impl {
       if (modifies_actor) continue;
       // "Russian forces shelled ...": a demonym says whose, never where (place_binding.h).
       if (r->entity->kind == "demonym") continue;
+      // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
+      if (code::TownMisreadsFeature(doc, *r->entity, home_country)) continue;
       // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
       const code::TreeBinding tree = code::BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
       if (tree.attachment == code::Attachment::kNameModifier) continue;
@@ -448,6 +450,14 @@ struct Coder::Impl {
     std::string published = DatePart(doc.published);
     for (const auto& d : doc.dates) {
       if (!s.span.Contains(d.span) || !UsableDate(doc, d, published)) continue;
+      // "has killed 14,000 people since 2014": a year or month opening a period is when it began,
+      // not when the event told happened ("since the beginning of January" is a day: Refine).
+      if (PartOfMonth(doc, d).empty() && code::OpensPeriod(doc, d.span) && d.date.value.size() <= 7) continue;
+      // "Trees planted 100 years ago were cut down": a time expression under another predicate
+      // dates that one, not this event (place_binding.h; unparsed sentences keep the word rules).
+      if (!code::DateBindsToTrigger(doc, s.index, d.span, s.tokens[trigger].span)) continue;
+      // "On 16 March 2022, ...": a date that opens the sentence dates every event in it.
+      const bool frame = code::DateFramesSentence(doc, s.index, d.span);
       size_t t = s.TokenAt(d.span.begin);
       // "marched against last week's coup": a date in the possessive dates the noun after it,
       // not this event, unless that noun is the event ("Sunday's attack killed ...").
@@ -472,7 +482,7 @@ struct Coder::Impl {
       if (possessive && !within_dated && !(trigger > te && trigger <= te + 4)) continue;
       bool in_clause = t >= cb && t < ce;
       int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
-      int rank = (in_clause ? 0 : 1000) + dist;
+      int rank = frame ? 0 : (in_clause ? 0 : 1000) + dist;
       if (rank < best_rank) {
         best_rank = rank;
         best = &d;

@@ -84,6 +84,24 @@ bool IsPlaceKindWord(std::string_view lower) {
   return std::find(kKinds.begin(), kKinds.end(), lower) != kKinds.end();
 }
 
+bool TownMisreadsFeature(const Document& doc, const Entity& mention, const std::string& story_country) {
+  if (!mention.place || mention.place->precision != "city" || story_country.empty() ||
+      mention.place->country == story_country) {
+    return false;
+  }
+  static constexpr std::array<std::string_view, 18> kFeatures = {
+      "coast", "coastline", "shore", "shores", "sea",    "river",     "lake",  "mountains", "valley",
+      "basin", "desert",    "steppe", "delta", "plain",  "peninsula", "gulf",  "littoral",  "highlands"};
+  std::string_view after = std::string_view(doc.text).substr(std::min<size_t>(mention.span.end, doc.text.size()));
+  size_t k = 0;
+  while (k < after.size() && after[k] == ' ') ++k;
+  size_t e = k;
+  while (e < after.size() && std::isalpha(static_cast<unsigned char>(after[e]))) ++e;
+  if (k == 0 || e == k) return false;
+  std::string word = Lower(after.substr(k, e - k));
+  return std::find(kFeatures.begin(), kFeatures.end(), word) != kFeatures.end();
+}
+
 TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Span trigger) {
   TreeBinding out;
   if (sentence >= doc.sentences.size() || !doc.sentences[sentence].parsed) return out;
@@ -164,6 +182,15 @@ bool DateBindsToTrigger(const Document& doc, size_t sentence, Span date, Span tr
   if (DateFramesSentence(doc, sentence, date)) return true;
   TreeBinding b = BindToTrigger(doc, sentence, date, trigger);
   return b.attachment != Attachment::kOtherClause;
+}
+
+bool OpensPeriod(const Document& doc, Span date) {
+  if (date.begin > doc.text.size()) return false;
+  std::string_view before = std::string_view(doc.text).substr(0, date.begin);
+  while (!before.empty() && std::isspace(static_cast<unsigned char>(before.back()))) before.remove_suffix(1);
+  size_t word = before.size();
+  while (word > 0 && std::isalpha(static_cast<unsigned char>(before[word - 1]))) --word;
+  return Lower(before.substr(word)) == "since";
 }
 
 bool DateFramesSentence(const Document& doc, size_t sentence, Span date) {

@@ -35,6 +35,12 @@ TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Sp
 // one as a compound ("Kharkiv region", "Taze township") stands for that place, not for a name.
 bool IsPlaceKindWord(std::string_view lower);
 
+// Whether the town reading of the place at `mention` is a misreading of a geographic feature's name:
+// the word after it names a feature ("the Caspian coast", "the Sahel region" read as towns), and
+// the town lies outside `story_country` (ISO alpha-2; "" when unknown: then any town abroad is
+// suspect only when the story names no country at all, i.e. never). Regions and countries stay.
+bool TownMisreadsFeature(const Document& doc, const Entity& mention, const std::string& story_country);
+
 // What the place chooser adds to a mention's score for its attachment (0 for kUnparsed);
 // kNameModifier is never a scene: the caller skips it.
 double AttachmentScore(const TreeBinding& b);
@@ -43,6 +49,10 @@ double AttachmentScore(const TreeBinding& b);
 // tree puts it under another predicate or on another noun ("trees planted 100 years ago were cut
 // down": the time expression dates "planted", not "cut"). Unparsed sentences: true.
 bool DateBindsToTrigger(const Document& doc, size_t sentence, Span date, Span trigger);
+
+// Whether the time expression at `date` opens a period ("since 2015", "since March"): it says when
+// a state or a tally began, not when an event happened.
+bool OpensPeriod(const Document& doc, Span date);
 
 // Whether a date mention opens its sentence as a frame ("On 16 March 2022, ..."): it dates every
 // event of the sentence, whatever clause each trigger is in.

@@ -160,6 +160,31 @@ TEST(DateBinding, AnOpeningDateFramesTheWholeSentence) {
   EXPECT_FALSE(DateFramesSentence(doc, 0, SpanOf(doc, "town")));
 }
 
+TEST(DateBinding, SinceOpensAPeriod) {
+  Document doc;
+  doc.text = "The war has killed 900 people since 2015, and shelling resumed in 2019.";
+  EXPECT_TRUE(OpensPeriod(doc, SpanOf(doc, "2015")));
+  EXPECT_FALSE(OpensPeriod(doc, SpanOf(doc, "2019")));
+}
+
+TEST(PlaceBinding, AForeignTownBeforeAFeatureWordIsTheFeature) {
+  Document doc;
+  doc.text = "Protests spread along the Eastmere coast and reached Eastmere city.";
+  Entity coast;
+  coast.span = SpanOf(doc, "Eastmere");
+  coast.place = Place{.name = "Eastmere", .country = "US", .precision = "city"};
+  EXPECT_TRUE(TownMisreadsFeature(doc, coast, "KZ"));
+  EXPECT_FALSE(TownMisreadsFeature(doc, coast, "US"));  // a town of the story's own country stays
+  EXPECT_FALSE(TownMisreadsFeature(doc, coast, ""));
+  Entity town = coast;  // "reached Eastmere city": the word after is no feature
+  town.span.begin = static_cast<uint32_t>(doc.text.rfind("Eastmere"));
+  town.span.end = town.span.begin + 8;
+  EXPECT_FALSE(TownMisreadsFeature(doc, town, "KZ"));
+  Entity region = coast;
+  region.place->precision = "region";
+  EXPECT_FALSE(TownMisreadsFeature(doc, region, "KZ"));
+}
+
 TEST(PlaceBinding, KindsOfPlaces) {
   EXPECT_TRUE(IsPlaceKindWord("township"));
   EXPECT_TRUE(IsPlaceKindWord("governorate"));
