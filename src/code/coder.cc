@@ -268,8 +268,6 @@ struct Coder::Impl {
         }
       }
       if (modifies_actor) continue;
-      // "Russian forces shelled ...": a demonym says whose, never where (place_binding.h).
-      if (r->entity->kind == "demonym") continue;
       // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
       if (code::TownMisreadsFeature(doc, *r->entity, home_country)) continue;
       // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
@@ -381,8 +379,6 @@ struct Coder::Impl {
     uint32_t lead_end = doc.sentences.size() > 1 ? doc.sentences[1].span.end : doc.text.size();
     for (const Entity* e : entities) {
       if (!code::IsPlace(*e)) continue;
-      // "Russian forces", "Saudi-led coalition": a demonym says whose, not where.
-      if (e->kind == "demonym") continue;
       // A dateline ("CARTHAGE, N.C. (AP) -", "BAGHDAD —"): a place in capitals opening one of the
       // first sentences says where the story happens.
       bool opens_sentence = false;
@@ -424,7 +420,8 @@ struct Coder::Impl {
         }
       }
       auto& slot = score[e->place->name];
-      slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
+      // ("Russian forces", "Saudi-led coalition": a demonym says whose more often than where.)
+      slot.first += (e->span.begin < lead_end ? 2.0 : 1.0) * (e->kind == "demonym" ? 0.5 : 1.0);
       if (!slot.second) slot.second = e;
     }
     const Entity* best = nullptr;

@@ -129,8 +129,12 @@ TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Sp
     if (at != up_t.end()) km = i, kt = static_cast<size_t>(at - up_t.begin());
   }
   if (km == up_m.size()) return out;  // two roots: a broken tree
+  // A name or a time expression opens no clause: a clausal relation on the mention's own head
+  // ("Friday" as xcomp) is a parsing slip, and only the relations above it count.
+  const Upos mu = doc.tokens[m].upos;
+  const size_t own = mu == Upos::kVerb || mu == Upos::kAux ? 0 : 1;
   auto crosses_clause = [&](const std::vector<int64_t>& path, size_t upto) {
-    for (size_t i = 0; i < upto; ++i) {
+    for (size_t i = &path == &up_m ? own : 0; i < upto; ++i) {
       if (Clausal(doc.tokens[path[i]])) return true;
     }
     return false;
@@ -181,7 +185,19 @@ double AttachmentScore(const TreeBinding& b) {
 bool DateBindsToTrigger(const Document& doc, size_t sentence, Span date, Span trigger) {
   if (DateFramesSentence(doc, sentence, date)) return true;
   TreeBinding b = BindToTrigger(doc, sentence, date, trigger);
-  return b.attachment != Attachment::kOtherClause;
+  if (b.attachment == Attachment::kUnparsed) return true;
+  if (b.attachment == Attachment::kOtherClause) return false;
+  // "A statue erected 100 years ago was destroyed": right after a verb that opens another clause
+  // (a participle modifying a noun), the time is that verb's, even where the parser hung it on
+  // the main verb.
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t i = s.token_begin + 1; i < s.token_end && i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].span.begin < date.begin) continue;
+    const Token& prev = doc.tokens[i - 1];
+    bool is_trigger = prev.span.begin >= trigger.begin && prev.span.end <= trigger.end;
+    return is_trigger || prev.upos != Upos::kVerb || !Clausal(prev);
+  }
+  return true;
 }
 
 bool OpensPeriod(const Document& doc, Span date) {

@@ -137,6 +137,10 @@ TEST(DateBinding, ATimeOnAnotherClauseDoesNotDateTheEvent) {
                          {".", 7, D::kPunct, U::kPunct}});
   EXPECT_FALSE(DateBindsToTrigger(doc, 0, SpanOf(doc, "100 years ago"), SpanOf(doc, "cut")));
   EXPECT_TRUE(DateBindsToTrigger(doc, 0, SpanOf(doc, "100 years ago"), SpanOf(doc, "planted")));
+  // The same words hung on the main verb by the parser: right after the participle, still its.
+  doc.tokens[3].head = 6;
+  doc.tokens[4].head = 6;
+  EXPECT_FALSE(DateBindsToTrigger(doc, 0, SpanOf(doc, "100 years ago"), SpanOf(doc, "cut")));
 }
 
 TEST(DateBinding, AnOpeningDateFramesTheWholeSentence) {
