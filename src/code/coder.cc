@@ -271,8 +271,13 @@ struct Coder::Impl {
       // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
       if (code::TownMisreadsFeature(doc, *r->entity, home_country)) continue;
       // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
-      const code::TreeBinding tree = code::BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
-      if (tree.attachment == code::Attachment::kNameModifier) continue;
+      code::TreeBinding tree = code::BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
+      // ("Sunset Woods Park": a town's name inside another name is part of it; "the Nebraska
+      // Sandhills", "Zambia Railways": a region or country there still says where it is.)
+      if (tree.attachment == code::Attachment::kNameModifier) {
+        if (r->entity->place->precision == "city") continue;
+        tree = code::TreeBinding{};
+      }
       // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
       // followed by a capitalised word that is no date nor another entity opens a name.
       if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
@@ -419,6 +424,8 @@ struct Coder::Impl {
           }
         }
       }
+      // "the Caspian coast" read as a town abroad (place_binding.h).
+      if (code::TownMisreadsFeature(doc, *e, "")) continue;
       auto& slot = score[e->place->name];
       // ("Russian forces", "Saudi-led coalition": a demonym says whose more often than where.)
       slot.first += (e->span.begin < lead_end ? 2.0 : 1.0) * (e->kind == "demonym" ? 0.5 : 1.0);

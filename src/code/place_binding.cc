@@ -85,10 +85,17 @@ bool IsPlaceKindWord(std::string_view lower) {
 }
 
 bool TownMisreadsFeature(const Document& doc, const Entity& mention, const std::string& story_country) {
-  if (!mention.place || mention.place->precision != "city" || story_country.empty() ||
-      mention.place->country == story_country) {
-    return false;
+  if (!mention.place || mention.place->precision != "city" || mention.place->country.empty()) return false;
+  bool foreign = !story_country.empty() && mention.place->country != story_country;
+  if (!foreign) {
+    bool own = false, elsewhere = false;
+    for (const Entity& e : doc.entities) {
+      if (!e.place || e.place->country.empty() || e.span == mention.span || e.place->name == mention.place->name) continue;
+      (e.place->country == mention.place->country ? own : elsewhere) = true;
+    }
+    foreign = elsewhere && !own;
   }
+  if (!foreign) return false;
   static constexpr std::array<std::string_view, 18> kFeatures = {
       "coast", "coastline", "shore", "shores", "sea",    "river",     "lake",  "mountains", "valley",
       "basin", "desert",    "steppe", "delta", "plain",  "peninsula", "gulf",  "littoral",  "highlands"};

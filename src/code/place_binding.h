@@ -36,9 +36,10 @@ TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Sp
 bool IsPlaceKindWord(std::string_view lower);
 
 // Whether the town reading of the place at `mention` is a misreading of a geographic feature's name:
-// the word after it names a feature ("the Caspian coast", "the Sahel region" read as towns), and
-// the town lies outside `story_country` (ISO alpha-2; "" when unknown: then any town abroad is
-// suspect only when the story names no country at all, i.e. never). Regions and countries stay.
+// the word after it names a feature ("the Caspian coast" read as Caspian, Michigan), and the town
+// lies outside the story: in another country than `story_country` (ISO alpha-2), or, when that is
+// unknown or the town's own, in a country no other place or demonym of doc.entities is in while
+// some are elsewhere ("Kazakh police ... on the Caspian coast"). Regions and countries stay.
 bool TownMisreadsFeature(const Document& doc, const Entity& mention, const std::string& story_country);
 
 // What the place chooser adds to a mention's score for its attachment (0 for kUnparsed);

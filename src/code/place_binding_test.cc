@@ -180,6 +180,18 @@ TEST(PlaceBinding, AForeignTownBeforeAFeatureWordIsTheFeature) {
   EXPECT_TRUE(TownMisreadsFeature(doc, coast, "KZ"));
   EXPECT_FALSE(TownMisreadsFeature(doc, coast, "US"));  // a town of the story's own country stays
   EXPECT_FALSE(TownMisreadsFeature(doc, coast, ""));
+  // No story country, but the other places or demonyms of the article are all elsewhere.
+  Entity demonym;
+  demonym.span = {0, 8};
+  demonym.kind = "demonym";
+  demonym.place = Place{.name = "Kazakhstan", .country = "KZ", .precision = "country"};
+  doc.entities.push_back(demonym);
+  EXPECT_TRUE(TownMisreadsFeature(doc, coast, ""));
+  Entity home = coast;  // ... unless another place of the article is in the town's country
+  home.span = {9, 15};
+  home.place->name = "Westmere";
+  doc.entities.push_back(home);
+  EXPECT_FALSE(TownMisreadsFeature(doc, coast, ""));
   Entity town = coast;  // "reached Eastmere city": the word after is no feature
   town.span.begin = static_cast<uint32_t>(doc.text.rfind("Eastmere"));
   town.span.end = town.span.begin + 8;
