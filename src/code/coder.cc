@@ -271,7 +271,14 @@ struct Coder::Impl {
       // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
       if (code::TownMisreadsFeature(doc, *r->entity, home_country)) continue;
       // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
-      code::TreeBinding tree = code::BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
+      // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
+      const bool dateline = s.index < 3 && r->first <= 2 && [&] {
+        std::string_view t = doc[s.entities.front().entity->span];
+        return s.entities.front().first == 0 && t.size() >= 3 &&
+               std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+      }();
+      code::TreeBinding tree = dateline ? code::TreeBinding{}
+                                        : code::BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
       // ("Sunset Woods Park": a town's name inside another name is part of it; "the Nebraska
       // Sandhills", "Zambia Railways": a region or country there still says where it is.)
       if (tree.attachment == code::Attachment::kNameModifier) {
