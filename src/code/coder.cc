@@ -254,8 +254,10 @@ struct Coder::Impl {
         if (&other == r || !code::CanAct(*other.entity) || code::IsPlace(*other.entity)) continue;
         // "Iraqi police": the place says where the actor is from. ("A Fort Worth teen" is
         // mostly where the story happens.)
+        // ("government officials in X": a place after "in" inside the actor's words is where it is.)
+        const bool located = r->before == "in" || r->before == "at" || r->before == "near";
         if (other.entity->actor &&
-            ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1)) {
+            ((other.first <= r->first && r->last <= other.last && !located) || other.first == r->last + 1)) {
           modifies_actor = true;
         }
         // "Officer Justin Garner", "his wife, Amelia,": a place inside a person's name or in
@@ -1007,6 +1009,11 @@ Status Coder::Code(Document& doc) const {
         base.location_basis = LocationBasis::kArticle;
         e.explain.push_back("place " + main_place->place.name + " (" + main_place->place.precision +
                             "): the article's main place");
+      } else if (auto home = code::CountryAsPlace(*im.lexicon, story_country)) {
+        // No place in the story at all: the country its actors belong to ("SNA soldiers").
+        e.location = Location{*home, Span{}};
+        base.location_basis = LocationBasis::kArticle;
+        e.explain.push_back("place " + home->name + " (country): no place named, the country of the story's actors");
       } else {
         e.explain.push_back("no place found");
       }

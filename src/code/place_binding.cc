@@ -5,6 +5,9 @@
 #include <cctype>
 #include <string>
 
+#include "analyze/place_resolver.h"
+#include "lexicon/lexicon_impl.h"
+
 namespace eventmill::code {
 
 namespace {
@@ -75,6 +78,13 @@ std::string Lower(std::string_view s) {
 
 }  // namespace
 
+std::optional<Place> CountryAsPlace(const Lexicon& lexicon, std::string_view alpha2) {
+  if (alpha2.size() != 2) return std::nullopt;
+  const lexicon::CountryRec* c = lexicon.impl().Country(alpha2);
+  if (!c || c->place >= lexicon.impl().places.size()) return std::nullopt;
+  return analyze::PlaceResolver(lexicon).ToPlace(c->place);
+}
+
 bool IsPlaceKindWord(std::string_view lower) {
   static constexpr std::array<std::string_view, 30> kKinds = {
       "city",     "town",        "village",   "province", "region",   "district", "state",      "county",
@@ -122,7 +132,12 @@ TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Sp
     if ((mt.deprel == Deprel::kCompound || mt.deprel == Deprel::kFlat) && mt.head >= 0) {
       const Token& h = doc.tokens[mt.head];
       bool inside = h.span.begin >= mention.begin && h.span.end <= mention.end;
-      if (!inside && h.upos == Upos::kPropn && !IsPlaceKindWord(Lower(doc[h.span]))) {
+      // ("Manaus - South Zone": a dash between makes two names, the second a part of the first.)
+      bool joined = true;
+      for (int64_t k = std::min<int64_t>(m, mt.head) + 1; k < std::max<int64_t>(m, mt.head); ++k) {
+        joined &= doc.tokens[k].upos != Upos::kPunct;
+      }
+      if (!inside && joined && h.upos == Upos::kPropn && !IsPlaceKindWord(Lower(doc[h.span]))) {
         out.attachment = Attachment::kNameModifier;
         return out;
       }

@@ -8,8 +8,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string_view>
 
 #include "eventmill/document.h"
+#include "eventmill/lexicon.h"
 
 namespace eventmill::code {
 
@@ -41,6 +44,11 @@ bool IsPlaceKindWord(std::string_view lower);
 // unknown or the town's own, in a country no other place or demonym of doc.entities is in while
 // some are elsewhere ("Kazakh police ... on the Caspian coast"). Regions and countries stay.
 bool TownMisreadsFeature(const Document& doc, const Entity& mention, const std::string& story_country);
+
+// The country `alpha2` as a place (its gazetteer point), for an event whose story names no place
+// but whose actors all belong to one country ("SNA soldiers", "Kazakh police"); nullopt when the
+// gazetteer does not know it.
+std::optional<Place> CountryAsPlace(const Lexicon& lexicon, std::string_view alpha2);
 
 // What the place chooser adds to a mention's score for its attachment (0 for kUnparsed);
 // kNameModifier is never a scene: the caller skips it.

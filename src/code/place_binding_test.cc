@@ -97,6 +97,15 @@ TEST(PlaceBinding, ACompoundOfAnotherNameIsPartOfThatName) {
                          {".", 5, D::kPunct, U::kPunct}});
   EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Eastland"), SpanOf(doc, "marched")).attachment,
             Attachment::kNameModifier);
+  // "Workers of Eastland - Railways marched .": a dash makes two names.
+  Document dashed = Parsed({{"Workers", 6, D::kNsubj, U::kNoun},
+                            {"of", 5, D::kCase, U::kAdp},
+                            {"Eastland", 5, D::kCompound, U::kPropn},
+                            {"-", 5, D::kPunct, U::kPunct},
+                            {"Railways", 1, D::kNmod, U::kPropn},
+                            {"marched", 0, D::kRoot, U::kVerb}});
+  EXPECT_NE(BindToTrigger(dashed, 0, SpanOf(dashed, "Eastland"), SpanOf(dashed, "marched")).attachment,
+            Attachment::kNameModifier);
 }
 
 TEST(PlaceBinding, APlaceOfTheMainClauseFramesASubordinateEvent) {
@@ -199,6 +208,17 @@ TEST(PlaceBinding, AForeignTownBeforeAFeatureWordIsTheFeature) {
   Entity region = coast;
   region.place->precision = "region";
   EXPECT_FALSE(TownMisreadsFeature(doc, region, "KZ"));
+}
+
+TEST(PlaceBinding, ACountryAsAPlace) {
+  auto lexicon = Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  std::optional<Place> kz = CountryAsPlace(*lexicon, "KZ");
+  ASSERT_TRUE(kz.has_value());
+  EXPECT_EQ(kz->country, "KZ");
+  EXPECT_EQ(kz->precision, "country");
+  EXPECT_FALSE(CountryAsPlace(*lexicon, "").has_value());
+  EXPECT_FALSE(CountryAsPlace(*lexicon, "QQ").has_value());
 }
 
 TEST(PlaceBinding, KindsOfPlaces) {
