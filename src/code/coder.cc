@@ -363,8 +363,10 @@ struct Coder::Impl {
         }
       }
       // A foreign town named without a preposition in a story set elsewhere is more often a
-      // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
-      if (!scene && !home_country.empty() && r->entity->place->country != home_country &&
+      // misread name ("The Honda's driver", "Sakai and the parolee") than the scene; unless the tree
+      // hangs it on the trigger ("air raids on X district (Y)": Y is where they struck).
+      if (!scene && tree.attachment != code::Attachment::kScene && !home_country.empty() &&
+          r->entity->place->country != home_country &&
           r->entity->place->precision != "country") {
         continue;
       }
