@@ -272,6 +272,7 @@ struct Coder::Impl {
       if (modifies_actor) continue;
       // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
       if (code::TownMisreadsFeature(doc, *r->entity, home_country)) continue;
+      if (code::HyphenModifier(doc, *r->entity)) continue;  // "Saudi-led coalition"
       // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
       // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
       const bool dateline = s.index < 3 && r->first <= 2 && [&] {
@@ -436,7 +437,7 @@ struct Coder::Impl {
         }
       }
       // "the Caspian coast" read as a town abroad (place_binding.h).
-      if (code::TownMisreadsFeature(doc, *e, "")) continue;
+      if (code::TownMisreadsFeature(doc, *e, "") || code::HyphenModifier(doc, *e)) continue;
       auto& slot = score[e->place->name];
       // ("Russian forces", "Saudi-led coalition": a demonym says whose more often than where.)
       slot.first += (e->span.begin < lead_end ? 2.0 : 1.0) * (e->kind == "demonym" ? 0.5 : 1.0);

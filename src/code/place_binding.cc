@@ -78,6 +78,17 @@ std::string Lower(std::string_view s) {
 
 }  // namespace
 
+bool HyphenModifier(const Document& doc, const Entity& mention) {
+  if (mention.span.end >= doc.text.size() || doc.text[mention.span.end] != '-') return false;
+  size_t e = mention.span.end + 1;
+  while (e < doc.text.size() && std::isalpha(static_cast<unsigned char>(doc.text[e]))) ++e;
+  std::string word = Lower(std::string_view(doc.text).substr(mention.span.end + 1, e - mention.span.end - 1));
+  static constexpr std::array<std::string_view, 14> kModifiers = {
+      "led", "backed", "based", "born", "made", "funded", "allied", "aligned", "supported", "sponsored",
+      "owned", "registered", "flagged", "bound"};
+  return std::find(kModifiers.begin(), kModifiers.end(), word) != kModifiers.end();
+}
+
 std::optional<Place> CountryAsPlace(const Lexicon& lexicon, std::string_view alpha2) {
   if (alpha2.size() != 2) return std::nullopt;
   const lexicon::CountryRec* c = lexicon.impl().Country(alpha2);

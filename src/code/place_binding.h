@@ -45,6 +45,10 @@ bool IsPlaceKindWord(std::string_view lower);
 // some are elsewhere ("Kazakh police ... on the Caspian coast"). Regions and countries stay.
 bool TownMisreadsFeature(const Document& doc, const Entity& mention, const std::string& story_country);
 
+// Whether the place at `mention` only modifies what follows it, glued by a hyphen: "Saudi-led",
+// "Iranian-backed", "US-made", "Paris-based" say whose or from where, never where the event is.
+bool HyphenModifier(const Document& doc, const Entity& mention);
+
 // The country `alpha2` as a place (its gazetteer point), for an event whose story names no place
 // but whose actors all belong to one country ("SNA soldiers", "Kazakh police"); nullopt when the
 // gazetteer does not know it.

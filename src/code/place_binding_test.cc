@@ -221,6 +221,20 @@ TEST(PlaceBinding, ACountryAsAPlace) {
   EXPECT_FALSE(CountryAsPlace(*lexicon, "QQ").has_value());
 }
 
+TEST(PlaceBinding, AHyphenatedModifierSaysWhoseNotWhere) {
+  Document doc;
+  doc.text = "A Northland-led coalition struck Eastport; Westland-Eastport talks.";
+  Entity led;
+  led.span = SpanOf(doc, "Northland");
+  Entity port;
+  port.span = SpanOf(doc, "Eastport");
+  Entity pair;
+  pair.span = SpanOf(doc, "Westland");
+  EXPECT_TRUE(HyphenModifier(doc, led));
+  EXPECT_FALSE(HyphenModifier(doc, port));
+  EXPECT_FALSE(HyphenModifier(doc, pair));
+}
+
 TEST(PlaceBinding, KindsOfPlaces) {
   EXPECT_TRUE(IsPlaceKindWord("township"));
   EXPECT_TRUE(IsPlaceKindWord("governorate"));
