@@ -393,9 +393,6 @@ void PlaceResolution::VoteForCountries(PlaceContext* ctx) {
     for (const auto& [cc, v] : m) sum += v;
     if (sum <= 0) continue;
     double strength = top_rec->kind == PlaceKind::kCity ? 0.7 : 1.0;
-    // A demonym says whose ("Russian forces shelled Donetsk") as often as where: alone it does not
-    // make the country the other names are read in.
-    if (g.demonym) strength *= 0.5;
     // Several mentions of one name count more, but far less than as many names.
     strength *= g.weight <= 1.0 ? g.weight : 1.0 + 0.3 * std::log(g.weight);
     for (const auto& [cc, v] : m) {

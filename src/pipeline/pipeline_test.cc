@@ -31,6 +31,9 @@ class DataCopy : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     for (const char* family : kFamilies) fs::copy(fs::path(DataDir()) / family, dir_ / family, fs::copy_options::recursive);
+    // The parser's model: the pipeline parses sentences for the coder's place and date binding.
+    fs::create_directories(dir_ / "syntax");
+    fs::copy(fs::path(DataDir()) / "syntax" / "en_ewt.model", dir_ / "syntax" / "en_ewt.model");
   }
   void TearDown() override { fs::remove_all(dir_); }
 
