@@ -186,8 +186,12 @@ TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Sp
     out.hops = static_cast<int>(kt);
     return out;
   }
-  if (crosses_clause(up_m, km)) {
+  if (crosses_clause(up_m, km) && !crosses_clause(up_t, kt)) {
     out.attachment = Attachment::kOtherClause;
+  } else if (crosses_clause(up_m, km)) {
+    // Both under clauses of a common head: the tree (often a parse that took the main verb for a
+    // modifier, "The Court ruled on March 25 to send ...") cannot tell them apart.
+    out.attachment = Attachment::kOuterClause;
   } else if (Subject(doc.tokens[up_m[km - 1]])) {
     // The subject of the predicate above ("Residents of X said police fired"): who, not where.
     out.attachment = crosses_clause(up_t, kt) ? Attachment::kOtherClause : Attachment::kSubject;
