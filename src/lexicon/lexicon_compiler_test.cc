@@ -70,9 +70,23 @@ TEST_F(CompilerTest, EachSourceReachesTheLexicon) {
   EXPECT_EQ(Compile("CSTO"), (std::vector<std::string>{"IGOCSTO"}));             // actors/organizations.txt
 }
 
+TEST_F(CompilerTest, APreferredNameIsThePlacesNameAndTheOldOneStaysAnAlternate) {
+  std::ofstream(dir_ / "data" / "places" / "preferred_names.txt") << "# test\n1526384 | Alma-Ata\n";
+  EXPECT_EQ(Compile("Alma-Ata"), (std::vector<std::string>{"Alma-Ata/KZ"}));
+  auto old_name = Compile("Almaty");  // the region of that name, and the city under its old name
+  EXPECT_NE(std::find(old_name.begin(), old_name.end(), "Alma-Ata/KZ"), old_name.end());
+  EXPECT_NE(std::find(old_name.begin(), old_name.end(), "Almaty/KZ"), old_name.end());  // the region
+  // A name the place does not bear is an error naming the line.
+  std::ofstream(dir_ / "data" / "places" / "preferred_names.txt") << "1526384 | Almatown\n";
+  CompileReport report;
+  auto blob = CompileLexicon(options_, &report);
+  ASSERT_FALSE(blob.ok());
+  EXPECT_NE(blob.status().message().find("preferred_names.txt:1"), std::string::npos) << blob.status().message();
+}
+
 TEST_F(CompilerTest, EachMissingDataSourceIsAnErrorNamingIt) {
   for (const char* rel : {"places/cues.txt", "actors/cues.txt", "places/countries.txt", "places/regions.txt",
-                          "places/admin1_abbrev.txt", "places/stoplist.txt", "actors/roles.txt", "actors/titles.txt",
+                          "places/admin1_abbrev.txt", "places/stoplist.txt", "places/preferred_names.txt", "actors/roles.txt", "actors/titles.txt",
                           "actors/org_heads.txt", "actors/organizations.txt", "actors/people.txt"}) {
     fs::path path = dir_ / "data" / rel, hidden = dir_ / "data" / (std::string(rel) + ".hidden");
     fs::rename(path, hidden);

@@ -221,8 +221,8 @@ TEST(LexiconLint, ReportsBadCodesConflictsAndMalformedLines) {
   fs::create_directories(dir / "actors");
   fs::create_directories(dir / "places");
   for (const char* f : {"places/cues.txt", "actors/cues.txt", "places/countries.txt", "places/regions.txt",
-                        "places/admin1_abbrev.txt", "places/stoplist.txt", "actors/titles.txt", "actors/org_heads.txt",
-                        "actors/people.txt"}) {
+                        "places/admin1_abbrev.txt", "places/stoplist.txt", "places/preferred_names.txt", "actors/titles.txt",
+                        "actors/org_heads.txt", "actors/people.txt"}) {
     std::ofstream(dir / f) << "";
   }
   std::ofstream(dir / "actors/roles.txt") << "police | COP | security | GROUP\nriot police | CPO | security\n";

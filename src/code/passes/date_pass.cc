@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "code/passes/passes.h"
+#include "code/place_binding.h"
 
 namespace eventmill::code {
 namespace {
@@ -74,6 +75,14 @@ EventDate FindDate(const Document& doc, const SentenceView& s, size_t cb, size_t
   std::string published = DatePart(doc.published);
   for (const auto& d : doc.dates) {
     if (!s.span.Contains(d.span) || !UsableDate(doc, d, published)) continue;
+    // "has killed 14,000 people since 2014": a year or month opening a period is when it began,
+    // not when the event told happened ("since the beginning of January" is a day: Refine).
+    if (PartOfMonth(doc, d).empty() && OpensPeriod(doc, d.span) && d.date.value.size() <= 7) continue;
+    // "Trees planted 100 years ago were cut down": a time expression under another predicate
+    // dates that one, not this event (place_binding.h; unparsed sentences keep the word rules).
+    if (!DateBindsToTrigger(doc, s.index, d.span, s.tokens[trigger].span)) continue;
+    // "On 16 March 2022, ...": a date that opens the sentence dates every event in it.
+    const bool frame = DateFramesSentence(doc, s.index, d.span);
     size_t t = s.TokenAt(d.span.begin);
     // "marched against last week's coup": a date in the possessive dates the noun after it,
     // not this event, unless that noun is the event ("Sunday's attack killed ...").
@@ -98,7 +107,7 @@ EventDate FindDate(const Document& doc, const SentenceView& s, size_t cb, size_t
     if (possessive && !within_dated && !(trigger > te && trigger <= te + 4)) continue;
     bool in_clause = t >= cb && t < ce;
     int dist = static_cast<int>(t > trigger ? t - trigger : trigger - t);
-    int rank = (in_clause ? 0 : 1000) + dist;
+    int rank = frame ? 0 : (in_clause ? 0 : 1000) + dist;
     if (rank < best_rank) {
       best_rank = rank;
       best = &d;

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "code/passes/passes.h"
+#include "code/place_binding.h"
 #include "text/grammar_words.h"
 
 namespace eventmill::code {
@@ -48,8 +49,10 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
       if (&other == r || !CanAct(*other.entity) || IsPlace(*other.entity)) continue;
       // "Iraqi police": the place says where the actor is from. ("A Fort Worth teen" is
       // mostly where the story happens.)
+      // ("government officials in X": a place after "in" inside the actor's words is where it is.)
+      const bool located = r->before == "in" || r->before == "at" || r->before == "near";
       if (other.entity->actor &&
-          ((other.first <= r->first && r->last <= other.last) || other.first == r->last + 1)) {
+          ((other.first <= r->first && r->last <= other.last && !located) || other.first == r->last + 1)) {
         modifies_actor = true;
       }
       // "Officer Justin Garner", "his wife, Amelia,": a place inside a person's name or in
@@ -62,6 +65,23 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
       }
     }
     if (modifies_actor) continue;
+    // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
+    if (TownMisreadsFeature(doc, *r->entity, home_country)) continue;
+    if (HyphenModifier(doc, *r->entity)) continue;  // "Saudi-led coalition"
+    // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
+    // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
+    const bool dateline = s.index < 3 && r->first <= 2 && [&] {
+      std::string_view t = doc[s.entities.front().entity->span];
+      return s.entities.front().first == 0 && t.size() >= 3 &&
+             std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    }();
+    TreeBinding tree = dateline ? TreeBinding{} : BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
+    // ("Sunset Woods Park": a town's name inside another name is part of it; "the Nebraska
+    // Sandhills", "Zambia Railways": a region or country there still says where it is.)
+    if (tree.attachment == Attachment::kNameModifier) {
+      if (r->entity->place->precision == "city") continue;
+      tree = TreeBinding{};
+    }
     // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
     // followed by a capitalised word that is no date nor another entity opens a name.
     if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
@@ -138,14 +158,15 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
       }
     }
     // A foreign town named without a preposition in a story set elsewhere is more often a
-    // misread name ("The Honda's driver", "Sakai and the parolee") than the scene.
-    if (!scene && !home_country.empty() && r->entity->place->country != home_country &&
-        r->entity->place->precision != "country") {
+    // misread name ("The Honda's driver", "Sakai and the parolee") than the scene; unless the tree
+    // hangs it on the trigger ("air raids on X district (Y)": Y is where they struck).
+    if (!scene && tree.attachment != Attachment::kScene && !home_country.empty() &&
+        r->entity->place->country != home_country && r->entity->place->precision != "country") {
       continue;
     }
     double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
     // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
-    double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1;
+    double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1 + AttachmentScore(tree);
     // A city or region says more than a country.
     if (r->entity->place->precision != "country") score += 0.5;
     if (score > best_score) {
@@ -234,8 +255,11 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
         }
       }
     }
+    // "the Caspian coast" read as a town abroad (place_binding.h).
+    if (TownMisreadsFeature(doc, *e, "") || HyphenModifier(doc, *e)) continue;
     auto& slot = score[e->place->name];
-    slot.first += e->span.begin < lead_end ? 2.0 : 1.0;
+    // ("Russian forces", "Saudi-led coalition": a demonym says whose more often than where.)
+    slot.first += (e->span.begin < lead_end ? 2.0 : 1.0) * (e->kind == "demonym" ? 0.5 : 1.0);
     if (!slot.second) slot.second = e;
   }
   const Entity* best = nullptr;
@@ -257,7 +281,7 @@ void FindScope(const CoderData& data, SentenceState& st) {
   for (const PatternMatch& c : data.scope.MatchAll(st.s.tokens)) st.scope_at.push_back(c.first);
 }
 
-void BindPlace(const CoderData&, const DocumentState& d, const SentenceState& st, TriggerState& t) {
+void BindPlace(const CoderData& data, const DocumentState& d, const SentenceState& st, TriggerState& t) {
   const SentenceView& s = st.s;
   Event& e = t.base.event;
   // "The United States condemned the attack": a country that acts in another event of the
@@ -281,6 +305,11 @@ void BindPlace(const CoderData&, const DocumentState& d, const SentenceState& st
     t.base.location_basis = LocationBasis::kArticle;
     Explain(e.explain, pass::kPlaces,
             "place " + d.main_place->place.name + " (" + d.main_place->place.precision + "): the article's main place");
+  } else if (auto home = CountryAsPlace(*data.lexicon, d.story_country)) {
+    // No place in the story at all: the country its actors belong to ("SNA soldiers").
+    e.location = Location{*home, Span{}};
+    t.base.location_basis = LocationBasis::kArticle;
+    Explain(e.explain, pass::kPlaces, "place " + home->name + " (country): no place named, the country of the story's actors");
   } else {
     Explain(e.explain, pass::kPlaces, "no place found");
   }
