@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analyze/place_resolver.h"
+#include "code/sentence_view.h"
 #include "lexicon/lexicon_impl.h"
 
 namespace eventmill::code {
@@ -168,6 +169,10 @@ TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Sp
   const size_t own = mu == Upos::kVerb || mu == Upos::kAux ? 0 : 1;
   auto crosses_clause = [&](const std::vector<int64_t>& path, size_t upto) {
     for (size_t i = &path == &up_m ? own : 0; i < upto; ++i) {
+      // A word of the trigger's own phrase ("mass shooting" tagged as a noun and a verb) is the
+      // trigger: its relation opens no other clause.
+      const Span& w = doc.tokens[path[i]].span;
+      if (w.begin >= trigger.begin && w.end <= trigger.end) continue;
       if (Clausal(doc.tokens[path[i]])) return true;
     }
     return false;
@@ -219,11 +224,27 @@ double AttachmentScore(const TreeBinding& b) {
   return 0.0;
 }
 
+namespace {
+
+// "Officers seized guns in raids, police said Thursday": a time on the verb that reports the
+// event is when it was told, which bounds the event; news dates an event so when nothing else
+// in the sentence does (a date of its own clause still ranks first in the date pass).
+bool ReportDates(const Document& doc, const Sentence& s, Span date) {
+  int64_t m = HeadOf(doc, s, date);
+  if (m < 0) return false;
+  int32_t h = doc.tokens[m].head;
+  if (h < static_cast<int32_t>(s.token_begin) || h >= static_cast<int32_t>(s.token_end)) return false;
+  const Token& verb = doc.tokens[h];
+  return verb.upos == Upos::kVerb && IsReportingVerb(Lower(doc[verb.span]));
+}
+
+}  // namespace
+
 bool DateBindsToTrigger(const Document& doc, size_t sentence, Span date, Span trigger) {
   if (DateFramesSentence(doc, sentence, date)) return true;
   TreeBinding b = BindToTrigger(doc, sentence, date, trigger);
   if (b.attachment == Attachment::kUnparsed) return true;
-  if (b.attachment == Attachment::kOtherClause) return false;
+  if (b.attachment == Attachment::kOtherClause) return ReportDates(doc, doc.sentences[sentence], date);
   // "A statue erected 100 years ago was destroyed": right after a verb that opens another clause
   // (a participle modifying a noun), the time is that verb's, even where the parser hung it on
   // the main verb.

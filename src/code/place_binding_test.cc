@@ -173,6 +173,37 @@ TEST(DateBinding, AnOpeningDateFramesTheWholeSentence) {
   EXPECT_FALSE(DateFramesSentence(doc, 0, SpanOf(doc, "town")));
 }
 
+TEST(DateBinding, TheDayAnEventIsReportedBoundsIt) {
+  // "Officers seized guns in raids , police said Thursday ."
+  Document doc = Parsed({{"Officers", 2, D::kNsubj, U::kNoun},
+                         {"seized", 0, D::kRoot, U::kVerb},
+                         {"guns", 2, D::kObj, U::kNoun},
+                         {"in", 5, D::kCase, U::kAdp},
+                         {"raids", 2, D::kObl, U::kNoun},
+                         {",", 8, D::kPunct, U::kPunct},
+                         {"police", 8, D::kNsubj, U::kNoun},
+                         {"said", 2, D::kParataxis, U::kVerb},
+                         {"Thursday", 8, D::kOblUnmarked, U::kPropn},
+                         {".", 2, D::kPunct, U::kPunct}});
+  EXPECT_TRUE(DateBindsToTrigger(doc, 0, SpanOf(doc, "Thursday"), SpanOf(doc, "seized")));
+  // A time on another verb that only reports nothing ("police arrived Thursday") still does not.
+  doc.text.replace(doc.text.find("said"), 4, "came");
+  EXPECT_FALSE(DateBindsToTrigger(doc, 0, SpanOf(doc, "Thursday"), SpanOf(doc, "seized")));
+}
+
+TEST(DateBinding, AWordOfTheTriggersOwnPhraseOpensNoClause) {
+  // "in the mass shooting on March 10": the parser made "shooting" a clause (acl) of "mass".
+  Document doc = Parsed({{"in", 3, D::kCase, U::kAdp},
+                         {"the", 3, D::kDet, U::kDet},
+                         {"mass", 0, D::kRoot, U::kNoun},
+                         {"shooting", 3, D::kAcl, U::kVerb},
+                         {"on", 7, D::kCase, U::kAdp},
+                         {"March", 7, D::kNmodUnmarked, U::kPropn},
+                         {"10", 4, D::kObl, U::kNum}});
+  EXPECT_TRUE(DateBindsToTrigger(doc, 0, SpanOf(doc, "March 10"), SpanOf(doc, "mass shooting")));
+  EXPECT_FALSE(DateBindsToTrigger(doc, 0, SpanOf(doc, "March 10"), SpanOf(doc, "mass")));
+}
+
 TEST(DateBinding, SinceOpensAPeriod) {
   Document doc;
   doc.text = "The war has killed 900 people since 2015, and shelling resumed in 2019.";
