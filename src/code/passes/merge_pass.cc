@@ -31,7 +31,7 @@ void MergeSentence(const CoderData& data, DocumentState& d, const SentenceState&
   d.events.resize(st.first_of_sentence);
   for (auto& c : fresh) {
     RecodeBySides(data, c);
-    PlaceAsSource(d, c);
+    PlaceAsSource(data, d, c);
     CompleteActors(data, d, c);
     data.mappings->Fill(c.event, c.cues);
     MergeInto(d.merged, std::move(c));

@@ -121,7 +121,7 @@ void FindSubjectPlace(const SentenceState& st, TriggerState& t);
 // "urged Tehran to", "opened an embassy in Syria": a place as the target's government.
 void PlaceAsTarget(const CoderData& data, const SentenceState& st, TriggerState& t);
 // With no source, the subject place speaks for its government.
-void PlaceAsSource(const DocumentState& d, EventCandidate& c);
+void PlaceAsSource(const CoderData& data, const DocumentState& d, EventCandidate& c);
 
 // date_pass.cc: the event's date from its clause, its sentence, the story, or the publication.
 void BindDate(const DocumentState& d, const SentenceState& st, TriggerState& t);

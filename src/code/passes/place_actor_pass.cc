@@ -49,12 +49,15 @@ void PlaceAsTarget(const CoderData& data, const SentenceState& st, TriggerState&
   }
 }
 
-void PlaceAsSource(const DocumentState& d, EventCandidate& c) {
+void PlaceAsSource(const CoderData& data, const DocumentState& d, EventCandidate& c) {
   if (c.event.source || !c.subject_place || !CameoCode(c.event.cameo).IsShortOfCoercion()) return;
   const Place& pl = *c.subject_place->place;
+  // The story's own code for the country, else the lexicon's: "Ottawa rejected the plan" speaks
+  // for Canada even where no Canadian actor is named.
   auto it = d.alpha3_of.find(pl.country);
-  if (it == d.alpha3_of.end()) return;
-  Actor a{.text = c.subject_place->text, .span = c.subject_place->span, .code = it->second + "GOV",
+  std::string alpha3 = it != d.alpha3_of.end() ? it->second : std::string(data.Alpha3(pl.country));
+  if (alpha3.empty()) return;
+  Actor a{.text = c.subject_place->text, .span = c.subject_place->span, .code = alpha3 + "GOV",
           .country = pl.country, .role = "GOV", .name = pl.name};
   c.event.source = a;
   Explain(c.event.explain, pass::kPlaceActors, "source " + a.code + ": \"" + a.text + "\" speaks for its government (a place as subject)");

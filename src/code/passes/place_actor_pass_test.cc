@@ -26,14 +26,27 @@ TEST(PlaceActorPass, APlaceOpeningTheClauseSpeaksForItsGovernment) {
   EventCandidate c;
   c.event.cameo = "016";
   c.subject_place = &doc.entities[0];
-  PlaceAsSource(d, c);
+  PlaceAsSource(Data(), d, c);
   ASSERT_TRUE(c.event.source);
   EXPECT_EQ(c.event.source->code, "GEOGOV");
   EventCandidate force;
   force.event.cameo = "190";  // force is done by someone, not by a capital's name
   force.subject_place = &doc.entities[0];
-  PlaceAsSource(d, force);
+  PlaceAsSource(Data(), d, force);
   EXPECT_FALSE(force.event.source);
+}
+
+TEST(PlaceActorPass, ACapitalSpeaksForItsGovernmentWhereTheStoryNamesNoActorOfItsCountry) {
+  Document doc = Doc("Ottawa rejected the proposal on Tuesday.");
+  AddPlace(doc, "Ottawa", "CA", "city");
+  DocumentState d = StartStory(Data(), doc);
+  EventCandidate c;
+  c.event.cameo = "12";
+  c.subject_place = &doc.entities[0];
+  PlaceAsSource(Data(), d, c);
+  ASSERT_TRUE(c.event.source);
+  EXPECT_EQ(c.event.source->code, "CANGOV");  // the lexicon's alpha-3 code, not the story's
+  EXPECT_EQ(c.event.source->country, "CA");
 }
 
 }  // namespace
