@@ -173,7 +173,13 @@ TreeBinding BindToTrigger(const Document& doc, size_t sentence, Span mention, Sp
       // trigger: its relation opens no other clause.
       const Span& w = doc.tokens[path[i]].span;
       if (w.begin >= trigger.begin && w.end <= trigger.end) continue;
-      if (Clausal(doc.tokens[path[i]])) return true;
+      // "the bomb that killed 20 in X", "an attack which left 5 dead in X": a clause that
+      // modifies the trigger noun tells that event itself.
+      const Token& tok = doc.tokens[path[i]];
+      const bool describes_trigger = (tok.deprel == Deprel::kAcl || tok.deprel == Deprel::kAclRelcl) && tok.head == t &&
+                                     (doc.tokens[t].upos == Upos::kNoun || doc.tokens[t].upos == Upos::kPropn);
+      if (describes_trigger) continue;
+      if (Clausal(tok)) return true;
     }
     return false;
   };

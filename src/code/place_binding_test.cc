@@ -124,6 +124,20 @@ TEST(PlaceBinding, APlaceOfTheMainClauseFramesASubordinateEvent) {
             Attachment::kOuterClause);
 }
 
+TEST(PlaceBinding, AClauseThatDescribesTheTriggerNounTellsItsScene) {
+  // "a bomb killed 20 in Alexandria", parsed as a reduced relative: "killed" an acl of "bomb".
+  Document doc = Parsed({{"a", 2, D::kDet, U::kDet},
+                         {"bomb", 0, D::kRoot, U::kNoun},
+                         {"killed", 2, D::kAcl, U::kVerb},
+                         {"20", 3, D::kObj, U::kNum},
+                         {"in", 6, D::kCase, U::kAdp},
+                         {"Alexandria", 3, D::kObl, U::kPropn}});
+  EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Alexandria"), SpanOf(doc, "bomb")).attachment, Attachment::kScene);
+  // A clause under a verb trigger is another clause.
+  doc.tokens[1].upos = U::kVerb;
+  EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Alexandria"), SpanOf(doc, "bomb")).attachment, Attachment::kOtherClause);
+}
+
 TEST(PlaceBinding, UnparsedSentencesAreLeftToTheWordRules) {
   Document doc = Protest();
   doc.sentences[0].parsed = false;
@@ -201,6 +215,8 @@ TEST(DateBinding, AWordOfTheTriggersOwnPhraseOpensNoClause) {
                          {"March", 7, D::kNmodUnmarked, U::kPropn},
                          {"10", 4, D::kObl, U::kNum}});
   EXPECT_TRUE(DateBindsToTrigger(doc, 0, SpanOf(doc, "March 10"), SpanOf(doc, "mass shooting")));
+  // Were "mass" a verb, "shooting" would open a clause of its own, with its own time.
+  doc.tokens[2].upos = U::kVerb;
   EXPECT_FALSE(DateBindsToTrigger(doc, 0, SpanOf(doc, "March 10"), SpanOf(doc, "mass")));
 }
 
