@@ -252,6 +252,31 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
   if (!frame.parsed) return std::nullopt;
   ActorChoice out;
   for (auto& e : frame.explain) out.explain.push_back("tree: " + e);
+  // "Berlin rejected", "relations with Kigali": in a verbal or diplomatic act (short of coercion,
+  // not a protest nor a show of force), a city or country named as the slot's own word stands for
+  // its government. Its code is the country's alpha-2 code until the frame pass completes it
+  // (CompleteActors: alpha-3 + GOV). A place after "in" fills no slot (frames.tsv), so the scene
+  // of an event never becomes its actor here.
+  CameoCode family(p.cameo);
+  bool places_act = family.IsShortOfCoercion() && !family.HasRoot(14) && !family.HasRoot(15);
+  auto PlaceAsGovernment = [&](const FrameArgument& a, const Actor* not_this, size_t* first,
+                               std::string* how) -> std::optional<Actor> {
+    if (!places_act) return std::nullopt;
+    for (const EntityRef& r : s.entities) {
+      const Entity& e = *r.entity;
+      if (!e.span.Contains(doc.tokens[a.word].span) || e.type != EntityType::kPlace || !e.place ||
+          e.place->country.empty() || (e.place->precision != "city" && e.place->precision != "country")) {
+        continue;
+      }
+      if (not_this && e.span == not_this->span) continue;
+      Actor g = ActorOf(e);
+      g.role = "GOV";
+      *first = r.first;
+      *how = a.how + "; \"" + e.text + "\" stands for its government";
+      return g;
+    }
+    return std::nullopt;
+  };
   // The actor a slot's word names: the entity that holds it or one of its name parts, or for a
   // pronoun the actor it refers back to.
   // `on_head`: the actor names the argument's own word, not a modifier of it ("German" in
@@ -288,7 +313,7 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
       }
       if (found && found->entity->actor && !found->entity->actor->code.empty() && w != a.look_in.front()) break;
     }
-    if (!found) return std::nullopt;
+    if (!found) return PlaceAsGovernment(a, not_this, first, how);
     *on_head = found->entity->span.Contains(doc.tokens[a.word].span);
     *first = found->first;
     return ActorOf(*found->entity);

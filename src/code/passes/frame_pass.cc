@@ -42,11 +42,12 @@ void CompleteActors(const CoderData& data, const DocumentState& d, EventCandidat
       (*a)->code = d.story_alpha3 + (*a)->role;
     }
   }
-  // A country named without an actor ("Russian diplomats") is coded by its alpha-3 code.
+  // A country named without an actor ("Russian diplomats") is coded by its alpha-3 code; a place
+  // that stands for its government ("Berlin rejected") by its alpha-3 code and role.
   for (std::optional<Actor>* a : {&c.event.source, &c.event.target}) {
     if (*a && (*a)->code.size() == 2 && (*a)->code == (*a)->country) {
       std::string_view a3 = data.Alpha3((*a)->country);
-      if (!a3.empty()) (*a)->code = std::string(a3);
+      if (!a3.empty()) (*a)->code = std::string(a3) + (*a)->role;
     }
   }
 }
