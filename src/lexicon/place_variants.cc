@@ -32,6 +32,31 @@ std::string SunArticle(std::string_view next) {
   }
 }
 
+// `word` without the marks that write ayn and hamza ("Dar'a", "Dar`a", "Dar‘ā" -> "Dara"), or "".
+std::string WithoutAynMarks(std::string_view word) {
+  std::string out;
+  bool any = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c == '\'' || c == '`') {
+      any = true;
+      continue;
+    }
+    // U+2018/U+2019 (E2 80 98/99), U+02BE/U+02BF (CA BE/BF)
+    if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(word[i + 2]) == 0x98 || static_cast<unsigned char>(word[i + 2]) == 0x99)) {
+      any = true, i += 2;
+      continue;
+    }
+    if (c == 0xCA && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) == 0xBE || static_cast<unsigned char>(word[i + 1]) == 0xBF)) {
+      any = true, ++i;
+      continue;
+    }
+    out.push_back(static_cast<char>(c));
+  }
+  return any && out.size() >= 2 ? out : "";
+}
+
 struct Word {
   std::string text;
   bool hyphen_after = false;
@@ -60,6 +85,10 @@ std::vector<std::string> ArabicSpellingVariants(std::string_view name, size_t li
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i].text;
     options[i].push_back(w);
+    if (std::string bare = WithoutAynMarks(w); !bare.empty()) {
+      options[i].push_back(bare);
+      any = true;
+    }
     if (i + 1 < words.size() && IsArticle(w)) {
       bool upper = std::isupper(static_cast<unsigned char>(w[0]));
       std::string al = upper ? "Al" : "al", sun = SunArticle(words[i + 1].text);

@@ -19,8 +19,8 @@ bool UsesArabicRomanisation(std::string_view country);
 // The variants of `name` (never `name` itself, each once), at most `limit`: every article word
 // ("Al", "El", "Ar", "As", "Ash", "Ad", ...; alone or before a hyphen) written as "Al" and as the
 // form assimilated to the next word's first letter; a leading article left out where at least
-// four letters remain; a final "ah" of the last word also written "a". Empty when the name has
-// neither an article nor a final "ah".
+// four letters remain; a final "ah" of the last word also written "a"; a word without the marks
+// that write ayn and hamza ("Dar'a", "Dar‘ā" -> "Dara"). Empty when the name has none of these.
 std::vector<std::string> ArabicSpellingVariants(std::string_view name, size_t limit = 12);
 
 }  // namespace eventmill::lexicon

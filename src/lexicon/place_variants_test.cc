@@ -36,6 +36,13 @@ TEST(PlaceVariants, ArticleInsideTheName) {
   EXPECT_TRUE(Has(w, "Deir al-Zor"));
 }
 
+TEST(PlaceVariants, AynAndHamzaMarksLeftOut) {
+  EXPECT_TRUE(Has(ArabicSpellingVariants("Dar'a"), "Dara"));
+  EXPECT_TRUE(Has(ArabicSpellingVariants("Dar‘ā"), "Darā"));
+  EXPECT_TRUE(Has(ArabicSpellingVariants("Ad Dali`"), "Ad Dali"));
+  EXPECT_TRUE(Has(ArabicSpellingVariants("Ma'rib"), "Marib"));
+}
+
 TEST(PlaceVariants, NothingToVary) {
   EXPECT_TRUE(ArabicSpellingVariants("Mosul").empty());
   EXPECT_TRUE(ArabicSpellingVariants("Utah").empty());  // too short for the "ah" rule
