@@ -15,6 +15,7 @@
 
 #include "eventmill/data_dir.h"
 #include "lexicon/lexicon_format.h"
+#include "lexicon/place_variants.h"
 #include "lexicon/source_file.h"
 #include "lexicon/tokens.h"
 #include "text/utf8.h"
@@ -438,6 +439,7 @@ struct Region {
   uint32_t place;
   std::string cc, iso, norm_name;
   double lat, lon;
+  std::vector<std::string> ne_names;  // Natural Earth's names of the region, matched by ISO code
 };
 struct Compilation {
   const CompileOptions& options;
@@ -445,6 +447,7 @@ struct Compilation {
   std::string npm;                             // node_modules of the npm data packages
   Sources src;                                 // data/actors and data/places
   Builder b;
+  std::unordered_set<std::string> town_names;  // "CC name" of every town, normalised
   std::unordered_set<std::string> common;      // common English words
   std::unordered_set<std::string> stop;        // phrases never read as places, normalised
   std::string text;                            // the file being read
@@ -660,7 +663,16 @@ Status LoadAdmin1Regions(Compilation& c) {
                                  " State", " Department", " Municipality", " Voivodeship", " Division", " Territory", " district", " Republic", " Krai", " Kray", " Autonomous Okrug"}) {
         size_t n = std::strlen(suffix);
         if (name.size() > n + 2 && name.compare(name.size() - n, n, suffix) == 0) {
-          b.AddPhrase(name.substr(0, name.size() - n), Table::kPlace, idx, kAlternate);
+          std::string bare = name.substr(0, name.size() - n);
+          b.AddPhrase(bare, Table::kPlace, idx, kAlternate);
+          // "Al-Raqqah Governorate" is also "Ar Raqqa" and "Raqqa Governorate".
+          if (UsesArabicRomanisation(cc)) {
+            for (const std::string& v : ArabicSpellingVariants(bare)) {
+              if (stop.count(NormalizePhrase(v))) continue;
+              b.AddPhrase(v, Table::kPlace, idx, kAlternate);
+              b.AddPhrase(v + suffix, Table::kPlace, idx, kAlternate);
+            }
+          }
         }
       }
     }
@@ -676,6 +688,7 @@ Status LoadAdmin1Regions(Compilation& c) {
         return Status::CorruptData(ne_path, "not a GeoJSON feature collection");
       }
       std::unordered_map<std::string, std::pair<double, double>> by_iso, by_name;
+      std::unordered_map<std::string, std::vector<std::string>> names_by_iso;
       std::unordered_set<std::string> name_twice;
       for (const auto& f : ne["features"]) {
         if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) continue;
@@ -696,6 +709,10 @@ Status LoadAdmin1Regions(Compilation& c) {
             e = all.find('|', s);
             if (e == std::string::npos) e = all.size();
             if (e > s) names.insert(cc + " " + NormalizePhrase(all.substr(s, e - s)));
+            if (e > s && k != std::string_view("gn_name") && p.contains("iso_3166_2") && p["iso_3166_2"].is_string()) {
+              size_t a = all.find_first_not_of(' ', s);
+              if (a < e) names_by_iso[p["iso_3166_2"].get<std::string>()].push_back(all.substr(a, e - a));
+            }
           }
         }
         for (const auto& n : names) {
@@ -707,6 +724,7 @@ Status LoadAdmin1Regions(Compilation& c) {
       for (auto& g : regions) {
         if (g.cc == "US") continue;
         auto it = by_iso.find(g.cc + "-" + g.iso);
+        if (it != by_iso.end()) g.ne_names = names_by_iso[it->first];
         auto nt = by_name.find(g.cc + " " + g.norm_name);
         const std::pair<double, double>* pt = nt != by_name.end() ? &nt->second : it != by_iso.end() ? &it->second : nullptr;
         if (!pt) continue;
@@ -813,6 +831,18 @@ Status LoadAdmin2Counties(Compilation& c) {
   return Status::Ok();
 }
 
+// A town's name in an Arabic-speaking country, spelt the other ways it is romanised, as its
+// alternate names (place_variants.h).
+void AddArabicSpellings(Compilation& c, const std::string& name, uint32_t idx, uint8_t flags) {
+  for (const std::string& v : ArabicSpellingVariants(name)) {
+    std::string vn = NormalizePhrase(v);
+    if (vn.empty() || c.stop.count(vn)) continue;
+    uint8_t vf = flags | kAlternate | kCapitalized;
+    if (vn.find(' ') == std::string::npos && c.common.count(vn)) vf |= kCommonWord;
+    c.b.AddPhrase(v, Table::kPlace, idx, vf, /*case_from_phrase=*/false);
+  }
+}
+
 // Cities: GeoNames cities1000.
 Status LoadCities(Compilation& c) {
   const CompileOptions& options = c.options;
@@ -880,6 +910,7 @@ Status LoadCities(Compilation& c) {
       for (const auto& r : rows) {
         occupied.insert(cell_key(r.cc, r.lat, r.lon));
         auto& best = by_name[r.cc + " " + NormalizePhrase(r.name)];
+        c.town_names.insert(r.cc + " " + NormalizePhrase(r.name));
         if (!best || r.pop > best->pop) best = &r;
       }
       size_t moved = 0;
@@ -972,6 +1003,7 @@ Status LoadCities(Compilation& c) {
         b.places()[co->second].population += r.pop;
       }
       uint32_t idx = b.AddPlace(p);
+      const bool arabic = UsesArabicRomanisation(r.cc);
       auto add = [&](const std::string& name, uint8_t flags) {
         if (name.size() < 2) return;
         std::string norm = NormalizePhrase(name);
@@ -979,6 +1011,7 @@ Status LoadCities(Compilation& c) {
         if (norm.find(' ') == std::string::npos && common.count(norm)) flags |= kCommonWord;
         b.AddPhrase(name, Table::kPlace, idx, flags | kCapitalized, /*case_from_phrase=*/false);
         b.AddFuzzy(norm, idx);
+        if (arabic) AddArabicSpellings(c, name, idx, flags);
       };
       add(shown, 0);
       if (shown != r.name) add(r.name, kAlternate);  // the old name stays one of its names
@@ -1010,6 +1043,49 @@ Status LoadCities(Compilation& c) {
     }
   }
   return Status::Ok();
+}
+
+// Natural Earth's other names of an admin-1 region ("Salah ad-Din" for country-state-city's
+// "Saladin Governorate", "Hiiraan" for "Hiran"), with their Arabic spelling variants, as alternate
+// names of the region; not a name some town of its country bears ("Mosul", "Kut" are listed as
+// names of their provinces: the town keeps the name).
+void LoadRegionAlternateNames(Compilation& c) {
+  static const std::unordered_set<std::string> kDirections = {"north", "south", "east", "west", "northeast", "northwest",
+                                                               "southeast", "southwest", "centre", "center", "central"};
+  for (const Region& g : c.regions) {
+    std::unordered_set<std::string> words_of_longer;  // words of the region's names of two words or more
+    for (const std::string& name : g.ne_names) {
+      std::string norm = NormalizePhrase(name);
+      if (norm.find(' ') == std::string::npos) continue;
+      for (size_t s = 0, e; s <= norm.size(); s = e + 1) {
+        e = norm.find(' ', s);
+        if (e == std::string::npos) e = norm.size();
+        words_of_longer.insert(norm.substr(s, e - s));
+      }
+    }
+    for (const std::string& name : g.ne_names) {
+      if (name.size() < 3 || !IsLatin(name) || name.find(',') != std::string::npos) continue;
+          // Not a part of a longer name ("Nile" of "River Nile"), directions ("South West") or "The City".
+      std::string own = NormalizePhrase(name);
+      bool directions = true;
+      for (size_t s = 0, e; s <= own.size() && directions; s = e + 1) {
+        e = own.find(' ', s);
+        if (e == std::string::npos) e = own.size();
+        directions = kDirections.count(own.substr(s, e - s)) > 0;
+      }
+      if (own.compare(0, 4, "the ") == 0 || directions || words_of_longer.count(own)) continue;
+      std::vector<std::string> all = {name};
+      if (UsesArabicRomanisation(g.cc)) {
+        for (auto& v : ArabicSpellingVariants(name)) all.push_back(std::move(v));
+      }
+      for (const std::string& n : all) {
+        std::string norm = NormalizePhrase(n);
+        if (norm.size() < 3 || c.stop.count(norm) || c.town_names.count(g.cc + " " + norm)) continue;
+        if (norm.find(' ') == std::string::npos && c.common.count(norm)) continue;
+        c.b.AddPhrase(n, Table::kPlace, g.place, kAlternate);
+      }
+    }
+  }
 }
 
 // Regions that are not countries or admin-1 (continents, areas): data/places/regions.txt.
@@ -1147,6 +1223,7 @@ Result<std::string> CompileLexiconUnchecked(const CompileOptions& options, Compi
   EM_RETURN_IF_ERROR(LoadAdmin1Regions(c));
   EM_RETURN_IF_ERROR(LoadAdmin2Counties(c));
   EM_RETURN_IF_ERROR(LoadCities(c));
+  LoadRegionAlternateNames(c);
   EM_RETURN_IF_ERROR(LoadRegions(c));
   EM_RETURN_IF_ERROR(LoadActors(c));
   return b.Finish();

@@ -178,6 +178,17 @@ TEST(Lexicon, Admin1RegionsTakeNaturalEarthsLabelPoint) {
   }
 }
 
+TEST(Lexicon, Admin1RegionsTakeNaturalEarthsOtherNames) {
+  auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
+  ASSERT_TRUE(lex.ok());
+  // Natural Earth's names of KZ-MAN, matched by its code: alternate names of the region.
+  EXPECT_EQ(Names(*lex, "Mangyshlak"), (std::vector<std::string>{"Mangystau Region/KZ"}));
+  EXPECT_EQ(Names(*lex, "Mangghystau"), (std::vector<std::string>{"Mangystau Region/KZ"}));
+  // A code two features share (KZ-75) gives no names.
+  EXPECT_TRUE(Names(*lex, "Kapchagay Islands").empty());
+  EXPECT_TRUE(Names(*lex, "Almaty City").empty());
+}
+
 TEST(Lexicon, UsCountiesFromCensusBoundaries) {
   auto lex = Lexicon::Load({.data_dir = "", .compiled_path = MiniLexiconPath()});
   ASSERT_TRUE(lex.ok());

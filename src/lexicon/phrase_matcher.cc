@@ -9,7 +9,9 @@ namespace eventmill::lexicon {
 PhraseMatcher::PhraseMatcher(const Lexicon& lexicon) : lex_(&lexicon.impl()) {
   // Small words that stay lower case inside capitalised names ("Bay of Bengal", "Rio de Janeiro").
   for (const char* w : {"of", "the", "de", "la", "le", "el", "al", "and", "on", "upon", "du", "des", "von", "van", "der",
-                        "di", "da", "do", "y", "en", "sur", "am", "for", "del"}) {
+                        "di", "da", "do", "y", "en", "sur", "am", "for", "del",
+                        // the Arabic article assimilated ("Deir ez-Zor", "Salah ad-Din", "Ras as Sidr")
+                        "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "er", "es", "esh", "et", "ez"}) {
     particles_[n_particles_++] = TokenHash(w);
   }
 }

@@ -57,7 +57,7 @@ class PhraseMatcher {
                              std::vector<Posting>* postings, const std::vector<uint8_t>* joins = nullptr,
                              FirstCache* cache = nullptr) const;
   const Lexicon::Impl* lex_;
-  uint64_t particles_[24];
+  uint64_t particles_[48];
   int n_particles_ = 0;
 };
 
