@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "eventmill/civil_date.h"
+#include "store/export/decimal_text.h"
 
 namespace eventmill {
 namespace {
@@ -14,17 +15,6 @@ namespace {
 constexpr const char* kScaleOrder[] = {"Local partner", "Other",    "New media",    "Subnational",
                                        "National",      "Regional", "International"};
 
-std::string Decimal(double v, int decimals) {
-  if (!std::isfinite(v)) return "";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
 
 int64_t EpochOf(const std::string& iso) {
   int y, mo, d, h = 0, mi = 0, s = 0;
@@ -72,7 +62,7 @@ std::string CrowdSizeTag(const Event& e) {
                     : c.qualifier == "at_least"                       ? "at least "
                     : c.qualifier == "less_than"                      ? "less than "
                                                                       : "";
-    return "crowd size=" + q + Decimal(c.value, 0);
+    return "crowd size=" + q + DecimalText(c.value, 0);
   }
   return "crowd size=no report";
 }
@@ -268,8 +258,8 @@ std::optional<std::vector<std::string>> AcledRow(const StoredEvent& s, const Exp
                                   admins.admin2,
                                   "",
                                   location,
-                                  p && p->lat ? Decimal(*p->lat, 5) : "",
-                                  p && p->lon ? Decimal(*p->lon, 5) : "",
+                                  p && p->lat ? DecimalText(*p->lat, 5) : "",
+                                  p && p->lon ? DecimalText(*p->lon, 5) : "",
                                   geo_precision,
                                   source,
                                   scale,

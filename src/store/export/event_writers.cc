@@ -12,6 +12,7 @@
 #include "eventmill/printable.h"
 #include "eventmill/store.h"
 #include "store/export/acled_row.h"
+#include "store/export/decimal_text.h"
 #include "store/export/reference_tables.h"
 
 namespace eventmill {
@@ -49,17 +50,7 @@ void AppendTsvRow(const std::vector<std::string>& fields, std::string* out) {
   out->push_back('\n');
 }
 
-std::string Num(double v, int decimals = 4) {
-  if (!std::isfinite(v)) return "";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
+std::string Num(double v, int decimals = 4) { return DecimalText(v, decimals); }
 
 std::string OptNum(const std::optional<double>& v) { return v ? Num(*v, 5) : ""; }
 
@@ -299,12 +290,6 @@ void SplitDate(const std::string& v, int* y, int* m, int* d) {
   if (v.size() >= 4) *y = std::atoi(v.substr(0, 4).c_str());
   if (v.size() >= 7) *m = std::atoi(v.substr(5, 2).c_str());
   if (v.size() >= 10) *d = std::atoi(v.substr(8, 2).c_str());
-}
-
-int DayOfYear(int y, int m, int d) {
-  static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return kCum[(m - 1) % 12] + d + (leap && m > 2 ? 1 : 0);
 }
 
 // "2022-01-09T14:26:31Z" -> "20220109142631"
