@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lists the functions of src/ longer than N lines (default 200), longest first: "lines file:line name".
-# A function here is a definition that starts at column 0 (or indented inside a class body) with
-# its opening brace at the end of the line, and ends at the matching closing brace (counted on the
+# A function here is a definition that starts at column 0 (or indented inside a class body), its
+# signature on one line or several, with its opening brace at the end of the signature, and ends at the matching closing brace (counted on the
 # code with comments and string literals removed).
 #   tools/long_functions.sh [N]
 cd "$(dirname "$0")/.." || exit 1
@@ -19,12 +19,17 @@ for path in sorted(pathlib.Path('src').rglob('*.cc')) + sorted(pathlib.Path('src
     lines = text.split('\n')
     i = 0
     while i < len(lines):
-        m = head.match(lines[i])
-        if m and not re.match(r'^\s*(if|for|while|switch|return|else|catch|do)\b', lines[i]) and '=' not in lines[i].split('(')[0]:
-            depth, j = 0, i
+        # A signature may run over several lines: join them until its parentheses close.
+        sig, last = lines[i], i
+        while sig.count('(') > sig.count(')') and last + 1 < len(lines) and last - i < 6:
+            last += 1
+            sig += ' ' + lines[last].strip()
+        m = head.match(sig)
+        if m and not re.match(r'^\s*(if|for|while|switch|return|else|catch|do)\b', sig) and '=' not in sig.split('(')[0]:
+            depth, j = 0, last
             while j < len(lines):
                 depth += lines[j].count('{') - lines[j].count('}')
-                if depth <= 0 and j >= i:
+                if depth <= 0 and j >= last:
                     break
                 j += 1
             n = j - i + 1
