@@ -376,6 +376,17 @@ bool HasWordAtStart(std::string_view text, const std::vector<std::string>& words
 
 bool ExtractData::MarksPublication(std::string_view text) const { return HasWordAtStart(text, published_words_); }
 
+bool ExtractData::LabelsAnotherDate(std::string_view line) const {
+  const size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 24) return false;
+  int spaces = 0;
+  for (char c : line.substr(0, colon)) {
+    if (c >= '0' && c <= '9') return false;  // "19:08 Uhr": a time, not a label
+    spaces += c == ' ';
+  }
+  return spaces <= 1 && !MarksPublication(line) && !IsByline(line);
+}
+
 bool ExtractData::MarksChange(std::string_view text) const {
   if (text.size() > 300) text = text.substr(0, 300);
   const std::string l = AsciiLower(text);

@@ -56,6 +56,9 @@ class ExtractData {
   // Whether a short text holds a word of data that labels the publication date ("veröffentlicht",
   // "published on", "mise en ligne"), at the start of a word; the first 300 bytes are read.
   bool MarksPublication(std::string_view text) const;
+  // Whether a date line opens with a label of one or two words and a colon that is no
+  // publication label ("Termin: 21.02.2020, 19 Uhr", "Deadline: May 3"): the date of something else.
+  bool LabelsAnotherDate(std::string_view line) const;
 
   // Whether a word or phrase of data is never an author's name ("Donnerstag", "No Author").
   bool IsNotAName(std::string_view part) const;

@@ -468,7 +468,7 @@ void HtmlExtraction::TakeOutMetadataLines() {
       auto date = extract::FindDateInText(p, p.size());
       // "23.10.2018", "Updated: 8 Nov 2023", "19. Oktober 2019, 19:08 Uhr Editiert am ... Nr. 43/2019"
       if ((p.size() < 80 && words <= 8 && (date || digits * 3 >= p.size())) || (date && digits * 2 >= letters)) {
-        if (!visible_date && date && !data.MarksChange(p)) visible_date = date;
+        if (!visible_date && date && !data.MarksChange(p) && !data.LabelsAnotherDate(p)) visible_date = date;
         continue;
       }
     }

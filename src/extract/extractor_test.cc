@@ -57,6 +57,25 @@ TEST(Extractor, TextLimitCutsAtAParagraphAndSaysSo) {
 }
 
 // Issue 18.4: a JSONL `published` that is not a real date is dropped, with a diagnostic.
+// A date line labelled as the date of something else ("Deadline: ...") is not the page's date.
+TEST(Extractor, ALabelledDateOfSomethingElseIsNotThePagesDate) {
+  // The first paragraph's links keep the dated line below out of the headline's own elements.
+  const std::string body =
+      "<p>The <a href='/c'>council</a> will <a href='/o'>open</a> the <a href='/l'>new library</a> to the "
+      "<a href='/p'>public</a> next <a href='/s'>spring</a>, the <a href='/m'>mayor</a> said on "
+      "<a href='/d'>Monday</a> after a <a href='/b'>long debate</a> about its cost and its place in the old "
+      "town.</p>";
+  auto doc = TheExtractor().Extract(Html("<html><body><article><h1>A library for the old town</h1>" + body +
+                                         "<p>Deadline: 21.02.2020</p>" + body + "</article></body></html>"));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(doc->published);
+  auto dated = TheExtractor().Extract(Html("<html><body><article><h1>A library for the old town</h1>" + body +
+                                           "<p>21.02.2020</p>" + body + "</article></body></html>"));
+  ASSERT_TRUE(dated.ok());
+  ASSERT_TRUE(dated->published);
+  EXPECT_EQ(*dated->published, "2020-02-21");
+}
+
 TEST(Extractor, ImpossiblePublishedDateIsDropped) {
   for (const char* bad : {"2022-02-30", "2022-13-45", "0000-00-00", "yesterday"}) {
     RawPage p = Html("<html><body><p>Police detained forty protesters in the capital on Sunday.</p></body></html>");

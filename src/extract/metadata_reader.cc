@@ -739,7 +739,9 @@ bool InTeaserListItem(const HtmlTree& tree, uint32_t i) {
       continue;
     std::string text;
     tree.AppendAllText(k, &text);
-    if (CollapseWhitespace(text).size() >= 25) return true;
+    // The headline is the link's text or, on a link over a picture, its title.
+    if (CollapseWhitespace(text).size() >= 25 || CollapseWhitespace(tree.Attr(nodes[k], "title")).size() >= 25)
+      return true;
   }
   return false;
 }

@@ -138,6 +138,13 @@ TEST(MetadataReader, TheHeadlinesDateNotATeasersAndBylinesInTheText) {
   ASSERT_TRUE(list.ok());
   PageMetadata md2 = ReadMetadata(*list, &data);
   EXPECT_TRUE(md2.dates.empty());
+  // A teaser whose link holds a picture: the headline is the link's title.
+  auto pictured = html::HtmlTree::Parse(
+      "<html><body><h1>A headline</h1><ul><li><a href='/story/2' title='Another story of the week in the "
+      "region'><img src='/a.jpg'></a><p><span class='date'>21.01.2022</span>A short lead.</p></li></ul>"
+      "</body></html>");
+  ASSERT_TRUE(pictured.ok());
+  EXPECT_TRUE(ReadMetadata(*pictured, &data).dates.empty());
   ASSERT_FALSE(md2.author_candidates.empty());
   EXPECT_EQ(md2.author_candidates.back().names, (std::vector<std::string>{"Jana Beispiel"}));
   EXPECT_EQ(md2.author_candidates.back().source, "a byline in the page");

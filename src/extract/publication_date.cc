@@ -36,10 +36,9 @@ struct Day {
   int local_best = 0;      // the strongest such candidate's weight
   size_t local_index = 0;
 
-  bool visible_support = false;  // a date shown to readers agrees, besides the strongest source
 
   int Score() const {
-    return best + 5 * static_cast<int>(std::min<size_t>(sources.size() - 1, 3)) + (visible_support ? 5 : 0);
+    return best + 5 * static_cast<int>(std::min<size_t>(sources.size() - 1, 3));
   }
 };
 
@@ -48,6 +47,7 @@ struct Day {
 constexpr int kConflictMargin = 10;  // a rival day this close to the winner leaves the date unknown
 constexpr int kConflictFloor = 70;   // ... when the rival itself is a strong source
 constexpr int kLocalDayFloor = 40;   // a local day may correct a UTC stamp from this weight on
+constexpr long kShownReach = 366;    // days between a shown day and the markup's it may overrule
 
 // "2022-03-05" -> "2022-05-03"; empty when the swap is no date or the same one.
 std::string SwapDayAndMonth(const std::string& day) {
@@ -88,9 +88,17 @@ bool NearMidnightUtc(const std::string& v) {
   return hour >= 22 || hour <= 2;
 }
 
+// A time of day without a zone ("2022-05-05T22:17:36") within two hours of midnight.
+bool NearMidnightWithoutZone(const std::string& v) {
+  if (v.size() < 16 || v[10] != 'T' || v.back() == 'Z') return false;
+  if (v.find_first_of("+-", 11) != std::string::npos) return false;  // an offset follows the time
+  const int hour = std::atoi(v.substr(11, 2).c_str());
+  return hour >= 22 || hour <= 1;
+}
+
 // The choice among the candidates by weight and support alone; the checks of what readers see
 // follow in ChoosePublicationDate.
-DateChoice ChooseByWeight(const std::vector<DateCandidate>& candidates) {
+DateChoice ChooseByWeight(const std::vector<DateCandidate>& candidates, std::vector<long>* rivals) {
   DateChoice out;
   std::vector<Day> days;
   const DateCandidate* month = nullptr;
@@ -109,7 +117,6 @@ DateChoice ChooseByWeight(const std::vector<DateCandidate>& candidates) {
       it = days.end() - 1;
     }
     if (c.weight > it->best || it->sources.empty()) it->best = c.weight, it->best_index = i;
-    if (c.visible && it->best_index != i) it->visible_support = true;
     if (std::find(it->sources.begin(), it->sources.end(), c.source) == it->sources.end())
       it->sources.push_back(c.source);
     if (!IsUtcTime(c.value) && c.weight > it->local_best) {
@@ -148,9 +155,19 @@ DateChoice ChooseByWeight(const std::vector<DateCandidate>& candidates) {
   for (size_t k = 0; k < days.size(); ++k) {
     if (k == win || (win != 0 && k == 0)) continue;
     const Day& r = days[k];
+    // A stamp near midnight without its zone ("2022-05-05T22:17:36") may be the next day where
+    // the page is: a strong source of the neighbouring day leaves the day in doubt.
+    if (std::labs(r.number - w.number) == 1 && NearMidnightWithoutZone(candidates[chosen].value) &&
+        candidates[r.best_index].weight >= kConflictFloor) {
+      *rivals = {w.number, r.number};
+      out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") is a time near midnight " +
+                            "without a zone, and " + r.day + " (" + candidates[r.best_index].source + ") the day beside it");
+      return out;
+    }
     // A UTC stamp one day off the winner is the same moment in another zone.
     if (std::labs(r.number - w.number) == 1 && IsUtcTime(candidates[r.best_index].value) && w.has_local) continue;
     if (r.Score() >= kConflictFloor && r.Score() + kConflictMargin > w_score) {
+      *rivals = {w.number, r.number};
       out.explain.push_back("no date: " + w.day + " (" + candidates[chosen].source + ") and " + r.day + " (" +
                             candidates[r.best_index].source + ") are both strong");
       return out;
@@ -202,14 +219,56 @@ DateChoice ChooseByWeight(const std::vector<DateCandidate>& candidates) {
   return out;
 }
 
+// The one day every date shown to readers gives; empty when the page shows none or several.
+std::string TheShownDay(const std::vector<DateCandidate>& candidates) {
+  std::string shown;
+  for (const DateCandidate& c : candidates) {
+    if (!c.visible || !IsDay(c.value)) continue;
+    if (!shown.empty() && c.value.compare(0, 10, shown) != 0) return {};
+    shown = c.value.substr(0, 10);
+  }
+  return shown;
+}
+
+// The page's date on the day readers see: the strongest candidate of that day, the more precise
+// of two equally strong.
+DateChoice ChooseShownDay(const std::vector<DateCandidate>& candidates, const std::string& day, DateChoice out,
+                          const std::string& why) {
+  const DateCandidate* best = nullptr;
+  for (const DateCandidate& c : candidates) {
+    if (!IsDay(c.value) || c.value.compare(0, 10, day) != 0) continue;
+    const bool timed = c.value.find('T') != std::string::npos;
+    if (!best || c.weight > best->weight ||
+        (c.weight == best->weight && timed && best->value.find('T') == std::string::npos))
+      best = &c;
+  }
+  out.value = best->value;
+  out.precision = best->value.find('T') != std::string::npos ? "time" : "day";
+  out.source = best->source;
+  out.month.reset();
+  out.explain.push_back("chose " + best->value + " from " + best->source + ": the day the page shows, " + why);
+  return out;
+}
+
 }  // namespace
 
 DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& raw) {
   std::vector<std::string> swaps;
   const std::vector<DateCandidate> candidates = ReadShownDatesAsMarkup(raw, &swaps);
-  DateChoice out = ChooseByWeight(candidates);
+  std::vector<long> rivals;
+  DateChoice out = ChooseByWeight(candidates, &rivals);
   out.explain.insert(out.explain.begin(), swaps.begin(), swaps.end());
-  if (!out.value) return out;
+  // Shown to readers, one day settles a dispute of the markup or a markup day that no shown date
+  // gives, when the days lie within a year of each other (a time zone, a print edition, a
+  // republication); a shown day years away from the markup's belongs to another story.
+  const std::string shown_day = TheShownDay(candidates);
+  const long shown_number = shown_day.empty() ? -1 : DayNumber(shown_day);
+  if (!out.value) {
+    if (rivals.size() == 2 && shown_number >= 0 && (rivals[0] == shown_number || rivals[1] == shown_number) &&
+        std::labs(rivals[0] - rivals[1]) <= kShownReach)
+      return ChooseShownDay(candidates, shown_day, std::move(out), "of the two strong days");
+    return out;
+  }
   const std::string day = out.value->substr(0, 10);
   auto no_date = [&](std::string why) {
     out.explain.push_back("no date: " + day + " (" + out.source + ") " + why);
@@ -230,7 +289,11 @@ DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& raw) {
     else if (shown_other.empty())
       shown_other = c.value.substr(0, 10) + " (" + c.source + ")";
   }
-  if (shown && !shown_agrees) return no_date("is not the date the page shows: " + shown_other);
+  if (shown && !shown_agrees) {
+    if (shown_number >= 0 && std::labs(shown_number - DayNumber(day)) <= kShownReach)
+      return ChooseShownDay(candidates, shown_day, std::move(out), "not " + day + " of " + out.source);
+    return no_date("is not the date the page shows: " + shown_other);
+  }
   // A day that only UTC stamps near midnight give may be the day before or after where the page is.
   bool all_utc = true, near_midnight = false;
   for (const DateCandidate& c : candidates) {

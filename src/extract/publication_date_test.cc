@@ -81,19 +81,32 @@ TEST(PublicationDate, AShownNumericDateIsReadAsTheMarkupReadsIt) {
                              {"2022-03-05", "a date line above the text", kTextHeader, true}});
   EXPECT_EQ(c.value, "2022-05-03T20:36:00-04:00");
   EXPECT_NE(c.explain.front().find("day and month swapped"), std::string::npos);
-  // A day past the 12th has one reading only: two days, no date.
-  EXPECT_FALSE(ChoosePublicationDate({{"2022-05-13", "json-ld NewsArticle.datePublished", kJsonLdArticle},
-                                      {"2022-03-15", "a date line above the text", kTextHeader, true}})
-                   .value);
+  // A day past the 12th has one reading only: not swapped; the day shown stands.
+  DateChoice one = ChoosePublicationDate({{"2022-05-13", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                                          {"2022-03-15", "a date line above the text", kTextHeader, true}});
+  EXPECT_EQ(one.value, "2022-03-15");
+  EXPECT_EQ(one.explain.front().find("day and month swapped"), std::string::npos);
 }
 
 TEST(PublicationDate, TheMarkupDoesNotOverruleTheDateThePageShows) {
   // The page shows 11 April by the headline; the markup's 3 April is a draft's or a template's.
   DateChoice c = ChoosePublicationDate({{"2020-04-03T10:35:41Z", "json-ld NewsArticle.datePublished", kJsonLdArticle},
                                         {"2020-04-11", "a date element by the headline (div)", kDateElement, true}});
-  EXPECT_FALSE(c.value);
-  EXPECT_EQ(c.precision, "");
-  EXPECT_NE(c.explain.back().find("not the date the page shows"), std::string::npos);
+  EXPECT_EQ(c.value, "2020-04-11");
+  EXPECT_EQ(c.precision, "day");
+  EXPECT_EQ(c.source, "a date element by the headline (div)");
+  EXPECT_NE(c.explain.back().find("the day the page shows"), std::string::npos);
+  // A shown day years away from the markup's is another story's (a teaser's): no date.
+  DateChoice far = ChoosePublicationDate({{"2018-02-20T00:00:00Z", "json-ld Article.datePublished", kJsonLdArticle},
+                                          {"2021-01-19", "a date element by the headline (p)", kDateElement, true}});
+  EXPECT_FALSE(far.value);
+  EXPECT_EQ(far.precision, "");
+  EXPECT_NE(far.explain.back().find("not the date the page shows"), std::string::npos);
+  // Shown dates that disagree among themselves settle nothing.
+  EXPECT_FALSE(ChoosePublicationDate({{"2020-04-03", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                                      {"2020-04-11", "a date element by the headline (div)", kDateElement, true},
+                                      {"2020-04-12", "a date line above the text", kTextHeader, true}})
+                   .value);
   // One shown date that agrees settles it, whatever other shown dates say.
   DateChoice agreed =
       ChoosePublicationDate({{"2019-09-17", "json-ld WebPage.datePublished", kJsonLdOther},
@@ -112,6 +125,28 @@ TEST(PublicationDate, AUtcStampNearMidnightAloneLeavesTheDayInDoubt) {
   EXPECT_TRUE(ChoosePublicationDate({{"2022-05-04T02:41:00Z", "json-ld NewsArticle.datePublished", kJsonLdArticle},
                                      {"2022-05-04", "the URL", kUrlDay}})
                   .value);
+}
+
+TEST(PublicationDate, TwoStrongDaysYearsApartGiveNoDateEvenWhenOneIsShown) {
+  // A republished page: the markup keeps the first date, the page shows the new one.
+  EXPECT_FALSE(ChoosePublicationDate({{"2017-04-12T18:33:59+02:00", "meta article:published_time", kMetaPublished},
+                                      {"2020-02-19", "itemprop datePublished (meta)", kItemprop},
+                                      {"2020-02-19", "a date element by the headline (div)", kDateElement, true}})
+                   .value);
+}
+
+TEST(PublicationDate, ATimeNearMidnightWithoutZoneBesideAnotherDayIsInDoubt) {
+  DateChoice c = ChoosePublicationDate({{"2022-05-05T22:17:36", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                                        {"2022-05-05T22:17:36", "meta article:published_time", kMetaPublished},
+                                        {"2022-05-06T12:00:00Z", "meta cxenseparse:recs:publishtime", kMetaPublished}});
+  EXPECT_FALSE(c.value);
+  EXPECT_NE(c.explain.back().find("without a zone"), std::string::npos);
+  // In the afternoon the same sources leave no doubt.
+  EXPECT_EQ(ChoosePublicationDate({{"2022-05-05T15:17:36", "json-ld NewsArticle.datePublished", kJsonLdArticle},
+                                   {"2022-05-05T15:17:36", "meta article:published_time", kMetaPublished},
+                                   {"2022-05-06T12:00:00Z", "meta cxenseparse:recs:publishtime", kMetaPublished}})
+                .value,
+            "2022-05-05T15:17:36");
 }
 
 TEST(PublicationDate, NothingGivesNothing) {
