@@ -172,6 +172,15 @@ TEST(ExtractData, ShippedPhrasesForCallsCommentPoliciesAndLicences) {
   EXPECT_TRUE(d->IsAuthorBio("Jane Roe is a senior fellow at the Example Institute in Washington."));
   EXPECT_FALSE(d->IsAuthorBio("The professor said the findings would be published in the spring."));
   EXPECT_FALSE(d->IsAuthorBio("President Jane Roe is expected to visit the university next week."));
+  // Affiliate and advertising notices, post metadata of blog software, figure captions.
+  EXPECT_TRUE(d->HasFurniturePhrase("Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler."));
+  EXPECT_TRUE(d->HasFurniturePhrase("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
+  EXPECT_TRUE(d->HasFurniturePhrase("Der Beitrag wurde am Mittwoch, den 4. März 2020 um 10:00 Uhr veröffentlicht und "
+                                    "wurde unter Allgemein abgelegt."));
+  EXPECT_TRUE(d->HasFurniturePhrase("Abbildung 3: Die Schneehöhe im Tal im Vergleich."));
+  EXPECT_TRUE(d->HasFurniturePhrase("Möchten Sie den Artikel teilen?"));
+  EXPECT_FALSE(d->HasFurniturePhrase("Die Abbildung der Stadt im Film gefiel dem Publikum."));  // not at the start
+  EXPECT_FALSE(d->HasFurniturePhrase("Der Beitrag wurde am Mittwoch im Rat beraten."));
 }
 
 TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {
