@@ -59,6 +59,7 @@ namespace {
 constexpr double kDominantCountry = 2.5;   // in the country the article is mostly about
 constexpr double kNamedCountry = 1.5;      // in another country the article names
 constexpr double kHintInside = 10.0;       // inside the region written after it ("Paris, Texas")
+constexpr double kQualifierRegion = 3.0;   // a region or its seat, written after an unknown name ("X, Donetsk")
 constexpr double kSameRegion = 1.2;        // per unit of support for its admin-1 region (capped)
 constexpr double kSameRegionCap = 2.5;
 constexpr double kCounty = 2.0;            // a city in a county another mention names, or the reverse
@@ -154,6 +155,7 @@ struct Group {
   bool demonym = false;
   bool country = false;  // its most likely reading is a country
   bool region_cue = false;  // some mention reads as the region ("Washington state"; PlaceMention)
+  bool qualifier = false;   // some mention qualifies a name the gazetteer lacks (PlaceMention)
   double weight = 0;  // sum of the members' weights
   double home = 0;    // the same, as evidence of the article's home country (see Resolve)
   size_t best = 0;
@@ -353,6 +355,7 @@ void PlaceResolution::GroupMentions() {
     g.members.push_back(mi);
     g.weight += m.weight;
     g.region_cue |= m.region_cue;
+    g.qualifier |= m.qualifier;
     // A country named outside a locative phrase is often a side remark ("backed by the United
     // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
     // "Russian strikes on Kyiv").
@@ -490,11 +493,19 @@ void PlaceResolution::WeighCountriesAndHints(const PlaceContext& ctx) {
         // such a country ("Jordan" beside Shakopee, Minn.; "Lebanon" beside Myerstown, Pa.).
         c.base -= p.kind == PlaceKind::kCountry ? kForeignCountry : kForeignRegion;
       }
+      // "the village of Novohnativka, Donetsk": after a name the gazetteer lacks, a name says
+      // which region it lies in; the region, or the town that is its seat, not a namesake elsewhere.
+      if (g.qualifier && (p.kind == PlaceKind::kAdmin1 || p.rank == FeatureRank::kAdmin1Seat || p.rank == FeatureRank::kCapital)) {
+        c.base += kQualifierRegion;
+      }
       for (int64_t hi : g.hints) {
         const PlaceRec& h = lex.places[hi];
         bool inside = (h.kind == PlaceKind::kAdmin1 && h.admin1_code && h.admin1_code == p.admin1_code && p.kind != PlaceKind::kAdmin1) ||
                       (h.kind == PlaceKind::kAdmin2 && h.admin2_code && h.admin2_code == p.admin2_code && p.kind == PlaceKind::kCity) ||
-                      (h.kind == PlaceKind::kCountry && std::memcmp(h.country, p.country, 2) == 0 && p.kind != PlaceKind::kCountry);
+                      (h.kind == PlaceKind::kCountry && std::memcmp(h.country, p.country, 2) == 0 && p.kind != PlaceKind::kCountry) ||
+                      // the seat of a region standing for it ("Hirske, Luhansk"; entity_finder.cc)
+                      (h.kind == PlaceKind::kCity && h.admin1_code && h.admin1_code == p.admin1_code && p.kind == PlaceKind::kCity &&
+                       c.place != static_cast<uint32_t>(hi));
         if (inside) {
           c.base += kHintInside;
           c.why |= 32;
