@@ -1543,7 +1543,8 @@ void EntityFinder::Pass::AddPlaceMention(size_t& ui, int64_t hint_unit, const st
       if (hr.kind != PlaceKind::kAdmin1 && hr.kind != PlaceKind::kCountry && !seat) continue;
       for (uint32_t c : L(u).places) {
         const PlaceRec& cr = lex.places[c];
-        if (((hr.kind == PlaceKind::kAdmin1 || seat) && hr.admin1_code && hr.admin1_code == cr.admin1_code && c != hp &&
+        if (c == hp) continue;  // "Bari (Bari, Puglia)": a name is no hint for itself
+        if (((hr.kind == PlaceKind::kAdmin1 || seat) && hr.admin1_code && hr.admin1_code == cr.admin1_code &&
              cr.kind == PlaceKind::kCity) ||
             (hr.kind == PlaceKind::kAdmin1 && hr.admin1_code && hr.admin1_code == cr.admin1_code) ||
             (hr.kind == PlaceKind::kCountry && std::memcmp(hr.country, cr.country, 2) == 0 && cr.kind != PlaceKind::kCountry)) {
