@@ -1444,8 +1444,7 @@ void EntityFinder::Pass::FindPlaces() {
   }
 }
 
-// The units with place readings of the list in parentheses or after a comma that follows the
-// name at unit ui, a kind of place between allowed: "Yejube (East Gojam, Amhara)", "Talanagar
+// The units with place readings of the list in parentheses that follows the name at unit ui, a kind of place between allowed: "Yejube (East Gojam, Amhara)", "Talanagar
 // village (Baleshwar, Odisha)", "Hays (Al Hudaydah)". They say where the name lies (AddPlaceMention).
 std::vector<size_t> EntityFinder::Pass::QualifierUnits(size_t ui) {
   static const std::array<uint64_t, 12> kKinds = {
@@ -1459,11 +1458,11 @@ std::vector<size_t> EntityFinder::Pass::QualifierUnits(size_t ui) {
     return j < nu && units[j].count == 1 && std::find(kKinds.begin(), kKinds.end(), toks[units[j].first].hash) != kKinds.end();
   };
   if (is_kind(k) && !gap_is(units[k].first, ',') && !gap_is(units[k].first, '(')) ++k;
-  if (k >= nu) return out;
-  const bool paren = gap_is(units[k].first, '(');
-  if (!paren && !gap_is(units[k].first, ',')) return out;
+  // (Only in parentheses: after a comma a list of places is as likely: "Kansas, Kentucky, Louisiana,
+  // Michigan, Missouri" names no town of Louisiana, Missouri.)
+  if (k >= nu || !gap_is(units[k].first, '(')) return out;
   for (size_t items = 0; k < nu && items < 5; ++k, ++items) {
-    if (items > 0 && (paren ? gap_is(units[k].first, ')') || gap_is(units[k].first, '.') : !gap_is(units[k].first, ','))) break;
+    if (items > 0 && (gap_is(units[k].first, ')') || gap_is(units[k].first, '.'))) break;
     if (!L(units[k]).places.empty()) out.push_back(k);
   }
   return out;
@@ -1478,16 +1477,20 @@ void EntityFinder::Pass::AddPlaceMention(size_t& ui, int64_t hint_unit, const st
   m.candidates = L(u).places;
   m.alternate = L(u).place_alt;
   m.locative = locative_before(ui);
-  // "Novohnativka, Donetsk", "Yejube (East Gojam, Amhara)", "Sherikhel area (Lakki Marwat ...":
-  // after a capitalised name the gazetteer lacks (a kind of place may follow it), the place
-  // says where that name lies (PlaceResolver weighs its regions).
+  // "near Novohnativka, Donetsk", "in Yejube (East Gojam, Amhara)", "at Sherikhel area (Lakki
+  // Marwat ...": after a capitalised name the gazetteer lacks (a kind of place may follow it),
+  // itself after a place cue, the place says where that name lies (PlaceResolver weighs its regions).
   {
     size_t k = ui;
-    if (k >= 1 && (gap_is(u.first, ',') || gap_is(u.first, '('))) {
+    if (k >= 2 && (gap_is(u.first, ',') || gap_is(u.first, '('))) {
       --k;
-      if (k >= 1 && units[k].count == 1 && is_plain(units[k]) && !(toks[units[k].first].flags & lexicon::kUpperInitial)) --k;
-      const Unit& h = units[k];
-      m.qualifier = is_plain(h) && L(h).places.empty() && name_cap(h.first) && !h.claimed;
+      if (k >= 2 && units[k].count == 1 && is_plain(units[k]) && !(toks[units[k].first].flags & lexicon::kUpperInitial)) --k;
+      bool unknown = true;
+      size_t words = 0;
+      for (; k >= 1 && words < 4 && is_plain(units[k]) && name_cap(units[k].first) && L(units[k]).places.empty(); --k, ++words) {
+        unknown &= !units[k].claimed;
+      }
+      m.qualifier = unknown && words > 0 && (HasCue(units[k], CueKind::kPlacePreposition) || HasCue(units[k], CueKind::kPlaceNoun));
     }
   }
   // "Washington state", "the state of Washington", "Oregon, Washington and Idaho": the region,

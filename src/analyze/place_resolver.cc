@@ -1,6 +1,8 @@
 #include "analyze/place_resolver.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -76,6 +78,21 @@ constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a ho
 constexpr double kForeignRegion = 1.5;
 constexpr double kForeignCountry = 1.5;
 constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
+
+// Whether a region's seat bears the region's name (Donetsk in Donetsk Oblast): named after a
+// place, it may stand for the region.
+bool SeatNamesRegion(const Lexicon::Impl& lex, const PlaceRec& p) {
+  auto letters = [](std::string_view t) {
+    std::string out;
+    for (char ch : t) {
+      if (std::isalpha(static_cast<unsigned char>(ch))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (out.size() == 5) break;
+    }
+    return out;
+  };
+  std::string name = letters(lex.Str(p.name));
+  return name.size() == 5 && name == letters(lex.Str(p.admin1));
+}
 
 bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
 
@@ -179,7 +196,7 @@ struct ResolveScratch {
     if (ng == groups.size()) groups.emplace_back();
     Group& g = groups[ng++];
     g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
-    g.demonym = g.country = g.region_cue = false, g.weight = g.home = 0, g.best = 0;
+    g.demonym = g.country = g.region_cue = g.qualifier = false, g.weight = g.home = 0, g.best = 0;
     return g;
   }
   // After a very large article, give its memory back rather than keep it for the thread's life.
@@ -495,7 +512,7 @@ void PlaceResolution::WeighCountriesAndHints(const PlaceContext& ctx) {
       }
       // "the village of Novohnativka, Donetsk": after a name the gazetteer lacks, a name says
       // which region it lies in; the region, or the town that is its seat, not a namesake elsewhere.
-      if (g.qualifier && (p.kind == PlaceKind::kAdmin1 || p.rank == FeatureRank::kAdmin1Seat || p.rank == FeatureRank::kCapital)) {
+      if (g.qualifier && (p.kind == PlaceKind::kAdmin1 || (p.rank == FeatureRank::kAdmin1Seat && SeatNamesRegion(lex, p)))) {
         c.base += kQualifierRegion;
       }
       for (int64_t hi : g.hints) {

@@ -831,14 +831,13 @@ Status LoadAdmin2Counties(Compilation& c) {
   return Status::Ok();
 }
 
-// A town's name in an Arabic-speaking country, spelt the other ways it is romanised (place_variants.h):
-// alternate names when the name is one, else the town's own name ("Dara" for Dar‘ā is no exonym
-// beside a town whose main name is Dara).
+// A town's name in an Arabic-speaking country, spelt the other ways it is romanised, as its
+// alternate names (place_variants.h).
 void AddArabicSpellings(Compilation& c, const std::string& name, uint32_t idx, uint8_t flags) {
   for (const std::string& v : ArabicSpellingVariants(name)) {
     std::string vn = NormalizePhrase(v);
     if (vn.empty() || c.stop.count(vn)) continue;
-    uint8_t vf = flags | kCapitalized;
+    uint8_t vf = flags | kAlternate | kCapitalized;
     if (vn.find(' ') == std::string::npos && c.common.count(vn)) vf |= kCommonWord;
     c.b.AddPhrase(v, Table::kPlace, idx, vf, /*case_from_phrase=*/false);
   }

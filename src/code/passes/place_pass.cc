@@ -261,8 +261,9 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // "in Yejube (East Gojam, Amhara)", "near Hirske, Luhansk": a place that says where another
     // name lies is no scene of its own beside a place it contains; beside a name the gazetteer
     // lacks (or reads as a namesake abroad) it stands for that name, the first of the list most.
+    // (A dateline's "LEXINGTON, Neb." keeps the reading it had: its region says where the story is.)
     double qualifier_score = 0;
-    if (auto q = QualifierOf(doc, s, *r)) {
+    if (auto q = dateline ? std::nullopt : QualifierOf(doc, s, *r)) {
       if (q->head && q->head->entity->place && Contains(*r->entity->place, *q->head->entity->place)) {
         qualifier_score = -8.0;
       } else if (!q->head || misread(*q->head)) {
