@@ -127,8 +127,11 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // bears its region's name: "Kale (Sagaing)", Sagaing in Sagaing Region.)
     if (qp.precision != "admin1" && qp.precision != "admin2" && qp.precision != "country" && !NamesItsRegion(doc, *ref.entity)) continue;
     auto q = QualifierOf(doc, s, ref);
-    if (q && !qp.country.empty() && q->head && q->head->entity->place && q->head->entity->place->country != qp.country &&
-        q->head->entity->place->precision == "city") {
+    if (!q || qp.country.empty() || !q->head || !q->head->entity->place) continue;
+    const Place& hp = *q->head->entity->place;
+    // (A region abroad too: "Ain district (Shabwah)" read as the French department.)
+    if ((hp.precision == "city" && hp.country != qp.country) ||
+        (hp.precision == "admin1" && !hp.country.empty() && hp.country != qp.country)) {
       misread_heads.push_back(q->head);
     }
   }
@@ -248,7 +251,8 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
       if (named_after) continue;
     }
     bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
-    if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2);
+    // ("the village of X", "the Liberty City neighborhood of X", "off the coast of X")
+    if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2) || IsPlaceKindWord(s.tokens[r->first - 2].lower);
     // "in the Sudanese capital Khartoum", "in the port city Odesa": a place in apposition to a
     // kind of place takes the scene word before that phrase (up to three words back).
     if (!scene && r->first >= 2 && is_kind(r->first - 1)) {
@@ -284,6 +288,9 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1 + AttachmentScore(tree) + qualifier_score;
     // A city or region says more than a country.
     if (r->entity->place->precision != "country") score += 0.5;
+    // A sea or an area across countries ("the Black Sea", "the Sahel") says less than a place of
+    // one country: "in the Black Sea on Odesa region".
+    if (r->entity->place->country.empty()) score -= 3.0;
     if (score > best_score) {
       best_score = score;
       best = r;
