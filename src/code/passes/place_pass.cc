@@ -251,6 +251,11 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
       if (named_after) continue;
     }
     bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
+    // "a convoy heading to Paris", "on their way to X": a destination, not where the event is.
+    if (r->before == "to" && r->first >= 2) {
+      const std::string& w = s.tokens[r->first - 2].lower;
+      if (w == "heading" || w == "headed" || w == "way" || w == "bound" || w == "route") scene = false;
+    }
     // ("the village of X", "the Liberty City neighborhood of X", "off the coast of X")
     if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2) || IsPlaceKindWord(s.tokens[r->first - 2].lower);
     // "in the Sudanese capital Khartoum", "in the port city Odesa": a place in apposition to a

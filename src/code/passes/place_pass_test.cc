@@ -85,5 +85,17 @@ TEST(PlacePass, ARegionAfterAKnownTownOnlySaysWhereTheTownIs) {
   EXPECT_EQ(r.t.base.event.location->place.name, "Vostok");
 }
 
+TEST(PlacePass, ADestinationIsNoScene) {
+  Document doc = Doc("Drivers gathered in Lyon and, in a convoy heading to Paris, blocked a motorway.");
+  AddPlace(doc, "Lyon", "FR", "city");
+  AddPlace(doc, "Paris", "FR", "city");
+  Reading r = Read(doc, "blocked");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  ASSERT_TRUE(r.t.base.event.location);
+  EXPECT_EQ(r.t.base.event.location->place.name, "Lyon");
+}
+
 }  // namespace
 }  // namespace eventmill::code
