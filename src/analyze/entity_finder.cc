@@ -1,6 +1,7 @@
 #include "analyze/entity_finder.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cctype>
 #include <cstdio>
@@ -19,6 +20,7 @@ using lexicon::ActorEntity;
 using lexicon::ActorKind;
 using lexicon::ActorRec;
 using lexicon::CueKind;
+using lexicon::FeatureRank;
 using lexicon::PhraseMatch;
 using lexicon::PlaceKind;
 using lexicon::PlaceRec;
@@ -422,7 +424,8 @@ class EntityFinder::Pass {
   void FindSurnameMentions();
   void FindListedCounties();
   void FindPlaces();
-  void AddPlaceMention(size_t& ui, int64_t hint_unit);
+  void AddPlaceMention(size_t& ui, int64_t hint_unit, const std::vector<size_t>& qualifiers = {});
+  std::vector<size_t> QualifierUnits(size_t ui);
   void FindGroups();
   void ResolvePlaces();
   void FindMisspelledPlaces();
@@ -1437,19 +1440,59 @@ void EntityFinder::Pass::FindPlaces() {
     bool area_reading = false;
     for (uint32_t pl : L(u).places) area_reading |= lex.places[pl].kind == PlaceKind::kCountry || lex.places[pl].kind == PlaceKind::kRegion;
     if (sentence_initial && u.count == 1 && is_common(u.first) && !area_reading && !dotted_abbrev) continue;
-    AddPlaceMention(ui, hint_unit);
+    AddPlaceMention(ui, hint_unit, hint_unit < 0 ? QualifierUnits(ui) : std::vector<size_t>{});
   }
+}
+
+// The units with place readings of the list in parentheses that follows the name at unit ui, a kind of place between allowed: "Yejube (East Gojam, Amhara)", "Talanagar
+// village (Baleshwar, Odisha)", "Hays (Al Hudaydah)". They say where the name lies (AddPlaceMention).
+std::vector<size_t> EntityFinder::Pass::QualifierUnits(size_t ui) {
+  static const std::array<uint64_t, 12> kKinds = {
+      lexicon::TokenHash("village"), lexicon::TokenHash("town"),     lexicon::TokenHash("city"),
+      lexicon::TokenHash("district"), lexicon::TokenHash("township"), lexicon::TokenHash("area"),
+      lexicon::TokenHash("municipality"), lexicon::TokenHash("region"), lexicon::TokenHash("province"),
+      lexicon::TokenHash("county"), lexicon::TokenHash("camp"),     lexicon::TokenHash("hill")};
+  std::vector<size_t> out;
+  size_t k = ui + 1;
+  auto is_kind = [&](size_t j) {
+    return j < nu && units[j].count == 1 && std::find(kKinds.begin(), kKinds.end(), toks[units[j].first].hash) != kKinds.end();
+  };
+  if (is_kind(k) && !gap_is(units[k].first, ',') && !gap_is(units[k].first, '(')) ++k;
+  // (Only in parentheses: after a comma a list of places is as likely: "Kansas, Kentucky, Louisiana,
+  // Michigan, Missouri" names no town of Louisiana, Missouri.)
+  if (k >= nu || !gap_is(units[k].first, '(')) return out;
+  for (size_t items = 0; k < nu && items < 5; ++k, ++items) {
+    if (items > 0 && (gap_is(units[k].first, ')') || gap_is(units[k].first, '.'))) break;
+    if (!L(units[k]).places.empty()) out.push_back(k);
+  }
+  return out;
 }
 
 // The mention of the place at unit ui (with the region written after it, when hint_unit is one),
 // and its entity; moves ui past the hint.
-void EntityFinder::Pass::AddPlaceMention(size_t& ui, int64_t hint_unit) {
+void EntityFinder::Pass::AddPlaceMention(size_t& ui, int64_t hint_unit, const std::vector<size_t>& qualifiers) {
   Unit& u = units[ui];
   PlaceMention m;
   m.span = unit_span(ui, ui);
   m.candidates = L(u).places;
   m.alternate = L(u).place_alt;
   m.locative = locative_before(ui);
+  // "near Novohnativka, Donetsk", "in Yejube (East Gojam, Amhara)", "at Sherikhel area (Lakki
+  // Marwat ...": after a capitalised name the gazetteer lacks (a kind of place may follow it),
+  // itself after a place cue, the place says where that name lies (PlaceResolver weighs its regions).
+  {
+    size_t k = ui;
+    if (k >= 2 && (gap_is(u.first, ',') || gap_is(u.first, '('))) {
+      --k;
+      if (k >= 2 && units[k].count == 1 && is_plain(units[k]) && !(toks[units[k].first].flags & lexicon::kUpperInitial)) --k;
+      bool unknown = true;
+      size_t words = 0;
+      for (; k >= 1 && words < 4 && is_plain(units[k]) && name_cap(units[k].first) && L(units[k]).places.empty(); --k, ++words) {
+        unknown &= !units[k].claimed;
+      }
+      m.qualifier = unknown && words > 0 && (HasCue(units[k], CueKind::kPlacePreposition) || HasCue(units[k], CueKind::kPlaceNoun));
+    }
+  }
   // "Washington state", "the state of Washington", "Oregon, Washington and Idaho": the region,
   // whatever town bears its name (see the capital rule in PlaceResolver).
   {
@@ -1491,20 +1534,39 @@ void EntityFinder::Pass::AddPlaceMention(size_t& ui, int64_t hint_unit) {
     }
     if (cands.size() > m.candidates.size()) m.candidates = std::move(cands), m.alternate = std::move(alts);
   }
-  if (hint_unit >= 0) {
-    const Unit& h = units[hint_unit];
+  // The region a hint names: an admin-1 region or a country, or the seat of a region, which
+  // often bears its name ("Hirske, Luhansk", "Hays (Al Hudaydah)").
+  auto hint_of = [&](const Unit& h, bool seats) {
     std::vector<uint32_t> hs = L(h).places;
     hs.insert(hs.end(), L(h).admin_abbrev.begin(), L(h).admin_abbrev.end());
+    int64_t found = -1;
     for (uint32_t hp : hs) {
       const PlaceRec& hr = lex.places[hp];
-      if (hr.kind != PlaceKind::kAdmin1 && hr.kind != PlaceKind::kCountry) continue;
+      const bool seat = seats && hr.kind == PlaceKind::kCity && (hr.rank == FeatureRank::kAdmin1Seat || hr.rank == FeatureRank::kCapital);
+      if (hr.kind != PlaceKind::kAdmin1 && hr.kind != PlaceKind::kCountry && !seat) continue;
       for (uint32_t c : L(u).places) {
         const PlaceRec& cr = lex.places[c];
-        if ((hr.kind == PlaceKind::kAdmin1 && hr.admin1_code && hr.admin1_code == cr.admin1_code) ||
+        if (c == hp) continue;  // "Bari (Bari, Puglia)": a name is no hint for itself
+        if (((hr.kind == PlaceKind::kAdmin1 || seat) && hr.admin1_code && hr.admin1_code == cr.admin1_code &&
+             cr.kind == PlaceKind::kCity) ||
+            (hr.kind == PlaceKind::kAdmin1 && hr.admin1_code && hr.admin1_code == cr.admin1_code) ||
             (hr.kind == PlaceKind::kCountry && std::memcmp(hr.country, cr.country, 2) == 0 && cr.kind != PlaceKind::kCountry)) {
-          m.hint = hp;
+          if (found < 0 || !seat) found = hp;
         }
       }
+    }
+    return found;
+  };
+  if (hint_unit >= 0) m.hint = hint_of(units[hint_unit], true);
+  for (size_t q = 0; q < qualifiers.size() && m.hint < 0; ++q) {
+    m.hint = hint_of(units[qualifiers[q]], true);
+    // The qualifier is read as the region it names here ("Al Hazm district (Al Jawf)": Yemen's
+    // Al Jawf, not Saudi Arabia's), as an adjacent hint is below.
+    if (m.hint >= 0) {
+      UnitPlaces& ql = ML(units[qualifiers[q]]);
+      ql.places = {static_cast<uint32_t>(m.hint)};
+      ql.place_alt = {0};
+      ql.common_places.clear();
     }
   }
   // "the Indonesian island of Java", "the Syrian town of Dael": the place is in that country; a
@@ -1532,8 +1594,9 @@ void EntityFinder::Pass::AddPlaceMention(size_t& ui, int64_t hint_unit) {
   int64_t hint = m.hint;
   mentions.push_back(std::move(m));
   u.claimed = true;
-  if (hint >= 0) {
-    // The hint itself is a mention of that region, resolved as the hint says.
+  if (hint >= 0 && hint_unit >= 0) {
+    // The hint itself is a mention of that region, resolved as the hint says. (A qualifier
+    // further on is read as a place of its own.)
     Unit& h = units[hint_unit];
     PlaceMention hm;
     hm.span = unit_span(hint_unit, hint_unit);

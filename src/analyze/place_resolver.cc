@@ -1,6 +1,8 @@
 #include "analyze/place_resolver.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -59,6 +61,7 @@ namespace {
 constexpr double kDominantCountry = 2.5;   // in the country the article is mostly about
 constexpr double kNamedCountry = 1.5;      // in another country the article names
 constexpr double kHintInside = 10.0;       // inside the region written after it ("Paris, Texas")
+constexpr double kQualifierRegion = 3.0;   // a region or its seat, written after an unknown name ("X, Donetsk")
 constexpr double kSameRegion = 1.2;        // per unit of support for its admin-1 region (capped)
 constexpr double kSameRegionCap = 2.5;
 constexpr double kCounty = 2.0;            // a city in a county another mention names, or the reverse
@@ -75,6 +78,21 @@ constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a ho
 constexpr double kForeignRegion = 1.5;
 constexpr double kForeignCountry = 1.5;
 constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
+
+// Whether a region's seat bears the region's name (Donetsk in Donetsk Oblast): named after a
+// place, it may stand for the region.
+bool SeatNamesRegion(const Lexicon::Impl& lex, const PlaceRec& p) {
+  auto letters = [](std::string_view t) {
+    std::string out;
+    for (char ch : t) {
+      if (std::isalpha(static_cast<unsigned char>(ch))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (out.size() == 5) break;
+    }
+    return out;
+  };
+  std::string name = letters(lex.Str(p.name));
+  return name.size() == 5 && name == letters(lex.Str(p.admin1));
+}
 
 bool Local(PlaceKind k) { return k == PlaceKind::kCity || k == PlaceKind::kAdmin2; }
 
@@ -154,6 +172,7 @@ struct Group {
   bool demonym = false;
   bool country = false;  // its most likely reading is a country
   bool region_cue = false;  // some mention reads as the region ("Washington state"; PlaceMention)
+  bool qualifier = false;   // some mention qualifies a name the gazetteer lacks (PlaceMention)
   double weight = 0;  // sum of the members' weights
   double home = 0;    // the same, as evidence of the article's home country (see Resolve)
   size_t best = 0;
@@ -177,7 +196,7 @@ struct ResolveScratch {
     if (ng == groups.size()) groups.emplace_back();
     Group& g = groups[ng++];
     g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
-    g.demonym = g.country = g.region_cue = false, g.weight = g.home = 0, g.best = 0;
+    g.demonym = g.country = g.region_cue = g.qualifier = false, g.weight = g.home = 0, g.best = 0;
     return g;
   }
   // After a very large article, give its memory back rather than keep it for the thread's life.
@@ -353,6 +372,7 @@ void PlaceResolution::GroupMentions() {
     g.members.push_back(mi);
     g.weight += m.weight;
     g.region_cue |= m.region_cue;
+    g.qualifier |= m.qualifier;
     // A country named outside a locative phrase is often a side remark ("backed by the United
     // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
     // "Russian strikes on Kyiv").
@@ -490,11 +510,19 @@ void PlaceResolution::WeighCountriesAndHints(const PlaceContext& ctx) {
         // such a country ("Jordan" beside Shakopee, Minn.; "Lebanon" beside Myerstown, Pa.).
         c.base -= p.kind == PlaceKind::kCountry ? kForeignCountry : kForeignRegion;
       }
+      // "the village of Novohnativka, Donetsk": after a name the gazetteer lacks, a name says
+      // which region it lies in; the region, or the town that is its seat, not a namesake elsewhere.
+      if (g.qualifier && (p.kind == PlaceKind::kAdmin1 || (p.rank == FeatureRank::kAdmin1Seat && SeatNamesRegion(lex, p)))) {
+        c.base += kQualifierRegion;
+      }
       for (int64_t hi : g.hints) {
         const PlaceRec& h = lex.places[hi];
         bool inside = (h.kind == PlaceKind::kAdmin1 && h.admin1_code && h.admin1_code == p.admin1_code && p.kind != PlaceKind::kAdmin1) ||
                       (h.kind == PlaceKind::kAdmin2 && h.admin2_code && h.admin2_code == p.admin2_code && p.kind == PlaceKind::kCity) ||
-                      (h.kind == PlaceKind::kCountry && std::memcmp(h.country, p.country, 2) == 0 && p.kind != PlaceKind::kCountry);
+                      (h.kind == PlaceKind::kCountry && std::memcmp(h.country, p.country, 2) == 0 && p.kind != PlaceKind::kCountry) ||
+                      // the seat of a region standing for it ("Hirske, Luhansk"; entity_finder.cc)
+                      (h.kind == PlaceKind::kCity && h.admin1_code && h.admin1_code == p.admin1_code && p.kind == PlaceKind::kCity &&
+                       c.place != static_cast<uint32_t>(hi));
         if (inside) {
           c.base += kHintInside;
           c.why |= 32;

@@ -27,6 +27,8 @@ struct PlaceMention {
   bool evidence_only = false;        // counts for the countries, is no entity (headline, names)
   bool headline = false;             // in the headline
   bool region_cue = false;           // "Washington state", "state of Washington", listed beside a region of its country
+  bool qualifier = false;            // written after a name the gazetteer lacks, to say where it lies:
+                                     // "Novohnativka, Donetsk", "Yejube (East Gojam, Amhara)"
   int64_t chosen = -1;               // the resolved place
   std::string why;                   // a short explanation of the choice
 };

@@ -659,6 +659,13 @@ Status LoadAdmin1Regions(Compilation& c) {
         size_t n = std::strlen(prefix);
         if (name.size() > n + 2 && name.compare(0, n, prefix) == 0) b.AddPhrase(name.substr(n), Table::kPlace, idx, kAlternate);
       }
+      // "La Araucanía" is also "Araucanía", "La Guajira" "Guajira" (not a short word: "La Paz").
+      for (const char* article : {"La ", "El ", "Le ", "Los ", "Las "}) {
+        size_t n = std::strlen(article);
+        if (name.size() >= n + 6 && name.compare(0, n, article) == 0 && name.find(' ', n) == std::string::npos) {
+          b.AddPhrase(name.substr(n), Table::kPlace, idx, kAlternate);
+        }
+      }
       for (const char* suffix : {" Region", " Province", " Oblast", " District", " Governorate", " Prefecture", " County",
                                  " State", " Department", " Municipality", " Voivodeship", " Division", " Territory", " district", " Republic", " Krai", " Kray", " Autonomous Okrug"}) {
         size_t n = std::strlen(suffix);

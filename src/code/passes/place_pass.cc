@@ -22,6 +22,91 @@ bool IsSceneWord(const std::string& w) {
   return kWords.count(w) > 0;
 }
 
+// A place written after another name to say where that name lies: "in Yejube (East Gojam,
+// Amhara)", "near Hirske, Luhansk", "a village (Baleshwar, Odisha)". The head is the name before
+// the comma or parenthesis (a kind of place may stand between: "Talanagar village (..."); the
+// places between it and this one are the other qualifiers of the list.
+struct Qualifier {
+  const EntityRef* head = nullptr;  // the head when it is a place of the sentence, else nullptr
+  size_t head_first = 0;            // the first token of the head's name
+  int position = 0;                 // 0 for the first qualifier after the head, 1 for the next, ...
+};
+
+std::optional<Qualifier> QualifierOf(const Document& doc, const SentenceView& s, const EntityRef& r) {
+  auto entity_ending_at = [&](size_t k) -> const EntityRef* {
+    for (const EntityRef& o : s.entities) {
+      if (o.last == k && &o != &r) return &o;
+    }
+    return nullptr;
+  };
+  auto upper = [&](size_t k) { return std::isupper(static_cast<unsigned char>(doc.text[s.tokens[k].span.begin])) != 0; };
+  bool open = false, separated = false;
+  int position = 0;
+  size_t k = r.first;
+  while (k-- > 0) {
+    const WordToken& t = s.tokens[k];
+    if (t.lower == "(") {
+      if (open) return std::nullopt;
+      open = separated = true;
+      continue;
+    }
+    if (t.lower == ",") {
+      separated = true;
+      continue;
+    }
+    if (!separated) return std::nullopt;
+    if (t.lower == ")") {  // "Freiburg (Elbe) (Stade, ...)": a parenthesis of the head's own name
+      while (k > 0 && s.tokens[k].lower != "(") --k;
+      continue;
+    }
+    if (!t.punct && IsPlaceKindWord(t.lower)) continue;
+    const EntityRef* o = entity_ending_at(k);
+    if (o && !IsPlace(*o->entity)) return std::nullopt;
+    if (!o && (t.punct || !upper(k))) return std::nullopt;
+    // Inside the parenthesis, or in a chain of commas, an earlier place is another qualifier
+    // when a comma or an opening parenthesis comes before it.
+    size_t first = o ? o->first : k;
+    while (!o && first > 0 && !s.tokens[first - 1].punct && upper(first - 1)) --first;
+    // ("Cuatro Caminos, San Cristobal, Totonicapan": back to the first place of the chain.)
+    const bool after_comma = first > 0 && s.tokens[first - 1].lower == ",";
+    const bool opens_list = first > 0 && !open && s.tokens[first - 1].lower == "(";
+    if (opens_list || (after_comma && (open || o))) {
+      ++position;
+      k = first;
+      continue;
+    }
+    Qualifier q;
+    q.head = o;
+    q.head_first = first;
+    q.position = position;
+    return q;
+  }
+  return std::nullopt;
+}
+
+// Whether a town's name, as written, begins the name of its admin-1 region ("Sagaing" in Sagaing
+// Region, "Dnipropetrovsk" for Dnipro in Dnipropetrovsk Oblast): it may stand for the region.
+bool NamesItsRegion(const Document& doc, const Entity& e) {
+  auto letters = [](std::string_view t) {
+    std::string out;
+    for (char c : t) {
+      if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  if (!e.place) return false;
+  std::string name = letters(doc[e.span]), region = letters(e.place->admin1);
+  if (name.size() < 4) return false;
+  return region.compare(0, std::min<size_t>(name.size(), 5), name, 0, std::min<size_t>(name.size(), 5)) == 0;
+}
+
+// Whether the place `q` can say where `head` lies: a region or country of it, or a town of its region.
+bool Contains(const Place& q, const Place& head) {
+  if (q.country.empty() || q.country != head.country) return false;
+  if (q.precision == "country" || q.precision == "admin1" || q.precision == "admin2") return head.precision != "country";
+  return q.precision == "city" && !q.admin1.empty() && q.admin1 == head.admin1 && head.precision == "city";
+}
+
 // The place an event happened, from the places of its sentence: one after a scene word ("in",
 // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
 // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
@@ -32,9 +117,28 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
                                   const std::vector<uint32_t>& acting = {}) {
   const EntityRef* best = nullptr;
   double best_score = -1e9;
+  // "Kale (Sagaing)" read as Calais: a town whose own region, written after it, is another
+  // country's is a namesake abroad; its qualifier stands for it.
+  std::vector<const EntityRef*> misread_heads;
+  for (const EntityRef& ref : s.entities) {
+    if (!IsPlace(*ref.entity) || !ref.entity->place) continue;
+    const Place& qp = *ref.entity->place;
+    // (A town written after it may itself be a namesake, "Valladolid (Castilla ...)", unless it
+    // bears its region's name: "Kale (Sagaing)", Sagaing in Sagaing Region.)
+    if (qp.precision != "admin1" && qp.precision != "admin2" && qp.precision != "country" && !NamesItsRegion(doc, *ref.entity)) continue;
+    auto q = QualifierOf(doc, s, ref);
+    if (!q || qp.country.empty() || !q->head || !q->head->entity->place) continue;
+    const Place& hp = *q->head->entity->place;
+    // (A region abroad too: "Ain district (Shabwah)" read as the French department.)
+    if ((hp.precision == "city" && hp.country != qp.country) ||
+        (hp.precision == "admin1" && !hp.country.empty() && hp.country != qp.country)) {
+      misread_heads.push_back(q->head);
+    }
+  }
+  auto misread = [&](const EntityRef& h) { return std::find(misread_heads.begin(), misread_heads.end(), &h) != misread_heads.end(); };
   for (const EntityRef& ref : s.entities) {
     const EntityRef* r = &ref;
-    if (!IsPlace(*r->entity) || r->first == source_entity_first) continue;
+    if (!IsPlace(*r->entity) || r->first == source_entity_first || misread(*r)) continue;
     // "The United States condemned the attack": a country that acts in another event of the
     // sentence is not where the attack happened.
     if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
@@ -147,7 +251,13 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
       if (named_after) continue;
     }
     bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
-    if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2);
+    // "a convoy heading to Paris", "on their way to X": a destination, not where the event is.
+    if (r->before == "to" && r->first >= 2) {
+      const std::string& w = s.tokens[r->first - 2].lower;
+      if (w == "heading" || w == "headed" || w == "way" || w == "bound" || w == "route") scene = false;
+    }
+    // ("the village of X", "the Liberty City neighborhood of X", "off the coast of X")
+    if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2) || IsPlaceKindWord(s.tokens[r->first - 2].lower);
     // "in the Sudanese capital Khartoum", "in the port city Odesa": a place in apposition to a
     // kind of place takes the scene word before that phrase (up to three words back).
     if (!scene && r->first >= 2 && is_kind(r->first - 1)) {
@@ -155,6 +265,20 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
         const std::string& w = s.tokens[k].lower;
         if (s.tokens[k].punct) break;
         scene = IsSceneWord(w);
+      }
+    }
+    // "in Yejube (East Gojam, Amhara)", "near Hirske, Luhansk": a place that says where another
+    // name lies is no scene of its own beside a place it contains; beside a name the gazetteer
+    // lacks (or reads as a namesake abroad) it stands for that name, the first of the list most.
+    // (A dateline's "LEXINGTON, Neb." keeps the reading it had: its region says where the story is.)
+    double qualifier_score = 0;
+    if (auto q = dateline ? std::nullopt : QualifierOf(doc, s, *r)) {
+      if (q->head && q->head->entity->place && Contains(*r->entity->place, *q->head->entity->place)) {
+        qualifier_score = -8.0;
+      } else if (!q->head || misread(*q->head)) {
+        const std::string& before = q->head_first > 0 ? s.tokens[q->head_first - 1].lower : s.tokens[0].lower;
+        scene |= q->head_first > 0 && (IsSceneWord(before) || (before == "of" && q->head_first >= 2 && is_kind(q->head_first - 2)));
+        qualifier_score = -0.5 * q->position;
       }
     }
     // A foreign town named without a preposition in a story set elsewhere is more often a
@@ -166,9 +290,12 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     }
     double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
     // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
-    double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1 + AttachmentScore(tree);
+    double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1 + AttachmentScore(tree) + qualifier_score;
     // A city or region says more than a country.
     if (r->entity->place->precision != "country") score += 0.5;
+    // A sea or an area across countries ("the Black Sea", "the Sahel") says less than a place of
+    // one country: "in the Black Sea on Odesa region".
+    if (r->entity->place->country.empty()) score -= 3.0;
     if (score > best_score) {
       best_score = score;
       best = r;
