@@ -257,7 +257,9 @@ void Reader::RolesInAppositions() {
   for (size_t k = 0; k + 2 < w_.size(); ++k) {
     if (!Is(k + 1, ",") || !Same(k, k + 2)) continue;
     const bool person_end = IsPerson(k) && (k + 1 >= w_.size() || w_[k + 1].entity != w_[k].entity);
-    const bool surname = !person_end && w_[k].cap && w_[k].entity < 0 && surnames.count(w_[k].norm);
+    // (Not "Jr." or "Sr.": a dotted word is no surname.)
+    const bool surname = !person_end && w_[k].cap && w_[k].entity < 0 && surnames.count(w_[k].norm) &&
+                         doc_[w_[k].span].back() != '.';
     if (!person_end && !surname) continue;
     size_t j = k + 2;
     if (Is(j, "a") || Is(j, "an") || Is(j, "the")) ++j;
@@ -310,7 +312,8 @@ void Reader::PeopleByStructure() {
       const bool after = a >= 2 && Is(a - 1, "and") && IsPerson(a - 2) && Same(a - 2, a);
       const bool before = a + 2 < w_.size() && Is(a + 1, "and") && IsPerson(a + 2) && Same(a, a + 2);
       const bool figure_after = a + 1 < w_.size() && Same(a, a + 1) && w_[a + 1].digit;  // "Pct. 3"
-      if (alone && (after || before) && !figure_after && !Has(lex_.place_words, a)) {
+      const bool determiner = a > 0 && (Is(a - 1, "a") || Is(a - 1, "an") || Is(a - 1, "the"));  // "a Mazda"
+      if (alone && (after || before) && !figure_after && !determiner && !Has(lex_.place_words, a)) {
         Add(EntityType::kPerson, a, a, "", "");
         continue;
       }
@@ -330,7 +333,7 @@ void Reader::PeopleByStructure() {
                        w_[b + 2].norm.size() <= 3);
     // A run of proper nouns the tagger read as one name, in apposition (", NAME,") or speaking
     // ("NAME told reporters").
-    bool proper = (a > 0 && Is(a - 1, ",") && Is(b + 1, ",")) || Has(lex_.say, b + 1);
+    bool proper = (a > 0 && Is(a - 1, ",") && Is(b + 1, ",") && Has(lex_.say, b + 2)) || Has(lex_.say, b + 1);
     for (size_t k = a; k <= static_cast<size_t>(b); ++k) proper &= Proper(k);
     const bool next_cap = static_cast<size_t>(b) + 1 < w_.size() && Same(b, b + 1) && w_[b + 1].cap;
     if ((aged || proper) && !next_cap && !Has(lex_.members, b + 1) && !Has(lex_.org_heads, b + 1)) {
