@@ -263,6 +263,13 @@ void Reader::RolesInAppositions() {
     if (!person_end && !surname) continue;
     size_t j = k + 2;
     if (Is(j, "a") || Is(j, "an") || Is(j, "the")) ++j;
+    // "the city's deputy mayor", "the agency's chief": the role starts after the possessor.
+    for (size_t p = j; p < j + 3 && p < w_.size() && Same(p, j); ++p) {
+      if (Is(p, "'s")) {
+        j = p + 1;
+        break;
+      }
+    }
     size_t stop = j;
     while (stop < w_.size() && Same(j, stop) && stop - j < 6 && !Has(lex_.stops, stop) && !w_[stop].digit &&
            (w_[stop].letter || Is(stop, "-"))) {

@@ -81,6 +81,8 @@ TEST(EntityStructure, AppositionAfterASurnameIsTheFullNamesRole) {
                 {"Delia Marsh"});
   EXPECT_TRUE(Has(e, "PERSON Delia Marsh|former Ruritanian trade minister")) << ::testing::PrintToString(e);
   EXPECT_TRUE(Has(e, "PERSON Marsh|former Ruritanian trade minister")) << ::testing::PrintToString(e);
+  e = Read("Olek Varga, the town's deputy mayor, was not hurt.", {"Olek Varga"});
+  EXPECT_TRUE(Has(e, "PERSON Olek Varga|deputy mayor")) << ::testing::PrintToString(e);
   // A figure is an age, no role.
   e = Read("Police arrested Tom Reddle, 45, on Friday.", {"Tom Reddle"});
   EXPECT_TRUE(Has(e, "PERSON Tom Reddle|")) << ::testing::PrintToString(e);
