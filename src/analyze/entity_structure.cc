@@ -93,7 +93,11 @@ class Reader {
 
   // The run of capitalised words (and "of", "and", "for" between them, a number glued by a hyphen)
   // starting at `a`, none in an entity; its last word, or -1.
-  int CapRunEnd(size_t a) const;
+  int CapRunEnd(size_t a, bool place_tail = false) const;
+  bool IsPlace(size_t i) const {
+    return w_[i].entity >= 0 && (doc_.entities[w_[i].entity].type == EntityType::kPlace ||
+                                 doc_.entities[w_[i].entity].type == EntityType::kCountry);
+  }
   bool InRun(size_t i) const { return i < w_.size() && w_[i].cap && w_[i].entity < 0 && !(w_[i].first && !Proper(i)); }
   bool Proper(size_t i) const { return w_[i].parsed && w_[i].upos == Upos::kPropn; }
   bool Same(size_t i, size_t j) const { return i < w_.size() && j < w_.size() && w_[i].sentence == w_[j].sentence; }
@@ -168,22 +172,33 @@ void Reader::ReadWords() {
   for (const Word& w : w_) norms_.push_back(w.norm);
 }
 
-int Reader::CapRunEnd(size_t a) const {
+int Reader::CapRunEnd(size_t a, bool place_tail) const {
   if (!InRun(a) || (a > 0 && Same(a - 1, a) && InRun(a - 1) && !w_[a - 1].first) || Has(lex_.stops, a)) return -1;
   // A name that goes on into an entity ("Southwest Conditions Team" after the place) is not read
   // in part.
   auto named_neighbour = [&](size_t k) { return w_[k].cap && w_[k].entity >= 0 && Same(k, a); };
   if (a > 0 && named_neighbour(a - 1)) return -1;
   size_t b = a;
-  while (b + 1 < w_.size() && Same(b, b + 1) && b - a < 6) {
+  while (b + 1 < w_.size() && Same(b, b + 1) && b - a < 8) {
     if (InRun(b + 1) && !w_[b + 1].first) {
       ++b;
     } else if (Glued(b + 1) && Is(b + 1, "-") && b + 2 < w_.size() && Glued(b + 2) && Same(b, b + 2) &&
                (InRun(b + 2) || w_[b + 2].digit) && w_[b + 2].entity < 0) {
       b += 2;  // "Vesti-24"
-    } else if ((Is(b + 1, "of") || Is(b + 1, "and") || Is(b + 1, "for")) && b + 2 < w_.size() && Same(b, b + 2) &&
-               InRun(b + 2)) {
-      b += 2;
+    } else if (Is(b + 1, "of") || Is(b + 1, "and") || Is(b + 1, "for")) {
+      size_t c = b + 2;
+      if (!Is(b + 1, "and") && Is(c, "the")) ++c;  // "Front for the Liberation"
+      if (c >= w_.size() || !Same(b, c)) break;
+      if (InRun(c)) {
+        b = c;
+      } else if (place_tail && w_[c].cap && IsPlace(c)) {
+        // "... Liberation of Palestine": an organisation's name may end in a place.
+        b = c;
+        while (b + 1 < w_.size() && w_[b + 1].entity == w_[c].entity) ++b;
+        return static_cast<int>(b);
+      } else {
+        break;
+      }
     } else {
       break;
     }
@@ -201,7 +216,7 @@ size_t Reader::RoleEndingAt(size_t end) const {
 
 int Reader::Add(EntityType type, size_t a, size_t b, std::string role, std::string kind) {
   for (size_t k = a; k <= b; ++k) {
-    if (w_[k].entity >= 0) return -1;
+    if (w_[k].entity >= 0 && !(type == EntityType::kOrg && k > a && IsPlace(k))) return -1;  // a place ends a name
   }
   Entity e;
   e.type = type;
@@ -212,7 +227,9 @@ int Reader::Add(EntityType type, size_t a, size_t b, std::string role, std::stri
   e.kind = std::move(kind);
   doc_.entities.push_back(std::move(e));
   const int index = static_cast<int>(doc_.entities.size() - 1);
-  for (size_t k = a; k <= b; ++k) w_[k].entity = index;
+  for (size_t k = a; k <= b; ++k) {
+    if (w_[k].entity < 0) w_[k].entity = index;
+  }
   return index;
 }
 
@@ -384,14 +401,15 @@ void Reader::OrganisationsByStructure() {
     if (w_[i].allcaps && w_[i].entity < 0 && acronyms.count(w_[i].norm)) Add(EntityType::kOrg, i, i, "", "");
   }
   for (size_t a = 0; a < w_.size(); ++a) {
-    int be = CapRunEnd(a);
+    int be = CapRunEnd(a, /*place_tail=*/true);
     if (be < 0) continue;
     const size_t b = static_cast<size_t>(be);
     const bool next_in = b + 1 < w_.size() && Same(b, b + 1);
     // "NAME television", "NAME members", "a NAME officer".
     bool org = next_in && !w_[b + 1].cap && (Has(lex_.org_heads, b + 1) || Has(lex_.members, b + 1));
-    // "the X Response Team": the name's own last word is a head.
-    org |= b > a && Has(lex_.org_heads, b) && !(next_in && w_[b + 1].cap);
+    // "the X Response Team", "the Y Front for the Liberation of Z": a capitalised word of the
+    // name before its first "of"/"for" is a head.
+    for (size_t k = a + 1; k <= b && w_[k].cap && !(next_in && w_[b + 1].cap); ++k) org |= Has(lex_.org_heads, k);
     // "militants of Y", "members of the Y".
     size_t m = a;
     if (m > 0 && Is(m - 1, "the")) --m;

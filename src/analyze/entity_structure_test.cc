@@ -118,6 +118,8 @@ TEST(EntityStructure, OrganisationsByHeadAndMemberWords) {
   EXPECT_TRUE(Has(e, "ORG Kestrel-9|")) << ::testing::PrintToString(e);
   e = Read("Fighters of the Red Valley Brotherhood crossed the river.");
   EXPECT_TRUE(Has(e, "ORG Red Valley Brotherhood|")) << ::testing::PrintToString(e);
+  e = Read("He met leaders of the Sunrise Front for the Liberation of Ruritania in Paris.");
+  EXPECT_TRUE(Has(e, "ORG Sunrise Front for the Liberation of Ruritania|")) << ::testing::PrintToString(e);
   e = Read("The blast was reported by the regional news agency, Velopress, on Sunday.");
   EXPECT_TRUE(Has(e, "ORG Velopress|")) << ::testing::PrintToString(e);
   e = Read("The city's Rapid Intervention Team searched the building.");
