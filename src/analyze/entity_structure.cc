@@ -117,6 +117,7 @@ class Reader {
   const EntityStructureLexicon& lex_;
   std::vector<Word> w_;
   std::vector<std::string> norms_;  // w_[i].norm, for PhraseSet
+  bool added_ = false;              // an entity was added: doc.entities is sorted again
 };
 
 void Reader::ReadWords() {
@@ -226,6 +227,7 @@ int Reader::Add(EntityType type, size_t a, size_t b, std::string role, std::stri
   e.role = std::move(role);
   e.kind = std::move(kind);
   doc_.entities.push_back(std::move(e));
+  added_ = true;
   const int index = static_cast<int>(doc_.entities.size() - 1);
   for (size_t k = a; k <= b; ++k) {
     if (w_[k].entity < 0) w_[k].entity = index;
@@ -464,6 +466,7 @@ void Reader::Run() {
   PeopleByStructure();
   OrganisationsByStructure();
   ShareRoles();
+  if (!added_) return;  // roles change no order
   std::stable_sort(doc_.entities.begin(), doc_.entities.end(), [](const Entity& x, const Entity& y) {
     return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
   });
