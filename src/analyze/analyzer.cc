@@ -43,6 +43,7 @@ Status Analyzer::Analyze(Document& doc) const {
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
   if (doc.sentences.empty()) doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, impl_->data.abbreviations);  // no syntax stage
   impl_->entities.Find(doc);
+  analyze::ReadEntityStructure(doc, impl_->data.entity_structure);  // roles, organisations by structure
   if (doc.entities.size() > impl_->options.max_entities) {
     doc.diagnostics.push_back({"analyze", "truncated: " + std::to_string(doc.entities.size()) +
                                               " entities, only the first " +

@@ -8,6 +8,7 @@ Result<AnalyzeData> AnalyzeData::Load(const DataFiles& files) {
   EM_ASSIGN_OR_RETURN(data.counts, CountLexicon::Load(files));
   EM_ASSIGN_OR_RETURN(data.dates, DateLexicon::Load(files));
   EM_ASSIGN_OR_RETURN(data.quotes, QuoteLexicon::Load(files));
+  EM_ASSIGN_OR_RETURN(data.entity_structure, EntityStructureLexicon::Load(files));
   return data;
 }
 

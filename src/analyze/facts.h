@@ -5,6 +5,7 @@
 
 #include "analyze/count_finder.h"
 #include "analyze/date_resolver.h"
+#include "analyze/entity_structure.h"
 #include "analyze/quote_attributor.h"
 #include "core/data_files.h"
 #include "eventmill/document.h"
@@ -20,6 +21,7 @@ struct AnalyzeData {
   CountLexicon counts;
   DateLexicon dates;
   QuoteLexicon quotes;
+  EntityStructureLexicon entity_structure;  // entities/structure.txt
   // An error names the missing or malformed file (and line).
   static Result<AnalyzeData> Load(const DataFiles& files);
 };

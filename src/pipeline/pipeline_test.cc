@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 // The families the stages read at start-up. data/actors and data/places are compiled into the
 // lexicon (`eventmill dict build`, tested in the lexicon layer); data/export is read by exports;
 // *.cases are validation records, run by `eventmill dict test`.
-constexpr const char* kFamilies[] = {"extract", "text", "counts", "dates", "quotes", "patterns", "mappings"};
+constexpr const char* kFamilies[] = {"extract", "text", "counts", "dates", "quotes", "entities", "patterns", "mappings"};
 
 class DataCopy : public ::testing::Test {
  protected:

@@ -1,0 +1,508 @@
+#include "analyze/entity_structure.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.h"
+#include "text/word_lists.h"
+
+namespace eventmill::analyze {
+
+namespace {
+
+// Lower case, the curly apostrophe as a straight one, a final dot cut ("Capt." = "capt").
+std::string Normalized(std::string_view w) {
+  std::string s;
+  s.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (i + 2 < w.size() && static_cast<unsigned char>(w[i]) == 0xE2 && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(w[i + 2]) == 0x99) {
+      s += '\'';
+      i += 2;
+      continue;
+    }
+    char c = w[i];
+    s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (s.size() > 1 && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::vector<std::string> Bars(const text::WordListEntry& e) {
+  std::vector<std::string> out;
+  std::string_view k = e.key;
+  while (!k.empty()) {
+    size_t bar = k.find('|');
+    std::string_view v = k.substr(0, bar);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    if (!v.empty()) out.emplace_back(v);
+    if (bar == std::string_view::npos) break;
+    k = k.substr(bar + 1);
+  }
+  return out;
+}
+
+// A phrase split into words as doc.tokens splits it: at spaces, hyphens kept as words.
+std::vector<std::string> PhraseWords(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(Normalized(cur));
+    cur.clear();
+  };
+  for (char c : phrase) {
+    if (c == ' ') {
+      flush();
+    } else if (c == '-') {
+      flush();
+      out.push_back("-");
+    } else {
+      cur += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+struct Word {
+  Span span;
+  std::string norm;
+  uint32_t sentence = 0;
+  bool first = false;  // first word of its sentence
+  bool cap = false, allcaps = false, digit = false, letter = false;
+  bool parsed = false;
+  Upos upos = Upos::kX;
+  int entity = -1;  // index into doc.entities
+};
+
+class Reader {
+ public:
+  Reader(Document& doc, const EntityStructureLexicon& lex) : doc_(doc), lex_(lex) {}
+  void Run();
+
+ private:
+  void ReadWords();
+  void RolesBeforeNames();
+  void RolesInAppositions();
+  void PeopleByStructure();
+  void OrganisationsByStructure();
+  void ShareRoles();
+
+  // The run of capitalised words (and "of", "and", "for" between them, a number glued by a hyphen)
+  // starting at `a`, none in an entity; its last word, or -1.
+  int CapRunEnd(size_t a, bool place_tail = false) const;
+  bool IsPlace(size_t i) const {
+    return w_[i].entity >= 0 && (doc_.entities[w_[i].entity].type == EntityType::kPlace ||
+                                 doc_.entities[w_[i].entity].type == EntityType::kCountry);
+  }
+  bool InRun(size_t i) const { return i < w_.size() && w_[i].cap && w_[i].entity < 0 && !(w_[i].first && !Proper(i)); }
+  bool Proper(size_t i) const { return w_[i].parsed && w_[i].upos == Upos::kPropn; }
+  bool Same(size_t i, size_t j) const { return i < w_.size() && j < w_.size() && w_[i].sentence == w_[j].sentence; }
+  bool Is(size_t i, std::string_view s) const { return i < w_.size() && w_[i].norm == s; }
+  bool Glued(size_t i) const { return i > 0 && i < w_.size() && w_[i].span.begin == w_[i - 1].span.end; }
+  bool Has(const std::set<std::string, std::less<>>& set, size_t i) const { return i < w_.size() && set.count(w_[i].norm); }
+  // The longest role phrase ending right before word `end`, within the sentence; its length.
+  size_t RoleEndingAt(size_t end) const;
+  int Add(EntityType type, size_t a, size_t b, std::string role, std::string kind);
+  void AddRole(Entity& e, std::string_view role);
+  std::string_view Text(size_t a, size_t b) const {
+    return std::string_view(doc_.text).substr(w_[a].span.begin, w_[b].span.end - w_[a].span.begin);
+  }
+  bool IsPerson(size_t i) const { return i < w_.size() && w_[i].entity >= 0 && doc_.entities[w_[i].entity].type == EntityType::kPerson; }
+
+  Document& doc_;
+  const EntityStructureLexicon& lex_;
+  std::vector<Word> w_;
+  std::vector<std::string> norms_;  // w_[i].norm, for PhraseSet
+  bool added_ = false;              // an entity was added: doc.entities is sorted again
+};
+
+void Reader::ReadWords() {
+  auto add = [&](Span span, uint32_t sentence, bool first, bool parsed, Upos upos) {
+    Word w;
+    w.span = span;
+    std::string_view t = doc_[span];
+    w.norm = Normalized(t);
+    w.sentence = sentence;
+    w.first = first;
+    w.parsed = parsed;
+    w.upos = upos;
+    size_t letters = 0, upper = 0;
+    for (char c : t) {
+      if (c >= 'A' && c <= 'Z') ++letters, ++upper;
+      else if (c >= 'a' && c <= 'z') ++letters;
+      else if (c >= '0' && c <= '9') w.digit = true;
+      else if (static_cast<unsigned char>(c) >= 0x80) ++letters;
+    }
+    w.letter = letters > 0;
+    w.cap = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
+    w.allcaps = upper >= 2 && upper == letters && !w.digit;
+    w_.push_back(std::move(w));
+  };
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    if (s.token_end > s.token_begin && s.token_end <= doc_.tokens.size()) {
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Token& tok = doc_.tokens[t];
+        add(tok.span, si, t == s.token_begin, s.parsed, tok.upos);
+      }
+    } else {
+      bool first = true;
+      for (const text::Token& t : text::Tokenize(doc_.text, s.span)) {
+        add(t.span, si, first, false, Upos::kX);
+        first = false;
+      }
+    }
+  }
+  // The entity each word is part of (entities are sorted by span).
+  size_t e = 0;
+  const auto& ents = doc_.entities;
+  for (size_t i = 0; i < w_.size(); ++i) {
+    while (e < ents.size() && ents[e].span.end <= w_[i].span.begin) ++e;
+    for (size_t k = e; k < ents.size() && ents[k].span.begin < w_[i].span.end; ++k) {
+      if (ents[k].span.begin <= w_[i].span.begin && ents[k].span.end >= w_[i].span.end) {
+        w_[i].entity = static_cast<int>(k);
+        break;
+      }
+    }
+  }
+  norms_.reserve(w_.size());
+  for (const Word& w : w_) norms_.push_back(w.norm);
+}
+
+int Reader::CapRunEnd(size_t a, bool place_tail) const {
+  if (!InRun(a) || (a > 0 && Same(a - 1, a) && InRun(a - 1) && !w_[a - 1].first) || Has(lex_.stops, a)) return -1;
+  // A name that goes on into an entity ("Southwest Conditions Team" after the place) is not read
+  // in part.
+  auto named_neighbour = [&](size_t k) { return w_[k].cap && w_[k].entity >= 0 && Same(k, a); };
+  if (a > 0 && named_neighbour(a - 1)) return -1;
+  size_t b = a;
+  while (b + 1 < w_.size() && Same(b, b + 1) && b - a < 8) {
+    if (InRun(b + 1) && !w_[b + 1].first) {
+      ++b;
+    } else if (Glued(b + 1) && Is(b + 1, "-") && b + 2 < w_.size() && Glued(b + 2) && Same(b, b + 2) &&
+               (InRun(b + 2) || w_[b + 2].digit) && w_[b + 2].entity < 0) {
+      b += 2;  // "Vesti-24"
+    } else if (Is(b + 1, "of") || Is(b + 1, "and") || Is(b + 1, "for")) {
+      size_t c = b + 2;
+      if (!Is(b + 1, "and") && Is(c, "the")) ++c;  // "Front for the Liberation"
+      if (c >= w_.size() || !Same(b, c)) break;
+      if (InRun(c)) {
+        b = c;
+      } else if (place_tail && w_[c].cap && IsPlace(c)) {
+        // "... Liberation of Palestine": an organisation's name may end in a place.
+        b = c;
+        while (b + 1 < w_.size() && w_[b + 1].entity == w_[c].entity) ++b;
+        return static_cast<int>(b);
+      } else {
+        break;
+      }
+    } else {
+      break;
+    }
+  }
+  if (b + 1 < w_.size() && named_neighbour(b + 1)) return -1;
+  return static_cast<int>(b);
+}
+
+size_t Reader::RoleEndingAt(size_t end) const {
+  if (end == 0 || end > w_.size()) return 0;
+  text::PhraseSet::Match m = lex_.roles.LongestEndingAt(norms_, end);
+  if (!m || m.length > end || !Same(end - m.length, end - 1)) return 0;
+  return m.length;
+}
+
+int Reader::Add(EntityType type, size_t a, size_t b, std::string role, std::string kind) {
+  for (size_t k = a; k <= b; ++k) {
+    if (w_[k].entity >= 0 && !(type == EntityType::kOrg && k > a && IsPlace(k))) return -1;  // a place ends a name
+  }
+  Entity e;
+  e.type = type;
+  e.span = Span{w_[a].span.begin, w_[b].span.end};
+  e.text = std::string(doc_[e.span]);
+  e.canonical = e.text;
+  e.role = std::move(role);
+  e.kind = std::move(kind);
+  doc_.entities.push_back(std::move(e));
+  added_ = true;
+  const int index = static_cast<int>(doc_.entities.size() - 1);
+  for (size_t k = a; k <= b; ++k) {
+    if (w_[k].entity < 0) w_[k].entity = index;
+  }
+  return index;
+}
+
+void Reader::AddRole(Entity& e, std::string_view role) {
+  if (role.empty()) return;
+  if (Normalized(e.role).find(Normalized(role)) != std::string::npos) return;
+  if (!e.role.empty() && Normalized(role).find(Normalized(e.role)) != std::string::npos) {
+    e.role = std::string(role);
+    return;
+  }
+  e.role = e.role.empty() ? std::string(role) : e.role + ", " + std::string(role);
+}
+
+// "Carthage Police Officer NAME", "the sheriff's spokesman Capt. NAME": role phrases right before
+// the name, one after another.
+void Reader::RolesBeforeNames() {
+  for (size_t i = 1; i < w_.size(); ++i) {
+    if (!IsPerson(i) || w_[i - 1].entity == w_[i].entity) continue;
+    size_t end = i, begin = i;
+    for (int chain = 0; chain < 2; ++chain) {
+      size_t e = end;
+      if (e > 0 && Is(e - 1, ".") && Glued(e - 1)) --e;  // "Capt" "." as two words
+      size_t len = RoleEndingAt(e);
+      if (!len || !Same(e - len, i)) break;
+      begin = e - len;
+      end = begin;
+    }
+    if (begin == i) continue;
+    AddRole(doc_.entities[w_[i].entity], Text(begin, i - 1));
+  }
+}
+
+// "NAME, a former foreign minister and ...", "the agency's media coordinator, NAME,".
+void Reader::RolesInAppositions() {
+  // The last words of the people's names: a surname alone before an apposition is that person.
+  std::set<std::string, std::less<>> surnames;
+  for (const Entity& e : doc_.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    size_t sp = e.text.rfind(' ');
+    surnames.insert(Normalized(sp == std::string::npos ? e.text : e.text.substr(sp + 1)));
+  }
+  for (size_t k = 0; k + 2 < w_.size(); ++k) {
+    if (!Is(k + 1, ",") || !Same(k, k + 2)) continue;
+    const bool person_end = IsPerson(k) && (k + 1 >= w_.size() || w_[k + 1].entity != w_[k].entity);
+    // (Not "Jr." or "Sr.": a dotted word is no surname.)
+    const bool surname = !person_end && w_[k].cap && w_[k].entity < 0 && surnames.count(w_[k].norm) &&
+                         doc_[w_[k].span].back() != '.';
+    if (!person_end && !surname) continue;
+    size_t j = k + 2;
+    if (Is(j, "a") || Is(j, "an") || Is(j, "the")) ++j;
+    // "the city's deputy mayor", "the agency's chief": the role starts after the possessor.
+    for (size_t p = j; p < j + 3 && p < w_.size() && Same(p, j); ++p) {
+      if (Is(p, "'s")) {
+        j = p + 1;
+        break;
+      }
+    }
+    size_t stop = j;
+    while (stop < w_.size() && Same(j, stop) && stop - j < 6 && !Has(lex_.stops, stop) && !w_[stop].digit &&
+           (w_[stop].letter || Is(stop, "-"))) {
+      ++stop;
+    }
+    if (stop == j) continue;
+    size_t len = RoleEndingAt(stop);
+    if (!len) continue;
+    std::string role(Text(j, stop - 1));
+    int index = w_[k].entity;
+    if (surname) index = Add(EntityType::kPerson, k, k, "", "");
+    if (index >= 0) AddRole(doc_.entities[index], role);
+  }
+  // Before: "ROLE, NAME" where the role ends right before the comma.
+  for (size_t c = 1; c + 1 < w_.size(); ++c) {
+    if (!Is(c, ",") || !Same(c - 1, c + 1) || !w_[c + 1].cap) continue;
+    size_t len = RoleEndingAt(c);
+    if (!len) continue;
+    size_t begin = c - len;
+    // The role's modifiers back to a determiner, a possessive or a comma ("media coordinator").
+    while (begin > 0 && Same(begin - 1, c) && c - begin < 6 && !Has(lex_.stops, begin - 1) && w_[begin - 1].letter &&
+           !w_[begin - 1].cap &&
+           (w_[begin - 1].entity < 0 || doc_.entities[w_[begin - 1].entity].type == EntityType::kGroup)) {
+      --begin;
+    }
+    int index = -1;
+    if (IsPerson(c + 1)) {
+      index = w_[c + 1].entity;
+    } else {
+      int b = CapRunEnd(c + 1);
+      if (b < 0 || static_cast<size_t>(b) == c + 1 || static_cast<size_t>(b) - c > 3) continue;
+      bool plain = true;  // capitalised words only, no acronym ("World AIDS Campaign")
+      for (size_t k = c + 1; k <= static_cast<size_t>(b); ++k) plain &= w_[k].cap && !w_[k].allcaps;
+      if (!plain) continue;
+      if (!(Is(b + 1, ",") || Is(b + 1, ".")) || Has(lex_.place_words, b) || Has(lex_.org_heads, b)) continue;
+      index = Add(EntityType::kPerson, c + 1, b, "", "");
+    }
+    if (index >= 0) AddRole(doc_.entities[index], Text(begin, c - 1));
+  }
+}
+
+void Reader::PeopleByStructure() {
+  for (size_t a = 0; a < w_.size(); ++a) {
+    // "Hege and NAME were shot", "NAME and Hege": one capitalised word beside a person.
+    if (w_[a].cap && w_[a].entity < 0 && !w_[a].first && !w_[a].allcaps && w_[a].letter && !w_[a].digit) {
+      const bool alone = !(a + 1 < w_.size() && Same(a, a + 1) && w_[a + 1].cap) && !(a > 0 && Same(a - 1, a) && w_[a - 1].cap && !Is(a - 1, "and"));
+      const bool after = a >= 2 && Is(a - 1, "and") && IsPerson(a - 2) && Same(a - 2, a);
+      const bool before = a + 2 < w_.size() && Is(a + 1, "and") && IsPerson(a + 2) && Same(a, a + 2);
+      const bool figure_after = a + 1 < w_.size() && Same(a, a + 1) && w_[a + 1].digit;  // "Pct. 3"
+      const bool determiner = a > 0 && (Is(a - 1, "a") || Is(a - 1, "an") || Is(a - 1, "the"));  // "a Mazda"
+      if (alone && (after || before) && !figure_after && !determiner && !Has(lex_.place_words, a)) {
+        Add(EntityType::kPerson, a, a, "", "");
+        continue;
+      }
+    }
+    int b = CapRunEnd(a);
+    if (b < 0) continue;
+    const size_t n = static_cast<size_t>(b) - a + 1;
+    if (n < 2 || n > 3 || Has(lex_.place_words, b) || Has(lex_.org_heads, b)) continue;
+    bool connectors = false;
+    for (size_t k = a; k <= static_cast<size_t>(b); ++k) connectors |= !w_[k].cap || w_[k].allcaps;
+    if (connectors) continue;
+    // An age: "31-year-old NAME", "NAME, 45,".
+    std::string_view before = std::string_view(doc_.text).substr(0, w_[a].span.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    const bool aged = (before.size() >= 8 && Normalized(before.substr(before.size() - 8)) == "year-old") ||
+                      (Is(b + 1, ",") && b + 2 < static_cast<int>(w_.size()) && w_[b + 2].digit && Same(b, b + 2) &&
+                       w_[b + 2].norm.size() <= 3);
+    // A run of proper nouns the tagger read as one name, in apposition (", NAME,") or speaking
+    // ("NAME told reporters").
+    bool proper = (a > 0 && Is(a - 1, ",") && Is(b + 1, ",") && Has(lex_.say, b + 2)) || Has(lex_.say, b + 1);
+    for (size_t k = a; k <= static_cast<size_t>(b); ++k) proper &= Proper(k);
+    const bool next_cap = static_cast<size_t>(b) + 1 < w_.size() && Same(b, b + 1) && w_[b + 1].cap;
+    if ((aged || proper) && !next_cap && !Has(lex_.members, b + 1) && !Has(lex_.org_heads, b + 1)) {
+      Add(EntityType::kPerson, a, b, "", "");
+    }
+  }
+}
+
+void Reader::OrganisationsByStructure() {
+  std::set<std::string, std::less<>> acronyms;  // organisations' acronyms: every mention is one
+  for (size_t i = 1; i + 1 < w_.size(); ++i) {
+    if (!w_[i].allcaps || w_[i].entity >= 0 || w_[i].norm.size() < 3) continue;
+    // "... Force in Lebanon (UNIFIL)": after a name of three capitalised words or more, or one
+    // holding an organisation.
+    if (Is(i - 1, "(") && Is(i + 1, ")") && i >= 2 && Same(i - 2, i)) {
+      size_t caps = 0, k = i - 2;
+      bool org = false, person = false;
+      while (true) {
+        if (w_[k].cap) {
+          ++caps;
+          if (w_[k].entity >= 0) {
+            EntityType t = doc_.entities[w_[k].entity].type;
+            org |= t == EntityType::kOrg || t == EntityType::kGroup;
+            person |= t == EntityType::kPerson;
+          }
+        } else if (!(Is(k, "of") || Is(k, "in") || Is(k, "for") || Is(k, "and") || Is(k, "on"))) {
+          break;
+        }
+        if (k == 0 || !Same(k - 1, i)) break;
+        --k;
+      }
+      if (!person && (org || caps >= 3)) acronyms.insert(w_[i].norm);
+    }
+    // "ABC said", "ABC's investigation", "according to ABC": an acronym that speaks or owns.
+    const bool caps_around = (Same(i - 1, i) && w_[i - 1].allcaps) || (Same(i, i + 1) && w_[i + 1].allcaps);
+    if (!caps_around && w_[i].letter && (Has(lex_.speech, i + 1) || (i >= 2 && Is(i - 2, "according") && Is(i - 1, "to")))) {
+      acronyms.insert(w_[i].norm);
+    }
+  }
+  for (size_t i = 0; i < w_.size(); ++i) {
+    if (w_[i].allcaps && w_[i].entity < 0 && acronyms.count(w_[i].norm)) Add(EntityType::kOrg, i, i, "", "");
+  }
+  for (size_t a = 0; a < w_.size(); ++a) {
+    int be = CapRunEnd(a, /*place_tail=*/true);
+    if (be < 0) continue;
+    const size_t b = static_cast<size_t>(be);
+    const bool next_in = b + 1 < w_.size() && Same(b, b + 1);
+    // "NAME television", "NAME members", "a NAME officer".
+    bool org = next_in && !w_[b + 1].cap && (Has(lex_.org_heads, b + 1) || Has(lex_.members, b + 1));
+    // "the X Response Team", "the Y Front for the Liberation of Z": a capitalised word of the
+    // name before its first "of"/"for" is a head.
+    for (size_t k = a + 1; k <= b && w_[k].cap && !(next_in && w_[b + 1].cap); ++k) org |= Has(lex_.org_heads, k);
+    // "militants of Y", "members of the Y".
+    size_t m = a;
+    if (m > 0 && Is(m - 1, "the")) --m;
+    org |= m >= 2 && (Is(m - 1, "of") || Is(m - 1, "from")) && Has(lex_.members, m - 2) && Same(m - 2, a);
+    // "the news agency, NAME," and "NAME, the news agency,".
+    org |= a >= 2 && Is(a - 1, ",") && Has(lex_.org_heads, a - 2) && !w_[a - 2].cap && Same(a - 2, a) &&
+           (Is(b + 1, ",") || Is(b + 1, "."));
+    if (!org && Is(b + 1, ",")) {
+      size_t j = b + 2;
+      if (Is(j, "a") || Is(j, "an") || Is(j, "the")) ++j;
+      for (size_t k = j; k < w_.size() && k < j + 4 && Same(k, b) && !Is(k, ",") && !Is(k, "."); ++k) {
+        if (Has(lex_.org_heads, k) && !w_[k].cap && (Is(k + 1, ",") || Is(k + 1, "."))) org = true;
+      }
+    }
+    if (org) Add(EntityType::kOrg, a, b, "", "");
+    a = b;
+  }
+}
+
+// A role found at one mention of a person is every mention's: the full name's when the surname
+// alone carried the apposition, the surname's when the full name did.
+void Reader::ShareRoles() {
+  auto& ents = doc_.entities;
+  std::map<std::string, std::vector<size_t>> by_last;  // last word -> people
+  for (size_t k = 0; k < ents.size(); ++k) {
+    if (ents[k].type != EntityType::kPerson) continue;
+    const std::string& t = ents[k].text;
+    size_t sp = t.rfind(' ');
+    by_last[Normalized(sp == std::string::npos ? t : t.substr(sp + 1))].push_back(k);
+  }
+  for (auto& [last, people] : by_last) {
+    // The full names of this surname: only one may take the surname's role.
+    std::set<std::string> full;
+    for (size_t k : people) {
+      if (ents[k].text.find(' ') != std::string::npos) full.insert(Normalized(ents[k].text));
+    }
+    if (full.size() > 1) continue;
+    std::string role;
+    for (size_t k : people) {
+      if (!ents[k].role.empty() && ents[k].role.size() > role.size()) role = ents[k].role;
+    }
+    if (role.empty()) continue;
+    for (size_t k : people) AddRole(ents[k], role);
+  }
+}
+
+void Reader::Run() {
+  ReadWords();
+  if (w_.empty()) return;
+  RolesBeforeNames();
+  RolesInAppositions();
+  PeopleByStructure();
+  OrganisationsByStructure();
+  ShareRoles();
+  if (!added_) return;  // roles change no order
+  std::stable_sort(doc_.entities.begin(), doc_.entities.end(), [](const Entity& x, const Entity& y) {
+    return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
+  });
+}
+
+}  // namespace
+
+Result<EntityStructureLexicon> EntityStructureLexicon::Load(const DataFiles& files) {
+  EntityStructureLexicon lex;
+  EM_ASSIGN_OR_RETURN(text::WordLists lists, text::ReadWordLists(files, "entities/structure.txt"));
+  EM_ASSIGN_OR_RETURN(text::WordLists roles, text::ReadWordLists(files, "quotes/roles.txt"));
+  EM_RETURN_IF_ERROR(text::RequireSections(lists, files.PathOf("entities/structure.txt"),
+                                           {"roles", "org_heads", "members", "speech", "say", "stops", "place_words"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(roles, files.PathOf("quotes/roles.txt"), {"roles"}));
+  for (const auto* entries : {&roles["roles"], &lists["roles"]}) {
+    for (const auto& e : *entries) {
+      for (const auto& v : Bars(e)) lex.roles.Add(PhraseWords(v), "");
+    }
+  }
+  auto words = [&](std::string_view section, std::set<std::string, std::less<>>* out) {
+    for (const auto& e : lists[std::string(section)]) {
+      for (const auto& v : Bars(e)) {
+        // One word each: "news agency" makes no head of "news".
+        if (v.find(' ') == std::string::npos) out->insert(Normalized(v));
+      }
+    }
+  };
+  words("org_heads", &lex.org_heads);
+  words("members", &lex.members);
+  words("speech", &lex.speech);
+  words("say", &lex.say);
+  words("stops", &lex.stops);
+  words("place_words", &lex.place_words);
+  return lex;
+}
+
+void ReadEntityStructure(Document& doc, const EntityStructureLexicon& lexicon) { Reader(doc, lexicon).Run(); }
+
+}  // namespace eventmill::analyze

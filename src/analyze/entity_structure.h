@@ -1,0 +1,46 @@
+// EntityStructure: people's roles and organisations read from the words around names, after the
+// EntityFinder's dictionary pass (analyze layer; reads doc.tokens -- one tokenization per
+// document -- their tags where the sentence is parsed, and doc.entities).
+//
+// People and their roles:
+//   - a role before the name: "Carthage Police Officer NAME", "the sheriff's spokesman Capt. NAME"
+//     (a chain of role phrases right before the name);
+//   - an apposition after the name: "NAME, a former Greek foreign minister and ..." (the role is
+//     the apposition's words from after its determiner to its role noun);
+//   - an apposition before it: "the agency's media coordinator, NAME,";
+//   - a name joined by "and" to a person ("Hege and NAME were shot"), a name with an age
+//     ("31-year-old NAME", "NAME, 45,"), a run of proper nouns in a parsed sentence;
+//   - a role found at one mention is every mention's (the surname's apposition is the full name's).
+// Organisations from their structure and head words:
+//   - an acronym in parentheses after a name that is an organisation's ("... Force in Lebanon
+//     (UNIFIL)"), then every mention of it;
+//   - an unknown acronym that speaks or owns ("ABC said", "ABC's investigation");
+//   - a name in apposition with an organisation noun ("the news agency, NAME,");
+//   - a name before a head or member noun ("NAME television", "NAME members", "a NAME officer"),
+//     after "members of", "militants of"; a name whose last word is a head ("the X Response Team").
+// Word lists: data/entities/structure.txt and data/quotes/roles.txt.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "core/data_files.h"
+#include "eventmill/document.h"
+#include "eventmill/status.h"
+#include "text/phrase_set.h"
+
+namespace eventmill::analyze {
+
+struct EntityStructureLexicon {
+  text::PhraseSet roles;  // role phrases, lower case, a final dot cut
+  std::set<std::string, std::less<>> org_heads, members, speech, say, stops, place_words;
+  // Reads entities/structure.txt and quotes/roles.txt; an error names the file (and line).
+  static Result<EntityStructureLexicon> Load(const DataFiles& files);
+};
+
+// Adds people, organisations and roles to doc.entities (kept sorted by span) from the structure
+// around names. Needs doc.sentences; reads doc.tokens (tokenizes a sentence itself when the
+// document has none). Linear in the number of words.
+void ReadEntityStructure(Document& doc, const EntityStructureLexicon& lexicon);
+
+}  // namespace eventmill::analyze

@@ -1,0 +1,135 @@
+// People's roles and organisations read from the structure around names. The sentences are
+// tokenized and parsed by the shipped model (data/syntax/en_ewt.model); the people the
+// EntityFinder would have found are given as entities, so these tests read this pass alone.
+#include "analyze/entity_structure.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "analyze/facts.h"
+#include "eventmill/data_dir.h"
+#include "eventmill/syntax.h"
+
+namespace eventmill::analyze {
+namespace {
+
+const EntityStructureLexicon& Lex() {
+  static const EntityStructureLexicon* lex = [] {
+    auto r = EntityStructureLexicon::Load(DataFiles(DataDir()));
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new EntityStructureLexicon(std::move(*r));
+  }();
+  return *lex;
+}
+
+const Parser& TheParser() {
+  static const Parser* parser = [] {
+    auto r = Parser::Load({.scope = ParseScope::kAll});
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      std::abort();
+    }
+    return new Parser(std::move(*r));
+  }();
+  return *parser;
+}
+
+// The entities of `text` after this pass, given the people already found ("Name" each); each
+// described as "TYPE text|role".
+std::vector<std::string> Read(const std::string& text, const std::vector<std::string>& people = {}) {
+  Document doc;
+  doc.text = text;
+  EXPECT_TRUE(TheParser().Parse(doc).ok());
+  for (const std::string& p : people) {
+    size_t at = 0;
+    while ((at = text.find(p, at)) != std::string::npos) {
+      Entity e;
+      e.type = EntityType::kPerson;
+      e.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + p.size())};
+      e.text = e.canonical = p;
+      doc.entities.push_back(e);
+      at += p.size();
+    }
+  }
+  std::sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) { return a.span.begin < b.span.begin; });
+  ReadEntityStructure(doc, Lex());
+  std::vector<std::string> out;
+  for (const Entity& e : doc.entities) {
+    EXPECT_EQ(doc[e.span], e.text);
+    out.push_back(std::string(EntityTypeName(e.type)) + " " + e.text + "|" + e.role);
+  }
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+TEST(EntityStructure, RolesRightBeforeTheNameOneAfterAnother) {
+  auto e = Read("The harbour police said Chief Inspector Mara Quill was leading the search.", {"Mara Quill"});
+  EXPECT_TRUE(Has(e, "PERSON Mara Quill|Chief Inspector")) << ::testing::PrintToString(e);
+  e = Read("The county's spokesman Sgt. Orrin Vale said the road was closed.", {"Orrin Vale"});
+  EXPECT_TRUE(Has(e, "PERSON Orrin Vale|spokesman Sgt.")) << ::testing::PrintToString(e);
+}
+
+TEST(EntityStructure, AppositionAfterASurnameIsTheFullNamesRole) {
+  auto e = Read("Delia Marsh visited the port on Monday. Marsh, a former Ruritanian trade minister and author, spoke later.",
+                {"Delia Marsh"});
+  EXPECT_TRUE(Has(e, "PERSON Delia Marsh|former Ruritanian trade minister")) << ::testing::PrintToString(e);
+  EXPECT_TRUE(Has(e, "PERSON Marsh|former Ruritanian trade minister")) << ::testing::PrintToString(e);
+  e = Read("Olek Varga, the town's deputy mayor, was not hurt.", {"Olek Varga"});
+  EXPECT_TRUE(Has(e, "PERSON Olek Varga|deputy mayor")) << ::testing::PrintToString(e);
+  // A figure is an age, no role.
+  e = Read("Police arrested Tom Reddle, 45, on Friday.", {"Tom Reddle"});
+  EXPECT_TRUE(Has(e, "PERSON Tom Reddle|")) << ::testing::PrintToString(e);
+}
+
+TEST(EntityStructure, AppositionBeforeTheNameMakesAPersonWithItsRole) {
+  auto e = Read("The union's press coordinator, Ivo Brandt, said the talks had failed.");
+  EXPECT_TRUE(Has(e, "PERSON Ivo Brandt|press coordinator")) << ::testing::PrintToString(e);
+}
+
+TEST(EntityStructure, PeopleByTheirStructure) {
+  auto e = Read("Officers said Kettering and Dallow were hurt in the crash.", {"Kettering"});
+  EXPECT_TRUE(Has(e, "PERSON Dallow|")) << ::testing::PrintToString(e);
+  e = Read("The men were caught on Thursday, with 22-year-old Marlo Fenwick driving the van.");
+  EXPECT_TRUE(Has(e, "PERSON Marlo Fenwick|")) << ::testing::PrintToString(e);
+  // No person in a street's name, nor before an organisation's noun.
+  e = Read("He was found near Grand Avenue on Tuesday, with 40-year-old Mill Road neighbours watching.");
+  for (const auto& s : e) EXPECT_EQ(s.rfind("PERSON", 0), std::string::npos) << s;
+}
+
+TEST(EntityStructure, AcronymsOfOrganisations) {
+  auto e = Read("The Northern Ruritania Relief Force (NRRF) sent a convoy. Later the NRRF withdrew.");
+  EXPECT_EQ(std::count(e.begin(), e.end(), "ORG NRRF|"), 2) << ::testing::PrintToString(e);
+  e = Read("Officers fired at the car, QPX said on Tuesday.");
+  EXPECT_TRUE(Has(e, "ORG QPX|")) << ::testing::PrintToString(e);
+  // A word in capitals that neither speaks nor is defined stays nothing.
+  e = Read("He was charged with DUI and released.");
+  EXPECT_TRUE(e.empty()) << ::testing::PrintToString(e);
+}
+
+TEST(EntityStructure, OrganisationsByHeadAndMemberWords) {
+  auto e = Read("On Monday, Kestrel-9 television showed the footage.");
+  EXPECT_TRUE(Has(e, "ORG Kestrel-9|")) << ::testing::PrintToString(e);
+  e = Read("Fighters of the Red Valley Brotherhood crossed the river.");
+  EXPECT_TRUE(Has(e, "ORG Red Valley Brotherhood|")) << ::testing::PrintToString(e);
+  e = Read("He met leaders of the Sunrise Front for the Liberation of Ruritania in Paris.");
+  EXPECT_TRUE(Has(e, "ORG Sunrise Front for the Liberation of Ruritania|")) << ::testing::PrintToString(e);
+  e = Read("The blast was reported by the regional news agency, Velopress, on Sunday.");
+  EXPECT_TRUE(Has(e, "ORG Velopress|")) << ::testing::PrintToString(e);
+  e = Read("The city's Rapid Intervention Team searched the building.");
+  EXPECT_TRUE(Has(e, "ORG Rapid Intervention Team|")) << ::testing::PrintToString(e);
+  e = Read("A Harbor Freight Inspection officer stopped the truck.");
+  EXPECT_TRUE(Has(e, "ORG Harbor Freight Inspection|")) << ::testing::PrintToString(e);
+  // A sentence's first word is no name by its capital: "Two officers" holds no organisation.
+  e = Read("Two officers stopped the truck.");
+  EXPECT_TRUE(e.empty()) << ::testing::PrintToString(e);
+}
+
+}  // namespace
+}  // namespace eventmill::analyze
