@@ -13,6 +13,7 @@
 #include <cstdlib>
 
 #include "eventmill/lexicon.h"
+#include "syntax/word_splitter.h"
 #include "text/tokenizer.h"
 #include "text/word_lists.h"
 
@@ -385,7 +386,12 @@ Result<DateLexicon> DateLexicon::Load(const DataFiles& files) {
 
 std::vector<DateMention> DateResolver::FindInSpan(const Document& doc, Span range,
                                                   std::optional<CivilDate> anchor) const {
-  Reader r{*lex_, doc, text::Tokenize(doc.text, range), {}, anchor};
+  return FindInTokens(doc, text::Tokenize(doc.text, range), anchor);
+}
+
+std::vector<DateMention> DateResolver::FindInTokens(const Document& doc, std::vector<Token> tokens,
+                                                    std::optional<CivilDate> anchor) const {
+  Reader r{*lex_, doc, std::move(tokens), {}, anchor};
   r.lw.reserve(r.toks.size());
   for (const Token& t : r.toks) {
     std::string w = text::AsciiLower(doc[t.span]);
@@ -409,7 +415,11 @@ void DateResolver::Find(Document& doc) const {
   // Sentence by sentence: no expression crosses one, and memory stays small on huge pages.
   std::vector<Span> ranges;
   if (!doc.sentences.empty()) {
-    for (const Sentence& s : doc.sentences) ranges.push_back(s.span);
+    for (const Sentence& s : doc.sentences) {
+      std::vector<DateMention> found = FindInTokens(doc, syntax::SentenceTokens(doc, s), anchor);
+      doc.dates.insert(doc.dates.end(), found.begin(), found.end());
+    }
+    return;
   } else if (!doc.paragraphs.empty()) {
     ranges = doc.paragraphs;
   } else {

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "eventmill/lexicon.h"
+#include "syntax/word_splitter.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
@@ -195,7 +196,7 @@ class Attributor {
     for (const Sentence& s : doc.sentences) {
       Sent st;
       st.span = s.span;
-      st.toks = text::Tokenize(doc.text, s.span);
+      st.toks = syntax::SentenceTokens(doc, s);
       for (const Token& t : st.toks) {
         std::string w = text::AsciiLower(doc[t.span]);
         size_t pos;
