@@ -31,8 +31,8 @@ std::string Shared() {
 }
 
 struct Setup {
-  std::vector<std::vector<WordToken>> texts;         // the coder's words of each article
-  std::vector<std::vector<std::string>> lower;       // the same, lower-case strings
+  std::vector<std::vector<WordToken>> texts;    // the coder's words of each article
+  std::vector<std::vector<std::string>> lower;  // the same, lower-case strings
   eventmill::text::PhraseSet phrases;
   PatternSet patterns;
   size_t words = 0;
@@ -58,7 +58,7 @@ std::vector<std::pair<std::string, std::string>> CountCues(const std::string& pa
 }
 
 const Setup* TheSetup() {
-  static Setup* s = [] () -> Setup* {
+  static Setup* s = []() -> Setup* {
     auto* s = new Setup;
     std::ifstream in(Shared() + "/devsets/geo/articles.jsonl");
     std::string line;
@@ -136,7 +136,8 @@ BENCHMARK(BM_CountCues_PatternSet)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
   if (!TheSetup()) {
-    std::fprintf(stderr, "phrase_bench: needs ../shared/devsets/geo/articles.jsonl and data/counts/kinds.txt; skipped\n");
+    std::fprintf(stderr,
+                 "phrase_bench: needs ../shared/devsets/geo/articles.jsonl and data/counts/kinds.txt; skipped\n");
     return 77;
   }
   benchmark::Initialize(&argc, argv);

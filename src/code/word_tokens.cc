@@ -21,11 +21,23 @@ bool PunctMark(std::string_view mark, std::string* lower) {
   }
   if (mark.size() != 3 || c != 0xE2 || static_cast<unsigned char>(mark[1]) != 0x80) return false;
   switch (static_cast<unsigned char>(mark[2])) {
-    case 0x98: case 0x99: *lower = "'"; return true;
-    case 0x9C: case 0x9D: *lower = "\""; return true;
-    case 0x93: case 0x94: *lower = "-"; return true;
-    case 0xA6: *lower = "..."; return true;
-    default: return false;
+    case 0x98:
+    case 0x99:
+      *lower = "'";
+      return true;
+    case 0x9C:
+    case 0x9D:
+      *lower = "\"";
+      return true;
+    case 0x93:
+    case 0x94:
+      *lower = "-";
+      return true;
+    case 0xA6:
+      *lower = "...";
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -113,7 +125,8 @@ std::vector<WordToken> JoinPieces(std::string_view text, std::vector<WordToken>&
         bool curly = text.substr(w.span.begin, w.span.size()).find("\xE2\x80\x99") != std::string_view::npos;
         bool joins = curly_apostrophe ||
                      (!curly && p.span.size() == 1 &&
-                      (c == '\'' || c == '-' || ((c == ',' || c == '.') && IsDigit(text[w.span.end - 1]) && IsDigit(text[q->span.begin]))));
+                      (c == '\'' || c == '-' ||
+                       ((c == ',' || c == '.') && IsDigit(text[w.span.end - 1]) && IsDigit(text[q->span.begin]))));
         if (joins) {
           w.lower += curly_apostrophe ? "'" : p.lower;
           w.lower += q->lower;
