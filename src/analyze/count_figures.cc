@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "syntax/word_splitter.h"
 #include "text/grammar_words.h"
 #include "text/tokenizer.h"
 #include "text/word_lists.h"
@@ -31,13 +32,21 @@ std::string LowerWord(std::string_view w) {
 }
 }  // namespace
 
-Clause ClauseOfText(const Document& doc, Span sentence) {
+namespace {
+Clause ClauseOf(const Document& doc, std::vector<Token> toks) {
   Clause c;
   c.doc = &doc;
-  c.toks = text::Tokenize(doc.text, sentence);
+  c.toks = std::move(toks);
   c.lw.reserve(c.toks.size());
   for (const Token& t : c.toks) c.lw.push_back(LowerWord(doc[t.span]));
   return c;
+}
+}  // namespace
+
+Clause ClauseOfText(const Document& doc, Span sentence) { return ClauseOf(doc, text::Tokenize(doc.text, sentence)); }
+
+Clause ClauseOfSentence(const Document& doc, const Sentence& sentence) {
+  return ClauseOf(doc, syntax::SentenceTokens(doc, sentence));
 }
 
 Clause ClauseOfTokens(const Document& doc, const Sentence& sentence) {

@@ -39,6 +39,9 @@ struct Figure {
 // The words of a sentence: tokenized from its text, or (when the syntax stage split it) its
 // words on doc.tokens, so the tree's word indexes are the clause's.
 Clause ClauseOfText(const Document& doc, Span sentence);
+// The tokenizer's words of a sentence read off doc.tokens (syntax::SentenceTokens): the same
+// clause as ClauseOfText(doc, sentence.span) without tokenizing again.
+Clause ClauseOfSentence(const Document& doc, const Sentence& sentence);
 Clause ClauseOfTokens(const Document& doc, const Sentence& sentence);
 
 // Length in tokens of `phrase` matched at i, or 0.

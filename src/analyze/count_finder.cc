@@ -530,7 +530,8 @@ void CountFinder::Find(Document& doc) const {
             if (u < c.size() && w.span.begin == c.toks[u].span.begin) found.push_back(std::move(w));
       }
     } else {
-      found = FindInSentence(doc, s.span);
+      Clause c = ClauseOfSentence(doc, s);
+      found = Binder(*lex_, c).Run();
     }
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }

@@ -13,6 +13,8 @@
 #include <cstdlib>
 
 #include "eventmill/lexicon.h"
+#include "syntax/word_splitter.h"
+#include "text/grammar_words.h"
 #include "text/tokenizer.h"
 #include "text/word_lists.h"
 
@@ -354,12 +356,14 @@ Result<DateLexicon> DateLexicon::Load(const DataFiles& files) {
   DateLexicon lex;
   EM_ASSIGN_OR_RETURN(text::WordLists cal, text::ReadWordLists(files, "dates/calendar.txt"));
   EM_ASSIGN_OR_RETURN(text::WordLists rel, text::ReadWordLists(files, "dates/relative.txt"));
-  EM_RETURN_IF_ERROR(text::RequireSections(cal, files.PathOf("dates/calendar.txt"), {"months", "weekdays", "parts", "month_cues", "year_cues"}));
+  EM_RETURN_IF_ERROR(text::RequireSections(cal, files.PathOf("dates/calendar.txt"), {"parts", "month_cues", "year_cues"}));
   EM_RETURN_IF_ERROR(text::RequireSections(rel, files.PathOf("dates/relative.txt"), {"phrases", "ago", "weekday_modifiers", "numbers"}));
-  for (const auto& e : cal["months"])
-    if (!e.values.empty()) lex.months[text::AsciiLower(e.key)] = std::atoi(e.values[0].c_str());
-  for (const auto& e : cal["weekdays"])
-    if (!e.values.empty()) lex.weekdays[text::AsciiLower(e.key)] = std::atoi(e.values[0].c_str());
+  // Month and weekday names and their abbreviations are English grammar words (text/grammar_words.h).
+  namespace grammar = text::grammar;
+  for (grammar::WordClass names : {grammar::WordClass(grammar::kMonths), grammar::WordClass(grammar::kMonthAbbreviations)})
+    for (std::string_view w : names) lex.months[std::string(w)] = grammar::NumberOf(grammar::kMonths, w);
+  for (grammar::WordClass names : {grammar::WordClass(grammar::kWeekdays), grammar::WordClass(grammar::kWeekdayAbbreviations)})
+    for (std::string_view w : names) lex.weekdays[std::string(w)] = grammar::NumberOf(grammar::kWeekdays, w);
   for (const auto& e : cal["parts"]) lex.parts.push_back(PhraseWords(e.key));
   std::stable_sort(lex.parts.begin(), lex.parts.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& e : cal["month_cues"])
@@ -385,7 +389,12 @@ Result<DateLexicon> DateLexicon::Load(const DataFiles& files) {
 
 std::vector<DateMention> DateResolver::FindInSpan(const Document& doc, Span range,
                                                   std::optional<CivilDate> anchor) const {
-  Reader r{*lex_, doc, text::Tokenize(doc.text, range), {}, anchor};
+  return FindInTokens(doc, text::Tokenize(doc.text, range), anchor);
+}
+
+std::vector<DateMention> DateResolver::FindInTokens(const Document& doc, std::vector<Token> tokens,
+                                                    std::optional<CivilDate> anchor) const {
+  Reader r{*lex_, doc, std::move(tokens), {}, anchor};
   r.lw.reserve(r.toks.size());
   for (const Token& t : r.toks) {
     std::string w = text::AsciiLower(doc[t.span]);
@@ -409,7 +418,11 @@ void DateResolver::Find(Document& doc) const {
   // Sentence by sentence: no expression crosses one, and memory stays small on huge pages.
   std::vector<Span> ranges;
   if (!doc.sentences.empty()) {
-    for (const Sentence& s : doc.sentences) ranges.push_back(s.span);
+    for (const Sentence& s : doc.sentences) {
+      std::vector<DateMention> found = FindInTokens(doc, syntax::SentenceTokens(doc, s), anchor);
+      doc.dates.insert(doc.dates.end(), found.begin(), found.end());
+    }
+    return;
   } else if (!doc.paragraphs.empty()) {
     ranges = doc.paragraphs;
   } else {

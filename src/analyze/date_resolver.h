@@ -15,6 +15,7 @@
 #include "core/data_files.h"
 #include "eventmill/document.h"
 #include "eventmill/status.h"
+#include "text/tokenizer.h"
 
 namespace eventmill::analyze {
 
@@ -61,6 +62,10 @@ class DateResolver {
   // Without an anchor only expressions that carry their own year are returned.
   std::vector<DateMention> FindInSpan(const Document& doc, Span range,
                                       std::optional<CivilDate> anchor) const;
+
+  // The same over tokens of doc.text (text::Tokenize's, or a sentence's read off doc.tokens).
+  std::vector<DateMention> FindInTokens(const Document& doc, std::vector<text::Token> tokens,
+                                        std::optional<CivilDate> anchor) const;
 
   // Fills doc.dates (text order) over the whole text, anchored on doc.published.
   void Find(Document& doc) const;

@@ -12,6 +12,8 @@
 #include <optional>
 
 #include "eventmill/lexicon.h"
+#include "syntax/word_splitter.h"
+#include "text/grammar_words.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
@@ -195,7 +197,7 @@ class Attributor {
     for (const Sentence& s : doc.sentences) {
       Sent st;
       st.span = s.span;
-      st.toks = text::Tokenize(doc.text, s.span);
+      st.toks = syntax::SentenceTokens(doc, s);
       for (const Token& t : st.toks) {
         std::string w = text::AsciiLower(doc[t.span]);
         size_t pos;
@@ -380,7 +382,7 @@ class Attributor {
     size_t k = b;
     for (size_t j = b; j < e; ++j) {
       const std::string& w = s.lw[j];
-      if (w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their")
+      if (text::grammar::IsIn(text::grammar::kArticles, w) || text::grammar::IsIn(text::grammar::kPossessives, w))
         k = j + 1;
       else if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0)
         k = j + 1;
@@ -693,8 +695,8 @@ class Attributor {
         }
         if (!MatchAny(sb, v, lex_.verbs)) continue;
         // "the claims", "a report": nouns, not speech verbs.
-        static const std::set<std::string, std::less<>> kDeterminers = {"the", "a", "an", "his", "her",
-                                                                        "their", "its", "these", "those", "our"};
+        static const auto kDeterminers = text::grammar::GrammarWords<std::set<std::string, std::less<>>>(
+            {text::grammar::kArticles, text::grammar::kPossessives}, {"these", "those"});
         if (v > b && kDeterminers.count(sb.lw[v - 1])) continue;
         if (MatchAny(sb, v, lex_.participles)) return SentenceSubject(sb, v, at);
         // The subject before the verb, an appositive between commas skipped ("Morris, 55, told").

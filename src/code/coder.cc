@@ -34,7 +34,7 @@ bool Coder::MayCode(const Document& doc, const Sentence& s) const {
   if (!patterns.MayMatch(words)) return false;  // cheap: no pattern has all its words here
   // The trigger pass's own match (the coder reads doc.sentences, so the same words): a sentence
   // whose every pattern fails on word order, or is blocked by a stop phrase, codes nothing.
-  for (const code::PatternMatch& m : patterns.Match(code::TokenizeWords(doc.text, s.span))) {
+  for (const code::PatternMatch& m : patterns.Match(code::SentenceWords(doc, s))) {
     if (m.pattern->cameo != "-") return true;
   }
   return false;

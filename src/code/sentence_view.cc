@@ -75,7 +75,7 @@ SentenceView BuildSentenceView(const Document& doc, size_t index, const std::vec
   SentenceView v;
   v.index = index;
   v.span = doc.sentences[index].span;
-  v.tokens = TokenizeWords(doc.text, v.span);
+  v.tokens = SentenceWords(doc, doc.sentences[index]);
   v.clause.assign(v.tokens.size(), 0);
   int c = 0;
   size_t aside_end = 0;  // tokens before this are inside an aside

@@ -1,6 +1,9 @@
-// WordTokens: the words and punctuation of one sentence, lower-cased, each with its byte span in
-// Document::text. The coder's patterns match these; nothing is copied from doc.text but the
-// lower-cased word itself.
+// WordTokens: the words and punctuation of one sentence as the coder's patterns read them,
+// lower-cased, each with its byte span in Document::text. They are the shared tokenizer's tokens
+// (text/tokenizer.h; for a document's sentence read off doc.tokens, so the sentence is not
+// tokenized again), with the coder's conventions on top: a dotted abbreviation is its letters and
+// dots ("U.S." -> "u" "." "s" "."), curly apostrophes and quotes fold to ' and ", dashes to "-".
+// Nothing is copied from doc.text but the lower-cased word itself.
 #pragma once
 
 #include <string>
@@ -8,18 +11,23 @@
 #include <vector>
 
 #include "eventmill/document.h"
+#include "text/tokenizer.h"
 
 namespace eventmill::code {
 
 struct WordToken {
   Span span;
   std::string lower;   // ASCII lower-cased; curly quotes/apostrophes folded to ' and "
-  bool punct = false;  // a single punctuation mark (, ; : . ! ? " ( ) - –)
+  bool punct = false;  // a punctuation mark (, ; : . ! ? " ( ) - – and the like)
 };
 
-// Tokens of text[span]: runs of letters, digits, apostrophes, hyphens, periods inside
-// abbreviations and digits inside numbers ("5,135", "U.S."); every other visible character is a
-// one-character punctuation token. Linear in span.size().
+// The coder's words of the tokenizer's tokens `tokens` of text[range]. Linear in their bytes.
+std::vector<WordToken> WordsOfTokens(std::string_view text, const std::vector<text::Token>& tokens, Span range);
+
+// The words of doc.sentences' sentence `s`, from its words on doc.tokens (syntax::SentenceTokens).
+std::vector<WordToken> SentenceWords(const Document& doc, const Sentence& s);
+
+// The words of text[span], tokenized (tests and text that is no sentence of a document).
 std::vector<WordToken> TokenizeWords(std::string_view text, Span span);
 
 }  // namespace eventmill::code

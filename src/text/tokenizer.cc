@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "text/utf8.h"
 
 namespace eventmill::text {
@@ -60,6 +62,34 @@ uint32_t PeekCp(std::string_view s, size_t i, size_t end, size_t* next) {
 bool IsQuoteMark(uint32_t cp) {
   return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB ||
          cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201F;
+}
+
+Token TokenOf(std::string_view text, Span span) {
+  Token tok;
+  tok.span = span;
+  size_t end = std::min<size_t>(span.end, text.size());
+  size_t next;
+  uint32_t cp = PeekCp(text, span.begin, end, &next);
+  if (!IsDigit(cp) && !IsLetter(cp)) {
+    tok.kind = IsQuoteMark(cp) ? TokenKind::kQuote : TokenKind::kPunct;
+    return tok;
+  }
+  // As Tokenize reads a word: a letter or a hyphen makes it a word, digits with ',' '.' a number.
+  bool numeric = IsDigit(cp);
+  tok.capitalized = IsUpper(cp);
+  tok.has_digit = numeric;
+  for (size_t j = next; j < end;) {
+    size_t k;
+    uint32_t c = PeekCp(text, j, end, &k);
+    if (IsDigit(c)) {
+      tok.has_digit = true;
+    } else if (IsLetter(c) || c == '-' || c == 0x2011) {
+      numeric = false;
+    }
+    j = k;
+  }
+  tok.kind = numeric ? TokenKind::kNumber : TokenKind::kWord;
+  return tok;
 }
 
 std::vector<Token> Tokenize(std::string_view text, Span range) {

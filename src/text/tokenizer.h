@@ -28,6 +28,10 @@ struct Token {
 // Tokens of text[range.begin, range.end). Linear in the range size.
 std::vector<Token> Tokenize(std::string_view text, Span range);
 
+// The token Tokenize makes of exactly text[span] (its kind, capitalized, has_digit), for a span
+// Tokenize returned: callers that rebuild the tokenizer's tokens from word spans (syntax::JoinWords).
+Token TokenOf(std::string_view text, Span span);
+
 // True for the code points the tokenizer calls quote marks.
 bool IsQuoteMark(uint32_t cp);
 

