@@ -5,6 +5,7 @@
 // ("he", "the organization") and, for arrests and charges, the authorities named nearby.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,12 @@ class ActorAssigner {
   // Source and target by word order: source before the trigger, target after it, in its clause.
   ActorChoice ReadByWordOrder(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,
                               bool* sides_named) const;
+  // The word order's last step: with no source in the clause, a back-reference ("he", "the
+  // group") or the sentence's earlier subject; with no target, a back-reference after the verb
+  // (or before a passive). `set_sources` adds a source with the actors coordinated with it.
+  void FillByReference(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m, size_t cb, size_t ce,
+                       bool nominal, bool adjectival,
+                       const std::function<void(const EntityRef*, const char*)>& set_sources, ActorChoice& out) const;
   // No target named: the role data/mappings/frames.tsv gives the family ("14 unnamed GOV target"),
   // of the source's country.
   void AimAtUnnamedTarget(const Pattern& p, ActorChoice& out) const;
