@@ -86,7 +86,8 @@ Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std:
 }
 
 std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from,
-                                                     size_t to, std::string* how, const Actor* not_this) const {
+                                                     size_t to, std::string* how, const Actor* not_this,
+                                                     bool* by_pronoun) const {
   // The referring word nearest the trigger wins ("members of the organization have sent").
   for (size_t i = to; i-- > from;) {
     if (s.AsideFrom(i, to)) continue;
@@ -130,6 +131,7 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
         if (e->actor && e->actor->role == "MED") continue;
         if (not_this && (e->span == not_this->span || e->text == not_this->text)) continue;
         *how = "\"" + s.tokens[i].lower + "\" opens the sentence: the last sentence's subject, " + e->text;
+        if (by_pronoun) *by_pronoun = true;
         return ActorOf(*e);
       }
     }
@@ -147,6 +149,7 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
       if (pronoun && (*e)->actor && (*e)->actor->role == "MED") continue;
       if (!CanAct(**e)) return std::nullopt;
       *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
+      if (by_pronoun) *by_pronoun = pronoun;
       return ActorOf(**e);
     }
   }
@@ -416,7 +419,7 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
     *sides_named = tree.sides_named;
   } else {
     for (Actor& a : words.sources) {
-      if (ruled_out(a)) {
+      if (ruled_out(a) && !words.source_by_pronoun) {
         out.explain.push_back("tree: not \"" + a.text + "\", whom the tree rules out (the speaker of a report, or what the source owns)");
       } else if (!is_target(a)) {
         out.sources.push_back(std::move(a));
@@ -453,9 +456,12 @@ void ActorAssigner::AimAtUnnamedTarget(const Pattern& p, ActorChoice& out) const
   const Actor& source = out.sources.front();
   bool country = source.country.size() == 2 && std::isupper(static_cast<unsigned char>(source.country[0])) &&
                  std::isupper(static_cast<unsigned char>(source.country[1]));
-  if (role.empty() || !country || source.code.size() < 3 || source.role == role) return;
+  // "Nigerians rallied": a country named without an actor still has its code as a bare alpha-2
+  // code here (CompleteActors gives it its alpha-3 code), and so does its unnamed target.
+  bool bare_country = source.code == source.country;
+  if (role.empty() || !country || (source.code.size() < 3 && !bare_country) || source.role == role) return;
   Actor a;
-  a.code = source.code.substr(0, 3) + role;
+  a.code = bare_country ? source.country : source.code.substr(0, 3) + role;
   a.country = source.country;
   a.role = role;
   a.name = "the " + role + " of " + source.country + " (not named)";
@@ -551,7 +557,7 @@ void ActorAssigner::FillByReference(const DocumentContext& ctx, const SentenceVi
   // Back-references and the sentence's earlier subject when the clause names no source.
   if (out.sources.empty() && !m.passive && !nominal && !adjectival) {
     std::string how;
-    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
+    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how, nullptr, &out.source_by_pronoun)) {
       out.sources.push_back(*a);
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     } else {

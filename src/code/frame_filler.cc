@@ -413,13 +413,16 @@ Result<FrameRules> FrameRules::Parse(std::string_view tsv, std::string_view name
     if (!(f >> family >> relation >> marker >> slot)) {
       return DataError(name, number, "want four fields: family, relation, marker, slot");
     }
-    if (relation == "unnamed") {
-      // "14 unnamed target GOV": an event of the family that names no target is aimed at that
-      // role of its source's country.
-      if (slot != "target" || marker.empty() || marker == "-" || marker == "*") {
-        return DataError(name, number, "want 'FAMILY unnamed ROLE target'");
+    if (relation == "unnamed" || relation == "scene") {
+      // "14 unnamed GOV target": an event of the family that names no target is aimed at that
+      // role of its source's country; "08 scene GOV target": of the country where it happens.
+      bool scene_source = relation == "scene" && slot == "source";
+      if ((slot != "target" && !scene_source) || marker.empty() || marker == "-" || marker == "*") {
+        return DataError(name, number, relation == "scene" ? "want 'FAMILY scene ROLE target' or 'FAMILY scene ROLE source'"
+                                                           : "want 'FAMILY unnamed ROLE target'");
       }
-      rules.unnamed_targets_.push_back({family == "*" ? "" : family, marker});
+      auto& rows = relation == "unnamed" ? rules.unnamed_targets_ : scene_source ? rules.scene_sources_ : rules.scene_targets_;
+      rows.push_back({family == "*" ? "" : family, marker});
       return Status::Ok();
     }
     Row row;
@@ -439,12 +442,24 @@ Result<FrameRules> FrameRules::Parse(std::string_view tsv, std::string_view name
   return rules;
 }
 
-std::string FrameRules::UnnamedTargetRole(std::string_view cameo) const {
+namespace {
+
+// The role of the longest family prefix of `cameo` among `rows` (family, role); "" for none.
+std::string RoleOfFamily(const std::vector<std::pair<std::string, std::string>>& rows, std::string_view cameo) {
   const std::pair<std::string, std::string>* best = nullptr;
-  for (const auto& r : unnamed_targets_) {
+  for (const auto& r : rows) {
     if (cameo.substr(0, r.first.size()) == r.first && (!best || r.first.size() > best->first.size())) best = &r;
   }
   return best ? best->second : "";
+}
+
+}  // namespace
+
+std::string FrameRules::UnnamedTargetRole(std::string_view cameo) const { return RoleOfFamily(unnamed_targets_, cameo); }
+
+std::string FrameRules::SceneRole(std::string_view cameo, FrameSlot slot) const {
+  if (slot == FrameSlot::kTarget) return RoleOfFamily(scene_targets_, cameo);
+  return slot == FrameSlot::kSource ? RoleOfFamily(scene_sources_, cameo) : "";
 }
 
 FrameSlot FrameRules::SlotOf(std::string_view cameo, Deprel relation, std::string_view marker) const {

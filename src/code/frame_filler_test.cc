@@ -302,5 +302,17 @@ TEST(FrameRules, UnnamedTargetRowsGiveARolePerFamily) {
   EXPECT_FALSE(FrameRules::Parse("14\tunnamed\tGOV\tsource\n", "t.tsv").ok());
 }
 
+TEST(FrameRules, SceneRowsGiveARolePerFamilyAndSlot) {
+  auto rules = FrameRules::Parse("08\tscene\tGOV\ttarget\n18\tscene\tUAF\tsource\n", "t.tsv");
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_EQ(rules->SceneRole("0813", FrameSlot::kTarget), "GOV");
+  EXPECT_EQ(rules->SceneRole("0813", FrameSlot::kSource), "");
+  EXPECT_EQ(rules->SceneRole("183", FrameSlot::kSource), "UAF");
+  EXPECT_EQ(rules->SceneRole("183", FrameSlot::kTarget), "");
+  EXPECT_EQ(rules->UnnamedTargetRole("0813"), "");  // a scene row is no unnamed-target row
+  EXPECT_FALSE(FrameRules::Parse("08\tscene\t*\ttarget\n", "t.tsv").ok());
+  EXPECT_FALSE(FrameRules::Parse("08\tscene\tGOV\tsides\n", "t.tsv").ok());
+}
+
 }  // namespace
 }  // namespace eventmill::code

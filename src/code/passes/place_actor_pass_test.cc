@@ -49,5 +49,43 @@ TEST(PlaceActorPass, ACapitalSpeaksForItsGovernmentWhereTheStoryNamesNoActorOfIt
   EXPECT_EQ(c.event.source->country, "CA");
 }
 
+TEST(PlaceActorPass, AConcessionWithItsSceneButNoTargetIsAimedAtTheScenesGovernment) {
+  Document doc = Doc("Kenyan troops eased the curfew in Mombasa on Saturday.");
+  AddActor(doc, "Kenyan troops", "KENMIL", "KE");
+  AddPlace(doc, "Mombasa", "KE", "city");
+  Reading r = Read(doc, "eased");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  ASSERT_TRUE(r.t.in_clause);
+  r.t.who.target.reset();
+  SceneActors(Data(), r.t);
+  ASSERT_TRUE(r.t.who.target);
+  EXPECT_EQ(r.t.who.target->code, "KENGOV");
+  EXPECT_TRUE(Explains(r.t.who.explain, pass::kPlaceActors, "where they happen"));
+}
+
+TEST(PlaceActorPass, AnAttackWithItsSceneButNoAuthorIsDoneByUnidentifiedForcesThere) {
+  Document doc = Doc("A bomb killed four soldiers in Mosul on Monday.");
+  AddActor(doc, "soldiers", "IRQMIL", "IQ");
+  AddPlace(doc, "Mosul", "IQ", "city");
+  Reading r = Read(doc, "killed");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  r.t.who.sources.clear();
+  SceneActors(Data(), r.t);
+  ASSERT_EQ(r.t.who.sources.size(), 1u);
+  EXPECT_EQ(r.t.who.sources[0].code, "IRQUAF");
+  // A named author stays.
+  Reading named = Read(doc, "killed");
+  StartEvent(Data(), named.st, named.t);
+  BindPlace(Data(), named.d, named.st, named.t);
+  named.t.who.sources = {Actor{.text = "rebels", .code = "IRQREB", .country = "IQ", .role = "REB"}};
+  SceneActors(Data(), named.t);
+  ASSERT_EQ(named.t.who.sources.size(), 1u);
+  EXPECT_EQ(named.t.who.sources[0].code, "IRQREB");
+}
+
 }  // namespace
 }  // namespace eventmill::code
