@@ -54,30 +54,18 @@ void SceneActors(const CoderData& data, TriggerState& t) {
   const Event& e = t.base.event;
   ActorChoice& who = t.who;
   const FrameRules* rules = data.actors ? data.actors->frame_rules() : nullptr;
-  if (!rules || !e.location || !t.in_clause || t.base.location_basis == LocationBasis::kArticle ||
+  if (who.target || !rules || !e.location || !t.in_clause || t.base.location_basis == LocationBasis::kArticle ||
       e.location->place.country.empty()) {
     return;
   }
+  std::string role = rules->SceneTargetRole(e.cameo);
   std::string_view a3 = data.Alpha3(e.location->place.country);
-  if (a3.empty()) return;
-  auto scene_actor = [&](const std::string& role) {
-    return Actor{.text = e.location->place.name, .span = e.location->span, .code = std::string(a3) + role,
-                 .country = e.location->place.country, .role = role, .name = e.location->place.name};
-  };
-  std::string source_role = rules->SceneRole(e.cameo, FrameSlot::kSource);
-  if (who.sources.empty() && !source_role.empty()) {
-    who.sources.push_back(scene_actor(source_role));
-    Explain(who.explain, pass::kPlaceActors,
-            "source " + who.sources[0].code + ": no source named; " + e.cameo.substr(0, 2) + " events are done by the " +
-                source_role + " of the country where they happen, " + e.location->place.name + " (data/mappings/frames.tsv)");
-  }
-  std::string target_role = rules->SceneRole(e.cameo, FrameSlot::kTarget);
-  if (!who.target && !target_role.empty()) {
-    who.target = scene_actor(target_role);
-    Explain(who.explain, pass::kPlaceActors,
-            "target " + who.target->code + ": no target named; " + e.cameo.substr(0, 2) + " events are aimed at the " +
-                target_role + " of the country where they happen, " + e.location->place.name + " (data/mappings/frames.tsv)");
-  }
+  if (role.empty() || a3.empty()) return;
+  who.target = Actor{.text = e.location->place.name, .span = e.location->span, .code = std::string(a3) + role,
+                     .country = e.location->place.country, .role = role, .name = e.location->place.name};
+  Explain(who.explain, pass::kPlaceActors,
+          "target " + who.target->code + ": no target named; " + e.cameo.substr(0, 2) + " events are aimed at the " +
+              role + " of the country where they happen, " + e.location->place.name + " (data/mappings/frames.tsv)");
 }
 
 void PlaceAsSource(const CoderData& data, const DocumentState& d, EventCandidate& c) {
