@@ -7,7 +7,9 @@
 namespace eventmill::code::word_order {
 namespace {
 
-bool EndsWith(const std::string& w, const char* tail, size_t n) { return w.size() >= n && w.compare(w.size() - n, n, tail) == 0; }
+bool EndsWith(const std::string& w, const char* tail, size_t n) {
+  return w.size() >= n && w.compare(w.size() - n, n, tail) == 0;
+}
 
 bool IsIng(const std::string& w) { return w.size() > 4 && EndsWith(w, "ing", 3); }
 
@@ -24,8 +26,8 @@ bool ReadsAsNoun(const SentenceView& s, const PatternMatch& m) {
   if (!nominal && m.trigger > 0) {
     const std::string& b = s.tokens[m.trigger - 1].lower;
     // "with protests against the price rise", "amid riots": no verb follows a preposition.
-    static const WordSet kPrepositions = {"with", "amid", "amidst", "after", "following", "during", "of",
-                                          "in",   "against", "over", "about", "despite", "for"};
+    static const WordSet kPrepositions = {"with", "amid",    "amidst", "after", "following", "during", "of",
+                                          "in",   "against", "over",   "about", "despite",   "for"};
     nominal = b == "the" || b == "a" || b == "an" || (!ing && kPrepositions.count(b) > 0) ||
               (ing && (b == "his" || b == "her" || b == "their" || b == "its" || b == "this" || b == "that" ||
                        (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0)));
@@ -44,15 +46,14 @@ AdjectivalParticiple ReadAdjectivalParticiple(const SentenceView& s, const Patte
       m.trigger + 1 >= s.tokens.size()) {
     return out;
   }
-  static const WordSet kDeterminers = {"the", "a",   "an",  "whose", "his",  "her",     "their",
-                                       "its", "two", "three", "four", "five", "several", "many"};
+  static const WordSet kDeterminers = {"the", "a",   "an",    "whose", "his",  "her",     "their",
+                                       "its", "two", "three", "four",  "five", "several", "many"};
   static const WordSet kNoNoun = {
-      "by",     "in",      "at",     "on",   "to",     "and",    "or",     "with",     "from",     "into",
-      "near",   "the",     "a",      "an",   "his",    "her",    "their",  "its",      "him",      "them",
-      "me",     "us",      "dead",   "twice", "once",  "again",  "after",  "before",   "during",   "while",
-      "when",   "as",      "for",    "over", "himself", "herself", "themselves", "down", "up",     "out",
-      "were",   "was",     "are",    "is",   "had",    "have",   "has",    "been",     "included", "include",
-      "who",    "that",    "which",  "of"};
+      "by",   "in",      "at",      "on",         "to",       "and",     "or",     "with",  "from",  "into", "near",
+      "the",  "a",       "an",      "his",        "her",      "their",   "its",    "him",   "them",  "me",   "us",
+      "dead", "twice",   "once",    "again",      "after",    "before",  "during", "while", "when",  "as",   "for",
+      "over", "himself", "herself", "themselves", "down",     "up",      "out",    "were",  "was",   "are",  "is",
+      "had",  "have",    "has",     "been",       "included", "include", "who",    "that",  "which", "of"};
   const std::string& b = s.tokens[m.trigger - 1].lower;
   const WordToken& nx = s.tokens[m.trigger + 1];
   out.adjectival = kDeterminers.count(b) > 0 && !nx.punct && !kNoNoun.count(nx.lower) && !IsReportingVerb(nx.lower) &&
@@ -122,8 +123,8 @@ const EntityRef* SubjectOf(const SentenceView& s, const std::vector<const Entity
   const EntityRef* subject = before.empty() ? nullptr : before.back();
   if (subject && before.size() >= 2) {
     size_t k = subject->first;
-    static const WordSet kSkip = {"the",   "a",      "an",       "former",   "late", "ousted", "jailed",
-                                  "exiled", "slain", "detained", "imprisoned", "his", "her",    "their"};
+    static const WordSet kSkip = {"the",    "a",     "an",       "former",     "late", "ousted", "jailed",
+                                  "exiled", "slain", "detained", "imprisoned", "his",  "her",    "their"};
     while (k > 0 && kSkip.count(s.tokens[k - 1].lower)) --k;
     if (k > 1 && s.tokens[k - 1].lower == "of") {
       const EntityRef* head = before[before.size() - 2];
@@ -174,7 +175,7 @@ bool IsParticipleAdjunct(const SentenceView& s, const PatternMatch& m, size_t cl
 bool ModifiesNoun(const SentenceView& s, const PatternMatch& m, const EntityRef& subject, const WordSet& verbs,
                   const WordSet& light_verbs) {
   if (subject.last + 3 < m.trigger) return false;
-  static const WordSet kPreps = {"in",   "at",   "on",      "of",   "for",   "with",  "by",     "from", "to",
+  static const WordSet kPreps = {"in",    "at",     "on",   "of",   "for",     "with", "by",    "from",  "to",
                                  "after", "during", "near", "into", "against", "over", "under", "since", "before"};
   return std::none_of(s.tokens.begin() + subject.last + 1, s.tokens.begin() + m.trigger, [&](const WordToken& t) {
     // "12 villagers in an attack": a preposition ends the modifier.
@@ -209,7 +210,7 @@ bool SharesEarlierSubject(const SentenceView& s, const PatternMatch& m, size_t c
     if (IsReportingVerb(s.tokens[t].lower)) return false;
   }
   // "..., a week after a bomb killed 20": a clause with a subject of its own shares none.
-  static const WordSet kOwnSubject = {"a",         "an",       "the",     "this",   "these", "those",
+  static const WordSet kOwnSubject = {"a",         "an",       "the",    "this",   "these", "those",
                                       "thousands", "hundreds", "dozens", "scores", "many"};
   for (size_t t = clause_begin; t < m.trigger; ++t) {
     if (kOwnSubject.count(s.tokens[t].lower)) return false;

@@ -120,28 +120,28 @@ TEST(WordOrderReading, AReporterAfterACommaIsNoObject) {
 }
 
 TEST(WordOrderReading, TheHeadOfXOfYIsTheSubject) {
-  auto c = Build("Kazakh supporters of the former Kazakh president attacked Kazakh police.",
-                 {{"Kazakh supporters", "KAZOPP", "KZ"}, {"Kazakh president", "KAZGOV", "KZ"},
-                  {"Kazakh police", "KAZCOP", "KZ"}},
-                 "190 {attack}\n");
+  auto c = Build(
+      "Kazakh supporters of the former Kazakh president attacked Kazakh police.",
+      {{"Kazakh supporters", "KAZOPP", "KZ"}, {"Kazakh president", "KAZGOV", "KZ"}, {"Kazakh police", "KAZCOP", "KZ"}},
+      "190 {attack}\n");
   ASSERT_TRUE(c->matched);
   EXPECT_EQ(c->TextOf(SubjectOf(c->view, c->Refs(0, c->m.trigger))), "Kazakh supporters");
 }
 
 TEST(WordOrderReading, CoordinatedSubjectsJoinButAdjacentNamesDoNot) {
-  auto c = Build("Russian troops, Belarusian troops and Armenian troops attacked.",
-                 {{"Russian troops", "RUSMIL", "RU"}, {"Belarusian troops", "BLRMIL", "BY"},
-                  {"Armenian troops", "ARMMIL", "AM"}},
-                 "190 {attack}\n");
+  auto c = Build(
+      "Russian troops, Belarusian troops and Armenian troops attacked.",
+      {{"Russian troops", "RUSMIL", "RU"}, {"Belarusian troops", "BLRMIL", "BY"}, {"Armenian troops", "ARMMIL", "AM"}},
+      "190 {attack}\n");
   ASSERT_TRUE(c->matched);
   auto before = c->Refs(0, c->m.trigger);
   auto chain = CoordinatedWith(c->view, before, before.back());
   ASSERT_EQ(chain.size(), 3u);
   EXPECT_EQ(c->TextOf(chain[0]), "Russian troops");
   EXPECT_EQ(c->TextOf(chain[2]), "Armenian troops");
-  auto verb_between = Build("Russian troops said Belarusian troops attacked.",
-                            {{"Russian troops", "RUSMIL", "RU"}, {"Belarusian troops", "BLRMIL", "BY"}},
-                            "190 {attack}\n");
+  auto verb_between =
+      Build("Russian troops said Belarusian troops attacked.",
+            {{"Russian troops", "RUSMIL", "RU"}, {"Belarusian troops", "BLRMIL", "BY"}}, "190 {attack}\n");
   ASSERT_TRUE(verb_between->matched);
   auto b2 = verb_between->Refs(0, verb_between->m.trigger);
   EXPECT_EQ(CoordinatedWith(verb_between->view, b2, b2.back()).size(), 1u);
@@ -189,19 +189,18 @@ TEST(WordOrderReading, ACommaEndsTheNounsComplement) {
 }
 
 TEST(WordOrderReading, ALaterClauseSharesTheSubjectUnlessReportedOrWithItsOwn) {
-  auto c = Build("Kazakh rebels entered the town and attacked.", {{"Kazakh rebels", "KAZREB", "KZ"}},
-                 "190 {attack}\n");
+  auto c = Build("Kazakh rebels entered the town and attacked.", {{"Kazakh rebels", "KAZREB", "KZ"}}, "190 {attack}\n");
   ASSERT_TRUE(c->matched);
   auto earlier = c->Refs(0, c->m.trigger);
   ASSERT_EQ(earlier.size(), 1u);
   EXPECT_TRUE(SharesEarlierSubject(c->view, c->m, c->m.trigger, *earlier[0]));
-  auto reported = Build("Kazakh police said that unknown men attacked.", {{"Kazakh police", "KAZCOP", "KZ"}},
-                        "190 {attack}\n");
+  auto reported =
+      Build("Kazakh police said that unknown men attacked.", {{"Kazakh police", "KAZCOP", "KZ"}}, "190 {attack}\n");
   ASSERT_TRUE(reported->matched);
   auto e2 = reported->Refs(0, reported->m.trigger);
   EXPECT_FALSE(SharesEarlierSubject(reported->view, reported->m, reported->m.trigger, *e2[0]));
-  auto own = Build("Kazakh police left a day after the men attacked.", {{"Kazakh police", "KAZCOP", "KZ"}},
-                   "190 {attack}\n");
+  auto own =
+      Build("Kazakh police left a day after the men attacked.", {{"Kazakh police", "KAZCOP", "KZ"}}, "190 {attack}\n");
   ASSERT_TRUE(own->matched);
   auto e3 = own->Refs(0, own->m.trigger);
   size_t after_word = 0;
