@@ -483,7 +483,8 @@ ActorChoice ActorAssigner::ReadByWordOrder(const DocumentContext& ctx, const Sen
   const EntityRef* by_agent = word_order::ByAgent(actor_refs(m.trigger + 1, ce, true));
   word_order::Sides between = word_order::SidesBetween(s, m, ce, actor_refs);
   std::vector<const EntityRef*> before = actor_refs(cb, m.trigger, false);
-  std::vector<const EntityRef*> after = word_order::ObjectCandidates(s, m, actor_refs(m.trigger + 1, ce, false), by_agent);
+  std::vector<const EntityRef*> after =
+      word_order::ObjectCandidates(s, m, actor_refs(m.trigger + 1, ce, false), by_agent);
   const EntityRef* subject = word_order::SubjectOf(s, before);
   const EntityRef* object = after.empty() ? nullptr : after.front();
   auto set_sources = [&](const EntityRef* head, const char* why) {

@@ -482,7 +482,9 @@ std::string RoleOfFamily(const std::vector<std::pair<std::string, std::string>>&
 
 }  // namespace
 
-std::string FrameRules::UnnamedTargetRole(std::string_view cameo) const { return RoleOfFamily(unnamed_targets_, cameo); }
+std::string FrameRules::UnnamedTargetRole(std::string_view cameo) const {
+  return RoleOfFamily(unnamed_targets_, cameo);
+}
 
 std::string FrameRules::SceneTargetRole(std::string_view cameo) const { return RoleOfFamily(scene_targets_, cameo); }
 
