@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "code/word_order_reading.h"
 #include "core/cameo_code.h"
 #include "text/grammar_words.h"
 
@@ -85,7 +86,8 @@ Result<ActorAssigner> ActorAssigner::Parse(std::string_view references_tsv, std:
 }
 
 std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from,
-                                                     size_t to, std::string* how, const Actor* not_this) const {
+                                                     size_t to, std::string* how, const Actor* not_this,
+                                                     bool* by_pronoun) const {
   // The referring word nearest the trigger wins ("members of the organization have sent").
   for (size_t i = to; i-- > from;) {
     if (s.AsideFrom(i, to)) continue;
@@ -129,6 +131,7 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
         if (e->actor && e->actor->role == "MED") continue;
         if (not_this && (e->span == not_this->span || e->text == not_this->text)) continue;
         *how = "\"" + s.tokens[i].lower + "\" opens the sentence: the last sentence's subject, " + e->text;
+        if (by_pronoun) *by_pronoun = true;
         return ActorOf(*e);
       }
     }
@@ -146,6 +149,7 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
       if (pronoun && (*e)->actor && (*e)->actor->role == "MED") continue;
       if (!CanAct(**e)) return std::nullopt;
       *how = "\"" + s.tokens[i].lower + "\" refers back to " + (*e)->text;
+      if (by_pronoun) *by_pronoun = pronoun;
       return ActorOf(**e);
     }
   }
@@ -415,7 +419,7 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
     *sides_named = tree.sides_named;
   } else {
     for (Actor& a : words.sources) {
-      if (ruled_out(a)) {
+      if (ruled_out(a) && !words.source_by_pronoun) {
         out.explain.push_back("tree: not \"" + a.text + "\", whom the tree rules out (the speaker of a report, or what the source owns)");
       } else if (!is_target(a)) {
         out.sources.push_back(std::move(a));
@@ -452,9 +456,12 @@ void ActorAssigner::AimAtUnnamedTarget(const Pattern& p, ActorChoice& out) const
   const Actor& source = out.sources.front();
   bool country = source.country.size() == 2 && std::isupper(static_cast<unsigned char>(source.country[0])) &&
                  std::isupper(static_cast<unsigned char>(source.country[1]));
-  if (role.empty() || !country || source.code.size() < 3 || source.role == role) return;
+  // "Nigerians rallied": a country named without an actor still has its code as a bare alpha-2
+  // code here (CompleteActors gives it its alpha-3 code), and so does its unnamed target.
+  bool bare_country = source.code == source.country;
+  if (role.empty() || !country || (source.code.size() < 3 && !bare_country) || source.role == role) return;
   Actor a;
-  a.code = source.code.substr(0, 3) + role;
+  a.code = bare_country ? source.country : source.code.substr(0, 3) + role;
   a.country = source.country;
   a.role = role;
   a.name = "the " + role + " of " + source.country + " (not named)";
@@ -471,181 +478,45 @@ ActorChoice ActorAssigner::ReadByWordOrder(const DocumentContext& ctx, const Sen
   auto actor_refs = [&](size_t from, size_t to, bool allow_locative) {
     return ActorRefs(ctx, s, m, from, to, allow_locative);
   };
-
-  // "the teen's shooting death", "the killing": a verb's -ing form after a determiner or a
-  // possessive is a noun, read like a nominal pattern.
-  bool nominal = p.nominal;
-  {
-    const std::string& w = s.tokens[m.trigger].lower;
-    // "in an attack", "the raid": no verb follows an article either.
-    bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
-    // "with release of Olson": a plain verb form before "of" is its noun.
-    bool plain = w.size() > 2 && w.compare(w.size() - 2, 2, "ed") != 0 && !ing && w.compare(w.size() - 2, 2, "en") != 0;
-    if (!nominal && plain && m.trigger + 1 < s.tokens.size() && s.tokens[m.trigger + 1].lower == "of") nominal = true;
-    if (!nominal && m.trigger > 0) {
-      const std::string& b = s.tokens[m.trigger - 1].lower;
-      // "with protests against the price rise", "amid riots": no verb follows a preposition.
-      static const std::unordered_set<std::string> kPrepositions = {
-          "with", "amid", "amidst", "after", "following", "during", "of", "in", "against", "over", "about", "despite", "for"};
-      nominal = b == "the" || b == "a" || b == "an" || (!ing && kPrepositions.count(b) > 0) ||
-                (ing && (b == "his" || b == "her" || b == "their" || b == "its" || b == "this" || b == "that" ||
-                         (b.size() > 2 && b.compare(b.size() - 2, 2, "'s") == 0)));
-    }
-  }
-  // "the wounded officer", "two slain soldiers", "whose strangled body": a harm participle
-  // used as an adjective names the victim (the noun after it, or the one "whose" refers to),
-  // never who did it.
-  const EntityRef* adjectival_victim = nullptr;
-  bool adjectival = false;
-  {
-    const std::string& w = s.tokens[m.trigger].lower;
-    bool harm = CameoCode(p.cameo).IsViolent();
-    bool participle = (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "shot" || w == "slain" ||
-                      w == "hurt" || w == "beaten" || w == "stricken";
-    if (harm && participle && !p.nominal && m.first == m.trigger && m.last == m.trigger && m.trigger > 0 &&
-        m.trigger + 1 < s.tokens.size()) {
-      static const std::unordered_set<std::string> kDeterminers = {
-          "the", "a", "an", "whose", "his", "her", "their", "its", "two", "three", "four", "five", "several", "many"};
-      static const std::unordered_set<std::string> kNoNoun = {
-          "by", "in", "at", "on", "to", "and", "or", "with", "from", "into", "near", "the", "a", "an", "his", "her",
-          "their", "its", "him", "them", "me", "us", "dead", "twice", "once", "again", "after", "before", "during",
-          "while", "when", "as", "for", "over", "himself", "herself", "themselves", "down", "up", "out", "were",
-          "was", "are", "is", "had", "have", "has", "been", "included", "include", "who", "that", "which", "of"};
-      const std::string& b = s.tokens[m.trigger - 1].lower;
-      const WordToken& nx = s.tokens[m.trigger + 1];
-      adjectival = kDeterminers.count(b) > 0 && !nx.punct && !kNoNoun.count(nx.lower) && !IsReportingVerb(nx.lower) &&
-                   !verbs_.count(nx.lower);
-      if (adjectival) {
-        for (const EntityRef& r : s.entities) {
-          if (r.first > m.trigger && r.first <= m.trigger + 2 && CanAct(*r.entity)) {
-            adjectival_victim = &r;
-            break;
-          }
-        }
-        if (!adjectival_victim && b == "whose" && m.trigger >= 3 && s.tokens[m.trigger - 2].lower == ",") {
-          for (const EntityRef& r : s.entities) {
-            if (r.last + 3 == m.trigger && CanAct(*r.entity)) adjectival_victim = &r;
-          }
-        }
-      }
-    }
-  }
-  // "by X" after the trigger: the agent of a passive or of a nominal ("arrest of X by police").
-  const EntityRef* by_agent = nullptr;
-  for (const EntityRef* r : actor_refs(m.trigger + 1, ce, true)) {
-    if (r->before == "by") {
-      by_agent = r;
-      break;
-    }
-  }
-  // "between A and B"
-  const EntityRef* between_a = nullptr;
-  const EntityRef* between_b = nullptr;
-  // (the phrase may end inside it: "fighting between police" matched "{fight} ~3 police")
-  // A mutual act takes its sides from a "between" later in its clause, past its scene and day
-  // ("clashes erupted in the capital on 15 April between A and B").
-  size_t between_reach = p.mutual ? ce : std::max(m.last, m.trigger) + 4;
-  for (size_t i = m.trigger + 1; i < ce && i < between_reach; ++i) {
-    if (i > std::max(m.last, m.trigger) + 3 && s.tokens[i].punct) break;  // (past a comma: another phrase)
-    if (s.tokens[i].lower != "between") continue;
-    auto refs = actor_refs(i + 1, ce, true);
-    // "between police in the north and protesters": a place after "in" only says where a side is.
-    refs.erase(std::remove_if(refs.begin(), refs.end(),
-                              [](const EntityRef* r) {
-                                return IsPlace(*r->entity) && (r->before == "in" || r->before == "from");
-                              }),
-               refs.end());
-    if (refs.size() >= 2) {
-      between_a = refs[0];
-      between_b = refs[1];
-    }
-    break;
-  }
-
+  bool nominal = word_order::ReadsAsNoun(s, m);
+  word_order::AdjectivalParticiple adjectival = word_order::ReadAdjectivalParticiple(s, m, verbs_);
+  const EntityRef* by_agent = word_order::ByAgent(actor_refs(m.trigger + 1, ce, true));
+  word_order::Sides between = word_order::SidesBetween(s, m, ce, actor_refs);
   std::vector<const EntityRef*> before = actor_refs(cb, m.trigger, false);
-  std::vector<const EntityRef*> after;
-  for (const EntityRef* r : actor_refs(m.trigger + 1, ce, false)) {
-    // target=recipient: "sent peacekeeping forces to Kazakhstan": what is sent is no target.
-    if (p.recipient_target && r->first <= std::max(m.last, m.trigger)) continue;
-    // "..., police said": the one who reports after a comma is no target.
-    bool reporter = r->first > 0 && s.tokens[r->first - 1].lower == "," && r->last + 1 < s.tokens.size() &&
-                    IsReportingVerb(s.tokens[r->last + 1].lower);
-    if (r != by_agent && !reporter) after.push_back(r);
-  }
-  // A target that comes as "to X"/"on X" right after a nominal trigger or within the clause.
-  const EntityRef* subject = before.empty() ? nullptr : before.back();
-  // "supporters of the former prime minister rallied": the head of "X of Y" acts, not Y.
-  if (subject && before.size() >= 2) {
-    size_t k = subject->first;
-    static const std::unordered_set<std::string> kSkip = {"the", "a", "an", "former", "late", "ousted", "jailed",
-                                                          "exiled", "slain", "detained", "imprisoned", "his", "her", "their"};
-    while (k > 0 && kSkip.count(s.tokens[k - 1].lower)) --k;
-    if (k > 1 && s.tokens[k - 1].lower == "of") {
-      const EntityRef* head = before[before.size() - 2];
-      if (head->last + 2 == k) subject = head;
-    }
-  }
+  std::vector<const EntityRef*> after =
+      word_order::ObjectCandidates(s, m, actor_refs(m.trigger + 1, ce, false), by_agent);
+  const EntityRef* subject = word_order::SubjectOf(s, before);
   const EntityRef* object = after.empty() ? nullptr : after.front();
-
   auto set_sources = [&](const EntityRef* head, const char* why) {
     if (!head) return;
-    // Coordinated subjects: "Russia, Belarus and Armenia sent": one event per actor.
-    std::vector<const EntityRef*> chain = {head};
-    for (auto it = std::find(before.rbegin(), before.rend(), head); it != before.rend(); ++it) {
-      auto next = std::next(it);
-      if (next == before.rend()) break;
-      // Adjacent entities are one name ("Chinese President"), not a list.
-      bool only_joiners = (*next)->last + 1 < (*it)->first;
-      for (size_t t = (*next)->last + 1; t < (*it)->first; ++t) {
-        const std::string& w = s.tokens[t].lower;
-        // "Indian security forces and suspected militants": a modifier of the next actor still joins.
-        static const std::unordered_set<std::string> kModifiers = {"suspected", "alleged", "armed", "unidentified",
-                                                                    "unknown", "rival", "masked", "heavily"};
-        if (w != "," && w != "and" && w != "or" && w != "the" && w != "as" && w != "well" && !kModifiers.count(w)) {
-          only_joiners = false;
-        }
-      }
-      if (!only_joiners) break;
-      chain.push_back(*next);
-    }
-    std::reverse(chain.begin(), chain.end());
-    for (const EntityRef* r : chain) {
+    for (const EntityRef* r : word_order::CoordinatedWith(s, before, head)) {
       out.sources.push_back(ActorOf(*r->entity));
       out.explain.push_back(std::string("source ") + Describe(out.sources.back()) + ": " + why);
     }
     out.source_entity_first = head->first;
   };
-
-  // ", vowing to liquidate ...": a participle after a comma has the main clause's subject.
-  const std::string& tw = s.tokens[m.trigger].lower;
-  auto is_ing = [](const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; };
-  bool participle_adjunct = m.trigger > 0 && s.tokens[m.trigger - 1].lower == "," && is_ing(tw) && !nominal;
-  // ", killing dozens and wounding thousands": a participle coordinated with an adjunct is one too.
-  if (!participle_adjunct && !nominal && is_ing(tw) && m.trigger > 1 && s.tokens[m.trigger - 1].lower == "and") {
-    for (size_t t = m.trigger - 1; t-- > cb && t + 8 > m.trigger;) {
-      if (s.tokens[t].punct) break;
-      if (is_ing(s.tokens[t].lower) && t > 0 && s.tokens[t - 1].lower == ",") {
-        participle_adjunct = true;
-        break;
-      }
-    }
-  }
-  if (participle_adjunct) {
+  auto set_target = [&](const EntityRef* r, const char* why) {
+    out.target = ActorOf(*r->entity);
+    out.explain.push_back("target " + Describe(*out.target) + ": " + why);
+  };
+  auto set_agent = [&](const EntityRef* r, const char* why) {
+    out.sources.push_back(ActorOf(*r->entity));
+    out.source_entity_first = r->first;
+    out.explain.push_back("source " + Describe(out.sources[0]) + ": " + why);
+  };
+  if (word_order::IsParticipleAdjunct(s, m, cb, nominal)) {
     auto main = actor_refs(0, m.trigger, false);
     if (!main.empty()) {
       subject = main.front();
       before.assign(main.begin(), main.begin() + 1);
     }
   }
-  if (adjectival) {
-    if (adjectival_victim) {
-      out.target = ActorOf(*adjectival_victim->entity);
-      out.explain.push_back("target " + Describe(*out.target) + ": named by the participle before it (\"the wounded officer\")");
-    }
-  } else if (between_a && between_b) {
-    out.sources.push_back(ActorOf(*between_a->entity));
-    out.target = ActorOf(*between_b->entity);
-    out.source_entity_first = between_a->first;
+  if (adjectival.adjectival) {
+    if (adjectival.victim) set_target(adjectival.victim, "named by the participle before it (\"the wounded officer\")");
+  } else if (between.a && between.b) {
+    out.sources.push_back(ActorOf(*between.a->entity));
+    out.target = ActorOf(*between.b->entity);
+    out.source_entity_first = between.a->first;
     out.explain.push_back("source " + Describe(out.sources[0]) + " and target " + Describe(*out.target) +
                           ": \"between A and B\"");
   } else if (nominal && !by_agent && m.first > cb && s.tokens[m.first - 1].lower == "with" &&
@@ -655,86 +526,45 @@ ActorChoice ActorAssigner::ReadByWordOrder(const DocumentContext& ctx, const Sen
     // subject acts and its object suffers.
     std::vector<const EntityRef*> cands = actor_refs(cb, m.first - 1, false);
     set_sources(cands.front(), "subject of the clause whose means the noun names (\"with batons\")");
-    if (cands.size() >= 2) {
-      out.target = ActorOf(*cands[1]->entity);
-      out.explain.push_back("target " + Describe(*out.target) + ": object of the clause whose means the noun names");
-    }
+    if (cands.size() >= 2) set_target(cands[1], "object of the clause whose means the noun names");
   } else if (nominal) {
     if (by_agent) {
-      out.sources.push_back(ActorOf(*by_agent->entity));
-      out.source_entity_first = by_agent->first;
-      out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the noun");
-    } else if (subject && subject->last + 3 >= m.trigger &&
-               std::none_of(s.tokens.begin() + subject->last + 1, s.tokens.begin() + m.trigger,
-                            [&](const WordToken& t) {
-                              static const std::unordered_set<std::string> kPreps = {
-                                  "in", "at", "on", "of", "for", "with", "by", "from", "to", "after", "during",
-                                  "near", "into", "against", "over", "under", "since", "before"};
-                              // "12 villagers in an attack": a preposition ends the modifier.
-                              return t.punct || verbs_.count(t.lower) > 0 || IsReportingVerb(t.lower) ||
-                                     light_verbs_.count(t.lower) > 0 || kPreps.count(t.lower) > 0;
-                            })) {
+      set_agent(by_agent, "\"by\" agent of the noun");
+    } else if (subject && word_order::ModifiesNoun(s, m, *subject, verbs_, light_verbs_)) {
       set_sources(subject, "modifies the noun");
     } else {
       // "Tokayev ... announced ... an invitation to the CSTO": the subject of a light verb.
-      // The nearest subject first ("Authorities said Robert Stewart went on a rampage").
-      auto cands = actor_refs(0, m.trigger, false);
-      for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
-        const EntityRef* cand = *it;
-        bool light = false;
-        for (size_t t = cand->last + 1; t < m.trigger && !light; ++t) light = light_verbs_.count(s.tokens[t].lower) > 0;
-        if (light) {
-          set_sources(cand, "subject of a light verb (\"carried out\", \"announced\") before the noun");
-          break;
-        }
-      }
+      set_sources(word_order::LightVerbSubject(s, m, actor_refs(0, m.trigger, false), light_verbs_),
+                  "subject of a light verb (\"carried out\", \"announced\") before the noun");
     }
-    // "Following the protests, the President ...": a comma ends the noun's complement.
-    bool across_punct = object && std::any_of(s.tokens.begin() + std::max(m.last, m.trigger) + 1,
-                                              s.tokens.begin() + object->first,
-                                              [](const WordToken& t) { return t.punct; });
-    if (object && !across_punct && object->first <= std::max(m.last, m.trigger) + 4) {
-      out.target = ActorOf(*object->entity);
-      out.explain.push_back("target " + Describe(*out.target) + ": complement of the noun");
-    }
+    if (object && word_order::ComplementOfNoun(s, m, *object)) set_target(object, "complement of the noun");
   } else if (m.passive) {
-    if (subject) {
-      out.target = ActorOf(*subject->entity);
-      out.explain.push_back("target " + Describe(*out.target) + ": subject of the passive verb");
-    }
-    if (by_agent) {
-      out.sources.push_back(ActorOf(*by_agent->entity));
-      out.source_entity_first = by_agent->first;
-      out.explain.push_back("source " + Describe(out.sources[0]) + ": \"by\" agent of the passive");
-    }
+    if (subject) set_target(subject, "subject of the passive verb");
+    if (by_agent) set_agent(by_agent, "\"by\" agent of the passive");
   } else {
     if (subject) set_sources(subject, "before the verb, in its clause");
-    if (object) {
-      out.target = ActorOf(*object->entity);
-      out.explain.push_back("target " + Describe(*out.target) + ": after the verb, in its clause");
-    }
+    if (object) set_target(object, "after the verb, in its clause");
   }
+  FillByReference(ctx, s, m, cb, ce, nominal, adjectival.adjectival, set_sources, out);
+  *sides_named = between.a != nullptr;
+  return out;
+}
+
+void ActorAssigner::FillByReference(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,
+                                    size_t cb, size_t ce, bool nominal, bool adjectival,
+                                    const std::function<void(const EntityRef*, const char*)>& set_sources,
+                                    ActorChoice& out) const {
+  const Pattern& p = *m.pattern;
   // Back-references and the sentence's earlier subject when the clause names no source.
   if (out.sources.empty() && !m.passive && !nominal && !adjectival) {
     std::string how;
-    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how)) {
+    if (auto a = ResolveReference(ctx, s, cb, m.trigger, &how, nullptr, &out.source_by_pronoun)) {
       out.sources.push_back(*a);
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     } else {
-      auto earlier = actor_refs(0, cb, false);
-      // "Police said Durr stabbed Davis": the one who reports is not the one who acts.
-      bool reported = false;
-      if (!earlier.empty()) {
-        for (size_t t = earlier.back()->last + 1; t < m.trigger && !reported; ++t) reported = IsReportingVerb(s.tokens[t].lower);
-      }
-      // "..., a week after a bomb killed 20": a clause with a subject of its own shares none.
-      bool own_subject = false;
-      for (size_t t = cb; t < m.trigger && !own_subject; ++t) {
-        const std::string& w = s.tokens[t].lower;
-        own_subject = w == "a" || w == "an" || w == "the" || w == "this" || w == "these" || w == "those" ||
-                      w == "thousands" || w == "hundreds" || w == "dozens" || w == "scores" || w == "many";
-      }
-      if (!earlier.empty() && !reported && !own_subject && !(out.target && earlier.back()->entity->span == out.target->span)) {
+      auto earlier = ActorRefs(ctx, s, m, 0, cb, false);
+      if (!earlier.empty() && word_order::SharesEarlierSubject(s, m, cb, *earlier.back()) &&
+          !(out.target && earlier.back()->entity->span == out.target->span)) {
         set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");
       }
     }
@@ -751,14 +581,11 @@ ActorChoice ActorAssigner::ReadByWordOrder(const DocumentContext& ctx, const Sen
     // "pulled her to the ground": the pronoun may sit inside the matched phrase.
     size_t from = m.trigger + 1;
     size_t to = std::min(ce, std::max(m.trigger, m.last) + 3);
-    if (auto a = ResolveReference(ctx, s, from, to, &how,
-                                  out.sources.empty() ? nullptr : &out.sources.front())) {
+    if (auto a = ResolveReference(ctx, s, from, to, &how, out.sources.empty() ? nullptr : &out.sources.front())) {
       out.target = *a;
       out.explain.push_back("target " + Describe(*a) + ": " + how);
     }
   }
-  *sides_named = between_a != nullptr;
-  return out;
 }
 
 void ActorAssigner::Finish(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,

@@ -5,6 +5,7 @@
 // ("he", "the organization") and, for arrests and charges, the authorities named nearby.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,9 @@ struct ActorChoice {
   std::vector<std::string> explain;
   size_t source_entity_first = SIZE_MAX;  // token of the chosen source entity (for location)
   std::string recode;                      // a CAMEO code the actors call for instead of the pattern's
+  // The word order's source is what a pronoun of the trigger's clause refers back to ("Syria
+  // says it will withdraw"): the tree's ruling out the speaker of the report does not apply.
+  bool source_by_pronoun = false;
 };
 
 // Context that reaches beyond the sentence: earlier entities and the quotes of the article.
@@ -48,6 +52,7 @@ class ActorAssigner {
   // Frame rules (data/mappings/frames.tsv): with them, a parsed sentence's actors are read from
   // its dependency tree (frame_filler.h); an unparsed one keeps the word-order reading.
   void SetFrameRules(FrameRules rules) { frames_ = std::make_shared<const FrameRules>(std::move(rules)); }
+  const FrameRules* frame_rules() const { return frames_.get(); }
 
   // The actor an entity stands for (a country without an actor gets one from its place).
   static Actor ActorOf(const Entity& e);
@@ -55,7 +60,8 @@ class ActorAssigner {
  private:
   // `not_this`: an actor the word cannot stand for (the source, for an object pronoun).
   std::optional<Actor> ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from, size_t to,
-                                        std::string* how, const Actor* not_this = nullptr) const;
+                                        std::string* how, const Actor* not_this = nullptr,
+                                        bool* by_pronoun = nullptr) const;
   std::optional<Actor> Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
                                  std::string* how) const;
   // Source and target from the tree (frame_filler.h); nullopt when the sentence is not parsed.
@@ -69,6 +75,12 @@ class ActorAssigner {
   // Source and target by word order: source before the trigger, target after it, in its clause.
   ActorChoice ReadByWordOrder(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m,
                               bool* sides_named) const;
+  // The word order's last step: with no source in the clause, a back-reference ("he", "the
+  // group") or the sentence's earlier subject; with no target, a back-reference after the verb
+  // (or before a passive). `set_sources` adds a source with the actors coordinated with it.
+  void FillByReference(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m, size_t cb, size_t ce,
+                       bool nominal, bool adjectival,
+                       const std::function<void(const EntityRef*, const char*)>& set_sources, ActorChoice& out) const;
   // No target named: the role data/mappings/frames.tsv gives the family ("14 unnamed GOV target"),
   // of the source's country.
   void AimAtUnnamedTarget(const Pattern& p, ActorChoice& out) const;

@@ -100,6 +100,30 @@ TEST_F(ActorAssignerTest, CoordinatedSubjectsAreSourcesEach) {
   EXPECT_EQ(Target(c), "UKRMIL");
 }
 
+TEST_F(ActorAssignerTest, PeopleNamedByTheirNationalityProtestAtTheirGovernment) {
+  auto patterns = PatternSet::Parse("141 {protest}\n", "t.patterns", inflector_);
+  ASSERT_TRUE(patterns.ok());
+  patterns_ = std::move(*patterns);
+  auto rules = FrameRules::Parse("14\tunnamed\tGOV\ttarget\n", "t.tsv");
+  ASSERT_TRUE(rules.ok());
+  assigner_->SetFrameRules(std::move(*rules));
+  Sentence1 s = Build("Kenyans protested on Sunday.", {});
+  Entity e;
+  e.type = EntityType::kCountry;
+  e.text = "Kenyans";
+  e.span = {0, 7};
+  e.place = Place{.name = "Kenya", .country = "KE", .precision = "country"};
+  s.doc.entities = {e};
+  s.entities = {&s.doc.entities[0]};
+  s.view = BuildSentenceView(s.doc, 0, s.entities);
+  ActorChoice c = Assign(s);
+  EXPECT_EQ(Source(c), "KE");  // a bare country: the frame pass gives it its alpha-3 code
+  ASSERT_TRUE(c.target);
+  EXPECT_EQ(c.target->code, "KE");
+  EXPECT_EQ(c.target->role, "GOV");
+  EXPECT_EQ(c.target->country, "KE");
+}
+
 TEST_F(ActorAssignerTest, ActorOfAnEntityWithoutActorIsItsCountry) {
   Entity e;
   e.type = EntityType::kCountry;

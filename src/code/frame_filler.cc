@@ -113,6 +113,7 @@ class FrameReader {
   }
 
   void Read(uint32_t trigger, Span phrase) {
+    if (ReadModalClause(trigger)) return;
     FindReporters(trigger);
     uint32_t predicate = trigger;
     BeginCoreReading(trigger);
@@ -161,6 +162,34 @@ class FrameReader {
         }
       }
     }
+  }
+
+  // "The minister said that the rebels must disarm": a modal that the pattern takes as its
+  // trigger stands for the clause it helps. Where the family's rows make the subject of a governed
+  // clause the target ("10 ccomp * target": whom a demand is made of), that subject is the
+  // target and the subject of the verb that governs the clause is the source (who demands it).
+  bool ReadModalClause(uint32_t trigger) {
+    int32_t clause = t_.Head(trigger);
+    if (t_.at(trigger).deprel != Deprel::kAux || clause < 0 || t_.at(clause).deprel != Deprel::kCcomp) return false;
+    int32_t governor = t_.Head(static_cast<uint32_t>(clause));
+    if (governor < 0 || rules_.SlotOf(cameo_, Deprel::kCcomp, "") != FrameSlot::kTarget) return false;
+    int32_t target = t_.Child(static_cast<uint32_t>(clause), {Deprel::kNsubj, Deprel::kNsubjPass});
+    int32_t source = t_.Child(static_cast<uint32_t>(governor), {Deprel::kNsubj});
+    if (target < 0 || source < 0) return false;
+    uint32_t c = static_cast<uint32_t>(clause), g = static_cast<uint32_t>(governor);
+    out_.explain.push_back("\"" + t_.Lower(trigger) + "\" stands for the clause \"" + t_.Lower(c) + "\" that \"" +
+                           t_.Lower(g) + "\" governs");
+    direct_ = true;
+    trigger_ = trigger;
+    for (uint32_t w : Conjuncts(static_cast<uint32_t>(source))) {
+      Add(FrameSlot::kSource, w, static_cast<uint32_t>(source), Deprel::kNsubj, "nsubj of \"" + t_.Lower(g) + "\"");
+    }
+    for (uint32_t w : Conjuncts(static_cast<uint32_t>(target))) {
+      Add(FrameSlot::kTarget, w, static_cast<uint32_t>(target), Deprel::kNsubj,
+          "subject of the clause \"" + t_.Lower(c) + "\" that \"" + t_.Lower(g) + "\" governs");
+    }
+    direct_ = false;
+    return true;
   }
 
  private:
@@ -413,13 +442,14 @@ Result<FrameRules> FrameRules::Parse(std::string_view tsv, std::string_view name
     if (!(f >> family >> relation >> marker >> slot)) {
       return DataError(name, number, "want four fields: family, relation, marker, slot");
     }
-    if (relation == "unnamed") {
-      // "14 unnamed target GOV": an event of the family that names no target is aimed at that
-      // role of its source's country.
+    if (relation == "unnamed" || relation == "scene") {
+      // "14 unnamed GOV target": an event of the family that names no target is aimed at that
+      // role of its source's country; "08 scene GOV target": of the country where it happens.
       if (slot != "target" || marker.empty() || marker == "-" || marker == "*") {
-        return DataError(name, number, "want 'FAMILY unnamed ROLE target'");
+        return DataError(name, number, "want 'FAMILY " + relation + " ROLE target'");
       }
-      rules.unnamed_targets_.push_back({family == "*" ? "" : family, marker});
+      (relation == "unnamed" ? rules.unnamed_targets_ : rules.scene_targets_)
+          .push_back({family == "*" ? "" : family, marker});
       return Status::Ok();
     }
     Row row;
@@ -439,13 +469,24 @@ Result<FrameRules> FrameRules::Parse(std::string_view tsv, std::string_view name
   return rules;
 }
 
-std::string FrameRules::UnnamedTargetRole(std::string_view cameo) const {
+namespace {
+
+// The role of the longest family prefix of `cameo` among `rows` (family, role); "" for none.
+std::string RoleOfFamily(const std::vector<std::pair<std::string, std::string>>& rows, std::string_view cameo) {
   const std::pair<std::string, std::string>* best = nullptr;
-  for (const auto& r : unnamed_targets_) {
+  for (const auto& r : rows) {
     if (cameo.substr(0, r.first.size()) == r.first && (!best || r.first.size() > best->first.size())) best = &r;
   }
   return best ? best->second : "";
 }
+
+}  // namespace
+
+std::string FrameRules::UnnamedTargetRole(std::string_view cameo) const {
+  return RoleOfFamily(unnamed_targets_, cameo);
+}
+
+std::string FrameRules::SceneTargetRole(std::string_view cameo) const { return RoleOfFamily(scene_targets_, cameo); }
 
 FrameSlot FrameRules::SlotOf(std::string_view cameo, Deprel relation, std::string_view marker) const {
   const Row* best = nullptr;

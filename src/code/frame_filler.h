@@ -31,7 +31,8 @@ enum class FrameSlot : uint8_t { kNone, kSource, kTarget, kSides };
 // `marker` the case word of a prepositional dependent ("against", "*" = any, "-" = none) and
 // `slot` source, target, sides ("between A and B": the first conjunct is the source, the second the
 // target) or none. A row "FAMILY unnamed ROLE target" gives the role a family's events are aimed at
-// when no target is named. For a dependent of a trigger, the row with the longest matching family wins,
+// when no target is named; a row "FAMILY scene ROLE target" the role of the scene's country it is
+// aimed at then. For a dependent of a trigger, the row with the longest matching family wins,
 // then a row naming the marker over "*".
 class FrameRules {
  public:
@@ -42,6 +43,10 @@ class FrameRules {
   // is aimed at when the text names no target ("students demonstrated": at their government);
   // "" for none.
   std::string UnnamedTargetRole(std::string_view cameo) const;
+  // Rows "FAMILY scene ROLE target": the role (of the country where it happens) an event of the
+  // family is aimed at when the text names no target but names its scene in the trigger's clause
+  // ("lifted the curfew in the province": at that country's government); "" for none.
+  std::string SceneTargetRole(std::string_view cameo) const;
   size_t size() const { return rows_.size(); }
 
  private:
@@ -53,6 +58,7 @@ class FrameRules {
   };
   std::vector<Row> rows_;
   std::vector<std::pair<std::string, std::string>> unnamed_targets_;  // family, role
+  std::vector<std::pair<std::string, std::string>> scene_targets_;    // family, role
 };
 
 // One word that fills a slot, with the words to look in for an actor, best first: the word itself,

@@ -302,5 +302,45 @@ TEST(FrameRules, UnnamedTargetRowsGiveARolePerFamily) {
   EXPECT_FALSE(FrameRules::Parse("14\tunnamed\tGOV\tsource\n", "t.tsv").ok());
 }
 
+TEST(FrameRules, SceneRowsGiveARolePerFamilyAndSlot) {
+  auto rules = FrameRules::Parse("08\tscene\tGOV\ttarget\n0814\tscene\tJUD\ttarget\n", "t.tsv");
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_EQ(rules->SceneTargetRole("0813"), "GOV");
+  EXPECT_EQ(rules->SceneTargetRole("0814"), "JUD");
+  EXPECT_EQ(rules->SceneTargetRole("183"), "");
+  EXPECT_EQ(rules->UnnamedTargetRole("0813"), "");  // a scene row is no unnamed-target row
+  EXPECT_FALSE(FrameRules::Parse("08\tscene\t*\ttarget\n", "t.tsv").ok());
+  EXPECT_FALSE(FrameRules::Parse("18\tscene\tUAF\tsource\n", "t.tsv").ok());
+}
+
+}  // namespace
+}  // namespace eventmill::code
+
+namespace eventmill::code {
+namespace {
+
+TEST(FrameFiller, AModalTriggerStandsForTheClauseItHelpsWhereAGovernedClausesSubjectIsTheTarget) {
+  // "The envoy said the militia must disarm"
+  Document doc = Tree({{"The", "DET", "DT", "the", 2, "det"},
+                       {"envoy", "NOUN", "NN", "envoy", 3, "nsubj"},
+                       {"said", "VERB", "VBD", "say", 0, "root"},
+                       {"the", "DET", "DT", "the", 5, "det"},
+                       {"militia", "NOUN", "NN", "militia", 7, "nsubj"},
+                       {"must", "AUX", "MD", "must", 7, "aux"},
+                       {"disarm", "VERB", "VB", "disarm", 3, "ccomp"}});
+  auto rules = FrameRules::Parse("*\tnsubj\t*\tsource\n10\tccomp\t*\ttarget\n", "t.tsv");
+  ASSERT_TRUE(rules.ok());
+  uint32_t at = static_cast<uint32_t>(doc.text.find("must"));
+  FrameReading r = ReadFrame(doc, 0, at, "100", *rules, Words());
+  ASSERT_EQ(r.sources.size(), 1u);
+  ASSERT_EQ(r.targets.size(), 1u);
+  EXPECT_EQ(doc[doc.tokens[r.sources[0].word].span], "envoy");
+  EXPECT_EQ(doc[doc.tokens[r.targets[0].word].span], "militia");
+  EXPECT_TRUE(r.sources[0].direct);
+  // A family whose rows give a governed clause no slot reads the modal as any other word.
+  FrameReading other = ReadFrame(doc, 0, at, "190", *rules, Words());
+  EXPECT_TRUE(other.targets.empty());
+}
+
 }  // namespace
 }  // namespace eventmill::code

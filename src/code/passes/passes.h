@@ -120,6 +120,9 @@ void BindPlace(const CoderData& data, const DocumentState& d, const SentenceStat
 void FindSubjectPlace(const SentenceState& st, TriggerState& t);
 // "urged Tehran to", "opened an embassy in Syria": a place as the target's government.
 void PlaceAsTarget(const CoderData& data, const SentenceState& st, TriggerState& t);
+// "lifted the curfew in the province": with no target named, the scene's country (frames.tsv
+// "FAMILY scene ROLE target" rows), when the scene is named in the trigger's clause.
+void SceneActors(const CoderData& data, TriggerState& t);
 // With no source, the subject place speaks for its government.
 void PlaceAsSource(const CoderData& data, const DocumentState& d, EventCandidate& c);
 

@@ -47,6 +47,25 @@ void PlaceAsTarget(const CoderData& data, const SentenceState& st, TriggerState&
       Explain(who.explain, pass::kPlaceActors, "target " + who.target->code + ": the country where it happens (target=place)");
     }
   }
+  SceneActors(data, t);
+}
+
+void SceneActors(const CoderData& data, TriggerState& t) {
+  const Event& e = t.base.event;
+  ActorChoice& who = t.who;
+  const FrameRules* rules = data.actors ? data.actors->frame_rules() : nullptr;
+  if (who.target || !rules || !e.location || !t.in_clause || t.base.location_basis == LocationBasis::kArticle ||
+      e.location->place.country.empty()) {
+    return;
+  }
+  std::string role = rules->SceneTargetRole(e.cameo);
+  std::string_view a3 = data.Alpha3(e.location->place.country);
+  if (role.empty() || a3.empty()) return;
+  who.target = Actor{.text = e.location->place.name, .span = e.location->span, .code = std::string(a3) + role,
+                     .country = e.location->place.country, .role = role, .name = e.location->place.name};
+  Explain(who.explain, pass::kPlaceActors,
+          "target " + who.target->code + ": no target named; " + e.cameo.substr(0, 2) + " events are aimed at the " +
+              role + " of the country where they happen, " + e.location->place.name + " (data/mappings/frames.tsv)");
 }
 
 void PlaceAsSource(const CoderData& data, const DocumentState& d, EventCandidate& c) {

@@ -49,5 +49,37 @@ TEST(PlaceActorPass, ACapitalSpeaksForItsGovernmentWhereTheStoryNamesNoActorOfIt
   EXPECT_EQ(c.event.source->country, "CA");
 }
 
+TEST(PlaceActorPass, AConcessionWithItsSceneButNoTargetIsAimedAtTheScenesGovernment) {
+  Document doc = Doc("Kenyan troops eased the curfew in Mombasa on Saturday.");
+  AddActor(doc, "Kenyan troops", "KENMIL", "KE");
+  AddPlace(doc, "Mombasa", "KE", "city");
+  Reading r = Read(doc, "eased");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  ASSERT_TRUE(r.t.in_clause);
+  r.t.who.target.reset();
+  SceneActors(Data(), r.t);
+  ASSERT_TRUE(r.t.who.target);
+  EXPECT_EQ(r.t.who.target->code, "KENGOV");
+  EXPECT_TRUE(Explains(r.t.who.explain, pass::kPlaceActors, "where they happen"));
+}
+
+TEST(PlaceActorPass, AnAttackWithItsSceneButNoAuthorKeepsNoSourceAndItsVictims) {
+  // The contract leaves a source the text does not name null; an attack's target is its victims.
+  Document doc = Doc("A bomb killed four soldiers in Mosul on Monday.");
+  AddActor(doc, "soldiers", "IRQMIL", "IQ");
+  AddPlace(doc, "Mosul", "IQ", "city");
+  Reading r = Read(doc, "killed");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  r.t.who.sources.clear();
+  r.t.who.target.reset();
+  SceneActors(Data(), r.t);
+  EXPECT_TRUE(r.t.who.sources.empty());
+  EXPECT_FALSE(r.t.who.target);
+}
+
 }  // namespace
 }  // namespace eventmill::code
