@@ -62,6 +62,14 @@ TEST(PatternSet, MatchesInflectionsGapsAndMultiWordAlternatives) {
   EXPECT_EQ(m[0].pattern->cameo, "1724");
 }
 
+TEST(PatternSet, GapRunsAcrossAnAbbreviationButNotASentenceEnd) {
+  auto set = PatternSet::Parse("173 {charge} ~6 with\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_EQ(set->Match(Tok("Police charged a Mt. Vernon man with theft.")).size(), 1u);
+  // (the splitter decides where sentences end; a period it left after a long word still ends a clause)
+  EXPECT_EQ(set->Match(Tok("Police charged the suspect. Later he left with friends.")).size(), 0u);
+}
+
 TEST(PatternSet, DetectsPassiveVoice) {
   auto set = PatternSet::Parse("173 {arrest}\n115 {charge} with\n", "t.patterns", TestInflector());
   ASSERT_TRUE(set.ok());
