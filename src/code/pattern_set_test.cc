@@ -94,6 +94,19 @@ TEST(PatternSet, LongerMatchAndStopPhrasesWin) {
   EXPECT_TRUE(set->Match(Tok("Two were killed in a crash.")).empty());
 }
 
+TEST(PatternSet, APatternHoldingAWholeStopPhraseIsNotStopped) {
+  auto set = PatternSet::Parse("183 bomb ; noun\n- bomb (threat|threats)\n1383 (death|bomb) (threat|threats) ; noun\n",
+                               "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  auto m = set->Match(Tok("The school got bomb threats."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].pattern->cameo, "1383");
+  // the stop phrase still stops the shorter pattern inside it
+  set = PatternSet::Parse("183 bomb ; noun\n- bomb (threat|threats)\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok());
+  EXPECT_TRUE(set->Match(Tok("The school got bomb threats.")).empty());
+}
+
 TEST(PatternSet, MayMatchOnlyWhenEveryNeededElementHasItsWords) {
   auto set = PatternSet::Parse("173 {arrest} ~3 (protesters|riot police)\n"
                                "081 ^peacekeep* ~2 withdrew\n"
