@@ -596,16 +596,17 @@ std::vector<PatternMatch> PatternSet::Match(const std::vector<WordToken>& tokens
     return a.first < b.first;
   });
   std::vector<PatternMatch> kept, out;
-  // Stop phrases first: they block every match they overlap, whatever its length, except a
-  // pattern that holds the whole stop phrase ("bomb threats" is a threat though "bomb threat"
-  // stops the bombing that "bomb" alone would be).
+  // Stop phrases first: they block every match they overlap, whatever its length, except a noun
+  // pattern that holds the whole stop phrase: it reads the phrase as the compound the stop phrase
+  // says it is ("bomb threats" is a threat, though "bomb threat" stops the bombing "bomb" alone
+  // would be; "fire chief" still stops the dismissal "{fire} ~3 chief" would read).
   for (const auto& m : all) {
     if (m.pattern->cameo == "-") kept.push_back(m);
   }
   for (const auto& m : all) {
     if (m.pattern->cameo == "-") continue;
     bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const PatternMatch& k) {
-      bool holds_stop = k.pattern->cameo == "-" && m.first <= k.first && k.last <= m.last;
+      bool holds_stop = k.pattern->cameo == "-" && m.pattern->nominal && m.first <= k.first && k.last <= m.last;
       return m.first <= k.last && k.first <= m.last && !holds_stop;
     });
     if (overlaps) continue;

@@ -105,6 +105,10 @@ TEST(PatternSet, APatternHoldingAWholeStopPhraseIsNotStopped) {
   set = PatternSet::Parse("183 bomb ; noun\n- bomb (threat|threats)\n", "t.patterns", TestInflector());
   ASSERT_TRUE(set.ok());
   EXPECT_TRUE(set->Match(Tok("The school got bomb threats.")).empty());
+  // a verb pattern over the same words is a misreading the stop phrase is there to stop
+  set = PatternSet::Parse("172 {fire} ~3 chief\n- fire chief ; noun\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok());
+  EXPECT_TRUE(set->Match(Tok("The fire chief said so.")).empty());
 }
 
 TEST(PatternSet, MayMatchOnlyWhenEveryNeededElementHasItsWords) {
