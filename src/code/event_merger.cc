@@ -1,4 +1,5 @@
 #include "code/event_merger.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -230,7 +231,8 @@ const EventCandidate* CrimeTheArrestAnswers(const std::vector<EventCandidate>& o
   const EventCandidate* crime = nullptr;
   for (const EventCandidate& c : out) {
     if (!CameoCode(c.event.cameo).HasRoot(18) || c.event.modality != "asserted") continue;
-    if (c.first_body_sentence == SIZE_MAX || c.first_body_sentence <= kept.sentence || c.first_body_sentence > ev.sentence) {
+    if (c.first_body_sentence == SIZE_MAX || c.first_body_sentence <= kept.sentence ||
+        c.first_body_sentence > ev.sentence) {
       continue;
     }
     // (the latest one the text places itself: "the victim suffered wounds" told on by the
@@ -333,8 +335,10 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
         if (crime->event.location && crime->location_basis < ev.location_basis) {
           ev.event.location = crime->event.location;
           ev.location_basis = crime->location_basis;
-          ev.event.explain.push_back("merging: an arrest told after the crime it answers: no restatement of an earlier arrest; "
-                                     "place of that crime: " + crime->event.location->place.name);
+          ev.event.explain.push_back(
+              "merging: an arrest told after the crime it answers: no restatement of an earlier arrest; "
+              "place of that crime: " +
+              crime->event.location->place.name);
         }
         continue;
       }

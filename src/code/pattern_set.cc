@@ -271,7 +271,8 @@ struct PatternSet::Impl {
     if (k == 0 || k + 1 >= tokens.size()) return false;
     const WordToken& word = tokens[k - 1];
     if (word.punct || word.span.end != tokens[k].span.begin || word.lower.size() > 3) return false;
-    return std::all_of(word.lower.begin(), word.lower.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    return std::all_of(word.lower.begin(), word.lower.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
   }
 
   static bool WordAccepts(const PatternWord& w, const WordToken& t) {
