@@ -38,6 +38,11 @@ TEST(ModalityPass, AVerbalActSaidOfSomeoneDescribesHim) {
   EXPECT_TRUE(Kept("Police questioned a man arrested in the raid.", "arrested"));
 }
 
+TEST(ModalityPass, AChargeNamesTheCrimeUpToTheClausesOwnVerb) {
+  EXPECT_FALSE(Kept("He was charged with kidnapping and robbery.", "kidnapping"));
+  EXPECT_TRUE(Kept("A man suspected of theft was killed by residents.", "killed"));
+}
+
 TEST(ModalityPass, AHeadlineDenialIsRemembered) {
   Document doc = Doc("Soldiers did not attack village\n\nSoldiers did not attack the village. It was calm.");
   doc.title = "Soldiers did not attack village";
