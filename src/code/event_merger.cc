@@ -219,8 +219,8 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
 
 namespace {
 
-// "Three men were charged with arson. ... A girl stabbed a classmate at a school. The suspect was
-// taken to a detention centre.": an arrest that names no place of its own, told after a crime
+// "Two men were charged with burglary. ... In another town a man stabbed his neighbour. He was
+// taken to jail.": an arrest that names no place of its own, told after a crime
 // first told after an earlier arrest, answers that crime; it does not restate the earlier arrest.
 // Returns that crime (the latest such the text places itself, else the latest), or null.
 const EventCandidate* CrimeTheArrestAnswers(const std::vector<EventCandidate>& out, const EventCandidate& kept,
@@ -235,7 +235,7 @@ const EventCandidate* CrimeTheArrestAnswers(const std::vector<EventCandidate>& o
         c.first_body_sentence > ev.sentence) {
       continue;
     }
-    // (the latest one the text places itself: "the victim suffered wounds" told on by the
+    // (the latest one the text places itself: "the victim was treated for wounds", placed by the
     // article's place is the same stabbing told again)
     auto rank = [](const EventCandidate& x) {
       bool placed = x.location_basis == LocationBasis::kClause || x.location_basis == LocationBasis::kSentence;

@@ -15,7 +15,7 @@
 namespace eventmill::code {
 namespace {
 
-// "a gunman accused of killing eight people", "an officer hailed as a hero": a word said of
+// "a driver accused of fraud", "a nurse praised as a hero": a word said of
 // someone, told as a past participle right after an indefinite noun phrase and before its
 // preposition, describes who he is; it tells no act of its own. Only verbal codes (said, not
 // done): "a man arrested on Monday" is an arrest, and "a clerk threatened with a gun" a threat.
