@@ -1,8 +1,10 @@
 #include "code/event_merger.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "core/cameo_code.h"
 
@@ -138,6 +140,7 @@ void Absorb(EventCandidate& into, EventCandidate& from, bool keep_place = false)
   e.confidence = std::max(e.confidence, f.confidence);
   into.restatements += 1 + from.restatements;
   if (from.sentence != SIZE_MAX && (into.sentence == SIZE_MAX || from.sentence > into.sentence)) into.sentence = from.sentence;
+  into.first_body_sentence = std::min(into.first_body_sentence, from.first_body_sentence);
   // Explanations stay short however often an event is restated (a page may repeat it 100,000 times).
   constexpr int kMaxListed = 8;
   if (into.restatements <= kMaxListed) e.explain.push_back("merging: restated: \"" + f.pattern + "\" (merged)");
@@ -214,7 +217,39 @@ bool SameAttack(const EventCandidate& specific, const EventCandidate& generic, b
          specific.event.location->place.name == generic.event.location->place.name;
 }
 
+namespace {
+
+// "Two men were charged with burglary. ... In another town a man stabbed his neighbour. He was
+// taken to jail.": an arrest that names no place of its own, told after a crime
+// first told after an earlier arrest, answers that crime; it does not restate the earlier arrest.
+// Returns that crime (the latest such the text places itself, else the latest), or null.
+const EventCandidate* CrimeTheArrestAnswers(const std::vector<EventCandidate>& out, const EventCandidate& kept,
+                                            const EventCandidate& ev) {
+  if (!CameoCode(ev.event.cameo).HasRoot(17) || !CameoCode(kept.event.cameo).HasRoot(17)) return nullptr;
+  if (ev.location_basis != LocationBasis::kArticle && ev.location_basis != LocationBasis::kNone) return nullptr;
+  if (kept.sentence == SIZE_MAX || ev.sentence == SIZE_MAX) return nullptr;
+  const EventCandidate* crime = nullptr;
+  for (const EventCandidate& c : out) {
+    if (!CameoCode(c.event.cameo).HasRoot(18) || c.event.modality != "asserted") continue;
+    if (c.first_body_sentence == SIZE_MAX || c.first_body_sentence <= kept.sentence ||
+        c.first_body_sentence > ev.sentence) {
+      continue;
+    }
+    // (the latest one the text places itself: "the victim was treated for wounds", placed by the
+    // article's place is the same stabbing told again)
+    auto rank = [](const EventCandidate& x) {
+      bool placed = x.location_basis == LocationBasis::kClause || x.location_basis == LocationBasis::kSentence;
+      return std::pair<bool, size_t>(placed, x.first_body_sentence);
+    };
+    if (!crime || rank(c) > rank(*crime)) crime = &c;
+  }
+  return crime;
+}
+
+}  // namespace
+
 void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
+  if (!ev.title && ev.first_body_sentence == SIZE_MAX) ev.first_body_sentence = ev.sentence;
   // "Another bomb wounded two policemen", "In a separate incident, ...": a new event, though it
   // may be told with its toll in its own sentence.
   if (ev.separate) {
@@ -278,6 +313,7 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
   }
   {
     bool merged = false;
+    size_t answered_crime = 0;  // first sentence of the crime an arrest answers, once found
     for (auto& kept : out) {
       if (!SameFamily(kept.event.cameo, ev.event.cameo) || kept.event.modality != ev.event.modality) continue;
       if (!PlacesCompatible(kept, ev) || !DatesCompatible(kept, ev) || !AllCountsCompatible(kept.event, ev.event)) continue;
@@ -290,6 +326,20 @@ void MergeInto(std::vector<EventCandidate>& out, EventCandidate&& ev) {
                      kept.event.target->code == ev.event.source->code;
       if (kept.event.source && ev.event.source && kept.event.source->code != ev.event.source->code &&
           kept.event.cameo_root != "17" && !swapped) {
+        continue;
+      }
+      // (an arrest told before the crime it answers is never the one it restates)
+      if (kept.sentence != SIZE_MAX && kept.sentence < answered_crime) continue;
+      if (const EventCandidate* crime = CrimeTheArrestAnswers(out, kept, ev)) {
+        answered_crime = crime->first_body_sentence;
+        if (crime->event.location && crime->location_basis < ev.location_basis) {
+          ev.event.location = crime->event.location;
+          ev.location_basis = crime->location_basis;
+          ev.event.explain.push_back(
+              "merging: an arrest told after the crime it answers: no restatement of an earlier arrest; "
+              "place of that crime: " +
+              crime->event.location->place.name);
+        }
         continue;
       }
       Absorb(kept, ev);

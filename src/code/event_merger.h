@@ -30,6 +30,7 @@ struct EventCandidate {
   size_t trigger = 0;          // token of the trigger in its sentence
   const Entity* subject_place = nullptr;  // a place opening the trigger's clause ("Tbilisi has denied")
   size_t sentence = SIZE_MAX;  // index of the sentence of its latest mention
+  size_t first_body_sentence = SIZE_MAX;  // index of its first mention outside the headline
   bool anaphoric = false;      // a definite noun that refers back ("the attack", "the fighting")
   bool separate = false;       // told as another event ("Elsewhere, ...", "In a separate incident",
                                // "another bomb"): merges only with what its own sentence tells

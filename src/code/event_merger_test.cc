@@ -57,6 +57,26 @@ TEST(MergeRestatements, DifferentActsOfOneRootStayApart) {
   EXPECT_EQ(v.size(), 2u);
 }
 
+TEST(MergeRestatements, AnArrestToldAfterANewCrimeAnswersThatCrime) {
+  auto at = [](EventCandidate c, size_t sentence) {
+    c.sentence = sentence;
+    return c;
+  };
+  // arrest (1), a stabbing first told later (3), an arrest with no place of its own (4)
+  std::vector<EventCandidate> v = {at(Candidate("173", "Aktau", {}, LocationBasis::kArticle), 1),
+                                   at(Candidate("182", "Almaty", {}), 3),
+                                   at(Candidate("173", "Aktau", {}, LocationBasis::kArticle), 4)};
+  MergeRestatements(v);
+  ASSERT_EQ(v.size(), 3u);
+  ASSERT_TRUE(v[2].event.location);
+  EXPECT_EQ(v[2].event.location->place.name, "Almaty");
+  // a crime told with the arrest and restated later leaves a later arrest a restatement
+  v = {at(Candidate("182", "Almaty", {}), 1), at(Candidate("173", "Almaty", {}, LocationBasis::kArticle), 1),
+       at(Candidate("182", "Almaty", {}), 2), at(Candidate("173", "Almaty", {}, LocationBasis::kArticle), 3)};
+  MergeRestatements(v);
+  EXPECT_EQ(v.size(), 2u);
+}
+
 TEST(MergeRestatements, TheClausePlaceBeatsTheArticlePlace) {
   std::vector<EventCandidate> v = {Candidate("173", "Almaty", {}, LocationBasis::kArticle),
                                    Candidate("173", "Kazakhstan", {}, LocationBasis::kClause)};

@@ -34,6 +34,11 @@ bool ModalityClassifier::Transparent(const std::string& w) const {
   return light_verbs_.count(w) > 0;
 }
 
+bool ModalityClassifier::IsFiniteAuxiliary(const std::string& w) {
+  static const std::unordered_set<std::string> kWords = {"was", "were", "is", "are", "has", "have", "had"};
+  return kWords.count(w) > 0;
+}
+
 ModalityReading ModalityClassifier::Classify(const SentenceView& s, const PatternMatch& m) const {
   ModalityReading r = ReadCues(s, m);
   // A pattern's own modality ("vowing to liquidate": threatened) holds unless the act is negated
@@ -59,6 +64,9 @@ ModalityReading ModalityClassifier::ReadCues(const SentenceView& s, const Patter
     // follows in the clause names the charge, however long the list.
     const std::string& last_word = window[cue.last].lower;
     bool charge_list = cue.pattern->role == "charge" && (last_word == "with" || last_word == "of" || last_word == "in");
+    // ... up to the clause's own verb: in "a man suspected of theft was beaten by residents" the
+    // beating is told, not charged.
+    for (size_t k = end; k < window.size() && charge_list; ++k) charge_list = !IsFiniteAuxiliary(window[k].lower);
     if (end + kReach < window.size() && !charge_list) continue;
     // "tried to avoid a fight": a cue governs the verb right after it, not a later one.
     bool governs = true;

@@ -27,6 +27,7 @@ class ModalityClassifier {
 
  private:
   bool Transparent(const std::string& w) const;
+  static bool IsFiniteAuxiliary(const std::string& w);
   ModalityReading ReadCues(const SentenceView& s, const PatternMatch& m) const;
   PatternSet cues_;
   std::unordered_set<std::string> light_verbs_;

@@ -264,6 +264,17 @@ struct PatternSet::Impl {
     }
   }
 
+  // "a Mt. Vernon man", "Lt. Col. Smith": a period glued to a short word, with the sentence going on
+  // after it (the splitter did not end it there), closes an abbreviation, not a clause, so a gap
+  // runs across it.
+  static bool EndsAbbreviation(const std::vector<WordToken>& tokens, size_t k) {
+    if (k == 0 || k + 1 >= tokens.size()) return false;
+    const WordToken& word = tokens[k - 1];
+    if (word.punct || word.span.end != tokens[k].span.begin || word.lower.size() > 3) return false;
+    return std::all_of(word.lower.begin(), word.lower.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  }
+
   static bool WordAccepts(const PatternWord& w, const WordToken& t) {
     if (w.number) return !t.lower.empty() && std::isdigit(static_cast<unsigned char>(t.lower[0]));
     if (w.suffix) return t.lower.size() > w.text.size() && EndsWith(t.lower, w.text);
@@ -281,7 +292,7 @@ struct PatternSet::Impl {
       for (int g = 0; g <= e.max_gap && ti + g <= tokens.size(); ++g) {
         if (g > 0) {
           const std::string& w = tokens[ti + g - 1].lower;
-          if (w == "." || w == ";" || w == "?" || w == "!") break;
+          if ((w == "." && !EndsAbbreviation(tokens, ti + g - 1)) || w == ";" || w == "?" || w == "!") break;
         }
         pos[ei] = ti + g;
         if (size_t end = MatchFrom(p, ei + 1, tokens, ti + g, pos)) return end;
@@ -586,14 +597,18 @@ std::vector<PatternMatch> PatternSet::Match(const std::vector<WordToken>& tokens
     return a.first < b.first;
   });
   std::vector<PatternMatch> kept, out;
-  // Stop phrases first: they block every match they overlap, whatever its length.
+  // Stop phrases first: they block every match they overlap, whatever its length, except a noun
+  // pattern that holds the whole stop phrase: it reads the phrase as the compound the stop phrase
+  // says it is ("bomb threats" is a threat, though "bomb threat" stops the bombing "bomb" alone
+  // would be; "fire chief" still stops the dismissal "{fire} ~3 chief" would read).
   for (const auto& m : all) {
     if (m.pattern->cameo == "-") kept.push_back(m);
   }
   for (const auto& m : all) {
     if (m.pattern->cameo == "-") continue;
     bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const PatternMatch& k) {
-      return m.first <= k.last && k.first <= m.last;
+      bool holds_stop = k.pattern->cameo == "-" && m.pattern->nominal && m.first <= k.first && k.last <= m.last;
+      return m.first <= k.last && k.first <= m.last && !holds_stop;
     });
     if (overlaps) continue;
     kept.push_back(m);

@@ -62,6 +62,14 @@ TEST(PatternSet, MatchesInflectionsGapsAndMultiWordAlternatives) {
   EXPECT_EQ(m[0].pattern->cameo, "1724");
 }
 
+TEST(PatternSet, GapRunsAcrossAnAbbreviationButNotASentenceEnd) {
+  auto set = PatternSet::Parse("173 {charge} ~6 with\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_EQ(set->Match(Tok("Police charged a Mt. Vernon man with theft.")).size(), 1u);
+  // (the splitter decides where sentences end; a period it left after a long word still ends a clause)
+  EXPECT_EQ(set->Match(Tok("Police charged the suspect. Later he left with friends.")).size(), 0u);
+}
+
 TEST(PatternSet, DetectsPassiveVoice) {
   auto set = PatternSet::Parse("173 {arrest}\n115 {charge} with\n", "t.patterns", TestInflector());
   ASSERT_TRUE(set.ok());
@@ -84,6 +92,23 @@ TEST(PatternSet, LongerMatchAndStopPhrasesWin) {
   EXPECT_EQ(m[0].pattern->cameo, "138");
   EXPECT_EQ(m[0].pattern->modality, "threatened");
   EXPECT_TRUE(set->Match(Tok("Two were killed in a crash.")).empty());
+}
+
+TEST(PatternSet, APatternHoldingAWholeStopPhraseIsNotStopped) {
+  auto set = PatternSet::Parse("183 bomb ; noun\n- bomb (threat|threats)\n1383 (death|bomb) (threat|threats) ; noun\n",
+                               "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  auto m = set->Match(Tok("The school got bomb threats."));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].pattern->cameo, "1383");
+  // the stop phrase still stops the shorter pattern inside it
+  set = PatternSet::Parse("183 bomb ; noun\n- bomb (threat|threats)\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok());
+  EXPECT_TRUE(set->Match(Tok("The school got bomb threats.")).empty());
+  // a verb pattern over the same words is a misreading the stop phrase is there to stop
+  set = PatternSet::Parse("172 {fire} ~3 chief\n- fire chief ; noun\n", "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok());
+  EXPECT_TRUE(set->Match(Tok("The fire chief said so.")).empty());
 }
 
 TEST(PatternSet, MayMatchOnlyWhenEveryNeededElementHasItsWords) {

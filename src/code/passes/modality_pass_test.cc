@@ -28,6 +28,21 @@ TEST(ModalityPass, WhatDidNotOrMightHappenIsDropped) {
   EXPECT_FALSE(Kept("The army could attack the village next week.", "attack"));
 }
 
+TEST(ModalityPass, AVerbalActSaidOfSomeoneDescribesHim) {
+  EXPECT_FALSE(Kept("Reporters met a driver accused of fraud in the city.", "accused"));
+  EXPECT_FALSE(Kept("The mayor thanked a nurse praised as a hero by the staff.", "praised"));
+  // told of the subject, or as an act with its object, it is an act
+  EXPECT_TRUE(Kept("A spokesman accused the minister of fraud.", "accused"));
+  EXPECT_TRUE(Kept("A nurse was praised as a hero by the staff.", "praised"));
+  // a done act told the same way is still an act
+  EXPECT_TRUE(Kept("Police questioned a man arrested in the raid.", "arrested"));
+}
+
+TEST(ModalityPass, AChargeNamesTheCrimeUpToTheClausesOwnVerb) {
+  EXPECT_FALSE(Kept("He was charged with kidnapping and robbery.", "kidnapping"));
+  EXPECT_TRUE(Kept("A man suspected of theft was killed by residents.", "killed"));
+}
+
 TEST(ModalityPass, AHeadlineDenialIsRemembered) {
   Document doc = Doc("Soldiers did not attack village\n\nSoldiers did not attack the village. It was calm.");
   doc.title = "Soldiers did not attack village";
