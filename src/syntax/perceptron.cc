@@ -173,10 +173,14 @@ void Weights::Score(const uint64_t* keys, int n, int32_t* scores) const {
   uint64_t sparse[kMaxKeys];
   const int16_t* dense[kMaxKeys];
   n = std::min(n, kMaxKeys);
-  for (int k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[k] & mask]);
+  // Slots are prefetched 32 keys ahead of the probe (all ~90 at once overran the CPU's queue of
+  // misses: 12% slower on the geo set's calls).
+  constexpr int kAhead = 32;
+  for (int k = 0; k < n && k < kAhead; ++k) __builtin_prefetch(&slots_[keys[k] & mask]);
   // Find every key's slot first, prefetching its row, so the rows' cache misses overlap.
   int m = 0, nd = 0;
   for (int k = 0; k < n; ++k) {
+    if (k + kAhead < n) __builtin_prefetch(&slots_[keys[k + kAhead] & mask]);
     const uint64_t want = Fingerprint(keys[k]);
     for (size_t i = keys[k] & mask;; i = (i + 1) & mask) {
       const uint64_t slot = slots_[i];
