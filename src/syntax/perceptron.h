@@ -79,9 +79,11 @@ class Weights {
  private:
   friend class PerceptronTrainer;
   void Build(std::vector<Row> rows);
-  // Long rows (at least half the classes) also as dense int16 rows, added with vector
-  // instructions: their slots then hold the length kDense and the dense row's number, and
-  // dense_rows_ keeps where the row's entries are. Scores are the same to the last bit.
+  // Long rows (16 entries or more; fewer with under 64 classes) also as dense int16 rows, added
+  // with vector instructions (AVX2 where the CPU has it, the sums held in registers across rows;
+  // SSE2 otherwise): their slots then hold the length kDense and the dense row's number, and
+  // dense_rows_ keeps where the row's entries are. Scores are the same to the last bit (integer
+  // sums, in any order).
   void Densify();
   // A row of one entry lives in its slot (length kInline, weight << 8 | class where the row's
   // start was), so scoring it reads no entries.
