@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "syntax/punct_attachment.h"
 #include "syntax/serial.h"
 
 namespace eventmill::syntax {
@@ -121,6 +122,9 @@ void SyntaxModel::Analyze(const std::vector<std::string_view>& forms, std::vecto
   tagger_.Tag(forms, facts, &tags);
   std::vector<int> heads, labels;
   parser_.Parse(InputOf(facts, tags, !clusters_.empty()), &heads, &labels);
+  std::vector<bool> is_punct(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) is_punct[i] = tagger_.upos(tags[i]) == "PUNCT";
+  ReattachPunctuation(forms, is_punct, &heads);
   words->resize(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) (*words)[i] = AnalyzedWord{tags[i], heads[i], labels[i]};
   if (lemmas) {
