@@ -184,6 +184,8 @@ struct Group {
   uint16_t context_country = 0;  // the country the other names speak for most (0: none)
   double context_support = 0;    // the votes for it of the other names whose likeliest readings are towns or regions in it
   bool stray = false;            // its best reading is a stray namesake: left unresolved (Choose)
+  bool locative = false;         // some mention follows "in", "across", ...: the story is there
+  bool context_locative = false; // so does one of the names that give context_support
 };
 // Countries as two-letter keys in small vectors: an article names few.
 using CountryVotes = std::vector<std::pair<uint16_t, double>>;
@@ -204,8 +206,8 @@ struct ResolveScratch {
     if (ng == groups.size()) groups.emplace_back();
     Group& g = groups[ng++];
     g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
-    g.demonym = g.country = g.region_cue = g.qualifier = g.stray = false, g.weight = g.home = 0, g.best = 0;
-    g.context_country = 0, g.context_support = 0;
+    g.demonym = g.country = g.region_cue = g.qualifier = g.stray = g.locative = false, g.weight = g.home = 0, g.best = 0;
+    g.context_country = 0, g.context_support = 0, g.context_locative = false;
     return g;
   }
   // After a very large article, give its memory back rather than keep it for the thread's life.
@@ -383,6 +385,7 @@ void PlaceResolution::GroupMentions() {
     g.weight += m.weight;
     g.region_cue |= m.region_cue;
     g.qualifier |= m.qualifier;
+    g.locative |= m.locative;
     // A country named outside a locative phrase is often a side remark ("backed by the United
     // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
     // "Russian strikes on Kyiv").
@@ -473,11 +476,16 @@ void PlaceResolution::WeighCountriesAndHints(const PlaceContext& ctx) {
     const uint16_t cc = dominant_for[gi];
     groups[gi].context_country = groups.size() == 1 ? 0 : cc;
     double support = 0;
+    bool locative = false;
     for (size_t oi = 0; oi < groups.size() && cc; ++oi) {
       // (not a name the rest of the article reads in a third country: an acronym read as a region)
-      if (oi != gi && local_of[oi] == cc && (dominant_for[oi] == 0 || dominant_for[oi] == cc)) support += FindVote(group_vote[oi], cc);
+      if (oi != gi && local_of[oi] == cc && (dominant_for[oi] == 0 || dominant_for[oi] == cc)) {
+        support += FindVote(group_vote[oi], cc);
+        locative |= groups[oi].locative;
+      }
     }
     groups[gi].context_support = support;
+    groups[gi].context_locative = locative;
   }
   // Per group, the admin-1 region of its likeliest reading (the capital rule below).
   std::vector<uint32_t> top_admin1(groups.size(), 0);
@@ -685,6 +693,8 @@ bool PlaceResolution::StrayNamesake(size_t gi) {
   const Group& g = groups_[gi];
   const Cand& best = g.cands[g.best];
   const PlaceRec& p = best.rec;
+  // Where the story is said to happen ("rallied in X"), only a scene in the other country outweighs it.
+  if (g.locative && !g.context_locative) return false;
   if (g.demonym || g.qualifier || !g.hints.empty() || p.kind != PlaceKind::kCity || p.rank == FeatureRank::kCapital) return false;
   if (p.population >= kStrayMaxPopulation || g.context_support < kContextMinimum || !g.context_country) return false;
   const uint16_t cc = CcKey(p);

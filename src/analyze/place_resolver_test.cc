@@ -119,6 +119,15 @@ TEST_F(PlaceResolverTest, ANamesakeInACountryTheArticleNamesStays) {
                                      Mention(*lex_, "California")};
   PlaceResolver(*lex_).Resolve(&named);
   EXPECT_EQ(CountryOf(*lex_, named[0].chosen), "US");
+  // Where the story is said to happen ("in El Centro"), beside names only mentioned, it stays too.
+  std::vector<PlaceMention> scene = {Mention(*lex_, "El Centro"), Mention(*lex_, "Bucaramanga"), Mention(*lex_, "Santander")};
+  scene[0].locative = true;
+  PlaceResolver(*lex_).Resolve(&scene);
+  EXPECT_EQ(CountryOf(*lex_, scene[0].chosen), "US");
+  // ... unless one of them is a scene as well.
+  scene[2].locative = true;
+  PlaceResolver(*lex_).Resolve(&scene);
+  EXPECT_EQ(scene[0].chosen, -1);
 }
 
 TEST_F(PlaceResolverTest, NoCandidatesNoChoice) {
