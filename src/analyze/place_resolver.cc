@@ -178,14 +178,14 @@ struct Group {
   bool country = false;  // its most likely reading is a country
   bool region_cue = false;  // some mention reads as the region ("Washington state"; PlaceMention)
   bool qualifier = false;   // some mention qualifies a name the gazetteer lacks (PlaceMention)
-  double weight = 0;  // sum of the members' weights
-  double home = 0;    // the same, as evidence of the article's home country (see Resolve)
+  double weight = 0;        // sum of the members' weights
+  double home = 0;          // the same, as evidence of the article's home country (see Resolve)
   size_t best = 0;
-  uint16_t context_country = 0;  // the country the other names speak for most (0: none)
-  double context_support = 0;    // the votes for it of the other names whose likeliest readings are towns or regions in it
-  bool stray = false;            // its best reading is a stray namesake: left unresolved (Choose)
-  bool locative = false;         // some mention follows "in", "across", ...: the story is there
-  bool context_locative = false; // so does one of the names that give context_support
+  uint16_t context_country = 0;   // the country the other names speak for most (0: none)
+  double context_support = 0;     // its votes from other names likeliest towns or regions in it
+  bool stray = false;             // its best reading is a stray namesake: left unresolved (Choose)
+  bool locative = false;          // some mention follows "in", "across", ...: the story is there
+  bool context_locative = false;  // so does one of the names that give context_support
 };
 // Countries as two-letter keys in small vectors: an article names few.
 using CountryVotes = std::vector<std::pair<uint16_t, double>>;
@@ -206,7 +206,8 @@ struct ResolveScratch {
     if (ng == groups.size()) groups.emplace_back();
     Group& g = groups[ng++];
     g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
-    g.demonym = g.country = g.region_cue = g.qualifier = g.stray = g.locative = false, g.weight = g.home = 0, g.best = 0;
+    g.demonym = g.country = g.region_cue = g.qualifier = g.stray = g.locative = false;
+    g.weight = g.home = 0, g.best = 0;
     g.context_country = 0, g.context_support = 0, g.context_locative = false;
     return g;
   }
@@ -695,7 +696,8 @@ bool PlaceResolution::StrayNamesake(size_t gi) {
   const PlaceRec& p = best.rec;
   // Where the story is said to happen ("rallied in X"), only a scene in the other country outweighs it.
   if (g.locative && !g.context_locative) return false;
-  if (g.demonym || g.qualifier || !g.hints.empty() || p.kind != PlaceKind::kCity || p.rank == FeatureRank::kCapital) return false;
+  if (g.demonym || g.qualifier || !g.hints.empty()) return false;
+  if (p.kind != PlaceKind::kCity || p.rank == FeatureRank::kCapital) return false;
   if (p.population >= kStrayMaxPopulation || g.context_support < kContextMinimum || !g.context_country) return false;
   const uint16_t cc = CcKey(p);
   if (!cc || cc == g.context_country) return false;
@@ -720,7 +722,8 @@ void PlaceResolution::Choose() {
       g.stray = true;
       for (size_t mi : g.members) {
         mentions_[mi].chosen = -1;
-        if (explain_) mentions_[mi].why = "left unresolved: a small town of a country nothing else in the article is in";
+        if (explain_)
+          mentions_[mi].why = "left unresolved: a small town of a country nothing else in the article is in";
       }
       continue;
     }
