@@ -77,6 +77,11 @@ constexpr double kHomeDemonym = 0.5;       // "Georgian", "French"
 constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a home country
 constexpr double kForeignRegion = 1.5;
 constexpr double kForeignCountry = 1.5;
+// A stray namesake (StrayNamesake): a town under this many people, in an article where the other
+// names that are likeliest towns or regions of another country give it at least kContextMinimum
+// votes (a region of one reading gives 1, a town 0.7, a name of readings in many countries less).
+constexpr uint32_t kStrayMaxPopulation = 100000;
+constexpr double kContextMinimum = 0.6;
 constexpr double kTownBesideArea = 2.0;  // more, for an alternate name beside places of that name    // a reading this far below its name's best counts 0
 
 // Whether a region's seat bears the region's name (Donetsk in Donetsk Oblast): named after a
@@ -173,9 +178,14 @@ struct Group {
   bool country = false;  // its most likely reading is a country
   bool region_cue = false;  // some mention reads as the region ("Washington state"; PlaceMention)
   bool qualifier = false;   // some mention qualifies a name the gazetteer lacks (PlaceMention)
-  double weight = 0;  // sum of the members' weights
-  double home = 0;    // the same, as evidence of the article's home country (see Resolve)
+  double weight = 0;        // sum of the members' weights
+  double home = 0;          // the same, as evidence of the article's home country (see Resolve)
   size_t best = 0;
+  uint16_t context_country = 0;   // the country the other names speak for most (0: none)
+  double context_support = 0;     // its votes from other names likeliest towns or regions in it
+  bool stray = false;             // its best reading is a stray namesake: left unresolved (Choose)
+  bool locative = false;          // some mention follows "in", "across", ...: the story is there
+  bool context_locative = false;  // so does one of the names that give context_support
 };
 // Countries as two-letter keys in small vectors: an article names few.
 using CountryVotes = std::vector<std::pair<uint16_t, double>>;
@@ -196,7 +206,9 @@ struct ResolveScratch {
     if (ng == groups.size()) groups.emplace_back();
     Group& g = groups[ng++];
     g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
-    g.demonym = g.country = g.region_cue = g.qualifier = false, g.weight = g.home = 0, g.best = 0;
+    g.demonym = g.country = g.region_cue = g.qualifier = g.stray = g.locative = false;
+    g.weight = g.home = 0, g.best = 0;
+    g.context_country = 0, g.context_support = 0, g.context_locative = false;
     return g;
   }
   // After a very large article, give its memory back rather than keep it for the thread's life.
@@ -294,6 +306,7 @@ class PlaceResolution {
  private:
   bool SetWeights();
   double Nearness(const PlaceRec& p, size_t gi);
+  bool StrayNamesake(size_t gi);
 
   const Lexicon::Impl& lex_;
   std::vector<PlaceMention>& mentions_;
@@ -373,6 +386,7 @@ void PlaceResolution::GroupMentions() {
     g.weight += m.weight;
     g.region_cue |= m.region_cue;
     g.qualifier |= m.qualifier;
+    g.locative |= m.locative;
     // A country named outside a locative phrase is often a side remark ("backed by the United
     // States", "France condemned"); a demonym often modifies a foreign actor ("French officials",
     // "Russian strikes on Kyiv").
@@ -456,6 +470,23 @@ void PlaceResolution::WeighCountriesAndHints(const PlaceContext& ctx) {
       local_of[gi] = CcKey(top->rec);
       AddVote(local, local_of[gi], 1.0);
     }
+  }
+  // The country of the other names' towns and regions, for StrayNamesake: a country's name or a
+  // demonym tells what a story is about ("a rally for Ukraine"), its towns where it happens.
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const uint16_t cc = dominant_for[gi];
+    groups[gi].context_country = groups.size() == 1 ? 0 : cc;
+    double support = 0;
+    bool locative = false;
+    for (size_t oi = 0; oi < groups.size() && cc; ++oi) {
+      // (not a name the rest of the article reads in a third country: an acronym read as a region)
+      if (oi != gi && local_of[oi] == cc && (dominant_for[oi] == 0 || dominant_for[oi] == cc)) {
+        support += FindVote(group_vote[oi], cc);
+        locative |= groups[oi].locative;
+      }
+    }
+    groups[gi].context_support = support;
+    groups[gi].context_locative = locative;
   }
   // Per group, the admin-1 region of its likeliest reading (the capital rule below).
   std::vector<uint32_t> top_admin1(groups.size(), 0);
@@ -653,13 +684,49 @@ void PlaceResolution::Cohere() {
   }
 }
 
+// A name whose best reading is a small town (not a capital) of a country that nothing else in the
+// article speaks for, while other names are towns or regions of another country the name has no
+// reading in: a namesake of a place the gazetteer lacks ("Luna" beside "Ituri province" is no town
+// of the Philippines). Unresolved, the event falls back on the places the story does name. A name
+// written with its region ("X, Texas"), qualifying another, or near the article's other places,
+// keeps its reading; so does one in a country the article names ("fled across the border to X, Peru").
+bool PlaceResolution::StrayNamesake(size_t gi) {
+  const Group& g = groups_[gi];
+  const Cand& best = g.cands[g.best];
+  const PlaceRec& p = best.rec;
+  // Where the story is said to happen ("rallied in X"), only a scene in the other country outweighs it.
+  if (g.locative && !g.context_locative) return false;
+  if (g.demonym || g.qualifier || !g.hints.empty()) return false;
+  if (p.kind != PlaceKind::kCity || p.rank == FeatureRank::kCapital) return false;
+  if (p.population >= kStrayMaxPopulation || g.context_support < kContextMinimum || !g.context_country) return false;
+  const uint16_t cc = CcKey(p);
+  if (!cc || cc == g.context_country) return false;
+  if (FindVote(scratch_.votes, cc) - FindVote(scratch_.group_vote[gi], cc) >= 0.05) return false;
+  // Support from the other names' readings (Cohere), whether or not a one-reading name was scored.
+  const uint32_t g32 = static_cast<uint32_t>(gi);
+  if (p.admin1_code && scratch_.region.Other(p.admin1_code, g32) > 0.05) return false;
+  if (p.admin2_code && scratch_.county.Other(p.admin2_code, g32) > 0.05) return false;
+  if (Nearness(p, gi) > 0.05) return false;
+  return std::none_of(g.cands.begin(), g.cands.end(), [&](const Cand& o) { return CcKey(o.rec) == g.context_country; });
+}
+
 void PlaceResolution::Choose() {
   static constexpr const char* kReasons[] = {", the article's country", ", in the article's country", ", in a country the article names",
                                              ", in a region the article names", ", related to a county of the article",
                                              ", inside the region written after it", ", near other places of the article",
                                              ", a country other names lie in"};
-  for (auto& g : groups_) {
+  for (size_t gi = 0; gi < groups_.size(); ++gi) {
+    Group& g = groups_[gi];
     const Cand& best = g.cands[g.best];
+    if (StrayNamesake(gi)) {
+      g.stray = true;
+      for (size_t mi : g.members) {
+        mentions_[mi].chosen = -1;
+        if (explain_)
+          mentions_[mi].why = "left unresolved: a small town of a country nothing else in the article is in";
+      }
+      continue;
+    }
     std::string why;
     if (explain_) {
       char buf[48];
@@ -682,7 +749,7 @@ void PlaceResolution::Choose() {
 void PlaceResolution::FindHomeCountry(PlaceContext* ctx) const {
   CountryVotes home;
   for (const auto& g : groups_) {
-    uint16_t cc = CcKey(g.cands[g.best].rec);
+    uint16_t cc = g.stray ? 0 : CcKey(g.cands[g.best].rec);
     if (cc) AddVote(home, cc, g.home <= 1.0 ? g.home : 1.0 + std::log(g.home));
   }
   auto ranked = RankVotes(home);

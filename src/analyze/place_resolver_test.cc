@@ -95,6 +95,44 @@ TEST_F(PlaceResolverTest, ExplainingSaysWhy) {
   EXPECT_NE(mentions[0].why.find("candidates)"), std::string::npos) << mentions[0].why;
 }
 
+TEST_F(PlaceResolverTest, AStrayNamesakeIsLeftUnresolved) {
+  // "El Centro" has readings in the US and Mexico, none in Colombia: beside two Colombian
+  // names it is a place the gazetteer lacks, not the Californian town.
+  std::vector<PlaceMention> mentions = {Mention(*lex_, "El Centro"), Mention(*lex_, "Bucaramanga"),
+                                        Mention(*lex_, "Santander")};
+  ASSERT_FALSE(mentions[0].candidates.empty());
+  PlaceContext ctx = PlaceResolver(*lex_).Resolve(&mentions, /*explain=*/true);
+  EXPECT_EQ(mentions[0].chosen, -1) << NameOf(*lex_, mentions[0].chosen) << " " << mentions[0].why;
+  EXPECT_EQ(CountryOf(*lex_, mentions[1].chosen), "CO");
+  EXPECT_EQ(ctx.dominant_country, "CO");
+  // The same without explaining.
+  std::vector<PlaceMention> quiet = {Mention(*lex_, "El Centro"), Mention(*lex_, "Bucaramanga"),
+                                     Mention(*lex_, "Santander")};
+  PlaceResolver(*lex_).Resolve(&quiet);
+  EXPECT_EQ(quiet[0].chosen, -1);
+}
+
+TEST_F(PlaceResolverTest, ANamesakeInACountryTheArticleNamesStays) {
+  // Alone, or where the article names its country, the town keeps its reading.
+  std::vector<PlaceMention> alone = {Mention(*lex_, "El Centro")};
+  PlaceResolver(*lex_).Resolve(&alone);
+  EXPECT_EQ(CountryOf(*lex_, alone[0].chosen), "US");
+  std::vector<PlaceMention> named = {Mention(*lex_, "El Centro"), Mention(*lex_, "Bucaramanga"),
+                                     Mention(*lex_, "Santander"), Mention(*lex_, "California")};
+  PlaceResolver(*lex_).Resolve(&named);
+  EXPECT_EQ(CountryOf(*lex_, named[0].chosen), "US");
+  // Where the story is said to happen ("in El Centro"), beside names only mentioned, it stays too.
+  std::vector<PlaceMention> scene = {Mention(*lex_, "El Centro"), Mention(*lex_, "Bucaramanga"),
+                                     Mention(*lex_, "Santander")};
+  scene[0].locative = true;
+  PlaceResolver(*lex_).Resolve(&scene);
+  EXPECT_EQ(CountryOf(*lex_, scene[0].chosen), "US");
+  // ... unless one of them is a scene as well.
+  scene[2].locative = true;
+  PlaceResolver(*lex_).Resolve(&scene);
+  EXPECT_EQ(scene[0].chosen, -1);
+}
+
 TEST_F(PlaceResolverTest, NoCandidatesNoChoice) {
   std::vector<PlaceMention> mentions(1);
   PlaceContext ctx = PlaceResolver(*lex_).Resolve(&mentions);
