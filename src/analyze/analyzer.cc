@@ -8,6 +8,7 @@
 
 #include "analyze/entity_finder.h"
 #include "analyze/facts.h"
+#include "analyze/person_actors.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill {
@@ -20,7 +21,8 @@ struct Analyzer::Impl {
   AnalyzeOptions options;
   analyze::EntityFinder entities;
   analyze::AnalyzeData data;
-  Impl(const Lexicon& lexicon, analyze::AnalyzeData data) : entities(lexicon), data(std::move(data)) {}
+  const Lexicon* lexicon;
+  Impl(const Lexicon& lexicon, analyze::AnalyzeData data) : entities(lexicon), data(std::move(data)), lexicon(&lexicon) {}
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -44,6 +46,7 @@ Status Analyzer::Analyze(Document& doc) const {
   if (doc.sentences.empty()) doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, impl_->data.abbreviations);  // no syntax stage
   impl_->entities.Find(doc);
   analyze::ReadEntityStructure(doc, impl_->data.entity_structure);  // roles, organisations by structure
+  analyze::GivePeopleActors(doc, impl_->data.person_roles, *impl_->lexicon);  // actors from those roles
   if (doc.entities.size() > impl_->options.max_entities) {
     doc.diagnostics.push_back({"analyze", "truncated: " + std::to_string(doc.entities.size()) +
                                               " entities, only the first " +

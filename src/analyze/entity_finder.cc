@@ -382,6 +382,30 @@ void EntityFinder::TitleMentions(std::string_view title, std::vector<PlaceMentio
 
 namespace {
 
+// A country's name used as a currency's prefix is no place and no nationality: "US$460
+// million", "$US 1.5 billion", "US $50 million", "US dollars" (the name spans [b, e) of text).
+bool IsCurrencyPrefix(std::string_view text, size_t b, size_t e) {
+  if ((e < text.size() && text[e] == '$') || (b > 0 && text[b - 1] == '$')) return true;
+  size_t k = e;
+  while (k < text.size() && k < e + 2 && text[k] == ' ') ++k;
+  if (k == e) return false;
+  if (k < text.size() && text[k] == '$') {
+    ++k;
+    while (k < text.size() && text[k] == ' ') ++k;
+    return k < text.size() && text[k] >= '0' && text[k] <= '9';
+  }
+  auto word_is = [&](std::string_view w) {
+    if (text.size() - k < w.size()) return false;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(text[k + i])) != w[i]) return false;
+    }
+    return true;
+  };
+  if (!word_is("dollar")) return false;
+  size_t end = k + 6 + (word_is("dollars") ? 1 : 0);
+  return end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+}
+
 // Words and tables the steps of EntityFinder::Pass share.
 static const uint64_t kCity = lexicon::TokenHash("city"), kThe = lexicon::TokenHash("the"), kA = lexicon::TokenHash("a"), kAn = lexicon::TokenHash("an"),
                       kAnd = lexicon::TokenHash("and"), kOf = lexicon::TokenHash("of"), kFor = lexicon::TokenHash("for"),
@@ -390,6 +414,12 @@ static const UnitPlaces kNoPlaces;
 static const uint64_t kCounties = lexicon::TokenHash("counties"), kParishes = lexicon::TokenHash("parishes");
 static const uint64_t kParticles[] = {lexicon::TokenHash("of"), lexicon::TokenHash("the"), lexicon::TokenHash("and"),
                                       lexicon::TokenHash("for"), lexicon::TokenHash("de"), lexicon::TokenHash("la")};
+// Words between a nationality and a title that leave the nationality the title's: "Kenya's
+// former President", "the Ghanaian acting prime minister".
+static const uint64_t kTitleModifiers[] = {
+    lexicon::TokenHash("former"),   lexicon::TokenHash("ousted"),   lexicon::TokenHash("acting"),  lexicon::TokenHash("interim"),
+    lexicon::TokenHash("outgoing"), lexicon::TokenHash("incoming"), lexicon::TokenHash("deposed"), lexicon::TokenHash("exiled"),
+    lexicon::TokenHash("then"),     lexicon::TokenHash("late"),     lexicon::TokenHash("new"),     lexicon::TokenHash("current")};
 // "in Syria", "across the country of ...", "throughout Georgia": the story is located there.
 static const uint64_t kLocatives[] = {lexicon::TokenHash("in"), lexicon::TokenHash("across"), lexicon::TokenHash("throughout"),
                                       lexicon::TokenHash("inside"), lexicon::TokenHash("within"), lexicon::TokenHash("around")};
@@ -606,18 +636,51 @@ class EntityFinder::Pass {
     return idx == UINT32_MAX ? std::string() : std::string(lex.places[idx].country, 2);
   }
 
+  auto is_title_modifier(const Unit& u) {
+    return u.count == 1 && std::find(std::begin(kTitleModifiers), std::end(kTitleModifiers), toks[u.first].hash) != std::end(kTitleModifiers);
+  }
+
+  // "of Morocco", "of the United States" right after unit `ui` (a title or a name): the country
+  // named (not a demonym: "of Kenyan descent"), else "".
+  std::string of_country_after(size_t ui) {
+    size_t k = ui + 1;
+    if (k + 1 >= nu || !unit_joins(k) || units[k].count != 1 || !tok_is(units[k].first, kOf)) return std::string();
+    ++k;
+    if (units[k].count == 1 && tok_is(units[k].first, kThe) && k + 1 < nu && unit_joins(k + 1)) ++k;
+    if (!unit_joins(k) || !L(units[k]).demonym_of.empty()) return std::string();
+    // The country must end the phrase: "of Georgia Tech" names no country.
+    if (k + 1 < nu && unit_joins(k + 1) && unit_cap(units[k + 1])) return std::string();
+    for (uint32_t p : L(units[k]).places) {
+      if (lex.places[p].kind == PlaceKind::kCountry) return std::string(lex.places[p].country, 2);
+    }
+    return std::string();
+  }
+
+  // A title's actor from "of COUNTRY" after `ui` where nothing before the title named one.
+  void of_country(Mod& m, size_t ui) {
+    if (!m.country_from_dominant) return;
+    std::string cc = of_country_after(ui);
+    if (cc.empty()) return;
+    m.country_from_dominant = false;
+    m.actor = country_actor(cc, m.role);
+    if (explaining) m.explain = "country from \"of " + cc + "\" after it";
+  }
+
   // Fills the actor country of `p` from modifier units before unit `ui` (demonym, country name,
   // possessive "Kazakhstan's", "the city's"); returns the first unit of the modifier.
   size_t compose(Mod& m, size_t ui, const std::string& role) {
     m.role = role;
     size_t start = ui;
-    if (ui > 0 && unit_joins(ui)) {
-      const Unit& prev = units[ui - 1];
+    // Modifiers of the title ("former", "acting") stand between it and its nationality.
+    size_t mi = ui;
+    while (mi > 0 && mi + 2 >= ui && unit_joins(mi) && is_title_modifier(units[mi - 1])) --mi;
+    if (mi > 0 && unit_joins(mi)) {
+      const Unit& prev = units[mi - 1];
       std::string cc = modifier_country(prev);
       if (!cc.empty()) {
         m.actor = country_actor(cc, role);
-        if (explaining) m.explain = "country from \"" + std::string(doc[unit_span(ui - 1, ui - 1)]) + "\"";
-        return ui - 1;
+        if (explaining) m.explain = "country from \"" + std::string(doc[unit_span(mi - 1, mi - 1)]) + "\"";
+        return mi - 1;
       }
       // "the city's deputy mayor", "the country's police": the country of the place last named.
       // ("the city" may be one unit: a place cue.)
@@ -1041,7 +1104,10 @@ void EntityFinder::Pass::FindTitledPeople() {
       if (b == SIZE_MAX) continue;
       std::string role = u.title ? std::string(u.title->role, strnlen(u.title->role, 4)) : std::string();
       Mod mod;
-      if (u.title) compose(mod, ui, role);
+      if (u.title) {
+        compose(mod, ui, role);
+        of_country(mod, b);  // "King NAME of Morocco"
+      }
       Pending& p = add_person(a, b, u.title ? std::string(doc[unit_span(ui, ui)]) : std::string(), role, u.title ? &mod : nullptr, ui);
       if (explaining) why(p) = u.title ? "title \"" + ent(p).role + "\" before the name; " + mod.explain : "honorific before the name";
       claim(ui, ui);
@@ -1067,6 +1133,7 @@ void EntityFinder::Pass::FindNamedPeople() {
           std::string role(units[j].title->role, strnlen(units[j].title->role, 4));
           Mod mod;
           compose(mod, j, role);
+          of_country(mod, j);  // "NAME, the president of Ghana"
           // The title may extend over following title words ("deputy mayor" is one entry).
           Pending& p = add_person(ui, b, std::string(doc[unit_span(j, j)]), role, &mod, ui);
           if (explaining) why(p) = "apposition with the title \"" + ent(p).role + "\"; " + mod.explain;
@@ -1333,7 +1400,7 @@ void EntityFinder::Pass::FindPlaces() {
     // virus", "Reston strain").
     {
       uint32_t b0 = toks[u.first].begin, e0 = toks[u.first + u.count - 1].end;
-      bool currency = (e0 < text.size() && text[e0] == '$') || (b0 > 0 && text[b0 - 1] == '$');
+      bool currency = IsCurrencyPrefix(text, b0, e0);
       bool glued = false;
       if (ui + 1 < nu && e0 + 1 == toks[units[ui + 1].first].begin && text[e0] == '-') {
         const Unit& nx = units[ui + 1];

@@ -9,6 +9,7 @@ Result<AnalyzeData> AnalyzeData::Load(const DataFiles& files) {
   EM_ASSIGN_OR_RETURN(data.dates, DateLexicon::Load(files));
   EM_ASSIGN_OR_RETURN(data.quotes, QuoteLexicon::Load(files));
   EM_ASSIGN_OR_RETURN(data.entity_structure, EntityStructureLexicon::Load(files));
+  EM_ASSIGN_OR_RETURN(data.person_roles, PersonRoleTable::Load(files));
   return data;
 }
 

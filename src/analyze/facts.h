@@ -6,6 +6,7 @@
 #include "analyze/count_finder.h"
 #include "analyze/date_resolver.h"
 #include "analyze/entity_structure.h"
+#include "analyze/person_actors.h"
 #include "analyze/quote_attributor.h"
 #include "core/data_files.h"
 #include "eventmill/document.h"
@@ -22,6 +23,7 @@ struct AnalyzeData {
   DateLexicon dates;
   QuoteLexicon quotes;
   EntityStructureLexicon entity_structure;  // entities/structure.txt
+  PersonRoleTable person_roles;             // actors/titles.txt
   // An error names the missing or malformed file (and line).
   static Result<AnalyzeData> Load(const DataFiles& files);
 };

@@ -34,6 +34,10 @@ class DataCopy : public ::testing::Test {
     // The syntax stage's model: the pipeline parses the sentences the later stages read.
     fs::create_directories(dir_ / "syntax");
     fs::copy(fs::path(DataDir()) / "syntax" / "en_ewt.model", dir_ / "syntax" / "en_ewt.model");
+    // The one file of data/actors read at start-up as well: people's CAMEO roles by title
+    // (analyze/person_actors).
+    fs::create_directories(dir_ / "actors");
+    fs::copy(fs::path(DataDir()) / "actors" / "titles.txt", dir_ / "actors" / "titles.txt");
   }
   void TearDown() override { fs::remove_all(dir_); }
 
