@@ -4,6 +4,9 @@
 // frames, recodes, places, dates, counts, merging, confidence.
 #include "eventmill/code.h"
 
+#include <algorithm>
+
+#include "code/match_memo.h"
 #include "code/passes/passes.h"
 #include "code/word_tokens.h"
 
@@ -34,10 +37,12 @@ bool Coder::MayCode(const Document& doc, const Sentence& s) const {
   if (!patterns.MayMatch(words)) return false;  // cheap: no pattern has all its words here
   // The trigger pass's own match (the coder reads doc.sentences, so the same words): a sentence
   // whose every pattern fails on word order, or is blocked by a stop phrase, codes nothing.
-  for (const code::PatternMatch& m : patterns.Match(code::SentenceWords(doc, s))) {
-    if (m.pattern->cameo != "-") return true;
-  }
-  return false;
+  // The matches are kept for the trigger pass (code::MatchMemo), which would find the same.
+  std::vector<code::WordToken> tokens = code::SentenceWords(doc, s);
+  std::vector<code::PatternMatch> matches = patterns.Match(tokens);
+  bool fires = std::any_of(matches.begin(), matches.end(), [](const code::PatternMatch& m) { return m.pattern->cameo != "-"; });
+  code::MatchMemo::Keep(patterns, std::move(tokens), std::move(matches));
+  return fires;
 }
 
 Status Coder::Code(Document& doc) const {

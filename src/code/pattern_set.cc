@@ -1,6 +1,7 @@
 #include "code/pattern_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -165,15 +166,45 @@ bool IsPassiveAt(const std::vector<WordToken>& tokens, size_t i, const Inflector
   return false;
 }
 
+namespace {
+
+// A bit per hash of a map's keys (mod 2^16): most words of a sentence are no key, and a clear bit
+// says so without walking the map's buckets (a cache miss or two each). Never says no to a key.
+class KeyFilter {
+ public:
+  static size_t Hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+  void Add(std::string_view key) {
+    size_t h = Hash(key);
+    bits_[(h >> 6) & (kWords - 1)] |= uint64_t{1} << (h & 63);
+  }
+  bool MayHave(std::string_view key) const {
+    size_t h = Hash(key);
+    return (bits_[(h >> 6) & (kWords - 1)] >> (h & 63)) & 1;
+  }
+
+ private:
+  static constexpr size_t kWords = 1024;
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(kWords, 0);
+};
+
+uint64_t NextGeneration() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+}  // namespace
+
 struct PatternSet::Impl {
+  uint64_t generation = NextGeneration();
   std::shared_ptr<const Inflector> inflector;
   std::vector<std::unique_ptr<Pattern>> patterns;
   std::unordered_map<std::string, std::vector<const Pattern*>> by_first_word;
+  KeyFilter first_word_filter;  // by_first_word's keys
   std::vector<const Pattern*> unindexed;  // first element a prefix or optional
 
   // MayMatch's index: patterns by a key word of their trigger (whole words, then prefixes);
   // patterns whose trigger has no such word (a number, a suffix, optional) are always checked.
   std::unordered_map<std::string, std::vector<const Pattern*>> by_key;
+  KeyFilter key_filter;  // by_key's keys
   std::vector<std::pair<std::string, const Pattern*>> by_key_prefix;
   std::vector<const Pattern*> keyless;
 
@@ -197,27 +228,51 @@ struct PatternSet::Impl {
       if (w.prefix || cut != std::string::npos) {
         by_key_prefix.push_back({w.text.substr(0, cut), p});
       } else {
+        key_filter.Add(w.text);
         auto& list = by_key[w.text];
         if (list.empty() || list.back() != p) list.push_back(p);
       }
     }
   }
 
-  // The words of one sentence as MayMatch reads them: lower case, as a set.
+  // The words of one sentence as MayMatch reads them: lower case, sorted (binary search for a
+  // word or a prefix). Its buffers are kept from one sentence to the next (one Bag per thread),
+  // so a sentence costs no allocation once the longest words have been seen.
   struct Bag {
-    std::vector<std::string> words;
-    std::unordered_set<std::string_view> set;
+    std::vector<std::string> store;        // the lower-cased words; [0, count) in use
+    size_t count = 0;
+    std::vector<std::string_view> sorted;  // views of store[0, count), sorted
+    bool digit_first = false;              // some word starts with a digit
+
+    void Fill(const std::vector<std::string_view>& words) {
+      if (store.size() < words.size()) store.resize(words.size());
+      count = words.size();
+      sorted.clear();
+      digit_first = false;
+      for (size_t i = 0; i < words.size(); ++i) {
+        std::string& lower = store[i];
+        lower.assign(words[i]);
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        size_t pos;
+        while ((pos = lower.find("\xE2\x80\x99")) != std::string::npos) lower.replace(pos, 3, "'");
+        if (!lower.empty() && std::isdigit(static_cast<unsigned char>(lower[0]))) digit_first = true;
+        sorted.push_back(lower);
+      }
+      std::sort(sorted.begin(), sorted.end());
+    }
+    bool HasWord(std::string_view w) const { return std::binary_search(sorted.begin(), sorted.end(), w); }
+    // Whether some word starts with `prefix`: the first word not below it does, if any does.
+    bool HasPrefix(std::string_view prefix) const {
+      auto it = std::lower_bound(sorted.begin(), sorted.end(), prefix);
+      return it != sorted.end() && it->substr(0, prefix.size()) == prefix;
+    }
     bool Has(const PatternWord& w) const {
-      if (w.number) {
-        return std::any_of(words.begin(), words.end(),
-                           [](const std::string& x) { return !x.empty() && std::isdigit(static_cast<unsigned char>(x[0])); });
+      if (w.number) return digit_first;
+      if (w.prefix) return HasPrefix(w.text);
+      if (w.suffix) {
+        return std::any_of(sorted.begin(), sorted.end(), [&](std::string_view x) { return EndsWith(x, w.text); });
       }
-      if (w.prefix || w.suffix) {
-        return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
-          return x.size() >= w.text.size() && (w.prefix ? x.compare(0, w.text.size(), w.text) == 0 : EndsWith(x, w.text));
-        });
-      }
-      if (set.count(w.text)) return true;
+      if (HasWord(w.text)) return true;
       // A word the treebank splits ("cease-fire" as "cease" "-" "fire", "don't" as "do" "n't"):
       // present when its pieces are (an apostrophe's split is not checked: present).
       if (w.text.find('\'') != std::string::npos) return true;
@@ -226,7 +281,7 @@ struct PatternSet::Impl {
       while (b <= w.text.size()) {
         size_t e = w.text.find('-', b);
         if (e == std::string::npos) e = w.text.size();
-        if (e > b && !set.count(std::string_view(w.text).substr(b, e - b))) return false;
+        if (e > b && !HasWord(std::string_view(w.text).substr(b, e - b))) return false;
         b = e + 1;
       }
       return true;
@@ -259,6 +314,7 @@ struct PatternSet::Impl {
       return;
     }
     for (const auto& alt : first.alternatives) {
+      first_word_filter.Add(alt.front().text);
       auto& list = by_first_word[alt.front().text];
       if (list.empty() || list.back() != p) list.push_back(p);
     }
@@ -315,7 +371,8 @@ struct PatternSet::Impl {
   }
 
   void TryAt(const Pattern* p, const std::vector<WordToken>& tokens, size_t ti, std::vector<PatternMatch>& out) const {
-    std::vector<size_t> pos(p->elements.size(), SIZE_MAX);
+    thread_local std::vector<size_t> pos;  // reused: no allocation per attempt
+    pos.assign(p->elements.size(), SIZE_MAX);
     size_t end = MatchFrom(*p, 0, tokens, ti, pos);
     if (end == 0 || end <= ti) return;
     PatternMatch m;
@@ -350,6 +407,7 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 size_t PatternSet::size() const { return impl_->patterns.size(); }
+uint64_t PatternSet::generation() const { return impl_->generation; }
 
 std::vector<std::string> PatternSet::VerbForms() const {
   std::unordered_set<std::string> seen;
@@ -371,6 +429,8 @@ void PatternSet::Add(PatternSet&& other) {
     impl_->patterns.push_back(std::move(p));
   }
   other.impl_->patterns.clear();
+  impl_->generation = NextGeneration();
+  other.impl_->generation = NextGeneration();
 }
 
 Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view name, const Inflector& inflector,
@@ -552,8 +612,11 @@ Result<PatternSet> PatternSet::Load(const DataFiles& patterns) {
 std::vector<PatternMatch> PatternSet::MatchAll(const std::vector<WordToken>& tokens) const {
   std::vector<PatternMatch> out;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (auto it = impl_->by_first_word.find(tokens[i].lower); it != impl_->by_first_word.end()) {
-      for (const Pattern* p : it->second) impl_->TryAt(p, tokens, i, out);
+    const std::string& word = tokens[i].lower;
+    if (impl_->first_word_filter.MayHave(word)) {
+      if (auto it = impl_->by_first_word.find(word); it != impl_->by_first_word.end()) {
+        for (const Pattern* p : it->second) impl_->TryAt(p, tokens, i, out);
+      }
     }
     for (const Pattern* p : impl_->unindexed) impl_->TryAt(p, tokens, i, out);
   }
@@ -561,28 +624,18 @@ std::vector<PatternMatch> PatternSet::MatchAll(const std::vector<WordToken>& tok
 }
 
 bool PatternSet::MayMatch(const std::vector<std::string_view>& words) const {
-  Impl::Bag bag;
-  bag.words.reserve(words.size());
-  for (std::string_view w : words) {
-    std::string lower(w);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    size_t pos;
-    while ((pos = lower.find("\xE2\x80\x99")) != std::string::npos) lower.replace(pos, 3, "'");
-    bag.words.push_back(std::move(lower));
-  }
-  for (const std::string& w : bag.words) bag.set.insert(w);
+  thread_local Impl::Bag bag;
+  bag.Fill(words);
   for (const Pattern* p : impl_->keyless)
     if (bag.MayHold(*p)) return true;
-  for (const std::string& w : bag.words) {
-    if (auto it = impl_->by_key.find(w); it != impl_->by_key.end())
+  for (size_t i = 0; i < bag.count; ++i) {
+    if (!impl_->key_filter.MayHave(bag.store[i])) continue;
+    if (auto it = impl_->by_key.find(bag.store[i]); it != impl_->by_key.end())
       for (const Pattern* p : it->second)
         if (bag.MayHold(*p)) return true;
   }
   for (const auto& [prefix, p] : impl_->by_key_prefix) {
-    bool present = std::any_of(bag.words.begin(), bag.words.end(), [&](const std::string& x) {
-      return x.size() >= prefix.size() && x.compare(0, prefix.size(), prefix) == 0;
-    });
-    if (present && bag.MayHold(*p)) return true;
+    if (bag.HasPrefix(prefix) && bag.MayHold(*p)) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
 // (data/patterns/modality.cues) and the back-reference words (data/patterns/references.tsv).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -119,6 +120,10 @@ class PatternSet {
 
   // Every form of the {lemma} verbs the patterns name ("arrested", "investigate").
   std::vector<std::string> VerbForms() const;
+
+  // Which set this is, as it stands: unique in the process, and new after every Add (a cache of
+  // its matches keys on it; see match_memo.h).
+  uint64_t generation() const;
 
   size_t size() const;
   const Pattern& pattern(size_t i) const;  // i < size(), in file order

@@ -136,6 +136,25 @@ TEST(PatternSet, MayMatchOnlyWhenEveryNeededElementHasItsWords) {
   EXPECT_FALSE(figures->MayMatch({"it", "rained"}));
 }
 
+TEST(PatternSet, MayMatchForgetsTheSentenceBefore) {
+  // MayMatch keeps its word buffers from one call to the next: a long sentence's words must not
+  // be read as part of a shorter one after it.
+  auto set = PatternSet::Parse("173 {arrest} ~3 (protesters|riot police)\n"
+                               "081 ^peacekeep* ~2 withdrew\n"
+                               "145 ^<n> ~2 *-strong ~2 crowd\n",
+                               "t.patterns", TestInflector());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_TRUE(set->MayMatch({"Riot", "police", "arrested", "the", "peacekeepers", "who", "withdrew", "and", "a",
+                             "5000", "10,000-strong", "crowd"}));
+  EXPECT_FALSE(set->MayMatch({"they", "arrested", "the", "police"}));
+  EXPECT_FALSE(set->MayMatch({"they", "withdrew"}));
+  EXPECT_FALSE(set->MayMatch({"a", "crowd", "gathered"}));
+  EXPECT_FALSE(set->MayMatch({"a", "strong", "crowd", "of", "5000"}));  // no word ends "-strong"
+  EXPECT_TRUE(set->MayMatch({"some", "500", "1,000-strong", "crowd"}));
+  EXPECT_TRUE(set->MayMatch({"PEACEKEEPING", "troops", "withdrew"}));  // a prefix, any case
+  EXPECT_FALSE(set->MayMatch({"peace", "troops", "withdrew"}));        // shorter than the prefix
+}
+
 TEST(PatternSet, ReportsBadLinesWithTheirPlace) {
   auto bad = PatternSet::Parse("# ok\n17x {arrest}\n", "bad.patterns", TestInflector());
   ASSERT_FALSE(bad.ok());

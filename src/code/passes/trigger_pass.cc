@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 
+#include "code/match_memo.h"
 #include "code/passes/passes.h"
 
 namespace eventmill::code {
@@ -66,7 +67,7 @@ void CarryCues(const CoderData& data, DocumentState& d, SentenceState& st) {
 }
 
 std::vector<PatternMatch> FindTriggers(const CoderData& data, const SentenceState& st) {
-  return data.patterns.Match(st.s.tokens);
+  return MatchMemo::Match(data.patterns, st.s.tokens);  // Coder::MayCode's matches when it read the sentence
 }
 
 void ReadCues(const CoderData& data, SentenceState& st, TriggerState& t) {
