@@ -114,6 +114,7 @@ class FrameReader {
 
   void Read(uint32_t trigger, Span phrase) {
     if (ReadModalClause(trigger)) return;
+    if (ReadConditionClause(trigger)) return;
     FindReporters(trigger);
     uint32_t predicate = trigger;
     BeginCoreReading(trigger);
@@ -155,10 +156,12 @@ class FrameReader {
       // "the man police arrested": a relative clause with a subject of its own lacks its object,
       // the noun it modifies.
       uint32_t noun = static_cast<uint32_t>(t_.Head(predicate));
-      if (!t_.IsRelativePronoun(static_cast<uint32_t>(t_.Child(predicate, {Deprel::kNsubj, Deprel::kNsubjPass, Deprel::kCsubj})))) {
+      if (!t_.IsRelativePronoun(
+              static_cast<uint32_t>(t_.Child(predicate, {Deprel::kNsubj, Deprel::kNsubjPass, Deprel::kCsubj})))) {
         FrameSlot slot = rules_.SlotOf(cameo_, Deprel::kObj, "");
         if (slot == FrameSlot::kSource || slot == FrameSlot::kTarget) {
-          for (uint32_t w : Conjuncts(noun)) Add(slot, w, noun, Deprel::kObj, "obj: the noun \"" + t_.Lower(noun) + "\" the relative clause modifies");
+          for (uint32_t w : Conjuncts(noun))
+            Add(slot, w, noun, Deprel::kObj, "obj: the noun \"" + t_.Lower(noun) + "\" the relative clause modifies");
         }
       }
     }
@@ -192,6 +195,35 @@ class FrameReader {
     return true;
   }
 
+  // "The rebels will attack unless the army withdraws": a subordinator that the pattern takes as
+  // its trigger stands for the condition it opens. The subject of the clause the condition hangs
+  // from sets it (the source); the subject of the condition is whom it is set for (the target).
+  bool ReadConditionClause(uint32_t trigger) {
+    int32_t clause = t_.Head(trigger);
+    if (t_.at(trigger).deprel != Deprel::kMark || clause < 0 || t_.at(clause).deprel != Deprel::kAdvcl) return false;
+    int32_t governor = t_.Head(static_cast<uint32_t>(clause));
+    if (governor < 0) return false;
+    uint32_t c = static_cast<uint32_t>(clause), g = static_cast<uint32_t>(governor);
+    int32_t source = t_.Child(g, {Deprel::kNsubj});
+    int32_t target = t_.Child(c, {Deprel::kNsubj, Deprel::kNsubjPass});
+    if (source < 0) return false;
+    out_.explain.push_back("\"" + t_.Lower(trigger) + "\" opens the condition \"" + t_.Lower(c) + "\" set by \"" +
+                           t_.Lower(g) + "\"");
+    direct_ = true;
+    trigger_ = trigger;
+    for (uint32_t w : Conjuncts(static_cast<uint32_t>(source))) {
+      Add(FrameSlot::kSource, w, static_cast<uint32_t>(source), Deprel::kNsubj, "nsubj of \"" + t_.Lower(g) + "\"");
+    }
+    if (target >= 0) {
+      for (uint32_t w : Conjuncts(static_cast<uint32_t>(target))) {
+        Add(FrameSlot::kTarget, w, static_cast<uint32_t>(target), Deprel::kNsubj,
+            "subject of the condition \"" + t_.Lower(c) + "\"");
+      }
+    }
+    direct_ = false;
+    return true;
+  }
+
  private:
   // From here on, what TakeDependents reads of `verb` is a core reading (FrameArgument::direct)
   // when the verb's tree looks sound.
@@ -215,7 +247,8 @@ class FrameReader {
   }
   bool HasAgent(uint32_t i) const {
     for (uint32_t c : t_.Children(i)) {
-      if (t_.at(c).deprel == Deprel::kOblAgent || (t_.at(c).deprel == Deprel::kObl && t_.Marker(c) == "by")) return true;
+      if (t_.at(c).deprel == Deprel::kOblAgent || (t_.at(c).deprel == Deprel::kObl && t_.Marker(c) == "by"))
+        return true;
     }
     return false;
   }
@@ -238,8 +271,8 @@ class FrameReader {
       std::string marker = t_.Marker(c);
       FrameSlot slot = rules_.SlotOf(cameo_, d, marker);
       if (slot == FrameSlot::kNone) continue;
-      std::string how = std::string(DeprelName(d)) + (marker.empty() ? "" : " \"" + marker + "\"") + " of \"" +
-                        t_.Lower(p) + "\"";
+      std::string how =
+          std::string(DeprelName(d)) + (marker.empty() ? "" : " \"" + marker + "\"") + " of \"" + t_.Lower(p) + "\"";
       uint32_t word = c;
       if (d == Deprel::kCcomp) {
         // "demanded that the government resign": the subject of the demanded clause.
@@ -286,7 +319,8 @@ class FrameReader {
         int32_t obj = t_.Child(h, {Deprel::kObj});
         if (obj >= 0) return Inherit(static_cast<uint32_t>(obj), as, "object of \"" + t_.Lower(h) + "\" (control)");
         int32_t subj = t_.Child(h, {Deprel::kNsubj, Deprel::kNsubjPass});
-        if (subj >= 0) return Inherit(static_cast<uint32_t>(subj), as, "subject of \"" + t_.Lower(h) + "\" (control/raising)");
+        if (subj >= 0)
+          return Inherit(static_cast<uint32_t>(subj), as, "subject of \"" + t_.Lower(h) + "\" (control/raising)");
         cur = static_cast<uint32_t>(h);
         continue;
       }
@@ -321,7 +355,8 @@ class FrameReader {
         // ", vowing to retaliate", "after attacking the base": a participle adjunct has the
         // main clause's subject.
         int32_t subj = t_.Child(h, {Deprel::kNsubj});
-        if (subj >= 0) return Inherit(static_cast<uint32_t>(subj), as, "subject of the main clause \"" + t_.Lower(h) + "\"");
+        if (subj >= 0)
+          return Inherit(static_cast<uint32_t>(subj), as, "subject of the main clause \"" + t_.Lower(h) + "\"");
         return;
       }
       return;  // ccomp ("said ... attacked") and the rest: a clause of its own; its speaker is no actor
@@ -365,7 +400,8 @@ class FrameReader {
       std::string w = t_.Lower(word);
       int32_t speaker = (w == "he" || w == "she" || w == "they" || w == "it") ? SpeakerOf(word) : -1;
       if (speaker >= 0) {
-        how += "; \"" + w + "\" is the speaker of \"" + t_.Lower(static_cast<uint32_t>(t_.Head(static_cast<uint32_t>(speaker)))) + "\"";
+        how += "; \"" + w + "\" is the speaker of \"" +
+               t_.Lower(static_cast<uint32_t>(t_.Head(static_cast<uint32_t>(speaker)))) + "\"";
         word = static_cast<uint32_t>(speaker);
       }
     }
@@ -407,8 +443,8 @@ class FrameReader {
   std::vector<uint32_t> LookIn(uint32_t word) const {
     std::vector<uint32_t> out = {word};
     for (size_t k = 0; k < out.size() && k < 3; ++k) {
-      for (Deprel want : {Deprel::kAppos, Deprel::kFlat, Deprel::kCompound, Deprel::kNmod, Deprel::kNmodPoss,
-                          Deprel::kAmod}) {
+      for (Deprel want :
+           {Deprel::kAppos, Deprel::kFlat, Deprel::kCompound, Deprel::kNmod, Deprel::kNmodPoss, Deprel::kAmod}) {
         for (uint32_t c : t_.Children(out[k])) {
           if (t_.at(c).deprel != want) continue;
           // "dozens of protesters", "calls by the rulers", "an offer from the neighbours".
