@@ -85,21 +85,6 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
-std::vector<std::string> SplitBars(const text::WordListEntry& e) {
-  std::vector<std::string> out;
-  std::string_view k = e.key;
-  while (!k.empty()) {
-    size_t bar = k.find('|');
-    std::string_view v = k.substr(0, bar);
-    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-    if (!v.empty()) out.emplace_back(v);
-    if (bar == std::string_view::npos) break;
-    k = k.substr(bar + 1);
-  }
-  return out;
-}
-
 void AddCues(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
   for (const auto& e : entries)
     for (const auto& v : e.values) out->Add(PhraseWords(v), e.key);
@@ -107,7 +92,7 @@ void AddCues(const std::vector<text::WordListEntry>& entries, text::PhraseSet* o
 
 void AddPlain(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : SplitBars(e)) out->Add(PhraseWords(v), "");
+    for (const auto& v : text::KeyAlternatives(e)) out->Add(PhraseWords(v), "");
 }
 
 struct NounPhrase {
@@ -438,21 +423,21 @@ Result<CountLexicon> CountLexicon::Load(const DataFiles& files) {
                    [](const Vague& a, const Vague& b) { return a.words.size() > b.words.size(); });
   for (const auto& [section, entries] : qualifiers) AddCues(entries, &lex.qualifiers);
   for (const auto& e : people["nouns"])
-    for (const auto& w : SplitBars(e)) lex.people.insert(text::AsciiLower(w));
+    for (const auto& w : text::KeyAlternatives(e)) lex.people.insert(text::AsciiLower(w));
   for (const auto& e : people["suffixes"])
-    for (const auto& w : SplitBars(e)) lex.people_suffixes.push_back(w);
+    for (const auto& w : text::KeyAlternatives(e)) lex.people_suffixes.push_back(w);
   AddCues(kinds["verbs"], &lex.verb_cues);
   AddCues(kinds["nouns"], &lex.noun_cues);
   AddCues(kinds["tolls"], &lex.toll_cues);
   for (const auto& e : kinds["parts"])
-    for (const auto& w : SplitBars(e)) lex.parts.insert(text::AsciiLower(w));
+    for (const auto& w : text::KeyAlternatives(e)) lex.parts.insert(text::AsciiLower(w));
   for (const auto& e : kinds["final"])
-    for (const auto& w : SplitBars(e)) lex.final_tallies.insert(text::AsciiLower(w));
+    for (const auto& w : text::KeyAlternatives(e)) lex.final_tallies.insert(text::AsciiLower(w));
   AddPlain(never["before"], &lex.never_before);
   AddPlain(never["after"], &lex.never_after);
   AddPlain(never["negations"], &lex.negations);
   for (const auto& e : never["money"])
-    for (const auto& w : SplitBars(e)) lex.money.insert(text::AsciiLower(w));
+    for (const auto& w : text::KeyAlternatives(e)) lex.money.insert(text::AsciiLower(w));
   for (const auto* m : {&lex.units, &lex.tens, &lex.multipliers})
     for (const auto& [w, v] : *m) lex.figure_words.insert(w);
   // A vague figure by its first word past an article ("a few" -> "few"); a kind cue by its

@@ -32,21 +32,6 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
-std::vector<std::string> Bars(const text::WordListEntry& e) {
-  std::vector<std::string> out;
-  std::string_view k = e.key;
-  while (!k.empty()) {
-    size_t bar = k.find('|');
-    std::string_view v = k.substr(0, bar);
-    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-    if (!v.empty()) out.emplace_back(v);
-    if (bar == std::string_view::npos) break;
-    k = k.substr(bar + 1);
-  }
-  return out;
-}
-
 int DaysInMonth(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -367,9 +352,9 @@ Result<DateLexicon> DateLexicon::Load(const DataFiles& files) {
   for (const auto& e : cal["parts"]) lex.parts.push_back(PhraseWords(e.key));
   std::stable_sort(lex.parts.begin(), lex.parts.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& e : cal["month_cues"])
-    for (const auto& w : Bars(e)) lex.month_cues.insert(w);
+    for (const auto& w : text::KeyAlternatives(e)) lex.month_cues.insert(w);
   for (const auto& e : cal["year_cues"])
-    for (const auto& w : Bars(e)) lex.year_cues.insert(w);
+    for (const auto& w : text::KeyAlternatives(e)) lex.year_cues.insert(w);
   for (const auto& e : rel["phrases"]) {
     if (e.values.size() < 2) continue;
     lex.relatives.push_back({PhraseWords(e.key), std::atoi(e.values[0].c_str()), e.values[1]});

@@ -30,21 +30,6 @@ std::string Normalized(std::string_view w) {
   return s;
 }
 
-std::vector<std::string> Bars(const text::WordListEntry& e) {
-  std::vector<std::string> out;
-  std::string_view k = e.key;
-  while (!k.empty()) {
-    size_t bar = k.find('|');
-    std::string_view v = k.substr(0, bar);
-    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-    if (!v.empty()) out.emplace_back(v);
-    if (bar == std::string_view::npos) break;
-    k = k.substr(bar + 1);
-  }
-  return out;
-}
-
 // A phrase split into words as doc.tokens splits it: at spaces, hyphens kept as words.
 std::vector<std::string> PhraseWords(std::string_view phrase) {
   std::vector<std::string> out;
@@ -483,12 +468,12 @@ Result<EntityStructureLexicon> EntityStructureLexicon::Load(const DataFiles& fil
   EM_RETURN_IF_ERROR(text::RequireSections(roles, files.PathOf("quotes/roles.txt"), {"roles"}));
   for (const auto* entries : {&roles["roles"], &lists["roles"]}) {
     for (const auto& e : *entries) {
-      for (const auto& v : Bars(e)) lex.roles.Add(PhraseWords(v), "");
+      for (const auto& v : text::KeyAlternatives(e)) lex.roles.Add(PhraseWords(v), "");
     }
   }
   auto words = [&](std::string_view section, std::set<std::string, std::less<>>* out) {
     for (const auto& e : lists[std::string(section)]) {
-      for (const auto& v : Bars(e)) {
+      for (const auto& v : text::KeyAlternatives(e)) {
         // One word each: "news agency" makes no head of "news".
         if (v.find(' ') == std::string::npos) out->insert(Normalized(v));
       }

@@ -33,24 +33,9 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
-std::vector<std::string> Bars(const text::WordListEntry& e) {
-  std::vector<std::string> out;
-  std::string_view k = e.key;
-  while (!k.empty()) {
-    size_t bar = k.find('|');
-    std::string_view v = k.substr(0, bar);
-    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-    if (!v.empty()) out.emplace_back(v);
-    if (bar == std::string_view::npos) break;
-    k = k.substr(bar + 1);
-  }
-  return out;
-}
-
 void AddPhrases(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : Bars(e)) out->Add(PhraseWords(v), "");
+    for (const auto& v : text::KeyAlternatives(e)) out->Add(PhraseWords(v), "");
 }
 
 // ---- quote marks ----------------------------------------------------------------------------
@@ -777,11 +762,11 @@ Result<QuoteLexicon> QuoteLexicon::Load(const DataFiles& files) {
     (e.values[0] == "person" ? lex.person_pronouns : lex.any_pronouns).insert(e.key);
   }
   for (const auto& e : speech["particles"])
-    for (const auto& w : Bars(e)) lex.particles.insert(w);
+    for (const auto& w : text::KeyAlternatives(e)) lex.particles.insert(w);
   for (const auto& e : speech["not_names"])
-    for (const auto& w : Bars(e)) lex.not_names.insert(w);
+    for (const auto& w : text::KeyAlternatives(e)) lex.not_names.insert(w);
   for (const auto& e : orgs["words"])
-    for (const auto& w : Bars(e)) lex.org_words.insert(text::AsciiLower(w));
+    for (const auto& w : text::KeyAlternatives(e)) lex.org_words.insert(text::AsciiLower(w));
   return lex;
 }
 

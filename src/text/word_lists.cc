@@ -83,4 +83,19 @@ Status RequireSections(const WordLists& lists, std::string_view name, std::initi
   return Status::Ok();
 }
 
+std::vector<std::string> KeyAlternatives(const WordListEntry& entry) {
+  std::vector<std::string> out;
+  std::string_view k = entry.key;
+  while (!k.empty()) {
+    size_t bar = k.find('|');
+    std::string_view v = k.substr(0, bar);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    if (!v.empty()) out.emplace_back(v);
+    if (bar == std::string_view::npos) break;
+    k = k.substr(bar + 1);
+  }
+  return out;
+}
+
 }  // namespace eventmill::text

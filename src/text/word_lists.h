@@ -41,6 +41,10 @@ Result<WordLists> ReadWordLists(const DataFiles& files, std::string_view relativ
 // never runs on an empty table.
 Status RequireSections(const WordLists& lists, std::string_view name, std::initializer_list<std::string_view> sections);
 
+// The '|'-separated alternatives of an entry's key, trimmed, empty ones dropped: the line
+// "killed | dead" of a section without '=' is two phrases.
+std::vector<std::string> KeyAlternatives(const WordListEntry& entry);
+
 // ASCII lower-case copy (UTF-8 bytes >= 0x80 are kept).
 std::string AsciiLower(std::string_view s);
 

@@ -44,5 +44,14 @@ TEST(WordLists, RequiredSectionsMustHoldEntries) {
   EXPECT_FALSE(RequireSections(*r, "x.txt", {"adverbs"}).ok());
 }
 
+TEST(WordLists, KeyAlternativesAreTrimmedAndSkipEmptyOnes) {
+  auto lists = ParseWordLists("[cues]\n killed | dead ||  shot dead \nalone\n", "t.txt");
+  ASSERT_TRUE(lists.ok()) << lists.status().message();
+  const auto& cues = lists->at("cues");
+  ASSERT_EQ(cues.size(), 2u);
+  EXPECT_EQ(KeyAlternatives(cues[0]), (std::vector<std::string>{"killed", "dead", "shot dead"}));
+  EXPECT_EQ(KeyAlternatives(cues[1]), (std::vector<std::string>{"alone"}));
+}
+
 }  // namespace
 }  // namespace eventmill::text
