@@ -397,6 +397,17 @@ void PlaceResolution::GroupMentions() {
   groups_ = std::span<Group>(scratch.groups.data(), scratch.ng);
 }
 
+// Whether some name (not a demonym) has a reading in a country other than `cc`.
+static bool NameOutside(std::span<const Group> groups, uint16_t cc) {
+  for (const Group& g : groups) {
+    if (g.demonym) continue;
+    for (const auto& c : g.cands) {
+      if (CcKey(c.rec) && CcKey(c.rec) != cc) return true;
+    }
+  }
+  return false;
+}
+
 void PlaceResolution::VoteForCountries(PlaceContext* ctx) {
   ResolveScratch& scratch = scratch_;
   const std::span<Group> groups = groups_;
@@ -432,7 +443,9 @@ void PlaceResolution::VoteForCountries(PlaceContext* ctx) {
     strength *= g.weight <= 1.0 ? g.weight : 1.0 + 0.3 * std::log(g.weight);
     // A demonym mostly names an actor ("Russian forces shelled ...", "the French embassy"), not
     // where the story happens: alone it does not make its country the article's.
-    if (g.demonym) strength *= kDemonymVote;
+    // (Only where a name has a reading outside the demonym's country: elsewhere the vote decides
+    // nothing between countries, and a full one keeps "Georgian police ... in Tbilisi" the city.)
+    if (g.demonym && NameOutside(groups, CcKey(*top_rec))) strength *= kDemonymVote;
     for (const auto& [cc, v] : m) {
       double share = strength * v / sum;
       if (share < 0.05) continue;
