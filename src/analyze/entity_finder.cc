@@ -1415,7 +1415,16 @@ void EntityFinder::Pass::FindPlaces() {
       // ("Washington Drive", "Los Angeles Times", "China Daily").
       bool street_head = ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kStreetHead) &&
                          (toks[units[ui + 1].first].flags & lexicon::kUpperInitial);
-      if (currency || glued || name_head || street_head) {
+      // A word listed between initials that are no places is one more initialism, written in
+      // title case ("the unions (ABC, Xyz, DEF)"), not a region of the same name.
+      auto initials = [&](size_t vi) {
+        const Unit& v = units[vi];
+        return v.count == 1 && (toks[v.first].flags & lexicon::kAllUpper) && L(v).places.empty() && L(v).admin_abbrev.empty() &&
+               L(v).demonym_of.empty() && L(v).common_places.empty();
+      };
+      bool in_initials = u.count == 1 && ui >= 1 && ui + 1 < nu && gap_is(u.first, ',') && gap_is(units[ui + 1].first, ',') &&
+                         initials(ui - 1) && initials(ui + 1);
+      if (currency || glued || name_head || street_head || in_initials) {
         u.claimed = true;
         continue;
       }

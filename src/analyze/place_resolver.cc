@@ -74,6 +74,7 @@ constexpr double kAlternateBesidePrimary = 2.0;
 // The home country: how much a mention speaks for it, by what it is.
 constexpr double kHomeCountryNamed = 0.6;  // a country's name, not after "in", "across", ...
 constexpr double kHomeDemonym = 0.5;       // "Georgian", "French"
+constexpr double kDemonymVote = 0.5;       // a demonym's vote for its country, against a name's 1
 constexpr double kHomeMinimum = 0.5;       // the least evidence that makes a home country
 constexpr double kForeignRegion = 1.5;
 constexpr double kForeignCountry = 1.5;
@@ -396,6 +397,17 @@ void PlaceResolution::GroupMentions() {
   groups_ = std::span<Group>(scratch.groups.data(), scratch.ng);
 }
 
+// Whether some name (not a demonym) has a reading in a country other than `cc`.
+static bool NameOutside(std::span<const Group> groups, uint16_t cc) {
+  for (const Group& g : groups) {
+    if (g.demonym) continue;
+    for (const auto& c : g.cands) {
+      if (CcKey(c.rec) && CcKey(c.rec) != cc) return true;
+    }
+  }
+  return false;
+}
+
 void PlaceResolution::VoteForCountries(PlaceContext* ctx) {
   ResolveScratch& scratch = scratch_;
   const std::span<Group> groups = groups_;
@@ -429,6 +441,11 @@ void PlaceResolution::VoteForCountries(PlaceContext* ctx) {
     double strength = top_rec->kind == PlaceKind::kCity ? 0.7 : 1.0;
     // Several mentions of one name count more, but far less than as many names.
     strength *= g.weight <= 1.0 ? g.weight : 1.0 + 0.3 * std::log(g.weight);
+    // A demonym mostly names an actor ("Russian forces shelled ...", "the French embassy"), not
+    // where the story happens: alone it does not make its country the article's.
+    // (Only where a name has a reading outside the demonym's country: elsewhere the vote decides
+    // nothing between countries, and a full one keeps "Georgian police ... in Tbilisi" the city.)
+    if (g.demonym && NameOutside(groups, CcKey(*top_rec))) strength *= kDemonymVote;
     for (const auto& [cc, v] : m) {
       double share = strength * v / sum;
       if (share < 0.05) continue;
