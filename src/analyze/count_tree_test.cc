@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "analyze/facts.h"
+#include "core/load_once_for_tests.h"
 #include "eventmill/data_dir.h"
 #include "eventmill/syntax.h"
 
@@ -17,27 +18,11 @@ namespace eventmill::analyze {
 namespace {
 
 const AnalyzeData& Data() {
-  static const AnalyzeData* data = [] {
-    auto r = AnalyzeData::Load(DataFiles(DataDir()));
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().message();
-      std::abort();
-    }
-    return new AnalyzeData(std::move(*r));
-  }();
-  return *data;
+  return LoadOnce<AnalyzeData>([] { return AnalyzeData::Load(DataFiles(DataDir())); });
 }
 
 const Parser& TheParser() {
-  static const Parser* parser = [] {
-    auto r = Parser::Load({.scope = ParseScope::kAll});
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().message();
-      std::abort();
-    }
-    return new Parser(std::move(*r));
-  }();
-  return *parser;
+  return LoadOnce<Parser>([] { return Parser::Load({.scope = ParseScope::kAll}); });
 }
 
 // The counts of `text`, every sentence parsed.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyze/facts.h"
+#include "core/load_once_for_tests.h"
 #include "eventmill/data_dir.h"
 #include "eventmill/syntax.h"
 
@@ -17,27 +18,11 @@ namespace eventmill::analyze {
 namespace {
 
 const EntityStructureLexicon& Lex() {
-  static const EntityStructureLexicon* lex = [] {
-    auto r = EntityStructureLexicon::Load(DataFiles(DataDir()));
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().message();
-      std::abort();
-    }
-    return new EntityStructureLexicon(std::move(*r));
-  }();
-  return *lex;
+  return LoadOnce<EntityStructureLexicon>([] { return EntityStructureLexicon::Load(DataFiles(DataDir())); });
 }
 
 const Parser& TheParser() {
-  static const Parser* parser = [] {
-    auto r = Parser::Load({.scope = ParseScope::kAll});
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().message();
-      std::abort();
-    }
-    return new Parser(std::move(*r));
-  }();
-  return *parser;
+  return LoadOnce<Parser>([] { return Parser::Load({.scope = ParseScope::kAll}); });
 }
 
 // The entities of `text` after this pass, given the people already found ("Name" each); each

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "analyze/facts.h"
+#include "core/load_once_for_tests.h"
 #include "eventmill/data_dir.h"
 #include "text/sentence_splitter.h"
 
@@ -32,15 +33,7 @@ namespace fs = std::filesystem;
 
 // The project's analyze data, loaded once for the tests of this file.
 const AnalyzeData& Data() {
-  static const AnalyzeData* data = [] {
-    auto r = AnalyzeData::Load(DataFiles(DataDir()));
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().message();
-      std::abort();
-    }
-    return new AnalyzeData(std::move(*r));
-  }();
-  return *data;
+  return LoadOnce<AnalyzeData>([] { return AnalyzeData::Load(DataFiles(DataDir())); });
 }
 
 using Record = std::map<std::string, std::string>;  // field -> value as text ("5135", "exact")

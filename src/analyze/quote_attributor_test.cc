@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/load_once_for_tests.h"
 #include "analyze/facts.h"
 #include "eventmill/data_dir.h"
 #include "text/sentence_splitter.h"
@@ -11,15 +12,7 @@ namespace {
 
 // The project's analyze data, loaded once for the tests of this file.
 const AnalyzeData& Data() {
-  static const AnalyzeData* data = [] {
-    auto r = AnalyzeData::Load(DataFiles(DataDir()));
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().message();
-      std::abort();
-    }
-    return new AnalyzeData(std::move(*r));
-  }();
-  return *data;
+  return LoadOnce<AnalyzeData>([] { return AnalyzeData::Load(DataFiles(DataDir())); });
 }
 
 std::vector<Quote> Quotes(Document& doc) {
