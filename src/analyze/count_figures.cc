@@ -81,14 +81,14 @@ size_t MatchAt(const Clause& c, size_t i, const std::vector<std::string>& phrase
 }
 
 // The label of the longest cue starting at i (nullptr when none); *len its length.
-const std::string* CueAt(const Clause& c, size_t i, const text::PhraseSet& cues, size_t* len) {
-  text::PhraseSet::Match m = cues.LongestAt(c.lw, i);
+const std::string* CueAt(const Clause& c, size_t i, const text::PatternSet& cues, size_t* len) {
+  text::PhraseHit m = cues.LongestAt(c.lw, i);
   *len = m.length;
   return m.label;
 }
 
 // The label of the longest cue ending right before token `end`.
-const std::string* CueEndingAt(const Clause& c, size_t end, const text::PhraseSet& cues) {
+const std::string* CueEndingAt(const Clause& c, size_t end, const text::PatternSet& cues) {
   return cues.LongestEndingAt(c.lw, end).label;
 }
 
@@ -96,7 +96,7 @@ std::optional<Figure> FigureReader::Read(size_t i) const {
   Figure f;
   f.begin = i;
   size_t j = i;
-  if (text::PhraseSet::Match q = lex_.qualifiers.LongestAt(c_.lw, i)) {
+  if (text::PhraseHit q = lex_.qualifiers.LongestAt(c_.lw, i)) {
     f.qualifier = *q.label;
     j = i + q.length;
   }

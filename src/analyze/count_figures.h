@@ -47,9 +47,9 @@ Clause ClauseOfTokens(const Document& doc, const Sentence& sentence);
 // Length in tokens of `phrase` matched at i, or 0.
 size_t MatchAt(const Clause& c, size_t i, const std::vector<std::string>& phrase);
 // The label of the longest cue starting at i (nullptr when none); *len its length.
-const std::string* CueAt(const Clause& c, size_t i, const text::PhraseSet& cues, size_t* len);
+const std::string* CueAt(const Clause& c, size_t i, const text::PatternSet& cues, size_t* len);
 // The label of the longest cue ending right before token `end`.
-const std::string* CueEndingAt(const Clause& c, size_t end, const text::PhraseSet& cues);
+const std::string* CueEndingAt(const Clause& c, size_t end, const text::PatternSet& cues);
 
 // Reads a figure at a token: [qualifier] number [multiplier...] [range], or a vague plural.
 class FigureReader {

@@ -85,14 +85,14 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
-void AddCues(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
+void AddCues(const std::vector<text::WordListEntry>& entries, text::PatternSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : e.values) out->Add(PhraseWords(v), e.key);
+    for (const auto& v : e.values) out->AddPhrase(PhraseWords(v), e.key);
 }
 
-void AddPlain(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
+void AddPlain(const std::vector<text::WordListEntry>& entries, text::PatternSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : text::KeyAlternatives(e)) out->Add(PhraseWords(v), "");
+    for (const auto& v : text::KeyAlternatives(e)) out->AddPhrase(PhraseWords(v), "");
 }
 
 struct NounPhrase {
@@ -124,7 +124,7 @@ class Binder {
  private:
   bool IsFigureAt(size_t i) const { return reader_.Read(i).has_value(); }
 
-  bool InList(size_t i, const text::PhraseSet& phrases) const { return bool(phrases.LongestAt(c_.lw, i)); }
+  bool InList(size_t i, const text::PatternSet& phrases) const { return bool(phrases.LongestAt(c_.lw, i)); }
 
 
   // A kind cue that starts at i, skipping auxiliaries and adverbs ("were later arrested").

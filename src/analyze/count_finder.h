@@ -17,7 +17,7 @@
 #include "eventmill/document.h"
 #include "eventmill/status.h"
 #include "core/data_files.h"
-#include "text/phrase_set.h"
+#include "text/pattern_set.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill::analyze {
@@ -31,11 +31,11 @@ struct CountLexicon {
     std::string qualifier;
   };
   std::vector<Vague> vague;
-  text::PhraseSet qualifiers;                       // label: the qualifier
+  text::PatternSet qualifiers;                       // label: the qualifier
   std::set<std::string> people;
   std::vector<std::string> people_suffixes;
-  text::PhraseSet verb_cues, noun_cues, toll_cues;  // label: the Count kind
-  text::PhraseSet never_before, never_after, negations;
+  text::PatternSet verb_cues, noun_cues, toll_cues;  // label: the Count kind
+  text::PatternSet never_before, never_after, negations;
   std::set<std::string> money;
   // Words that make a nominal a part of another told beside it ("including two children").
   std::set<std::string, std::less<>> parts;

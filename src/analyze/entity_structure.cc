@@ -101,7 +101,7 @@ class Reader {
   Document& doc_;
   const EntityStructureLexicon& lex_;
   std::vector<Word> w_;
-  std::vector<std::string> norms_;  // w_[i].norm, for PhraseSet
+  std::vector<std::string> norms_;  // w_[i].norm, for the role phrases
   bool added_ = false;              // an entity was added: doc.entities is sorted again
 };
 
@@ -195,7 +195,7 @@ int Reader::CapRunEnd(size_t a, bool place_tail) const {
 
 size_t Reader::RoleEndingAt(size_t end) const {
   if (end == 0 || end > w_.size()) return 0;
-  text::PhraseSet::Match m = lex_.roles.LongestEndingAt(norms_, end);
+  text::PhraseHit m = lex_.roles.LongestEndingAt(norms_, end);
   if (!m || m.length > end || !Same(end - m.length, end - 1)) return 0;
   return m.length;
 }
@@ -468,7 +468,7 @@ Result<EntityStructureLexicon> EntityStructureLexicon::Load(const DataFiles& fil
   EM_RETURN_IF_ERROR(text::RequireSections(roles, files.PathOf("quotes/roles.txt"), {"roles"}));
   for (const auto* entries : {&roles["roles"], &lists["roles"]}) {
     for (const auto& e : *entries) {
-      for (const auto& v : text::KeyAlternatives(e)) lex.roles.Add(PhraseWords(v), "");
+      for (const auto& v : text::KeyAlternatives(e)) lex.roles.AddPhrase(PhraseWords(v), "");
     }
   }
   auto words = [&](std::string_view section, std::set<std::string, std::less<>>* out) {

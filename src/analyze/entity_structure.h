@@ -27,12 +27,12 @@
 #include "core/data_files.h"
 #include "eventmill/document.h"
 #include "eventmill/status.h"
-#include "text/phrase_set.h"
+#include "text/pattern_set.h"
 
 namespace eventmill::analyze {
 
 struct EntityStructureLexicon {
-  text::PhraseSet roles;  // role phrases, lower case, a final dot cut
+  text::PatternSet roles;  // role phrases, lower case, a final dot cut
   std::set<std::string, std::less<>> org_heads, members, speech, say, stops, place_words;
   // Reads entities/structure.txt and quotes/roles.txt; an error names the file (and line).
   static Result<EntityStructureLexicon> Load(const DataFiles& files);

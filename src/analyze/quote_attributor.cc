@@ -33,9 +33,9 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
-void AddPhrases(const std::vector<text::WordListEntry>& entries, text::PhraseSet* out) {
+void AddPhrases(const std::vector<text::WordListEntry>& entries, text::PatternSet* out) {
   for (const auto& e : entries)
-    for (const auto& v : text::KeyAlternatives(e)) out->Add(PhraseWords(v), "");
+    for (const auto& v : text::KeyAlternatives(e)) out->AddPhrase(PhraseWords(v), "");
 }
 
 // ---- quote marks ----------------------------------------------------------------------------
@@ -231,7 +231,7 @@ class Attributor {
     return static_cast<size_t>(it - sents_.begin());
   }
 
-  static size_t MatchAny(const Sent& s, size_t i, const text::PhraseSet& ps) {
+  static size_t MatchAny(const Sent& s, size_t i, const text::PatternSet& ps) {
     return ps.LongestAt(s.lw, i).length;
   }
 

@@ -16,14 +16,14 @@
 #include "eventmill/document.h"
 #include "eventmill/status.h"
 #include "core/data_files.h"
-#include "text/phrase_set.h"
+#include "text/pattern_set.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill::analyze {
 
 // The compiled data of data/quotes/. Immutable after Load; share it between threads.
 struct QuoteLexicon {
-  text::PhraseSet verbs, participles, according, statements, roles;
+  text::PatternSet verbs, participles, according, statements, roles;
   std::set<std::string, std::less<>> person_pronouns, any_pronouns, particles, not_names, org_words;
 
   // Reads dir/{speech,roles,organisations}.txt. An error names the missing file.

@@ -14,10 +14,11 @@
 #include <vector>
 
 #include "code/frame_filler.h"
-#include "code/pattern_set.h"
 #include "code/sentence_view.h"
+#include "code/word_tokens.h"
 #include "eventmill/document.h"
 #include "eventmill/status.h"
+#include "text/pattern_set.h"
 
 namespace eventmill::code {
 

@@ -6,8 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "code/pattern_set.h"
+#include "code/word_tokens.h"
 #include "eventmill/lexicon.h"
+#include "text/pattern_set.h"
 
 namespace eventmill::code {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "code/sentence_view.h"
 #include "core/data_files.h"
+#include "text/grammar_words.h"
 
 namespace eventmill::code {
 namespace {
@@ -54,7 +55,7 @@ class Tree {
   bool IsRelativePronoun(uint32_t i) const {
     if (at(i).upos != Upos::kPron && at(i).upos != Upos::kDet) return false;
     std::string w = Lower(i);
-    return w == "who" || w == "which" || w == "that" || w == "whom";
+    return text::grammar::IsIn(text::grammar::kRelativePronouns, w) || w == "that";
   }
   // Passive: "was arrested" (aux:pass), or a bare past participle hanging from a noun or a clause
   // ("activists arrested by police", "Arrested in May, he ...").

@@ -13,8 +13,8 @@
 #include <optional>
 #include <vector>
 
-#include "code/pattern_set.h"
 #include "code/word_tokens.h"
+#include "text/pattern_set.h"
 
 namespace eventmill::code {
 

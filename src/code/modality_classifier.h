@@ -6,8 +6,9 @@
 #include <string>
 #include <unordered_set>
 
-#include "code/pattern_set.h"
 #include "code/sentence_view.h"
+#include "code/word_tokens.h"
+#include "text/pattern_set.h"
 
 namespace eventmill::code {
 

@@ -84,7 +84,7 @@ SentenceView BuildSentenceView(const Document& doc, size_t index, const std::vec
     bool after_comma = i > 0 && v.tokens[i - 1].lower == ",";
     // ", who spent years as a fugitive, was released": the relative clause is an aside when a
     // comma closes it and the sentence goes on.
-    if (i >= aside_end && after_comma && (w == "who" || w == "which" || w == "whose" || w == "whom")) {
+    if (i >= aside_end && after_comma && (text::grammar::IsIn(text::grammar::kRelativePronouns, w) || w == "whose")) {
       size_t j = i + 1;
       while (j < v.tokens.size() && v.tokens[j].lower != "," && v.tokens[j].lower != ";" && v.tokens[j].lower != ":" &&
              v.tokens[j].lower != "\"" && v.tokens[j].lower != "(" && v.tokens[j].lower != "-") {

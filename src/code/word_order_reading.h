@@ -14,8 +14,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "code/pattern_set.h"
 #include "code/sentence_view.h"
+#include "code/word_tokens.h"
+#include "text/pattern_set.h"
 
 namespace eventmill::code::word_order {
 

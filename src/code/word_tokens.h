@@ -11,15 +11,22 @@
 #include <vector>
 
 #include "eventmill/document.h"
+#include "text/pattern_set.h"
 #include "text/tokenizer.h"
+#include "text/word_token.h"
 
 namespace eventmill::code {
 
-struct WordToken {
-  Span span;
-  std::string lower;   // ASCII lower-cased; curly quotes/apostrophes folded to ' and "
-  bool punct = false;  // a punctuation mark (, ; : . ! ? " ( ) - – and the like)
-};
+// The phrase engine the coder's patterns run on is the text layer's (text/pattern_set.h); the
+// coder names its parts as its own.
+using text::Inflector;
+using text::IsPassiveAt;
+using text::Pattern;
+using text::PatternElement;
+using text::PatternMatch;
+using text::PatternSet;
+using text::PatternWord;
+using text::WordToken;
 
 // The coder's words of the tokenizer's tokens `tokens` of text[range]. Linear in their bytes.
 std::vector<WordToken> WordsOfTokens(std::string_view text, const std::vector<text::Token>& tokens, Span range);

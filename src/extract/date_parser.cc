@@ -8,6 +8,7 @@
 
 #include "eventmill/civil_date.h"
 #include "extract/extract_data.h"
+#include "text/grammar_words.h"
 
 namespace eventmill::extract {
 namespace {
@@ -43,27 +44,6 @@ int Digits12(std::string_view s, size_t* i) {
   return v;
 }
 
-struct MonthName {
-  const char* name;
-  int month;
-};
-// English, German, French, Spanish, Italian, Dutch month names and abbreviations (lower case).
-constexpr MonthName kMonths[] = {
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7},
-    {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7},
-    {"oktober", 10}, {"dezember", 12},
-    {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6}, {"juillet", 7}, {"août", 8},
-    {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
-    {"agosto", 8}, {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
-    {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
-    {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9},
-    {"sept", 9}, {"oct", 10}, {"okt", 10}, {"nov", 11}, {"dec", 12}, {"dez", 12},
-};
-
 // A month name starting at s[*i] (letters only, case-insensitive, optional trailing '.').
 int MonthAt(std::string_view s, size_t* i) {
   size_t j = *i;
@@ -75,14 +55,13 @@ int MonthAt(std::string_view s, size_t* i) {
     size_t p;
     while ((p = word.find(from)) != std::string::npos) word.replace(p, from.size(), to);
   }
-  for (const MonthName& m : kMonths) {
-    if (word == m.name) {
-      *i = j;
-      if (*i < s.size() && s[*i] == '.') ++*i;
-      return m.month;
-    }
+  // English, German, French, Spanish, Italian, Dutch month names and abbreviations.
+  int month = text::grammar::MonthOf(word);
+  if (month) {
+    *i = j;
+    if (*i < s.size() && s[*i] == '.') ++*i;
   }
-  return 0;
+  return month;
 }
 
 void SkipSpaces(std::string_view s, size_t* i) {

@@ -19,11 +19,12 @@
 #include "code/event_merger.h"
 #include "code/modality_classifier.h"
 #include "code/passes/recode_table.h"
-#include "code/pattern_set.h"
 #include "code/sentence_view.h"
+#include "code/word_tokens.h"
 #include "core/cameo_code.h"
 #include "eventmill/document.h"
 #include "eventmill/lexicon.h"
+#include "text/pattern_set.h"
 
 namespace eventmill::code {
 

@@ -31,8 +31,9 @@ bool DescribesANoun(const SentenceState& st, const TriggerState& t) {
   }
   // Back to "a"/"an" over at most three plain words (no verb of the clause, relative word or mark).
   static const auto kBlocking = text::grammar::GrammarWords<std::unordered_set<std::string>>(
-      {text::grammar::kBeForms}, {"who", "whom", "which", "that", "has", "have", "had", "and", "or", "but", "he", "she",
-                                  "they", "it", "we", "i", "you"});
+      {text::grammar::kBeForms, text::grammar::kRelativePronouns, text::grammar::kHaveForms,
+       text::grammar::kSubjectPronouns},
+      {"that", "and", "or", "but"});
   for (size_t k = v; k-- > 0 && v - k <= 4;) {
     const WordToken& x = w[k];
     if (x.lower == "a" || x.lower == "an") return v - k >= 2;

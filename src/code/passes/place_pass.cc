@@ -213,7 +213,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // subordinate clause belongs to that clause's event.
     if (r->first >= ce) {
       static const auto kOpeners = text::grammar::GrammarWords<std::unordered_set<std::string>>(
-          {text::grammar::kSubordinators}, {"which", "who", "whom", "whose", "where", "as"});
+          {text::grammar::kSubordinators, text::grammar::kRelativePronouns}, {"whose", "where", "as"});
       // ("a week after a bomb killed 20 in Alexandria": the opener may follow a measure of time)
       size_t b = s.ClauseBegin(r->first);
       bool opened = false;

@@ -1,17 +1,18 @@
-#include "code/pattern_set.h"
+#include "text/pattern_set.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <unordered_set>
 
 #include "core/cameo_code.h"
 #include "text/grammar_words.h"
 
-namespace eventmill::code {
+namespace eventmill::text {
 namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -57,8 +58,8 @@ std::string Lower(std::string_view s) {
 }
 
 const std::unordered_set<std::string>& BeForms() {
-  static const auto kForms = text::grammar::GrammarWords<std::unordered_set<std::string>>(
-      {text::grammar::kBeForms},
+  static const auto kForms = grammar::GrammarWords<std::unordered_set<std::string>>(
+      {grammar::kBeForms},
       {"am", "get", "gets", "got", "gotten", "getting", "'s", "remain", "remains", "remained"});
   return kForms;
 }
@@ -187,6 +188,10 @@ class KeyFilter {
   std::vector<uint64_t> bits_ = std::vector<uint64_t>(kWords, 0);
 };
 
+// A word as the matcher compares it: a WordToken's lower-case text, or a lower-case string.
+const std::string& LowerOf(const WordToken& t) { return t.lower; }
+const std::string& LowerOf(const std::string& w) { return w; }
+
 uint64_t NextGeneration() {
   static std::atomic<uint64_t> next{1};
   return next.fetch_add(1, std::memory_order_relaxed);
@@ -200,6 +205,7 @@ struct PatternSet::Impl {
   std::unordered_map<std::string, std::vector<const Pattern*>> by_first_word;
   KeyFilter first_word_filter;  // by_first_word's keys
   std::vector<const Pattern*> unindexed;  // first element a prefix or optional
+  size_t max_words = 0;  // the most words a pattern can cover (LongestEndingAt looks back so far)
 
   // MayMatch's index: patterns by a key word of their trigger (whole words, then prefixes);
   // patterns whose trigger has no such word (a number, a suffix, optional) are always checked.
@@ -304,6 +310,13 @@ struct PatternSet::Impl {
 
   void Index(const Pattern* p) {
     IndexKeyWords(p);
+    size_t words = 0;
+    for (const PatternElement& e : p->elements) {
+      size_t longest = e.kind == PatternElement::Kind::kGap ? size_t(e.max_gap) : 0;
+      for (const auto& alt : e.alternatives) longest = std::max(longest, alt.size());
+      words += longest;
+    }
+    max_words = std::max(max_words, words);
     const PatternElement& first = p->elements.front();
     bool indexable = first.kind == PatternElement::Kind::kWords && !first.optional;
     for (const auto& alt : first.alternatives) {
@@ -323,6 +336,8 @@ struct PatternSet::Impl {
   // "a Mt. Vernon man", "Lt. Col. Smith": a period glued to a short word, with the sentence going on
   // after it (the splitter did not end it there), closes an abbreviation, not a clause, so a gap
   // runs across it.
+  // (Bare words carry no spans: a period among them always closes.)
+  static bool EndsAbbreviation(std::span<const std::string>, size_t) { return false; }
   static bool EndsAbbreviation(const std::vector<WordToken>& tokens, size_t k) {
     if (k == 0 || k + 1 >= tokens.size()) return false;
     const WordToken& word = tokens[k - 1];
@@ -331,23 +346,24 @@ struct PatternSet::Impl {
                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
   }
 
-  static bool WordAccepts(const PatternWord& w, const WordToken& t) {
-    if (w.number) return !t.lower.empty() && std::isdigit(static_cast<unsigned char>(t.lower[0]));
-    if (w.suffix) return t.lower.size() > w.text.size() && EndsWith(t.lower, w.text);
-    if (!w.prefix) return t.lower == w.text;
-    return t.lower.size() >= w.text.size() && t.lower.compare(0, w.text.size(), w.text) == 0;
+  static bool WordAccepts(const PatternWord& w, const std::string& lower) {
+    if (w.number) return !lower.empty() && std::isdigit(static_cast<unsigned char>(lower[0]));
+    if (w.suffix) return lower.size() > w.text.size() && EndsWith(lower, w.text);
+    if (!w.prefix) return lower == w.text;
+    return lower.size() >= w.text.size() && lower.compare(0, w.text.size(), w.text) == 0;
   }
 
   // Matches elements [ei..] from token ti; fills pos[ei] with the token of each element (or
   // SIZE_MAX for a skipped optional). Returns the index one past the last token, or 0 on failure.
-  static size_t MatchFrom(const Pattern& p, size_t ei, const std::vector<WordToken>& tokens, size_t ti,
-                          std::vector<size_t>& pos) {
+  // `Words`: std::vector<WordToken> (a sentence) or std::span<const std::string> (bare words).
+  template <typename Words>
+  static size_t MatchFrom(const Pattern& p, size_t ei, const Words& tokens, size_t ti, std::vector<size_t>& pos) {
     if (ei == p.elements.size()) return ti;
     const PatternElement& e = p.elements[ei];
     if (e.kind == PatternElement::Kind::kGap) {
       for (int g = 0; g <= e.max_gap && ti + g <= tokens.size(); ++g) {
         if (g > 0) {
-          const std::string& w = tokens[ti + g - 1].lower;
+          const std::string& w = LowerOf(tokens[ti + g - 1]);
           if ((w == "." && !EndsAbbreviation(tokens, ti + g - 1)) || w == ";" || w == "?" || w == "!") break;
         }
         pos[ei] = ti + g;
@@ -358,7 +374,7 @@ struct PatternSet::Impl {
     for (const auto& alt : e.alternatives) {
       if (ti + alt.size() > tokens.size()) continue;
       bool ok = true;
-      for (size_t k = 0; k < alt.size() && ok; ++k) ok = WordAccepts(alt[k], tokens[ti + k]);
+      for (size_t k = 0; k < alt.size() && ok; ++k) ok = WordAccepts(alt[k], LowerOf(tokens[ti + k]));
       if (!ok) continue;
       pos[ei] = ti;
       if (size_t end = MatchFrom(p, ei + 1, tokens, ti + alt.size(), pos)) return end;
@@ -368,6 +384,29 @@ struct PatternSet::Impl {
       return MatchFrom(p, ei + 1, tokens, ti, pos);
     }
     return 0;
+  }
+
+  // One past the last word of `p`'s first reading of `words` from word `i`; 0 when it does not match.
+  static size_t ReadingEnd(const Pattern* p, std::span<const std::string> words, size_t i) {
+    thread_local std::vector<size_t> pos;  // reused: no allocation per attempt
+    pos.assign(p->elements.size(), SIZE_MAX);
+    size_t end = MatchFrom(*p, 0, words, i, pos);
+    return end > i ? end : 0;
+  }
+
+  // The first pattern in index order (by_first_word's, then the unindexed) for which `accept`
+  // (a pattern) returns true, trying those that may start at `word`.
+  template <typename Accept>
+  const Pattern* FirstStartingWith(const std::string& word, Accept accept) const {
+    if (first_word_filter.MayHave(word)) {
+      if (auto it = by_first_word.find(word); it != by_first_word.end()) {
+        for (const Pattern* p : it->second)
+          if (accept(p)) return p;
+      }
+    }
+    for (const Pattern* p : unindexed)
+      if (accept(p)) return p;
+    return nullptr;
   }
 
   void TryAt(const Pattern* p, const std::vector<WordToken>& tokens, size_t ti, std::vector<PatternMatch>& out) const {
@@ -389,7 +428,7 @@ struct PatternSet::Impl {
       static const std::unordered_set<std::string> kPreps = {"in", "at", "on", "near", "after", "during", "outside",
                                                              "inside", "last", "earlier", "overnight", "yesterday"};
       static const auto kSubjects =
-          text::grammar::GrammarWords<std::unordered_set<std::string>>({text::grammar::kSubjectPronouns}, {"who"});
+          grammar::GrammarWords<std::unordered_set<std::string>>({grammar::kSubjectPronouns}, {"who"});
       const WordToken& before = tokens[m.trigger - 1];
       const std::string& next = tokens[m.trigger + 1].lower;
       bool figure = next == "at" && m.trigger + 2 < tokens.size() &&
@@ -431,6 +470,46 @@ void PatternSet::Add(PatternSet&& other) {
   other.impl_->patterns.clear();
   impl_->generation = NextGeneration();
   other.impl_->generation = NextGeneration();
+}
+
+void PatternSet::AddPhrase(std::vector<std::string> words, std::string label) {
+  if (words.empty()) return;
+  if (!impl_->inflector) impl_->inflector = std::make_shared<const Inflector>();
+  auto p = std::make_unique<Pattern>();
+  p->cameo = "-";  // as a labelled line: a cue, no event
+  p->role = std::move(label);
+  for (std::string& w : words) {
+    if (!p->text.empty()) p->text += ' ';
+    p->text += w;
+    PatternElement e;
+    e.alternatives.push_back({PatternWord{.text = std::move(w)}});
+    p->elements.push_back(std::move(e));
+  }
+  impl_->Index(p.get());
+  impl_->patterns.push_back(std::move(p));
+  impl_->generation = NextGeneration();
+}
+
+PhraseHit PatternSet::LongestAt(const std::vector<std::string>& words, size_t i) const {
+  if (i >= words.size()) return {};
+  PhraseHit best;
+  impl_->FirstStartingWith(words[i], [&](const Pattern* p) {
+    size_t end = Impl::ReadingEnd(p, words, i);
+    if (end > i && end - i > best.length) best = {end - i, &p->role};
+    return false;  // every candidate: the longest wins, the first of equals
+  });
+  return best;
+}
+
+PhraseHit PatternSet::LongestEndingAt(const std::vector<std::string>& words, size_t end) const {
+  if (end == 0 || end > words.size()) return {};
+  std::span<const std::string> before(words.data(), end);
+  // The earliest start whose reading ends at `end` is the longest phrase.
+  for (size_t j = end > impl_->max_words ? end - impl_->max_words : 0; j < end; ++j) {
+    const Pattern* p = impl_->FirstStartingWith(words[j], [&](const Pattern* p) { return Impl::ReadingEnd(p, before, j) == end; });
+    if (p) return {end - j, &p->role};
+  }
+  return {};
 }
 
 Result<PatternSet> PatternSet::Parse(std::string_view text, std::string_view name, const Inflector& inflector,
@@ -671,4 +750,4 @@ std::vector<PatternMatch> PatternSet::Match(const std::vector<WordToken>& tokens
   return out;
 }
 
-}  // namespace eventmill::code
+}  // namespace eventmill::text

@@ -1,8 +1,13 @@
-// PatternSet: the event patterns of data/patterns/*.patterns (format: docs/patterns.md), compiled
-// once and then matched read-only from any thread, like RE2::Set. A pattern maps a phrase with
-// verb lemmas, alternatives, optional words and gaps ("{ask} ~ to send ~ peacekeep*") to a CAMEO
-// code plus options (modality, how to read the actors). The same grammar serves the modality cues
-// (data/patterns/modality.cues) and the back-reference words (data/patterns/references.tsv).
+// PatternSet: the project's one phrase-matching engine for word lists and patterns (the
+// gazetteer's compiled name table, lexicon::PhraseMatcher, is the other; docs/architecture.md says
+// why). Compiled once, then matched read-only from any thread, like RE2::Set. A pattern maps a
+// phrase with verb lemmas, alternatives, optional words and gaps ("{ask} ~ to send ~ peacekeep*")
+// to a CAMEO code plus options (modality, how to read the actors): the event patterns of
+// data/patterns/*.patterns (format: docs/patterns.md). The same grammar serves labelled cues
+// (data/patterns/modality.cues, references.tsv), and plain phrases added word by word (AddPhrase:
+// the count cues of data/counts, the quote verbs, the role words) are patterns of literal words,
+// asked for the longest phrase at a word or ending before one (LongestAt, LongestEndingAt).
+// Text layer: it reads WordTokens (text/word_token.h) or lower-case word strings.
 #pragma once
 
 #include <cstdint>
@@ -12,11 +17,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "code/word_tokens.h"
 #include "core/data_files.h"
 #include "eventmill/status.h"
+#include "text/word_token.h"
 
-namespace eventmill::code {
+namespace eventmill::text {
 
 // Verb forms: the regular English inflections of a lemma, corrected by an irregular-verb table.
 class Inflector {
@@ -80,6 +85,14 @@ struct Pattern {
   double confidence = 0.8;
 };
 
+// The longest phrase LongestAt / LongestEndingAt found: its length in words and its label (the
+// pattern's role: the label AddPhrase or a labelled line gave it).
+struct PhraseHit {
+  size_t length = 0;                 // words matched; 0 when none
+  const std::string* label = nullptr;
+  explicit operator bool() const { return length > 0; }
+};
+
 struct PatternMatch {
   const Pattern* pattern = nullptr;
   size_t first = 0, last = 0;      // token range [first, last] the phrase covers
@@ -102,6 +115,17 @@ class PatternSet {
 
   // Appends the patterns of `other` (both must use inflections of the same Inflector).
   void Add(PatternSet&& other);
+  // Appends a phrase of literal words (lower case, split as the words it is matched against are
+  // split) labelled `label`; an empty phrase is ignored. Ties between phrases of the same length
+  // go to the one added first.
+  void AddPhrase(std::vector<std::string> words, std::string label);
+  bool empty() const { return size() == 0; }
+
+  // The longest match starting at words[i] (lower-case words; a pattern's first reading of them),
+  // or none. Thread-safe (const); costs the patterns whose first word is words[i].
+  PhraseHit LongestAt(const std::vector<std::string>& words, size_t i) const;
+  // The longest match ending right before words[end] (covering words[end - length, end)).
+  PhraseHit LongestEndingAt(const std::vector<std::string>& words, size_t end) const;
 
   // Every match in `tokens`, then overlaps resolved: a longer match (more tokens) wins over a
   // shorter one it overlaps; stop phrases ("-") win and produce nothing. Sorted by trigger.
@@ -138,4 +162,4 @@ class PatternSet {
 // across adverbs, "not" and coordinations ("was arrested and charged").
 bool IsPassiveAt(const std::vector<WordToken>& tokens, size_t i, const Inflector& inflector);
 
-}  // namespace eventmill::code
+}  // namespace eventmill::text
