@@ -517,6 +517,43 @@ std::string HeadlineAmong(const std::vector<std::string>& h1s, const std::vector
 
 namespace {
 
+// The site's name in the title of its news feed (<link rel="alternate" type="application/rss+xml"
+// title="Site » Feed">, "Site RSS Feed", "Site - Atom"); empty for another feed (a comment feed,
+// a category's: "Site » Story Kommentar-Feed") or another link.
+std::string FeedSiteName(std::string_view type, std::string_view title) {
+  const std::string t = AsciiLower(type);
+  if (t.find("rss") == std::string::npos && t.find("atom") == std::string::npos) return {};
+  std::string name = CollapseWhitespace(DecodeLeftoverEntities(title));
+  const std::string lower = AsciiLower(name);
+  if (lower.find("comment") != std::string::npos || lower.find("kommentar") != std::string::npos ||
+      lower.find("commentaire") != std::string::npos)
+    return {};
+  // The feed's word at the end, with the separator before it.
+  static const char* kFeedWords[] = {" rss feed", " atom feed", " feed", " rss", " atom"};
+  bool cut = false;
+  for (const char* w : kFeedWords) {
+    const size_t n = std::strlen(w);
+    if (lower.size() > n && lower.compare(lower.size() - n, n, w) == 0) {
+      name.resize(name.size() - n);
+      cut = true;
+      break;
+    }
+  }
+  if (!cut) return {};
+  static const char* kSeps[] = {" »", " -", " |", " –", " :", " ::", " ·"};
+  for (const char* sep : kSeps) {
+    const size_t n = std::strlen(sep);
+    if (name.size() > n && name.compare(name.size() - n, n, sep) == 0) name.resize(name.size() - n);
+  }
+  name = CollapseWhitespace(name);
+  // "Site » Story" left over is a story's feed, not the site's; a separator alone names nothing.
+  for (const char* sep : {" » ", " | ", " - ", " – ", "»"})
+    if (name.find(sep) != std::string::npos) return {};
+  if (std::none_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }))
+    return {};
+  return name;
+}
+
 // Nodes after the <h1> that are "right below the headline" (a date line, a byline).
 constexpr uint32_t kBelowHeadline = 16;
 
@@ -551,6 +588,7 @@ struct MetadataScan {
   const std::vector<Node>& nodes;
   PageMetadata md;
   JsonLdFound ld;
+  std::string feed_site;  // the site's name as its news feed gives it ("Site » Feed")
   std::string og_title, og_site, og_url, canonical, og_locale, meta_lang, html_lang, twitter_title, app_name;
   struct SplitHeading {
     std::string whole;  // the <h1>'s text, kicker and all
@@ -625,6 +663,7 @@ void MetadataScan::ReadNode(uint32_t i) {
     case Tag::kLink: {
       std::string rel = AsciiLower(tree.Attr(nd, "rel"));
       if (rel == "canonical" && canonical.empty()) canonical = CollapseWhitespace(tree.Attr(nd, "href"));
+      if (rel == "alternate" && feed_site.empty()) feed_site = FeedSiteName(tree.Attr(nd, "type"), tree.Attr(nd, "title"));
       break;
     }
     case Tag::kScript:
@@ -1020,7 +1059,7 @@ void MetadataScan::ChooseTitle() {
 }
 
 void MetadataScan::ChooseSiteName() {
-  for (const std::string* s : {&og_site, &ld.site_name, &ld.website_name, &app_name}) {
+  for (const std::string* s : {&og_site, &ld.site_name, &ld.website_name, &app_name, &feed_site}) {
     if (!s->empty()) {
       md.site_name = DecodeLeftoverEntities(*s);
       break;

@@ -253,6 +253,27 @@ TEST(HeadlineAmong, AHeadingThatOpensTheTitleBeforeASeparator) {
   EXPECT_EQ(HeadlineAmong({"Fair"}, {"Fair - Youth Work in the Valley (YWV) - YWV and more words here"}), "");
 }
 
+TEST(MetadataReader, TheSiteNameFromItsFeed) {
+  auto site = [](const std::string& links) {
+    return Read("<html><head><title>Spring cleaning | Lakeside Library Notes</title>" + links +
+                "</head><body><p>Text.</p></body></html>")
+        .site_name;
+  };
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside Library Notes &raquo; Feed" href="/feed/">)"),
+            "Lakeside Library Notes");
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside Library Notes RSS Feed" href="/feed/">)"),
+            "Lakeside Library Notes");
+  // A comment feed, a story's feed, a feed without a name, another link: no site name.
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside &raquo; Kommentar-Feed" href="/c/">)"), "");
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside &raquo; Spring cleaning Feed" href="/s/">)"), "");
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title=" &raquo; Feed" href="/feed/">)"), "");
+  EXPECT_EQ(site(R"(<link rel="alternate" hreflang="de" title="Lakeside Feed" href="/de/">)"), "");
+  // The page's own word comes first.
+  EXPECT_EQ(site(R"(<meta property="og:site_name" content="Lakeside">
+                    <link rel="alternate" type="application/rss+xml" title="Lakeside Library Notes &raquo; Feed">)"),
+            "Lakeside");
+}
+
 TEST(MetadataReader, ADateAloneRightAboveTheHeadline) {
   auto read = [](const std::string& above) {
     auto tree = html::HtmlTree::Parse("<html><body><div>" + above +
