@@ -713,11 +713,13 @@ void HtmlExtraction::ChoosePublicationDate() {
     for (size_t p = 0; p < doc.paragraphs.size() && p < 4; ++p) lead.push_back(doc[doc.paragraphs[p]]);
     if (auto d = extract::FindLeadDateline(lead)) {
       const std::string_view opening = lead[d->paragraph].substr(0, std::min<size_t>(lead[d->paragraph].size(), 200));
+      // One further down supports the markup or stands alone; it never overrules the markup as a
+      // date the page shows does.
       if (!data.MarksChange(opening))
         dates.push_back({d->value,
                          d->paragraph == 0 ? "a dateline in the first paragraph"
                                            : "a dateline opening paragraph " + std::to_string(d->paragraph + 1),
-                         extract::date_weight::kTextDateline, true});
+                         extract::date_weight::kTextDateline, d->paragraph == 0});
     }
     extract::DateChoice choice = extract::ChoosePublicationDate(dates);
     doc.published = choice.value;
