@@ -141,6 +141,8 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, const
   };
   for (const std::string& value : raw) {
     std::string s = CollapseWhitespace(DecodeLeftoverEntities(value));
+    // "Foto: Jo Roe" names who took the picture, not who wrote the story.
+    if (data.OpensWithCredit(s)) continue;
     // A bracketed agency ("Jane Doe (dpa)") and the byline word before the names.
     for (size_t open = s.find('('); open != std::string::npos; open = s.find('(', open + 1)) {
       const size_t close = s.find(')', open);

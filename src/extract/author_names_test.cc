@@ -20,6 +20,16 @@ TEST(AuthorNames, StripsBylineWordsRolesAndDates) {
   EXPECT_TRUE(agencies.empty());
 }
 
+TEST(AuthorNames, APictureCreditIsNoAuthor) {
+  const ExtractData data = ExtractData::FromStrings(
+      "", "byline: By\nbyline: Text und Foto:\ncredit: Foto\ncredit: Photo\n", "dpa|DPA\n");
+  std::vector<std::string> agencies;
+  EXPECT_EQ(CleanAuthors({"Foto: Jo Roe"}, data, &agencies), (std::vector<std::string>{}));
+  EXPECT_EQ(CleanAuthors({"Photo : Jo Roe", "By Ann Lee"}, data, &agencies), (std::vector<std::string>{"Ann Lee"}));
+  // Who wrote and took the pictures is the author.
+  EXPECT_EQ(CleanAuthors({"Text und Foto: Jo Roe"}, data, &agencies), (std::vector<std::string>{"Jo Roe"}));
+}
+
 TEST(AuthorNames, SplitsSeveralAuthorsAndMovesAgencies) {
   std::vector<std::string> agencies;
   EXPECT_EQ(CleanAuthors({"By Jane Doe and John Roe, Reuters"}, Data(), &agencies),

@@ -426,6 +426,16 @@ bool ExtractData::IsByline(std::string_view line) const {
   return false;
 }
 
+bool ExtractData::OpensWithCredit(std::string_view line) const {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '(' || line.front() == '['))
+    line.remove_prefix(1);
+  std::string head = AsciiLower(line.substr(0, std::min(line.size(), max_credit_label_ + 2)));
+  for (size_t c = head.find(" :"); c != std::string::npos; c = head.find(" :", c)) head.erase(c, 1);
+  for (const std::string& label : credit_labels_)
+    if (head.compare(0, label.size(), label) == 0) return true;
+  return false;
+}
+
 bool ExtractData::EndsWithCredit(std::string_view line) const {
   if (line.size() > 500 || credit_labels_.empty()) return false;
   // A caption of several sentences may be longer than a line: then its credit follows a full stop

@@ -74,6 +74,10 @@ class ExtractData {
   // Reuters"): the caption of an image, not text.
   bool EndsWithCredit(std::string_view line) const;
 
+  // Whether a line opens with a picture-credit label ("Foto: Jo Roe", "Photo : AFP"): a credit,
+  // not a byline, when it stands for an author.
+  bool OpensWithCredit(std::string_view line) const;
+
   const std::vector<Agency>& agencies() const { return agencies_; }
   // Role words of author bios, lower-cased ("reporter", "redakteur").
   const std::vector<std::string>& bio_roles() const { return bio_roles_; }

@@ -16,6 +16,7 @@
 #include "extract/html/html_tree.h"
 #include "extract/language_detector.h"
 #include "extract/metadata_reader.h"
+#include "extract/name_completion.h"
 #include "extract/publication_date.h"
 #include "io/charset.h"
 
@@ -293,6 +294,7 @@ struct HtmlExtraction {
   const extract::PageMetadata& md;
   const extract::ExtractData& data;
   const extract::AttributionFinder* attribution;
+  const extract::html::HtmlTree* tree = nullptr;  // the page, for completing a short author name
   Document doc;
   std::vector<std::string> title_keys;
   std::vector<std::string> paragraphs;
@@ -668,6 +670,12 @@ void HtmlExtraction::ChooseAuthors() {
     doc.authors = std::move(people);
     doc.extract_explain.push_back("authors from " + c.source);
     CompleteShortName(candidates, ci + 1);
+    if (tree && doc.authors.size() == 1 && doc.authors[0].find(' ') == std::string::npos) {
+      if (auto full = extract::CompleteName(*tree, doc.authors[0])) {
+        doc.extract_explain.push_back("author '" + doc.authors[0] + "' completed as '" + full->name + "' " + full->how);
+        doc.authors[0] = std::move(full->name);
+      }
+    }
     break;
   }
   if (doc.authors.empty() && !site_named.empty()) {
@@ -699,13 +707,19 @@ void HtmlExtraction::ChoosePublicationDate() {
     }
     if (visible_date)
       dates.push_back({*visible_date, "a date line above the text", extract::date_weight::kTextHeader, true});
-    if (!doc.paragraphs.empty()) {
-      std::string_view first = doc[doc.paragraphs[0]];
-      // A dateline opens the paragraph ("MOSCOW, January 9, 2022 -"); a date further on is one
-      // the story speaks of.
-      if (!data.MarksChange(first.substr(0, std::min<size_t>(first.size(), 200))))
-        if (auto d = extract::FindDateline(first))
-          dates.push_back({*d, "a dateline in the first paragraph", extract::date_weight::kTextDateline, true});
+    // A dateline opens the paragraph ("MOSCOW, January 9, 2022 -"), the first or the first of the
+    // body after a standfirst; a date further on is one the story speaks of.
+    std::vector<std::string_view> lead;
+    for (size_t p = 0; p < doc.paragraphs.size() && p < 4; ++p) lead.push_back(doc[doc.paragraphs[p]]);
+    if (auto d = extract::FindLeadDateline(lead)) {
+      const std::string_view opening = lead[d->paragraph].substr(0, std::min<size_t>(lead[d->paragraph].size(), 200));
+      // One further down supports the markup or stands alone; it never overrules the markup as a
+      // date the page shows does.
+      if (!data.MarksChange(opening))
+        dates.push_back({d->value,
+                         d->paragraph == 0 ? "a dateline in the first paragraph"
+                                           : "a dateline opening paragraph " + std::to_string(d->paragraph + 1),
+                         extract::date_weight::kTextDateline, d->paragraph == 0});
     }
     extract::DateChoice choice = extract::ChoosePublicationDate(dates);
     doc.published = choice.value;
@@ -833,6 +847,7 @@ Result<Document> Extractor::Impl::ExtractHtml(const RawPage& page, std::string h
     }
   }
   HtmlExtraction x(page, md, data, attribution.get(), std::move(doc));
+  x.tree = &tree;
   x.ChooseUrls();
   x.ChooseSiteName();
   x.ChooseTitle();

@@ -370,6 +370,35 @@ TEST(Extractor, AuthorsAfterTheStoryAndCompletedFirstNames) {
            "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p><p class='author'>José Müller</p></article></body></html>"));
   ASSERT_TRUE(login.ok());
   EXPECT_EQ(login->authors, (std::vector<std::string>{"José Müller"}));
+  // No source gives the whole name, the page does (a licence line, a credit); a picture credit
+  // is no byline.
+  auto from_page = TheExtractor().Extract(
+      Html("<html><head><meta name='author' content='Karl'></head><body><article><h1>Neue Radwege im Kreis</h1>"
+           "<p class='author'>Foto: Hans Bild</p>"
+           "<p>Der Kreistag hat am Dienstag beschlossen, bis zum kommenden Sommer vier neue Radwege zwischen den "
+           "Gemeinden zu bauen, wie die Verwaltung mitteilte.</p></article>"
+           "<footer><p>Text: Karl Muster, 2022</p></footer></body></html>"));
+  ASSERT_TRUE(from_page.ok());
+  EXPECT_EQ(from_page->authors, (std::vector<std::string>{"Karl Muster"}));
+}
+
+TEST(Extractor, ADatelineAfterTheStandfirstIsThePagesDate) {
+  const std::string body =
+      "<p>Der Kreistag baut vier neue Radwege.</p>"
+      "<h2>Beschluss am Dienstag</h2>"
+      "<p>22.11.2022 – Der Kreistag hat am Dienstag beschlossen, bis zum kommenden Sommer vier neue Radwege "
+      "zwischen den Gemeinden zu bauen, wie die Verwaltung mitteilte; die Kosten trägt das Land.</p>"
+      "<p>Die Arbeiten sollen im Frühjahr beginnen, hieß es weiter aus dem Landratsamt.</p>";
+  auto alone = TheExtractor().Extract(
+      Html("<html><head></head><body><article><h1>Neue Radwege im Kreis</h1>" + body + "</article></body></html>"));
+  ASSERT_TRUE(alone.ok());
+  EXPECT_EQ(alone->published, "2022-11-22");
+  // Further down than the first paragraph, it does not overrule the markup.
+  auto marked = TheExtractor().Extract(
+      Html("<html><head><meta property='article:published_time' content='2022-11-25T10:00:00+01:00'></head>"
+           "<body><article><h1>Neue Radwege im Kreis</h1>" + body + "</article></body></html>"));
+  ASSERT_TRUE(marked.ok());
+  EXPECT_EQ(marked->published, "2022-11-25T10:00:00+01:00");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "extract/date_parser.h"
 #include "extract/extract_data.h"
+#include "extract/headline_kicker.h"
 
 namespace eventmill::extract {
 namespace {
@@ -346,7 +347,8 @@ bool LooksLikeLabel(std::string_view t) {
 
 // What lower-cased class and id names say, read in one pass (this runs for most elements):
 // a date or the article's meta line ("post-date", "meta__date", "_publishingdate", "byline"), an
-// author ("author vcard", "byline__author-name"), or a picture or comment beside one ("avatar").
+// author ("author vcard", "byline__author-name", "field-contributor", "journalist-name"), or a
+// picture or comment beside one ("avatar").
 struct NameHints {
   bool date = false, author = false, not_author = false;
 };
@@ -362,7 +364,9 @@ NameHints ReadNameHints(std::string_view names) {
       case 'c':
         h.date = h.date || at(p, "created");
         h.not_author = h.not_author || at(p, "comment");
+        h.author = h.author || at(p, "contributor");  // schema.org's contributor, Drupal's field
         break;
+      case 'j': h.author = h.author || at(p, "journalist"); break;
       case 'm': h.date = h.date || at(p, "meta"); break;
       case 'f': h.date = h.date || at(p, "fecha"); break;
       case 'i':
@@ -495,10 +499,60 @@ std::string HeadlineAmong(const std::vector<std::string>& h1s, const std::vector
       }
     }
   }
-  return best_score >= 0.3 ? best : std::string();
+  if (best_score >= 0.3) return best;
+  // No heading repeats a title, but one opens a title of the head before a separator ("Faire
+  // Lieferketten - Jugendwerk - JW"): the rest is the site's name, the heading the page's title.
+  static const char* kSeps[] = {" | ", " - ", " – ", " — ", " · ", " » ", " :: "};
+  for (const std::string& h : h1s) {
+    const std::string heading = CollapseWhitespace(h);
+    if (Words(heading).size() < 2) continue;
+    for (const std::string& r : references) {
+      if (r.size() <= heading.size() || r.compare(0, heading.size(), heading) != 0) continue;
+      for (const char* sep : kSeps)
+        if (r.compare(heading.size(), std::strlen(sep), sep) == 0) return heading;
+    }
+  }
+  return std::string();
 }
 
 namespace {
+
+// The site's name in the title of its news feed (<link rel="alternate" type="application/rss+xml"
+// title="Site » Feed">, "Site RSS Feed", "Site - Atom"); empty for another feed (a comment feed,
+// a category's: "Site » Story Kommentar-Feed") or another link.
+std::string FeedSiteName(std::string_view type, std::string_view title) {
+  const std::string t = AsciiLower(type);
+  if (t.find("rss") == std::string::npos && t.find("atom") == std::string::npos) return {};
+  std::string name = CollapseWhitespace(DecodeLeftoverEntities(title));
+  const std::string lower = AsciiLower(name);
+  if (lower.find("comment") != std::string::npos || lower.find("kommentar") != std::string::npos ||
+      lower.find("commentaire") != std::string::npos)
+    return {};
+  // The feed's word at the end, with the separator before it.
+  static const char* kFeedWords[] = {" rss feed", " atom feed", " feed", " rss", " atom"};
+  bool cut = false;
+  for (const char* w : kFeedWords) {
+    const size_t n = std::strlen(w);
+    if (lower.size() > n && lower.compare(lower.size() - n, n, w) == 0) {
+      name.resize(name.size() - n);
+      cut = true;
+      break;
+    }
+  }
+  if (!cut) return {};
+  static const char* kSeps[] = {" »", " -", " |", " –", " :", " ::", " ·"};
+  for (const char* sep : kSeps) {
+    const size_t n = std::strlen(sep);
+    if (name.size() > n && name.compare(name.size() - n, n, sep) == 0) name.resize(name.size() - n);
+  }
+  name = CollapseWhitespace(name);
+  // "Site » Story" left over is a story's feed, not the site's; a separator alone names nothing.
+  for (const char* sep : {" » ", " | ", " - ", " – ", "»"})
+    if (name.find(sep) != std::string::npos) return {};
+  if (std::none_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }))
+    return {};
+  return name;
+}
 
 // Nodes after the <h1> that are "right below the headline" (a date line, a byline).
 constexpr uint32_t kBelowHeadline = 16;
@@ -517,6 +571,7 @@ struct MetadataScan {
   void ReadBylineText(uint32_t i);
   void ReadDateElement(uint32_t i);
   void ReadDateLabel(uint32_t i);
+  void ReadDateBeforeHeadline(uint32_t h1);
   void ReadH1(uint32_t i);
   void FindScriptDate(uint32_t i);
   void CollectJsonLd(uint32_t i);
@@ -533,7 +588,13 @@ struct MetadataScan {
   const std::vector<Node>& nodes;
   PageMetadata md;
   JsonLdFound ld;
+  std::string feed_site;  // the site's name as its news feed gives it ("Site » Feed")
   std::string og_title, og_site, og_url, canonical, og_locale, meta_lang, html_lang, twitter_title, app_name;
+  struct SplitHeading {
+    std::string whole;  // the <h1>'s text, kicker and all
+    KickerSplit split;
+  };
+  std::vector<SplitHeading> h1_kickers;  // the <h1>s that set a kicker before the headline
   std::vector<std::string> meta_authors, h1s, dom_authors, class_authors, label_authors;
   std::vector<std::string> byline_texts;  // "Von Max Muster" in the page's text, or the name after a lone "Von:"
   std::string twitter_label;  // the last twitter:labelN seen ("Written by"), for its twitter:dataN
@@ -602,6 +663,7 @@ void MetadataScan::ReadNode(uint32_t i) {
     case Tag::kLink: {
       std::string rel = AsciiLower(tree.Attr(nd, "rel"));
       if (rel == "canonical" && canonical.empty()) canonical = CollapseWhitespace(tree.Attr(nd, "href"));
+      if (rel == "alternate" && feed_site.empty()) feed_site = FeedSiteName(tree.Attr(nd, "type"), tree.Attr(nd, "title"));
       break;
     }
     case Tag::kScript:
@@ -769,6 +831,30 @@ void MetadataScan::ReadDateElement(uint32_t i) {
   }
 }
 
+// A date alone in the element right before the headline ("<h3>21.01.2022</h3><h1>...") is the
+// page's date line whatever its tag or class (found when the <h1> comes; see ChooseDates).
+void MetadataScan::ReadDateBeforeHeadline(uint32_t h1) {
+  const uint32_t parent = nodes[h1].parent;
+  if (parent >= h1) return;
+  uint32_t before = 0;  // the last sibling before the <h1> that holds text
+  for (uint32_t k = parent + 1; k < h1; k = nodes[k].end > k ? nodes[k].end : k + 1) {
+    if (nodes[k].tag == Tag::kText && tree.Text(nodes[k]).find_first_not_of(" \t\r\n") == std::string_view::npos)
+      continue;
+    before = k;
+  }
+  if (before == 0 || nodes[before].tag == Tag::kText || nodes[before].tag == Tag::kScript ||
+      nodes[before].end - before > 6)
+    return;
+  const std::string text = NodeText(tree, before);
+  if (text.size() < 6 || text.size() > 24 || IsChangeStamp(tree, before, data)) return;
+  if (auto d = FindDateline(text); d && FindDateInText(text, 24) == d) {
+    date_element_before_h1 = DateCandidate{*d, "a date alone right above the headline (" +
+                                                   std::string(html::TagName(nodes[before].tag)) + ")",
+                                           date_weight::kDateElement, /*visible=*/true};
+    date_element_before_h1_at = before;
+  }
+}
+
 // "Veröffentlicht am 16.08.2019", "Mise en ligne" over "23 mai 2019": a labelled date, in the
 // label's text or in the next few texts.
 void MetadataScan::ReadDateLabel(uint32_t i) {
@@ -793,6 +879,8 @@ void MetadataScan::ReadH1(uint32_t i) {
   auto punct = [](char c) { return c == ':' || c == ',' || c == '.' || c == ';' || c == '!' || c == '?'; };
   for (uint32_t k = i + 1; k < nd.end; ++k) {
     if (nodes[k].tag != Tag::kText) continue;
+    // A style sheet set inside the heading (CSS-in-JS) is not its text.
+    if (nodes[nodes[k].parent].tag == Tag::kStyle || nodes[nodes[k].parent].tag == Tag::kScript) continue;
     std::string_view t = tree.Text(nodes[k]);
     const size_t first = t.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) {
@@ -816,7 +904,12 @@ void MetadataScan::ReadH1(uint32_t i) {
     }
     logo = href == "/" || href == "/index.html" || href == "/index.php" || href == "./";
   }
-  if (!text.empty() && !logo && h1s.size() < 20) h1s.push_back(lines);
+  if (!text.empty() && !logo && h1s.size() < 20) {
+    h1s.push_back(lines);
+    // A kicker in an element of its own before the headline is no part of the title.
+    if (auto split = SplitKicker(tree, i)) h1_kickers.push_back({text, std::move(*split)});
+  }
+  if (!logo && !seen_h1 && date_element_before_h1.value.empty() && !have_date_element) ReadDateBeforeHeadline(i);
   // Bylines and date lines are looked for by the headline, not by the logo.
   if (!logo) seen_h1 = true;
 }
@@ -917,7 +1010,9 @@ void MetadataScan::CollectMetaTag(uint32_t i) {
   } else if (key == "language" || key == "dc.language" || key == "content-language") {
     if (meta_lang.empty()) meta_lang = content;
   } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
-             key == "sailthru.author" || key == "parsely-author" || key == "dcterms.creator") {
+             key == "sailthru.author" || key == "parsely-author" || key == "dcterms.creator" ||
+             key == "dc:creator" || key == "citation_author" || key == "cxenseparse:author" ||
+             key == "shareaholic:article_author_name" || key == "dcsext.author" || key == "authors") {
     std::string a = DecodeLeftoverEntities(content);
     if (a.rfind("By ", 0) == 0 || a.rfind("by ", 0) == 0) a = a.substr(3);
     if (!a.empty() && a.find("://") == std::string::npos &&
@@ -942,7 +1037,14 @@ void MetadataScan::CollectMetaTag(uint32_t i) {
 void MetadataScan::ChooseTitle() {
   for (std::string* t : {&ld.headline, &og_title, &twitter_title, &md.html_title})
     *t = CollapseWhitespace(DecodeLeftoverEntities(*t));
-  std::string h1 = HeadlineAmong(h1s, {ld.headline, og_title, twitter_title, md.html_title});
+  // The headlines without their kickers are headings to compare with the titles of the head too.
+  std::vector<std::string> headings = h1s;
+  for (const SplitHeading& s : h1_kickers) headings.push_back(s.split.headline);
+  std::string h1 = HeadlineAmong(headings, {ld.headline, og_title, twitter_title, md.html_title});
+  // The <h1> that repeats a title with its kicker gives the headline without it.
+  std::string kicker;
+  for (const SplitHeading& s : h1_kickers)
+    if (!h1.empty() && (h1 == s.whole || h1 == s.split.headline)) h1 = s.split.headline, kicker = s.split.kicker;
   const std::pair<const std::string*, const char*> titles[] = {
       {&h1, "h1"}, {&ld.headline, "json-ld headline"}, {&og_title, "og:title"}, {&twitter_title, "twitter:title"},
       {&md.html_title, "<title>"}, {&md.h1, "first h1"}};
@@ -950,13 +1052,14 @@ void MetadataScan::ChooseTitle() {
     if (!t->empty()) {
       md.title = *t;
       md.title_source = name;
+      if (t == &h1 && !kicker.empty()) md.title_source = "h1 without its kicker '" + kicker + "'";
       break;
     }
   }
 }
 
 void MetadataScan::ChooseSiteName() {
-  for (const std::string* s : {&og_site, &ld.site_name, &ld.website_name, &app_name}) {
+  for (const std::string* s : {&og_site, &ld.site_name, &ld.website_name, &app_name, &feed_site}) {
     if (!s->empty()) {
       md.site_name = DecodeLeftoverEntities(*s);
       break;

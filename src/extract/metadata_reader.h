@@ -42,7 +42,9 @@ class ExtractData;
 PageMetadata ReadMetadata(const html::HtmlTree& tree, const ExtractData* data = nullptr);
 
 // The headline among the page's <h1> elements (or a part of one, when a kicker is glued to it):
-// the one that best repeats one of `references` (og:title, <title>, ...); empty when none does.
+// the one that best repeats one of `references` (og:title, <title>, ...); failing that, one of two
+// words or more that opens a reference before a separator ("Heading - Site - Section"); empty
+// when none does.
 std::string HeadlineAmong(const std::vector<std::string>& h1s, const std::vector<std::string>& references);
 
 // Decodes the character references a page left in an attribute or JSON value (double-escaped

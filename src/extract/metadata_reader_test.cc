@@ -56,7 +56,7 @@ TEST(MetadataReader, HeadlineIsTheH1ThatRepeatsTheHeadTitle) {
     <body><h1><a href="/">Wire</a></h1><h1><span>World</span>Kazakhstan clashes leave dozens dead</h1>
     <h1>Most read: markets rally</h1></body></html>)");
   EXPECT_EQ(md.title, "Kazakhstan clashes leave dozens dead");
-  EXPECT_EQ(md.title_source, "h1");
+  EXPECT_EQ(md.title_source, "h1 without its kicker 'World'");
   // No heading repeats the head's title: the head's title stands.
   PageMetadata other = Read(R"(<html><head><meta property="og:title" content="Talks resume in Geneva"></head>
     <body><h1>Newsroom</h1></body></html>)");
@@ -233,6 +233,58 @@ TEST(StripSiteName, RemovesSuffixAndPrefixOnly) {
   EXPECT_EQ(StripSiteName("Kazakhstan - what next for the region", "World Daily Wire"),
             "Kazakhstan - what next for the region");
   EXPECT_EQ(StripSiteName("A long headline about the talks in Geneva | Wire", ""), "A long headline about the talks in Geneva");
+}
+
+TEST(MetadataReader, TheHeadlineWithoutItsKicker) {
+  PageMetadata md = Read(R"(<html><head><title>Harbour: New cranes arrive | Port News</title>
+    <meta property="og:title" content="Harbour: New cranes arrive"></head><body>
+    <h1><span class="overline">Harbour</span><span hidden>: </span><span>New cranes arrive</span></h1>
+    <p>Text.</p></body></html>)");
+  EXPECT_EQ(md.title, "New cranes arrive");
+  EXPECT_EQ(md.title_source, "h1 without its kicker 'Harbour'");
+}
+
+TEST(HeadlineAmong, AHeadingThatOpensTheTitleBeforeASeparator) {
+  // Too few of the title's words for agreement, but the title is the heading and the site's name.
+  EXPECT_EQ(HeadlineAmong({"Fair Supply Chains"}, {"Fair Supply Chains - Youth Work in the Valley (YWV) - YWV"}),
+            "Fair Supply Chains");
+  // Not a heading that merely starts like the title, nor one word.
+  EXPECT_EQ(HeadlineAmong({"Fair Supply"}, {"Fair Supply Chains - Youth Work in the Valley (YWV) - YWV"}), "");
+  EXPECT_EQ(HeadlineAmong({"Fair"}, {"Fair - Youth Work in the Valley (YWV) - YWV and more words here"}), "");
+}
+
+TEST(MetadataReader, TheSiteNameFromItsFeed) {
+  auto site = [](const std::string& links) {
+    return Read("<html><head><title>Spring cleaning | Lakeside Library Notes</title>" + links +
+                "</head><body><p>Text.</p></body></html>")
+        .site_name;
+  };
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside Library Notes &raquo; Feed" href="/feed/">)"),
+            "Lakeside Library Notes");
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside Library Notes RSS Feed" href="/feed/">)"),
+            "Lakeside Library Notes");
+  // A comment feed, a story's feed, a feed without a name, another link: no site name.
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside &raquo; Kommentar-Feed" href="/c/">)"), "");
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title="Lakeside &raquo; Spring cleaning Feed" href="/s/">)"), "");
+  EXPECT_EQ(site(R"(<link rel="alternate" type="application/rss+xml" title=" &raquo; Feed" href="/feed/">)"), "");
+  EXPECT_EQ(site(R"(<link rel="alternate" hreflang="de" title="Lakeside Feed" href="/de/">)"), "");
+  // The page's own word comes first.
+  EXPECT_EQ(site(R"(<meta property="og:site_name" content="Lakeside">
+                    <link rel="alternate" type="application/rss+xml" title="Lakeside Library Notes &raquo; Feed">)"),
+            "Lakeside");
+}
+
+TEST(MetadataReader, ADateAloneRightAboveTheHeadline) {
+  auto read = [](const std::string& above) {
+    auto tree = html::HtmlTree::Parse("<html><body><div>" + above +
+                                      "<h1>New cranes arrive</h1><p>The board met.</p></div></body></html>");
+    EXPECT_TRUE(tree.ok());
+    return ReadMetadata(*tree).published;
+  };
+  EXPECT_EQ(read("<h3>12.03.2021</h3>"), "2021-03-12");
+  // A line that says more than a date is not a date line.
+  EXPECT_EQ(read("<h3>Concert on 12.03.2021 in the park</h3>"), std::nullopt);
+  EXPECT_EQ(read("<p>Nothing</p>"), std::nullopt);
 }
 
 TEST(NormalizeLanguage, KeepsThePrimaryTag) {

@@ -1,7 +1,10 @@
 #include "extract/publication_date.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+
+#include "extract/date_parser.h"
 
 namespace eventmill::extract {
 namespace {
@@ -251,6 +254,20 @@ DateChoice ChooseShownDay(const std::vector<DateCandidate>& candidates, const st
 }
 
 }  // namespace
+
+std::optional<LeadDateline> FindLeadDateline(const std::vector<std::string_view>& paragraphs) {
+  for (size_t p = 0; p < paragraphs.size() && p < 4; ++p) {
+    const std::string_view t = paragraphs[p];
+    if (p == 0) {
+      if (auto d = FindDateline(t)) return LeadDateline{*d, 0};
+      continue;
+    }
+    if (t.size() < 150 || t.empty() || !std::isdigit(static_cast<unsigned char>(t[0]))) continue;
+    if (auto d = FindDateline(t)) return LeadDateline{*d, p};
+    return std::nullopt;  // the first paragraph that opens with a number decides
+  }
+  return std::nullopt;
+}
 
 DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& raw) {
   std::vector<std::string> swaps;

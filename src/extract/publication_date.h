@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eventmill::extract {
@@ -52,6 +53,17 @@ struct DateChoice {
 // The least score (weight, plus a little for each further source of the same day) that gives a
 // date: one weak source alone (a bare meta "date") does not.
 inline constexpr int kMinDateScore = 50;
+
+// A dateline in the story's first paragraphs: the first paragraph's (see FindDateline), else a
+// date that opens one of the next three paragraphs when they come after a standfirst or a
+// subheading ("29.11.2022 – Mehrfach hatte ..."): a paragraph of the story's length (150 bytes or
+// more), the date its first word. Gives the date and the paragraph's index; a later paragraph
+// that opens with a date (a list of events) is not looked at.
+struct LeadDateline {
+  std::string value;
+  size_t paragraph = 0;
+};
+std::optional<LeadDateline> FindLeadDateline(const std::vector<std::string_view>& paragraphs);
 
 // Chooses among the candidates (any order, duplicates welcome). Never fails.
 DateChoice ChoosePublicationDate(const std::vector<DateCandidate>& candidates);

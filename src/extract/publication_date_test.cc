@@ -158,3 +158,31 @@ TEST(PublicationDate, NothingGivesNothing) {
 
 }  // namespace
 }  // namespace eventmill::extract
+
+namespace eventmill::extract {
+namespace {
+
+TEST(LeadDateline, FirstParagraphOrTheBodyAfterAStandfirst) {
+  const std::string body =
+      "12.03.2021 - The harbour board met on Thursday and agreed to buy two new cranes, which are to "
+      "arrive from the north by the end of the summer, the chair said after the meeting.";
+  auto d = FindLeadDateline({"A standfirst of the story in one sentence.", "A subheading", body});
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->value, "2021-03-12");
+  EXPECT_EQ(d->paragraph, 2u);
+  d = FindLeadDateline({"BERLIN, 12 March 2021 - The board met."});
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->paragraph, 0u);
+}
+
+TEST(LeadDateline, NotAShortLineNorALaterOne) {
+  // A short line opening with a date is a list item (an event), not a dateline.
+  EXPECT_FALSE(FindLeadDateline({"Standfirst.", "12.03.2021 - Concert in the park"}));
+  const std::string body(200, 'x');
+  EXPECT_FALSE(FindLeadDateline({"Standfirst.", "Two", "Three", "Four", "12.03.2021 - " + body}));
+  // The first paragraph opening with a number decides: a count is no date.
+  EXPECT_FALSE(FindLeadDateline({"Standfirst.", "2 ships " + body, "12.03.2021 - " + body}));
+}
+
+}  // namespace
+}  // namespace eventmill::extract
