@@ -13,6 +13,7 @@
 
 #include "lexicon/lexicon_impl.h"
 #include "lexicon/tokens.h"
+#include "syntax/word_splitter.h"
 
 namespace eventmill::analyze {
 
@@ -194,6 +195,35 @@ std::vector<std::pair<uint32_t, uint32_t>> TextParts(std::string_view text) {
   return parts;
 }
 
+// The lexicon's tokens (dictionary keys) of the words words[0, count) of `text`, appended to out.
+// Words written together are read together, as the lexicon's phrases were keyed: "city" "'s" is
+// "city" (possessive), "did" "n't" "didn't", "U." "S" "U.S", "Kassym" "-" "Jomart" two keys.
+void AppendWordKeys(std::string_view text, const Span* words, size_t count, std::vector<Token>* out) {
+  for (size_t i = 0; i < count; ++i) {
+    Span w = words[i];
+    while (i + 1 < count && words[i + 1].begin == w.end) w.end = words[++i].end;
+    lexicon::WordKeys(text, w.begin, w.end, out);
+  }
+}
+
+// The words of the document: doc.tokens' spans (the syntax stage tokenizes once per document);
+// for a document without them (Explain, a caller that ran no syntax stage) its sentences' words
+// split the same way (syntax::SplitWords), or the whole text's when it has no sentences.
+std::vector<Span> DocumentWords(const Document& doc) {
+  std::vector<Span> words;
+  if (!doc.tokens.empty()) {
+    words.reserve(doc.tokens.size());
+    for (const auto& t : doc.tokens) words.push_back(t.span);
+    return words;
+  }
+  if (doc.sentences.empty()) {
+    syntax::SplitWords(doc.text, Span{0, static_cast<uint32_t>(doc.text.size())}, &words);
+  } else {
+    for (const Sentence& s : doc.sentences) syntax::SplitWords(doc.text, s.span, &words);
+  }
+  return words;
+}
+
 }  // namespace
 
 EntityFinder::EntityFinder(const Lexicon& lexicon) : lexicon_(&lexicon), matcher_(lexicon), places_(lexicon) {}
@@ -337,8 +367,10 @@ void WeighByPosition(const Document& doc, uint32_t first_token_begin, std::vecto
 
 void EntityFinder::TitleMentions(std::string_view title, std::vector<PlaceMention>* out) const {
   const auto& lex = lexicon_->impl();
+  std::vector<Span> words;
+  syntax::SplitWords(title, Span{0, static_cast<uint32_t>(title.size())}, &words);
   std::vector<Token> toks;
-  lexicon::Tokenize(title, &toks);
+  AppendWordKeys(title, words.data(), words.size(), &toks);
   std::vector<lexicon::PhraseMatchRef> matches;
   std::vector<Posting> postings;
   matcher_.MatchInto(title, toks, &matches, &postings);
@@ -485,6 +517,7 @@ class EntityFinder::Pass {
   std::vector<int> county_mentions;  // "X County" mentions
   std::vector<FuzzyCandidate> fuzzy_candidates;
   uint32_t first_token_begin = UINT32_MAX;
+  std::vector<Span> words;  // the document's words (DocumentWords)
   // The part of the text being read (BeginPart).
   std::vector<Token>& toks = scratch.toks;
   size_t n = 0;
@@ -758,6 +791,7 @@ class EntityFinder::Pass {
 void EntityFinder::Pass::Run() {
   doc.entities.clear();
   out.reserve(64);
+  words = DocumentWords(doc);
   const auto parts = TextParts(text);
   if (parts.size() > 1) {
     doc.diagnostics.push_back({"analyze", "text of " + std::to_string(text.size() / 1000000) + " MB read in " +
@@ -785,7 +819,12 @@ void EntityFinder::Pass::Run() {
 bool EntityFinder::Pass::BeginPart(uint32_t part_begin, uint32_t part_end) {
   toks.clear();
   toks.reserve((part_end - part_begin) / 4 + 16);
-  lexicon::Tokenize(std::string_view(text).substr(part_begin, part_end - part_begin), &toks, part_begin);
+  {
+    auto w = std::lower_bound(words.begin(), words.end(), part_begin, [](const Span& x, uint32_t b) { return x.begin < b; });
+    auto e = w;
+    while (e != words.end() && e->begin < part_end) ++e;
+    AppendWordKeys(text, words.data() + (w - words.begin()), static_cast<size_t>(e - w), &toks);
+  }
   n = toks.size();
   if (n == 0) return false;
   if (first_token_begin == UINT32_MAX) first_token_begin = toks[0].begin;

@@ -5,7 +5,6 @@
 #include <string_view>
 #include <vector>
 
-#include "text/tokenizer.h"
 #include "text/word_lists.h"
 
 namespace eventmill::analyze {
@@ -129,17 +128,9 @@ void Reader::ReadWords() {
   };
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
     const Sentence& s = doc_.sentences[si];
-    if (s.token_end > s.token_begin && s.token_end <= doc_.tokens.size()) {
-      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const Token& tok = doc_.tokens[t];
-        add(tok.span, si, t == s.token_begin, s.parsed, tok.upos);
-      }
-    } else {
-      bool first = true;
-      for (const text::Token& t : text::Tokenize(doc_.text, s.span)) {
-        add(t.span, si, first, false, Upos::kX);
-        first = false;
-      }
+    for (uint32_t t = s.token_begin; t < s.token_end && t < doc_.tokens.size(); ++t) {
+      const Token& tok = doc_.tokens[t];
+      add(tok.span, si, t == s.token_begin, s.parsed, tok.upos);
     }
   }
   // The entity each word is part of (entities are sorted by span).
