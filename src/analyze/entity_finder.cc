@@ -1160,31 +1160,6 @@ void EntityFinder::Pass::FindNamedPeople() {
   for (size_t ui = next_name(0); ui < nu; ui = next_name(ui + 1)) {
     size_t b = name_run(ui);
     if (b == SIZE_MAX) continue;
-    // Apposition: "NAME, [the|a] [words's] TITLE".
-    size_t k = b + 1;
-    if (k < nu && gap_is(units[k].first, ',')) {
-      size_t j = k;
-      if (units[j].count == 1 && (tok_is(units[j].first, kThe) || tok_is(units[j].first, kA) || tok_is(units[j].first, kAn))) ++j;
-      size_t limit = j + 4;
-      for (; j < nu && j < limit; ++j) {
-        if (j > k && !unit_joins(j)) break;
-        if (units[j].title && !units[j].claimed) {
-          std::string role(units[j].title->role, strnlen(units[j].title->role, 4));
-          Mod mod;
-          compose(mod, j, role);
-          of_country(mod, j);  // "NAME, the president of Ghana"
-          // The title may extend over following title words ("deputy mayor" is one entry).
-          Pending& p = add_person(ui, b, std::string(doc[unit_span(j, j)]), role, &mod, ui);
-          if (explaining) why(p) = "apposition with the title \"" + ent(p).role + "\"; " + mod.explain;
-          break;
-        }
-        if (units[j].named || units[j].org_head) break;
-      }
-      if (units[ui].claimed) {
-        ui = b;
-        continue;
-      }
-    }
     // Speech cues: "NAME said", "according to NAME", "said NAME".
     bool cue_after = b + 1 < nu && unit_joins(b + 1) && HasCue(units[b + 1], CueKind::kSpeech);
     bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);
