@@ -9,12 +9,28 @@
 #include "analyze/entity_finder.h"
 #include "analyze/facts.h"
 #include "analyze/person_actors.h"
+#include "syntax/word_splitter.h"
 #include "text/sentence_splitter.h"
 
 namespace eventmill {
 
 namespace {
 constexpr size_t kTrimBeforeBytes = size_t{4} << 20;
+
+// The words of each sentence on doc.tokens (untagged, Sentence::parsed false), split as the syntax
+// stage splits them, for a document the syntax stage did not see: the stages after read the one
+// tokenization from there.
+void SplitSentenceWords(Document& doc) {
+  std::vector<Span> words;
+  for (Sentence& s : doc.sentences) {
+    words.clear();
+    syntax::SplitWords(doc.text, s.span, &words);
+    s.token_begin = static_cast<uint32_t>(doc.tokens.size());
+    for (Span w : words) doc.tokens.emplace_back().span = w;
+    s.token_end = static_cast<uint32_t>(doc.tokens.size());
+    s.parsed = false;
+  }
+}
 }  // namespace
 
 struct Analyzer::Impl {
@@ -44,6 +60,7 @@ Status Analyzer::Analyze(Document& doc) const {
   if (doc.text.size() >= kTrimBeforeBytes) malloc_trim(0);
   if (doc.paragraphs.empty()) doc.paragraphs = text::SplitParagraphs(doc.text);
   if (doc.sentences.empty()) doc.sentences = text::SplitSentences(doc.text, doc.paragraphs, impl_->data.abbreviations);  // no syntax stage
+  if (doc.tokens.empty()) SplitSentenceWords(doc);  // no syntax stage: its words, untagged
   impl_->entities.Find(doc);
   analyze::ReadEntityStructure(doc, impl_->data.entity_structure);  // roles, organisations by structure
   analyze::GivePeopleActors(doc, impl_->data.person_roles, *impl_->lexicon);  // actors from those roles

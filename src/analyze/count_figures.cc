@@ -43,8 +43,6 @@ Clause ClauseOf(const Document& doc, std::vector<Token> toks) {
 }
 }  // namespace
 
-Clause ClauseOfText(const Document& doc, Span sentence) { return ClauseOf(doc, text::Tokenize(doc.text, sentence)); }
-
 Clause ClauseOfSentence(const Document& doc, const Sentence& sentence) {
   return ClauseOf(doc, syntax::SentenceTokens(doc, sentence));
 }

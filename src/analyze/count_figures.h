@@ -36,11 +36,8 @@ struct Figure {
   bool digits_year = false;   // four digits that read as a year (1800-2100)
 };
 
-// The words of a sentence: tokenized from its text, or (when the syntax stage split it) its
-// words on doc.tokens, so the tree's word indexes are the clause's.
-Clause ClauseOfText(const Document& doc, Span sentence);
-// The tokenizer's words of a sentence read off doc.tokens (syntax::SentenceTokens): the same
-// clause as ClauseOfText(doc, sentence.span) without tokenizing again.
+// The tokenizer's words of a sentence read off doc.tokens (syntax::SentenceTokens; tokenized from
+// its text only when the document has no tokens).
 Clause ClauseOfSentence(const Document& doc, const Sentence& sentence);
 Clause ClauseOfTokens(const Document& doc, const Sentence& sentence);
 

@@ -485,12 +485,6 @@ bool CountLexicon::MayHoldCount(const std::vector<std::string_view>& words) cons
   return false;
 }
 
-std::vector<Count> CountFinder::FindInSentence(const Document& doc, Span sentence) const {
-  Clause c = ClauseOfText(doc, sentence);
-  Binder binder(*lex_, c);
-  return binder.Run();
-}
-
 void CountFinder::Find(Document& doc) const {
   std::vector<Sentence> local;
   const std::vector<Sentence>* sentences = &doc.sentences;

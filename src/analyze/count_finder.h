@@ -66,10 +66,6 @@ class CountFinder {
   CountFinder(const CountLexicon& lexicon, const text::Abbreviations& abbreviations)
       : lex_(&lexicon), abbreviations_(&abbreviations) {}
 
-  // Counts in one sentence of doc, read along its words (doc.sentences need not be filled; the
-  // way for a sentence without a parse). Spans index doc.text.
-  std::vector<Count> FindInSentence(const Document& doc, Span sentence) const;
-
   // Fills doc.counts from every sentence (splitting sentences first when doc.sentences is
   // empty), with restatements merged (see MergeRestatedCounts): a parsed sentence through its
   // dependency tree (count_tree.h), any other along its words. Thread-safe (const).

@@ -13,6 +13,7 @@
 
 #include "lexicon/lexicon_impl.h"
 #include "lexicon/tokens.h"
+#include "syntax/word_splitter.h"
 
 namespace eventmill::analyze {
 
@@ -194,6 +195,35 @@ std::vector<std::pair<uint32_t, uint32_t>> TextParts(std::string_view text) {
   return parts;
 }
 
+// The lexicon's tokens (dictionary keys) of the words words[0, count) of `text`, appended to out.
+// Words written together are read together, as the lexicon's phrases were keyed: "city" "'s" is
+// "city" (possessive), "did" "n't" "didn't", "U." "S" "U.S", "Kassym" "-" "Jomart" two keys.
+void AppendWordKeys(std::string_view text, const Span* words, size_t count, std::vector<Token>* out) {
+  for (size_t i = 0; i < count; ++i) {
+    Span w = words[i];
+    while (i + 1 < count && words[i + 1].begin == w.end) w.end = words[++i].end;
+    lexicon::WordKeys(text, w.begin, w.end, out);
+  }
+}
+
+// The words of the document: doc.tokens' spans (the syntax stage tokenizes once per document);
+// for a document without them (Explain, a caller that ran no syntax stage) its sentences' words
+// split the same way (syntax::SplitWords), or the whole text's when it has no sentences.
+std::vector<Span> DocumentWords(const Document& doc) {
+  std::vector<Span> words;
+  if (!doc.tokens.empty()) {
+    words.reserve(doc.tokens.size());
+    for (const auto& t : doc.tokens) words.push_back(t.span);
+    return words;
+  }
+  if (doc.sentences.empty()) {
+    syntax::SplitWords(doc.text, Span{0, static_cast<uint32_t>(doc.text.size())}, &words);
+  } else {
+    for (const Sentence& s : doc.sentences) syntax::SplitWords(doc.text, s.span, &words);
+  }
+  return words;
+}
+
 }  // namespace
 
 EntityFinder::EntityFinder(const Lexicon& lexicon) : lexicon_(&lexicon), matcher_(lexicon), places_(lexicon) {}
@@ -337,8 +367,10 @@ void WeighByPosition(const Document& doc, uint32_t first_token_begin, std::vecto
 
 void EntityFinder::TitleMentions(std::string_view title, std::vector<PlaceMention>* out) const {
   const auto& lex = lexicon_->impl();
+  std::vector<Span> words;
+  syntax::SplitWords(title, Span{0, static_cast<uint32_t>(title.size())}, &words);
   std::vector<Token> toks;
-  lexicon::Tokenize(title, &toks);
+  AppendWordKeys(title, words.data(), words.size(), &toks);
   std::vector<lexicon::PhraseMatchRef> matches;
   std::vector<Posting> postings;
   matcher_.MatchInto(title, toks, &matches, &postings);
@@ -485,6 +517,7 @@ class EntityFinder::Pass {
   std::vector<int> county_mentions;  // "X County" mentions
   std::vector<FuzzyCandidate> fuzzy_candidates;
   uint32_t first_token_begin = UINT32_MAX;
+  std::vector<Span> words;  // the document's words (DocumentWords)
   // The part of the text being read (BeginPart).
   std::vector<Token>& toks = scratch.toks;
   size_t n = 0;
@@ -758,6 +791,7 @@ class EntityFinder::Pass {
 void EntityFinder::Pass::Run() {
   doc.entities.clear();
   out.reserve(64);
+  words = DocumentWords(doc);
   const auto parts = TextParts(text);
   if (parts.size() > 1) {
     doc.diagnostics.push_back({"analyze", "text of " + std::to_string(text.size() / 1000000) + " MB read in " +
@@ -785,7 +819,12 @@ void EntityFinder::Pass::Run() {
 bool EntityFinder::Pass::BeginPart(uint32_t part_begin, uint32_t part_end) {
   toks.clear();
   toks.reserve((part_end - part_begin) / 4 + 16);
-  lexicon::Tokenize(std::string_view(text).substr(part_begin, part_end - part_begin), &toks, part_begin);
+  {
+    auto w = std::lower_bound(words.begin(), words.end(), part_begin, [](const Span& x, uint32_t b) { return x.begin < b; });
+    auto e = w;
+    while (e != words.end() && e->begin < part_end) ++e;
+    AppendWordKeys(text, words.data() + (w - words.begin()), static_cast<size_t>(e - w), &toks);
+  }
   n = toks.size();
   if (n == 0) return false;
   if (first_token_begin == UINT32_MAX) first_token_begin = toks[0].begin;
@@ -1121,31 +1160,6 @@ void EntityFinder::Pass::FindNamedPeople() {
   for (size_t ui = next_name(0); ui < nu; ui = next_name(ui + 1)) {
     size_t b = name_run(ui);
     if (b == SIZE_MAX) continue;
-    // Apposition: "NAME, [the|a] [words's] TITLE".
-    size_t k = b + 1;
-    if (k < nu && gap_is(units[k].first, ',')) {
-      size_t j = k;
-      if (units[j].count == 1 && (tok_is(units[j].first, kThe) || tok_is(units[j].first, kA) || tok_is(units[j].first, kAn))) ++j;
-      size_t limit = j + 4;
-      for (; j < nu && j < limit; ++j) {
-        if (j > k && !unit_joins(j)) break;
-        if (units[j].title && !units[j].claimed) {
-          std::string role(units[j].title->role, strnlen(units[j].title->role, 4));
-          Mod mod;
-          compose(mod, j, role);
-          of_country(mod, j);  // "NAME, the president of Ghana"
-          // The title may extend over following title words ("deputy mayor" is one entry).
-          Pending& p = add_person(ui, b, std::string(doc[unit_span(j, j)]), role, &mod, ui);
-          if (explaining) why(p) = "apposition with the title \"" + ent(p).role + "\"; " + mod.explain;
-          break;
-        }
-        if (units[j].named || units[j].org_head) break;
-      }
-      if (units[ui].claimed) {
-        ui = b;
-        continue;
-      }
-    }
     // Speech cues: "NAME said", "according to NAME", "said NAME".
     bool cue_after = b + 1 < nu && unit_joins(b + 1) && HasCue(units[b + 1], CueKind::kSpeech);
     bool cue_before = ui > 0 && unit_joins(ui) && HasCue(units[ui - 1], CueKind::kSpeech);

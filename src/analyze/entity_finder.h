@@ -1,7 +1,7 @@
 // EntityFinder: places, countries, people (with roles), organisations and actor groups in a
 // Document, each with its span, canonical name, and actor code / resolved place where it applies.
 //
-// How: the text is tokenized and matched against the lexicon (PhraseMatcher: gazetteer names,
+// How: the document's words (doc.tokens) are matched against the lexicon (PhraseMatcher: gazetteer names,
 // demonyms, actor dictionaries, titles, cue words); then, left to right, dictionary matches and
 // capitalised words are read as entities — named actors; "Kazakh" + "security forces" composed
 // into KAZCOP; organisations from a capitalised name with a head word ("Khabar 24 TV");

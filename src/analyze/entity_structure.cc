@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "text/tokenizer.h"
+#include "text/grammar_words.h"
 #include "text/word_lists.h"
 
 namespace eventmill::analyze {
@@ -96,6 +96,10 @@ class Reader {
   std::string_view Text(size_t a, size_t b) const {
     return std::string_view(doc_.text).substr(w_[a].span.begin, w_[b].span.end - w_[a].span.begin);
   }
+  // The first word of a name of one to three capitalised words ending at `end` that no entity
+  // holds and that is no place, organisation or acronym ("Mark Wayda" in "Mark Wayda, a
+  // spokesman"), or SIZE_MAX.
+  size_t UnreadNameEndingAt(size_t end) const;
   bool IsPerson(size_t i) const { return i < w_.size() && w_[i].entity >= 0 && doc_.entities[w_[i].entity].type == EntityType::kPerson; }
 
   Document& doc_;
@@ -129,17 +133,9 @@ void Reader::ReadWords() {
   };
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
     const Sentence& s = doc_.sentences[si];
-    if (s.token_end > s.token_begin && s.token_end <= doc_.tokens.size()) {
-      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const Token& tok = doc_.tokens[t];
-        add(tok.span, si, t == s.token_begin, s.parsed, tok.upos);
-      }
-    } else {
-      bool first = true;
-      for (const text::Token& t : text::Tokenize(doc_.text, s.span)) {
-        add(t.span, si, first, false, Upos::kX);
-        first = false;
-      }
+    for (uint32_t t = s.token_begin; t < s.token_end && t < doc_.tokens.size(); ++t) {
+      const Token& tok = doc_.tokens[t];
+      add(tok.span, si, t == s.token_begin, s.parsed, tok.upos);
     }
   }
   // The entity each word is part of (entities are sorted by span).
@@ -191,6 +187,23 @@ int Reader::CapRunEnd(size_t a, bool place_tail) const {
   }
   if (b + 1 < w_.size() && named_neighbour(b + 1)) return -1;
   return static_cast<int>(b);
+}
+
+size_t Reader::UnreadNameEndingAt(size_t end) const {
+  static const auto kDays = text::grammar::GrammarWords<std::set<std::string, std::less<>>>(
+      {text::grammar::kWeekdays, text::grammar::kMonths}, {"last", "next", "this"});
+  // A capitalised word, no acronym, no abbreviation ("Va."), no day or month, in no entity.
+  auto plain = [&](size_t i) {
+    return w_[i].cap && !w_[i].allcaps && !w_[i].digit && w_[i].letter && w_[i].entity < 0 && !Has(lex_.stops, i) &&
+           !kDays.count(w_[i].norm) && doc_[w_[i].span].back() != '.';
+  };
+  if (!plain(end) || Has(lex_.place_words, end) || Has(lex_.org_heads, end)) return SIZE_MAX;
+  size_t a = end;
+  while (a > 0 && end - a < 2 && Same(a - 1, end) && plain(a - 1) && !w_[a].first) --a;
+  // Two words at least (one alone is as often a place or a thing), not part of a longer
+  // capitalised run.
+  if (a == end || (a > 0 && Same(a - 1, a) && w_[a - 1].cap && !w_[a].first)) return SIZE_MAX;
+  return a;
 }
 
 size_t Reader::RoleEndingAt(size_t end) const {
@@ -264,7 +277,9 @@ void Reader::RolesInAppositions() {
     // (Not "Jr." or "Sr.": a dotted word is no surname.)
     const bool surname = !person_end && w_[k].cap && w_[k].entity < 0 && surnames.count(w_[k].norm) &&
                          doc_[w_[k].span].back() != '.';
-    if (!person_end && !surname) continue;
+    // A name nothing has read yet: "NAME, a spokesman for ...", "NAME, the Environment Minister".
+    const size_t name_begin = person_end || surname ? k : UnreadNameEndingAt(k);
+    if (!person_end && !surname && name_begin == SIZE_MAX) continue;
     size_t j = k + 2;
     if (Is(j, "a") || Is(j, "an") || Is(j, "the")) ++j;
     // "the city's deputy mayor", "the agency's chief": the role starts after the possessor.
@@ -279,12 +294,16 @@ void Reader::RolesInAppositions() {
            (w_[stop].letter || Is(stop, "-"))) {
       ++stop;
     }
+    // The role ends at the last role noun of those words: "a journalist imprisoned ...",
+    // "professor emeritus of ...".
+    while (stop > j && !RoleEndingAt(stop)) --stop;
     if (stop == j) continue;
-    size_t len = RoleEndingAt(stop);
-    if (!len) continue;
+    // "Jones, GBI Director Vernon Keenan": a name right after the role is the role's.
+    if (stop < w_.size() && Same(j, stop) && w_[stop].cap) continue;
     std::string role(Text(j, stop - 1));
     int index = w_[k].entity;
     if (surname) index = Add(EntityType::kPerson, k, k, "", "");
+    else if (!person_end) index = Add(EntityType::kPerson, name_begin, k, "", "");
     if (index >= 0) AddRole(doc_.entities[index], role);
   }
   // Before: "ROLE, NAME" where the role ends right before the comma.

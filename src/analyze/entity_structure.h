@@ -39,8 +39,8 @@ struct EntityStructureLexicon {
 };
 
 // Adds people, organisations and roles to doc.entities (kept sorted by span) from the structure
-// around names. Needs doc.sentences; reads doc.tokens (tokenizes a sentence itself when the
-// document has none). Linear in the number of words.
+// around names. Reads doc.sentences and their words on doc.tokens (the syntax stage's, or the
+// Analyzer's for a document it did not see). Linear in the number of words.
 void ReadEntityStructure(Document& doc, const EntityStructureLexicon& lexicon);
 
 }  // namespace eventmill::analyze

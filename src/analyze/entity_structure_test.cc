@@ -61,6 +61,21 @@ TEST(EntityStructure, RolesRightBeforeTheNameOneAfterAnother) {
   EXPECT_TRUE(Has(e, "PERSON Orrin Vale|spokesman Sgt.")) << ::testing::PrintToString(e);
 }
 
+// The apposition makes a person of a name nothing read before (the EntityFinder's own apposition
+// heuristic is gone); the role ends at its last role noun; a name right after the role is the
+// role's, and a day is no name.
+TEST(EntityStructure, AppositionWithARoleMakesAPerson) {
+  auto e = Read("Tamsin Orrell, a spokeswoman for the harbour board, said the pier was shut.");
+  EXPECT_TRUE(Has(e, "PERSON Tamsin Orrell|spokeswoman")) << ::testing::PrintToString(e);
+  e = Read("Brannoch Vell, a journalist jailed in the capital, was freed.");
+  EXPECT_TRUE(Has(e, "PERSON Brannoch Vell|journalist")) << ::testing::PrintToString(e);
+  e = Read("On Last Thursday, the mayor spoke. Quill, Deputy Mayor Ansel Dorr and two aides left.");
+  for (const std::string& x : e) {
+    EXPECT_EQ(x.find("Thursday"), std::string::npos) << x;
+    EXPECT_EQ(x.find("Quill|"), std::string::npos) << x;
+  }
+}
+
 TEST(EntityStructure, AppositionAfterASurnameIsTheFullNamesRole) {
   auto e = Read("Delia Marsh visited the port on Monday. Marsh, a former Ruritanian trade minister and author, spoke later.",
                 {"Delia Marsh"});

@@ -87,6 +87,37 @@ static std::string_view Surname(std::string_view name) {
   return sp == std::string_view::npos ? name : name.substr(sp + 1);
 }
 
+namespace {
+
+// "the city's deputy mayor", "the country's president": the country of the place named last
+// before the role (a place or a country entity), when the role stands after "the NOUN's" and the
+// noun is a kind of place; "" otherwise.
+std::string CountryOfPlaceNamedLast(const Document& doc, Span role) {
+  static constexpr std::string_view kPlaceNouns[] = {"city", "town", "village", "country", "nation", "state",
+                                                     "province", "region", "capital", "county", "district"};
+  std::string_view before = std::string_view(doc.text).substr(0, role.begin);
+  for (std::string_view s : {std::string_view("'s "), std::string_view("\u2019s ")}) {
+    if (before.size() < s.size() || before.substr(before.size() - s.size()) != s) continue;
+    std::string_view head = before.substr(0, before.size() - s.size());
+    size_t sp = head.rfind(' ');
+    if (sp == std::string_view::npos || sp < 3) return "";
+    std::string noun(head.substr(sp + 1));
+    for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string det(head.substr(sp - 3, 3));
+    for (char& c : det) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (det != "the" || std::find(std::begin(kPlaceNouns), std::end(kPlaceNouns), noun) == std::end(kPlaceNouns)) return "";
+    std::string country;
+    for (const Entity& c : doc.entities) {
+      if (c.span.end > sp) break;  // entities are sorted by span
+      if ((c.type == EntityType::kPlace || c.type == EntityType::kCountry) && c.place) country = c.place->country;
+    }
+    return country;
+  }
+  return "";
+}
+
+}  // namespace
+
 void GivePeopleActors(Document& doc, const PersonRoleTable& table, const Lexicon& lexicon) {
   const auto& lex = lexicon.impl();
   // A surname alone is the person of the one full name with an actor that ends in it.
@@ -121,8 +152,10 @@ void GivePeopleActors(Document& doc, const PersonRoleTable& table, const Lexicon
     if (found != std::string_view::npos && found >= before) {
       at = Span{static_cast<uint32_t>(found), static_cast<uint32_t>(found + first_role.size())};
     } else {
+      // After: ", a former foreign minister", ", the city's deputy mayor" (a possessor between).
       found = text.find(first_role, e.span.end);
-      if (found != std::string_view::npos && found <= e.span.end + 8) {
+      if (found != std::string_view::npos && found <= e.span.end + 32 &&
+          text.substr(e.span.end, found - e.span.end).find_first_of(".;:") == std::string_view::npos) {
         at = Span{static_cast<uint32_t>(found), static_cast<uint32_t>(found + first_role.size())};
       }
     }
@@ -139,6 +172,7 @@ void GivePeopleActors(Document& doc, const PersonRoleTable& table, const Lexicon
       const bool of_country = after == " of " || after == " of the ";
       if (inside || possessor || (of_country && c.actor && country.empty())) country = c.place->country;
     }
+    if (country.empty() && !at.empty()) country = CountryOfPlaceNamedLast(doc, at);
     Actor a;
     a.text = e.text;
     a.span = e.span;

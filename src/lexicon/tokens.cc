@@ -264,6 +264,17 @@ void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base) {
   }
 }
 
+void WordKeys(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out) {
+  // With the byte after the word when it is ASCII punctuation or space: the look-ahead Tokenize has
+  // in running text ("U.S billionaire" is one dotted abbreviation, "U.S." keeps its final dot).
+  // No token starts there.
+  if (end < text.size()) {
+    const auto c = static_cast<unsigned char>(text[end]);
+    if (c < 0x80 && kClasses.c[c] != kLower && kClasses.c[c] != kUpper && kClasses.c[c] != kDigit) ++end;
+  }
+  Tokenize(text.substr(begin, end - begin), out, begin);
+}
+
 std::string NormalizeToken(std::string_view token) {
   std::string out;
   size_t i = 0;

@@ -29,7 +29,15 @@ struct Token {
 };
 
 // Appends the tokens of `text` (spans offset by `base`) to `out`. Linear; allocates only `out`.
+// The lexicon compiler's tokenizer of data phrases; a document's words come from doc.tokens
+// through WordKeys.
 void Tokenize(std::string_view text, std::vector<Token>* out, uint32_t base = 0);
+
+// The lexicon's tokens (keys, flags) of words of a document's tokenization written together,
+// text[begin, end): one for most words, none for punctuation, two for a word the lexicon splits
+// ("5,135", "Kassym-Jomart"); "city" "'s" passed together give "city" with kPossessive. Reads
+// those bytes and the punctuation right after them.
+void WordKeys(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out);
 
 // The normalised form of one token's bytes: lower case, Latin diacritics folded.
 std::string NormalizeToken(std::string_view token);

@@ -13,6 +13,32 @@ std::vector<std::string> Words(std::string_view text) {
   return out;
 }
 
+TEST(Tokens, WordKeysReadOneWordOfTheDocument) {
+  const std::string text = "U.S.-led 5,135 city's -";
+  auto keys = [&](uint32_t b, uint32_t e) {
+    std::vector<Token> out;
+    WordKeys(text, b, e, &out);
+    return out;
+  };
+  auto us = keys(0, 4);  // "U.S." keeps its dot in the span, not in the key
+  ASSERT_EQ(us.size(), 1u);
+  EXPECT_EQ(us[0].end, 4u);
+  EXPECT_EQ(us[0].hash, TokenHash("u.s"));
+  EXPECT_TRUE(us[0].flags & kAllUpper);
+  EXPECT_EQ(keys(9, 14).size(), 2u);  // "5,135": the lexicon's two tokens
+  auto city = keys(15, 21);           // "city's" read together: the possessive's word
+  ASSERT_EQ(city.size(), 1u);
+  EXPECT_EQ(city[0].end, 19u);
+  EXPECT_TRUE(city[0].flags & kPossessive);
+  EXPECT_TRUE(keys(22, 23).empty());  // "-"
+  EXPECT_EQ(keys(5, 8)[0].begin, 5u);  // spans index the text
+  const std::string bare = "the U.S billionaire";  // the dotted abbreviation without its final dot
+  std::vector<Token> us_bare;
+  WordKeys(bare, 4, 7, &us_bare);
+  ASSERT_EQ(us_bare.size(), 1u);
+  EXPECT_EQ(us_bare[0].hash, TokenHash("u.s"));
+}
+
 TEST(Tokens, HyphenAndSpaceSpellingsShareOneKey) {
   EXPECT_EQ(PhraseKey("Alma-Ata"), PhraseKey("Alma Ata"));
   EXPECT_EQ(PhraseKey("alma ata"), PhraseKey("ALMA-ATA"));
