@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "code/reaction_reading.h"
 #include "code/word_order_reading.h"
 #include "core/cameo_code.h"
 #include "text/grammar_words.h"
@@ -157,9 +158,11 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
 }
 
 std::optional<Actor> ActorAssigner::Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
-                                              std::string* how) const {
+                                              const std::vector<Span>& reacting, std::string* how) const {
   auto usable = [&](const Entity& e) {
-    return e.actor && IsAuthorityRole(e.actor->role) && (!not_this || not_this->span.begin != e.span.begin);
+    // "Police were disappointed with the release": who reacts to the act did not do it.
+    bool reacts = std::any_of(reacting.begin(), reacting.end(), [&](const Span& w) { return e.span.Contains(w); });
+    return e.actor && IsAuthorityRole(e.actor->role) && (!not_this || not_this->span.begin != e.span.begin) && !reacts;
   };
   for (const auto& ref : s.entities) {
     if (usable(*ref.entity)) {
@@ -634,7 +637,9 @@ void ActorAssigner::Finish(const DocumentContext& ctx, const SentenceView& s, co
   }
   if (out.sources.empty() && p.authority) {
     std::string how;
-    if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, &how)) {
+    std::vector<Span> reacting;
+    if (ctx.doc && m.trigger < s.tokens.size()) reacting = ReactingSubjects(*ctx.doc, s.index, s.tokens[m.trigger].span.begin);
+    if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, reacting, &how)) {
       out.sources.push_back(*a);
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     }

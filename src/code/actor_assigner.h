@@ -62,8 +62,9 @@ class ActorAssigner {
   std::optional<Actor> ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from, size_t to,
                                         std::string* how, const Actor* not_this = nullptr,
                                         bool* by_pronoun = nullptr) const;
+  // `reacting`: words of the sentence that only react to the act (reaction_reading.h).
   std::optional<Actor> Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
-                                 std::string* how) const;
+                                 const std::vector<Span>& reacting, std::string* how) const;
   // Source and target from the tree (frame_filler.h); nullopt when the sentence is not parsed.
   struct TreeChoice {
     ActorChoice choice;
