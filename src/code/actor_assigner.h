@@ -30,6 +30,10 @@ struct ActorChoice {
   // The word order's source is what a pronoun of the trigger's clause refers back to ("Syria
   // says it will withdraw"): the tree's ruling out the speaker of the report does not apply.
   bool source_by_pronoun = false;
+  // The word order's source is its last guess: the actor the sentence named before the clause
+  // ("subject of the sentence, shared by the later clause"); the tree's reading of the clause the
+  // trigger hangs from knows better whether it was that clause's subject.
+  bool source_shared = false;
 };
 
 // Context that reaches beyond the sentence: earlier entities and the quotes of the article.

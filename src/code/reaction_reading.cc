@@ -29,6 +29,13 @@ std::vector<Span> ReactingSubjects(const Document& doc, size_t sentence, uint32_
     Deprel d = doc.tokens[i].deprel;
     if (doc.tokens[i].head == adj && (d == Deprel::kNsubj || d == Deprel::kNsubjPass)) words.push_back(static_cast<int32_t>(i));
   }
+  // "Local police disappointed with release of X": a headline's reduced clause, the adjective
+  // read as the modifier of the noun that feels it.
+  const Token& a = doc.tokens[adj];
+  if (words.empty() && a.deprel == Deprel::kAmod && inside(a.head) &&
+      (doc.tokens[a.head].upos == Upos::kNoun || doc.tokens[a.head].upos == Upos::kPropn)) {
+    words.push_back(a.head);
+  }
   for (size_t k = 0; k < words.size() && words.size() < 16; ++k) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       Deprel d = doc.tokens[i].deprel;

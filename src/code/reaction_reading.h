@@ -1,6 +1,7 @@
 // ReactingSubjects: who reacts to an event is not who did it. In "Police were disappointed with
 // the release of X" or "The union was angry over the arrest", the event noun hangs as a
-// prepositional dependent (obl, nmod) from an adjective; that adjective's subject feels something
+// prepositional dependent (obl, nmod) from an adjective; that adjective's subject (or, in a
+// headline's "Police disappointed with release", the noun it modifies) feels something
 // about the act and never performs it, so it may not be taken as the act's unnamed agent (the
 // authority who released or arrested). Reads the syntax stage's doc.tokens; part of the code layer.
 #pragma once

@@ -56,6 +56,19 @@ TEST(ReactingSubjects, TheSubjectOfAFeelingAboutTheActDidNotDoIt) {
   EXPECT_EQ(doc[words[1]], "Prison");
 }
 
+TEST(ReactingSubjects, AHeadlinesAdjectiveOnItsNounFeelsToo) {
+  // "Guards upset with release of inmate", parsed with "upset" on "Guards".
+  Document doc = Tree({{"Guards", "NOUN", 0, "root"},
+                       {"upset", "ADJ", 1, "amod"},
+                       {"with", "ADP", 4, "case"},
+                       {"release", "NOUN", 2, "obl"},
+                       {"of", "ADP", 6, "case"},
+                       {"inmate", "NOUN", 4, "nmod"}});
+  std::vector<Span> words = ReactingSubjects(doc, 0, At(doc, "release"));
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_EQ(doc[words[0]], "Guards");
+}
+
 TEST(ReactingSubjects, TheSubjectOfAVerbThatTakesTheActAsObjectMayHaveDoneIt) {
   // "Guards announced the release of two inmates": the guards may well have released them.
   Document doc = Tree({{"Guards", "NOUN", 2, "nsubj"},
