@@ -529,6 +529,23 @@ void CountFinder::Find(Document& doc) const {
   doc.counts = MergeRestatedCounts(std::move(all));
 }
 
+namespace {
+
+// The noun a figure counts, lower case ("gunmen" in "four armed gunmen"); "" when none is named or
+// it names anyone ("people", "others").
+std::string CountedNoun(const std::string& who) {
+  size_t end = who.size();
+  while (end > 0 && !std::isalpha(static_cast<unsigned char>(who[end - 1]))) --end;
+  size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(who[begin - 1]))) --begin;
+  std::string noun = who.substr(begin, end - begin);
+  for (char& ch : noun) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static const std::set<std::string> kAnyone = {"people", "persons", "person", "others", "individuals", "victims"};
+  return kAnyone.count(noun) ? "" : noun;
+}
+
+}  // namespace
+
 std::vector<Count> MergeRestatedCounts(std::vector<Count> counts) {
   // Exact figures by kind, sorted, so each qualified figure looks only at its neighbours:
   // O(n log n) however many counts a page holds.
@@ -537,11 +554,24 @@ std::vector<Count> MergeRestatedCounts(std::vector<Count> counts) {
     if (c.qualifier == "exact") exact[SameKind(c.kind, "arrested") ? "arrested" : c.kind].push_back(c.value);
   for (auto& [kind, values] : exact) std::sort(values.begin(), values.end());
   std::set<std::tuple<std::string, double, bool>> seen;
+  // Exact figures kept, by kind and value: the nouns they count ("" for a generic one).
+  std::map<std::pair<std::string, double>, std::vector<std::string>> nouns;
   std::vector<Count> out;
   for (Count& c : counts) {
     std::string kind = SameKind(c.kind, "arrested") ? "arrested" : c.kind;
     bool is_exact = c.qualifier == "exact";
-    if (!seen.insert({kind, c.value, is_exact}).second) continue;
+    if (is_exact) {
+      // "police shot four men" and, elsewhere, "left four gunmen killed": the same figure counting
+      // two different nouns is two facts; a generic noun ("four people") or none restates either.
+      std::string noun = CountedNoun(c.who);
+      auto& kept = nouns[{kind, c.value}];
+      bool restates = !kept.empty() && (noun.empty() || std::find(kept.begin(), kept.end(), "") != kept.end() ||
+                                        std::find(kept.begin(), kept.end(), noun) != kept.end());
+      if (restates) continue;
+      kept.push_back(noun);
+    } else if (!seen.insert({kind, c.value, is_exact}).second) {
+      continue;
+    }
     if (!is_exact) {
       bool restated = false;
       if (auto it = exact.find(kind); it != exact.end()) {

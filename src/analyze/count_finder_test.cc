@@ -122,6 +122,18 @@ TEST(CountFinder, MergeKeepsFiguresThatDisagree) {
   EXPECT_EQ(dup.size(), 2u);  // killed 14 twice is one; detained and arrested are one kind
 }
 
+TEST(CountFinder, OneFigureCountingTwoNounsIsTwoFacts) {
+  Count men{"killed", 4, "exact", "men", "four men", {}};
+  Count gunmen{"killed", 4, "exact", "gunmen", "four gunmen", {}};
+  Count people{"killed", 4, "exact", "people", "four people", {}};
+  Count bare{"killed", 4, "exact", "", "four", {}};
+  EXPECT_EQ(MergeRestatedCounts({men, gunmen}).size(), 2u);
+  EXPECT_EQ(MergeRestatedCounts({men, men}).size(), 1u);
+  // A generic noun, or none, restates either.
+  EXPECT_EQ(MergeRestatedCounts({men, gunmen, people, bare}).size(), 2u);
+  EXPECT_EQ(MergeRestatedCounts({people, men, gunmen}).size(), 1u);
+}
+
 TEST(CountFinder, NumbersInNamesDatesAgesAndMoneyAreNeverCounts) {
   for (const char* text : {"Khabar 24 TV reported on Sunday.", "The G20 met on March 21, 2009.",
                            "A 24-year-old was arrested.", "Bond was set at $150,000.",

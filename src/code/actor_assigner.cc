@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "code/reaction_reading.h"
 #include "code/word_order_reading.h"
 #include "core/cameo_code.h"
 #include "text/grammar_words.h"
@@ -157,9 +158,11 @@ std::optional<Actor> ActorAssigner::ResolveReference(const DocumentContext& ctx,
 }
 
 std::optional<Actor> ActorAssigner::Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
-                                              std::string* how) const {
+                                              const std::vector<Span>& reacting, std::string* how) const {
   auto usable = [&](const Entity& e) {
-    return e.actor && IsAuthorityRole(e.actor->role) && (!not_this || not_this->span.begin != e.span.begin);
+    // "Police were disappointed with the release": who reacts to the act did not do it.
+    bool reacts = std::any_of(reacting.begin(), reacting.end(), [&](const Span& w) { return e.span.Contains(w); });
+    return e.actor && IsAuthorityRole(e.actor->role) && (!not_this || not_this->span.begin != e.span.begin) && !reacts;
   };
   for (const auto& ref : s.entities) {
     if (usable(*ref.entity)) {
@@ -417,6 +420,16 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
     out.sources = std::move(from_tree.sources);
     out.source_entity_first = from_tree.source_entity_first;
     *sides_named = tree.sides_named;
+  } else if (words.source_shared && std::any_of(from_tree.sources.begin(), from_tree.sources.end(),
+                                                 [&](const Actor& a) { return !is_target(a); })) {
+    // "... if Officer X hadn't wounded Y while trading gunfire": the word order guesses the last
+    // actor before the clause (Y, an object); the tree reads the subject of the clause it hangs from.
+    for (Actor& a : from_tree.sources) {
+      if (!is_target(a)) out.sources.push_back(std::move(a));
+    }
+    out.source_entity_first = from_tree.source_entity_first;
+    *sides_named = tree.sides_named;
+    out.explain.push_back("tree: the subject the clause hangs from, over the word order's guess");
   } else {
     for (Actor& a : words.sources) {
       if (ruled_out(a) && !words.source_by_pronoun) {
@@ -566,6 +579,7 @@ void ActorAssigner::FillByReference(const DocumentContext& ctx, const SentenceVi
       if (!earlier.empty() && word_order::SharesEarlierSubject(s, m, cb, *earlier.back()) &&
           !(out.target && earlier.back()->entity->span == out.target->span)) {
         set_sources(earlier.back(), "subject of the sentence (shared by the later clause)");
+        out.source_shared = true;
       }
     }
   }
@@ -634,7 +648,9 @@ void ActorAssigner::Finish(const DocumentContext& ctx, const SentenceView& s, co
   }
   if (out.sources.empty() && p.authority) {
     std::string how;
-    if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, &how)) {
+    std::vector<Span> reacting;
+    if (ctx.doc && m.trigger < s.tokens.size()) reacting = ReactingSubjects(*ctx.doc, s.index, s.tokens[m.trigger].span.begin);
+    if (auto a = Authority(ctx, s, out.target ? &*out.target : nullptr, reacting, &how)) {
       out.sources.push_back(*a);
       out.explain.push_back("source " + Describe(*a) + ": " + how);
     }
@@ -654,6 +670,9 @@ void ActorAssigner::Finish(const DocumentContext& ctx, const SentenceView& s, co
       // Protesters clash too (a riot); international bodies, media, civilians do not fight.
       return role == "PRO" || role == "OPP" ? 3 : 0;
     };
+    auto private_person = [](const EntityRef& r) {
+      return r.entity->type == EntityType::kPerson && (!r.entity->actor || r.entity->actor->code.empty());
+    };
     if (out.sources.size() <= 1 && (out.sources.empty() || !out.target)) {
       std::vector<const EntityRef*> cands = actor_refs(cb, ce, false);
       for (const EntityRef* r : actor_refs(0, s.tokens.size(), false)) {
@@ -661,7 +680,14 @@ void ActorAssigner::Finish(const DocumentContext& ctx, const SentenceView& s, co
       }
       for (const EntityRef* r : cands) {
         // Groups and people fight; a country named in the sentence ("the border with Georgia") is no side.
-        if (!r->entity->actor || side(r->entity->actor->role) == 0 || IsPlace(*r->entity)) continue;
+        if (IsPlace(*r->entity)) continue;
+        // "Officer X traded gunfire with Y": a private person who fights the state's forces is the
+        // other side (an armed one: data/mappings/slot_roles.tsv gives the role).
+        bool against_state = !out.sources.empty() && !out.target && side(out.sources[0].role) == 1;
+        if (!(private_person(*r) && against_state) &&
+            (!r->entity->actor || side(r->entity->actor->role) == 0)) {
+          continue;
+        }
         Actor a = ActorOf(*r->entity);
         if (out.sources.empty()) {
           if (out.target && (out.target->span == a.span || side(out.target->role) == side(a.role))) continue;
@@ -670,6 +696,7 @@ void ActorAssigner::Finish(const DocumentContext& ctx, const SentenceView& s, co
           out.explain.push_back("source " + Describe(a) + ": a side of the mutual act named in the sentence");
         } else if (!out.target) {
           if (out.sources[0].span == a.span || side(out.sources[0].role) == side(a.role)) continue;
+          if (private_person(*r)) out.explain.push_back("\"" + a.text + "\" fights the state's forces: armed");
           out.target = a;
           out.explain.push_back("target " + Describe(a) + ": the other side of the mutual act, named in the sentence");
         }

@@ -31,6 +31,10 @@ struct ActorChoice {
   // The word order's source is what a pronoun of the trigger's clause refers back to ("Syria
   // says it will withdraw"): the tree's ruling out the speaker of the report does not apply.
   bool source_by_pronoun = false;
+  // The word order's source is its last guess: the actor the sentence named before the clause
+  // ("subject of the sentence, shared by the later clause"); the tree's reading of the clause the
+  // trigger hangs from knows better whether it was that clause's subject.
+  bool source_shared = false;
 };
 
 // Context that reaches beyond the sentence: earlier entities and the quotes of the article.
@@ -63,8 +67,9 @@ class ActorAssigner {
   std::optional<Actor> ResolveReference(const DocumentContext& ctx, const SentenceView& s, size_t from, size_t to,
                                         std::string* how, const Actor* not_this = nullptr,
                                         bool* by_pronoun = nullptr) const;
+  // `reacting`: words of the sentence that only react to the act (reaction_reading.h).
   std::optional<Actor> Authority(const DocumentContext& ctx, const SentenceView& s, const Actor* not_this,
-                                 std::string* how) const;
+                                 const std::vector<Span>& reacting, std::string* how) const;
   // Source and target from the tree (frame_filler.h); nullopt when the sentence is not parsed.
   struct TreeChoice {
     ActorChoice choice;

@@ -57,6 +57,7 @@ void CodeSentence(const CoderData& data, DocumentState& d, size_t si) {
 void RunPasses(const CoderData& data, Document& doc) {
   doc.events.clear();
   if (doc.sentences.empty()) return;
+  ExpandAcronyms(doc);
   DocumentState d = StartStory(data, doc);
   for (size_t si = 0; si < doc.sentences.size(); ++si) CodeSentence(data, d, si);
   DropDenied(d);

@@ -3,7 +3,8 @@
 // coding_state.h and writes its --explain lines under its name (pass::k...). To add a pass:
 // docs/architecture.md, "Adding a coder pass". Part of the code layer.
 //
-//   per article    story               main place, story country (StartStory)
+//   per article    acronyms            "(UNIFIL)" after its long form: the long form's actor
+//                  story               main place, story country (StartStory)
 //   per sentence   triggers            the sentence's view, its lead cues, common actors, patterns
 //                  filters             skipped lines, captions, names read as verbs
 //                  tolls               "2 fatalities." alone; ", killing 20" after an attack
@@ -33,6 +34,10 @@
 #include "code/passes/coding_state.h"
 
 namespace eventmill::code {
+
+// acronym_pass.cc: "the United Nations Interim Force in Lebanon (UNIFIL)": an organisation named
+// by an acronym without an actor takes the actor of the entity that opens its long form.
+void ExpandAcronyms(Document& doc);
 
 // story_pass.cc: the article's main place and the country its story happens in.
 DocumentState StartStory(const CoderData& data, Document& doc);
