@@ -259,7 +259,9 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
   for (auto& e : frame.explain) out.explain.push_back("tree: " + e);
   // "military aid", "military intelligence": a role word as an adjective names no actor.
   const std::vector<Span> modifiers = RoleWordsAsModifiers(doc, s);
-  auto modifies = [&](const Entity& e) { return std::find(modifiers.begin(), modifiers.end(), e.span) != modifiers.end(); };
+  auto modifies = [&](const Entity& e) {
+    return std::find(modifiers.begin(), modifiers.end(), e.span) != modifiers.end();
+  };
   // "Berlin rejected", "relations with Kigali": in a verbal or diplomatic act (short of coercion,
   // not a protest nor a show of force), a city or country named as the slot's own word stands for
   // its government. Its code is the country's alpha-2 code until the frame pass completes it
@@ -422,9 +424,12 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
     out.target = std::move(words.target);
   } else {
     if (words_target_is_tree_source) {
-      out.explain.push_back("tree: not \"" + words.target->text + "\" as the target: the verb's own subject is the source");
+      out.explain.push_back("tree: not \"" + words.target->text +
+                            "\" as the target: the verb's own subject is the source");
     } else if (words.target) {
-      out.explain.push_back("tree: not \"" + words.target->text + "\", whom the tree rules out (the speaker of a report, what the source owns, or a role word as an adjective)");
+      out.explain.push_back("tree: not \"" + words.target->text +
+                            "\", whom the tree rules out (the speaker of a report, what the source owns, or a "
+                            "role word as an adjective)");
     }
     // A weaker reading of the tree does not turn the word order's source into the target ("3
     // gunmen killed a man" with "killed" misread as a participle on "gunmen").
@@ -442,7 +447,9 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
   } else {
     for (Actor& a : words.sources) {
       if (ruled_out(a) && !words.source_by_pronoun) {
-        out.explain.push_back("tree: not \"" + a.text + "\", whom the tree rules out (the speaker of a report, what the source owns, or a role word as an adjective)");
+        out.explain.push_back("tree: not \"" + a.text +
+                              "\", whom the tree rules out (the speaker of a report, what the source owns, or a "
+                              "role word as an adjective)");
       } else if (!is_target(a)) {
         out.sources.push_back(std::move(a));
       }
