@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "code/modifier_actors.h"
 #include "code/reaction_reading.h"
 #include "code/word_order_reading.h"
 #include "core/cameo_code.h"
@@ -259,6 +260,11 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
   if (!frame.parsed) return std::nullopt;
   ActorChoice out;
   for (auto& e : frame.explain) out.explain.push_back("tree: " + e);
+  // "military aid", "military intelligence": a role word as an adjective names no actor.
+  const std::vector<Span> modifiers = RoleWordsAsModifiers(doc, s);
+  auto modifies = [&](const Entity& e) {
+    return std::find(modifiers.begin(), modifiers.end(), e.span) != modifiers.end();
+  };
   // "Berlin rejected", "relations with Kigali": in a verbal or diplomatic act (short of coercion,
   // not a protest nor a show of force), a city or country named as the slot's own word stands for
   // its government. Its code is the country's alpha-2 code until the frame pass completes it
@@ -305,7 +311,7 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
     for (uint32_t w : a.look_in) {
       const Span& word = doc.tokens[w].span;
       for (const EntityRef& r : s.entities) {
-        if (!r.entity->span.Contains(word) || !CanAct(*r.entity)) continue;
+        if (!r.entity->span.Contains(word) || !CanAct(*r.entity) || modifies(*r.entity)) continue;
         if (not_this && r.entity->span == not_this->span) continue;
         bool coded = r.entity->actor && !r.entity->actor->code.empty();
         if (!found) {
@@ -346,7 +352,7 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
     targets.push_back(&a);
   }
   const FrameArgument* first_source = nullptr;
-  bool source_direct = false, target_direct = false;
+  bool source_direct = false, target_direct = false, subject_before_by = false;
   for (const FrameArgument* a : sources) {
     // Coordinated words are one event each; another relation naming a source ("Israeli" in
     // "Israeli police raid") is the same actor told twice.
@@ -356,7 +362,12 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
     bool on_head = true;
     auto actor = actor_of(*a, nullptr, &first, &how, &on_head);
     if (!actor || taken(*actor)) continue;
-    if (out.sources.empty()) out.source_entity_first = first;
+    if (out.sources.empty()) {
+      out.source_entity_first = first;
+      subject_before_by = a->relation == Deprel::kNsubj && a->word < doc.tokens.size() &&
+                          s.TokenAt(doc.tokens[a->word].span.begin) < m.trigger &&
+                          m.trigger + 1 < s.tokens.size() && s.tokens[m.trigger + 1].lower == "by";
+    }
     if (!first_source) first_source = a;
     source_direct = source_direct || (a->direct && on_head);
     out.sources.push_back(*actor);
@@ -379,7 +390,9 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
                        return a.how.find("(first side)") != std::string::npos;
                      });
   for (uint32_t w : frame.not_actors) tree.not_actors.push_back(doc.tokens[w].span);
+  tree.not_actors.insert(tree.not_actors.end(), modifiers.begin(), modifiers.end());
   tree.source_direct = source_direct;
+  tree.subject_before_by = subject_before_by;
   tree.target_direct = target_direct;
   tree.choice = std::move(out);
   return tree;
@@ -401,12 +414,26 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
   ActorChoice out;
   out.explain = std::move(from_tree.explain);
   std::vector<std::string> word_explain = std::move(words.explain);
+  // "President X on Thursday shortened by one hour the curfew": where the word order reads a
+  // passive ("shortened by") and takes the subject for the target, but the tree reads that actor
+  // as the source (the subject of the verb), the tree decides: one actor does not fill both slots.
+  bool words_target_is_tree_source =
+      tree.subject_before_by && words.target &&
+      std::any_of(from_tree.sources.begin(), from_tree.sources.end(),
+                  [&](const Actor& a) { return !a.span.empty() && a.span == words.target->span; });
   if (tree.target_direct && from_tree.target) {
     out.target = std::move(from_tree.target);
-  } else if (words.target && !ruled_out(*words.target)) {
+  } else if (words.target && !ruled_out(*words.target) && !words_target_is_tree_source) {
     out.target = std::move(words.target);
   } else {
-    if (words.target) out.explain.push_back("tree: not \"" + words.target->text + "\", whom the tree rules out (the speaker of a report, or what the source owns)");
+    if (words_target_is_tree_source) {
+      out.explain.push_back("tree: not \"" + words.target->text +
+                            "\" as the target: the verb's own subject is the source");
+    } else if (words.target) {
+      out.explain.push_back("tree: not \"" + words.target->text +
+                            "\", whom the tree rules out (the speaker of a report, what the source owns, or a "
+                            "role word as an adjective)");
+    }
     // A weaker reading of the tree does not turn the word order's source into the target ("3
     // gunmen killed a man" with "killed" misread as a participle on "gunmen").
     bool words_source = !tree.source_direct && from_tree.target &&
@@ -433,7 +460,9 @@ ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sid
   } else {
     for (Actor& a : words.sources) {
       if (ruled_out(a) && !words.source_by_pronoun) {
-        out.explain.push_back("tree: not \"" + a.text + "\", whom the tree rules out (the speaker of a report, or what the source owns)");
+        out.explain.push_back("tree: not \"" + a.text +
+                              "\", whom the tree rules out (the speaker of a report, what the source owns, or a "
+                              "role word as an adjective)");
       } else if (!is_target(a)) {
         out.sources.push_back(std::move(a));
       }

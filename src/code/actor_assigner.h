@@ -75,6 +75,9 @@ class ActorAssigner {
     ActorChoice choice;
     bool sides_named = false;     // "between A and B"
     bool source_direct = false, target_direct = false;  // read from the trigger verb's own relations
+    // The first source is the active subject (nsubj) of a trigger verb followed by "by": "shortened
+    // by one hour" read as a passive by the word order.
+    bool subject_before_by = false;
     std::vector<Span> not_actors;  // words the tree says are no actor of the event (a reporter)
   };
   std::optional<TreeChoice> ReadByTree(const DocumentContext& ctx, const SentenceView& s, const PatternMatch& m) const;
