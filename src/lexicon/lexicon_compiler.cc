@@ -440,6 +440,7 @@ struct Region {
   std::string cc, iso, norm_name;
   double lat, lon;
   std::vector<std::string> ne_names;  // Natural Earth's names of the region, matched by ISO code
+  std::string geonames_code;          // its GeoNames admin-1 code ("UA.05"), from Natural Earth; "" unknown
 };
 struct Compilation {
   const CompileOptions& options;
@@ -696,6 +697,9 @@ Status LoadAdmin1Regions(Compilation& c) {
       }
       std::unordered_map<std::string, std::pair<double, double>> by_iso, by_name;
       std::unordered_map<std::string, std::vector<std::string>> names_by_iso;
+      // The GeoNames admin-1 code of each ISO 3166-2 code ("gn_a1_code"): how GeoNames' towns
+      // name their region. "" when the features of one ISO code give two.
+      std::unordered_map<std::string, std::string> gn_by_iso;
       std::unordered_set<std::string> name_twice;
       for (const auto& f : ne["features"]) {
         if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) continue;
@@ -707,6 +711,11 @@ Status LoadAdmin1Regions(Compilation& c) {
         // A code or name two features share (Lord Howe Island is filed under AU-NSW) decides nothing.
         if (p.contains("iso_3166_2") && p["iso_3166_2"].is_string()) {
           if (!by_iso.emplace(p["iso_3166_2"].get<std::string>(), pt).second) name_twice.insert(p["iso_3166_2"].get<std::string>());
+          if (p.contains("gn_a1_code") && p["gn_a1_code"].is_string() && !p["gn_a1_code"].get<std::string>().empty()) {
+            std::string gn = p["gn_a1_code"].get<std::string>();
+            auto [at, fresh] = gn_by_iso.emplace(p["iso_3166_2"].get<std::string>(), gn);
+            if (!fresh && at->second != gn) at->second.clear();
+          }
         }
         std::unordered_set<std::string> names;
         for (const char* k : {"name", "name_en", "gn_name", "name_alt"}) {
@@ -732,6 +741,7 @@ Status LoadAdmin1Regions(Compilation& c) {
         if (g.cc == "US") continue;
         auto it = by_iso.find(g.cc + "-" + g.iso);
         if (it != by_iso.end()) g.ne_names = names_by_iso[it->first];
+        if (auto gn = gn_by_iso.find(g.cc + "-" + g.iso); gn != gn_by_iso.end()) g.geonames_code = gn->second;
         auto nt = by_name.find(g.cc + " " + g.norm_name);
         const std::pair<double, double>* pt = nt != by_name.end() ? &nt->second : it != by_iso.end() ? &it->second : nullptr;
         if (!pt) continue;
@@ -942,11 +952,30 @@ Status LoadCities(Compilation& c) {
       }
       if (moved) report->warnings.push_back(std::to_string(moved) + " admin-1 points far from any town of their country replaced");
     }
+    // A region whose GeoNames code Natural Earth gives (and no other region claims) is the
+    // region of the towns with that code; the others by the vote below.
+    std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
+    {
+      std::map<std::string, std::vector<const Region*>> by_code;
+      for (const auto& g : regions) {
+        if (g.cc != "US" && !g.geonames_code.empty()) by_code[g.geonames_code].push_back(&g);
+      }
+      std::unordered_set<std::string> used;
+      for (const auto& r : rows) {
+        if (!r.admin.empty()) used.insert(r.cc + "." + r.admin);
+      }
+      for (const auto& [code, gs] : by_code) {
+        if (gs.size() != 1 || !used.count(code) || code.compare(0, 3, gs[0]->cc + ".") != 0) continue;
+        PlaceRec& region = b.places()[gs[0]->place];
+        admin_name[code] = region.name;
+        if (region.admin1_code == 0) region.admin1_code = AdminKey(gs[0]->cc, code.substr(3));
+      }
+    }
     std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
     std::map<std::string, std::vector<const Region*>> regions_of;
     for (const auto& r : regions) regions_of[r.cc].push_back(&r);
     for (const auto& r : rows) {
-      if (r.cc == "US" || r.admin.empty()) continue;
+      if (r.cc == "US" || r.admin.empty() || admin_name.count(r.cc + "." + r.admin)) continue;
       auto it = regions_of.find(r.cc);
       if (it == regions_of.end()) continue;
       const Region* best = nullptr;
@@ -957,7 +986,6 @@ Status LoadCities(Compilation& c) {
       }
       if (best) votes[r.cc + "." + r.admin][best->place] += 1 + (r.fcode == "PPLA" ? 5 : 0);
     }
-    std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
     for (auto& [key, v] : votes) {
       uint32_t best = 0;
       int most = -1;

@@ -4,9 +4,11 @@
 // clause spans it (data/patterns/scope.cues: "across the country"); else the article's main place.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <unordered_set>
 
+#include "analyze/place_resolver.h"
 #include "code/passes/passes.h"
 #include "code/place_binding.h"
 #include "text/grammar_words.h"
@@ -107,6 +109,32 @@ bool Contains(const Place& q, const Place& head) {
   return q.precision == "city" && !q.admin1.empty() && q.admin1 == head.admin1 && head.precision == "city";
 }
 
+// A town this far from the point of the region written after it, and not in it, is a namesake.
+constexpr double kElsewhereKm = 100.0;
+
+// Great-circle distance in km; -1 when a point is unknown.
+double Km(const Place& a, const Place& b) {
+  constexpr double kRad = 3.14159265358979 / 180.0;
+  if (!a.lat || !a.lon || !b.lat || !b.lon) return -1.0;
+  double h = std::pow(std::sin((*b.lat - *a.lat) * kRad / 2), 2) +
+             std::cos(*a.lat * kRad) * std::cos(*b.lat * kRad) * std::pow(std::sin((*b.lon - *a.lon) * kRad / 2), 2);
+  return 12742.0 * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+// "New York - Staten Island", "Seoul City - Yongsan": a city, a spaced dash and a part of it. The
+// city's entity when `r` is such a part, else nullptr.
+const EntityRef* CityBeforeDash(const Document& doc, const SentenceView& s, const EntityRef& r) {
+  if (r.first < 2 || s.tokens[r.first - 1].lower != "-") return nullptr;
+  const Span dash = s.tokens[r.first - 1].span;
+  if (dash.begin == 0 || doc.text[dash.begin - 1] != ' ' || dash.end >= doc.text.size() || doc.text[dash.end] != ' ') return nullptr;
+  size_t k = r.first - 2;
+  if (s.tokens[k].lower == "city" && k > 0) --k;
+  for (const EntityRef& o : s.entities) {
+    if (o.last == k && &o != &r && IsPlace(*o.entity) && o.entity->place && o.entity->place->precision == "city") return &o;
+  }
+  return nullptr;
+}
+
 // The place an event happened, from the places of its sentence: one after a scene word ("in",
 // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
 // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
@@ -114,12 +142,21 @@ bool Contains(const Place& q, const Place& head) {
 std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                   size_t source_entity_first, const std::string& home_country,
                                   bool from_scene, bool* in_clause,
-                                  const std::vector<uint32_t>& acting = {}) {
+                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon) {
   const EntityRef* best = nullptr;
   double best_score = -1e9;
   // "Kale (Sagaing)" read as Calais: a town whose own region, written after it, is another
-  // country's is a namesake abroad; its qualifier stands for it.
+  // country's is a namesake abroad; so is one of another region of the same country
+  // ("Yenisehir town, Diyarbakir" read as Bursa's Yenisehir). The gazetteer's town of that name
+  // in the region written after it is read instead (reread); failing one, the qualifier stands for it.
   std::vector<const EntityRef*> misread_heads;
+  std::vector<std::pair<const EntityRef*, Place>> reread;
+  auto reading = [&](const EntityRef& h) -> const Place& {
+    for (const auto& [ref, place] : reread) {
+      if (ref == &h) return place;
+    }
+    return *h.entity->place;
+  };
   for (const EntityRef& ref : s.entities) {
     if (!IsPlace(*ref.entity) || !ref.entity->place) continue;
     const Place& qp = *ref.entity->place;
@@ -130,10 +167,25 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     if (!q || qp.country.empty() || !q->head || !q->head->entity->place) continue;
     const Place& hp = *q->head->entity->place;
     // (A region abroad too: "Ain district (Shabwah)" read as the French department.)
-    if ((hp.precision == "city" && hp.country != qp.country) ||
-        (hp.precision == "admin1" && !hp.country.empty() && hp.country != qp.country)) {
-      misread_heads.push_back(q->head);
+    const bool abroad = (hp.precision == "city" && hp.country != qp.country) ||
+                        (hp.precision == "admin1" && !hp.country.empty() && hp.country != qp.country);
+    const bool names_region = qp.precision == "admin1" || (qp.precision == "city" && NamesItsRegion(doc, *ref.entity));
+    // (Regions' names and borders differ between sources: a town near the region's point is taken at its word.)
+    const bool elsewhere = !abroad && hp.precision == "city" && hp.country == qp.country && names_region &&
+                           !qp.admin1.empty() && !hp.admin1.empty() && hp.admin1 != qp.admin1 && Km(hp, qp) > kElsewhereKm;
+    if (!abroad && !elsewhere) continue;
+    if (std::find(misread_heads.begin(), misread_heads.end(), q->head) != misread_heads.end() ||
+        std::any_of(reread.begin(), reread.end(), [&](const auto& x) { return x.first == q->head; })) {
+      continue;
     }
+    if (lexicon && names_region) {
+      const Span name{s.tokens[q->head_first].span.begin, s.tokens[q->head->last].span.end};
+      if (int64_t i = analyze::PlaceResolver(*lexicon).FindInRegion(doc[name], qp.country, qp.admin1); i >= 0) {
+        reread.push_back({q->head, analyze::PlaceResolver(*lexicon).ToPlace(static_cast<uint32_t>(i))});
+        continue;
+      }
+    }
+    misread_heads.push_back(q->head);
   }
   auto misread = [&](const EntityRef& h) { return std::find(misread_heads.begin(), misread_heads.end(), &h) != misread_heads.end(); };
   for (const EntityRef& ref : s.entities) {
@@ -172,6 +224,9 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
     if (TownMisreadsFeature(doc, *r->entity, home_country)) continue;
     if (HyphenModifier(doc, *r->entity)) continue;  // "Saudi-led coalition"
+    // "Seoul City - Yongsan": a part of a city read as a namesake far from it is no scene; the
+    // city is. (A part near it is the more precise place.)
+    if (const EntityRef* city = CityBeforeDash(doc, s, *r); city && Km(reading(*city), reading(*r)) > 50.0) continue;
     // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
     // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
     const bool dateline = s.index < 3 && r->first <= 2 && [&] {
@@ -273,7 +328,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // (A dateline's "LEXINGTON, Neb." keeps the reading it had: its region says where the story is.)
     double qualifier_score = 0;
     if (auto q = dateline ? std::nullopt : QualifierOf(doc, s, *r)) {
-      if (q->head && q->head->entity->place && Contains(*r->entity->place, *q->head->entity->place)) {
+      if (q->head && q->head->entity->place && Contains(*r->entity->place, reading(*q->head))) {
         qualifier_score = -8.0;
       } else if (!q->head || misread(*q->head)) {
         const std::string& before = q->head_first > 0 ? s.tokens[q->head_first - 1].lower : s.tokens[0].lower;
@@ -285,7 +340,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // misread name ("The Honda's driver", "Sakai and the parolee") than the scene; unless the tree
     // hangs it on the trigger ("air raids on X district (Y)": Y is where they struck).
     if (!scene && tree.attachment != Attachment::kScene && !home_country.empty() &&
-        r->entity->place->country != home_country && r->entity->place->precision != "country") {
+        reading(*r).country != home_country && reading(*r).precision != "country") {
       continue;
     }
     double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
@@ -304,7 +359,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
   }
   if (!best) return std::nullopt;
   Location loc;
-  loc.place = *best->entity->place;
+  loc.place = reading(*best);
   loc.span = best->entity->span;
   return loc;
 }
@@ -419,7 +474,7 @@ void BindPlace(const CoderData& data, const DocumentState& d, const SentenceStat
   }
   std::string home = d.main_place ? d.main_place->place.country : std::string();
   if (auto loc = FindPlace(*d.doc, s, t.cb, t.ce, t.m.trigger, t.who.source_entity_first, home, t.p->from_scene,
-                           &t.in_clause, acting)) {
+                           &t.in_clause, acting, data.lexicon)) {
     e.location = loc;
     t.base.location_basis = t.in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
     Explain(e.explain, pass::kPlaces,
