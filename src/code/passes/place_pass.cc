@@ -3,6 +3,7 @@
 // actor comes from are skipped); a dateline city or no place gives way to the country when the
 // clause spans it (data/patterns/scope.cues: "across the country"); else the article's main place.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -135,6 +136,30 @@ const EntityRef* CityBeforeDash(const Document& doc, const SentenceView& s, cons
   return nullptr;
 }
 
+// Words for a part of a town written after its name: "in the Pitanga neighborhood", "in Moreno
+// square", "in Santa Luzia community", "the Dur al Naft area of Basrah".
+bool IsTownPartWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 15> kParts = {
+      "neighborhood", "neighbourhood", "community", "square", "park",   "area",    "street", "road",
+      "avenue",       "market",        "quarter",   "ward",   "colony", "sector",  "junction"};
+  return std::find(kParts.begin(), kParts.end(), w) != kParts.end();
+}
+
+// Whether `part` (a name followed by a word for a part of a town) is near `other` (another
+// place of the sentence): within 50 km of a town, inside a region. -1 when it cannot be told.
+int NearPlace(const Place& part, const Place& other) {
+  if (other.precision == "city") {
+    double d = Km(part, other);
+    return d < 0 ? -1 : d <= 50.0 ? 1 : 0;
+  }
+  if (other.precision == "admin1" || other.precision == "admin2") {
+    if (part.country != other.country) return 0;
+    if (part.precision == "admin1") return part.name == other.name ? 1 : 0;
+    return part.admin1.empty() || other.admin1.empty() ? -1 : part.admin1 == other.admin1 ? 1 : 0;
+  }
+  return -1;
+}
+
 // The place an event happened, from the places of its sentence: one after a scene word ("in",
 // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
 // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
@@ -227,6 +252,20 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // "Seoul City - Yongsan": a part of a city read as a namesake far from it is no scene; the
     // city is. (A part near it is the more precise place.)
     if (const EntityRef* city = CityBeforeDash(doc, s, *r); city && Km(reading(*city), reading(*r)) > 50.0) continue;
+    // "In Serra (Espirito Santo), a man was shot in the Pitanga neighborhood": a part of a town
+    // read as a town or region far from every other place of its sentence is a namesake; the
+    // town it is part of is the scene.
+    auto is_part = [&](const EntityRef& x) { return x.last + 1 < s.tokens.size() && IsTownPartWord(s.tokens[x.last + 1].lower); };
+    if (is_part(*r) && (reading(*r).precision == "city" || reading(*r).precision == "admin1")) {
+      bool near = false, far = false;
+      for (const EntityRef& o : s.entities) {
+        if (&o == r || !IsPlace(*o.entity) || !o.entity->place || is_part(o) || o.first == r->first) continue;
+        int n = NearPlace(reading(*r), reading(o));
+        near |= n == 1;
+        far |= n == 0;
+      }
+      if (far && !near) continue;
+    }
     // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
     // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
     const bool dateline = s.index < 3 && r->first <= 2 && [&] {
