@@ -255,7 +255,17 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // "In Serra (Espirito Santo), a man was shot in the Pitanga neighborhood": a part of a town
     // read as a town or region far from every other place of its sentence is a namesake; the
     // town it is part of is the scene.
-    auto is_part = [&](const EntityRef& x) { return x.last + 1 < s.tokens.size() && IsTownPartWord(s.tokens[x.last + 1].lower); };
+    // (The part word may follow the rest of a longer name: "the Jardim Bela Vista neighborhood".)
+    auto is_part = [&](const EntityRef& x) {
+      for (size_t k = x.last + 1; k < s.tokens.size() && k <= x.last + 4; ++k) {
+        if (IsTownPartWord(s.tokens[k].lower)) return true;
+        const WordToken& t = s.tokens[k];
+        const bool name_word = !t.punct && (std::isupper(static_cast<unsigned char>(doc.text[t.span.begin])) ||
+                                            t.lower == "de" || t.lower == "da" || t.lower == "do" || t.lower == "al" || t.lower == "el");
+        if (!name_word) return false;
+      }
+      return false;
+    };
     if (is_part(*r) && (reading(*r).precision == "city" || reading(*r).precision == "admin1")) {
       bool near = false, far = false;
       for (const EntityRef& o : s.entities) {
