@@ -952,30 +952,15 @@ Status LoadCities(Compilation& c) {
       }
       if (moved) report->warnings.push_back(std::to_string(moved) + " admin-1 points far from any town of their country replaced");
     }
-    // A region whose GeoNames code Natural Earth gives (and no other region claims) is the
-    // region of the towns with that code; the others by the vote below.
-    std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
-    {
-      std::map<std::string, std::vector<const Region*>> by_code;
-      for (const auto& g : regions) {
-        if (g.cc != "US" && !g.geonames_code.empty()) by_code[g.geonames_code].push_back(&g);
-      }
-      std::unordered_set<std::string> used;
-      for (const auto& r : rows) {
-        if (!r.admin.empty()) used.insert(r.cc + "." + r.admin);
-      }
-      for (const auto& [code, gs] : by_code) {
-        if (gs.size() != 1 || !used.count(code) || code.compare(0, 3, gs[0]->cc + ".") != 0) continue;
-        PlaceRec& region = b.places()[gs[0]->place];
-        admin_name[code] = region.name;
-        if (region.admin1_code == 0) region.admin1_code = AdminKey(gs[0]->cc, code.substr(3));
-      }
-    }
+    // The region of each GeoNames admin-1 code ("CC.code"): the one Natural Earth gives (and no
+    // other region claims), unless the code's towns say otherwise; else the region whose centre
+    // is nearest to most of the code's towns. (Natural Earth's codes are right for most countries
+    // and out of date for a few: Ecuador's EC.19 is Tungurahua, not Napo.)
     std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
     std::map<std::string, std::vector<const Region*>> regions_of;
     for (const auto& r : regions) regions_of[r.cc].push_back(&r);
     for (const auto& r : rows) {
-      if (r.cc == "US" || r.admin.empty() || admin_name.count(r.cc + "." + r.admin)) continue;
+      if (r.cc == "US" || r.admin.empty()) continue;
       auto it = regions_of.find(r.cc);
       if (it == regions_of.end()) continue;
       const Region* best = nullptr;
@@ -986,16 +971,48 @@ Status LoadCities(Compilation& c) {
       }
       if (best) votes[r.cc + "." + r.admin][best->place] += 1 + (r.fcode == "PPLA" ? 5 : 0);
     }
+    std::map<std::string, std::vector<const Region*>> by_code;  // Natural Earth's
+    for (const auto& g : regions) {
+      if (g.cc != "US" && !g.geonames_code.empty() && g.geonames_code.compare(0, 3, g.cc + ".") == 0) by_code[g.geonames_code].push_back(&g);
+    }
+    std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
+    std::map<std::string, uint32_t> winner;      // "CC.code" -> the vote's region place
     for (auto& [key, v] : votes) {
-      uint32_t best = 0;
       int most = -1;
       for (auto& [place, n] : v) {
-        if (n > most) most = n, best = place;
+        if (n > most) most = n, winner[key] = place;
       }
-      admin_name[key] = b.places()[best].name;
-      if (b.places()[best].admin1_code == 0) {
+    }
+    // Natural Earth's region stands where the code's towns lie about as near its point as the
+    // vote's region's (mean distance at most 1.5 times, plus 50 km).
+    std::map<std::string, std::pair<double, double>> mean_km;  // "CC.code" -> sums: Natural Earth's, the vote's
+    std::map<std::string, int> towns;
+    for (const auto& r : rows) {
+      std::string key = r.cc + "." + r.admin;
+      auto ne = by_code.find(key);
+      auto w = winner.find(key);
+      if (ne == by_code.end() || ne->second.size() != 1 || w == winner.end()) continue;
+      const PlaceRec& a = b.places()[ne->second[0]->place];
+      const PlaceRec& v = b.places()[w->second];
+      mean_km[key].first += Km(r.lat, r.lon, a.lat, a.lon);
+      mean_km[key].second += Km(r.lat, r.lon, v.lat, v.lon);
+      ++towns[key];
+    }
+    std::vector<std::pair<std::string, uint32_t>> chosen;  // "CC.code" -> region place; Natural Earth's first
+    for (const auto& [key, place] : winner) {
+      auto ne = by_code.find(key);
+      auto m = mean_km.find(key);
+      if (ne != by_code.end() && m != mean_km.end() && m->second.first <= 1.5 * m->second.second + 50.0 * towns[key]) {
+        chosen.insert(chosen.begin(), {key, ne->second[0]->place});
+      } else {
+        chosen.push_back({key, place});
+      }
+    }
+    for (const auto& [key, place] : chosen) {
+      admin_name[key] = b.places()[place].name;
+      if (b.places()[place].admin1_code == 0) {
         size_t dot = key.find('.');
-        b.places()[best].admin1_code = AdminKey(key.substr(0, dot), key.substr(dot + 1));
+        b.places()[place].admin1_code = AdminKey(key.substr(0, dot), key.substr(dot + 1));
       }
     }
     for (const auto& r : regions) {

@@ -110,6 +110,9 @@ bool Contains(const Place& q, const Place& head) {
   return q.precision == "city" && !q.admin1.empty() && q.admin1 == head.admin1 && head.precision == "city";
 }
 
+// A town in the chosen region, a scene of its own, scoring at most this much less, is chosen instead.
+constexpr double kFinerMargin = 5.0;
+
 // A town this far from the point of the region written after it, and not in it, is a namesake.
 constexpr double kElsewhereKm = 100.0;
 
@@ -176,6 +179,12 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
   // in the region written after it is read instead (reread); failing one, the qualifier stands for it.
   std::vector<const EntityRef*> misread_heads;
   std::vector<std::pair<const EntityRef*, Place>> reread;
+  struct Scored {
+    const EntityRef* ref;
+    double score;
+    bool clause, scene;
+  };
+  std::vector<Scored> scored;
   auto reading = [&](const EntityRef& h) -> const Place& {
     for (const auto& [ref, place] : reread) {
       if (ref == &h) return place;
@@ -203,19 +212,43 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
         std::any_of(reread.begin(), reread.end(), [&](const auto& x) { return x.first == q->head; })) {
       continue;
     }
+    const Span name{s.tokens[q->head_first].span.begin, s.tokens[q->head->last].span.end};
     if (lexicon && names_region) {
-      const Span name{s.tokens[q->head_first].span.begin, s.tokens[q->head->last].span.end};
       if (int64_t i = analyze::PlaceResolver(*lexicon).FindInRegion(doc[name], qp.country, qp.admin1); i >= 0) {
         reread.push_back({q->head, analyze::PlaceResolver(*lexicon).ToPlace(static_cast<uint32_t>(i))});
         continue;
       }
+    }
+    if (elsewhere) {
+      // A town of its country the gazetteer lacks ("Greenwood, W. Va."): the name as written, in
+      // the region written after it, at that region's point (its precision says how coarse).
+      // (At the first qualifier's point when that is a place of the same country: "Talanagar
+      // village (Baleshwar, Odisha)" lies near Baleshwar.)
+      const Place* at = &qp;
+      int at_position = 1 << 20;
+      for (const EntityRef& o : s.entities) {
+        if (!IsPlace(*o.entity) || !o.entity->place || o.entity->place->country != qp.country) continue;
+        auto oq = QualifierOf(doc, s, o);
+        if (oq && oq->head == q->head && oq->position < at_position) at = &*o.entity->place, at_position = oq->position;
+      }
+      Place p;
+      p.name = std::string(doc[name]);
+      p.country = qp.country;
+      p.admin1 = qp.admin1;
+      p.lat = at->lat;
+      p.lon = at->lon;
+      p.precision = at->precision;
+      reread.push_back({q->head, std::move(p)});
+      continue;
     }
     misread_heads.push_back(q->head);
   }
   auto misread = [&](const EntityRef& h) { return std::find(misread_heads.begin(), misread_heads.end(), &h) != misread_heads.end(); };
   for (const EntityRef& ref : s.entities) {
     const EntityRef* r = &ref;
-    if (!IsPlace(*r->entity) || r->first == source_entity_first || misread(*r)) continue;
+    // (A place after "in", "at", "near" read as the source actor is still where it happened.)
+    const bool located_here = r->before == "in" || r->before == "at" || r->before == "near";
+    if (!IsPlace(*r->entity) || (r->first == source_entity_first && !located_here) || misread(*r)) continue;
     // "The United States condemned the attack": a country that acts in another event of the
     // sentence is not where the attack happened.
     if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
@@ -400,6 +433,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // A sea or an area across countries ("the Black Sea", "the Sahel") says less than a place of
     // one country: "in the Black Sea on Odesa region".
     if (r->entity->place->country.empty()) score -= 3.0;
+    scored.push_back({r, score, clause, scene});
     if (score > best_score) {
       best_score = score;
       best = r;
@@ -407,6 +441,21 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     }
   }
   if (!best) return std::nullopt;
+  // "across Assam state, including in Hamren city": a town of the chosen region or country,
+  // itself a scene of the sentence and scoring nearly as well, is the more precise place.
+  if (const Place& bp = reading(*best); bp.precision == "admin1" || bp.precision == "country") {
+    const Scored* finer = nullptr;
+    for (const Scored& c : scored) {
+      const Place& cp = reading(*c.ref);
+      if (!c.scene || cp.precision != "city" || cp.country != bp.country || c.score < best_score - kFinerMargin) continue;
+      if (bp.precision == "admin1" && cp.admin1 != bp.name) continue;
+      if (!finer || c.score > finer->score) finer = &c;
+    }
+    if (finer) {
+      best = finer->ref;
+      *in_clause = finer->clause;
+    }
+  }
   Location loc;
   loc.place = reading(*best);
   loc.span = best->entity->span;
@@ -509,8 +558,30 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
 
 void FindScope(const CoderData& data, SentenceState& st) {
   if (data.scope.size() == 0) return;
-  for (const PatternMatch& c : data.scope.MatchAll(st.s.tokens)) st.scope_at.push_back(c.first);
+  for (const PatternMatch& c : data.scope.MatchAll(st.s.tokens)) {
+    if (c.pattern && c.pattern->role == "filed") {
+      st.filed_at.push_back(c.last + 1);
+    } else {
+      st.scope_at.push_back(c.first);
+    }
+  }
 }
+
+namespace {
+
+// "attacked Kibugu, coded to Burungu (...)", "(coded as Dimapur)": a note saying which place its
+// event is filed under names that place right after the cue (scope.cues, label "filed"); the
+// first place there, within a few words ("coded to the capital Manama"), is the event's.
+const EntityRef* FiledPlace(const SentenceState& st) {
+  for (size_t at : st.filed_at) {
+    for (const EntityRef& r : st.s.entities) {
+      if (r.first >= at && r.first <= at + 3 && IsPlace(*r.entity) && r.entity->place) return &r;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 void BindPlace(const CoderData& data, const DocumentState& d, const SentenceState& st, TriggerState& t) {
   const SentenceView& s = st.s;
@@ -528,6 +599,27 @@ void BindPlace(const CoderData& data, const DocumentState& d, const SentenceStat
     t.base.location_basis = t.in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
     Explain(e.explain, pass::kPlaces,
             "place " + loc->place.name + " (" + loc->place.precision + "): named in the " + (t.in_clause ? "clause" : "sentence"));
+  }
+  // (Not a namesake far from every other place of the sentence: "(coded to Wadi al Mimlah)" read
+  // as El Oued, Algeria, in a story set in Yemen.)
+  const EntityRef* filed = FiledPlace(st);
+  if (filed && filed->entity->kind == "demonym") filed = nullptr;
+  if (filed) {
+    bool near = false, far = false;
+    for (const EntityRef& o : s.entities) {
+      if (&o == filed || !IsPlace(*o.entity) || !o.entity->place || o.entity->kind == "demonym") continue;
+      int n = NearPlace(*filed->entity->place, *o.entity->place);
+      near |= n == 1;
+      far |= n == 0;
+    }
+    if (far && !near) filed = nullptr;
+  }
+  if (filed) {
+    e.location = Location{*filed->entity->place, filed->entity->span};
+    t.base.location_basis = LocationBasis::kClause;
+    t.in_clause = true;
+    Explain(e.explain, pass::kPlaces, "place " + e.location->place.name + ": the note files the event under it (scope.cues)");
+    return;
   }
   ApplyScope(d, st, t);
   if (e.location) return;
