@@ -283,7 +283,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     if (TownMisreadsFeature(doc, *r->entity, home_country)) continue;
     if (HyphenModifier(doc, *r->entity)) continue;  // "Saudi-led coalition"
     // "Seoul City - Yongsan": a part of a city read as a namesake far from it is no scene; the
-    // city is. (A part near it is the more precise place.)
+    // city is. (A part near it is a candidate like any other.)
     if (const EntityRef* city = CityBeforeDash(doc, s, *r); city && Km(reading(*city), reading(*r)) > 50.0) continue;
     // "In Serra (Espirito Santo), a man was shot in the Pitanga neighborhood": a part of a town
     // read as a town or region far from every other place of its sentence is a namesake; the
