@@ -887,8 +887,9 @@ Status LoadCities(Compilation& c) {
     if (options.require_gazetteer) return Status::NotFound(cities_path, "missing; run tools/setup.sh");
     report->warnings.push_back(cities_path + ": missing; no cities in the gazetteer (run tools/setup.sh)");
   } else {
-    // Admin-1 names for GeoNames admin codes: the US by postal code, elsewhere by the region whose
-    // centre is nearest to most of the code's cities (GeoNames and ISO 3166-2 codes differ).
+    // Admin-1 names for GeoNames admin codes: the US by postal code, elsewhere by Natural Earth's
+    // GeoNames code of the region where the towns agree, else by the region whose centre is
+    // nearest to most of the code's cities (GeoNames and ISO 3166-2 codes differ).
     struct CityRow {
       std::string name, ascii, alts, cc, admin, admin2, fcode;
       float lat, lon;

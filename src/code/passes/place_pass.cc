@@ -1,6 +1,9 @@
 // The place pass: where the event happened. A place of its sentence (FindPlace: one after a
 // scene word counts most, then one in its clause, then the nearest; places that only say where an
-// actor comes from are skipped); a dateline city or no place gives way to the country when the
+// actor comes from are skipped, and so are readings that are namesakes far from what the sentence
+// says around them: a town of another region than the one written after it, a part of a town or
+// a "City - District" part far from the town); a place the note files the event under ("coded to
+// X", scope.cues) comes first; a dateline city or no place gives way to the country when the
 // clause spans it (data/patterns/scope.cues: "across the country"); else the article's main place.
 #include <algorithm>
 #include <array>
