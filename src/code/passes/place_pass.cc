@@ -256,6 +256,11 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // sentence is not where the attack happened.
     if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
     if (r->before == "from" && !from_scene) continue;
+    // ("evacuated from Kreminna, Luhansk": the region written after such a place only says where it lies.)
+    if (!from_scene) {
+      auto q = QualifierOf(doc, s, *r);
+      if (q && q->head && q->head->before == "from") continue;
+    }
     // "10:22 AM CT": a time zone after a clock time, not Connecticut.
     if (r->before == "am" || r->before == "pm" || r->before == "a.m." || r->before == "p.m." ||
         r->before == "a.m" || r->before == "p.m") {

@@ -220,5 +220,19 @@ TEST(PlacePass, APlaceFiledFarFromTheSentencesOtherPlacesIsANamesake) {
   EXPECT_EQ(Bound(doc, "attacked").place.name, "Sarn");
 }
 
+TEST(PlacePass, TheRegionAfterAPlaceTheActorsComeFromIsNoScene) {
+  // "from Qzorvel" says where the gunmen come from; "Westmark" only says where Qzorvel lies.
+  Document doc = Doc("Gunmen from Qzorvel, Westmark attacked a checkpoint on Monday.");
+  AddPlace(doc, "Qzorvel", "UA", "city");
+  AddPlace(doc, "Westmark", "UA", "admin1");
+  Reading r = Read(doc, "attacked");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  ASSERT_TRUE(r.t.base.event.location);
+  EXPECT_NE(r.t.base.location_basis, LocationBasis::kClause);
+  EXPECT_NE(r.t.base.event.location->place.name, "Westmark");
+}
+
 }  // namespace
 }  // namespace eventmill::code
