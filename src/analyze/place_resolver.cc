@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "lexicon/lexicon_impl.h"
+#include "lexicon/tokens.h"
 
 namespace eventmill::analyze {
 
@@ -875,6 +876,38 @@ int64_t PlaceResolver::FuzzyFind(std::string_view norm, const std::vector<std::s
       if (d < best_d || (d == best_d && pop > best_pop)) best = fz.place, best_d = d, best_pop = pop;
     }
     if (best >= 0) break;  // the first (dominant) country that has one wins
+  }
+  return best;
+}
+
+int64_t PlaceResolver::FindInRegion(std::string_view name, std::string_view country, std::string_view admin1) const {
+  const auto& lex = lex_->impl();
+  if (country.size() != 2 || admin1.empty()) return -1;
+  auto inside = [&](const PlaceRec& p) {
+    return p.kind == PlaceKind::kCity && std::memcmp(p.country, country.data(), 2) == 0 && lex.Str(p.admin1) == admin1;
+  };
+  int64_t best = -1;
+  uint32_t best_pop = 0;
+  if (const lexicon::Slot* sl = lex.Find(lexicon::PhraseKey(name))) {
+    for (const lexicon::Posting& ps : lex.PostingsOf(*sl)) {
+      const PlaceRec* p = lex.Place(ps);
+      if (!p || !inside(*p) || (ps.flags & (lexicon::kDemonym | lexicon::kAdminAbbrev))) continue;
+      if (best < 0 || p->population > best_pop) best = ps.target, best_pop = p->population;
+    }
+  }
+  if (best >= 0) return best;
+  // One edit away ("Mykhailivka" for the gazetteer's "Mykhaylivka"), among that region's towns.
+  std::string norm = lexicon::NormalizePhrase(name);
+  const auto* c = lex.Country(country);
+  if (!c || norm.size() < 6) return -1;
+  const int limit = 1;
+  uint32_t end = std::min<uint32_t>(c->fuzzy_end, static_cast<uint32_t>(lex.fuzzy.size()));
+  for (uint32_t k = c->fuzzy_begin; k < end; ++k) {
+    const lexicon::FuzzyName& fz = lex.fuzzy[k];
+    if (fz.length + limit < norm.size() || fz.length > norm.size() + limit || lex.StrFirstByte(fz.name) != norm[0]) continue;
+    const PlaceRec& p = lex.places[fz.place];
+    if (!inside(p) || BoundedEditDistance(norm, lex.Str(fz.name), limit) > limit) continue;
+    if (best < 0 || p.population > best_pop) best = fz.place, best_pop = p.population;
   }
   return best;
 }

@@ -53,6 +53,11 @@ class PlaceResolver {
   int64_t FuzzyFind(std::string_view normalized, const std::vector<std::string>& countries) const;
   // The admin-1 region the article is most about (ctx.main_region, else looked up by its code), or -1.
   int64_t MainRegion(const PlaceContext& ctx) const;
+  // The town called `name` (as written, or within one edit for names of 6+ letters) in the
+  // admin-1 region named `admin1` of `country`, the most populous when several; -1 when none.
+  // For a name whose reading lies elsewhere although the text says which region it is in
+  // ("Yenisehir town, Diyarbakir": the gazetteer's Yenisehir of that province, not Bursa's).
+  int64_t FindInRegion(std::string_view name, std::string_view country, std::string_view admin1) const;
   // The contract's Place for a gazetteer entry.
   Place ToPlace(uint32_t index) const;
 

@@ -149,5 +149,30 @@ TEST(BoundedEditDistance, CountsEditsAndGivesUpPastTheLimit) {
   EXPECT_EQ(BoundedEditDistance("kyiv", "moscow", 2), 3);
 }
 
+TEST_F(PlaceResolverTest, FindInRegionFindsTheTownOfThatNameInTheRegion) {
+  PlaceResolver resolver(*lex_);
+  const auto& lex = lex_->impl();
+  // Turkey has a Yenisehir in Bursa and one in Diyarbakir province: the region decides.
+  int64_t bursa = -1;
+  for (const char* name : {"Bursa"}) {
+    if (const lexicon::Slot* slot = lex.Find(lexicon::PhraseKey(name))) {
+      for (const lexicon::Posting& p : lex.PostingsOf(*slot)) {
+        const auto* pl = lex.Place(p);
+        if (pl && pl->kind == lexicon::PlaceKind::kAdmin1 && CountryOf(*lex_, p.target) == "TR") bursa = p.target;
+      }
+    }
+  }
+  ASSERT_GE(bursa, 0) << "no Bursa province in the gazetteer";
+  const std::string region(lex.Str(lex.places[bursa].admin1));
+  int64_t found = resolver.FindInRegion("Yenisehir", "TR", region);
+  ASSERT_GE(found, 0);
+  EXPECT_EQ(CountryOf(*lex_, found), "TR");
+  EXPECT_EQ(std::string(lex.Str(lex.places[found].admin1)), region);
+  // One letter off, among the region's towns only.
+  EXPECT_EQ(resolver.FindInRegion("Yenisehr", "TR", region), found);
+  EXPECT_EQ(resolver.FindInRegion("Yenisehir", "TR", "No Such Region"), -1);
+  EXPECT_EQ(resolver.FindInRegion("Yenisehir", "", region), -1);
+}
+
 }  // namespace
 }  // namespace eventmill::analyze

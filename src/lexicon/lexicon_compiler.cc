@@ -440,6 +440,7 @@ struct Region {
   std::string cc, iso, norm_name;
   double lat, lon;
   std::vector<std::string> ne_names;  // Natural Earth's names of the region, matched by ISO code
+  std::string geonames_code;          // its GeoNames admin-1 code ("UA.05"), from Natural Earth; "" unknown
 };
 struct Compilation {
   const CompileOptions& options;
@@ -696,6 +697,9 @@ Status LoadAdmin1Regions(Compilation& c) {
       }
       std::unordered_map<std::string, std::pair<double, double>> by_iso, by_name;
       std::unordered_map<std::string, std::vector<std::string>> names_by_iso;
+      // The GeoNames admin-1 code of each ISO 3166-2 code ("gn_a1_code"): how GeoNames' towns
+      // name their region. "" when the features of one ISO code give two.
+      std::unordered_map<std::string, std::string> gn_by_iso;
       std::unordered_set<std::string> name_twice;
       for (const auto& f : ne["features"]) {
         if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) continue;
@@ -707,6 +711,11 @@ Status LoadAdmin1Regions(Compilation& c) {
         // A code or name two features share (Lord Howe Island is filed under AU-NSW) decides nothing.
         if (p.contains("iso_3166_2") && p["iso_3166_2"].is_string()) {
           if (!by_iso.emplace(p["iso_3166_2"].get<std::string>(), pt).second) name_twice.insert(p["iso_3166_2"].get<std::string>());
+          if (p.contains("gn_a1_code") && p["gn_a1_code"].is_string() && !p["gn_a1_code"].get<std::string>().empty()) {
+            std::string gn = p["gn_a1_code"].get<std::string>();
+            auto [at, fresh] = gn_by_iso.emplace(p["iso_3166_2"].get<std::string>(), gn);
+            if (!fresh && at->second != gn) at->second.clear();
+          }
         }
         std::unordered_set<std::string> names;
         for (const char* k : {"name", "name_en", "gn_name", "name_alt"}) {
@@ -732,6 +741,7 @@ Status LoadAdmin1Regions(Compilation& c) {
         if (g.cc == "US") continue;
         auto it = by_iso.find(g.cc + "-" + g.iso);
         if (it != by_iso.end()) g.ne_names = names_by_iso[it->first];
+        if (auto gn = gn_by_iso.find(g.cc + "-" + g.iso); gn != gn_by_iso.end()) g.geonames_code = gn->second;
         auto nt = by_name.find(g.cc + " " + g.norm_name);
         const std::pair<double, double>* pt = nt != by_name.end() ? &nt->second : it != by_iso.end() ? &it->second : nullptr;
         if (!pt) continue;
@@ -877,8 +887,9 @@ Status LoadCities(Compilation& c) {
     if (options.require_gazetteer) return Status::NotFound(cities_path, "missing; run tools/setup.sh");
     report->warnings.push_back(cities_path + ": missing; no cities in the gazetteer (run tools/setup.sh)");
   } else {
-    // Admin-1 names for GeoNames admin codes: the US by postal code, elsewhere by the region whose
-    // centre is nearest to most of the code's cities (GeoNames and ISO 3166-2 codes differ).
+    // Admin-1 names for GeoNames admin codes: the US by postal code, elsewhere by Natural Earth's
+    // GeoNames code of the region where the towns agree, else by the region whose centre is
+    // nearest to most of the code's cities (GeoNames and ISO 3166-2 codes differ).
     struct CityRow {
       std::string name, ascii, alts, cc, admin, admin2, fcode;
       float lat, lon;
@@ -942,6 +953,10 @@ Status LoadCities(Compilation& c) {
       }
       if (moved) report->warnings.push_back(std::to_string(moved) + " admin-1 points far from any town of their country replaced");
     }
+    // The region of each GeoNames admin-1 code ("CC.code"): the one Natural Earth gives (and no
+    // other region claims), unless the code's towns say otherwise; else the region whose centre
+    // is nearest to most of the code's towns. (Natural Earth's codes are right for most countries
+    // and out of date for a few: Ecuador's EC.19 is Tungurahua, not Napo.)
     std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
     std::map<std::string, std::vector<const Region*>> regions_of;
     for (const auto& r : regions) regions_of[r.cc].push_back(&r);
@@ -957,17 +972,48 @@ Status LoadCities(Compilation& c) {
       }
       if (best) votes[r.cc + "." + r.admin][best->place] += 1 + (r.fcode == "PPLA" ? 5 : 0);
     }
+    std::map<std::string, std::vector<const Region*>> by_code;  // Natural Earth's
+    for (const auto& g : regions) {
+      if (g.cc != "US" && !g.geonames_code.empty() && g.geonames_code.compare(0, 3, g.cc + ".") == 0) by_code[g.geonames_code].push_back(&g);
+    }
     std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
+    std::map<std::string, uint32_t> winner;      // "CC.code" -> the vote's region place
     for (auto& [key, v] : votes) {
-      uint32_t best = 0;
       int most = -1;
       for (auto& [place, n] : v) {
-        if (n > most) most = n, best = place;
+        if (n > most) most = n, winner[key] = place;
       }
-      admin_name[key] = b.places()[best].name;
-      if (b.places()[best].admin1_code == 0) {
+    }
+    // Natural Earth's region stands where the code's towns lie about as near its point as the
+    // vote's region's (mean distance at most 1.5 times, plus 50 km).
+    std::map<std::string, std::pair<double, double>> mean_km;  // "CC.code" -> sums: Natural Earth's, the vote's
+    std::map<std::string, int> towns;
+    for (const auto& r : rows) {
+      std::string key = r.cc + "." + r.admin;
+      auto ne = by_code.find(key);
+      auto w = winner.find(key);
+      if (ne == by_code.end() || ne->second.size() != 1 || w == winner.end()) continue;
+      const PlaceRec& a = b.places()[ne->second[0]->place];
+      const PlaceRec& v = b.places()[w->second];
+      mean_km[key].first += Km(r.lat, r.lon, a.lat, a.lon);
+      mean_km[key].second += Km(r.lat, r.lon, v.lat, v.lon);
+      ++towns[key];
+    }
+    std::vector<std::pair<std::string, uint32_t>> chosen;  // "CC.code" -> region place; Natural Earth's first
+    for (const auto& [key, place] : winner) {
+      auto ne = by_code.find(key);
+      auto m = mean_km.find(key);
+      if (ne != by_code.end() && m != mean_km.end() && m->second.first <= 1.5 * m->second.second + 50.0 * towns[key]) {
+        chosen.insert(chosen.begin(), {key, ne->second[0]->place});
+      } else {
+        chosen.push_back({key, place});
+      }
+    }
+    for (const auto& [key, place] : chosen) {
+      admin_name[key] = b.places()[place].name;
+      if (b.places()[place].admin1_code == 0) {
         size_t dot = key.find('.');
-        b.places()[best].admin1_code = AdminKey(key.substr(0, dot), key.substr(dot + 1));
+        b.places()[place].admin1_code = AdminKey(key.substr(0, dot), key.substr(dot + 1));
       }
     }
     for (const auto& r : regions) {

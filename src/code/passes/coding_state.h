@@ -101,6 +101,7 @@ struct SentenceState {
   std::vector<std::pair<size_t, size_t>> charge_clauses;   // "accused of killing eight people"
   std::vector<std::pair<size_t, size_t>> caption_clauses;  // "X is seen in a photo released by ..."
   std::vector<size_t> scope_at;  // where "across the country", "nationwide" are
+  std::vector<size_t> filed_at;  // where a "coded to" cue ends: the place after it is the event's (scope.cues)
   std::vector<PatternMatch> acled_cues;  // acled.cues of the sentence, read once it has an event
   bool acled_cues_read = false;
 };

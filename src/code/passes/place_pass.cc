@@ -1,12 +1,18 @@
 // The place pass: where the event happened. A place of its sentence (FindPlace: one after a
 // scene word counts most, then one in its clause, then the nearest; places that only say where an
-// actor comes from are skipped); a dateline city or no place gives way to the country when the
+// actor comes from are skipped, and so are readings that are namesakes far from what the sentence
+// says around them: a town of another region than the one written after it, a part of a town or
+// a "City - District" part far from the town); a place the note files the event under ("coded to
+// X", scope.cues) comes first; a dateline city or no place gives way to the country when the
 // clause spans it (data/patterns/scope.cues: "across the country"); else the article's main place.
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <unordered_set>
 
+#include "analyze/place_resolver.h"
 #include "code/passes/passes.h"
 #include "code/place_binding.h"
 #include "text/grammar_words.h"
@@ -107,6 +113,59 @@ bool Contains(const Place& q, const Place& head) {
   return q.precision == "city" && !q.admin1.empty() && q.admin1 == head.admin1 && head.precision == "city";
 }
 
+// A town in the chosen region, a scene of its own, scoring at most this much less, is chosen instead.
+constexpr double kFinerMargin = 5.0;
+
+// A town this far from the point of the region written after it, and not in it, is a namesake.
+constexpr double kElsewhereKm = 100.0;
+
+// Great-circle distance in km; -1 when a point is unknown.
+double Km(const Place& a, const Place& b) {
+  constexpr double kRad = 3.14159265358979 / 180.0;
+  if (!a.lat || !a.lon || !b.lat || !b.lon) return -1.0;
+  double h = std::pow(std::sin((*b.lat - *a.lat) * kRad / 2), 2) +
+             std::cos(*a.lat * kRad) * std::cos(*b.lat * kRad) * std::pow(std::sin((*b.lon - *a.lon) * kRad / 2), 2);
+  return 12742.0 * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+// "New York - Staten Island", "Seoul City - Yongsan": a city, a spaced dash and a part of it. The
+// city's entity when `r` is such a part, else nullptr.
+const EntityRef* CityBeforeDash(const Document& doc, const SentenceView& s, const EntityRef& r) {
+  if (r.first < 2 || s.tokens[r.first - 1].lower != "-") return nullptr;
+  const Span dash = s.tokens[r.first - 1].span;
+  if (dash.begin == 0 || doc.text[dash.begin - 1] != ' ' || dash.end >= doc.text.size() || doc.text[dash.end] != ' ') return nullptr;
+  size_t k = r.first - 2;
+  if (s.tokens[k].lower == "city" && k > 0) --k;
+  for (const EntityRef& o : s.entities) {
+    if (o.last == k && &o != &r && IsPlace(*o.entity) && o.entity->place && o.entity->place->precision == "city") return &o;
+  }
+  return nullptr;
+}
+
+// Words for a part of a town written after its name: "in the Pitanga neighborhood", "in Moreno
+// square", "in Santa Luzia community", "the Dur al Naft area of Basrah".
+bool IsTownPartWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 15> kParts = {
+      "neighborhood", "neighbourhood", "community", "square", "park",   "area",    "street", "road",
+      "avenue",       "market",        "quarter",   "ward",   "colony", "sector",  "junction"};
+  return std::find(kParts.begin(), kParts.end(), w) != kParts.end();
+}
+
+// Whether `part` (a name followed by a word for a part of a town) is near `other` (another
+// place of the sentence): within 50 km of a town, inside a region. -1 when it cannot be told.
+int NearPlace(const Place& part, const Place& other) {
+  if (other.precision == "city") {
+    double d = Km(part, other);
+    return d < 0 ? -1 : d <= 50.0 ? 1 : 0;
+  }
+  if (other.precision == "admin1" || other.precision == "admin2") {
+    if (part.country != other.country) return 0;
+    if (part.precision == "admin1") return part.name == other.name ? 1 : 0;
+    return part.admin1.empty() || other.admin1.empty() ? -1 : part.admin1 == other.admin1 ? 1 : 0;
+  }
+  return -1;
+}
+
 // The place an event happened, from the places of its sentence: one after a scene word ("in",
 // "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
 // that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
@@ -114,12 +173,27 @@ bool Contains(const Place& q, const Place& head) {
 std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                   size_t source_entity_first, const std::string& home_country,
                                   bool from_scene, bool* in_clause,
-                                  const std::vector<uint32_t>& acting = {}) {
+                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon) {
   const EntityRef* best = nullptr;
   double best_score = -1e9;
   // "Kale (Sagaing)" read as Calais: a town whose own region, written after it, is another
-  // country's is a namesake abroad; its qualifier stands for it.
+  // country's is a namesake abroad; so is one of another region of the same country
+  // ("Yenisehir town, Diyarbakir" read as Bursa's Yenisehir). The gazetteer's town of that name
+  // in the region written after it is read instead (reread); failing one, the qualifier stands for it.
   std::vector<const EntityRef*> misread_heads;
+  std::vector<std::pair<const EntityRef*, Place>> reread;
+  struct Scored {
+    const EntityRef* ref;
+    double score;
+    bool clause, scene;
+  };
+  std::vector<Scored> scored;
+  auto reading = [&](const EntityRef& h) -> const Place& {
+    for (const auto& [ref, place] : reread) {
+      if (ref == &h) return place;
+    }
+    return *h.entity->place;
+  };
   for (const EntityRef& ref : s.entities) {
     if (!IsPlace(*ref.entity) || !ref.entity->place) continue;
     const Place& qp = *ref.entity->place;
@@ -130,19 +204,63 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     if (!q || qp.country.empty() || !q->head || !q->head->entity->place) continue;
     const Place& hp = *q->head->entity->place;
     // (A region abroad too: "Ain district (Shabwah)" read as the French department.)
-    if ((hp.precision == "city" && hp.country != qp.country) ||
-        (hp.precision == "admin1" && !hp.country.empty() && hp.country != qp.country)) {
-      misread_heads.push_back(q->head);
+    const bool abroad = (hp.precision == "city" && hp.country != qp.country) ||
+                        (hp.precision == "admin1" && !hp.country.empty() && hp.country != qp.country);
+    const bool names_region = qp.precision == "admin1" || (qp.precision == "city" && NamesItsRegion(doc, *ref.entity));
+    // (Regions' names and borders differ between sources: a town near the region's point is taken at its word.)
+    const bool elsewhere = !abroad && hp.precision == "city" && hp.country == qp.country && names_region &&
+                           !qp.admin1.empty() && !hp.admin1.empty() && hp.admin1 != qp.admin1 && Km(hp, qp) > kElsewhereKm;
+    if (!abroad && !elsewhere) continue;
+    if (std::find(misread_heads.begin(), misread_heads.end(), q->head) != misread_heads.end() ||
+        std::any_of(reread.begin(), reread.end(), [&](const auto& x) { return x.first == q->head; })) {
+      continue;
     }
+    const Span name{s.tokens[q->head_first].span.begin, s.tokens[q->head->last].span.end};
+    if (lexicon && names_region) {
+      if (int64_t i = analyze::PlaceResolver(*lexicon).FindInRegion(doc[name], qp.country, qp.admin1); i >= 0) {
+        reread.push_back({q->head, analyze::PlaceResolver(*lexicon).ToPlace(static_cast<uint32_t>(i))});
+        continue;
+      }
+    }
+    if (elsewhere) {
+      // A town of its country the gazetteer lacks ("Greenwood, W. Va."): the name as written, in
+      // the region written after it, at that region's point (its precision says how coarse).
+      // (At the first qualifier's point when that is a place of the same country: "Talanagar
+      // village (Baleshwar, Odisha)" lies near Baleshwar.)
+      const Place* at = &qp;
+      int at_position = 1 << 20;
+      for (const EntityRef& o : s.entities) {
+        if (!IsPlace(*o.entity) || !o.entity->place || o.entity->place->country != qp.country) continue;
+        auto oq = QualifierOf(doc, s, o);
+        if (oq && oq->head == q->head && oq->position < at_position) at = &*o.entity->place, at_position = oq->position;
+      }
+      Place p;
+      p.name = std::string(doc[name]);
+      p.country = qp.country;
+      p.admin1 = qp.admin1;
+      p.lat = at->lat;
+      p.lon = at->lon;
+      p.precision = at->precision;
+      reread.push_back({q->head, std::move(p)});
+      continue;
+    }
+    misread_heads.push_back(q->head);
   }
   auto misread = [&](const EntityRef& h) { return std::find(misread_heads.begin(), misread_heads.end(), &h) != misread_heads.end(); };
   for (const EntityRef& ref : s.entities) {
     const EntityRef* r = &ref;
-    if (!IsPlace(*r->entity) || r->first == source_entity_first || misread(*r)) continue;
+    // (A place after "in", "at", "near" read as the source actor is still where it happened.)
+    const bool located_here = r->before == "in" || r->before == "at" || r->before == "near";
+    if (!IsPlace(*r->entity) || (r->first == source_entity_first && !located_here) || misread(*r)) continue;
     // "The United States condemned the attack": a country that acts in another event of the
     // sentence is not where the attack happened.
     if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
     if (r->before == "from" && !from_scene) continue;
+    // ("evacuated from Kreminna, Luhansk": the region written after such a place only says where it lies.)
+    if (!from_scene) {
+      auto q = QualifierOf(doc, s, *r);
+      if (q && q->head && q->head->before == "from") continue;
+    }
     // "10:22 AM CT": a time zone after a clock time, not Connecticut.
     if (r->before == "am" || r->before == "pm" || r->before == "a.m." || r->before == "p.m." ||
         r->before == "a.m" || r->before == "p.m") {
@@ -172,6 +290,33 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
     if (TownMisreadsFeature(doc, *r->entity, home_country)) continue;
     if (HyphenModifier(doc, *r->entity)) continue;  // "Saudi-led coalition"
+    // "Seoul City - Yongsan": a part of a city read as a namesake far from it is no scene; the
+    // city is. (A part near it is a candidate like any other.)
+    if (const EntityRef* city = CityBeforeDash(doc, s, *r); city && Km(reading(*city), reading(*r)) > 50.0) continue;
+    // "In Serra (Espirito Santo), a man was shot in the Pitanga neighborhood": a part of a town
+    // read as a town or region far from every other place of its sentence is a namesake; the
+    // town it is part of is the scene.
+    // (The part word may follow the rest of a longer name: "the Jardim Bela Vista neighborhood".)
+    auto is_part = [&](const EntityRef& x) {
+      for (size_t k = x.last + 1; k < s.tokens.size() && k <= x.last + 4; ++k) {
+        if (IsTownPartWord(s.tokens[k].lower)) return true;
+        const WordToken& t = s.tokens[k];
+        const bool name_word = !t.punct && (std::isupper(static_cast<unsigned char>(doc.text[t.span.begin])) ||
+                                            t.lower == "de" || t.lower == "da" || t.lower == "do" || t.lower == "al" || t.lower == "el");
+        if (!name_word) return false;
+      }
+      return false;
+    };
+    if (is_part(*r) && (reading(*r).precision == "city" || reading(*r).precision == "admin1")) {
+      bool near = false, far = false;
+      for (const EntityRef& o : s.entities) {
+        if (&o == r || !IsPlace(*o.entity) || !o.entity->place || is_part(o) || o.first == r->first) continue;
+        int n = NearPlace(reading(*r), reading(o));
+        near |= n == 1;
+        far |= n == 0;
+      }
+      if (far && !near) continue;
+    }
     // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
     // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
     const bool dateline = s.index < 3 && r->first <= 2 && [&] {
@@ -273,7 +418,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // (A dateline's "LEXINGTON, Neb." keeps the reading it had: its region says where the story is.)
     double qualifier_score = 0;
     if (auto q = dateline ? std::nullopt : QualifierOf(doc, s, *r)) {
-      if (q->head && q->head->entity->place && Contains(*r->entity->place, *q->head->entity->place)) {
+      if (q->head && q->head->entity->place && Contains(*r->entity->place, reading(*q->head))) {
         qualifier_score = -8.0;
       } else if (!q->head || misread(*q->head)) {
         const std::string& before = q->head_first > 0 ? s.tokens[q->head_first - 1].lower : s.tokens[0].lower;
@@ -285,7 +430,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // misread name ("The Honda's driver", "Sakai and the parolee") than the scene; unless the tree
     // hangs it on the trigger ("air raids on X district (Y)": Y is where they struck).
     if (!scene && tree.attachment != Attachment::kScene && !home_country.empty() &&
-        r->entity->place->country != home_country && r->entity->place->precision != "country") {
+        reading(*r).country != home_country && reading(*r).precision != "country") {
       continue;
     }
     double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
@@ -296,6 +441,7 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     // A sea or an area across countries ("the Black Sea", "the Sahel") says less than a place of
     // one country: "in the Black Sea on Odesa region".
     if (r->entity->place->country.empty()) score -= 3.0;
+    scored.push_back({r, score, clause, scene});
     if (score > best_score) {
       best_score = score;
       best = r;
@@ -303,8 +449,23 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     }
   }
   if (!best) return std::nullopt;
+  // "across Assam state, including in Hamren city": a town of the chosen region or country,
+  // itself a scene of the sentence and scoring nearly as well, is the more precise place.
+  if (const Place& bp = reading(*best); bp.precision == "admin1" || bp.precision == "country") {
+    const Scored* finer = nullptr;
+    for (const Scored& c : scored) {
+      const Place& cp = reading(*c.ref);
+      if (!c.scene || cp.precision != "city" || cp.country != bp.country || c.score < best_score - kFinerMargin) continue;
+      if (bp.precision == "admin1" && cp.admin1 != bp.name) continue;
+      if (!finer || c.score > finer->score) finer = &c;
+    }
+    if (finer) {
+      best = finer->ref;
+      *in_clause = finer->clause;
+    }
+  }
   Location loc;
-  loc.place = *best->entity->place;
+  loc.place = reading(*best);
   loc.span = best->entity->span;
   return loc;
 }
@@ -405,8 +566,30 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
 
 void FindScope(const CoderData& data, SentenceState& st) {
   if (data.scope.size() == 0) return;
-  for (const PatternMatch& c : data.scope.MatchAll(st.s.tokens)) st.scope_at.push_back(c.first);
+  for (const PatternMatch& c : data.scope.MatchAll(st.s.tokens)) {
+    if (c.pattern && c.pattern->role == "filed") {
+      st.filed_at.push_back(c.last + 1);
+    } else {
+      st.scope_at.push_back(c.first);
+    }
+  }
 }
+
+namespace {
+
+// "attacked Kibugu, coded to Burungu (...)", "(coded as Dimapur)": a note saying which place its
+// event is filed under names that place right after the cue (scope.cues, label "filed"); the
+// first place there, within a few words ("coded to the capital Manama"), is the event's.
+const EntityRef* FiledPlace(const SentenceState& st) {
+  for (size_t at : st.filed_at) {
+    for (const EntityRef& r : st.s.entities) {
+      if (r.first >= at && r.first <= at + 3 && IsPlace(*r.entity) && r.entity->place) return &r;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 void BindPlace(const CoderData& data, const DocumentState& d, const SentenceState& st, TriggerState& t) {
   const SentenceView& s = st.s;
@@ -419,11 +602,32 @@ void BindPlace(const CoderData& data, const DocumentState& d, const SentenceStat
   }
   std::string home = d.main_place ? d.main_place->place.country : std::string();
   if (auto loc = FindPlace(*d.doc, s, t.cb, t.ce, t.m.trigger, t.who.source_entity_first, home, t.p->from_scene,
-                           &t.in_clause, acting)) {
+                           &t.in_clause, acting, data.lexicon)) {
     e.location = loc;
     t.base.location_basis = t.in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
     Explain(e.explain, pass::kPlaces,
             "place " + loc->place.name + " (" + loc->place.precision + "): named in the " + (t.in_clause ? "clause" : "sentence"));
+  }
+  // (Not a namesake far from every other place of the sentence: "(coded to Wadi al Mimlah)" read
+  // as El Oued, Algeria, in a story set in Yemen.)
+  const EntityRef* filed = FiledPlace(st);
+  if (filed && filed->entity->kind == "demonym") filed = nullptr;
+  if (filed) {
+    bool near = false, far = false;
+    for (const EntityRef& o : s.entities) {
+      if (&o == filed || !IsPlace(*o.entity) || !o.entity->place || o.entity->kind == "demonym") continue;
+      int n = NearPlace(*filed->entity->place, *o.entity->place);
+      near |= n == 1;
+      far |= n == 0;
+    }
+    if (far && !near) filed = nullptr;
+  }
+  if (filed) {
+    e.location = Location{*filed->entity->place, filed->entity->span};
+    t.base.location_basis = LocationBasis::kClause;
+    t.in_clause = true;
+    Explain(e.explain, pass::kPlaces, "place " + e.location->place.name + ": the note files the event under it (scope.cues)");
+    return;
   }
   ApplyScope(d, st, t);
   if (e.location) return;

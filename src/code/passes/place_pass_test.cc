@@ -97,5 +97,142 @@ TEST(PlacePass, ADestinationIsNoScene) {
   EXPECT_EQ(r.t.base.event.location->place.name, "Lyon");
 }
 
+// Sets where a place added by AddPlace lies (every mention of it).
+void Locate(Document& doc, const std::string& mention, const std::string& admin1, double lat, double lon) {
+  for (Entity& e : doc.entities) {
+    if (e.text != mention || !e.place) continue;
+    e.place->admin1 = admin1;
+    e.place->lat = lat;
+    e.place->lon = lon;
+  }
+}
+
+Location Bound(Document& doc, const std::string& trigger) {
+  Reading r = Read(doc, trigger);
+  EXPECT_TRUE(r.found) << trigger;
+  if (!r.found) return {};
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  EXPECT_TRUE(r.t.base.event.location);
+  return r.t.base.event.location.value_or(Location{});
+}
+
+TEST(PlacePass, ATownOfAnotherRegionThanTheOneWrittenAfterItIsANamesake) {
+  // The gazetteer's only "Qzorvel" lies in another region, far away: the town written here is
+  // one the gazetteer lacks, in Westmark; its name stays, at Westmark's point.
+  Document doc = Doc("Police arrested two men in Qzorvel town, Westmark on Monday.");
+  AddPlace(doc, "Qzorvel", "UA", "city");
+  AddPlace(doc, "Westmark", "UA", "admin1");
+  Locate(doc, "Qzorvel", "Eastmark", 50.0, 36.0);
+  Locate(doc, "Westmark", "Westmark", 48.0, 25.0);
+  Location loc = Bound(doc, "arrested");
+  EXPECT_EQ(loc.place.name, "Qzorvel");
+  EXPECT_EQ(loc.place.admin1, "Westmark");
+  ASSERT_TRUE(loc.place.lat);
+  EXPECT_DOUBLE_EQ(*loc.place.lat, 48.0);
+}
+
+TEST(PlacePass, ATownNearTheRegionWrittenAfterItKeepsItsReading) {
+  // Sources name regions differently: a town near the region's point is taken at its word.
+  Document doc = Doc("Police arrested two men in Qzorvel town, Westmark on Monday.");
+  AddPlace(doc, "Qzorvel", "UA", "city");
+  AddPlace(doc, "Westmark", "UA", "admin1");
+  Locate(doc, "Qzorvel", "West Mark Oblast", 48.2, 25.1);
+  Locate(doc, "Westmark", "Westmark", 48.0, 25.0);
+  Location loc = Bound(doc, "arrested");
+  EXPECT_EQ(loc.place.name, "Qzorvel");
+  ASSERT_TRUE(loc.place.lat);
+  EXPECT_DOUBLE_EQ(*loc.place.lat, 48.2);
+}
+
+TEST(PlacePass, APartOfACityAfterADashFarFromItIsANamesake) {
+  // (Nearer the trigger, the part would be the scene.)
+  Document doc = Doc("In front of the office (Brenholt City - Vask), protesters rallied on Monday.");
+  AddPlace(doc, "Brenholt", "KR", "city");
+  AddPlace(doc, "Vask", "KR", "city");
+  Locate(doc, "Brenholt", "Brenholt", 37.5, 127.0);
+  Locate(doc, "Vask", "Southland", 35.0, 129.5);
+  EXPECT_EQ(Bound(doc, "rallied").place.name, "Brenholt");
+}
+
+TEST(PlacePass, APartOfACityAfterADashNearItIsTheScene) {
+  Document doc = Doc("In front of the office (Brenholt City - Vask), protesters rallied on Monday.");
+  AddPlace(doc, "Brenholt", "KR", "city");
+  AddPlace(doc, "Vask", "KR", "city");
+  Locate(doc, "Brenholt", "Brenholt", 37.5, 127.0);
+  Locate(doc, "Vask", "Brenholt", 37.53, 127.02);
+  EXPECT_EQ(Bound(doc, "rallied").place.name, "Vask");
+}
+
+TEST(PlacePass, ANeighbourhoodReadAsATownFarAwayIsANamesake) {
+  Document doc = Doc("In Tarvon (Esk), gunmen shot a man in the Mirel neighborhood on Monday.");
+  AddPlace(doc, "Tarvon", "BR", "city");
+  AddPlace(doc, "Esk", "BR", "admin1");
+  AddPlace(doc, "Mirel", "BR", "city");
+  Locate(doc, "Tarvon", "Esk", -20.0, -40.3);
+  Locate(doc, "Esk", "Esk", -19.5, -40.6);
+  Locate(doc, "Mirel", "Norte", -3.0, -60.0);
+  EXPECT_EQ(Bound(doc, "shot").place.name, "Tarvon");
+}
+
+TEST(PlacePass, ANeighbourhoodInTheTownIsTheScene) {
+  Document doc = Doc("In Tarvon (Esk), gunmen shot a man in the Mirel neighborhood on Monday.");
+  AddPlace(doc, "Tarvon", "BR", "city");
+  AddPlace(doc, "Esk", "BR", "admin1");
+  AddPlace(doc, "Mirel", "BR", "city");
+  Locate(doc, "Tarvon", "Esk", -20.0, -40.3);
+  Locate(doc, "Esk", "Esk", -19.5, -40.6);
+  Locate(doc, "Mirel", "Esk", -20.02, -40.31);
+  EXPECT_EQ(Bound(doc, "shot").place.name, "Mirel");
+}
+
+TEST(PlacePass, ATownOfTheChosenRegionNamedAsASceneIsFiner) {
+  Document doc = Doc("Students protested across Velmar state, including in Ostrel city, on Monday.");
+  AddPlace(doc, "Velmar", "IN", "admin1");
+  AddPlace(doc, "Ostrel", "IN", "city");
+  Locate(doc, "Velmar", "Velmar", 26.0, 92.0);
+  Locate(doc, "Ostrel", "Velmar", 25.9, 93.4);
+  EXPECT_EQ(Bound(doc, "protested").place.name, "Ostrel");
+}
+
+TEST(PlacePass, ANoteFilesItsEventUnderThePlaceAfterCodedTo) {
+  Document doc = Doc("Gunmen attacked a farm in Kolvo village, coded to Drenna (Sarn), on Monday.");
+  AddPlace(doc, "Drenna", "NG", "city");
+  AddPlace(doc, "Sarn", "NG", "admin1");
+  Locate(doc, "Drenna", "Sarn", 10.0, 8.0);
+  Locate(doc, "Sarn", "Sarn", 10.4, 8.2);
+  Reading r = Read(doc, "attacked");
+  ASSERT_TRUE(r.found);
+  ASSERT_FALSE(r.st.filed_at.empty()) << "scope.cues has no \"coded to\"";
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  ASSERT_TRUE(r.t.base.event.location);
+  EXPECT_EQ(r.t.base.event.location->place.name, "Drenna");
+  EXPECT_TRUE(Explains(r.t.base.event.explain, pass::kPlaces, "files the event under it"));
+}
+
+TEST(PlacePass, APlaceFiledFarFromTheSentencesOtherPlacesIsANamesake) {
+  Document doc = Doc("Gunmen attacked a farm in Kolvo village in Sarn, coded to Drenna, on Monday.");
+  AddPlace(doc, "Drenna", "DZ", "city");
+  AddPlace(doc, "Sarn", "NG", "admin1");
+  Locate(doc, "Drenna", "Oued", 33.0, 7.0);
+  Locate(doc, "Sarn", "Sarn", 10.4, 8.2);
+  EXPECT_EQ(Bound(doc, "attacked").place.name, "Sarn");
+}
+
+TEST(PlacePass, TheRegionAfterAPlaceTheActorsComeFromIsNoScene) {
+  // "from Qzorvel" says where the gunmen come from; "Westmark" only says where Qzorvel lies.
+  Document doc = Doc("Gunmen from Qzorvel, Westmark attacked a checkpoint on Monday.");
+  AddPlace(doc, "Qzorvel", "UA", "city");
+  AddPlace(doc, "Westmark", "UA", "admin1");
+  Reading r = Read(doc, "attacked");
+  ASSERT_TRUE(r.found);
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  ASSERT_TRUE(r.t.base.event.location);
+  EXPECT_NE(r.t.base.location_basis, LocationBasis::kClause);
+  EXPECT_NE(r.t.base.event.location->place.name, "Westmark");
+}
+
 }  // namespace
 }  // namespace eventmill::code
