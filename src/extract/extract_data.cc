@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/byte_pair_filter.h"
+
 namespace eventmill::extract {
 namespace {
 
@@ -194,7 +196,7 @@ ExtractData ExtractData::FromStrings(std::string_view hints, std::string_view ph
 }
 
 HintKind ExtractData::Lookup(std::string_view word) const {
-  auto it = exact_.find(std::string(word));
+  auto it = exact_.find(word);
   if (it != exact_.end()) return it->second;
   for (const auto& [prefix, kind] : prefixes_)
     if (word.size() >= prefix.size() && word.compare(0, prefix.size(), prefix) == 0) return kind;
@@ -205,8 +207,9 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
   if (value.empty()) return HintKind::kNone;
   // Words of camelCase names are words too ("feedbackBox", "commentInfo_Notice"): a '-' goes
   // where a lower-case letter meets an upper-case one.
-  std::string lower;
-  lower.reserve(value.size() + 8);
+  // Reused buffers: this runs for the class and id of every element of a page.
+  thread_local std::string lower, pair;
+  lower.clear();
   for (size_t c = 0; c < value.size(); ++c) {
     const char ch = value[c];
     if (ch >= 'A' && ch <= 'Z') {
@@ -236,14 +239,14 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
     std::string_view token(lower.data() + tb, i - tb);
     if (token.empty()) continue;
     {
-      auto it = exact_.find(std::string(token));
+      auto it = exact_.find(token);
       if (it != exact_.end() && it->second == HintKind::kHidden) {
         note(it->second);
         continue;
       }
     }
     // Two-word hints ("author-box") against each pair of neighbouring words ("td-author-box-wrap").
-    std::string prev_word;
+    std::string_view prev_word;  // into `lower`, which does not change in this loop
     size_t j = 0;
     while (j < token.size()) {
       while (j < token.size() && !IsAlnum(token[j])) ++j;
@@ -256,7 +259,7 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
         // not what it is.
         if (prev_word == "has" || prev_word == "no" || prev_word == "with" || prev_word == "without" ||
             prev_word == "show" || prev_word == "hide") {
-          prev_word.clear();
+          prev_word = {};
           continue;
         }
         HintKind k = Lookup(word);
@@ -272,10 +275,12 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
         }
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {
-          auto it = exact_.find(prev_word + std::string(word));
+          pair.assign(prev_word);
+          pair.append(word);
+          auto it = exact_.find(std::string_view(pair));
           if (it != exact_.end() && it->second != HintKind::kHidden) note(it->second);
         }
-        prev_word.assign(word);
+        prev_word = word;
       }
     }
   }
@@ -310,7 +315,13 @@ bool ExtractData::HasFurniturePhrase(std::string_view line) const {
   // ("Disclaimer: ..."); others mark short lines only.
   const bool is_short = line.size() < 300;
   if (!is_short && !any_anchored_) return false;
-  const std::string l = AsciiLower(is_short ? line : line.substr(0, 300));
+  thread_local std::string l;  // the line lower-cased, reused (this runs for every paragraph)
+  l.assign(is_short ? line : line.substr(0, 300));
+  for (char& c : l)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  // Most phrases have a part that is not in the line: ruled out without a search.
+  thread_local BytePairFilter pairs;
+  pairs.Reset(l);
   size_t lead = 0;  // where the line's first word starts, past quotes and brackets
   while (lead < l.size() && std::string_view(" \"'([*").find(l[lead]) != std::string_view::npos) ++lead;
   for (const std::vector<WithinPart>& parts : within_phrases_) {
@@ -318,7 +329,7 @@ bool ExtractData::HasFurniturePhrase(std::string_view line) const {
     bool all = true;
     for (const WithinPart& part : parts) {
       const bool found = part.at_start ? l.compare(lead, part.text.size(), part.text) == 0
-                                       : l.find(part.text) != std::string::npos;
+                                       : pairs.MayContain(part.text) && l.find(part.text) != std::string::npos;
       if (!found) {
         all = false;
         break;

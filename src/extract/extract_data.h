@@ -84,7 +84,12 @@ class ExtractData {
   Status AddAgencies(std::string_view text, const std::string& where);
   HintKind Lookup(std::string_view word) const;
 
-  std::unordered_map<std::string, HintKind> exact_;
+  // Keyed by std::string, looked up by std::string_view without a copy.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, HintKind, WordHash, std::equal_to<>> exact_;
   std::vector<std::pair<std::string, HintKind>> prefixes_;
   std::unordered_map<std::string, bool> phrases_;     // lower-cased exact lines
   std::vector<std::string> phrase_prefixes_;          // lower-cased, for "phrase*"

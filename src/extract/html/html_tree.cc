@@ -190,7 +190,11 @@ bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool
     while (j < n) {
       char c = html[j];
       if (quote) {
-        if (c == quote) quote = 0;
+        // Inside a quoted value only its closing quote matters: jump to it (values run long:
+        // URLs, srcsets, JSON in data attributes).
+        const void* q = std::memchr(html.data() + j, quote, n - j);
+        j = q ? static_cast<size_t>(static_cast<const char*>(q) - html.data()) : n;
+        if (j < n) quote = 0;
       } else if (c == '"' || c == '\'') {
         quote = c;
       } else if (c == '>') {
@@ -409,17 +413,30 @@ Result<HtmlTree> HtmlTree::Parse(std::string_view utf8_html, const ParseOptions&
   return tree;
 }
 
+namespace {
+
+// Attribute names are short: compared in line, without a call to memcmp for each.
+inline bool SameName(const char* chars, const Attribute& a, std::string_view name) {
+  if (a.name_size != name.size()) return false;
+  const char* p = chars + a.name_begin;
+  for (size_t i = 0; i < name.size(); ++i)
+    if (p[i] != name[i]) return false;
+  return true;
+}
+
+}  // namespace
+
 std::string_view HtmlTree::Attr(const Node& n, std::string_view name) const {
   for (uint32_t i = 0; i < n.attr_count; ++i) {
     const Attribute& a = attributes_[n.attr_begin + i];
-    if (AttrName(a) == name) return AttrValue(a);
+    if (SameName(chars_.data(), a, name)) return AttrValue(a);
   }
   return {};
 }
 
 bool HtmlTree::HasAttr(const Node& n, std::string_view name) const {
   for (uint32_t i = 0; i < n.attr_count; ++i)
-    if (AttrName(attributes_[n.attr_begin + i]) == name) return true;
+    if (SameName(chars_.data(), attributes_[n.attr_begin + i], name)) return true;
   return false;
 }
 
