@@ -198,8 +198,10 @@ ExtractData ExtractData::FromStrings(std::string_view hints, std::string_view ph
 HintKind ExtractData::Lookup(std::string_view word) const {
   auto it = exact_.find(word);
   if (it != exact_.end()) return it->second;
-  for (const auto& [prefix, kind] : prefixes_)
-    if (word.size() >= prefix.size() && word.compare(0, prefix.size(), prefix) == 0) return kind;
+  for (const auto& [prefix, kind] : prefixes_) {
+    if (word.size() < prefix.size() || word[0] != prefix[0]) continue;
+    if (word.compare(0, prefix.size(), prefix) == 0) return kind;
+  }
   return HintKind::kNone;
 }
 

@@ -53,23 +53,31 @@ Tag TagByName(std::string_view name) {
   return it == map->end() ? Tag::kOther : it->second;
 }
 
+// Tag names are short: compared in line, without a call to memcmp for each candidate.
+inline bool Is(std::string_view n, std::string_view w) {
+  if (n.size() != w.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i)
+    if (n[i] != w[i]) return false;
+  return true;
+}
+
 bool IsVoid(std::string_view n) {
   static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
                                                "link", "meta", "param", "source", "track", "wbr", "keygen"};
   for (auto v : kVoid)
-    if (n == v) return true;
+    if (Is(n, v)) return true;
   return false;
 }
 
 bool IsRawText(std::string_view n) {
-  return n == "script" || n == "style" || n == "textarea" || n == "title" || n == "xmp" ||
-         n == "iframe" || n == "noembed" || n == "noframes";
+  return Is(n, "script") || Is(n, "style") || Is(n, "textarea") || Is(n, "title") || Is(n, "xmp") ||
+         Is(n, "iframe") || Is(n, "noembed") || Is(n, "noframes");
 }
 
 // Elements an HTML5 parser closes implicitly when the same tag opens again.
 bool ClosesSame(std::string_view n) {
-  return n == "p" || n == "li" || n == "dt" || n == "dd" || n == "option" || n == "tr" || n == "td" ||
-         n == "th" || n == "a";
+  return Is(n, "p") || Is(n, "li") || Is(n, "dt") || Is(n, "dd") || Is(n, "option") || Is(n, "tr") ||
+         Is(n, "td") || Is(n, "th") || Is(n, "a");
 }
 
 inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
