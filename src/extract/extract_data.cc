@@ -68,7 +68,7 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
     while (ss >> word) {
       word = AsciiLower(word);
       if (kind == HintKind::kHidden) {
-        exact_[word] = kind;  // whole class tokens, as written
+        AddExact(word, kind);  // whole class tokens, as written
         continue;
       }
       // "author-box" / "author_box" are stored squashed, to match any spelling of the pair.
@@ -76,7 +76,7 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
       if (word.size() > 1 && word.back() == '*') {
         prefixes_.emplace_back(word.substr(0, word.size() - 1), kind);
       } else {
-        exact_[word] = kind;
+        AddExact(word, kind);
       }
     }
   });
@@ -195,8 +195,23 @@ ExtractData ExtractData::FromStrings(std::string_view hints, std::string_view ph
   return data;
 }
 
+void ExtractData::AddExact(const std::string& word, HintKind kind) {
+  exact_[word] = kind;
+  if (word.empty()) return;
+  const size_t shape = ShapeOf(word);
+  exact_shapes_[shape / 64] |= uint64_t{1} << (shape % 64);
+}
+
+std::unordered_map<std::string, HintKind, ExtractData::WordHash, std::equal_to<>>::const_iterator
+ExtractData::FindExact(std::string_view word) const {
+  if (word.empty()) return exact_.find(word);
+  const size_t shape = ShapeOf(word);
+  if (!((exact_shapes_[shape / 64] >> (shape % 64)) & 1)) return exact_.end();
+  return exact_.find(word);
+}
+
 HintKind ExtractData::Lookup(std::string_view word) const {
-  auto it = exact_.find(word);
+  auto it = FindExact(word);
   if (it != exact_.end()) return it->second;
   for (const auto& [prefix, kind] : prefixes_) {
     if (word.size() < prefix.size() || word[0] != prefix[0]) continue;
@@ -241,7 +256,7 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
     std::string_view token(lower.data() + tb, i - tb);
     if (token.empty()) continue;
     {
-      auto it = exact_.find(token);
+      auto it = FindExact(token);
       if (it != exact_.end() && it->second == HintKind::kHidden) {
         note(it->second);
         continue;
@@ -277,10 +292,15 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
         }
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {
-          pair.assign(prev_word);
-          pair.append(word);
-          auto it = exact_.find(std::string_view(pair));
-          if (it != exact_.end() && it->second != HintKind::kHidden) note(it->second);
+          // The pair's shape is known before it is put together.
+          const size_t shape = std::min<size_t>(prev_word.size() + word.size(), 63) * 256 +
+                               static_cast<unsigned char>(prev_word[0]);
+          if ((exact_shapes_[shape / 64] >> (shape % 64)) & 1) {
+            pair.assign(prev_word);
+            pair.append(word);
+            auto it = exact_.find(std::string_view(pair));
+            if (it != exact_.end() && it->second != HintKind::kHidden) note(it->second);
+          }
         }
         prev_word = word;
       }

@@ -265,6 +265,9 @@ void LimitText(size_t max_bytes, Document* doc) {
 }
 
 std::string LanguageFor(const std::string& declared, std::string_view text, std::vector<Diagnostic>* diags) {
+  // A declared language stands unless a detection on 1000 bytes and more says otherwise: under
+  // that, nothing to detect.
+  if (!declared.empty() && text.size() < 1000) return declared;
   extract::DetectedLanguage detected = extract::DetectLanguage(text);
   if (declared.empty()) return detected.code;
   // Templates often declare a default language the article is not in; a confident detection on a
