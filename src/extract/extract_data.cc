@@ -396,7 +396,10 @@ bool HasWordAtStart(std::string_view text, const std::vector<std::string>& words
   l.assign(text);
   for (char& c : l)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 32);
+  thread_local BytePairFilter pairs;  // rules out most words without a search
+  pairs.Reset(l);
   for (const std::string& w : words) {
+    if (!pairs.MayContain(w)) continue;
     for (size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
       const unsigned char before = p == 0 ? ' ' : static_cast<unsigned char>(l[p - 1]);
       if (!std::isalnum(before) && before < 0x80) return true;  // at the start of a word

@@ -294,8 +294,11 @@ double Agreement(const std::vector<std::string>& heading, const std::vector<std:
 void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
   out->clear();
   for (std::string_view v : {tree.Attr(nd, "class"), tree.Attr(nd, "id")}) {
-    for (char c : v) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 32) : c);
+    const size_t from = out->size();
+    out->append(v);
     out->push_back(' ');
+    for (size_t k = from; k < out->size(); ++k)
+      if ((*out)[k] >= 'A' && (*out)[k] <= 'Z') (*out)[k] = static_cast<char>((*out)[k] | 32);
   }
 }
 
