@@ -350,7 +350,8 @@ bool ExtractData::HasFurniturePhrase(std::string_view line) const {
     if (!is_short && !parts.front().at_start) continue;
     bool all = true;
     for (const WithinPart& part : parts) {
-      const bool found = part.at_start ? l.compare(lead, part.text.size(), part.text) == 0
+      const bool found = part.at_start ? lead < l.size() && l[lead] == part.text[0] &&
+                                             l.compare(lead, part.text.size(), part.text) == 0
                                        : pairs.MayContain(part.text) && l.find(part.text) != std::string::npos;
       if (!found) {
         all = false;
