@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/byte_pair_filter.h"
+
 namespace eventmill::extract {
 namespace {
 
@@ -46,8 +48,12 @@ std::string AttributionFinder::AgencyNamed(std::string_view name) const {
 }
 
 void AttributionFinder::FindCues(std::string_view text, bool lead, std::vector<std::string>* out) const {
+  // Most aliases are not in the paragraph: one pass over it rules them out without a search each.
+  thread_local BytePairFilter pairs;
+  pairs.Reset(text);
   for (const Agency& a : data_.agencies()) {
     for (const std::string& alias : a.aliases) {
+      if (!pairs.MayContain(alias)) continue;
       size_t pos = 0;
       while ((pos = text.find(alias, pos)) != std::string_view::npos) {
         size_t end = pos + alias.size();

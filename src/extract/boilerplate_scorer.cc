@@ -1,6 +1,7 @@
 #include "extract/boilerplate_scorer.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace eventmill::extract {
 namespace {
@@ -203,7 +204,67 @@ class MainTextPass {
   std::vector<uint8_t> teaser, soft, in;
   uint32_t container = 0;
   double container_score = 0;
+
+ private:
+  // ExtractData::Classify, remembered per value: a page repeats its class names on many elements.
+  HintKind ClassifyOnce(std::string_view value, int* score) {
+    if (value.empty()) return data_.Classify(value, score);
+    auto [it, added] = classified_.try_emplace(value);
+    if (added) it->second.first = data_.Classify(value, &it->second.second);
+    *score = it->second.second;
+    return it->second.first;
+  }
+  std::unordered_map<std::string_view, std::pair<HintKind, int>> classified_;  // values point into the tree
 };
+
+// The attributes MarkDropsAndHints reads, found in one pass over the element's attributes (the
+// first of each name, as HtmlTree::Attr gives it).
+struct HintAttributes {
+  std::string_view cls, id, role, itemprop, style, aria_hidden, rel;
+  bool has_href = false, has_hidden = false;
+};
+
+HintAttributes ReadHintAttributes(const HtmlTree& tree, const Node& nd) {
+  HintAttributes out;
+  uint32_t seen = 0;  // one bit per name: the first attribute of a name counts
+  auto take = [&](uint32_t bit, std::string_view value, std::string_view* field) {
+    if (seen & bit) return;
+    seen |= bit;
+    *field = value;
+  };
+  for (uint32_t a = 0; a < nd.attr_count; ++a) {
+    const html::Attribute& attr = tree.attributes()[nd.attr_begin + a];
+    const std::string_view name = tree.AttrName(attr);
+    switch (name.size()) {
+      case 2:
+        if (name == "id") take(1, tree.AttrValue(attr), &out.id);
+        break;
+      case 3:
+        if (name == "rel") take(2, tree.AttrValue(attr), &out.rel);
+        break;
+      case 4:
+        if (name == "role") take(4, tree.AttrValue(attr), &out.role);
+        else if (name == "href") out.has_href = true;
+        break;
+      case 5:
+        if (name == "class") take(8, tree.AttrValue(attr), &out.cls);
+        else if (name == "style") take(16, tree.AttrValue(attr), &out.style);
+        break;
+      case 6:
+        if (name == "hidden") out.has_hidden = true;
+        break;
+      case 8:
+        if (name == "itemprop") take(32, tree.AttrValue(attr), &out.itemprop);
+        break;
+      case 11:
+        if (name == "aria-hidden") take(64, tree.AttrValue(attr), &out.aria_hidden);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
 
 void MainTextPass::MarkDropsAndHints() {
   // 1. Hard drops (tags that are never text, hidden elements) and class/id hints, top-down.
@@ -223,18 +284,18 @@ void MainTextPass::MarkDropsAndHints() {
       continue;
     }
     if (nd.attr_count == 0) continue;
+    const HintAttributes at = ReadHintAttributes(tree, nd);
     // A link goes somewhere: an anchor (<a name="section-2">) is not one.
-    if (nd.tag == Tag::kA && tree.HasAttr(nd, "href")) link[i] = 1;
+    if (nd.tag == Tag::kA && at.has_href) link[i] = 1;
     // Custom elements with an href are links too (<pp-link href=...> of web-component menus).
-    if (nd.tag == Tag::kOther && tree.HasAttr(nd, "href")) link[i] = 1;
-    if (tree.HasAttr(nd, "hidden") || tree.Attr(nd, "aria-hidden") == "true" ||
-        IsHiddenByStyle(tree.Attr(nd, "style"))) {
+    if (nd.tag == Tag::kOther && at.has_href) link[i] = 1;
+    if (at.has_hidden || at.aria_hidden == "true" || IsHiddenByStyle(at.style)) {
       hard[i] = 1;
       continue;
     }
     int s1 = 0, s2 = 0;
-    HintKind k1 = data_.Classify(tree.Attr(nd, "class"), &s1);
-    HintKind k2 = data_.Classify(tree.Attr(nd, "id"), &s2);
+    HintKind k1 = ClassifyOnce(at.cls, &s1);
+    HintKind k2 = ClassifyOnce(at.id, &s2);
     HintKind k = std::max(k1, k2, [](HintKind a, HintKind b) {
       auto rank = [](HintKind h) {
         return h == HintKind::kHidden ? 4 : h == HintKind::kRemove ? 3 : h == HintKind::kNone ? 0 : 1;
@@ -245,13 +306,13 @@ void MainTextPass::MarkDropsAndHints() {
       hard[i] = 1;
       continue;
     }
-    std::string_view role = tree.Attr(nd, "role");
+    const std::string_view role = at.role;
     if (role == "navigation" || role == "contentinfo" || role == "complementary" || role == "search" ||
         role == "dialog" || role == "alertdialog" || role == "menu" || role == "menubar") {
       k = HintKind::kRemove;
     }
-    if (nd.tag == Tag::kA && tree.Attr(nd, "rel") == "tag") k = HintKind::kRemove;  // tag links
-    std::string_view itemprop = tree.Attr(nd, "itemprop");
+    if (nd.tag == Tag::kA && at.rel == "tag") k = HintKind::kRemove;  // tag links
+    const std::string_view itemprop = at.itemprop;
     int score = s1 + s2;
     if (itemprop == "articleBody" || itemprop == "text" || role == "main" || role == "article") score += 3;
     if (k == HintKind::kNone && score != 0) k = score > 0 ? HintKind::kPositive : HintKind::kNegative;
@@ -296,26 +357,38 @@ void MainTextPass::CutTextBlocks() {
       }
       if (nd.tag == Tag::kText) {
         std::string_view t = tree.Text(nd);
-        for (size_t ci = 0; ci < t.size(); ++ci) {
+        auto is_space = [](char c) {
+          return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+        };
+        size_t ci = 0;
+        while (ci < t.size()) {
           const char c = t[ci];
-          bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
           // A non-breaking space (U+00A0, French and Polish typography) is a space of the text.
           if (c == '\xC2' && ci + 1 < t.size() && t[ci + 1] == '\xA0' && !in_pre) {
-            ++ci;
+            ci += 2;
             pending_space = true;
             continue;
           }
+          const bool space = is_space(c);
           if (space && !in_pre) {
             pending_space = true;
+            ++ci;
             continue;
           }
           if (pending_space && !cur.text.empty() && cur.text.back() != '\n') cur.text.push_back(' ');
           pending_space = false;
-          cur.text.push_back(c);
-          if (!space) {
-            ++cur.chars;
-            if (in_link) ++cur.link_chars;
+          if (space) {  // in <pre>: kept as written, not counted
+            cur.text.push_back(c);
+            ++ci;
+            continue;
           }
+          // A run of other bytes goes in at once (a 0xC2 ends it: it may open a non-breaking space).
+          size_t e = ci + 1;
+          while (e < t.size() && !is_space(t[e]) && t[e] != '\xC2') ++e;
+          cur.text.append(t.data() + ci, e - ci);
+          cur.chars += static_cast<uint32_t>(e - ci);
+          if (in_link) cur.link_chars += static_cast<uint32_t>(e - ci);
+          ci = e;
         }
         continue;
       }

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/byte_pair_filter.h"
+
 namespace eventmill::extract {
 namespace {
 
@@ -66,7 +68,7 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
     while (ss >> word) {
       word = AsciiLower(word);
       if (kind == HintKind::kHidden) {
-        exact_[word] = kind;  // whole class tokens, as written
+        AddExact(word, kind);  // whole class tokens, as written
         continue;
       }
       // "author-box" / "author_box" are stored squashed, to match any spelling of the pair.
@@ -74,7 +76,7 @@ Status ExtractData::AddHints(std::string_view text, const std::string& where) {
       if (word.size() > 1 && word.back() == '*') {
         prefixes_.emplace_back(word.substr(0, word.size() - 1), kind);
       } else {
-        exact_[word] = kind;
+        AddExact(word, kind);
       }
     }
   });
@@ -193,11 +195,28 @@ ExtractData ExtractData::FromStrings(std::string_view hints, std::string_view ph
   return data;
 }
 
+void ExtractData::AddExact(const std::string& word, HintKind kind) {
+  exact_[word] = kind;
+  if (word.empty()) return;
+  const size_t shape = ShapeOf(word);
+  exact_shapes_[shape / 64] |= uint64_t{1} << (shape % 64);
+}
+
+std::unordered_map<std::string, HintKind, ExtractData::WordHash, std::equal_to<>>::const_iterator
+ExtractData::FindExact(std::string_view word) const {
+  if (word.empty()) return exact_.find(word);
+  const size_t shape = ShapeOf(word);
+  if (!((exact_shapes_[shape / 64] >> (shape % 64)) & 1)) return exact_.end();
+  return exact_.find(word);
+}
+
 HintKind ExtractData::Lookup(std::string_view word) const {
-  auto it = exact_.find(std::string(word));
+  auto it = FindExact(word);
   if (it != exact_.end()) return it->second;
-  for (const auto& [prefix, kind] : prefixes_)
-    if (word.size() >= prefix.size() && word.compare(0, prefix.size(), prefix) == 0) return kind;
+  for (const auto& [prefix, kind] : prefixes_) {
+    if (word.size() < prefix.size() || word[0] != prefix[0]) continue;
+    if (word.compare(0, prefix.size(), prefix) == 0) return kind;
+  }
   return HintKind::kNone;
 }
 
@@ -205,8 +224,9 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
   if (value.empty()) return HintKind::kNone;
   // Words of camelCase names are words too ("feedbackBox", "commentInfo_Notice"): a '-' goes
   // where a lower-case letter meets an upper-case one.
-  std::string lower;
-  lower.reserve(value.size() + 8);
+  // Reused buffers: this runs for the class and id of every element of a page.
+  thread_local std::string lower, pair;
+  lower.clear();
   for (size_t c = 0; c < value.size(); ++c) {
     const char ch = value[c];
     if (ch >= 'A' && ch <= 'Z') {
@@ -236,14 +256,14 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
     std::string_view token(lower.data() + tb, i - tb);
     if (token.empty()) continue;
     {
-      auto it = exact_.find(std::string(token));
+      auto it = FindExact(token);
       if (it != exact_.end() && it->second == HintKind::kHidden) {
         note(it->second);
         continue;
       }
     }
     // Two-word hints ("author-box") against each pair of neighbouring words ("td-author-box-wrap").
-    std::string prev_word;
+    std::string_view prev_word;  // into `lower`, which does not change in this loop
     size_t j = 0;
     while (j < token.size()) {
       while (j < token.size() && !IsAlnum(token[j])) ++j;
@@ -256,7 +276,7 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
         // not what it is.
         if (prev_word == "has" || prev_word == "no" || prev_word == "with" || prev_word == "without" ||
             prev_word == "show" || prev_word == "hide") {
-          prev_word.clear();
+          prev_word = {};
           continue;
         }
         HintKind k = Lookup(word);
@@ -272,10 +292,17 @@ HintKind ExtractData::Classify(std::string_view value, int* score) const {
         }
         if (k != HintKind::kHidden) note(k);
         if (!prev_word.empty()) {
-          auto it = exact_.find(prev_word + std::string(word));
-          if (it != exact_.end() && it->second != HintKind::kHidden) note(it->second);
+          // The pair's shape is known before it is put together.
+          const size_t shape = std::min<size_t>(prev_word.size() + word.size(), 63) * 256 +
+                               static_cast<unsigned char>(prev_word[0]);
+          if ((exact_shapes_[shape / 64] >> (shape % 64)) & 1) {
+            pair.assign(prev_word);
+            pair.append(word);
+            auto it = exact_.find(std::string_view(pair));
+            if (it != exact_.end() && it->second != HintKind::kHidden) note(it->second);
+          }
         }
-        prev_word.assign(word);
+        prev_word = word;
       }
     }
   }
@@ -310,15 +337,22 @@ bool ExtractData::HasFurniturePhrase(std::string_view line) const {
   // ("Disclaimer: ..."); others mark short lines only.
   const bool is_short = line.size() < 300;
   if (!is_short && !any_anchored_) return false;
-  const std::string l = AsciiLower(is_short ? line : line.substr(0, 300));
+  thread_local std::string l;  // the line lower-cased, reused (this runs for every paragraph)
+  l.assign(is_short ? line : line.substr(0, 300));
+  for (char& c : l)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  // Most phrases have a part that is not in the line: ruled out without a search.
+  thread_local BytePairFilter pairs;
+  pairs.Reset(l);
   size_t lead = 0;  // where the line's first word starts, past quotes and brackets
   while (lead < l.size() && std::string_view(" \"'([*").find(l[lead]) != std::string_view::npos) ++lead;
   for (const std::vector<WithinPart>& parts : within_phrases_) {
     if (!is_short && !parts.front().at_start) continue;
     bool all = true;
     for (const WithinPart& part : parts) {
-      const bool found = part.at_start ? l.compare(lead, part.text.size(), part.text) == 0
-                                       : l.find(part.text) != std::string::npos;
+      const bool found = part.at_start ? lead < l.size() && l[lead] == part.text[0] &&
+                                             l.compare(lead, part.text.size(), part.text) == 0
+                                       : pairs.MayContain(part.text) && l.find(part.text) != std::string::npos;
       if (!found) {
         all = false;
         break;
@@ -363,7 +397,10 @@ bool HasWordAtStart(std::string_view text, const std::vector<std::string>& words
   l.assign(text);
   for (char& c : l)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 32);
+  thread_local BytePairFilter pairs;  // rules out most words without a search
+  pairs.Reset(l);
   for (const std::string& w : words) {
+    if (!pairs.MayContain(w)) continue;
     for (size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
       const unsigned char before = p == 0 ? ' ' : static_cast<unsigned char>(l[p - 1]);
       if (!std::isalnum(before) && before < 0x80) return true;  // at the start of a word

@@ -2,6 +2,8 @@
 // phrases, news agency names), loaded once and shared read-only by every thread.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -88,7 +90,26 @@ class ExtractData {
   Status AddAgencies(std::string_view text, const std::string& where);
   HintKind Lookup(std::string_view word) const;
 
-  std::unordered_map<std::string, HintKind> exact_;
+  // Keyed by std::string, looked up by std::string_view without a copy.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {  // FNV-1a: class words are short
+      uint64_t h = 14695981039346656037ull;
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return static_cast<size_t>(h);
+    }
+  };
+  std::unordered_map<std::string, HintKind, WordHash, std::equal_to<>> exact_;
+  // Which (length, first byte) pairs the keys of exact_ have: most words of a page's class names
+  // are no key, and this says so without hashing them. Lengths over 63 share the last row.
+  uint64_t exact_shapes_[64 * 256 / 64] = {};
+  static size_t ShapeOf(std::string_view w) {
+    return std::min<size_t>(w.size(), 63) * 256 + static_cast<unsigned char>(w[0]);
+  }
+  void AddExact(const std::string& word, HintKind kind);
+  // exact_.find(word), or exact_.end() at once when no key has the word's shape.
+  std::unordered_map<std::string, HintKind, WordHash, std::equal_to<>>::const_iterator FindExact(
+      std::string_view word) const;
   std::vector<std::pair<std::string, HintKind>> prefixes_;
   std::unordered_map<std::string, bool> phrases_;     // lower-cased exact lines
   std::vector<std::string> phrase_prefixes_;          // lower-cased, for "phrase*"

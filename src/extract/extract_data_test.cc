@@ -191,3 +191,29 @@ TEST(ExtractData, MissingDirectoryIsAnErrorNamingTheFile) {
 
 }  // namespace
 }  // namespace eventmill::extract
+
+namespace eventmill::extract {
+namespace {
+
+// Class words are ruled out by their length and first byte before the hint table is searched:
+// words and pairs of every length (long ones share one row of that filter) still find their hint,
+// and a word of the same length and first byte as a hint is still no hint.
+TEST(ExtractData, HintsOfEveryLengthAreFoundPastTheShapeFilter) {
+  const std::string long_word(70, 'q');
+  const std::string longer_word = long_word + "z";
+  ExtractData d = ExtractData::FromStrings("remove " + long_word + " x\nnegative ab-cd\npositive storybody\n", "", "");
+  int score = 0;
+  EXPECT_EQ(d.Classify(long_word, &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("wrap-" + long_word + "-outer", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify(longer_word, &score), HintKind::kNone);  // same row of the filter, no key
+  EXPECT_EQ(d.Classify("x", &score), HintKind::kRemove);
+  EXPECT_EQ(d.Classify("y", &score), HintKind::kNone);
+  EXPECT_EQ(d.Classify("ab-cd", &score), HintKind::kNegative);  // a pair, stored squashed
+  EXPECT_EQ(d.Classify("abCd", &score), HintKind::kNegative);
+  EXPECT_EQ(d.Classify("ab-ce", &score), HintKind::kNone);
+  EXPECT_EQ(d.Classify("story-body", &score), HintKind::kPositive);
+  EXPECT_EQ(d.Classify("story", &score), HintKind::kNone);
+}
+
+}  // namespace
+}  // namespace eventmill::extract

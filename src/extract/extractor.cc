@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <unordered_set>
 
 #include "eventmill/lexicon.h"
@@ -37,12 +38,16 @@ struct Extractor::Impl {
 
 namespace {
 
+// ASCII letters and digits (what std::isalnum says in the "C" locale, without a call per byte).
+inline bool IsAsciiAlnum(unsigned char u) { return ((u | 32) >= 'a' && (u | 32) <= 'z') || (u >= '0' && u <= '9'); }
+inline char AsciiLowerChar(unsigned char u) { return static_cast<char>(u >= 'A' && u <= 'Z' ? u + 32 : u); }
+
 // Letters and digits only, lower-cased: for comparing a heading with the title.
 std::string Alnum(std::string_view s) {
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) out.push_back(static_cast<char>(std::tolower(u)));
+    if (IsAsciiAlnum(u) || u >= 0x80) out.push_back(AsciiLowerChar(u));
   }
   return out;
 }
@@ -55,7 +60,7 @@ std::string Letters(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char u = static_cast<unsigned char>(s[i]);
     if (u < 0x80) {
-      if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+      if (IsAsciiAlnum(u)) out.push_back(AsciiLowerChar(u));
       continue;
     }
     // U+2000..U+206F (general punctuation: “ ” ‘ ’ – — …) and U+00A0..U+00BF (« » ©, no-break space).
@@ -162,9 +167,17 @@ size_t BlocksChars(const std::vector<extract::ContentBlock>& blocks) {
 
 // The position of `needle` (lower-case ASCII) in `s` from `from`, ignoring ASCII case.
 size_t FindNoCase(std::string_view s, std::string_view needle, size_t from) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  // A needle opening with a byte that has no case ('<') is searched for with memchr.
+  const bool caseless_first = !needle.empty() && !((needle[0] | 32) >= 'a' && (needle[0] | 32) <= 'z');
   for (size_t i = from; i + needle.size() <= s.size(); ++i) {
+    if (caseless_first) {
+      const void* p = std::memchr(s.data() + i, needle[0], s.size() - needle.size() + 1 - i);
+      if (!p) break;
+      i = static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    }
     size_t k = 0;
-    while (k < needle.size() && std::tolower(static_cast<unsigned char>(s[i + k])) == needle[k]) ++k;
+    while (k < needle.size() && lower(s[i + k]) == needle[k]) ++k;
     if (k == needle.size()) return i;
   }
   return std::string_view::npos;
@@ -253,6 +266,9 @@ void LimitText(size_t max_bytes, Document* doc) {
 }
 
 std::string LanguageFor(const std::string& declared, std::string_view text, std::vector<Diagnostic>* diags) {
+  // A declared language stands unless a detection on 1000 bytes and more says otherwise: under
+  // that, nothing to detect.
+  if (!declared.empty() && text.size() < 1000) return declared;
   extract::DetectedLanguage detected = extract::DetectLanguage(text);
   if (declared.empty()) return detected.code;
   // Templates often declare a default language the article is not in; a confident detection on a

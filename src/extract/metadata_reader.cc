@@ -295,8 +295,11 @@ double Agreement(const std::vector<std::string>& heading, const std::vector<std:
 void ClassAndId(const HtmlTree& tree, const Node& nd, std::string* out) {
   out->clear();
   for (std::string_view v : {tree.Attr(nd, "class"), tree.Attr(nd, "id")}) {
-    for (char c : v) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 32) : c);
+    const size_t from = out->size();
+    out->append(v);
     out->push_back(' ');
+    for (size_t k = from; k < out->size(); ++k)
+      if ((*out)[k] >= 'A' && (*out)[k] <= 'Z') (*out)[k] = static_cast<char>((*out)[k] | 32);
   }
 }
 
@@ -355,7 +358,12 @@ struct NameHints {
 
 NameHints ReadNameHints(std::string_view names) {
   NameHints h;
-  auto at = [&](size_t p, std::string_view w) { return names.compare(p, w.size(), w) == 0; };
+  auto at = [&](size_t p, std::string_view w) {  // compared in line: this runs for most elements
+    if (names.size() - p < w.size()) return false;
+    for (size_t k = 0; k < w.size(); ++k)
+      if (names[p + k] != w[k]) return false;
+    return true;
+  };
   for (size_t p = 0; p < names.size(); ++p) {
     switch (names[p]) {
       case 'd': h.date = h.date || at(p, "date") || at(p, "datum"); break;
@@ -742,7 +750,7 @@ void MetadataScan::ReadBylineText(uint32_t i) {
   const unsigned char c0 = static_cast<unsigned char>(raw[0]);
   if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z'))) return;
   const bool opens = std::any_of(data->byline_words().begin(), data->byline_words().end(), [&](const std::string& w) {
-    if (w.empty() || static_cast<char>(std::tolower(c0)) != w[0]) return false;
+    if (w.empty() || static_cast<char>(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0) != w[0]) return false;
     size_t n = 1;
     while (n < w.size() && w[n] != ' ' && w[n] != ':') ++n;
     if (raw.size() < n) return false;

@@ -53,23 +53,31 @@ Tag TagByName(std::string_view name) {
   return it == map->end() ? Tag::kOther : it->second;
 }
 
+// Tag names are short: compared in line, without a call to memcmp for each candidate.
+inline bool Is(std::string_view n, std::string_view w) {
+  if (n.size() != w.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i)
+    if (n[i] != w[i]) return false;
+  return true;
+}
+
 bool IsVoid(std::string_view n) {
   static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
                                                "link", "meta", "param", "source", "track", "wbr", "keygen"};
   for (auto v : kVoid)
-    if (n == v) return true;
+    if (Is(n, v)) return true;
   return false;
 }
 
 bool IsRawText(std::string_view n) {
-  return n == "script" || n == "style" || n == "textarea" || n == "title" || n == "xmp" ||
-         n == "iframe" || n == "noembed" || n == "noframes";
+  return Is(n, "script") || Is(n, "style") || Is(n, "textarea") || Is(n, "title") || Is(n, "xmp") ||
+         Is(n, "iframe") || Is(n, "noembed") || Is(n, "noframes");
 }
 
 // Elements an HTML5 parser closes implicitly when the same tag opens again.
 bool ClosesSame(std::string_view n) {
-  return n == "p" || n == "li" || n == "dt" || n == "dd" || n == "option" || n == "tr" || n == "td" ||
-         n == "th" || n == "a";
+  return Is(n, "p") || Is(n, "li") || Is(n, "dt") || Is(n, "dd") || Is(n, "option") || Is(n, "tr") ||
+         Is(n, "td") || Is(n, "th") || Is(n, "a");
 }
 
 inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
@@ -190,7 +198,11 @@ bool PrescanHtml(std::string_view html, size_t max_depth, std::string* out, bool
     while (j < n) {
       char c = html[j];
       if (quote) {
-        if (c == quote) quote = 0;
+        // Inside a quoted value only its closing quote matters: jump to it (values run long:
+        // URLs, srcsets, JSON in data attributes).
+        const void* q = std::memchr(html.data() + j, quote, n - j);
+        j = q ? static_cast<size_t>(static_cast<const char*>(q) - html.data()) : n;
+        if (j < n) quote = 0;
       } else if (c == '"' || c == '\'') {
         quote = c;
       } else if (c == '>') {
@@ -409,17 +421,30 @@ Result<HtmlTree> HtmlTree::Parse(std::string_view utf8_html, const ParseOptions&
   return tree;
 }
 
+namespace {
+
+// Attribute names are short: compared in line, without a call to memcmp for each.
+inline bool SameName(const char* chars, const Attribute& a, std::string_view name) {
+  if (a.name_size != name.size()) return false;
+  const char* p = chars + a.name_begin;
+  for (size_t i = 0; i < name.size(); ++i)
+    if (p[i] != name[i]) return false;
+  return true;
+}
+
+}  // namespace
+
 std::string_view HtmlTree::Attr(const Node& n, std::string_view name) const {
   for (uint32_t i = 0; i < n.attr_count; ++i) {
     const Attribute& a = attributes_[n.attr_begin + i];
-    if (AttrName(a) == name) return AttrValue(a);
+    if (SameName(chars_.data(), a, name)) return AttrValue(a);
   }
   return {};
 }
 
 bool HtmlTree::HasAttr(const Node& n, std::string_view name) const {
   for (uint32_t i = 0; i < n.attr_count; ++i)
-    if (AttrName(attributes_[n.attr_begin + i]) == name) return true;
+    if (SameName(chars_.data(), attributes_[n.attr_begin + i], name)) return true;
   return false;
 }
 
