@@ -166,34 +166,30 @@ int NearPlace(const Place& part, const Place& other) {
   return -1;
 }
 
-// The place an event happened, from the places of its sentence: one after a scene word ("in",
-// "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
-// that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
-// police") or that are the source actor itself are skipped. Sets *in_clause.
-std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
-                                  size_t source_entity_first, const std::string& home_country,
-                                  bool from_scene, bool* in_clause,
-                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon) {
-  const EntityRef* best = nullptr;
-  double best_score = -1e9;
-  // "Kale (Sagaing)" read as Calais: a town whose own region, written after it, is another
-  // country's is a namesake abroad; so is one of another region of the same country
-  // ("Yenisehir town, Diyarbakir" read as Bursa's Yenisehir). The gazetteer's town of that name
-  // in the region written after it is read instead (reread); failing one, the qualifier stands for it.
+// Where the sentence's places are read through the names written after them: a town whose own
+// region, written after it, is another country's is a namesake abroad ("Kale (Sagaing)" read as
+// Calais); so is one of another region of the same country ("Yenisehir town, Diyarbakir" read as
+// Bursa's Yenisehir). The gazetteer's town of that name in the region written after it is read
+// instead (reread); failing one, the qualifier stands for it (misread).
+struct QualifiedReadings {
   std::vector<const EntityRef*> misread_heads;
   std::vector<std::pair<const EntityRef*, Place>> reread;
-  struct Scored {
-    const EntityRef* ref;
-    double score;
-    bool clause, scene;
-  };
-  std::vector<Scored> scored;
-  auto reading = [&](const EntityRef& h) -> const Place& {
+
+  const Place& Of(const EntityRef& h) const {
     for (const auto& [ref, place] : reread) {
       if (ref == &h) return place;
     }
     return *h.entity->place;
-  };
+  }
+  bool Misread(const EntityRef& h) const {
+    return std::find(misread_heads.begin(), misread_heads.end(), &h) != misread_heads.end();
+  }
+};
+
+QualifiedReadings ReadQualifiedNames(const Document& doc, const SentenceView& s, const Lexicon* lexicon) {
+  QualifiedReadings rd;
+  std::vector<const EntityRef*>& misread_heads = rd.misread_heads;
+  std::vector<std::pair<const EntityRef*, Place>>& reread = rd.reread;
   for (const EntityRef& ref : s.entities) {
     if (!IsPlace(*ref.entity) || !ref.entity->place) continue;
     const Place& qp = *ref.entity->place;
@@ -246,227 +242,289 @@ std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, si
     }
     misread_heads.push_back(q->head);
   }
-  auto misread = [&](const EntityRef& h) { return std::find(misread_heads.begin(), misread_heads.end(), &h) != misread_heads.end(); };
+  return rd;
+}
+
+// "the Pitanga neighborhood", "the Jardim Bela Vista neighborhood": whether a word for a part of a
+// town follows the name (after the rest of a longer name).
+bool IsTownPart(const Document& doc, const SentenceView& s, const EntityRef& x) {
+  for (size_t k = x.last + 1; k < s.tokens.size() && k <= x.last + 4; ++k) {
+    if (IsTownPartWord(s.tokens[k].lower)) return true;
+    const WordToken& t = s.tokens[k];
+    const bool name_word = !t.punct && (std::isupper(static_cast<unsigned char>(doc.text[t.span.begin])) ||
+                                        t.lower == "de" || t.lower == "da" || t.lower == "do" || t.lower == "al" || t.lower == "el");
+    if (!name_word) return false;
+  }
+  return false;
+}
+
+// Whether the word at t names a kind of place ("city", "province", "outskirts").
+bool IsKindAt(const SentenceView& s, size_t t) {
+  static const char* kKinds[] = {"city",   "town",    "village", "province", "region", "district", "state",
+                                 "county", "capital", "port",    "island",   "area",   "suburb",   "outskirts"};
+  return t < s.tokens.size() &&
+         std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return s.tokens[t].lower == x; });
+}
+
+// What FindPlace weighs a sentence's places against.
+struct SceneSearch {
+  const Document& doc;
+  const SentenceView& s;
+  size_t cb, ce, trigger, source_entity_first;
+  const std::string& home_country;
+  bool from_scene;
+  const std::vector<uint32_t>& acting;
+};
+
+// A place of the sentence that cannot be the event's scene whatever its position: the source actor
+// itself, an acting country, where an actor comes from ("Iraqi police"), a name inside a person's
+// name, a time zone, a misread feature or namesake.
+bool NotAScene(const SceneSearch& q, const QualifiedReadings& rd, const EntityRef* r) {
+  const Document& doc = q.doc;
+  const SentenceView& s = q.s;
+  const size_t source_entity_first = q.source_entity_first;
+  const std::vector<uint32_t>& acting = q.acting;
+  const bool from_scene = q.from_scene;
+  const std::string& home_country = q.home_country;
+  // (A place after "in", "at", "near" read as the source actor is still where it happened.)
+  const bool located_here = r->before == "in" || r->before == "at" || r->before == "near";
+  if (!IsPlace(*r->entity) || (r->first == source_entity_first && !located_here) || rd.Misread(*r)) return true;
+  // "The United States condemned the attack": a country that acts in another event of the
+  // sentence is not where the attack happened.
+  if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) return true;
+  if (r->before == "from" && !from_scene) return true;
+  // ("evacuated from Kreminna, Luhansk": the region written after such a place only says where it lies.)
+  if (!from_scene) {
+    auto q = QualifierOf(doc, s, *r);
+    if (q && q->head && q->head->before == "from") return true;
+  }
+  // "10:22 AM CT": a time zone after a clock time, not Connecticut.
+  if (r->before == "am" || r->before == "pm" || r->before == "a.m." || r->before == "p.m." ||
+      r->before == "a.m" || r->before == "p.m") {
+    return true;
+  }
+  bool modifies_actor = false;
+  for (const EntityRef& other : s.entities) {
+    if (&other == r || !CanAct(*other.entity) || IsPlace(*other.entity)) continue;
+    // "Iraqi police": the place says where the actor is from. ("A Fort Worth teen" is
+    // mostly where the story happens.)
+    // ("government officials in X": a place after "in" inside the actor's words is where it is.)
+    const bool located = r->before == "in" || r->before == "at" || r->before == "near";
+    if (other.entity->actor &&
+        ((other.first <= r->first && r->last <= other.last && !located) || other.first == r->last + 1)) {
+      modifies_actor = true;
+    }
+    // "Officer Justin Garner", "his wife, Amelia,": a place inside a person's name or in
+    // apposition to a person is a name.
+    if (other.entity->type == EntityType::kPerson &&
+        ((r->first <= other.last && other.first <= r->last) ||
+         (other.last + 2 == r->first && s.tokens[other.last + 1].lower == "," &&
+          r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].punct))) {
+      modifies_actor = true;
+    }
+  }
+  if (modifies_actor) return true;
+  // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
+  if (TownMisreadsFeature(doc, *r->entity, home_country)) return true;
+  if (HyphenModifier(doc, *r->entity)) return true;  // "Saudi-led coalition"
+  // "Seoul City - Yongsan": a part of a city read as a namesake far from it is no scene; the
+  // city is. (A part near it is a candidate like any other.)
+  if (const EntityRef* city = CityBeforeDash(doc, s, *r); city && Km(rd.Of(*city), rd.Of(*r)) > 50.0) return true;
+  // "In Serra (Espirito Santo), a man was shot in the Pitanga neighborhood": a part of a town
+  // read as a town or region far from every other place of its sentence is a namesake; the
+  // town it is part of is the scene.
+  // (The part word may follow the rest of a longer name: "the Jardim Bela Vista neighborhood".)
+  if (IsTownPart(doc, s, *r) && (rd.Of(*r).precision == "city" || rd.Of(*r).precision == "admin1")) {
+    bool near = false, far = false;
+    for (const EntityRef& o : s.entities) {
+      if (&o == r || !IsPlace(*o.entity) || !o.entity->place || IsTownPart(doc, s, o) || o.first == r->first) continue;
+      int n = NearPlace(rd.Of(*r), rd.Of(o));
+      near |= n == 1;
+      far |= n == 0;
+    }
+    if (far && !near) return true;
+  }
+  return false;
+}
+
+struct ScoredPlace {
+  const EntityRef* ref;
+  double score;
+  bool clause, scene;
+};
+
+// How well a place that may be the scene fits: a scene word before it, inside the event's clause,
+// near the trigger, where the tree hangs it; nothing when its position rules it out.
+std::optional<ScoredPlace> ScoreScene(const SceneSearch& q, const QualifiedReadings& rd, const EntityRef* r) {
+  const Document& doc = q.doc;
+  const SentenceView& s = q.s;
+  const size_t cb = q.cb, ce = q.ce, trigger = q.trigger;
+  const std::string& home_country = q.home_country;
+  // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
+  // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
+  const bool dateline = s.index < 3 && r->first <= 2 && [&] {
+    std::string_view t = doc[s.entities.front().entity->span];
+    return s.entities.front().first == 0 && t.size() >= 3 &&
+           std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  }();
+  TreeBinding tree = dateline ? TreeBinding{} : BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
+  // ("Sunset Woods Park": a town's name inside another name is part of it; "the Nebraska
+  // Sandhills", "Zambia Railways": a region or country there still says where it is.)
+  if (tree.attachment == Attachment::kNameModifier) {
+    if (r->entity->place->precision == "city") return std::nullopt;
+    tree = TreeBinding{};
+  }
+  // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
+  // followed by a capitalised word that is no date nor another entity opens a name.
+  if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
+      !s.tokens[r->last + 1].punct) {
+    const WordToken& nx = s.tokens[r->last + 1];
+    bool upper = std::isupper(static_cast<unsigned char>(doc.text[nx.span.begin]));
+    bool entity = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) { return o.first == r->last + 1; });
+    bool date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) { return d.span.Contains(nx.span); });
+    if (upper && !entity && !date) return std::nullopt;
+  }
+  // "put it to Smith's head": a name whose head, face or chest is told is a person's.
+  const std::string& own = s.tokens[r->last].lower;
+  size_t noun = own.size() > 2 && own.compare(own.size() - 2, 2, "'s") == 0 ? r->last + 1
+                : r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].lower == "'s" ? r->last + 2
+                                                                                       : SIZE_MAX;
+  if (noun < s.tokens.size()) {
+    static const char* kBody[] = {"head", "face", "chest", "neck", "throat", "back", "temple", "arm", "arms",
+                                  "leg", "legs", "hand", "hands", "stomach", "abdomen", "body", "shoulder", "eye"};
+    const std::string& w = s.tokens[noun].lower;
+    bool of = noun + 1 < s.tokens.size() && s.tokens[noun + 1].lower == "of";  // "the country's head of state"
+    if (!of && std::any_of(std::begin(kBody), std::end(kBody), [&](const char* k) { return w == k; })) return std::nullopt;
+  }
+  bool clause = r->first >= cb && r->last < ce;
+  // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
+  // subordinate clause belongs to that clause's event.
+  if (r->first >= ce) {
+    static const auto kOpeners = text::grammar::GrammarWords<std::unordered_set<std::string>>(
+        {text::grammar::kSubordinators, text::grammar::kRelativePronouns}, {"whose", "where", "as"});
+    // ("a week after a bomb killed 20 in Alexandria": the opener may follow a measure of time)
+    size_t b = s.ClauseBegin(r->first);
+    bool opened = false;
+    for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
+      const std::string& w = s.tokens[t].lower;
+      opened = kOpeners.count(w) > 0 &&
+               (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
+    }
+    if (opened) return std::nullopt;
+  }
+  // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
+  // "the city of Kharkiv".
+  // "met Chinese President Xi": a country right before a capitalised word or another
+  // actor modifies it; it is not the scene the way "visited China" is.
+  bool adjacent = r->first == trigger + 1;
+  if (adjacent && r->entity->type == EntityType::kCountry && r->last + 1 < s.tokens.size() && !s.tokens[r->last + 1].punct) {
+    std::string_view next = std::string_view(doc.text).substr(s.tokens[r->last + 1].span.begin, 1);
+    bool actor_next = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
+      return o.first == r->last + 1 && CanAct(*o.entity);
+    });
+    if (actor_next || (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])))) adjacent = false;
+  }
+  // "in the Sudanese capital Khartoum": a country before a kind of place that names a place
+  // right after it says which country's; the named place is the scene.
+  if (r->entity->place->precision == "country" && IsKindAt(s, r->last + 1)) {
+    bool named_after = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
+      return &o != r && IsPlace(*o.entity) && o.first == r->last + 2;
+    });
+    if (named_after) return std::nullopt;
+  }
+  bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
+  // "a convoy heading to Paris", "on their way to X": a destination, not where the event is.
+  if (r->before == "to" && r->first >= 2) {
+    const std::string& w = s.tokens[r->first - 2].lower;
+    if (w == "heading" || w == "headed" || w == "way" || w == "bound" || w == "route") scene = false;
+  }
+  // ("the village of X", "the Liberty City neighborhood of X", "off the coast of X")
+  if (!scene && r->before == "of" && r->first >= 2) scene = IsKindAt(s, r->first - 2) || IsPlaceKindWord(s.tokens[r->first - 2].lower);
+  // "in the Sudanese capital Khartoum", "in the port city Odesa": a place in apposition to a
+  // kind of place takes the scene word before that phrase (up to three words back).
+  if (!scene && r->first >= 2 && IsKindAt(s, r->first - 1)) {
+    for (size_t k = r->first - 1; k-- > 0 && k + 5 > r->first && !scene;) {
+      const std::string& w = s.tokens[k].lower;
+      if (s.tokens[k].punct) break;
+      scene = IsSceneWord(w);
+    }
+  }
+  // "in Yejube (East Gojam, Amhara)", "near Hirske, Luhansk": a place that says where another
+  // name lies is no scene of its own beside a place it contains; beside a name the gazetteer
+  // lacks (or reads as a namesake abroad) it stands for that name, the first of the list most.
+  // (A dateline's "LEXINGTON, Neb." keeps the reading it had: its region says where the story is.)
+  double qualifier_score = 0;
+  if (auto q = dateline ? std::nullopt : QualifierOf(doc, s, *r)) {
+    if (q->head && q->head->entity->place && Contains(*r->entity->place, rd.Of(*q->head))) {
+      qualifier_score = -8.0;
+    } else if (!q->head || rd.Misread(*q->head)) {
+      const std::string& before = q->head_first > 0 ? s.tokens[q->head_first - 1].lower : s.tokens[0].lower;
+      scene |= q->head_first > 0 && (IsSceneWord(before) || (before == "of" && q->head_first >= 2 && IsKindAt(s, q->head_first - 2)));
+      qualifier_score = -0.5 * q->position;
+    }
+  }
+  // A foreign town named without a preposition in a story set elsewhere is more often a
+  // misread name ("The Honda's driver", "Sakai and the parolee") than the scene; unless the tree
+  // hangs it on the trigger ("air raids on X district (Y)": Y is where they struck).
+  if (!scene && tree.attachment != Attachment::kScene && !home_country.empty() &&
+      rd.Of(*r).country != home_country && rd.Of(*r).precision != "country") {
+    return std::nullopt;
+  }
+  double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
+  // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
+  double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1 + AttachmentScore(tree) + qualifier_score;
+  // A city or region says more than a country.
+  if (r->entity->place->precision != "country") score += 0.5;
+  // A sea or an area across countries ("the Black Sea", "the Sahel") says less than a place of
+  // one country: "in the Black Sea on Odesa region".
+  if (r->entity->place->country.empty()) score -= 3.0;
+  return ScoredPlace{r, score, clause, scene};
+}
+
+// "across Assam state, including in Hamren city": a town of the chosen region or country,
+// itself a scene of the sentence and scoring nearly as well, is the more precise place.
+const ScoredPlace* FinerPlace(const QualifiedReadings& rd, const std::vector<ScoredPlace>& scored, const ScoredPlace& best) {
+  const Place& bp = rd.Of(*best.ref);
+  if (bp.precision != "admin1" && bp.precision != "country") return nullptr;
+  const ScoredPlace* finer = nullptr;
+  for (const ScoredPlace& c : scored) {
+    const Place& cp = rd.Of(*c.ref);
+    if (!c.scene || cp.precision != "city" || cp.country != bp.country || c.score < best.score - kFinerMargin) continue;
+    if (bp.precision == "admin1" && cp.admin1 != bp.name) continue;
+    if (!finer || c.score > finer->score) finer = &c;
+  }
+  return finer;
+}
+
+// The place an event happened, from the places of its sentence: one after a scene word ("in",
+// "throughout", "to") counts most, then one in the event's clause, then the nearest. Places
+// that only say where an actor comes from ("troops from Russia", "U.S. military", "Iraqi
+// police") or that are the source actor itself are skipped. Sets *in_clause.
+std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
+                                  size_t source_entity_first, const std::string& home_country,
+                                  bool from_scene, bool* in_clause,
+                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon) {
+  const QualifiedReadings rd = ReadQualifiedNames(doc, s, lexicon);
+  const SceneSearch q{doc, s, cb, ce, trigger, source_entity_first, home_country, from_scene, acting};
+  std::vector<ScoredPlace> scored;
+  const ScoredPlace* best = nullptr;
   for (const EntityRef& ref : s.entities) {
-    const EntityRef* r = &ref;
-    // (A place after "in", "at", "near" read as the source actor is still where it happened.)
-    const bool located_here = r->before == "in" || r->before == "at" || r->before == "near";
-    if (!IsPlace(*r->entity) || (r->first == source_entity_first && !located_here) || misread(*r)) continue;
-    // "The United States condemned the attack": a country that acts in another event of the
-    // sentence is not where the attack happened.
-    if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) continue;
-    if (r->before == "from" && !from_scene) continue;
-    // ("evacuated from Kreminna, Luhansk": the region written after such a place only says where it lies.)
-    if (!from_scene) {
-      auto q = QualifierOf(doc, s, *r);
-      if (q && q->head && q->head->before == "from") continue;
-    }
-    // "10:22 AM CT": a time zone after a clock time, not Connecticut.
-    if (r->before == "am" || r->before == "pm" || r->before == "a.m." || r->before == "p.m." ||
-        r->before == "a.m" || r->before == "p.m") {
-      continue;
-    }
-    bool modifies_actor = false;
-    for (const EntityRef& other : s.entities) {
-      if (&other == r || !CanAct(*other.entity) || IsPlace(*other.entity)) continue;
-      // "Iraqi police": the place says where the actor is from. ("A Fort Worth teen" is
-      // mostly where the story happens.)
-      // ("government officials in X": a place after "in" inside the actor's words is where it is.)
-      const bool located = r->before == "in" || r->before == "at" || r->before == "near";
-      if (other.entity->actor &&
-          ((other.first <= r->first && r->last <= other.last && !located) || other.first == r->last + 1)) {
-        modifies_actor = true;
-      }
-      // "Officer Justin Garner", "his wife, Amelia,": a place inside a person's name or in
-      // apposition to a person is a name.
-      if (other.entity->type == EntityType::kPerson &&
-          ((r->first <= other.last && other.first <= r->last) ||
-           (other.last + 2 == r->first && s.tokens[other.last + 1].lower == "," &&
-            r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].punct))) {
-        modifies_actor = true;
-      }
-    }
-    if (modifies_actor) continue;
-    // "the Caspian coast" read as Caspian, Michigan in a story set elsewhere (place_binding.h).
-    if (TownMisreadsFeature(doc, *r->entity, home_country)) continue;
-    if (HyphenModifier(doc, *r->entity)) continue;  // "Saudi-led coalition"
-    // "Seoul City - Yongsan": a part of a city read as a namesake far from it is no scene; the
-    // city is. (A part near it is a candidate like any other.)
-    if (const EntityRef* city = CityBeforeDash(doc, s, *r); city && Km(reading(*city), reading(*r)) > 50.0) continue;
-    // "In Serra (Espirito Santo), a man was shot in the Pitanga neighborhood": a part of a town
-    // read as a town or region far from every other place of its sentence is a namesake; the
-    // town it is part of is the scene.
-    // (The part word may follow the rest of a longer name: "the Jardim Bela Vista neighborhood".)
-    auto is_part = [&](const EntityRef& x) {
-      for (size_t k = x.last + 1; k < s.tokens.size() && k <= x.last + 4; ++k) {
-        if (IsTownPartWord(s.tokens[k].lower)) return true;
-        const WordToken& t = s.tokens[k];
-        const bool name_word = !t.punct && (std::isupper(static_cast<unsigned char>(doc.text[t.span.begin])) ||
-                                            t.lower == "de" || t.lower == "da" || t.lower == "do" || t.lower == "al" || t.lower == "el");
-        if (!name_word) return false;
-      }
-      return false;
-    };
-    if (is_part(*r) && (reading(*r).precision == "city" || reading(*r).precision == "admin1")) {
-      bool near = false, far = false;
-      for (const EntityRef& o : s.entities) {
-        if (&o == r || !IsPlace(*o.entity) || !o.entity->place || is_part(o) || o.first == r->first) continue;
-        int n = NearPlace(reading(*r), reading(o));
-        near |= n == 1;
-        far |= n == 0;
-      }
-      if (far && !near) continue;
-    }
-    // Where the tree puts it against the trigger (place_binding.h); 0 on unparsed sentences.
-    // A dateline ("LEXINGTON, Neb. (AP) -") is no part of the sentence's syntax: its tree is noise.
-    const bool dateline = s.index < 3 && r->first <= 2 && [&] {
-      std::string_view t = doc[s.entities.front().entity->span];
-      return s.entities.front().first == 0 && t.size() >= 3 &&
-             std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-    }();
-    TreeBinding tree = dateline ? TreeBinding{} : BindToTrigger(doc, s.index, r->entity->span, s.tokens[trigger].span);
-    // ("Sunset Woods Park": a town's name inside another name is part of it; "the Nebraska
-    // Sandhills", "Zambia Railways": a region or country there still says where it is.)
-    if (tree.attachment == Attachment::kNameModifier) {
-      if (r->entity->place->precision == "city") continue;
-      tree = TreeBinding{};
-    }
-    // "officers in the Southwest Conditions Team", "the Knights Inn": after "the", a place
-    // followed by a capitalised word that is no date nor another entity opens a name.
-    if (r->first > 0 && s.tokens[r->first - 1].lower == "the" && r->last + 1 < s.tokens.size() &&
-        !s.tokens[r->last + 1].punct) {
-      const WordToken& nx = s.tokens[r->last + 1];
-      bool upper = std::isupper(static_cast<unsigned char>(doc.text[nx.span.begin]));
-      bool entity = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) { return o.first == r->last + 1; });
-      bool date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) { return d.span.Contains(nx.span); });
-      if (upper && !entity && !date) continue;
-    }
-    // "put it to Smith's head": a name whose head, face or chest is told is a person's.
-    const std::string& own = s.tokens[r->last].lower;
-    size_t noun = own.size() > 2 && own.compare(own.size() - 2, 2, "'s") == 0 ? r->last + 1
-                  : r->last + 1 < s.tokens.size() && s.tokens[r->last + 1].lower == "'s" ? r->last + 2
-                                                                                         : SIZE_MAX;
-    if (noun < s.tokens.size()) {
-      static const char* kBody[] = {"head", "face", "chest", "neck", "throat", "back", "temple", "arm", "arms",
-                                    "leg", "legs", "hand", "hands", "stomach", "abdomen", "body", "shoulder", "eye"};
-      const std::string& w = s.tokens[noun].lower;
-      bool of = noun + 1 < s.tokens.size() && s.tokens[noun + 1].lower == "of";  // "the country's head of state"
-      if (!of && std::any_of(std::begin(kBody), std::end(kBody), [&](const char* k) { return w == k; })) continue;
-    }
-    bool clause = r->first >= cb && r->last < ce;
-    // "... shot Saturday, the biggest loss since four agents died in Waco": a place in a later
-    // subordinate clause belongs to that clause's event.
-    if (r->first >= ce) {
-      static const auto kOpeners = text::grammar::GrammarWords<std::unordered_set<std::string>>(
-          {text::grammar::kSubordinators, text::grammar::kRelativePronouns}, {"whose", "where", "as"});
-      // ("a week after a bomb killed 20 in Alexandria": the opener may follow a measure of time)
-      size_t b = s.ClauseBegin(r->first);
-      bool opened = false;
-      for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
-        const std::string& w = s.tokens[t].lower;
-        opened = kOpeners.count(w) > 0 &&
-                 (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
-      }
-      if (opened) continue;
-    }
-    // "visited Kyiv", "shelled Kharkiv": a place right after the trigger is its scene; so is
-    // "the city of Kharkiv".
-    // "met Chinese President Xi": a country right before a capitalised word or another
-    // actor modifies it; it is not the scene the way "visited China" is.
-    bool adjacent = r->first == trigger + 1;
-    if (adjacent && r->entity->type == EntityType::kCountry && r->last + 1 < s.tokens.size() && !s.tokens[r->last + 1].punct) {
-      std::string_view next = std::string_view(doc.text).substr(s.tokens[r->last + 1].span.begin, 1);
-      bool actor_next = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
-        return o.first == r->last + 1 && CanAct(*o.entity);
-      });
-      if (actor_next || (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])))) adjacent = false;
-    }
-    static const char* kKinds[] = {"city",   "town",    "village", "province", "region", "district", "state",
-                                   "county", "capital", "port",    "island",   "area",   "suburb",   "outskirts"};
-    auto is_kind = [&](size_t t) {
-      return t < s.tokens.size() &&
-             std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return s.tokens[t].lower == x; });
-    };
-    // "in the Sudanese capital Khartoum": a country before a kind of place that names a place
-    // right after it says which country's; the named place is the scene.
-    if (r->entity->place->precision == "country" && is_kind(r->last + 1)) {
-      bool named_after = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityRef& o) {
-        return &o != r && IsPlace(*o.entity) && o.first == r->last + 2;
-      });
-      if (named_after) continue;
-    }
-    bool scene = IsSceneWord(r->before) || adjacent || r->before == "from";
-    // "a convoy heading to Paris", "on their way to X": a destination, not where the event is.
-    if (r->before == "to" && r->first >= 2) {
-      const std::string& w = s.tokens[r->first - 2].lower;
-      if (w == "heading" || w == "headed" || w == "way" || w == "bound" || w == "route") scene = false;
-    }
-    // ("the village of X", "the Liberty City neighborhood of X", "off the coast of X")
-    if (!scene && r->before == "of" && r->first >= 2) scene = is_kind(r->first - 2) || IsPlaceKindWord(s.tokens[r->first - 2].lower);
-    // "in the Sudanese capital Khartoum", "in the port city Odesa": a place in apposition to a
-    // kind of place takes the scene word before that phrase (up to three words back).
-    if (!scene && r->first >= 2 && is_kind(r->first - 1)) {
-      for (size_t k = r->first - 1; k-- > 0 && k + 5 > r->first && !scene;) {
-        const std::string& w = s.tokens[k].lower;
-        if (s.tokens[k].punct) break;
-        scene = IsSceneWord(w);
-      }
-    }
-    // "in Yejube (East Gojam, Amhara)", "near Hirske, Luhansk": a place that says where another
-    // name lies is no scene of its own beside a place it contains; beside a name the gazetteer
-    // lacks (or reads as a namesake abroad) it stands for that name, the first of the list most.
-    // (A dateline's "LEXINGTON, Neb." keeps the reading it had: its region says where the story is.)
-    double qualifier_score = 0;
-    if (auto q = dateline ? std::nullopt : QualifierOf(doc, s, *r)) {
-      if (q->head && q->head->entity->place && Contains(*r->entity->place, reading(*q->head))) {
-        qualifier_score = -8.0;
-      } else if (!q->head || misread(*q->head)) {
-        const std::string& before = q->head_first > 0 ? s.tokens[q->head_first - 1].lower : s.tokens[0].lower;
-        scene |= q->head_first > 0 && (IsSceneWord(before) || (before == "of" && q->head_first >= 2 && is_kind(q->head_first - 2)));
-        qualifier_score = -0.5 * q->position;
-      }
-    }
-    // A foreign town named without a preposition in a story set elsewhere is more often a
-    // misread name ("The Honda's driver", "Sakai and the parolee") than the scene; unless the tree
-    // hangs it on the trigger ("air raids on X district (Y)": Y is where they struck).
-    if (!scene && tree.attachment != Attachment::kScene && !home_country.empty() &&
-        reading(*r).country != home_country && reading(*r).precision != "country") {
-      continue;
-    }
-    double dist = r->first > trigger ? r->first - trigger : trigger - r->last;
-    // "of" marks a place of residence in local news ("Durr, of Trenton") as often as the scene.
-    double score = (scene ? 10.0 : 0.0) + (clause ? 5.0 : 0.0) - dist * 0.1 + AttachmentScore(tree) + qualifier_score;
-    // A city or region says more than a country.
-    if (r->entity->place->precision != "country") score += 0.5;
-    // A sea or an area across countries ("the Black Sea", "the Sahel") says less than a place of
-    // one country: "in the Black Sea on Odesa region".
-    if (r->entity->place->country.empty()) score -= 3.0;
-    scored.push_back({r, score, clause, scene});
-    if (score > best_score) {
-      best_score = score;
-      best = r;
-      *in_clause = clause;
-    }
+    if (NotAScene(q, rd, &ref)) continue;
+    std::optional<ScoredPlace> c = ScoreScene(q, rd, &ref);
+    if (!c) continue;
+    scored.push_back(*c);
+  }
+  // The first of the highest scores (the scored list no longer grows: pointers into it hold).
+  double best_score = -1e9;
+  for (const ScoredPlace& c : scored) {
+    if (c.score > best_score) best_score = c.score, best = &c;
   }
   if (!best) return std::nullopt;
-  // "across Assam state, including in Hamren city": a town of the chosen region or country,
-  // itself a scene of the sentence and scoring nearly as well, is the more precise place.
-  if (const Place& bp = reading(*best); bp.precision == "admin1" || bp.precision == "country") {
-    const Scored* finer = nullptr;
-    for (const Scored& c : scored) {
-      const Place& cp = reading(*c.ref);
-      if (!c.scene || cp.precision != "city" || cp.country != bp.country || c.score < best_score - kFinerMargin) continue;
-      if (bp.precision == "admin1" && cp.admin1 != bp.name) continue;
-      if (!finer || c.score > finer->score) finer = &c;
-    }
-    if (finer) {
-      best = finer->ref;
-      *in_clause = finer->clause;
-    }
-  }
+  if (const ScoredPlace* finer = FinerPlace(rd, scored, *best)) best = finer;
+  *in_clause = best->clause;
   Location loc;
-  loc.place = reading(*best);
-  loc.span = best->entity->span;
+  loc.place = rd.Of(*best->ref);
+  loc.span = best->ref->entity->span;
   return loc;
 }
 
