@@ -12,7 +12,7 @@ struct DetectedLanguage {
   bool reliable = false;
 };
 
-// Detects the main language of UTF-8 text (at most the first 64 KiB are read). Thread-safe.
+// Detects the main language of UTF-8 text (at most the first 8 KiB, cut at a word, are read). Thread-safe.
 DetectedLanguage DetectLanguage(std::string_view utf8_text);
 
 }  // namespace eventmill::extract
