@@ -37,6 +37,17 @@ TEST(LanguageDetector, LongCyrillicTextIsCutWithinValidUtf8) {
   EXPECT_EQ(DetectLanguage(text.substr(0, 8193)).code, "ru");
 }
 
+TEST(LanguageDetector, ASmallerSampleReadsLess) {
+  // 3 KB of English, then German: a 2 KiB first look reads English, the default sample German.
+  std::string text;
+  while (text.size() < 3000)
+    text += "Officials in the city said that the situation is stable, but armed groups are still resisting. ";
+  while (text.size() < 30000)
+    text += "Die Beamten der Stadt sagten, dass die Lage stabil sei, aber bewaffnete Gruppen leisten Widerstand. ";
+  EXPECT_EQ(DetectLanguage(text, size_t{2} << 10).code, "en");
+  EXPECT_EQ(DetectLanguage(text).code, "de");
+}
+
 TEST(LanguageDetector, EmptyTextIsUnknown) { EXPECT_EQ(DetectLanguage("").code, ""); }
 
 }  // namespace
