@@ -12,7 +12,8 @@ struct DetectedLanguage {
   bool reliable = false;
 };
 
-// Detects the main language of UTF-8 text (at most the first 64 KiB are read). Thread-safe.
-DetectedLanguage DetectLanguage(std::string_view utf8_text);
+// Detects the main language of UTF-8 text (at most the first 8 KiB, cut at a word, are read). Thread-safe.
+// `sample_bytes` sets how much is read instead (a quick first look).
+DetectedLanguage DetectLanguage(std::string_view utf8_text, size_t sample_bytes = size_t{8} << 10);
 
 }  // namespace eventmill::extract
