@@ -605,8 +605,16 @@ class EntityFinder::Pass {
       if (unit_places_used == unit_places.size()) {
         unit_places.emplace_back();
       } else {
+        // A pooled entry from a text before: every list emptied (one added to UnitPlaces too),
+        // keeping the memory of those named here.
         UnitPlaces& r = unit_places[unit_places_used];
-        r.places.clear(), r.place_alt.clear(), r.demonym_of.clear(), r.admin_abbrev.clear(), r.common_places.clear();
+        UnitPlaces fresh;
+        for (auto [from, to] : {std::pair{&r.places, &fresh.places}, {&r.demonym_of, &fresh.demonym_of},
+                                {&r.admin_abbrev, &fresh.admin_abbrev}, {&r.common_places, &fresh.common_places}}) {
+          to->swap(*from), to->clear();
+        }
+        fresh.place_alt.swap(r.place_alt), fresh.place_alt.clear();
+        r = std::move(fresh);
       }
       u.lists = static_cast<int32_t>(unit_places_used++);
     }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "analyze/entity_structure.h"
 #include "analyze/facts.h"
@@ -71,10 +72,9 @@ TEST(EntityFinder, ReadsTheWordsOnDocTokens) {
     const uint32_t b = static_cast<uint32_t>(doc.text.find(w, doc.tokens.empty() ? 0 : doc.tokens.back().span.end));
     doc.tokens.emplace_back().span = Span{b, b + static_cast<uint32_t>(w.size())};
   }
-  // doc is read first: read after `plain` on the same thread it also got plain's "Paris" (a
-  // state kept from one text to the next that this test does not pin down).
-  EntityFinder(*lex).Find(doc);
+  // plain is read first, on the same thread: nothing of its words may reach doc's reading.
   EntityFinder(*lex).Find(plain);
+  EntityFinder(*lex).Find(doc);
   size_t first_sentence = 0;
   bool paris = false;
   for (const Entity& e : plain.entities) {
@@ -109,6 +109,65 @@ std::vector<Entity> FindWithStructure(const Lexicon& lex, std::string text, std:
   ReadEntityStructure(doc, data.entity_structure);
   GivePeopleActors(doc, data.person_roles, lex);
   return doc.entities;
+}
+
+// The entities of `doc` as the Analyzer reads them (finder, structure, people's actors), one
+// line each with its span.
+std::vector<std::string> ReadEntities(const Lexicon& lex, Document doc) {
+  const AnalyzeData& data = LoadOnce<AnalyzeData>([] { return AnalyzeData::Load(DataFiles(DataDir())); });
+  EntityFinder(lex).Find(doc);
+  ReadEntityStructure(doc, data.entity_structure);
+  GivePeopleActors(doc, data.person_roles, lex);
+  std::vector<std::string> lines;
+  for (const Entity& e : doc.entities) {
+    lines.push_back(Describe(e) + " [" + std::to_string(e.span.begin) + "," + std::to_string(e.span.end) + ")");
+  }
+  return lines;
+}
+
+// A document's entities do not depend on the documents read before it on the same thread (the
+// finder and the place resolver keep working memory per thread): documents A, B, A' read in turn,
+// A' a copy of A, each give what a first reading on a thread of its own gives. A has words on
+// doc.tokens for its first sentence only, B (longer, other places and people) none: A' must not
+// get B's words, nor A's second sentence, from memory left by the reading before.
+TEST(EntityFinder, ReadsEachDocumentAsIfAlone) {
+  NEED_LEXICON();
+  Document a;
+  a.text = "Kazakh President Kassym-Jomart Tokayev visited Almaty. Then he flew to Paris and Lyon.";
+  for (std::string_view w : {"Kazakh", "President", "Kassym", "-", "Jomart", "Tokayev", "visited", "Almaty", "."}) {
+    const uint32_t b = static_cast<uint32_t>(a.text.find(w, a.tokens.empty() ? 0 : a.tokens.back().span.end));
+    a.tokens.emplace_back().span = Span{b, b + static_cast<uint32_t>(w.size())};
+  }
+  Document b;
+  b.text = "BAMAKO, Mali (Reuters) - Soldiers clashed with rebels near Gao and Timbuktu on Sunday, the army said. "
+           "Mali's defence minister, Sadio Camara, told reporters in Bamako that 14 rebels were killed. "
+           "Residents of Kidal fled towards Algeria, the city's deputy mayor said, and police in Niamey, Niger, "
+           "arrested two men. French President Emmanuel Macron spoke with Nigerien officials in Paris.";
+  {  // B's sentences and words as the Analyzer puts them when no syntax stage ran
+    const AnalyzeData& data = LoadOnce<AnalyzeData>([] { return AnalyzeData::Load(DataFiles(DataDir())); });
+    b.paragraphs = text::SplitParagraphs(b.text);
+    b.sentences = text::SplitSentences(b.text, b.paragraphs, data.abbreviations);
+    for (Sentence& s : b.sentences) {
+      std::vector<Span> words;
+      syntax::SplitWords(b.text, s.span, &words);
+      s.token_begin = static_cast<uint32_t>(b.tokens.size());
+      for (Span w : words) b.tokens.emplace_back().span = w;
+      s.token_end = static_cast<uint32_t>(b.tokens.size());
+    }
+  }
+  const std::vector<const Document*> order = {&a, &b, &a};
+  std::vector<std::vector<std::string>> alone(order.size()), in_turn(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    std::thread([&, i] { alone[i] = ReadEntities(*lex, *order[i]); }).join();
+  }
+  std::thread([&] {
+    for (size_t i = 0; i < order.size(); ++i) in_turn[i] = ReadEntities(*lex, *order[i]);
+  }).join();
+  for (size_t i = 0; i < order.size(); ++i) {
+    EXPECT_EQ(in_turn[i], alone[i]) << "document " << i << " read after " << i << " others";
+  }
+  EXPECT_FALSE(alone[1].empty());
+  for (const std::string& line : alone[0]) EXPECT_EQ(line.find("Paris"), std::string::npos) << line;
 }
 
 TEST(EntityFinder, SpansIndexTheTextAndAreSorted) {

@@ -207,10 +207,12 @@ struct ResolveScratch {
   Group& NewGroup() {
     if (ng == groups.size()) groups.emplace_back();
     Group& g = groups[ng++];
-    g.key = 0, g.members.clear(), g.cands.clear(), g.hints.clear();
-    g.demonym = g.country = g.region_cue = g.qualifier = g.stray = g.locative = false;
-    g.weight = g.home = 0, g.best = 0;
-    g.context_country = 0, g.context_support = 0, g.context_locative = false;
+    // Every field back to its default (one added to Group too: nothing of the article before may
+    // stay), the lists keeping their memory.
+    Group fresh;
+    fresh.members.swap(g.members), fresh.cands.swap(g.cands), fresh.hints.swap(g.hints);
+    fresh.members.clear(), fresh.cands.clear(), fresh.hints.clear();
+    g = std::move(fresh);
     return g;
   }
   // After a very large article, give its memory back rather than keep it for the thread's life.

@@ -10,9 +10,11 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "eventmill/data_dir.h"
+#include "eventmill/json.h"
 
 namespace eventmill {
 namespace {
@@ -152,6 +154,51 @@ TEST(PipelineScope, SyntaxAloneParsesWhatTheCallerChooses) {
   ASSERT_TRUE(doc.ok());
   EXPECT_FALSE(doc->sentences[0].parsed);
   EXPECT_TRUE(doc->sentences[1].parsed);
+}
+
+// A document's output does not depend on the documents processed before it: the stages keep
+// working memory per thread (the entity finder's, the place resolver's), and none of it may carry
+// over. Pages A, B, A' on one pipeline and one thread, A' a copy of A and B a longer text with
+// other names, places and figures, each give the JSON a first page on a fresh pipeline and thread
+// gives. (tools/doc_independence.py checks the same over a dev set with `eventmill code`.)
+TEST(PipelineScope, EachDocumentIsProcessedAsIfAlone) {
+  const RawPage a{.source = "a.txt",
+                  .bytes = "Kazakh President Kassym-Jomart Tokayev visited Almaty on Monday. Police arrested 12 "
+                           "protesters there, the city's deputy mayor said.\n",
+                  .is_text = true};
+  const RawPage b{.source = "b.txt",
+                  .bytes = "BAMAKO, Mali (Reuters) - Soldiers clashed with rebels near Gao and Timbuktu on Sunday, "
+                           "killing at least 14 fighters, the army said.\n\nMali's defence minister, Sadio Camara, "
+                           "told reporters in Bamako that two soldiers were injured. Residents of Kidal fled towards "
+                           "Algeria, and police in Niamey, Niger, detained three men. \"We will not give up,\" "
+                           "Camara said. French President Emmanuel Macron spoke with officials in Paris.\n",
+                  .is_text = true};
+  const std::vector<const RawPage*> pages = {&a, &b, &a};
+  auto json_of = [](const Pipeline& p, const RawPage& page) {
+    auto doc = p.Process(page);
+    EXPECT_TRUE(doc.ok()) << doc.status().message();
+    std::string json;
+    if (doc.ok()) AppendDocumentJson(*doc, &json);
+    return json;
+  };
+  std::vector<std::string> alone(pages.size()), in_turn(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    std::thread([&, i] {
+      auto fresh = Pipeline::Create({.threads = 1});
+      ASSERT_TRUE(fresh.ok()) << fresh.status().message();
+      alone[i] = json_of(*fresh, *pages[i]);
+    }).join();
+  }
+  auto pipeline = Pipeline::Create({.threads = 1});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().message();
+  std::thread([&] {
+    for (size_t i = 0; i < pages.size(); ++i) in_turn[i] = json_of(*pipeline, *pages[i]);
+  }).join();
+  for (size_t i = 0; i < pages.size(); ++i) {
+    EXPECT_EQ(in_turn[i], alone[i]) << "page " << i << " processed after " << i << " others";
+  }
+  EXPECT_NE(alone[1].find("\"events\":[{"), std::string::npos) << alone[1];
+  EXPECT_NE(alone[0].find("Almaty"), std::string::npos);
 }
 
 }  // namespace
