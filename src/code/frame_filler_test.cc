@@ -8,38 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "code/hand_tree_for_tests.h"
+
 namespace eventmill::code {
 namespace {
 
-// One word of a hand-written tree: form, UPOS, XPOS, lemma, 1-based head (0 = root), relation.
-struct W {
-  std::string form, upos, xpos, lemma;
-  int head;
-  std::string deprel;
-};
+using W = HandWord;
 
-Document Tree(const std::vector<W>& words) {
-  Document doc;
-  for (const W& w : words) {
-    if (!doc.text.empty()) doc.text += ' ';
-    Token t;
-    t.span = {static_cast<uint32_t>(doc.text.size()), static_cast<uint32_t>(doc.text.size() + w.form.size())};
-    doc.text += w.form;
-    t.upos = UposFromName(w.upos);
-    t.xpos = w.xpos;
-    t.lemma = w.lemma;
-    t.head = w.head - 1;
-    t.deprel = DeprelFromName(w.deprel);
-    doc.tokens.push_back(t);
-  }
-  Sentence s;
-  s.span = {0, static_cast<uint32_t>(doc.text.size())};
-  s.token_begin = 0;
-  s.token_end = static_cast<uint32_t>(doc.tokens.size());
-  s.parsed = true;
-  doc.sentences.push_back(s);
-  return doc;
-}
+Document Tree(const std::vector<W>& words) { return HandTree(words); }
 
 const FrameRules& Rules() {
   static const FrameRules kRules = *FrameRules::Parse(

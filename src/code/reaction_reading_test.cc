@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "code/hand_tree_for_tests.h"
+
 namespace eventmill::code {
 namespace {
 
@@ -16,24 +18,9 @@ struct W {
 };
 
 Document Tree(const std::vector<W>& words) {
-  Document doc;
-  for (const W& w : words) {
-    if (!doc.text.empty()) doc.text += ' ';
-    Token t;
-    t.span = {static_cast<uint32_t>(doc.text.size()), static_cast<uint32_t>(doc.text.size() + w.form.size())};
-    doc.text += w.form;
-    t.upos = UposFromName(w.upos);
-    t.head = w.head - 1;
-    t.deprel = DeprelFromName(w.deprel);
-    doc.tokens.push_back(t);
-  }
-  Sentence s;
-  s.span = {0, static_cast<uint32_t>(doc.text.size())};
-  s.token_begin = 0;
-  s.token_end = static_cast<uint32_t>(doc.tokens.size());
-  s.parsed = true;
-  doc.sentences.push_back(s);
-  return doc;
+  std::vector<HandWord> hand;
+  for (const W& w : words) hand.push_back({w.form, w.upos, "", "", w.head, w.deprel});
+  return HandTree(hand);
 }
 
 uint32_t At(const Document& doc, const std::string& word) { return static_cast<uint32_t>(doc.text.find(word)); }
