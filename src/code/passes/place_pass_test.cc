@@ -4,6 +4,16 @@ namespace eventmill::code {
 namespace {
 using namespace pass_testing;
 
+// The name of the place BindPlace gives the event of `trigger` in sentence `si`; what went
+// missing otherwise, so a failing test says which step found nothing.
+std::string SceneOf(Document& doc, const std::string& trigger, size_t si = 0) {
+  Reading r = Read(doc, trigger, si);
+  if (!r.found) return "(no event at '" + trigger + "')";
+  StartEvent(Data(), r.st, r.t);
+  BindPlace(Data(), r.d, r.st, r.t);
+  return r.t.base.event.location ? r.t.base.event.location->place.name : "(no place)";
+}
+
 TEST(PlacePass, ThePlaceAfterASceneWordIsTheScene) {
   Document doc = Doc("Troops from Ethiopia attacked rebels in Baidoa on Monday.");
   AddPlace(doc, "Ethiopia", "ET", "country");
@@ -51,12 +61,7 @@ TEST(PlacePass, ARegionAfterANameTheGazetteerLacksStandsForIt) {
   AddPlace(doc, "Bari", "SO", "city");
   AddPlace(doc, "Nugaal", "SO", "admin1");
   AddPlace(doc, "Garowe", "SO", "city");
-  Reading r = Read(doc, "attacked");
-  ASSERT_TRUE(r.found);
-  StartEvent(Data(), r.st, r.t);
-  BindPlace(Data(), r.d, r.st, r.t);
-  ASSERT_TRUE(r.t.base.event.location);
-  EXPECT_EQ(r.t.base.event.location->place.name, "Bari");
+  EXPECT_EQ(SceneOf(doc, "attacked"), "Bari");
 }
 
 TEST(PlacePass, ATownWhoseRegionIsAnotherCountrysIsANamesake) {
@@ -64,12 +69,7 @@ TEST(PlacePass, ATownWhoseRegionIsAnotherCountrysIsANamesake) {
   Document doc = Doc("Soldiers clashed with rebels in Kale (Sagaing) on Monday.");
   AddPlace(doc, "Kale", "FR", "city");
   AddPlace(doc, "Sagaing", "MM", "admin1");
-  Reading r = Read(doc, "clashed");
-  ASSERT_TRUE(r.found);
-  StartEvent(Data(), r.st, r.t);
-  BindPlace(Data(), r.d, r.st, r.t);
-  ASSERT_TRUE(r.t.base.event.location);
-  EXPECT_EQ(r.t.base.event.location->place.name, "Sagaing");
+  EXPECT_EQ(SceneOf(doc, "clashed"), "Sagaing");
 }
 
 TEST(PlacePass, ARegionAfterAKnownTownOnlySaysWhereTheTownIs) {
@@ -77,24 +77,14 @@ TEST(PlacePass, ARegionAfterAKnownTownOnlySaysWhereTheTownIs) {
   AddPlace(doc, "Vostok", "UA", "city");
   AddPlace(doc, "Zapadna", "UA", "admin1");
   for (Entity& e : doc.entities) e.place->admin1 = "Zapadna";
-  Reading r = Read(doc, "shelled");
-  ASSERT_TRUE(r.found);
-  StartEvent(Data(), r.st, r.t);
-  BindPlace(Data(), r.d, r.st, r.t);
-  ASSERT_TRUE(r.t.base.event.location);
-  EXPECT_EQ(r.t.base.event.location->place.name, "Vostok");
+  EXPECT_EQ(SceneOf(doc, "shelled"), "Vostok");
 }
 
 TEST(PlacePass, ADestinationIsNoScene) {
   Document doc = Doc("Drivers gathered in Lyon and, in a convoy heading to Paris, blocked a motorway.");
   AddPlace(doc, "Lyon", "FR", "city");
   AddPlace(doc, "Paris", "FR", "city");
-  Reading r = Read(doc, "blocked");
-  ASSERT_TRUE(r.found);
-  StartEvent(Data(), r.st, r.t);
-  BindPlace(Data(), r.d, r.st, r.t);
-  ASSERT_TRUE(r.t.base.event.location);
-  EXPECT_EQ(r.t.base.event.location->place.name, "Lyon");
+  EXPECT_EQ(SceneOf(doc, "blocked"), "Lyon");
 }
 
 // Sets where a place added by AddPlace lies (every mention of it).
