@@ -555,10 +555,14 @@ void PlaceResolution::WeighCountriesAndHints(const PlaceContext& ctx) {
       } else if (other >= 0.3 && p.kind != PlaceKind::kCountry) {
         c.base += kNamedCountry;
         c.why |= 4;
-      } else if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kCountry) && dominant_for[gi] && other < 0.05) {
+      } else if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kCountry) && dominant_for[gi] && other < 0.05 &&
+                 (p.kind != PlaceKind::kCountry ||
+                  FindVote(local, dominant_for[gi]) - (local_of[gi] == dominant_for[gi] ? 1.0 : 0.0) >= 0.5)) {
         // A region of a country nothing else in the article is in, when the article is about
         // another ("Laconia" in a New Hampshire story is the town, not the Greek region); so is
-        // such a country ("Jordan" beside Shakopee, Minn.; "Lebanon" beside Myerstown, Pa.).
+        // such a country ("Jordan" beside Shakopee, Minn.; "Lebanon" beside Myerstown, Pa.), but
+        // only where towns or regions of the other country say so: its name alone ("the United
+        // States sent aid to Macedonia") tells who acts, not where the story is.
         c.base -= p.kind == PlaceKind::kCountry ? kForeignCountry : kForeignRegion;
       }
       // "the village of Novohnativka, Donetsk": after a name the gazetteer lacks, a name says

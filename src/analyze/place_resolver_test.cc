@@ -133,6 +133,19 @@ TEST_F(PlaceResolverTest, ANamesakeInACountryTheArticleNamesStays) {
   EXPECT_EQ(scene[0].chosen, -1);
 }
 
+TEST_F(PlaceResolverTest, ACountryNameBeatsATownOfItsNameWhereOnlyACountryNamesTheOther) {
+  // "The United States sent aid to Macedonia": the other country is named, none of its towns:
+  // the country, not the Ohio town. Beside a town of that state the town wins.
+  std::vector<PlaceMention> countries = {Mention(*lex_, "United States"), Mention(*lex_, "Macedonia")};
+  ASSERT_GT(countries[1].candidates.size(), 1u);
+  PlaceResolver(*lex_).Resolve(&countries);
+  EXPECT_EQ(CountryOf(*lex_, countries[1].chosen), "MK") << NameOf(*lex_, countries[1].chosen);
+  std::vector<PlaceMention> towns = {Mention(*lex_, "Cleveland"), Mention(*lex_, "Akron"), Mention(*lex_, "Ohio"),
+                                     Mention(*lex_, "Macedonia")};
+  PlaceResolver(*lex_).Resolve(&towns);
+  EXPECT_EQ(CountryOf(*lex_, towns[3].chosen), "US") << NameOf(*lex_, towns[3].chosen);
+}
+
 TEST_F(PlaceResolverTest, NoCandidatesNoChoice) {
   std::vector<PlaceMention> mentions(1);
   PlaceContext ctx = PlaceResolver(*lex_).Resolve(&mentions);

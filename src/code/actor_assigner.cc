@@ -198,9 +198,12 @@ std::vector<const EntityRef*> ActorAssigner::ActorRefs(const DocumentContext& ct
                                                      bool allow_locative) const {
   std::vector<const EntityRef*> refs;
   bool after_trigger = from > m.last;
+  const std::vector<Span> stance = ctx.doc ? StanceModifiers(*ctx.doc, s) : std::vector<Span>{};
   for (const EntityRef* r : s.EntitiesIn(from, to)) {
     if (!CanAct(*r->entity)) continue;
     if (s.AsideFrom(r->first, m.trigger)) continue;  // "Olson, who spent years as a fugitive, was released"
+    // "an anti-Syria journalist": a country behind a stance prefix names no actor.
+    if (std::find(stance.begin(), stance.end(), r->entity->span) != stance.end()) continue;
     // "WASHINGTON (AP) —": the agency of a dateline reports, it does not act.
     if (r->first > 0 && r->last + 1 < s.tokens.size() && s.tokens[r->first - 1].lower == "(" &&
         s.tokens[r->last + 1].lower == ")" && r->entity->actor && r->entity->actor->role == "MED") {
@@ -261,7 +264,9 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
   ActorChoice out;
   for (auto& e : frame.explain) out.explain.push_back("tree: " + e);
   // "military aid", "military intelligence": a role word as an adjective names no actor.
-  const std::vector<Span> modifiers = RoleWordsAsModifiers(doc, s);
+  // "an anti-Syria journalist": a country behind a stance prefix names no actor either.
+  std::vector<Span> modifiers = RoleWordsAsModifiers(doc, s);
+  for (const Span& sp : StanceModifiers(doc, s)) modifiers.push_back(sp);
   auto modifies = [&](const Entity& e) {
     return std::find(modifiers.begin(), modifiers.end(), e.span) != modifiers.end();
   };
@@ -329,7 +334,24 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
     if (!found) return PlaceAsGovernment(a, not_this, first, how);
     *on_head = found->entity->span.Contains(doc.tokens[a.word].span);
     *first = found->first;
-    return ActorOf(*found->entity);
+    Actor actor = ActorOf(*found->entity);
+    // "supporters of former President X": people of X's country who side with X, not X's office.
+    const Token& head_word = doc.tokens[a.word];
+    if (!*on_head && actor.country.size() == 2 && !actor.role.empty() &&
+        (found->entity->type == EntityType::kPerson || found->entity->type == EntityType::kOrg)) {
+      std::string lemma = head_word.lemma;
+      for (char& ch : lemma) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (IsPartisanNoun(lemma)) {
+        *how += "; \"" + std::string(doc[head_word.span]) + "\" side with " + found->entity->text;
+        actor.text = std::string(doc[head_word.span]);
+        actor.span = head_word.span;
+        actor.name = actor.text + " of " + (actor.name.empty() ? found->entity->text : actor.name);
+        actor.code = actor.country;
+        actor.role = "PRO";  // as common_actors.cues codes a crowd of supporters
+        *on_head = true;
+      }
+    }
+    return actor;
   };
   auto taken = [&](const Actor& a) {
     return std::any_of(out.sources.begin(), out.sources.end(), [&](const Actor& x) { return x.span == a.span; }) ||
@@ -397,6 +419,41 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
   tree.choice = std::move(out);
   return tree;
 }
+
+namespace {
+
+// "Vietnamese-led forces" where the group "forces" took the article's country: the demonym that
+// modifies its head word in the tree says whose they are (modifier_actors.h). For the actors of
+// either reading, on a parsed sentence.
+void CountryFromModifiers(const Document& doc, const SentenceView& s, ActorChoice& out) {
+  if (s.index >= doc.sentences.size() || !doc.sentences[s.index].parsed) return;
+  const Sentence& sent = doc.sentences[s.index];
+  auto correct = [&](Actor& a) {
+    if (a.role.empty() || a.span.empty()) return;
+    const Entity* group = nullptr;
+    for (const EntityRef& r : s.entities) {
+      if (r.entity->span == a.span && r.entity->type == EntityType::kGroup) group = r.entity;
+    }
+    if (!group) return;
+    // The head word of the group: inside its span, hanging from a word outside it.
+    for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!a.span.Contains(t.span)) continue;
+      if (t.head >= 0 && a.span.Contains(doc.tokens[t.head].span)) continue;
+      std::string cc = ModifierCountry(doc, s, i);
+      if (!cc.empty() && cc != a.country) {
+        out.explain.push_back("modifiers: \"" + a.text + "\" of " + cc + ", as its modifier says, not " +
+                              (a.country.empty() ? std::string("unknown") : a.country));
+        a.country = a.code = cc;
+      }
+      return;
+    }
+  };
+  for (Actor& a : out.sources) correct(a);
+  if (out.target) correct(*out.target);
+}
+
+}  // namespace
 
 ActorChoice ActorAssigner::Combine(TreeChoice tree, ActorChoice words, bool* sides_named) const {
   // Per slot: the trigger verb's own core relation (nsubj, obj, nsubj:pass, obl:agent), which the
@@ -487,6 +544,7 @@ ActorChoice ActorAssigner::Assign(const DocumentContext& ctx, const SentenceView
   bool sides_named = false;
   ActorChoice out = ReadByWordOrder(ctx, s, m, &sides_named);
   if (auto tree = ReadByTree(ctx, s, m)) out = Combine(std::move(*tree), std::move(out), &sides_named);
+  if (ctx.doc) CountryFromModifiers(*ctx.doc, s, out);
   Finish(ctx, s, m, sides_named, out);
   AimAtUnnamedTarget(*m.pattern, out);
   return out;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <sstream>
 
+#include "code/detached_agent.h"
 #include "code/sentence_view.h"
 #include "core/data_files.h"
 #include "text/grammar_words.h"
@@ -21,7 +23,8 @@ FrameSlot SlotFromName(std::string_view name) {
 // The words of one sentence's tree, with each word's dependents.
 class Tree {
  public:
-  Tree(const Document& doc, const Sentence& s) : doc_(doc), begin_(s.token_begin), end_(s.token_end) {
+  Tree(const Document& doc, const Sentence& s)
+      : doc_(doc), sentence_(s), begin_(s.token_begin), end_(s.token_end) {
     kids_.resize(end_ - begin_);
     for (uint32_t i = begin_; i < end_; ++i) {
       int32_t h = doc.tokens[i].head;
@@ -29,6 +32,8 @@ class Tree {
     }
   }
   const Token& at(uint32_t i) const { return doc_.tokens[i]; }
+  const Document& doc() const { return doc_; }
+  const Sentence& sentence() const { return sentence_; }
   bool Inside(int32_t i) const { return i >= static_cast<int32_t>(begin_) && i < static_cast<int32_t>(end_); }
   const std::vector<uint32_t>& Children(uint32_t i) const { return kids_[i - begin_]; }
   // The head of i inside the sentence, or -1.
@@ -67,6 +72,7 @@ class Tree {
 
  private:
   const Document& doc_;
+  const Sentence& sentence_;
   uint32_t begin_, end_;
   std::vector<std::vector<uint32_t>> kids_;
 };
@@ -121,6 +127,8 @@ class FrameReader {
     BeginCoreReading(trigger);
     TakeDependents(trigger, trigger);
     direct_ = false;
+    TakeDetachedAgent(trigger);
+    TakeConditionOfComplement(trigger);
     // "vowed to attack the town": the verb the phrase holds completes the trigger; its subject is
     // the trigger's (control), its objects are the event's.
     for (uint32_t at = trigger, depth = 0; depth < 3; ++depth) {
@@ -253,6 +261,50 @@ class FrameReader {
     }
     return false;
   }
+  // "was accused of fraud, much of it hidden abroad, by his successors": the "by" phrase an
+  // aside cut off from the passive trigger is its agent (detached_agent.h).
+  void TakeDetachedAgent(uint32_t verb) {
+    if (!t_.IsPassive(verb) || HasAgent(verb)) return;
+    std::optional<uint32_t> agent = DetachedAgent(t_.doc(), t_.sentence(), verb);
+    if (!agent) return;
+    FrameSlot slot = rules_.SlotOf(cameo_, Deprel::kOblAgent, "by");
+    if (slot != FrameSlot::kSource && slot != FrameSlot::kTarget) return;
+    std::string how = "obl:agent \"by\" of \"" + t_.Lower(verb) + "\" past an aside";
+    for (uint32_t w : Conjuncts(*agent)) Add(slot, w, *agent, Deprel::kOblAgent, how);
+  }
+  // "threatened to close the border if the rebels refused", "threatened to stop talks to cut
+  // arms if the neighbour goes ahead": the condition may hang from a verb that completes the
+  // trigger (xcomp) or from a purpose clause of it; its subject fills the slot frames.tsv gives an
+  // "advcl if" of the trigger's family. Searched below the trigger, three clauses deep at most.
+  void TakeConditionOfComplement(uint32_t verb) {
+    std::vector<std::pair<uint32_t, int>> open = {{verb, 0}};
+    for (size_t at = 0; at < open.size(); ++at) {
+      auto [v, depth] = open[at];
+      for (uint32_t k : t_.Children(v)) {
+        Deprel d = t_.at(k).deprel;
+        if (d == Deprel::kXcomp || (d == Deprel::kAdvcl && Subordinator(k) != "if" && Subordinator(k) != "unless")) {
+          if (depth < 3) open.push_back({k, depth + 1});
+          continue;
+        }
+        if (d != Deprel::kAdvcl || v == verb) continue;  // the trigger's own: TakeDependents read it
+        std::string mark = Subordinator(k);
+        FrameSlot slot = rules_.SlotOf(cameo_, Deprel::kAdvcl, mark);
+        if (slot != FrameSlot::kSource && slot != FrameSlot::kTarget) continue;
+        int32_t subj = t_.Child(k, {Deprel::kNsubj, Deprel::kNsubjPass});
+        if (subj < 0) continue;
+        std::string how = "subject of the condition \"" + mark + " ... " + t_.Lower(k) + "\" under \"" + t_.Lower(v) + "\"";
+        for (uint32_t w : Conjuncts(static_cast<uint32_t>(subj))) Add(slot, w, static_cast<uint32_t>(subj), Deprel::kAdvcl, how);
+        return;
+      }
+    }
+  }
+  // The subordinator of clause `c` ("if" in "if the army advances"), lower case; "" for none.
+  std::string Subordinator(uint32_t c) const {
+    for (uint32_t k : t_.Children(c)) {
+      if (t_.at(k).deprel == Deprel::kMark) return t_.Lower(k);
+    }
+    return "";
+  }
   bool IsNoun(uint32_t i) const { return t_.at(i).upos == Upos::kNoun || t_.at(i).upos == Upos::kPropn; }
 
   // The dependents of `p` that the frame rules give a slot (not `skip`: the event noun itself).
@@ -269,14 +321,17 @@ class FrameReader {
           t_.Child(p, {Deprel::kXcomp}) < 0) {
         d = Deprel::kNsubjPass;
       }
-      std::string marker = t_.Marker(c);
+      // An adverbial clause is marked by its subordinator ("if", "unless"), not a case word.
+      std::string marker = d == Deprel::kAdvcl ? Subordinator(c) : t_.Marker(c);
       FrameSlot slot = rules_.SlotOf(cameo_, d, marker);
       if (slot == FrameSlot::kNone) continue;
       std::string how =
           std::string(DeprelName(d)) + (marker.empty() ? "" : " \"" + marker + "\"") + " of \"" + t_.Lower(p) + "\"";
       uint32_t word = c;
-      if (d == Deprel::kCcomp) {
-        // "demanded that the government resign": the subject of the demanded clause.
+      if (d == Deprel::kCcomp || d == Deprel::kAdvcl) {
+        // "demanded that the government resign": the subject of the demanded clause; "threatened
+        // to cut supplies if the neighbour goes ahead": the subject of the condition (frames.tsv
+        // "13 advcl if target").
         int32_t subj = t_.Child(c, {Deprel::kNsubj, Deprel::kNsubjPass});
         if (subj < 0) continue;
         word = static_cast<uint32_t>(subj);

@@ -22,7 +22,7 @@ const FrameRules& Rules() {
       "*\tnsubj\t*\tsource\n*\tnsubj:pass\t*\ttarget\n*\tobj\t*\ttarget\n*\tobl:agent\t*\tsource\n"
       "*\tobl\tby\tsource\n*\tnmod\tby\tsource\n*\tnmod\tof\ttarget\n*\tnmod:poss\t*\tsource\n"
       "*\tobl\tagainst\ttarget\n*\tnmod\tagainst\ttarget\n*\tobl\ton\ttarget\n*\tnmod\tbetween\tsides\n"
-      "173\tnmod:poss\t*\ttarget\n",
+      "173\tnmod:poss\t*\ttarget\n13\tadvcl\tif\ttarget\n",
       "frames.tsv");
   return kRules;
 }
@@ -316,6 +316,62 @@ TEST(FrameFiller, AModalTriggerStandsForTheClauseItHelpsWhereAGovernedClausesSub
   // A family whose rows give a governed clause no slot reads the modal as any other word.
   FrameReading other = ReadFrame(doc, 0, at, "190", *rules, Words());
   EXPECT_TRUE(other.targets.empty());
+}
+
+TEST(FrameFiller, PassiveTakesAByAgentThatAnAsideCutOff) {
+  // "The judge was threatened , witnesses said , by armed men" with "men" under "said".
+  Document doc = Tree({{"The", "DET", "DT", "the", 2, "det"},
+                       {"judge", "NOUN", "NN", "judge", 4, "nsubj:pass"},
+                       {"was", "AUX", "VBD", "be", 4, "aux:pass"},
+                       {"threatened", "VERB", "VBN", "threaten", 0, "root"},
+                       {",", "PUNCT", ",", ",", 7, "punct"},
+                       {"witnesses", "NOUN", "NNS", "witness", 7, "nsubj"},
+                       {"said", "VERB", "VBD", "say", 4, "parataxis"},
+                       {",", "PUNCT", ",", ",", 11, "punct"},
+                       {"by", "ADP", "IN", "by", 11, "case"},
+                       {"armed", "ADJ", "JJ", "armed", 11, "amod"},
+                       {"men", "NOUN", "NNS", "man", 7, "obl"}});
+  Filled f = Fill(doc, "threatened", "138");
+  EXPECT_EQ(f.sources, V{"men"});
+  EXPECT_EQ(f.targets, V{"judge"});
+}
+
+TEST(FrameFiller, AThreatIsAimedAtTheSubjectOfItsCondition) {
+  // "Ruritania threatened to close the border if Freedonia moves troops"
+  Document doc = Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 2, "nsubj"},
+                       {"threatened", "VERB", "VBD", "threaten", 0, "root"},
+                       {"to", "PART", "TO", "to", 4, "mark"},
+                       {"close", "VERB", "VB", "close", 2, "xcomp"},
+                       {"the", "DET", "DT", "the", 6, "det"},
+                       {"border", "NOUN", "NN", "border", 4, "obj"},
+                       {"if", "SCONJ", "IN", "if", 9, "mark"},
+                       {"Freedonia", "PROPN", "NNP", "Freedonia", 9, "nsubj"},
+                       {"moves", "VERB", "VBZ", "move", 2, "advcl"},
+                       {"troops", "NOUN", "NNS", "troop", 9, "obj"}});
+  Filled f = Fill(doc, "threatened", "130");
+  EXPECT_EQ(f.sources, V{"Ruritania"});
+  EXPECT_EQ(f.targets, V{"Freedonia"});
+  // A clause of time is no condition: "when Freedonia moves troops" names no target.
+  Document when = doc;
+  when.text.replace(when.text.find("if"), 2, "as");
+  EXPECT_TRUE(Fill(when, "threatened", "130").targets.empty());
+}
+
+TEST(FrameFiller, AThreatsConditionMayHangFromTheVerbThatCompletesIt) {
+  // "Ruritania threatened to close the border if Freedonia moves troops", "moves" under "close".
+  Document doc = Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 2, "nsubj"},
+                       {"threatened", "VERB", "VBD", "threaten", 0, "root"},
+                       {"to", "PART", "TO", "to", 4, "mark"},
+                       {"close", "VERB", "VB", "close", 2, "xcomp"},
+                       {"the", "DET", "DT", "the", 6, "det"},
+                       {"border", "NOUN", "NN", "border", 4, "obj"},
+                       {"if", "SCONJ", "IN", "if", 9, "mark"},
+                       {"Freedonia", "PROPN", "NNP", "Freedonia", 9, "nsubj"},
+                       {"moves", "VERB", "VBZ", "move", 4, "advcl"},
+                       {"troops", "NOUN", "NNS", "troop", 9, "obj"}});
+  EXPECT_EQ(Fill(doc, "threatened", "130").targets, V{"Freedonia"});
+  // Other families name no row for it.
+  EXPECT_TRUE(Fill(doc, "threatened", "010").targets.empty());
 }
 
 }  // namespace

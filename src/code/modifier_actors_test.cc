@@ -109,5 +109,97 @@ TEST(RoleWordsAsModifiers, NothingWithoutAParse) {
   EXPECT_TRUE(RoleWordsAsModifiers(c->doc, c->view).empty());
 }
 
+TEST(StanceModifiers, ACountryAfterAntiOrProNamesNoActor) {
+  // "an anti-Ruritania writer was shot", "pro-Ruritanian militias gathered"
+  auto c = Build({{"an", Upos::kDet, 2, Deprel::kDet},
+                  {"anti-Ruritania", Upos::kAdj, 2, Deprel::kAmod},
+                  {"writer", Upos::kNoun, 4, Deprel::kNsubjPass},
+                  {"was", Upos::kAux, 4, Deprel::kAuxPass},
+                  {"shot", Upos::kVerb, -1, Deprel::kRoot}},
+                 {{"Ruritania", "", EntityType::kCountry}});
+  ASSERT_EQ(StanceModifiers(c->doc, c->view).size(), 1u);
+  auto p = Build({{"pro-Ruritanian", Upos::kAdj, 1, Deprel::kAmod},
+                  {"militias", Upos::kNoun, 2, Deprel::kNsubj},
+                  {"gathered", Upos::kVerb, -1, Deprel::kRoot}},
+                 {{"Ruritanian", "", EntityType::kCountry}});
+  EXPECT_EQ(StanceModifiers(p->doc, p->view).size(), 1u);
+}
+
+TEST(StanceModifiers, APlainDemonymOrAWordEndingInProStays) {
+  // "Ruritanian troops", "Expro-Ruritania talks": no stance prefix before the country.
+  auto c = Build({{"Ruritanian", Upos::kAdj, 1, Deprel::kAmod},
+                  {"troops", Upos::kNoun, 2, Deprel::kNsubj},
+                  {"left", Upos::kVerb, -1, Deprel::kRoot}},
+                 {{"Ruritanian", "", EntityType::kCountry}});
+  EXPECT_TRUE(StanceModifiers(c->doc, c->view).empty());
+  auto d = Build({{"Expro-Ruritania", Upos::kPropn, 1, Deprel::kCompound},
+                  {"talks", Upos::kNoun, 2, Deprel::kNsubj},
+                  {"ended", Upos::kVerb, -1, Deprel::kRoot}},
+                 {{"Ruritania", "", EntityType::kCountry}});
+  EXPECT_TRUE(StanceModifiers(d->doc, d->view).empty());
+}
+
+// "Ruritanian-led forces shelled camps" with "forces" a group of the article's country and
+// "Ruritanian" a demonym of RU.
+std::unique_ptr<Case> LedForces(const std::string& first_word) {
+  auto c = Build({{first_word, Upos::kAdj, 1, Deprel::kAmod},
+                  {"forces", Upos::kNoun, 2, Deprel::kNsubj},
+                  {"shelled", Upos::kVerb, -1, Deprel::kRoot},
+                  {"camps", Upos::kNoun, 2, Deprel::kObj}},
+                 {{"Ruritanian", "", EntityType::kCountry}, {"forces", "MIL", EntityType::kGroup}});
+  c->doc.entities[0].actor->country = "RU";
+  return c;
+}
+
+TEST(ModifierCountry, ADemonymOrAnXLedModifierSaysWhoseTheNounIs) {
+  auto plain = LedForces("Ruritanian");
+  EXPECT_EQ(ModifierCountry(plain->doc, plain->view, 1), "RU");
+  auto led = LedForces("Ruritanian-led");
+  EXPECT_EQ(ModifierCountry(led->doc, led->view, 1), "RU");
+}
+
+TEST(ModifierCountry, BackedOrAntiNamesSomeoneElse) {
+  auto backed = LedForces("Ruritanian-backed");
+  EXPECT_EQ(ModifierCountry(backed->doc, backed->view, 1), "");
+  auto anti = LedForces("anti-Ruritanian");
+  EXPECT_EQ(ModifierCountry(anti->doc, anti->view, 1), "");
+  // Not a modifier of the word asked about.
+  auto other = LedForces("Ruritanian");
+  EXPECT_EQ(ModifierCountry(other->doc, other->view, 3), "");
+}
+
+TEST(IsPartisanNoun, PeopleWhoSideWithSomeone) {
+  EXPECT_TRUE(IsPartisanNoun("supporter"));
+  EXPECT_TRUE(IsPartisanNoun("loyalist"));
+  EXPECT_FALSE(IsPartisanNoun("minister"));
+  EXPECT_FALSE(IsPartisanNoun("supporters"));  // lemmas only
+}
+
+TEST(ModifierCountry, ForcesLoyalToSomeoneAreOfTheirCountry) {
+  // "forces loyal to Ruritania mutinied"
+  auto c = Build({{"forces", Upos::kNoun, 4, Deprel::kNsubj},
+                  {"loyal", Upos::kAdj, 0, Deprel::kAmod},
+                  {"to", Upos::kAdp, 3, Deprel::kCase},
+                  {"Ruritania", Upos::kPropn, 1, Deprel::kObl},
+                  {"mutinied", Upos::kVerb, -1, Deprel::kRoot}},
+                 {{"forces", "MIL", EntityType::kGroup}, {"Ruritania", "", EntityType::kCountry}});
+  c->doc.tokens[1].lemma = "loyal";
+  c->doc.entities[1].actor->country = "RU";
+  EXPECT_EQ(ModifierCountry(c->doc, c->view, 0), "RU");
+}
+
+TEST(ModifierCountry, ACountryUnderLedCountsToo) {
+  // "forces led by Ruritania attacked": "Ruritania" hangs from "led", "led" from "forces".
+  auto c = Build({{"forces", Upos::kNoun, 4, Deprel::kNsubj},
+                  {"led", Upos::kVerb, 0, Deprel::kAcl},
+                  {"by", Upos::kAdp, 3, Deprel::kCase},
+                  {"Ruritania", Upos::kPropn, 1, Deprel::kOblAgent},
+                  {"attacked", Upos::kVerb, -1, Deprel::kRoot}},
+                 {{"forces", "MIL", EntityType::kGroup}, {"Ruritania", "", EntityType::kCountry}});
+  c->doc.tokens[1].lemma = "lead";
+  c->doc.entities[1].actor->country = "RU";
+  EXPECT_EQ(ModifierCountry(c->doc, c->view, 0), "RU");
+}
+
 }  // namespace
 }  // namespace eventmill::code
