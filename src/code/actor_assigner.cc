@@ -265,10 +265,11 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
   for (auto& e : frame.explain) out.explain.push_back("tree: " + e);
   // "military aid", "military intelligence": a role word as an adjective names no actor.
   // "an anti-Syria journalist": a country behind a stance prefix names no actor either.
-  std::vector<Span> modifiers = RoleWordsAsModifiers(doc, s);
-  for (const Span& sp : StanceModifiers(doc, s)) modifiers.push_back(sp);
+  const std::vector<Span> modifiers = RoleWordsAsModifiers(doc, s);
+  const std::vector<Span> stance = StanceModifiers(doc, s);
   auto modifies = [&](const Entity& e) {
-    return std::find(modifiers.begin(), modifiers.end(), e.span) != modifiers.end();
+    return std::find(modifiers.begin(), modifiers.end(), e.span) != modifiers.end() ||
+           std::find(stance.begin(), stance.end(), e.span) != stance.end();
   };
   // "Berlin rejected", "relations with Kigali": in a verbal or diplomatic act (short of coercion,
   // not a protest nor a show of force), a city or country named as the slot's own word stands for
@@ -435,6 +436,15 @@ void CountryFromModifiers(const Document& doc, const SentenceView& s, ActorChoic
       if (r.entity->span == a.span && r.entity->type == EntityType::kGroup) group = r.entity;
     }
     if (!group) return;
+    // "ethnic Hungarian activists", "anti-American protesters": the group's demonym names no
+    // state; the group is of the story's country (completed by the frame pass).
+    for (const Span& sp : StanceModifiers(doc, s)) {
+      if (sp.begin != a.span.begin || !a.span.Contains(sp) || a.country.empty()) continue;
+      out.explain.push_back("modifiers: \"" + a.text + "\": its demonym names a people or a stance, not " + a.country);
+      a.country.clear();
+      a.code = a.role;
+      return;
+    }
     // The head word of the group: inside its span, hanging from a word outside it.
     for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
       const Token& t = doc.tokens[i];

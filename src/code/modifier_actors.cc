@@ -57,7 +57,8 @@ std::vector<Span> StanceModifiers(const Document& doc, const SentenceView& s) {
   for (const EntityRef& r : s.entities) {
     const Entity& e = *r.entity;
     if (e.type != EntityType::kCountry) continue;
-    if (PrefixBefore(doc.text, e.span.begin, "anti-") || PrefixBefore(doc.text, e.span.begin, "pro-")) {
+    if (PrefixBefore(doc.text, e.span.begin, "anti-") || PrefixBefore(doc.text, e.span.begin, "pro-") ||
+        PrefixBefore(doc.text, e.span.begin, "ethnic ")) {
       out.push_back(e.span);
     }
   }

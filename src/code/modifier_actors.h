@@ -23,7 +23,8 @@ std::vector<Span> RoleWordsAsModifiers(const Document& doc, const SentenceView& 
 
 // Countries written with a stance prefix: "an anti-Syria journalist", "pro-Western parties".
 // The prefix says what its noun is for or against; the country acts in nothing and gives the noun
-// no nationality. The spans of such entities of sentence `s` (countries and demonyms only: a
+// no nationality. So with "ethnic": "ethnic Albanian guerrillas in Macedonia" names a people, not
+// a state, and says nothing of whose citizens they are. The spans of such entities of sentence `s` (countries and demonyms only: a
 // group named with its own words keeps its reading). Read on the text before each entity.
 std::vector<Span> StanceModifiers(const Document& doc, const SentenceView& s);
 

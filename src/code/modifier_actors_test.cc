@@ -201,5 +201,15 @@ TEST(ModifierCountry, ACountryUnderLedCountsToo) {
   EXPECT_EQ(ModifierCountry(c->doc, c->view, 0), "RU");
 }
 
+TEST(StanceModifiers, AnEthnicDemonymNamesAPeopleNotAState) {
+  // "ethnic Ruritanian fighters clashed"
+  auto c = Build({{"ethnic", Upos::kAdj, 2, Deprel::kAmod},
+                  {"Ruritanian", Upos::kAdj, 2, Deprel::kAmod},
+                  {"fighters", Upos::kNoun, 3, Deprel::kNsubj},
+                  {"clashed", Upos::kVerb, -1, Deprel::kRoot}},
+                 {{"Ruritanian", "", EntityType::kCountry}});
+  EXPECT_EQ(StanceModifiers(c->doc, c->view).size(), 1u);
+}
+
 }  // namespace
 }  // namespace eventmill::code
