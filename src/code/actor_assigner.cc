@@ -267,9 +267,18 @@ std::optional<ActorAssigner::TreeChoice> ActorAssigner::ReadByTree(const Documen
   // "an anti-Syria journalist": a country behind a stance prefix names no actor either.
   const std::vector<Span> modifiers = RoleWordsAsModifiers(doc, s);
   const std::vector<Span> stance = StanceModifiers(doc, s);
+  // ", Thai police here said": the one who reports after a comma acts in nothing it reports, however
+  // the parser hung it.
+  std::vector<Span> reporters;
+  for (const EntityRef& r : s.entities) {
+    if (r.first > 0 && s.tokens[r.first - 1].lower == "," && word_order::ReportsAfter(s, r.last)) {
+      reporters.push_back(r.entity->span);
+    }
+  }
   auto modifies = [&](const Entity& e) {
     return std::find(modifiers.begin(), modifiers.end(), e.span) != modifiers.end() ||
-           std::find(stance.begin(), stance.end(), e.span) != stance.end();
+           std::find(stance.begin(), stance.end(), e.span) != stance.end() ||
+           std::any_of(reporters.begin(), reporters.end(), [&](const Span& r) { return r.Contains(e.span); });
   };
   // "Berlin rejected", "relations with Kigali": in a verbal or diplomatic act (short of coercion,
   // not a protest nor a show of force), a city or country named as the slot's own word stands for

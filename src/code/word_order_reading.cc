@@ -1,6 +1,8 @@
 #include "code/word_order_reading.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 
 #include "core/cameo_code.h"
 
@@ -105,15 +107,25 @@ Sides SidesBetween(const SentenceView& s, const PatternMatch& m, size_t clause_e
   return out;
 }
 
+// A reporting verb follows token `last`, right after it or past an adverb of place or time
+// ("police here said", "officials later told").
+bool ReportsAfter(const SentenceView& s, size_t last) {
+  static const std::unordered_set<std::string> kBetween = {"here", "there", "also", "today", "tonight",
+                                                           "yesterday", "later", "earlier", "again", "now"};
+  size_t k = last + 1;
+  if (k < s.tokens.size() && kBetween.count(s.tokens[k].lower)) ++k;
+  return k < s.tokens.size() && IsReportingVerb(s.tokens[k].lower);
+}
+
 std::vector<const EntityRef*> ObjectCandidates(const SentenceView& s, const PatternMatch& m,
                                                const std::vector<const EntityRef*>& after, const EntityRef* by_agent) {
   std::vector<const EntityRef*> out;
   for (const EntityRef* r : after) {
     // target=recipient: "sent peacekeeping forces to Kazakhstan": what is sent is no target.
     if (m.pattern->recipient_target && r->first <= std::max(m.last, m.trigger)) continue;
-    // "..., police said": the one who reports after a comma is no target.
-    bool reporter = r->first > 0 && s.tokens[r->first - 1].lower == "," && r->last + 1 < s.tokens.size() &&
-                    IsReportingVerb(s.tokens[r->last + 1].lower);
+    // "..., police said", "..., Thai police here said": the one who reports after a comma is no
+    // target.
+    bool reporter = r->first > 0 && s.tokens[r->first - 1].lower == "," && ReportsAfter(s, r->last);
     if (r != by_agent && !reporter) out.push_back(r);
   }
   return out;

@@ -49,6 +49,10 @@ struct Sides {
 };
 Sides SidesBetween(const SentenceView& s, const PatternMatch& m, size_t clause_end, const RefsIn& refs_in);
 
+// A reporting verb follows token `last` of `s`, right after it or past one adverb of place or
+// time ("police said", "police here said", "officials later told").
+bool ReportsAfter(const SentenceView& s, size_t last);
+
 // The actors after the trigger that can be its object: not what is sent to a recipient, not the
 // reporter of ", police said", not the "by" agent.
 std::vector<const EntityRef*> ObjectCandidates(const SentenceView& s, const PatternMatch& m,

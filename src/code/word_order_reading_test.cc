@@ -119,6 +119,23 @@ TEST(WordOrderReading, AReporterAfterACommaIsNoObject) {
   EXPECT_EQ(c->TextOf(objects[0]), "Kazakh soldiers");
 }
 
+TEST(WordOrderReading, AReporterPastAnAdverbIsNoObjectEither) {
+  auto c = Build("Rebels attacked Kazakh soldiers, Kazakh police here said.",
+                 {{"Rebels", "KAZREB", "KZ"}, {"Kazakh soldiers", "KAZMIL", "KZ"}, {"Kazakh police", "KAZCOP", "KZ"}},
+                 "190 {attack}\n");
+  ASSERT_TRUE(c->matched);
+  auto objects = ObjectCandidates(c->view, c->m, c->Refs(c->m.trigger + 1, c->view.tokens.size()), nullptr);
+  ASSERT_EQ(objects.size(), 1u);
+  EXPECT_EQ(c->TextOf(objects[0]), "Kazakh soldiers");
+  // Not past a noun: "Kazakh police units said" is another subject.
+  auto units = Build("Rebels attacked Kazakh soldiers, Kazakh police units said.",
+                     {{"Rebels", "KAZREB", "KZ"}, {"Kazakh soldiers", "KAZMIL", "KZ"}, {"Kazakh police", "KAZCOP", "KZ"}},
+                     "190 {attack}\n");
+  const EntityRef* police = c->Refs(0, c->view.tokens.size()).back();
+  EXPECT_FALSE(ReportsAfter(units->view, units->view.entities.back().last));
+  EXPECT_TRUE(ReportsAfter(c->view, police->last));
+}
+
 TEST(WordOrderReading, TheHeadOfXOfYIsTheSubject) {
   auto c = Build(
       "Kazakh supporters of the former Kazakh president attacked Kazakh police.",
