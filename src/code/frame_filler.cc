@@ -129,6 +129,7 @@ class FrameReader {
     direct_ = false;
     TakeDetachedAgent(trigger);
     TakeConditionOfComplement(trigger);
+    TakeAgentOfDemandedAct(trigger);
     // "vowed to attack the town": the verb the phrase holds completes the trigger; its subject is
     // the trigger's (control), its objects are the event's.
     for (uint32_t at = trigger, depth = 0; depth < 3; ++depth) {
@@ -295,6 +296,20 @@ class FrameReader {
         std::string how = "subject of the condition \"" + mark + " ... " + t_.Lower(k) + "\" under \"" + t_.Lower(v) + "\"";
         for (uint32_t w : Conjuncts(static_cast<uint32_t>(subj))) Add(slot, w, static_cast<uint32_t>(subj), Deprel::kAdvcl, how);
         return;
+      }
+    }
+  }
+  // "demanded an admission by the ministry" says what "demanded that the ministry admit" says:
+  // where frames.tsv makes the subject of a demanded clause the target ("10 ccomp * target"), the
+  // "by" agent of the demanded act (the trigger's object noun) is the target too.
+  void TakeAgentOfDemandedAct(uint32_t verb) {
+    if (rules_.SlotOf(cameo_, Deprel::kCcomp, "") != FrameSlot::kTarget) return;
+    for (uint32_t c : t_.Children(verb)) {
+      if (t_.at(c).deprel != Deprel::kObj || !IsNoun(c)) continue;
+      for (uint32_t k : t_.Children(c)) {
+        if (t_.at(k).deprel != Deprel::kNmod || t_.Marker(k) != "by" || !IsNominal(k)) continue;
+        std::string how = "nmod \"by\" of \"" + t_.Lower(c) + "\", the act \"" + t_.Lower(verb) + "\" asks for";
+        for (uint32_t w : Conjuncts(k)) Add(FrameSlot::kTarget, w, k, Deprel::kNmod, how);
       }
     }
   }

@@ -22,7 +22,7 @@ const FrameRules& Rules() {
       "*\tnsubj\t*\tsource\n*\tnsubj:pass\t*\ttarget\n*\tobj\t*\ttarget\n*\tobl:agent\t*\tsource\n"
       "*\tobl\tby\tsource\n*\tnmod\tby\tsource\n*\tnmod\tof\ttarget\n*\tnmod:poss\t*\tsource\n"
       "*\tobl\tagainst\ttarget\n*\tnmod\tagainst\ttarget\n*\tobl\ton\ttarget\n*\tnmod\tbetween\tsides\n"
-      "173\tnmod:poss\t*\ttarget\n13\tadvcl\tif\ttarget\n",
+      "173\tnmod:poss\t*\ttarget\n13\tadvcl\tif\ttarget\n10\tccomp\t*\ttarget\n",
       "frames.tsv");
   return kRules;
 }
@@ -372,6 +372,22 @@ TEST(FrameFiller, AThreatsConditionMayHangFromTheVerbThatCompletesIt) {
   EXPECT_EQ(Fill(doc, "threatened", "130").targets, V{"Freedonia"});
   // Other families name no row for it.
   EXPECT_TRUE(Fill(doc, "threatened", "010").targets.empty());
+}
+
+TEST(FrameFiller, TheAgentOfADemandedActIsWhomTheDemandIsMadeOf) {
+  // "Unions demanded an apology by the minister"
+  Document doc = Tree({{"Unions", "NOUN", "NNS", "union", 2, "nsubj"},
+                       {"demanded", "VERB", "VBD", "demand", 0, "root"},
+                       {"an", "DET", "DT", "a", 4, "det"},
+                       {"apology", "NOUN", "NN", "apology", 2, "obj"},
+                       {"by", "ADP", "IN", "by", 7, "case"},
+                       {"the", "DET", "DT", "the", 7, "det"},
+                       {"minister", "NOUN", "NN", "minister", 4, "nmod"}});
+  Filled f = Fill(doc, "demanded", "100");
+  EXPECT_EQ(f.sources, V{"Unions"});
+  EXPECT_EQ(f.targets, (V{"apology", "minister"}));
+  // A family without the row: the "by" phrase of an object is no target.
+  EXPECT_EQ(Fill(doc, "demanded", "040").targets, V{"apology"});
 }
 
 }  // namespace
