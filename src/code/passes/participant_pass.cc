@@ -139,6 +139,11 @@ bool IsAttributed(const DocumentState& d, const SentenceState& st, const Trigger
   const Sentence& s = doc.sentences[st.s.index];
   int32_t w = TokenAtByte(doc, s, st.s.tokens[t.m.trigger].span.begin);
   if (w < 0 || doc.tokens[w].upos != Upos::kNoun) return true;
+  // "a phone call", "mediation talks": the phrase is read from the noun it modifies.
+  while ((doc.tokens[w].deprel == Deprel::kCompound || doc.tokens[w].deprel == Deprel::kFlat) &&
+         doc.tokens[w].head >= 0 && doc.tokens[doc.tokens[w].head].upos == Upos::kNoun) {
+    w = doc.tokens[w].head;
+  }
   // "talks with the government", "the envoy's visit": the noun names who takes part.
   if (Dependent(doc, s, w, {Deprel::kNmod, Deprel::kNmodPoss}) >= 0) return true;
   // "the rebels started talks", "envoys travelled for talks": the verb's subject takes part.

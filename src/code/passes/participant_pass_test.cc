@@ -75,6 +75,16 @@ TEST(ParticipantPass, ANounThatNoOneDidToNoOneIsNoEvent) {
                              {"on", "ADP", "IN", "on", 5, "case"},
                              {"Monday", "PROPN", "NNP", "Monday", 2, "obl"}});
   EXPECT_TRUE(Attributed(began, "talks"));
+  // A noun inside a compound is read from the noun it modifies: "in a phone call, Ana told Ben".
+  Document call = HandTree({{"In", "ADP", "IN", "in", 4, "case"},
+                            {"a", "DET", "DT", "a", 4, "det"},
+                            {"phone", "NOUN", "NN", "phone", 4, "compound"},
+                            {"call", "NOUN", "NN", "call", 7, "obl"},
+                            {",", "PUNCT", ",", ",", 4, "punct"},
+                            {"Ana", "PROPN", "NNP", "Ana", 7, "nsubj"},
+                            {"told", "VERB", "VBD", "tell", 0, "root"},
+                            {"Ben", "PROPN", "NNP", "Ben", 7, "obj"}});
+  EXPECT_TRUE(Attributed(call, "phone"));
   // Without that subject, the same words name no one.
   Document bare = HandTree({{"There", "PRON", "EX", "there", 2, "expl"},
                             {"were", "VERB", "VBD", "be", 0, "root"},
