@@ -95,7 +95,8 @@ Kind KindOf(const CoderData& data, const Document& doc, int32_t w) {
 
 }  // namespace
 
-bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const SentenceState& st, TriggerState& t) {
+bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const SentenceState& st,
+                          const TriggerState& t) {
   CameoCode code(t.p->cameo);
   if (code.IsShortOfCoercion()) return true;
   const Document& doc = *d.doc;

@@ -93,7 +93,7 @@ void CompleteActors(const CoderData& data, const DocumentState& d, EventCandidat
 // participant_pass.cc (non_human.txt)
 // False when an act of force is done by a hazard or to an animal or a hazard ("the quake killed
 // 30,000 people", "killed several hundred ducks", "catching the flu"): no event.
-bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const SentenceState& st, TriggerState& t);
+bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const SentenceState& st, const TriggerState& t);
 // False for a verbal act told by a noun with neither source nor target, and no one named around
 // the noun: "released on a promise to appear".
 bool IsAttributed(const DocumentState& d, const SentenceState& st, const TriggerState& t);
