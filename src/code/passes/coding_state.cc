@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "lexicon/lexicon_impl.h"
+#include "text/word_lists.h"
 
 namespace eventmill::code {
 
@@ -64,6 +65,18 @@ Status CheckCodes(const PatternSet& patterns, const CodeMappings& codebook, cons
   return Status::Ok();
 }
 
+// non_human.txt: [hazards] and [animals], each line '|'-separated words.
+Status LoadNonHuman(const DataFiles& patterns, CoderData& data) {
+  EM_ASSIGN_OR_RETURN(text::WordLists lists, text::ReadWordLists(patterns, "non_human.txt"));
+  EM_RETURN_IF_ERROR(text::RequireSections(lists, patterns.PathOf("non_human.txt"), {"hazards", "animals"}));
+  for (const auto& [section, into] : {std::pair{"hazards", &data.hazards}, std::pair{"animals", &data.animals}}) {
+    for (const text::WordListEntry& e : lists.at(section)) {
+      for (const std::string& w : text::KeyAlternatives(e)) into->insert(text::AsciiLower(w));
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<CoderData>> CoderData::Load(const Lexicon& lexicon, const DataFiles& patterns,
@@ -96,6 +109,7 @@ Result<std::unique_ptr<CoderData>> CoderData::Load(const Lexicon& lexicon, const
     data->skip_prefixes.emplace_back(line);
     return Status::Ok();
   }));
+  EM_RETURN_IF_ERROR(LoadNonHuman(patterns, *data));
   EM_RETURN_IF_ERROR(CheckCodes(data->patterns, *data->mappings, data->recodes));
   return data;
 }

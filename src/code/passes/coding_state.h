@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -69,6 +70,9 @@ struct CoderData {
   PatternSet acled_cues;     // acled.cues: the weapon, the crowd, a disaster or a crime told in a sentence,
                              // read by the ACLED rules of data/mappings/acled.tsv
   std::vector<SlotRole> slot_roles;
+  // non_human.txt: who takes no part in a political event (participant_pass.cc)
+  std::unordered_set<std::string> hazards;  // "the quake killed", "the flu has killed"
+  std::unordered_set<std::string> animals;  // "killed several hundred ducks"
 
   // Loads every file the passes read (patterns/, mappings/); an error names the file and line.
   static Result<std::unique_ptr<CoderData>> Load(const Lexicon& lexicon, const DataFiles& patterns,

@@ -18,6 +18,7 @@ void CodeTrigger(const CoderData& data, DocumentState& d, SentenceState& st, con
   t.p = m.pattern;
   if (!ReadModality(data, d, st, t)) return;
   if (IsConsequence(data, d, st, t)) return;
+  if (!HasHumanParticipants(data, d, st, t)) return;
   FillFrame(data, d, st, t);
   CrowdsProtest(d, st, t);
   ImplyAuthority(d, t);
@@ -31,6 +32,7 @@ void CodeTrigger(const CoderData& data, DocumentState& d, SentenceState& st, con
   BindPlace(data, d, st, t);
   PlaceAsTarget(data, st, t);
   BindDate(d, st, t);
+  if (!IsAttributed(d, st, t)) return;
   EmitEvents(d, t);
 }
 

@@ -11,6 +11,7 @@
 //                  places (scope)      "across the country"
 //   per trigger    modality            did it happen? (negated, charge, hypothetical are dropped)
 //                  tolls               a consequence or result is no event of its own
+//                  participants        no event done by a hazard or to animals ("the quake killed")
 //                  frames              source and target (ActorAssigner)
 //                  crowds              "as thousands marched": a crowd protests
 //                  authorities         an arrest with no agent named: the state's police
@@ -21,6 +22,7 @@
 //                  places              the scene (FindPlace, scope, the article's main place)
 //                  place-actors        "urged Tehran": a place that stands for its government
 //                  dates               the event's date
+//                  participants        a noun that no one did to no one ("on a promise to appear")
 //   per sentence   counts              figures to the events that take them
 //                  merging             recodes by sides, actors completed, restatements merged
 //   per article    merging             events a headline denies are dropped
@@ -87,6 +89,14 @@ void CompletePerson(const CoderData& data, std::optional<Actor>& a, const std::s
                     const std::string& country, const std::string& alpha3, std::vector<std::string>& explain);
 // Before merging: persons, actors without a country, countries without an actor code.
 void CompleteActors(const CoderData& data, const DocumentState& d, EventCandidate& c);
+
+// participant_pass.cc (non_human.txt)
+// False when an act of force is done by a hazard or to an animal or a hazard ("the quake killed
+// 30,000 people", "killed several hundred ducks", "catching the flu"): no event.
+bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const SentenceState& st, const TriggerState& t);
+// False for a verbal act told by a noun with neither source nor target, and no one named around
+// the noun: "released on a promise to appear".
+bool IsAttributed(const DocumentState& d, const SentenceState& st, const TriggerState& t);
 
 // crowd_pass.cc: "as thousands marched": a crowd counted by a bare number protests.
 void CrowdsProtest(const DocumentState& d, const SentenceState& st, TriggerState& t);

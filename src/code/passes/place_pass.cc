@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "analyze/place_resolver.h"
+#include "code/origin_mention.h"
 #include "code/passes/passes.h"
 #include "code/place_binding.h"
 #include "text/grammar_words.h"
@@ -603,6 +604,8 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
     }
     // "the Caspian coast" read as a town abroad (place_binding.h).
     if (TownMisreadsFeature(doc, *e, "") || HyphenModifier(doc, *e)) continue;
+    // "imports from the United States": where a thing comes from (origin_mention.h).
+    if (OnlySaysOrigin(doc, *e)) continue;
     auto& slot = score[e->place->name];
     // ("Russian forces", "Saudi-led coalition": a demonym says whose more often than where.)
     slot.first += (e->span.begin < lead_end ? 2.0 : 1.0) * (e->kind == "demonym" ? 0.5 : 1.0);
@@ -657,6 +660,14 @@ void BindPlace(const CoderData& data, const DocumentState& d, const SentenceStat
   std::vector<uint32_t> acting;
   for (size_t k = st.first_of_sentence; k < d.events.size(); ++k) {
     if (d.events[k].event.source) acting.push_back(d.events[k].event.source->span.begin);
+  }
+  // "countries including Australia, France and Japan provide aid": the trigger's own coordinated
+  // sources and the names coordinated with them act; none of them is where (a lone source is the
+  // frame's own rule, in FindPlace).
+  if (t.who.sources.size() > 1) {
+    for (const Actor& a : t.who.sources) {
+      for (uint32_t at : CoordinatedWith(*d.doc, a.span.begin)) acting.push_back(at);
+    }
   }
   std::string home = d.main_place ? d.main_place->place.country : std::string();
   if (auto loc = FindPlace(*d.doc, s, t.cb, t.ce, t.m.trigger, t.who.source_entity_first, home, t.p->from_scene,
