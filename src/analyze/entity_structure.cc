@@ -64,6 +64,7 @@ struct Word {
   // relation to it, the first dependent and the next dependent of the same head (in word order).
   int head = -1, child = -1, sibling = -1;
   Deprel deprel = Deprel::kNone;
+  bool plural = false;  // tagged NNS or NNPS
   int entity = -1;  // index into doc.entities
 };
 
@@ -82,6 +83,8 @@ class Reader {
   bool Namey(size_t i) const;
   bool JoinsName(size_t c) const;
   bool InName(size_t x) const;
+  // Whether noun `n` has only determiners, modifiers and punctuation under it.
+  bool Bare(size_t n) const;
   size_t NameCase(size_t c) const;
   size_t Conjunction(size_t c) const;
   void CollectName(size_t x, std::vector<size_t>& out) const;
@@ -126,8 +129,10 @@ class Reader {
 };
 
 void Reader::ReadWords() {
-  auto add = [&](Span span, uint32_t sentence, bool first, bool parsed, Upos upos, int head, Deprel deprel) {
+  auto add = [&](Span span, uint32_t sentence, bool first, bool parsed, Upos upos, int head, Deprel deprel,
+                 bool plural) {
     Word w;
+    w.plural = plural;
     w.head = head;
     w.deprel = deprel;
     w.span = span;
@@ -157,7 +162,7 @@ void Reader::ReadWords() {
       const Token& tok = doc_.tokens[t];
       const bool tree = s.parsed && tok.head >= static_cast<int>(s.token_begin) && tok.head < static_cast<int>(end);
       add(tok.span, si, t == s.token_begin, s.parsed, tok.upos, tree ? tok.head + base : -1,
-          s.parsed ? tok.deprel : Deprel::kNone);
+          s.parsed ? tok.deprel : Deprel::kNone, tok.xpos == "NNS" || tok.xpos == "NNPS");
     }
   }
   // Each head's dependents, in word order.
@@ -456,13 +461,27 @@ bool Reader::JoinsName(size_t c) const {
       // "the Front for Peace and Justice"; "Pinelake Health and Rehab" ("and" right after the head).
       return Conjunction(c) != SIZE_MAX &&
              ((w_[w.head].deprel == Deprel::kNmod && JoinsName(static_cast<size_t>(w.head))) ||
-              (static_cast<size_t>(w.head) + 2 == c && Is(c - 1, "and")));
+              (static_cast<size_t>(w.head) + 2 == c && Is(c - 1, "and") && w_[c].child == static_cast<int>(c - 1) &&
+               w_[c - 1].sibling < 0 && !(c + 1 < w_.size() && Same(c, c + 1) && Namey(c + 1))));
     default:
       return false;
   }
 }
 
 bool Reader::InName(size_t x) const { return JoinsName(x); }
+
+bool Reader::Bare(size_t n) const {
+  for (int k = w_[n].child; k >= 0; k = w_[k].sibling) {
+    const Deprel r = w_[k].deprel;
+    if (r != Deprel::kDet && r != Deprel::kAmod && r != Deprel::kCompound && r != Deprel::kPunct && r != Deprel::kNmodPoss && r != Deprel::kAppos &&
+        r != Deprel::kCase) {
+      return false;
+    }
+  }
+  return true;
+}
+
+
 
 size_t Reader::NameCase(size_t c) const {
   for (int k = w_[c].child; k >= 0; k = w_[k].sibling) {
@@ -526,32 +545,49 @@ void Reader::OrganisationAt(size_t x) {
   const Deprel rel = w.deprel;
   std::vector<size_t> tops{x};
   bool org = false;
-  if (lower_head && (rel == Deprel::kCompound || rel == Deprel::kFlat || rel == Deprel::kNummod)) {
-    // "a Harbor Freight Inspection officer": the name words compounded to the noun right before it.
-    if (Has(lex_.members, h) || Has(lex_.org_heads, h)) {
-      for (int k = w_[x].sibling; k >= 0 && k < h; k = w_[k].sibling) {
-        if ((w_[k].deprel == rel || w_[k].deprel == Deprel::kCompound) && Namey(static_cast<size_t>(k))) {
-          tops.push_back(static_cast<size_t>(k));
-        }
-      }
-      size_t a = 0, b = 0;
-      if (!NameSpan(tops, &a, &b) || b + 1 != static_cast<size_t>(h)) return;
-      org = true;
+  auto modifier = [&](size_t k) {
+    const Deprel r = w_[k].deprel;
+    return w_[k].head == h && Namey(k) &&
+           (r == Deprel::kCompound || r == Deprel::kFlat || r == Deprel::kNummod || r == Deprel::kAmod);
+  };
+  if (lower_head && modifier(x) && (Has(lex_.members, h) || Has(lex_.org_heads, h))) {
+    // "a Harbor Freight Inspection officer": the name words before the noun they modify, read
+    // once from the first of them; a compound among them (an adjective alone is no name:
+    // "Ruritanian army").
+    if (x > 0 && modifier(x - 1)) return;
+    bool compound = false;
+    for (int k = w_[x].sibling; k >= 0 && k < h; k = w_[k].sibling) {
+      if (modifier(static_cast<size_t>(k))) tops.push_back(static_cast<size_t>(k));
     }
+    for (size_t t : tops) compound |= w_[t].deprel != Deprel::kAmod;
+    size_t a = 0, b = 0;
+    if (!compound || !NameSpan(tops, &a, &b) || b + 1 != static_cast<size_t>(h)) return;
+    org = true;
   }
   size_t a = 0, b = 0;
   if (!NameSpan(tops, &a, &b)) return;
+  // A head word alone is no name ("the 3rd Battalion"); a name before a person's name is the
+  // person's title ("Landmark Bank Chief Executive Officer NAME").
+  if ((a == b && Has(lex_.org_heads, a)) || (b + 1 < w_.size() && IsPerson(b + 1))) return;
+  // A name the tree cuts out of a longer run of capitalised words ("Them Stay" of "Let Them Stay",
+  // "Center" without its "for Population and Animal Health") is no name: the tree is wrong there.
+  auto name_word = [&](size_t k) { return k < w_.size() && Same(k, a) && (Namey(k) || w_[k].allcaps); };
+  if ((a > 0 && name_word(a - 1)) || name_word(b + 1)) return;
+  if ((Is(b + 1, "of") || Is(b + 1, "for")) && (name_word(b + 2) || (Is(b + 2, "the") && name_word(b + 3)))) return;
   if (!org && lower_head) {
     const size_t hh = static_cast<size_t>(h);
     // "Y's fighters", "members of the Y", "militants from Y".
-    if (rel == Deprel::kNmodPoss) org = Has(lex_.members, hh);
+    // (A possessor of a plural group noun, in more than one word or an acronym: "Pawlenty's
+    // supporters" are a person's.)
+    if (rel == Deprel::kNmodPoss) org = Has(lex_.members, hh) && w_[hh].upos == Upos::kNoun && (b > a || w_[a].allcaps) &&
+                                        w_[hh].plural;
     if (rel == Deprel::kNmod) {
       for (int k = w.child; k >= 0; k = w_[k].sibling) {
         if (w_[k].deprel == Deprel::kCase && (Is(k, "of") || Is(k, "from"))) org = Has(lex_.members, hh);
       }
     }
-    // "the news agency, NAME,".
-    if (rel == Deprel::kAppos) org = Has(lex_.org_heads, hh);
+    // "the news agency, NAME," (the noun alone with its modifiers: "a group of universities" is none).
+    if (rel == Deprel::kAppos) org = Has(lex_.org_heads, hh) && Bare(hh);
   }
   // A name right before an organisation noun the tree does not join it to: the parser's
   // attachment of a name before its noun is weakest where the name holds "and" ("in the Pinelake
@@ -562,7 +598,8 @@ void Reader::OrganisationAt(size_t x) {
   }
   // "NAME, the news agency,".
   for (int k = w.child; !org && k >= 0; k = w_[k].sibling) {
-    org = w_[k].deprel == Deprel::kAppos && !Namey(static_cast<size_t>(k)) && Has(lex_.org_heads, static_cast<size_t>(k));
+    org = w_[k].deprel == Deprel::kAppos && !Namey(static_cast<size_t>(k)) && Has(lex_.org_heads, static_cast<size_t>(k)) &&
+          Bare(static_cast<size_t>(k));
   }
   // A head word of the name itself, not its first: "the Rapid Response Team", "the Sunrise Front
   // for the Liberation of Y" (a word of the name before its "of"/"for").
