@@ -718,8 +718,11 @@ bool EntityStructureLexicon::MayNameOrganisation(const std::vector<std::string_v
     if (w.size() < 2 || w.size() > 14 || !((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z'))) continue;
     const std::string n = Normalized(w);
     if (!members.count(n) && !org_heads.count(n)) continue;
-    for (size_t k = i > 3 ? i - 3 : 1; k < words.size() && k <= i + 3; ++k) {
-      if (k != i && capitalised(k)) return true;
+    // "NAME members", "the Z Front"; "Y's fighters"; "members of (the) Y"; "the news agency, NAME".
+    if (i >= 2 && capitalised(i - 1)) return true;
+    if (i >= 3 && words[i - 1] == "'s" && capitalised(i - 2)) return true;
+    if (i + 2 < words.size() && (words[i + 1] == "of" || words[i + 1] == "from" || words[i + 1] == ",")) {
+      if (capitalised(i + 2) || (words[i + 2] == "the" && i + 3 < words.size() && capitalised(i + 3))) return true;
     }
   }
   return false;
