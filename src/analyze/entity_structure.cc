@@ -506,10 +506,12 @@ void Reader::CollectName(size_t x, std::vector<size_t>& out) const {
     // The hyphen of one written word: "Vesti" "-" "24".
     if (w_[c].deprel == Deprel::kPunct && Is(c, "-") && Glued(c) && Glued(c + 1) && Same(c, c + 1)) out.push_back(c);
     if (!JoinsName(c)) continue;
-    if (size_t m = NameCase(c); m != SIZE_MAX) out.push_back(m);
     if (size_t m = Conjunction(c); m != SIZE_MAX) out.push_back(m);
-    for (int d = w_[c].child; d >= 0; d = w_[d].sibling) {
-      if (w_[d].deprel == Deprel::kDet && Is(d, "the")) out.push_back(static_cast<size_t>(d));
+    if (size_t m = NameCase(c); m != SIZE_MAX && w_[c].deprel == Deprel::kNmod) {
+      out.push_back(m);  // "for the Liberation": the "the" of an "of"/"for" name only
+      for (int d = w_[c].child; d >= 0; d = w_[d].sibling) {
+        if (w_[d].deprel == Deprel::kDet && Is(d, "the")) out.push_back(static_cast<size_t>(d));
+      }
     }
     CollectName(c, out);
   }
@@ -632,7 +634,26 @@ void Reader::AddOrganisation(size_t a, size_t b) {
     }
     return;
   }
-  if (shorter >= 0) dropped_.push_back(static_cast<size_t>(shorter));
+  if (shorter < 0) return;
+  dropped_.push_back(static_cast<size_t>(shorter));
+  // The dictionary's actor for the first words stays the whole name's only where a place the name
+  // ends in confirms its country ("Popular Front" read as the Palestinian party, "... of
+  // Palestine"); another country's party of that name is not this organisation.
+  const Entity& first_words = doc_.entities[shorter];
+  if (!first_words.actor || first_words.actor->country.empty()) return;
+  for (size_t k = a; k <= b; ++k) {
+    if (!IsPlace(k)) continue;
+    const Entity& place = doc_.entities[w_[k].entity];
+    const std::string& country = place.place ? place.place->country : place.actor ? place.actor->country : std::string();
+    if (country != first_words.actor->country) continue;
+    Entity& whole = doc_.entities.back();
+    Actor actor = *first_words.actor;
+    actor.text = actor.name = whole.text;
+    actor.span = whole.span;
+    whole.actor = std::move(actor);
+    whole.kind = first_words.kind;
+    return;
+  }
 }
 
 // A role found at one mention of a person is every mention's: the full name's when the surname

@@ -152,8 +152,47 @@ TEST(EntityStructure, TheWholeNameUnderOneHead) {
   // ... but an organisation of the dictionary inside a longer compound stays itself.
   e = Read("The Ruritanian Salvation Army Naval Command said the ships had left.", {}, {"Ruritanian Salvation Army"});
   EXPECT_TRUE(Has(e, "ORG Ruritanian Salvation Army|")) << ::testing::PrintToString(e);
+  // The "the" of the phrase the name sits in is not the name's, wherever the parser hangs it.
+  e = Read("The ducklings swam near the Heron Conservation Center.");
+  EXPECT_TRUE(Has(e, "ORG Heron Conservation Center|")) << ::testing::PrintToString(e);
   e = Read("Members of the Umbra Patriotic Alliance marched in the capital on Sunday.");
   EXPECT_TRUE(Has(e, "ORG Umbra Patriotic Alliance|")) << ::testing::PrintToString(e);
+}
+
+// The dictionary's actor of the first words goes to the whole name only where a place in the name
+// confirms its country.
+TEST(EntityStructure, TheWholeNameKeepsTheActorItsPlaceConfirms) {
+  for (const std::string country : {"RU", "XX"}) {
+    Document doc;
+    doc.text = "Gunmen from the Popular Front for the Liberation of Ruritania attacked a checkpoint on Monday.";
+    ASSERT_TRUE(TheParser().Parse(doc).ok());
+    auto entity = [&](std::string_view words, EntityType type, std::string code, std::string cc) {
+      Entity e;
+      e.type = type;
+      const size_t at = doc.text.find(words);
+      e.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + words.size())};
+      e.text = e.canonical = std::string(words);
+      e.actor = Actor{e.text, e.span, std::move(code), cc, "PTY", e.text};
+      if (type == EntityType::kCountry) e.place = Place{e.text, cc};
+      return e;
+    };
+    doc.entities = {entity("Popular Front", EntityType::kOrg, country + "PTY", country),
+                    entity("Ruritania", EntityType::kCountry, "RUSGOV", "RU")};
+    ReadEntityStructure(doc, Lex());
+    const Entity* whole = nullptr;
+    for (const Entity& e : doc.entities) {
+      EXPECT_NE(e.text, "Popular Front");
+      if (e.text == "Popular Front for the Liberation of Ruritania") whole = &e;
+    }
+    ASSERT_NE(whole, nullptr);
+    if (country == "RU") {
+      ASSERT_TRUE(whole->actor.has_value());
+      EXPECT_EQ(whole->actor->code, "RUPTY");
+      EXPECT_EQ(whole->actor->text, whole->text);
+    } else {
+      EXPECT_FALSE(whole->actor.has_value());
+    }
+  }
 }
 
 TEST(EntityStructure, GroupNounsWithAProperModifierOrPossessor) {
