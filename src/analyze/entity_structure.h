@@ -15,9 +15,12 @@
 //   - an acronym in parentheses after a name that is an organisation's ("... Force in Lebanon
 //     (UNIFIL)"), then every mention of it;
 //   - an unknown acronym that speaks or owns ("ABC said", "ABC's investigation");
-//   - a name in apposition with an organisation noun ("the news agency, NAME,");
-//   - a name before a head or member noun ("NAME television", "NAME members", "a NAME officer"),
-//     after "members of", "militants of"; a name whose last word is a head ("the X Response Team").
+//   - on the sentence's tree (a sentence without one gets none of these; docs/syntax.md "Scope"):
+//     the proper-noun phrase under one head ("the Popular Front for the Liberation of Palestine",
+//     one name), an organisation by a head word of it ("the X Response Team", "the Z Front"), by
+//     the member or organisation noun it modifies or possesses ("NCP members", "NAME television",
+//     "the Y Army's fighters"), whose "of"/"from" it is ("militants of Y"), or by an apposition
+//     ("the news agency, NAME,").
 // Word lists: data/entities/structure.txt and data/quotes/roles.txt.
 #pragma once
 
