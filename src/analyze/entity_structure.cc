@@ -82,7 +82,6 @@ class Reader {
   // Organisations read from the tree (sentences with one): see OrganisationAt.
   bool Namey(size_t i) const;
   bool JoinsName(size_t c) const;
-  bool InName(size_t x) const;
   // Whether noun `n` has only determiners, modifiers and punctuation under it.
   bool Bare(size_t n) const;
   size_t NameCase(size_t c) const;
@@ -144,10 +143,14 @@ void Reader::ReadWords() {
     w.upos = upos;
     size_t letters = 0, upper = 0;
     for (char c : t) {
-      if (c >= 'A' && c <= 'Z') ++letters, ++upper;
-      else if (c >= 'a' && c <= 'z') ++letters;
-      else if (c >= '0' && c <= '9') w.digit = true;
-      else if (static_cast<unsigned char>(c) >= 0x80) ++letters;
+      if (c >= 'A' && c <= 'Z')
+        ++letters, ++upper;
+      else if (c >= 'a' && c <= 'z')
+        ++letters;
+      else if (c >= '0' && c <= '9')
+        w.digit = true;
+      else if (static_cast<unsigned char>(c) >= 0x80)
+        ++letters;
     }
     w.letter = letters > 0;
     w.cap = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
@@ -433,7 +436,7 @@ void Reader::OrganisationsByStructure() {
     if (w_[i].allcaps && w_[i].entity < 0 && acronyms.count(w_[i].norm)) Add(EntityType::kOrg, i, i, "", "");
   }
   for (size_t x = 0; x < w_.size(); ++x) {
-    if (w_[x].parsed && Namey(x) && !InName(x)) OrganisationAt(x);
+    if (w_[x].parsed && Namey(x) && !JoinsName(x)) OrganisationAt(x);  // the top of a name
   }
 }
 
@@ -468,20 +471,16 @@ bool Reader::JoinsName(size_t c) const {
   }
 }
 
-bool Reader::InName(size_t x) const { return JoinsName(x); }
-
 bool Reader::Bare(size_t n) const {
   for (int k = w_[n].child; k >= 0; k = w_[k].sibling) {
     const Deprel r = w_[k].deprel;
-    if (r != Deprel::kDet && r != Deprel::kAmod && r != Deprel::kCompound && r != Deprel::kPunct && r != Deprel::kNmodPoss && r != Deprel::kAppos &&
-        r != Deprel::kCase) {
+    if (r != Deprel::kDet && r != Deprel::kAmod && r != Deprel::kCompound && r != Deprel::kPunct &&
+        r != Deprel::kNmodPoss && r != Deprel::kAppos && r != Deprel::kCase) {
       return false;
     }
   }
   return true;
 }
-
-
 
 size_t Reader::NameCase(size_t c) const {
   for (int k = w_[c].child; k >= 0; k = w_[k].sibling) {
@@ -531,7 +530,8 @@ bool Reader::NameSpan(const std::vector<size_t>& tops, size_t* a, size_t* b) con
   if (*b - *a + 1 != words.size()) return false;
   auto glued_hyphen = [&](size_t h) { return Is(h, "-") && Glued(h) && Glued(h + 1) && Same(h, h + 1); };
   while (*a >= 2 && glued_hyphen(*a - 1) && Same(*a - 2, *a) && w_[*a - 2].letter && w_[*a - 2].entity < 0) *a -= 2;
-  while (*b + 2 < w_.size() && glued_hyphen(*b + 1) && (w_[*b + 2].letter || w_[*b + 2].digit) && w_[*b + 2].entity < 0) *b += 2;
+  while (*b + 2 < w_.size() && glued_hyphen(*b + 1) && (w_[*b + 2].letter || w_[*b + 2].digit) && w_[*b + 2].entity < 0)
+    *b += 2;
   return Namey(*a) || (w_[*a].cap && w_[*a].entity >= 0);
 }
 
@@ -581,8 +581,8 @@ void Reader::OrganisationAt(size_t x) {
     // "Y's fighters", "members of the Y", "militants from Y".
     // (A possessor of a plural group noun, in more than one word or an acronym: "Pawlenty's
     // supporters" are a person's.)
-    if (rel == Deprel::kNmodPoss) org = Has(lex_.members, hh) && w_[hh].upos == Upos::kNoun && (b > a || w_[a].allcaps) &&
-                                        w_[hh].plural;
+    if (rel == Deprel::kNmodPoss)
+      org = Has(lex_.members, hh) && w_[hh].upos == Upos::kNoun && (b > a || w_[a].allcaps) && w_[hh].plural;
     if (rel == Deprel::kNmod) {
       for (int k = w.child; k >= 0; k = w_[k].sibling) {
         if (w_[k].deprel == Deprel::kCase && (Is(k, "of") || Is(k, "from"))) org = Has(lex_.members, hh);
@@ -600,8 +600,8 @@ void Reader::OrganisationAt(size_t x) {
   }
   // "NAME, the news agency,".
   for (int k = w.child; !org && k >= 0; k = w_[k].sibling) {
-    org = w_[k].deprel == Deprel::kAppos && !Namey(static_cast<size_t>(k)) && Has(lex_.org_heads, static_cast<size_t>(k)) &&
-          Bare(static_cast<size_t>(k));
+    org = w_[k].deprel == Deprel::kAppos && !Namey(static_cast<size_t>(k)) &&
+          Has(lex_.org_heads, static_cast<size_t>(k)) && Bare(static_cast<size_t>(k));
   }
   // A head word of the name itself, not its first: "the Rapid Response Team", "the Sunrise Front
   // for the Liberation of Y" (a word of the name before its "of"/"for").
@@ -630,7 +630,8 @@ void Reader::AddOrganisation(size_t a, size_t b) {
   }
   if (Add(EntityType::kOrg, a, b, "", "") < 0) {
     if (shorter >= 0) {
-      for (size_t k = a; k < w_.size() && w_[k].span.end <= doc_.entities[shorter].span.end; ++k) w_[k].entity = shorter;
+      for (size_t k = a; k < w_.size() && w_[k].span.end <= doc_.entities[shorter].span.end; ++k)
+        w_[k].entity = shorter;
     }
     return;
   }
@@ -644,7 +645,7 @@ void Reader::AddOrganisation(size_t a, size_t b) {
   for (size_t k = a; k <= b; ++k) {
     if (!IsPlace(k)) continue;
     const Entity& place = doc_.entities[w_[k].entity];
-    const std::string& country = place.place ? place.place->country : place.actor ? place.actor->country : std::string();
+    const std::string country = place.place ? place.place->country : place.actor ? place.actor->country : "";
     if (country != first_words.actor->country) continue;
     Entity& whole = doc_.entities.back();
     Actor actor = *first_words.actor;

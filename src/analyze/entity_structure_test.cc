@@ -213,8 +213,7 @@ TEST(EntityStructure, GroupNounsWithAProperModifierOrPossessor) {
 // A sentence the syntax stage did not parse has no tree: no organisation is read from its name
 // structure (the acronyms that speak or are defined are read along its words).
 TEST(EntityStructure, NoTreeNoOrganisationFromStructure) {
-  static const Parser& words_only =
-      LoadOnce<Parser>([] { return Parser::Load({.scope = ParseScope::kNone}); });
+  static const Parser& words_only = LoadOnce<Parser>([] { return Parser::Load({.scope = ParseScope::kNone}); });
   auto e = Read("Fighters of the Red Valley Brotherhood crossed the river.", {}, {}, &words_only);
   EXPECT_TRUE(e.empty()) << ::testing::PrintToString(e);
   e = Read("Officers fired at the car, QPX said on Tuesday.", {}, {}, &words_only);
