@@ -41,10 +41,10 @@ struct EntityStructureLexicon {
   std::set<std::string, std::less<>> org_heads, members, speech, say, stops, place_words;
   // Reads entities/structure.txt and quotes/roles.txt; an error names the file (and line).
   static Result<EntityStructureLexicon> Load(const DataFiles& files);
-  // Whether the sentence of these words may name an organisation by its structure: a member or
-  // organisation word after a capitalised word (not the sentence's first) or its possessive, or
-  // before "of"/"from"/"," and a capitalised word: the sentences the syntax stage parses for this
-  // pass (Analyzer::ReadsTree).
+  // Whether the sentence of these words may name an organisation by its structure: a lower-case
+  // member or organisation noun after a capitalised word (not the sentence's first) or its
+  // possessive, or such a word before "of"/"from"/"," and a capitalised word: the sentences the
+  // syntax stage parses for this pass (Analyzer::ReadsTree; docs/syntax.md "Scope").
   bool MayNameOrganisation(const std::vector<std::string_view>& words) const;
 };
 
