@@ -743,7 +743,9 @@ bool EntityStructureLexicon::MayNameOrganisation(const std::vector<std::string_v
     // "NAME members", "the Z Front"; "Y's fighters"; "members of (the) Y"; "the news agency, NAME".
     // (Not a capitalised head after a name, "the X Hospital": a fifth of the geo set's sentences
     // more to parse for names mostly read the same along their words; those stay unparsed.)
-    if (i >= 2 && !capitalised(i) && capitalised(i - 1)) return true;
+    if (i >= 2 && !capitalised(i) && (capitalised(i - 1) || (i >= 4 && words[i - 2] == "-" && capitalised(i - 3)))) {
+      return true;  // "Kestrel-9 television" too
+    }
     if (i >= 3 && words[i - 1] == "'s" && capitalised(i - 2)) return true;
     if (i + 2 < words.size() && (words[i + 1] == "of" || words[i + 1] == "from" || words[i + 1] == ",")) {
       if (capitalised(i + 2) || (words[i + 2] == "the" && i + 3 < words.size() && capitalised(i + 3))) return true;
