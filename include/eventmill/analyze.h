@@ -32,7 +32,8 @@ class Analyzer {
   Status Analyze(Document& doc) const;
 
   // Whether Analyze reads the tags and tree of sentence `s` (its words on doc.tokens, untagged),
-  // so the syntax stage parses it (SyntaxOptions::choose): a sentence that may hold a count.
+  // so the syntax stage parses it (SyntaxOptions::choose): a sentence that may hold a count or
+  // name an organisation by its structure.
   // Cheap (a look at the words); thread-safe.
   bool ReadsTree(const Document& doc, const Sentence& s) const;
 

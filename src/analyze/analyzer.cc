@@ -79,7 +79,7 @@ Status Analyzer::Analyze(Document& doc) const {
 bool Analyzer::ReadsTree(const Document& doc, const Sentence& s) const {
   std::vector<std::string_view> words;
   for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) words.push_back(doc[doc.tokens[t].span]);
-  return impl_->data.counts.MayHoldCount(words);
+  return impl_->data.counts.MayHoldCount(words) || impl_->data.entity_structure.MayNameOrganisation(words);
 }
 
 std::string ExplainEntities(const Lexicon& lexicon, std::string_view text) {

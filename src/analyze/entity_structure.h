@@ -15,14 +15,19 @@
 //   - an acronym in parentheses after a name that is an organisation's ("... Force in Lebanon
 //     (UNIFIL)"), then every mention of it;
 //   - an unknown acronym that speaks or owns ("ABC said", "ABC's investigation");
-//   - a name in apposition with an organisation noun ("the news agency, NAME,");
-//   - a name before a head or member noun ("NAME television", "NAME members", "a NAME officer"),
-//     after "members of", "militants of"; a name whose last word is a head ("the X Response Team").
+//   - on the sentence's tree (a sentence without one gets none of these; docs/syntax.md "Scope"):
+//     the proper-noun phrase under one head ("the Popular Front for the Liberation of Palestine",
+//     one name), an organisation by a head word of it ("the X Response Team", "the Z Front"), by
+//     the member or organisation noun it modifies or possesses ("NCP members", "NAME television",
+//     "the Y Army's fighters"), whose "of"/"from" it is ("militants of Y"), or by an apposition
+//     ("the news agency, NAME,").
 // Word lists: data/entities/structure.txt and data/quotes/roles.txt.
 #pragma once
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/data_files.h"
 #include "eventmill/document.h"
@@ -36,6 +41,11 @@ struct EntityStructureLexicon {
   std::set<std::string, std::less<>> org_heads, members, speech, say, stops, place_words;
   // Reads entities/structure.txt and quotes/roles.txt; an error names the file (and line).
   static Result<EntityStructureLexicon> Load(const DataFiles& files);
+  // Whether the sentence of these words may name an organisation by its structure: a lower-case
+  // member or organisation noun after a capitalised word (not the sentence's first) or its
+  // possessive, or such a word before "of"/"from"/"," and a capitalised word: the sentences the
+  // syntax stage parses for this pass (Analyzer::ReadsTree; docs/syntax.md "Scope").
+  bool MayNameOrganisation(const std::vector<std::string_view>& words) const;
 };
 
 // Adds people, organisations and roles to doc.entities (kept sorted by span) from the structure

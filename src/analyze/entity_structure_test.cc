@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyze/facts.h"
@@ -27,15 +28,21 @@ const Parser& TheParser() {
 
 // The entities of `text` after this pass, given the people already found ("Name" each); each
 // described as "TYPE text|role".
-std::vector<std::string> Read(const std::string& text, const std::vector<std::string>& people = {}) {
+// `orgs` are organisations the dictionary would have found; `parser` parses every sentence
+// unless given another.
+std::vector<std::string> Read(const std::string& text, const std::vector<std::string>& people = {},
+                              const std::vector<std::string>& orgs = {}, const Parser* parser = nullptr) {
   Document doc;
   doc.text = text;
-  EXPECT_TRUE(TheParser().Parse(doc).ok());
-  for (const std::string& p : people) {
+  EXPECT_TRUE((parser ? *parser : TheParser()).Parse(doc).ok());
+  std::vector<std::pair<std::string, EntityType>> given;
+  for (const std::string& p : people) given.emplace_back(p, EntityType::kPerson);
+  for (const std::string& o : orgs) given.emplace_back(o, EntityType::kOrg);
+  for (const auto& [p, type] : given) {
     size_t at = 0;
     while ((at = text.find(p, at)) != std::string::npos) {
       Entity e;
-      e.type = EntityType::kPerson;
+      e.type = type;
       e.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + p.size())};
       e.text = e.canonical = p;
       doc.entities.push_back(e);
@@ -129,6 +136,88 @@ TEST(EntityStructure, OrganisationsByHeadAndMemberWords) {
   // A sentence's first word is no name by its capital: "Two officers" holds no organisation.
   e = Read("Two officers stopped the truck.");
   EXPECT_TRUE(e.empty()) << ::testing::PrintToString(e);
+}
+
+// Organisations read from the tree: the whole proper-noun phrase under one head, "of"/"for"
+// phrases and a place at its end included.
+TEST(EntityStructure, TheWholeNameUnderOneHead) {
+  auto e = Read("Gunmen from the Popular Front for the Liberation of Ruritania attacked a checkpoint on Monday.");
+  EXPECT_TRUE(Has(e, "ORG Popular Front for the Liberation of Ruritania|")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(Has(e, "ORG Popular Front|")) << ::testing::PrintToString(e);
+  // The dictionary's "Popular Front" read from the name's first words gives way to the whole name.
+  e = Read("Gunmen from the Popular Front for the Liberation of Ruritania attacked a checkpoint on Monday.", {},
+           {"Popular Front"});
+  EXPECT_TRUE(Has(e, "ORG Popular Front for the Liberation of Ruritania|")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(Has(e, "ORG Popular Front|")) << ::testing::PrintToString(e);
+  // ... but an organisation of the dictionary inside a longer compound stays itself.
+  e = Read("The Ruritanian Salvation Army Naval Command said the ships had left.", {}, {"Ruritanian Salvation Army"});
+  EXPECT_TRUE(Has(e, "ORG Ruritanian Salvation Army|")) << ::testing::PrintToString(e);
+  // The "the" of the phrase the name sits in is not the name's, wherever the parser hangs it.
+  e = Read("The ducklings swam near the Heron Conservation Center.");
+  EXPECT_TRUE(Has(e, "ORG Heron Conservation Center|")) << ::testing::PrintToString(e);
+  e = Read("Members of the Umbra Patriotic Alliance marched in the capital on Sunday.");
+  EXPECT_TRUE(Has(e, "ORG Umbra Patriotic Alliance|")) << ::testing::PrintToString(e);
+}
+
+// The dictionary's actor of the first words goes to the whole name only where a place in the name
+// confirms its country.
+TEST(EntityStructure, TheWholeNameKeepsTheActorItsPlaceConfirms) {
+  for (const std::string country : {"RU", "XX"}) {
+    Document doc;
+    doc.text = "Gunmen from the Popular Front for the Liberation of Ruritania attacked a checkpoint on Monday.";
+    ASSERT_TRUE(TheParser().Parse(doc).ok());
+    auto entity = [&](std::string_view words, EntityType type, std::string code, std::string cc) {
+      Entity e;
+      e.type = type;
+      const size_t at = doc.text.find(words);
+      e.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + words.size())};
+      e.text = e.canonical = std::string(words);
+      e.actor = Actor{e.text, e.span, std::move(code), cc, "PTY", e.text};
+      if (type == EntityType::kCountry) e.place = Place{e.text, cc};
+      return e;
+    };
+    doc.entities = {entity("Popular Front", EntityType::kOrg, country + "PTY", country),
+                    entity("Ruritania", EntityType::kCountry, "RUSGOV", "RU")};
+    ReadEntityStructure(doc, Lex());
+    const Entity* whole = nullptr;
+    for (const Entity& e : doc.entities) {
+      EXPECT_NE(e.text, "Popular Front");
+      if (e.text == "Popular Front for the Liberation of Ruritania") whole = &e;
+    }
+    ASSERT_NE(whole, nullptr);
+    if (country == "RU") {
+      ASSERT_TRUE(whole->actor.has_value());
+      EXPECT_EQ(whole->actor->code, "RUPTY");
+      EXPECT_EQ(whole->actor->text, whole->text);
+    } else {
+      EXPECT_FALSE(whole->actor.has_value());
+    }
+  }
+}
+
+TEST(EntityStructure, GroupNounsWithAProperModifierOrPossessor) {
+  auto e = Read("Police detained five NCP members after the rally on Tuesday.");
+  EXPECT_TRUE(Has(e, "ORG NCP|")) << ::testing::PrintToString(e);
+  e = Read("Troops arrested three militants of Harrowgate in the raid.");
+  EXPECT_TRUE(Has(e, "ORG Harrowgate|")) << ::testing::PrintToString(e);
+  e = Read("The Ruritanian Salvation Army's fighters shelled the town overnight.");
+  EXPECT_TRUE(Has(e, "ORG Ruritanian Salvation Army|")) << ::testing::PrintToString(e);
+  e = Read("Witnesses said Velpar Kiro militants stormed the village on Friday.");
+  EXPECT_TRUE(Has(e, "ORG Velpar Kiro|")) << ::testing::PrintToString(e);
+  // A capitalised word before a noun that is no group's is no organisation; nor is a name
+  // without a head word.
+  e = Read("Officials in Dremmel Heights said the Tarvo Summit ended on Sunday.");
+  for (const auto& s : e) EXPECT_EQ(s.rfind("ORG", 0), std::string::npos) << s;
+}
+
+// A sentence the syntax stage did not parse has no tree: no organisation is read from its name
+// structure (the acronyms that speak or are defined are read along its words).
+TEST(EntityStructure, NoTreeNoOrganisationFromStructure) {
+  static const Parser& words_only = LoadOnce<Parser>([] { return Parser::Load({.scope = ParseScope::kNone}); });
+  auto e = Read("Fighters of the Red Valley Brotherhood crossed the river.", {}, {}, &words_only);
+  EXPECT_TRUE(e.empty()) << ::testing::PrintToString(e);
+  e = Read("Officers fired at the car, QPX said on Tuesday.", {}, {}, &words_only);
+  EXPECT_TRUE(Has(e, "ORG QPX|")) << ::testing::PrintToString(e);
 }
 
 }  // namespace
