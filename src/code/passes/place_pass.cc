@@ -186,10 +186,29 @@ struct QualifiedReadings {
   }
 };
 
+// "in Rio de Janeiro - North Zone (Rio de Janeiro)", "New York - Bronx": a name read as a region
+// before a spaced dash and a capitalised part of it is the city of a "City - District" name; the
+// region's town of that name, where the gazetteer has one (nullopt otherwise).
+std::optional<Place> CityOfDistrictName(const Document& doc, const SentenceView& s, const EntityRef& r, const Lexicon* lexicon) {
+  if (!lexicon || !IsPlace(*r.entity) || !r.entity->place || r.entity->place->precision != "admin1") return std::nullopt;
+  if (r.last + 2 >= s.tokens.size() || s.tokens[r.last + 1].lower != "-") return std::nullopt;
+  const Span dash = s.tokens[r.last + 1].span;
+  if (dash.begin == 0 || doc.text[dash.begin - 1] != ' ' || dash.end >= doc.text.size() || doc.text[dash.end] != ' ') return std::nullopt;
+  if (!std::isupper(static_cast<unsigned char>(doc.text[s.tokens[r.last + 2].span.begin]))) return std::nullopt;
+  const Place& region = *r.entity->place;
+  analyze::PlaceResolver resolver(*lexicon);
+  int64_t i = resolver.FindInRegion(doc[r.entity->span], region.country, region.admin1.empty() ? region.name : region.admin1);
+  if (i < 0) return std::nullopt;
+  return resolver.ToPlace(static_cast<uint32_t>(i));
+}
+
 QualifiedReadings ReadQualifiedNames(const Document& doc, const SentenceView& s, const Lexicon* lexicon) {
   QualifiedReadings rd;
   std::vector<const EntityRef*>& misread_heads = rd.misread_heads;
   std::vector<std::pair<const EntityRef*, Place>>& reread = rd.reread;
+  for (const EntityRef& ref : s.entities) {
+    if (std::optional<Place> city = CityOfDistrictName(doc, s, ref, lexicon)) reread.push_back({&ref, std::move(*city)});
+  }
   for (const EntityRef& ref : s.entities) {
     if (!IsPlace(*ref.entity) || !ref.entity->place) continue;
     const Place& qp = *ref.entity->place;
@@ -274,7 +293,27 @@ struct SceneSearch {
   const std::string& home_country;
   bool from_scene;
   const std::vector<uint32_t>& acting;
+  const Place* main_place;  // the article's main place, nullptr when none
 };
+
+// "Paraguayan Petroleum", "the Confederation of Indigenous Nationalities of Ecuador": a country
+// named as part of a name -- a demonym not after a scene word, or "of COUNTRY" closing a
+// capitalised name -- says whose, not where. Where the sentence or the article names a finer
+// place of that country, that place is the scene.
+bool CountryInAName(const SceneSearch& q, const EntityRef* r) {
+  const Place& p = *r->entity->place;
+  if (p.precision != "country" || p.country.empty()) return false;
+  const bool demonym = r->entity->kind == "demonym" && !IsSceneWord(r->before);
+  const bool closes_name = r->before == "of" && r->first >= 2 && !q.s.tokens[r->first - 2].punct &&
+                           std::isupper(static_cast<unsigned char>(q.doc.text[q.s.tokens[r->first - 2].span.begin])) &&
+                           !IsKindAt(q.s, r->first - 2) && !IsPlaceKindWord(q.s.tokens[r->first - 2].lower);
+  if (!demonym && !closes_name) return false;
+  auto finer = [&](const Place& o) { return o.country == p.country && o.precision != "country"; };
+  if (q.main_place && finer(*q.main_place)) return true;
+  return std::any_of(q.s.entities.begin(), q.s.entities.end(), [&](const EntityRef& o) {
+    return &o != r && IsPlace(*o.entity) && o.entity->place && o.entity->kind != "demonym" && finer(*o.entity->place);
+  });
+}
 
 // A place of the sentence that cannot be the event's scene whatever its position: the source actor
 // itself, an acting country, where an actor comes from ("Iraqi police"), a name inside a person's
@@ -289,6 +328,7 @@ bool NotAScene(const SceneSearch& q, const QualifiedReadings& rd, const EntityRe
   // (A place after "in", "at", "near" read as the source actor is still where it happened.)
   const bool located_here = r->before == "in" || r->before == "at" || r->before == "near";
   if (!IsPlace(*r->entity) || (r->first == source_entity_first && !located_here) || rd.Misread(*r)) return true;
+  if (r->entity->place && CountryInAName(q, r)) return true;
   // "The United States condemned the attack": a country that acts in another event of the
   // sentence is not where the attack happened.
   if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) return true;
@@ -503,9 +543,9 @@ const ScoredPlace* FinerPlace(const QualifiedReadings& rd, const std::vector<Sco
 std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                   size_t source_entity_first, const std::string& home_country,
                                   bool from_scene, bool* in_clause,
-                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon) {
+                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon, const Place* main_place) {
   const QualifiedReadings rd = ReadQualifiedNames(doc, s, lexicon);
-  const SceneSearch q{doc, s, cb, ce, trigger, source_entity_first, home_country, from_scene, acting};
+  const SceneSearch q{doc, s, cb, ce, trigger, source_entity_first, home_country, from_scene, acting, main_place};
   std::vector<ScoredPlace> scored;
   const ScoredPlace* best = nullptr;
   for (const EntityRef& ref : s.entities) {
@@ -660,7 +700,7 @@ void BindPlace(const CoderData& data, const DocumentState& d, const SentenceStat
   }
   std::string home = d.main_place ? d.main_place->place.country : std::string();
   if (auto loc = FindPlace(*d.doc, s, t.cb, t.ce, t.m.trigger, t.who.source_entity_first, home, t.p->from_scene,
-                           &t.in_clause, acting, data.lexicon)) {
+                           &t.in_clause, acting, data.lexicon, d.main_place ? &d.main_place->place : nullptr)) {
     e.location = loc;
     t.base.location_basis = t.in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
     Explain(e.explain, pass::kPlaces,

@@ -224,5 +224,57 @@ TEST(PlacePass, TheRegionAfterAPlaceTheActorsComeFromIsNoScene) {
   EXPECT_NE(r.t.base.event.location->place.name, "Westmark");
 }
 
+
+TEST(PlacePass, ARegionsNameBeforeACityDistrictDashIsTheCity) {
+  // "City - District (Region)": the name before the dash is the city, even where the mention
+  // was read as the region that bears its name; the gazetteer's town of that name in the region.
+  Document doc = Doc("Residents marched in Sao Paulo - East Zone (Sao Paulo) on Monday.");
+  AddPlace(doc, "Sao Paulo", "BR", "admin1");
+  Locate(doc, "Sao Paulo", "São Paulo", -22.3, -48.7);
+  Location loc = Bound(doc, "marched");
+  EXPECT_EQ(loc.place.precision, "city");
+  ASSERT_TRUE(loc.place.lat);
+  EXPECT_NEAR(*loc.place.lat, -23.55, 0.2);  // the city, not the state's point
+}
+
+TEST(PlacePass, ARegionsNameWithoutADashStaysTheRegion) {
+  Document doc = Doc("Residents marched across Sao Paulo on Monday.");
+  AddPlace(doc, "Sao Paulo", "BR", "admin1");
+  Locate(doc, "Sao Paulo", "São Paulo", -22.3, -48.7);
+  EXPECT_EQ(Bound(doc, "marched").place.precision, "admin1");
+}
+
+TEST(PlacePass, ADemonymInAnOrganisationsNameGivesWayToTheStorysTown) {
+  // "Petrosur (Paraguayan Oil Company)" says whose company, not where: the story's town is the
+  // scene of the demand in the second sentence.
+  Document doc = Doc(
+      "Truck drivers blocked a road in Itaugua on Monday. Farmers have been demanding that Petrosur "
+      "(Paraguayan Oil Company) cut its prices.");
+  AddPlace(doc, "Itaugua", "PY", "city");
+  AddPlace(doc, "Paraguayan", "PY", "country");
+  for (Entity& e : doc.entities) {
+    if (e.text == "Paraguayan") e.kind = "demonym";
+  }
+  EXPECT_EQ(SceneOf(doc, "demanding", 1), "Itaugua");
+}
+
+TEST(PlacePass, ACountryClosingAnOrganisationsNameGivesWayToATownOfIt) {
+  Document doc = Doc(
+      "Near Otavalo (Imbabura), supporters of the Confederation of Indigenous Nationalities of Ecuador "
+      "blocked a highway on Monday.");
+  AddPlace(doc, "Otavalo", "EC", "city");
+  AddPlace(doc, "Imbabura", "EC", "admin1");
+  AddPlace(doc, "Ecuador", "EC", "country");
+  EXPECT_EQ(SceneOf(doc, "blocked"), "Otavalo");
+}
+
+TEST(PlacePass, ACountryAfterInStaysTheScene) {
+  // Not part of a name: "in Ecuador" says where, even beside a town of it named elsewhere.
+  Document doc = Doc("Farmers from Otavalo blocked highways in Ecuador on Monday.");
+  AddPlace(doc, "Otavalo", "EC", "city");
+  AddPlace(doc, "Ecuador", "EC", "country");
+  EXPECT_EQ(SceneOf(doc, "blocked"), "Ecuador");
+}
+
 }  // namespace
 }  // namespace eventmill::code
