@@ -15,6 +15,7 @@
 #include "analyze/place_resolver.h"
 #include "code/passes/passes.h"
 #include "code/place_binding.h"
+#include "lexicon/tokens.h"
 #include "text/grammar_words.h"
 
 namespace eventmill::code {
@@ -202,6 +203,30 @@ std::optional<Place> CityOfDistrictName(const Document& doc, const SentenceView&
   return resolver.ToPlace(static_cast<uint32_t>(i));
 }
 
+// Whether two names of admin-1 regions of one country may name the same region: one's words
+// begin the other's ("Baja California" written for the town's "Baja California Sur", "Fes-Meknes"
+// for a town still filed under "Fes": sources name regions before and after a reform differently).
+bool SameRegionNamed(const std::string& a, const std::string& b) {
+  std::string x = lexicon::NormalizePhrase(a), y = lexicon::NormalizePhrase(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  return x.size() >= 3 && y.compare(0, x.size(), x) == 0 && (y.size() == x.size() || y[x.size()] == ' ');
+}
+
+// "Missour (Boulemane, Fes-Meknes)": whether another region written after the same name says
+// the town lies there (by the name of its region).
+bool AnotherQualifierAgrees(const Document& doc, const SentenceView& s, const EntityRef& qualifier, const EntityRef& head) {
+  const Place& hp = *head.entity->place;
+  for (const EntityRef& o : s.entities) {
+    if (&o == &qualifier || !IsPlace(*o.entity) || !o.entity->place || o.entity->place->precision != "admin1") continue;
+    const Place& op = *o.entity->place;
+    if (op.country != hp.country) continue;
+    auto oq = QualifierOf(doc, s, o);
+    if (!oq || oq->head != &head) continue;
+    if (op.admin1 == hp.admin1 || SameRegionNamed(hp.admin1, op.admin1)) return true;
+  }
+  return false;
+}
+
 QualifiedReadings ReadQualifiedNames(const Document& doc, const SentenceView& s, const Lexicon* lexicon) {
   QualifiedReadings rd;
   std::vector<const EntityRef*>& misread_heads = rd.misread_heads;
@@ -224,7 +249,8 @@ QualifiedReadings ReadQualifiedNames(const Document& doc, const SentenceView& s,
     const bool names_region = qp.precision == "admin1" || (qp.precision == "city" && NamesItsRegion(doc, *ref.entity));
     // (Regions' names and borders differ between sources: a town near the region's point is taken at its word.)
     const bool elsewhere = !abroad && hp.precision == "city" && hp.country == qp.country && names_region &&
-                           !qp.admin1.empty() && !hp.admin1.empty() && hp.admin1 != qp.admin1 && Km(hp, qp) > kElsewhereKm;
+                           !qp.admin1.empty() && !hp.admin1.empty() && hp.admin1 != qp.admin1 && Km(hp, qp) > kElsewhereKm &&
+                           !SameRegionNamed(hp.admin1, qp.admin1) && !AnotherQualifierAgrees(doc, s, ref, *q->head);
     if (!abroad && !elsewhere) continue;
     if (std::find(misread_heads.begin(), misread_heads.end(), q->head) != misread_heads.end() ||
         std::any_of(reread.begin(), reread.end(), [&](const auto& x) { return x.first == q->head; })) {
