@@ -311,6 +311,17 @@ bool IsKindAt(const SentenceView& s, size_t t) {
          std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return s.tokens[t].lower == x; });
 }
 
+// "surrendered before officials in X", "arrested after a raid in X": where the sentence is
+// tagged, a word that may open a clause but stands before a noun phrase (ADP) opens none.
+bool TaggedPreposition(const Document& doc, const SentenceView& s, size_t t) {
+  if (s.index >= doc.sentences.size() || !doc.sentences[s.index].parsed) return false;
+  const Sentence& sent = doc.sentences[s.index];
+  const uint32_t at = s.tokens[t].span.begin;
+  auto it = std::lower_bound(doc.tokens.begin() + sent.token_begin, doc.tokens.begin() + sent.token_end, at,
+                             [](const Token& x, uint32_t b) { return x.span.begin < b; });
+  return it != doc.tokens.begin() + sent.token_end && it->span.begin == at && it->upos == Upos::kAdp;
+}
+
 // What FindPlace weighs a sentence's places against.
 struct SceneSearch {
   const Document& doc;
@@ -474,7 +485,8 @@ std::optional<ScoredPlace> ScoreScene(const SceneSearch& q, const QualifiedReadi
     for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
       const std::string& w = s.tokens[t].lower;
       opened = kOpeners.count(w) > 0 &&
-               (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
+               (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since") &&
+               !TaggedPreposition(doc, s, t);
     }
     if (opened) return std::nullopt;
   }
