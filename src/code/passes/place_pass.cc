@@ -311,17 +311,6 @@ bool IsKindAt(const SentenceView& s, size_t t) {
          std::any_of(std::begin(kKinds), std::end(kKinds), [&](const char* x) { return s.tokens[t].lower == x; });
 }
 
-// "surrendered before officials in X", "arrested after a raid in X": where the sentence is
-// tagged, a word that may open a clause but stands before a noun phrase (ADP) opens none.
-bool TaggedPreposition(const Document& doc, const SentenceView& s, size_t t) {
-  if (s.index >= doc.sentences.size() || !doc.sentences[s.index].parsed) return false;
-  const Sentence& sent = doc.sentences[s.index];
-  const uint32_t at = s.tokens[t].span.begin;
-  auto it = std::lower_bound(doc.tokens.begin() + sent.token_begin, doc.tokens.begin() + sent.token_end, at,
-                             [](const Token& x, uint32_t b) { return x.span.begin < b; });
-  return it != doc.tokens.begin() + sent.token_end && it->span.begin == at && it->upos == Upos::kAdp;
-}
-
 // What FindPlace weighs a sentence's places against.
 struct SceneSearch {
   const Document& doc;
@@ -334,13 +323,15 @@ struct SceneSearch {
 };
 
 // "Paraguayan Petroleum", "the Confederation of Indigenous Nationalities of Ecuador": a country
-// named as part of a name -- a demonym not after a scene word, or "of COUNTRY" closing a
+// named as part of a name -- a demonym opening a capitalised name, or "of COUNTRY" closing a
 // capitalised name -- says whose, not where. Where the sentence or the article names a finer
 // place of that country, that place is the scene.
 bool CountryInAName(const SceneSearch& q, const EntityRef* r) {
   const Place& p = *r->entity->place;
   if (p.precision != "country" || p.country.empty()) return false;
-  const bool demonym = r->entity->kind == "demonym" && !IsSceneWord(r->before);
+  const bool demonym = r->entity->kind == "demonym" && !IsSceneWord(r->before) && r->last + 1 < q.s.tokens.size() &&
+                       !q.s.tokens[r->last + 1].punct &&
+                       std::isupper(static_cast<unsigned char>(q.doc.text[q.s.tokens[r->last + 1].span.begin]));
   const bool closes_name = r->before == "of" && r->first >= 2 && !q.s.tokens[r->first - 2].punct &&
                            std::isupper(static_cast<unsigned char>(q.doc.text[q.s.tokens[r->first - 2].span.begin])) &&
                            !IsKindAt(q.s, r->first - 2) && !IsPlaceKindWord(q.s.tokens[r->first - 2].lower);
@@ -485,8 +476,7 @@ std::optional<ScoredPlace> ScoreScene(const SceneSearch& q, const QualifiedReadi
     for (size_t t = b; t < std::min(b + 3, r->first) && !opened; ++t) {
       const std::string& w = s.tokens[t].lower;
       opened = kOpeners.count(w) > 0 &&
-               (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since") &&
-               !TaggedPreposition(doc, s, t);
+               (t == b || std::string_view(w) == "after" || std::string_view(w) == "before" || std::string_view(w) == "since");
     }
     if (opened) return std::nullopt;
   }
@@ -688,13 +678,8 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
   }
   const Entity* best = nullptr;
   double best_score = 0;
-  // (On a tie a town or region says more than a country -- "a fighter of the Afghanistan
-  // Freedom Front attacked ... in Bagram district": Bagram -- else the first named.)
-  auto coarse = [](const Entity* e) { return e->place->precision == "country"; };
   for (auto& [name, v] : score) {
-    if (v.first > best_score ||
-        (v.first == best_score && best &&
-         (coarse(v.second) != coarse(best) ? coarse(best) : v.second->span.begin < best->span.begin))) {
+    if (v.first > best_score || (v.first == best_score && best && v.second->span.begin < best->span.begin)) {
       best_score = v.first;
       best = v.second;
     }
