@@ -678,13 +678,8 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
   }
   const Entity* best = nullptr;
   double best_score = 0;
-  // (On a tie a town or region says more than a country -- "a fighter of the X Freedom Front
-  // attacked ... in Y district": Y -- else the first named.)
-  auto coarse = [](const Entity* e) { return e->place->precision == "country"; };
   for (auto& [name, v] : score) {
-    if (v.first > best_score ||
-        (v.first == best_score && best &&
-         (coarse(v.second) != coarse(best) ? coarse(best) : v.second->span.begin < best->span.begin))) {
+    if (v.first > best_score || (v.first == best_score && best && v.second->span.begin < best->span.begin)) {
       best_score = v.first;
       best = v.second;
     }
