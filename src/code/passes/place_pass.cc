@@ -330,7 +330,8 @@ bool CountryInAName(const SceneSearch& q, const EntityRef* r) {
   const Place& p = *r->entity->place;
   if (p.precision != "country" || p.country.empty()) return false;
   const bool demonym = r->entity->kind == "demonym" && !IsSceneWord(r->before) && r->last + 1 < q.s.tokens.size() &&
-                       !q.s.tokens[r->last + 1].punct &&
+                       !q.s.tokens[r->last + 1].punct && r->entity->span.end < q.doc.text.size() &&
+                       q.doc.text[r->entity->span.end] == ' ' &&  // ("Indian-controlled Kashmir" names a place)
                        std::isupper(static_cast<unsigned char>(q.doc.text[q.s.tokens[r->last + 1].span.begin]));
   const bool closes_name = r->before == "of" && r->first >= 2 && !q.s.tokens[r->first - 2].punct &&
                            std::isupper(static_cast<unsigned char>(q.doc.text[q.s.tokens[r->first - 2].span.begin])) &&
