@@ -679,8 +679,15 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
   }
   const Entity* best = nullptr;
   double best_score = 0;
+  // (On a tie between a country and a town or region of it, the finer place says more: "a
+  // fighter of the X Front attacked ... in Y district, Z": Y. Else the first named.)
+  auto finer_of = [](const Entity* a, const Entity* b) {
+    return a->place->precision != "country" && b->place->precision == "country" && a->place->country == b->place->country;
+  };
   for (auto& [name, v] : score) {
-    if (v.first > best_score || (v.first == best_score && best && v.second->span.begin < best->span.begin)) {
+    if (v.first > best_score ||
+        (v.first == best_score && best &&
+         (finer_of(v.second, best) || (!finer_of(best, v.second) && v.second->span.begin < best->span.begin)))) {
       best_score = v.first;
       best = v.second;
     }
