@@ -5,6 +5,8 @@
 // a "City - District" part far from the town); a place the note files the event under ("coded to
 // X", scope.cues) comes first; a dateline city or no place gives way to the country when the
 // clause spans it (data/patterns/scope.cues: "across the country"); else the article's main place.
+// A region's name before a "City - District" dash is that city; a country named inside a name
+// ("Paraguayan Petroleum", "... Nationalities of Ecuador") gives way to a finer place of it.
 #include <algorithm>
 #include <array>
 #include <cctype>
