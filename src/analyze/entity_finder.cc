@@ -1384,8 +1384,22 @@ void EntityFinder::Pass::FindPlaces() {
       }
     }
     if (dotted_abbrev) ML(u).common_places.clear(), ML(u).places.clear();
+    // "Baramulla city (J&K)", "(Agra district, UP)": an abbreviation closing the parenthesis of
+    // where a name lies -- after another item of the list, or alone after a kind of place -- is
+    // that region ("Unio de Pagesos (UP)" is no place).
+    bool closes_qualifier = false;
+    if (!L(u).admin_abbrev.empty() && ui > 0 && toks[u.first + u.count - 1].end < text.size() &&
+        text[toks[u.first + u.count - 1].end] == ')') {
+      static const uint64_t kKindBefore[] = {lexicon::TokenHash("city"), lexicon::TokenHash("town"), lexicon::TokenHash("village"),
+                                             lexicon::TokenHash("district")};
+      const Unit& prev = units[ui - 1];
+      closes_qualifier = gap_is(u.first, ',') ||
+                         (gap_is(u.first, '(') && prev.count == 1 &&
+                          std::find(std::begin(kKindBefore), std::end(kKindBefore), toks[prev.first].hash) != std::end(kKindBefore));
+    }
     if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() &&
-        (party_state || dotted_abbrev || (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
+        (party_state || dotted_abbrev || closes_qualifier ||
+         (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
       // "NSW": an abbreviation of three or more capitals is a name on its own.
       ML(u).places = L(u).admin_abbrev;
       ML(u).place_alt.assign(L(u).places.size(), 1);

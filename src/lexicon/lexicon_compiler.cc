@@ -1,5 +1,6 @@
 #include "eventmill/lexicon_compiler.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -849,12 +850,21 @@ Status LoadAdmin2Counties(Compilation& c) {
 }
 
 // A town's name in an Arabic-speaking country, spelt the other ways it is romanised, as its
-// alternate names (place_variants.h).
+// alternate names (place_variants.h). A spelling that only leaves out the marks for ayn and hamza
+// ("Dara" for "Dar'a") is the name itself, as the name is when it is its own.
 void AddArabicSpellings(Compilation& c, const std::string& name, uint32_t idx, uint8_t flags) {
+  auto letters = [](const std::string& norm) {
+    std::string out;
+    for (char ch : norm) {
+      if (std::isalnum(static_cast<unsigned char>(ch))) out += ch;
+    }
+    return out;
+  };
+  const std::string own = letters(NormalizePhrase(name));
   for (const std::string& v : ArabicSpellingVariants(name)) {
     std::string vn = NormalizePhrase(v);
     if (vn.empty() || c.stop.count(vn)) continue;
-    uint8_t vf = flags | kAlternate | kCapitalized;
+    uint8_t vf = flags | kCapitalized | (letters(vn) == own ? 0 : kAlternate);
     if (vn.find(' ') == std::string::npos && c.common.count(vn)) vf |= kCommonWord;
     c.b.AddPhrase(v, Table::kPlace, idx, vf, /*case_from_phrase=*/false);
   }

@@ -5,6 +5,8 @@
 // a "City - District" part far from the town); a place the note files the event under ("coded to
 // X", scope.cues) comes first; a dateline city or no place gives way to the country when the
 // clause spans it (data/patterns/scope.cues: "across the country"); else the article's main place.
+// A region's name before a "City - District" dash is that city; a country named inside a name
+// ("Paraguayan Petroleum", "... Nationalities of Ecuador") gives way to a finer place of it.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -16,6 +18,7 @@
 #include "code/origin_mention.h"
 #include "code/passes/passes.h"
 #include "code/place_binding.h"
+#include "lexicon/tokens.h"
 #include "text/grammar_words.h"
 
 namespace eventmill::code {
@@ -187,10 +190,53 @@ struct QualifiedReadings {
   }
 };
 
+// "in Rio de Janeiro - North Zone (Rio de Janeiro)", "New York - Bronx": a name read as a region
+// before a spaced dash and a capitalised part of it is the city of a "City - District" name; the
+// region's town of that name, where the gazetteer has one (nullopt otherwise).
+std::optional<Place> CityOfDistrictName(const Document& doc, const SentenceView& s, const EntityRef& r, const Lexicon* lexicon) {
+  if (!lexicon || !IsPlace(*r.entity) || !r.entity->place || r.entity->place->precision != "admin1") return std::nullopt;
+  if (r.last + 2 >= s.tokens.size() || s.tokens[r.last + 1].lower != "-") return std::nullopt;
+  const Span dash = s.tokens[r.last + 1].span;
+  if (dash.begin == 0 || doc.text[dash.begin - 1] != ' ' || dash.end >= doc.text.size() || doc.text[dash.end] != ' ') return std::nullopt;
+  if (!std::isupper(static_cast<unsigned char>(doc.text[s.tokens[r.last + 2].span.begin]))) return std::nullopt;
+  const Place& region = *r.entity->place;
+  analyze::PlaceResolver resolver(*lexicon);
+  int64_t i = resolver.FindInRegion(doc[r.entity->span], region.country, region.admin1.empty() ? region.name : region.admin1);
+  if (i < 0) return std::nullopt;
+  return resolver.ToPlace(static_cast<uint32_t>(i));
+}
+
+// Whether two names of admin-1 regions of one country may name the same region: one's words
+// begin the other's ("Baja California" written for the town's "Baja California Sur", "Fes-Meknes"
+// for a town still filed under "Fes": sources name regions before and after a reform differently).
+bool SameRegionNamed(const std::string& a, const std::string& b) {
+  std::string x = lexicon::NormalizePhrase(a), y = lexicon::NormalizePhrase(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  return x.size() >= 3 && y.compare(0, x.size(), x) == 0 && (y.size() == x.size() || y[x.size()] == ' ');
+}
+
+// "Missour (Boulemane, Fes-Meknes)": whether another region written after the same name says
+// the town lies there (by the name of its region).
+bool AnotherQualifierAgrees(const Document& doc, const SentenceView& s, const EntityRef& qualifier, const EntityRef& head) {
+  const Place& hp = *head.entity->place;
+  for (const EntityRef& o : s.entities) {
+    if (&o == &qualifier || !IsPlace(*o.entity) || !o.entity->place || o.entity->place->precision != "admin1") continue;
+    const Place& op = *o.entity->place;
+    if (op.country != hp.country) continue;
+    auto oq = QualifierOf(doc, s, o);
+    if (!oq || oq->head != &head) continue;
+    if (op.admin1 == hp.admin1 || SameRegionNamed(hp.admin1, op.admin1)) return true;
+  }
+  return false;
+}
+
 QualifiedReadings ReadQualifiedNames(const Document& doc, const SentenceView& s, const Lexicon* lexicon) {
   QualifiedReadings rd;
   std::vector<const EntityRef*>& misread_heads = rd.misread_heads;
   std::vector<std::pair<const EntityRef*, Place>>& reread = rd.reread;
+  for (const EntityRef& ref : s.entities) {
+    if (std::optional<Place> city = CityOfDistrictName(doc, s, ref, lexicon)) reread.push_back({&ref, std::move(*city)});
+  }
   for (const EntityRef& ref : s.entities) {
     if (!IsPlace(*ref.entity) || !ref.entity->place) continue;
     const Place& qp = *ref.entity->place;
@@ -206,7 +252,8 @@ QualifiedReadings ReadQualifiedNames(const Document& doc, const SentenceView& s,
     const bool names_region = qp.precision == "admin1" || (qp.precision == "city" && NamesItsRegion(doc, *ref.entity));
     // (Regions' names and borders differ between sources: a town near the region's point is taken at its word.)
     const bool elsewhere = !abroad && hp.precision == "city" && hp.country == qp.country && names_region &&
-                           !qp.admin1.empty() && !hp.admin1.empty() && hp.admin1 != qp.admin1 && Km(hp, qp) > kElsewhereKm;
+                           !qp.admin1.empty() && !hp.admin1.empty() && hp.admin1 != qp.admin1 && Km(hp, qp) > kElsewhereKm &&
+                           !SameRegionNamed(hp.admin1, qp.admin1) && !AnotherQualifierAgrees(doc, s, ref, *q->head);
     if (!abroad && !elsewhere) continue;
     if (std::find(misread_heads.begin(), misread_heads.end(), q->head) != misread_heads.end() ||
         std::any_of(reread.begin(), reread.end(), [&](const auto& x) { return x.first == q->head; })) {
@@ -275,7 +322,30 @@ struct SceneSearch {
   const std::string& home_country;
   bool from_scene;
   const std::vector<uint32_t>& acting;
+  const Place* main_place;  // the article's main place, nullptr when none
 };
+
+// "Paraguayan Petroleum", "the Confederation of Indigenous Nationalities of Ecuador": a country
+// named as part of a name -- a demonym opening a capitalised name, or "of COUNTRY" closing a
+// capitalised name -- says whose, not where. Where the sentence or the article names a finer
+// place of that country, that place is the scene.
+bool CountryInAName(const SceneSearch& q, const EntityRef* r) {
+  const Place& p = *r->entity->place;
+  if (p.precision != "country" || p.country.empty()) return false;
+  const bool demonym = r->entity->kind == "demonym" && !IsSceneWord(r->before) && r->last + 1 < q.s.tokens.size() &&
+                       !q.s.tokens[r->last + 1].punct && r->entity->span.end < q.doc.text.size() &&
+                       q.doc.text[r->entity->span.end] == ' ' &&  // ("Indian-controlled Kashmir" names a place)
+                       std::isupper(static_cast<unsigned char>(q.doc.text[q.s.tokens[r->last + 1].span.begin]));
+  const bool closes_name = r->before == "of" && r->first >= 2 && !q.s.tokens[r->first - 2].punct &&
+                           std::isupper(static_cast<unsigned char>(q.doc.text[q.s.tokens[r->first - 2].span.begin])) &&
+                           !IsKindAt(q.s, r->first - 2) && !IsPlaceKindWord(q.s.tokens[r->first - 2].lower);
+  if (!demonym && !closes_name) return false;
+  auto finer = [&](const Place& o) { return o.country == p.country && o.precision != "country"; };
+  if (q.main_place && finer(*q.main_place)) return true;
+  return std::any_of(q.s.entities.begin(), q.s.entities.end(), [&](const EntityRef& o) {
+    return &o != r && IsPlace(*o.entity) && o.entity->place && o.entity->kind != "demonym" && finer(*o.entity->place);
+  });
+}
 
 // A place of the sentence that cannot be the event's scene whatever its position: the source actor
 // itself, an acting country, where an actor comes from ("Iraqi police"), a name inside a person's
@@ -290,6 +360,7 @@ bool NotAScene(const SceneSearch& q, const QualifiedReadings& rd, const EntityRe
   // (A place after "in", "at", "near" read as the source actor is still where it happened.)
   const bool located_here = r->before == "in" || r->before == "at" || r->before == "near";
   if (!IsPlace(*r->entity) || (r->first == source_entity_first && !located_here) || rd.Misread(*r)) return true;
+  if (r->entity->place && CountryInAName(q, r)) return true;
   // "The United States condemned the attack": a country that acts in another event of the
   // sentence is not where the attack happened.
   if (std::find(acting.begin(), acting.end(), r->entity->span.begin) != acting.end()) return true;
@@ -504,9 +575,9 @@ const ScoredPlace* FinerPlace(const QualifiedReadings& rd, const std::vector<Sco
 std::optional<Location> FindPlace(const Document& doc, const SentenceView& s, size_t cb, size_t ce, size_t trigger,
                                   size_t source_entity_first, const std::string& home_country,
                                   bool from_scene, bool* in_clause,
-                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon) {
+                                  const std::vector<uint32_t>& acting, const Lexicon* lexicon, const Place* main_place) {
   const QualifiedReadings rd = ReadQualifiedNames(doc, s, lexicon);
-  const SceneSearch q{doc, s, cb, ce, trigger, source_entity_first, home_country, from_scene, acting};
+  const SceneSearch q{doc, s, cb, ce, trigger, source_entity_first, home_country, from_scene, acting, main_place};
   std::vector<ScoredPlace> scored;
   const ScoredPlace* best = nullptr;
   for (const EntityRef& ref : s.entities) {
@@ -613,8 +684,15 @@ std::optional<Location> MainPlace(const Document& doc, const std::vector<const E
   }
   const Entity* best = nullptr;
   double best_score = 0;
+  // (On a tie between a country and a town or region of it, the finer place says more: "a
+  // fighter of the X Front attacked ... in Y district, Z": Y. Else the first named.)
+  auto finer_of = [](const Entity* a, const Entity* b) {
+    return a->place->precision != "country" && b->place->precision == "country" && a->place->country == b->place->country;
+  };
   for (auto& [name, v] : score) {
-    if (v.first > best_score || (v.first == best_score && best && v.second->span.begin < best->span.begin)) {
+    if (v.first > best_score ||
+        (v.first == best_score && best &&
+         (finer_of(v.second, best) || (!finer_of(best, v.second) && v.second->span.begin < best->span.begin)))) {
       best_score = v.first;
       best = v.second;
     }
@@ -671,7 +749,7 @@ void BindPlace(const CoderData& data, const DocumentState& d, const SentenceStat
   }
   std::string home = d.main_place ? d.main_place->place.country : std::string();
   if (auto loc = FindPlace(*d.doc, s, t.cb, t.ce, t.m.trigger, t.who.source_entity_first, home, t.p->from_scene,
-                           &t.in_clause, acting, data.lexicon)) {
+                           &t.in_clause, acting, data.lexicon, d.main_place ? &d.main_place->place : nullptr)) {
     e.location = loc;
     t.base.location_basis = t.in_clause ? LocationBasis::kClause : LocationBasis::kSentence;
     Explain(e.explain, pass::kPlaces,

@@ -224,5 +224,113 @@ TEST(PlacePass, TheRegionAfterAPlaceTheActorsComeFromIsNoScene) {
   EXPECT_NE(r.t.base.event.location->place.name, "Westmark");
 }
 
+
+TEST(PlacePass, ARegionsNameBeforeACityDistrictDashIsTheCity) {
+  // "City - District (Region)": the name before the dash is the city, even where the mention
+  // was read as the region that bears its name; the gazetteer's town of that name in the region.
+  Document doc = Doc("Residents marched in Sao Paulo - East Zone (Sao Paulo) on Monday.");
+  AddPlace(doc, "Sao Paulo", "BR", "admin1");
+  Locate(doc, "Sao Paulo", "São Paulo", -22.3, -48.7);
+  Location loc = Bound(doc, "marched");
+  EXPECT_EQ(loc.place.precision, "city");
+  ASSERT_TRUE(loc.place.lat);
+  EXPECT_NEAR(*loc.place.lat, -23.55, 0.2);  // the city, not the state's point
+}
+
+TEST(PlacePass, ARegionsNameWithoutADashStaysTheRegion) {
+  Document doc = Doc("Residents marched across Sao Paulo on Monday.");
+  AddPlace(doc, "Sao Paulo", "BR", "admin1");
+  Locate(doc, "Sao Paulo", "São Paulo", -22.3, -48.7);
+  EXPECT_EQ(Bound(doc, "marched").place.precision, "admin1");
+}
+
+TEST(PlacePass, ADemonymInAnOrganisationsNameGivesWayToTheStorysTown) {
+  // "Petrosur (Paraguayan Oil Company)" says whose company, not where: the story's town is the
+  // scene of the demand in the second sentence.
+  Document doc = Doc(
+      "Truck drivers blocked a road in Itaugua on Monday. Farmers have been demanding that Petrosur "
+      "(Paraguayan Oil Company) cut its prices.");
+  AddPlace(doc, "Itaugua", "PY", "city");
+  AddPlace(doc, "Paraguayan", "PY", "country");
+  for (Entity& e : doc.entities) {
+    if (e.text == "Paraguayan") e.kind = "demonym";
+  }
+  EXPECT_EQ(SceneOf(doc, "demanding", 1), "Itaugua");
+}
+
+TEST(PlacePass, ACountryClosingAnOrganisationsNameGivesWayToATownOfIt) {
+  Document doc = Doc(
+      "Near Otavalo (Imbabura), supporters of the Confederation of Indigenous Nationalities of Ecuador "
+      "blocked a highway on Monday.");
+  AddPlace(doc, "Otavalo", "EC", "city");
+  AddPlace(doc, "Imbabura", "EC", "admin1");
+  AddPlace(doc, "Ecuador", "EC", "country");
+  EXPECT_EQ(SceneOf(doc, "blocked"), "Otavalo");
+}
+
+TEST(PlacePass, ACountryAfterInStaysTheScene) {
+  // Not part of a name: "in Ecuador" says where, even beside a town of it named elsewhere.
+  Document doc = Doc("Farmers from Otavalo blocked highways in Ecuador on Monday.");
+  AddPlace(doc, "Otavalo", "EC", "city");
+  AddPlace(doc, "Ecuador", "EC", "country");
+  EXPECT_EQ(SceneOf(doc, "blocked"), "Ecuador");
+}
+
+
+TEST(PlacePass, ARegionWrittenShorterThanTheTownsOwnKeepsTheTown) {
+  // "Qzorvel, North Mark" for a town the gazetteer files under "North Mark South": the writer's
+  // region begins the town's own, far from the shorter region's point; the town stands.
+  Document doc = Doc("Drivers protested in Qzorvel, North Mark on Monday.");
+  AddPlace(doc, "Qzorvel", "MX", "city");
+  AddPlace(doc, "North Mark", "MX", "admin1");
+  Locate(doc, "Qzorvel", "North Mark South", 23.0, -109.7);
+  Locate(doc, "North Mark", "North Mark", 30.3, -115.2);
+  Location loc = Bound(doc, "protested");
+  EXPECT_EQ(loc.place.precision, "city");
+  ASSERT_TRUE(loc.place.lat);
+  EXPECT_DOUBLE_EQ(*loc.place.lat, 23.0);
+}
+
+TEST(PlacePass, ARegionOfTheQualifierListThatAgreesKeepsTheTown) {
+  // "Qzorvel (Old Mark, New Mark)": the town lies in New Mark by its own region, whatever Old Mark's point.
+  Document doc = Doc("Graduates protested in Qzorvel (Old Mark, New Mark) on Monday.");
+  AddPlace(doc, "Qzorvel", "MA", "city");
+  AddPlace(doc, "Old Mark", "MA", "admin1");
+  AddPlace(doc, "New Mark", "MA", "admin1");
+  Locate(doc, "Qzorvel", "New Mark", 33.0, -4.0);
+  Locate(doc, "Old Mark", "Old Mark", 33.4, -5.7);
+  Locate(doc, "New Mark", "New Mark", 34.6, -4.2);
+  Location loc = Bound(doc, "protested");
+  EXPECT_EQ(loc.place.name, "Qzorvel");
+  ASSERT_TRUE(loc.place.lat);
+  EXPECT_DOUBLE_EQ(*loc.place.lat, 33.0);
+}
+
+TEST(PlacePass, AHyphenatedDemonymNamesNoName) {
+  // "Indian-controlled Kashmir": the demonym glued by a hyphen opens no organisation's name, so
+  // it does not give way to the dateline's city.
+  Document doc = Doc("NEW DELHI, March 7 -- Two civilians were killed in separate attacks in restive Indian-controlled Kashmir, police said.");
+  AddPlace(doc, "NEW DELHI", "IN", "city");
+  AddPlace(doc, "Indian", "IN", "country");
+  AddPlace(doc, "Kashmir", "", "region");
+  for (Entity& e : doc.entities) {
+    if (e.text == "Indian") e.kind = "demonym";
+  }
+  EXPECT_EQ(SceneOf(doc, "killed"), "Indian");
+}
+
+TEST(PlacePass, OnATieTheMainPlaceIsTheFinerPlaceOfTheCountry) {
+  Document doc = Doc("A fighter of the Qzor Freedom Front attacked a police post in Bagram district, Parwan. Two men were killed.");
+  AddPlace(doc, "Qzor", "AF", "country");
+  AddPlace(doc, "Bagram", "AF", "city");
+  auto loc = MainPlace(doc, [&] {
+    std::vector<const Entity*> v;
+    for (const Entity& e : doc.entities) v.push_back(&e);
+    return v;
+  }());
+  ASSERT_TRUE(loc);
+  EXPECT_EQ(loc->place.name, "Bagram");
+}
+
 }  // namespace
 }  // namespace eventmill::code
