@@ -3,6 +3,7 @@
 // the syntax stage itself); skips (exit 77) without them or without data/syntax/en_ewt.model. The
 // answer is checked first: tags and attachments on the dev set must stay above fixed floors, so a
 // fast wrong path fails.
+#include <algorithm>
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -102,6 +103,39 @@ void BM_TagParse_EwtDev(benchmark::State& state) {
   state.counters["tokens_per_s"] = benchmark::Counter(double(words) * state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TagParse_EwtDev)->Unit(benchmark::kMillisecond);
+
+// The same with the parser decoding with a beam of state.range(0) (1: greedy), whatever beam the
+// model was trained with; counters: words/s and dev UAS / LAS (universal relations) at that beam.
+void BM_TagParse_EwtDev_Beam(benchmark::State& state) {
+  SyntaxModel model = *TheModel();
+  model.set_parser_beam(int(state.range(0)));
+  std::vector<std::vector<std::string_view>> sentences;
+  size_t words = 0, uas = 0, las = 0;
+  for (const auto& s : DevSet()) {
+    sentences.emplace_back();
+    for (const auto& w : s.words) sentences.back().push_back(w.form);
+    words += s.words.size();
+    ConlluSentence parsed = s;
+    model.AnnotateConllu(&parsed);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const auto &a = parsed.words[i], &b = s.words[i];
+      if (a.head != b.head) continue;
+      ++uas;
+      las += a.deprel.substr(0, a.deprel.find(':')) == b.deprel.substr(0, b.deprel.find(':'));
+    }
+  }
+  std::vector<eventmill::syntax::AnalyzedWord> analyzed;
+  for (auto _ : state) {
+    for (const auto& forms : sentences) {
+      model.Analyze(forms, &analyzed, nullptr);
+      benchmark::DoNotOptimize(analyzed.data());
+    }
+  }
+  state.counters["tokens_per_s"] = benchmark::Counter(double(words) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["dev_uas"] = double(uas) / double(std::max<size_t>(1, words));
+  state.counters["dev_las"] = double(las) / double(std::max<size_t>(1, words));
+}
+BENCHMARK(BM_TagParse_EwtDev_Beam)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMillisecond);
 
 void BM_Parser_GeoDevSet(benchmark::State& state) {
   auto parser = eventmill::Parser::Load({.model_path = ModelPath(), .scope = eventmill::ParseScope::kAll});
