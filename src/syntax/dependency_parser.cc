@@ -366,6 +366,8 @@ void DependencyParser::ParseBeam(const ParserInput& input, std::vector<int>* hea
       }
       if (!any) offer(i, kRescue, score[i]);
     }
+    if (beam_margin_ > 0)
+      while (count > 1 && top[count - 1].score < top[0].score - beam_margin_) --count;
     for (int j = 0; j < count; ++j) last_pick[top[j].item] = j;
     for (int j = 0; j < count; ++j) {
       const Pick& p = top[j];
@@ -621,7 +623,8 @@ void DependencyParser::AppendTo(std::string* out) const {
   PutStrings(out, labels_);
   PutU32(out, uint32_t(root_label_));
   PutU32(out, uint32_t(dep_label_));
-  PutU32(out, uint32_t(beam_size_));
+  // The beam (low 8 bits) and its margin in units of 256 (the rest; 0 for older files).
+  PutU32(out, uint32_t(beam_size_) | uint32_t(std::min<int64_t>(beam_margin_ / 256, 0xffffff)) << 8);
   weights_.AppendTo(out);
 }
 
@@ -630,6 +633,8 @@ bool DependencyParser::ReadFrom(std::string_view data, size_t* pos) {
   if (!GetStrings(data, pos, &labels_) || !GetU32(data, pos, &root) || !GetU32(data, pos, &dep) ||
       !GetU32(data, pos, &beam))
     return false;
+  beam_margin_ = int64_t(beam >> 8) * 256;
+  beam &= 0xff;
   if (beam < 1 || beam > 64) return false;
   beam_size_ = int(beam);
   if (labels_.empty() || labels_.size() > 127 || root >= labels_.size() || dep >= labels_.size()) return false;

@@ -59,6 +59,9 @@ class DependencyParser {
   int beam_size() const { return beam_size_; }
   // Decodes with another beam than the one trained with (1: greedy; for measuring speed and accuracy).
   void set_beam_size(int beam_size) { beam_size_ = beam_size < 1 ? 1 : beam_size > 64 ? 64 : beam_size; }
+  // Beam decoding drops the states that trail the best by more than `margin` (in the weights'
+  // quantized units; 0: none dropped), so a confident beam does the work of a narrower one.
+  void set_beam_margin(int64_t margin) { beam_margin_ = margin; }
   size_t num_features() const { return weights_.num_features(); }
 
   // Drops the weights below min_abs (see Weights::Pruned).
@@ -76,6 +79,7 @@ class DependencyParser {
                         const ParserTrainOptions& options, class PerceptronTrainer* trainer);
 
   int root_label_ = 0, dep_label_ = 0, beam_size_ = 1;
+  int64_t beam_margin_ = 0;
   Weights weights_;
 };
 

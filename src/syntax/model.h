@@ -62,7 +62,10 @@ class SyntaxModel {
   }
 
   // Decodes with another parser beam than the model's (see DependencyParser::set_beam_size).
-  void set_parser_beam(int beam_size) { parser_.set_beam_size(beam_size); }
+  void set_parser_beam(int beam_size, int64_t margin = 0) {
+    parser_.set_beam_size(beam_size);
+    parser_.set_beam_margin(margin);
+  }
 
   const Tagger& tagger() const { return tagger_; }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
