@@ -3,9 +3,9 @@
 // the syntax stage itself); skips (exit 77) without them or without data/syntax/en_ewt.model. The
 // answer is checked first: tags and attachments on the dev set must stay above fixed floors, so a
 // fast wrong path fails.
-#include <algorithm>
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -105,7 +105,8 @@ void BM_TagParse_EwtDev(benchmark::State& state) {
 BENCHMARK(BM_TagParse_EwtDev)->Unit(benchmark::kMillisecond);
 
 // The same with the parser decoding with a beam of state.range(0) (1: greedy), whatever beam the
-// model was trained with, dropping states that trail the best by more than state.range(1) (0: none); counters: words/s and dev UAS / LAS (universal relations) at that beam.
+// model was trained with, dropping the states that trail the best by more than state.range(1)
+// (0: none); counters: words/s and dev UAS / LAS (universal relations) at that beam.
 void BM_TagParse_EwtDev_Beam(benchmark::State& state) {
   SyntaxModel model = *TheModel();
   model.set_parser_beam(int(state.range(0)), state.range(1));

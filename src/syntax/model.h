@@ -28,7 +28,7 @@ struct TrainOptions {
   WordClusters clusters;  // empty: no cluster features
   int tagger_epochs = 8;
   int parser_epochs = 15;
-  int beam_size = 1;  // the parser's beam (1 = greedy with the dynamic oracle)
+  int beam_size = 1;          // the parser's beam (1 = greedy with the dynamic oracle)
   bool early_update = false;  // beam: early update instead of max-violation (ParserTrainOptions)
   // Weights below these (of 32000 for the largest) are dropped: on EWT dev, pruning the parser at
   // 500 keeps UAS within 0.001 and cuts its weights from 4.5 to 1.3 million.
