@@ -5,6 +5,7 @@
 // fast wrong path fails.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -102,6 +103,46 @@ void BM_TagParse_EwtDev(benchmark::State& state) {
   state.counters["tokens_per_s"] = benchmark::Counter(double(words) * state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TagParse_EwtDev)->Unit(benchmark::kMillisecond);
+
+// The same with the parser decoding with a beam of state.range(0) (1: greedy), whatever beam the
+// model was trained with, dropping the states that trail the best by more than state.range(1)
+// (0: none); counters: words/s and dev UAS / LAS (universal relations) at that beam.
+void BM_TagParse_EwtDev_Beam(benchmark::State& state) {
+  SyntaxModel model = *TheModel();
+  model.set_parser_beam(int(state.range(0)), state.range(1));
+  std::vector<std::vector<std::string_view>> sentences;
+  size_t words = 0, uas = 0, las = 0;
+  for (const auto& s : DevSet()) {
+    sentences.emplace_back();
+    for (const auto& w : s.words) sentences.back().push_back(w.form);
+    words += s.words.size();
+    ConlluSentence parsed = s;
+    model.AnnotateConllu(&parsed);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const auto &a = parsed.words[i], &b = s.words[i];
+      if (a.head != b.head) continue;
+      ++uas;
+      las += a.deprel.substr(0, a.deprel.find(':')) == b.deprel.substr(0, b.deprel.find(':'));
+    }
+  }
+  std::vector<eventmill::syntax::AnalyzedWord> analyzed;
+  for (auto _ : state) {
+    for (const auto& forms : sentences) {
+      model.Analyze(forms, &analyzed, nullptr);
+      benchmark::DoNotOptimize(analyzed.data());
+    }
+  }
+  state.counters["tokens_per_s"] = benchmark::Counter(double(words) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["dev_uas"] = double(uas) / double(std::max<size_t>(1, words));
+  state.counters["dev_las"] = double(las) / double(std::max<size_t>(1, words));
+}
+BENCHMARK(BM_TagParse_EwtDev_Beam)
+    ->Args({1, 0})
+    ->Args({2, 0})
+    ->Args({4, 0})
+    ->Args({8, 0})
+    ->Args({8, 51200})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_Parser_GeoDevSet(benchmark::State& state) {
   auto parser = eventmill::Parser::Load({.model_path = ModelPath(), .scope = eventmill::ParseScope::kAll});

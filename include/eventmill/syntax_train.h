@@ -15,8 +15,11 @@ struct SyntaxTrainOptions {
   std::string treebank_dir;  // holds *-ud-train.conllu (and *-ud-dev.conllu, scored when present)
   std::string out_path;      // the model file written
   int tagger_epochs = 8, parser_epochs = 15;
-  bool verbose = true;        // progress and the dev scores on stderr
-  std::string clusters_path;  // word clusters (BuildWordClusters) as features; empty: none
+  int beam_size = 1;             // the parser's beam (1: greedy, dynamic oracle; more: trained globally)
+  bool early_update = false;     // beam: early update instead of max-violation
+  bool epoch_snapshots = false;  // beam: after each parser epoch, score dev and write out_path.epochN
+  bool verbose = true;           // progress and the dev scores on stderr
+  std::string clusters_path;     // word clusters (BuildWordClusters) as features; empty: none
 };
 
 // Trains the tagger, lemmatizer and parser and writes options.out_path. Deterministic: the same

@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 constexpr char kTrainUsage[] =
     "usage: eventmill syntax train --treebank DIR [--out FILE] [--clusters TSV|none] [--tagger-epochs N]\n"
-    "                              [--parser-epochs N] [--quiet]\n"
+    "                              [--parser-epochs N] [--beam N] [--early-update] [--epoch-snapshots]\n"
+    "                              [--quiet]\n"
     "  DIR holds a UD treebank's *-ud-train.conllu (and *-ud-dev.conllu, scored when present);\n"
     "  FILE defaults to data/syntax/en_ewt.model; TSV (word clusters, features of the tagger and the\n"
     "  parser) defaults to data/syntax/en_clusters.tsv when it exists. The same data and options give\n"
@@ -46,6 +47,12 @@ int RunTrain(const std::vector<std::string>& args) {
       options.tagger_epochs = std::atoi(value().c_str());
     } else if (a == "--parser-epochs") {
       options.parser_epochs = std::atoi(value().c_str());
+    } else if (a == "--beam") {
+      options.beam_size = std::atoi(value().c_str());
+    } else if (a == "--early-update") {
+      options.early_update = true;
+    } else if (a == "--epoch-snapshots") {
+      options.epoch_snapshots = true;
     } else if (a == "--quiet") {
       options.verbose = false;
     } else if (a == "--help" || a == "-h") {
@@ -56,7 +63,8 @@ int RunTrain(const std::vector<std::string>& args) {
       return 2;
     }
   }
-  if (treebank.empty() || out.empty() || options.tagger_epochs < 1 || options.parser_epochs < 1) {
+  if (treebank.empty() || out.empty() || options.tagger_epochs < 1 || options.parser_epochs < 1 ||
+      options.beam_size < 1 || options.beam_size > 64) {
     std::fprintf(stderr, "%s", kTrainUsage);
     return 2;
   }

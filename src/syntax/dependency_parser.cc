@@ -21,7 +21,7 @@ constexpr int kShift = 0, kReduce = 1;
 // Arc-eager configuration. Words are 0..n-1; n is the root token, the last in the buffer.
 class State {
  public:
-  State(const ParserInput& in, int num_labels) : in_(in), n_(int(in.words.size())), num_labels_(num_labels) {
+  State(const ParserInput& in, int num_labels) : in_(&in), n_(int(in.words.size())), num_labels_(num_labels) {
     heads.assign(n_ + 1, -1);
     labels.assign(n_ + 1, -1);
     left1.assign(n_ + 1, -1), left2 = left1, right1 = left1, right2 = left1;
@@ -97,14 +97,14 @@ class State {
     }
   }
 
-  uint64_t W(int i) const { return i < 0 ? kNoWord : i == n_ ? kRootWord : in_.words[i]; }
-  uint64_t P(int i) const { return i < 0 ? kNoTag : i == n_ ? kRootTag : uint64_t(in_.tags[i]); }
+  uint64_t W(int i) const { return i < 0 ? kNoWord : i == n_ ? kRootWord : in_->words[i]; }
+  uint64_t P(int i) const { return i < 0 ? kNoTag : i == n_ ? kRootTag : uint64_t(in_->tags[i]); }
   // Fine and coarse clusters (kNoCluster outside the sentence or the clustered vocabulary).
   uint64_t C(int i) const {
-    return i < 0 || in_.clusters.empty() ? kNoCluster : i == n_ ? kRootCluster : in_.clusters[i] & 0xffff;
+    return i < 0 || in_->clusters.empty() ? kNoCluster : i == n_ ? kRootCluster : in_->clusters[i] & 0xffff;
   }
   uint64_t K(int i) const {
-    return i < 0 || in_.clusters.empty() ? kNoCluster : i == n_ ? kRootCluster : in_.clusters[i] >> 16;
+    return i < 0 || in_->clusters.empty() ? kNoCluster : i == n_ ? kRootCluster : in_->clusters[i] >> 16;
   }
   uint64_t L(int i) const { return i < 0 || labels[i] < 0 ? kNoLabel : uint64_t(labels[i]); }
   int Head(int i) const { return i < 0 ? -1 : heads[i]; }
@@ -227,7 +227,7 @@ class State {
   std::vector<int> heads, labels;
 
  private:
-  const ParserInput& in_;
+  const ParserInput* in_;  // a pointer, so beam decoding can assign one state to another
   int n_, num_labels_;
   std::vector<int> left1, left2, right1, right2, nleft, nright;
   std::vector<uint64_t> lset, rset;
@@ -316,9 +316,10 @@ struct Candidate {
   double score;
 };
 
-// Candidates best first; ties broken by item and move, so decoding is deterministic.
-void SortCandidates(std::vector<Candidate>* c) {
-  std::sort(c->begin(), c->end(), [](const Candidate& a, const Candidate& b) {
+// The best `k` candidates first; ties broken by item and move, so decoding is deterministic.
+void SortCandidates(std::vector<Candidate>* c, int k) {
+  auto middle = c->begin() + std::min<size_t>(size_t(k), c->size());
+  std::partial_sort(c->begin(), middle, c->end(), [](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
     if (a.item != b.item) return a.item < b.item;
     return a.move < b.move;
@@ -328,42 +329,65 @@ void SortCandidates(std::vector<Candidate>* c) {
 }  // namespace
 
 void DependencyParser::ParseBeam(const ParserInput& input, std::vector<int>* heads, std::vector<int>* labels) const {
-  const int num_labels = int(labels_.size()), num_moves = 2 + 2 * num_labels;
-  std::vector<BeamItem> beam;
-  beam.push_back(BeamItem{State(input, num_labels), 0, true, {}});
+  const int num_labels = int(labels_.size()), num_moves = 2 + 2 * num_labels, k = beam_size_;
+  // Two rows of k states, allocated once a sentence: a state is assigned into its slot of the next
+  // row (vector assignment, no allocation), or, when it is its parent's last extension, takes the
+  // parent's arrays by swapping. Top-k: a small sorted array, candidates best first with ties to
+  // the lower item and move (the order of SortCandidates, so training and decoding agree).
+  std::vector<State> beam(size_t(k), State(input, num_labels)), next = beam;
+  std::vector<int64_t> score(size_t(k), 0), next_score(size_t(k), 0);
+  std::vector<int> last_pick(k, 0);
   uint64_t keys[kMaxFeatures];
   std::vector<int32_t> scores(num_moves);
-  std::vector<Candidate> candidates;
-  while (!beam[0].state.Terminal()) {
-    candidates.clear();
-    for (int i = 0; i < int(beam.size()); ++i) {
-      const State& st = beam[i].state;
+  struct Pick {
+    int item, move;
+    int64_t score;
+  };
+  std::vector<Pick> top(size_t(k) + 1);
+  int size = 1;
+  while (!beam[0].Terminal()) {
+    int count = 0;
+    auto offer = [&](int item, int move, int64_t s) {
+      if (count == k && s <= top[k - 1].score) return;
+      int j = count < k ? count++ : k - 1;
+      while (j > 0 && top[j - 1].score < s) top[j] = top[j - 1], --j;
+      top[j] = Pick{item, move, s};
+    };
+    for (int i = 0; i < size; ++i) {
+      const State& st = beam[i];
       int nk = st.Features(keys);
       std::fill(scores.begin(), scores.end(), 0);
       weights_.Score(keys, nk, scores.data());
       bool any = false;
       for (int m = 0; m < num_moves; ++m) {
         if (!st.Valid(m, root_label_)) continue;
-        candidates.push_back({i, m, beam[i].score + double(scores[m])});
+        offer(i, m, score[i] + scores[m]);
         any = true;
       }
-      if (!any) candidates.push_back({i, kRescue, beam[i].score});
+      if (!any) offer(i, kRescue, score[i]);
     }
-    SortCandidates(&candidates);
-    std::vector<BeamItem> next;
-    for (const Candidate& c : candidates) {
-      if (int(next.size()) == beam_size_) break;
-      BeamItem item{beam[c.item].state, c.score, false, {}};
-      if (c.move == kRescue) {
-        item.state.Rescue(dep_label_);
+    if (beam_margin_ > 0)
+      while (count > 1 && top[count - 1].score < top[0].score - beam_margin_) --count;
+    for (int j = 0; j < count; ++j) last_pick[top[j].item] = j;
+    for (int j = 0; j < count; ++j) {
+      const Pick& p = top[j];
+      if (last_pick[p.item] == j) {
+        std::swap(next[j], beam[p.item]);
       } else {
-        item.state.Apply(c.move);
+        next[j] = beam[p.item];
       }
-      next.push_back(std::move(item));
+      if (p.move == kRescue) {
+        next[j].Rescue(dep_label_);
+      } else {
+        next[j].Apply(p.move);
+      }
+      next_score[j] = p.score;
     }
-    beam = std::move(next);
+    std::swap(beam, next);
+    std::swap(score, next_score);
+    size = count;
   }
-  ReadTree(beam[0].state, root_label_, dep_label_, heads, labels);
+  ReadTree(beam[0], root_label_, dep_label_, heads, labels);
 }
 
 void DependencyParser::ParseGreedy(const ParserInput& input, std::vector<int>* heads, std::vector<int>* labels) const {
@@ -444,12 +468,22 @@ void DependencyParser::TrainBeam(DependencyParser* parser, const std::vector<Par
       for (int i = 0; i < n; ++i) gold_heads[i] = ex.heads[i] < 0 ? n : ex.heads[i];
       State gold_state(ex.input, num_labels);
       std::vector<int16_t> gold_moves;
+      double gold_score = 0;
       std::vector<BeamItem> beam;
       beam.push_back(BeamItem{State(ex.input, num_labels), 0, true, {}});
-      bool updated = false;
-      while (!gold_state.Terminal()) {
+      // The update: the gold prefix against the beam's best at the step of the largest violation.
+      double worst = -1;
+      size_t worst_step = 0;
+      std::vector<int16_t> worst_moves;
+      while (!gold_state.Terminal() && !beam[0].state.Terminal()) {
         int g = OracleMove(gold_state, num_labels, root_label, gold_heads, ex.labels);
         if (g < 0) break;  // the gold tree is out of the system's reach (non-projective): stop here
+        if (!options.early_update) {
+          int nk = gold_state.Features(keys);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          trainer->Score(keys, nk, scores.data());
+          gold_score += double(scores[g]);
+        }
         candidates.clear();
         for (int i = 0; i < int(beam.size()); ++i) {
           const State& st = beam[i].state;
@@ -464,7 +498,7 @@ void DependencyParser::TrainBeam(DependencyParser* parser, const std::vector<Par
           }
           if (!any) candidates.push_back({i, kRescue, beam[i].score});
         }
-        SortCandidates(&candidates);
+        SortCandidates(&candidates, options.beam_size);
         std::vector<BeamItem> next;
         bool gold_kept = false;
         for (const Candidate& c : candidates) {
@@ -482,25 +516,37 @@ void DependencyParser::TrainBeam(DependencyParser* parser, const std::vector<Par
         }
         gold_state.Apply(g);
         gold_moves.push_back(int16_t(g));
-        if (!gold_kept) {
-          UpdateSequence(ex.input, num_labels, dep_label, gold_moves, 1.0f, trainer);
-          UpdateSequence(ex.input, num_labels, dep_label, next[0].moves, -1.0f, trainer);
-          ++early;
-          updated = true;
-          break;
+        if (options.early_update) {
+          if (!gold_kept) {
+            worst = 0, worst_step = gold_moves.size(), worst_moves = next[0].moves;
+            ++early;
+            break;
+          }
+        } else if (!next[0].gold && next[0].score - gold_score >= worst) {
+          worst = next[0].score - gold_score, worst_step = gold_moves.size(), worst_moves = next[0].moves;
         }
         beam = std::move(next);
       }
-      if (!updated && !beam.empty() && !beam[0].gold && gold_state.Terminal()) {
+      if (options.early_update && worst < 0 && !beam[0].gold && gold_state.Terminal()) {
+        worst = 0, worst_step = gold_moves.size(), worst_moves = beam[0].moves;
+      }
+      if (worst >= 0) {
+        (worst_step < gold_moves.size() || !gold_state.Terminal() ? early : wrong)++;
+        gold_moves.resize(worst_step);
         UpdateSequence(ex.input, num_labels, dep_label, gold_moves, 1.0f, trainer);
-        UpdateSequence(ex.input, num_labels, dep_label, beam[0].moves, -1.0f, trainer);
-        ++wrong;
+        UpdateSequence(ex.input, num_labels, dep_label, worst_moves, -1.0f, trainer);
       }
       trainer->NextInstance();
     }
     if (options.verbose)
-      std::fprintf(stderr, "parser epoch %d (beam %d): %zu early updates, %zu final updates in %zu sentences\n",
+      std::fprintf(stderr, "parser epoch %d (beam %d): %zu updates before the last step, %zu at it, in %zu sentences\n",
                    epoch + 1, options.beam_size, early, wrong, examples.size());
+    if (options.after_epoch) {
+      DependencyParser snapshot = *parser;
+      snapshot.beam_size_ = options.beam_size;
+      snapshot.weights_ = trainer->Average(options.prune);
+      options.after_epoch(epoch + 1, snapshot);
+    }
   }
 }
 
@@ -577,7 +623,8 @@ void DependencyParser::AppendTo(std::string* out) const {
   PutStrings(out, labels_);
   PutU32(out, uint32_t(root_label_));
   PutU32(out, uint32_t(dep_label_));
-  PutU32(out, uint32_t(beam_size_));
+  // The beam (low 8 bits) and its margin in units of 256 (the rest; 0 for older files).
+  PutU32(out, uint32_t(beam_size_) | uint32_t(std::min<int64_t>(beam_margin_ / 256, 0xffffff)) << 8);
   weights_.AppendTo(out);
 }
 
@@ -586,6 +633,8 @@ bool DependencyParser::ReadFrom(std::string_view data, size_t* pos) {
   if (!GetStrings(data, pos, &labels_) || !GetU32(data, pos, &root) || !GetU32(data, pos, &dep) ||
       !GetU32(data, pos, &beam))
     return false;
+  beam_margin_ = int64_t(beam >> 8) * 256;
+  beam &= 0xff;
   if (beam < 1 || beam > 64) return false;
   beam_size_ = int(beam);
   if (labels_.empty() || labels_.size() > 127 || root >= labels_.size() || dep >= labels_.size()) return false;

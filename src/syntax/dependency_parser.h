@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +34,16 @@ struct ParserTrainOptions {
   uint32_t seed = 1;
   float explore = 0.9f;  // from the second epoch, follow the model's own move with this chance
   int prune = 1;         // weights below this (of 32000 for the largest) are dropped
-  // 1: greedy, trained with the dynamic oracle. More: beam search trained globally with early
-  // update (Collins & Roark 2004; Zhang & Clark 2008) on the oracle's move sequence.
+  // 1: greedy, trained with the dynamic oracle. More: beam search trained globally on the
+  // oracle's move sequence (Zhang & Clark 2008), updating at the step where the beam's best
+  // outscores the gold prefix by the most (max-violation, Huang, Fayong & Guo 2012), or with
+  // `early_update` where the gold prefix first falls off the beam (Collins & Roark 2004).
   int beam_size = 1;
+  bool early_update = false;
   bool verbose = false;
+  // Called after every epoch of beam training with the parser averaged so far (the parser a
+  // training of that many epochs gives): for learning curves on held-out sentences.
+  std::function<void(int epoch, const class DependencyParser&)> after_epoch;
 };
 
 class DependencyParser {
@@ -50,6 +57,11 @@ class DependencyParser {
 
   const std::vector<std::string>& labels() const { return labels_; }
   int beam_size() const { return beam_size_; }
+  // Decodes with another beam than the one trained with (1: greedy; for measuring speed and accuracy).
+  void set_beam_size(int beam_size) { beam_size_ = beam_size < 1 ? 1 : beam_size > 64 ? 64 : beam_size; }
+  // Beam decoding drops the states that trail the best by more than `margin` (in the weights'
+  // quantized units; 0: none dropped), so a confident beam does the work of a narrower one.
+  void set_beam_margin(int64_t margin) { beam_margin_ = margin; }
   size_t num_features() const { return weights_.num_features(); }
 
   // Drops the weights below min_abs (see Weights::Pruned).
@@ -67,6 +79,7 @@ class DependencyParser {
                         const ParserTrainOptions& options, class PerceptronTrainer* trainer);
 
   int root_label_ = 0, dep_label_ = 0, beam_size_ = 1;
+  int64_t beam_margin_ = 0;
   Weights weights_;
 };
 

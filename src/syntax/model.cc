@@ -109,7 +109,15 @@ SyntaxModel SyntaxModel::Train(const std::vector<ConlluSentence>& train, const T
                                     .explore = 0.9f,
                                     .prune = options.parser_prune,
                                     .beam_size = options.beam_size,
+                                    .early_update = options.early_update,
                                     .verbose = options.verbose};
+  if (options.after_parser_epoch) {
+    parser_options.after_epoch = [&](int epoch, const DependencyParser& parser) {
+      SyntaxModel snapshot = model;
+      snapshot.parser_ = parser;
+      options.after_parser_epoch(epoch, snapshot);
+    };
+  }
   model.parser_ = DependencyParser::Train(examples, labels, parser_options);
   return model;
 }

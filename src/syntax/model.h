@@ -3,6 +3,7 @@
 // that builds it from a UD treebank (`eventmill syntax train`).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,13 +28,17 @@ struct TrainOptions {
   WordClusters clusters;  // empty: no cluster features
   int tagger_epochs = 8;
   int parser_epochs = 15;
-  int beam_size = 1;  // the parser's beam (1 = greedy with the dynamic oracle)
+  int beam_size = 1;          // the parser's beam (1 = greedy with the dynamic oracle)
+  bool early_update = false;  // beam: early update instead of max-violation (ParserTrainOptions)
   // Weights below these (of 32000 for the largest) are dropped: on EWT dev, pruning the parser at
   // 500 keeps UAS within 0.001 and cuts its weights from 4.5 to 1.3 million.
   int tagger_prune = 200, parser_prune = 500;
   int jackknife_folds = 5;  // the parser learns on tags predicted by taggers that did not see the sentence
   uint32_t seed = 1;
   bool verbose = false;
+  // Beam training: called after every parser epoch with the model a training of that many epochs
+  // gives (for learning curves on held-out sentences).
+  std::function<void(int epoch, const class SyntaxModel&)> after_parser_epoch;
 };
 
 class SyntaxModel {
@@ -54,6 +59,12 @@ class SyntaxModel {
   void Prune(int tagger_min_abs, int parser_min_abs) {
     tagger_.Prune(tagger_min_abs);
     parser_.Prune(parser_min_abs);
+  }
+
+  // Decodes with another parser beam than the model's (see DependencyParser::set_beam_size).
+  void set_parser_beam(int beam_size, int64_t margin = 0) {
+    parser_.set_beam_size(beam_size);
+    parser_.set_beam_margin(margin);
   }
 
   const Tagger& tagger() const { return tagger_; }

@@ -41,12 +41,13 @@ std::vector<ConlluSentence> TrainSet() {
   return *sentences;
 }
 
-SyntaxModel TinyModel(int beam_size) {
+SyntaxModel TinyModel(int beam_size, bool early_update = false) {
   TrainOptions options;
   options.tagger_epochs = 10;
   options.parser_epochs = 10;
   options.jackknife_folds = 1;
   options.beam_size = beam_size;
+  options.early_update = early_update;
   return SyntaxModel::Train(TrainSet(), options);
 }
 
@@ -68,7 +69,47 @@ TEST(SyntaxModel, LearnsItsTrainingSentencesGreedy) { ExpectLearned(TinyModel(1)
 
 TEST(SyntaxModel, LearnsItsTrainingSentencesWithABeam) { ExpectLearned(TinyModel(4)); }
 
+TEST(SyntaxModel, LearnsItsTrainingSentencesWithABeamAndEarlyUpdate) { ExpectLearned(TinyModel(4, true)); }
+
 TEST(SyntaxModel, TrainingIsDeterministic) { EXPECT_EQ(TinyModel(1).ToBytes(), TinyModel(1).ToBytes()); }
+
+TEST(SyntaxModel, BeamTrainingIsDeterministic) { EXPECT_EQ(TinyModel(4).ToBytes(), TinyModel(4).ToBytes()); }
+
+TEST(SyntaxModel, EveryBeamGivesATreeWithOneRoot) {
+  SyntaxModel model = TinyModel(4);
+  for (int beam : {1, 2, 3, 8, 64}) {
+    model.set_parser_beam(beam);
+    EXPECT_EQ(model.parser().beam_size(), beam);
+    for (const ConlluSentence& gold : TrainSet()) {
+      ConlluSentence s = gold;
+      model.AnnotateConllu(&s);
+      int roots = 0;
+      for (const auto& w : s.words) {
+        roots += w.head == 0;
+        EXPECT_GE(w.head, 0);
+        EXPECT_LE(w.head, int(s.words.size()));
+      }
+      EXPECT_EQ(roots, 1) << "beam " << beam;
+    }
+  }
+}
+
+// Snapshots after each epoch are the models trainings of that many epochs give.
+TEST(SyntaxModel, EpochSnapshotsAreShorterTrainings) {
+  TrainOptions options;
+  options.tagger_epochs = 10;
+  options.parser_epochs = 3;
+  options.jackknife_folds = 1;
+  options.beam_size = 4;
+  std::vector<std::string> snapshots;
+  options.after_parser_epoch = [&](int, const SyntaxModel& m) { snapshots.push_back(m.ToBytes()); };
+  std::string full = SyntaxModel::Train(TrainSet(), options).ToBytes();
+  ASSERT_EQ(snapshots.size(), 3u);
+  EXPECT_EQ(snapshots[2], full);
+  options.after_parser_epoch = nullptr;
+  options.parser_epochs = 2;
+  EXPECT_EQ(SyntaxModel::Train(TrainSet(), options).ToBytes(), snapshots[1]);
+}
 
 TEST(SyntaxModel, RoundTripsThroughItsFileForm) {
   std::string bytes = TinyModel(1).ToBytes();

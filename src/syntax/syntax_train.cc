@@ -69,7 +69,22 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   }
   options.tagger_epochs = o.tagger_epochs;
   options.parser_epochs = o.parser_epochs;
+  options.beam_size = o.beam_size;
+  options.early_update = o.early_update;
   options.verbose = o.verbose;
+  std::vector<syntax::ConlluSentence> dev;
+  if (std::string dev_path = FindSplit(o.treebank_dir, "-ud-dev.conllu"); !dev_path.empty() && o.verbose) {
+    auto read = syntax::ReadConlluFile(dev_path);
+    if (read.ok()) dev = std::move(*read);
+  }
+  if (o.epoch_snapshots) {
+    options.after_parser_epoch = [&](int epoch, const syntax::SyntaxModel& snapshot) {
+      std::string path = o.out_path + ".epoch" + std::to_string(epoch);
+      if (Status s = snapshot.Save(path); !s.ok()) std::fprintf(stderr, "%s\n", s.message().c_str());
+      std::string name = "dev after epoch " + std::to_string(epoch);
+      Score(snapshot, dev, name.c_str());
+    };
+  }
   auto start = std::chrono::steady_clock::now();
   syntax::SyntaxModel model = syntax::SyntaxModel::Train(train, options);
   if (o.verbose)
@@ -81,10 +96,7 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   std::error_code ec;
   if (o.verbose)
     std::fprintf(stderr, "wrote %s (%.1f MB)\n", o.out_path.c_str(), double(fs::file_size(o.out_path, ec)) / 1e6);
-  if (std::string dev_path = FindSplit(o.treebank_dir, "-ud-dev.conllu"); !dev_path.empty() && o.verbose) {
-    auto dev = syntax::ReadConlluFile(dev_path);
-    if (dev.ok()) Score(model, *dev, "dev");
-  }
+  if (o.verbose) Score(model, dev, "dev");
   return Status::Ok();
 }
 
