@@ -1,12 +1,11 @@
 #include "syntax/cluster_text.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 namespace eventmill::syntax {
 namespace {
