@@ -28,8 +28,9 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& options);
 
 // Learning word clusters from unlabelled English (`eventmill syntax clusters`).
 struct SyntaxClusterOptions {
-  // .conllu files (their words), WordNet data files named data.* (their glosses and examples) or
-  // plain text (one or more sentences a line).
+  // .conllu files (their words), WordNet data files named data.* (their glosses and examples),
+  // Brown-tagged text (word/tag), mail messages (their plain-text bodies) or plain text (one or more
+  // sentences a line); a directory stands for its *.txt files (syntax/cluster_text.h).
   std::vector<std::string> inputs;
   std::string out_path;  // "word<TAB>fine<TAB>coarse" lines
   int fine_classes = 256, coarse_classes = 32, min_count = 3;

@@ -26,7 +26,8 @@ constexpr char kTrainUsage[] =
     "  parser) defaults to data/syntax/en_clusters.tsv when it exists. The same data and options give\n"
     "  the same file.\n"
     "usage: eventmill syntax clusters --out TSV [--fine N] [--coarse N] [--min-count N] INPUT...\n"
-    "  learns word clusters from .conllu words, WordNet data.* glosses or plain text.\n";
+    "  learns word clusters from .conllu words, WordNet data.* glosses, Brown-tagged text (word/tag),\n"
+    "  mail messages (plain-text bodies) or plain text; a directory INPUT stands for its *.txt files.\n";
 
 int RunTrain(const std::vector<std::string>& args) {
   std::string treebank, out = DataDir() + "/syntax/en_ewt.model";

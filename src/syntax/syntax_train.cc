@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "syntax/cluster_text.h"
 #include "syntax/conllu.h"
 #include "syntax/model.h"
 #include "syntax/word_clusters.h"
-#include "syntax/word_splitter.h"
 
 namespace eventmill {
 namespace {
@@ -100,61 +100,10 @@ Status TrainSyntaxModel(const SyntaxTrainOptions& o) {
   return Status::Ok();
 }
 
-namespace {
-
-// The lower-cased words of `text`, split the treebank's way.
-std::vector<std::string> LowerWords(std::string_view text) {
-  std::vector<Span> spans;
-  syntax::SplitWords(text, Span{0, uint32_t(text.size())}, &spans);
-  std::vector<std::string> words;
-  for (Span s : spans) {
-    std::string w(text.substr(s.begin, s.size()));
-    for (char& c : w)
-      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    words.push_back(std::move(w));
-  }
-  return words;
-}
-
-Status ReadClusterText(const std::string& path, std::vector<std::vector<std::string>>* sentences) {
-  if (path.size() > 7 && path.compare(path.size() - 7, 7, ".conllu") == 0) {
-    EM_ASSIGN_OR_RETURN(std::vector<syntax::ConlluSentence> conllu, syntax::ReadConlluFile(path));
-    for (const auto& s : conllu) {
-      std::vector<std::string> words;
-      for (const auto& w : s.words) {
-        std::string lower = w.form;
-        for (char& c : lower)
-          if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        words.push_back(std::move(lower));
-      }
-      sentences->push_back(std::move(words));
-    }
-    return Status::Ok();
-  }
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(path, "cannot open the text");
-  // WordNet's data.noun, data.verb, ...: "offset ... | gloss; \"example\"" lines; the licence
-  // lines at the top start with a space.
-  const bool wordnet = fs::path(path).filename().string().rfind("data.", 0) == 0;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string_view text = line;
-    if (wordnet) {
-      size_t bar = line.find(" | ");
-      if (line.empty() || line[0] == ' ' || bar == std::string::npos) continue;
-      text = text.substr(bar + 3);
-    }
-    std::vector<std::string> words = LowerWords(text);
-    if (!words.empty()) sentences->push_back(std::move(words));
-  }
-  return Status::Ok();
-}
-
-}  // namespace
-
 Status BuildWordClusters(const SyntaxClusterOptions& o) {
   std::vector<std::vector<std::string>> sentences;
-  for (const auto& path : o.inputs) EM_RETURN_IF_ERROR(ReadClusterText(path, &sentences));
+  syntax::ClusterTextReader reader;
+  for (const auto& path : o.inputs) EM_RETURN_IF_ERROR(reader.Read(path, &sentences));
   size_t words = 0;
   for (const auto& s : sentences) words += s.size();
   if (o.verbose) std::fprintf(stderr, "word clusters: %zu sentences, %zu words\n", sentences.size(), words);
