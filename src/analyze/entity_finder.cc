@@ -486,6 +486,7 @@ class EntityFinder::Pass {
   void FindSurnameMentions();
   void FindListedCounties();
   void FindPlaces();
+  bool ReadRegionAbbreviation(size_t ui);
   void AddPlaceMention(size_t& ui, int64_t hint_unit, const std::vector<size_t>& qualifiers = {});
   std::vector<size_t> QualifierUnits(size_t ui);
   void FindGroups();
@@ -1341,6 +1342,55 @@ void EntityFinder::Pass::FindListedCounties() {
   }
 }
 
+// An admin-1 abbreviation with no place reading of its own is read as its region where the words
+// around it say so: a legislator's party and state, a dotted abbreviation, the close of a
+// parenthesised qualifier, three or more capitals. Returns whether the unit is a dotted
+// abbreviation ("Fla."), whose town readings it drops.
+bool EntityFinder::Pass::ReadRegionAbbreviation(size_t ui) {
+  Unit& u = units[ui];
+  // A party and state after a legislator's name: "D-W. Va.", "R-Calif.".
+  bool party_state = false;
+  if (L(u).places.empty() && !L(u).admin_abbrev.empty() && u.first > 0 && text[toks[u.first].begin - 1] == '-') {
+    const Token& pt = toks[u.first - 1];
+    char c0 = text[pt.begin];
+    party_state = pt.end - pt.begin == 1 && pt.end + 1 == toks[u.first].begin && (c0 == 'D' || c0 == 'R' || c0 == 'I');
+  }
+  // "Fla.", "Calif.": an abbreviation written with its dot is the region, not a small town that
+  // bears the same letters (Flå in Norway).
+  bool dotted_abbrev = false;
+  if (!L(u).admin_abbrev.empty() && u.count == 1 && (toks[u.first].flags & lexicon::kUpperInitial) &&
+      toks[u.first].end < text.size() && text[toks[u.first].end] == '.') {
+    dotted_abbrev = true;
+    for (const auto* list : {&L(u).places, &L(u).common_places}) {
+      for (uint32_t pl : *list) {
+        dotted_abbrev &= lex.places[pl].kind == PlaceKind::kCity && lex.places[pl].population < kAbbreviationOverTownPopulation;
+      }
+    }
+  }
+  if (dotted_abbrev) ML(u).common_places.clear(), ML(u).places.clear();
+  // "Baramulla city (J&K)", "(Agra district, UP)": an abbreviation closing the parenthesis of
+  // where a name lies -- after another item of the list, or alone after a kind of place -- is
+  // that region ("Unio de Pagesos (UP)" is no place).
+  bool closes_qualifier = false;
+  if (!L(u).admin_abbrev.empty() && ui > 0 && toks[u.first + u.count - 1].end < text.size() &&
+      text[toks[u.first + u.count - 1].end] == ')') {
+    static const uint64_t kKindBefore[] = {lexicon::TokenHash("city"), lexicon::TokenHash("town"), lexicon::TokenHash("village"),
+                                           lexicon::TokenHash("district")};
+    const Unit& prev = units[ui - 1];
+    closes_qualifier = gap_is(u.first, ',') ||
+                       (gap_is(u.first, '(') && prev.count == 1 &&
+                        std::find(std::begin(kKindBefore), std::end(kKindBefore), toks[prev.first].hash) != std::end(kKindBefore));
+  }
+  if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() &&
+      (party_state || dotted_abbrev || closes_qualifier ||
+       (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
+    // "NSW": an abbreviation of three or more capitals is a name on its own.
+    ML(u).places = L(u).admin_abbrev;
+    ML(u).place_alt.assign(L(u).places.size(), 1);
+  }
+  return dotted_abbrev;
+}
+
 void EntityFinder::Pass::FindPlaces() {
   Next next_place(scratch.placey);
   for (size_t ui = next_place(0); ui < nu; ui = next_place(ui + 1)) {
@@ -1364,46 +1414,7 @@ void EntityFinder::Pass::FindPlaces() {
       mentions.push_back(std::move(m));
       continue;
     }
-    // A party and state after a legislator's name: "D-W. Va.", "R-Calif.".
-    bool party_state = false;
-    if (L(u).places.empty() && !L(u).admin_abbrev.empty() && u.first > 0 && text[toks[u.first].begin - 1] == '-') {
-      const Token& pt = toks[u.first - 1];
-      char c0 = text[pt.begin];
-      party_state = pt.end - pt.begin == 1 && pt.end + 1 == toks[u.first].begin && (c0 == 'D' || c0 == 'R' || c0 == 'I');
-    }
-    // "Fla.", "Calif.": an abbreviation written with its dot is the region, not a small town that
-    // bears the same letters (Flå in Norway).
-    bool dotted_abbrev = false;
-    if (!L(u).admin_abbrev.empty() && u.count == 1 && (toks[u.first].flags & lexicon::kUpperInitial) &&
-        toks[u.first].end < text.size() && text[toks[u.first].end] == '.') {
-      dotted_abbrev = true;
-      for (const auto* list : {&L(u).places, &L(u).common_places}) {
-        for (uint32_t pl : *list) {
-          dotted_abbrev &= lex.places[pl].kind == PlaceKind::kCity && lex.places[pl].population < kAbbreviationOverTownPopulation;
-        }
-      }
-    }
-    if (dotted_abbrev) ML(u).common_places.clear(), ML(u).places.clear();
-    // "Baramulla city (J&K)", "(Agra district, UP)": an abbreviation closing the parenthesis of
-    // where a name lies -- after another item of the list, or alone after a kind of place -- is
-    // that region ("Unio de Pagesos (UP)" is no place).
-    bool closes_qualifier = false;
-    if (!L(u).admin_abbrev.empty() && ui > 0 && toks[u.first + u.count - 1].end < text.size() &&
-        text[toks[u.first + u.count - 1].end] == ')') {
-      static const uint64_t kKindBefore[] = {lexicon::TokenHash("city"), lexicon::TokenHash("town"), lexicon::TokenHash("village"),
-                                             lexicon::TokenHash("district")};
-      const Unit& prev = units[ui - 1];
-      closes_qualifier = gap_is(u.first, ',') ||
-                         (gap_is(u.first, '(') && prev.count == 1 &&
-                          std::find(std::begin(kKindBefore), std::end(kKindBefore), toks[prev.first].hash) != std::end(kKindBefore));
-    }
-    if (L(u).places.empty() && L(u).common_places.empty() && !L(u).admin_abbrev.empty() &&
-        (party_state || dotted_abbrev || closes_qualifier ||
-         (u.count == 1 && (toks[u.first].flags & lexicon::kAllUpper) && toks[u.first].letters >= 3))) {
-      // "NSW": an abbreviation of three or more capitals is a name on its own.
-      ML(u).places = L(u).admin_abbrev;
-      ML(u).place_alt.assign(L(u).places.size(), 1);
-    }
+    const bool dotted_abbrev = ReadRegionAbbreviation(ui);
     // "Licking County", "Orleans Parish": a region named after a word, resolved to a town of
     // that name in the article's region, else to the region the article is about.
     if (ui + 1 < nu && unit_joins(ui + 1) && HasCue(units[ui + 1], CueKind::kPlaceSuffix) && !units[ui + 1].claimed &&
