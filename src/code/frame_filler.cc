@@ -62,6 +62,21 @@ class Tree {
     std::string w = Lower(i);
     return text::grammar::IsIn(text::grammar::kRelativePronouns, w) || w == "that";
   }
+  // The noun a relative pronoun stands for, or -1. Under a relative clause (acl:relcl), the noun
+  // the clause modifies. A "who"/"which" clause set off after a noun that the parser hung
+  // elsewhere ("fired at protesters, who threw stones" read as a second clause of "fired") still
+  // describes the noun just before it: a wh-pronoun after a noun and a comma opens no new clause.
+  int32_t Antecedent(uint32_t rel) const {
+    if (!IsRelativePronoun(rel)) return -1;
+    int32_t clause = Head(rel);
+    if (clause >= 0 && at(clause).deprel == Deprel::kAclRelcl) return Head(static_cast<uint32_t>(clause));
+    std::string w = Lower(rel);
+    if ((w != "who" && w != "which") || rel < begin_ + 2) return -1;
+    if (at(rel - 1).upos != Upos::kPunct || Lower(rel - 1) != ",") return -1;
+    uint32_t noun = rel - 2;
+    if (at(noun).upos != Upos::kNoun && at(noun).upos != Upos::kPropn) return -1;
+    return static_cast<int32_t>(noun);
+  }
   // Passive: "was arrested" (aux:pass), or a bare past participle hanging from a noun or a clause
   // ("activists arrested by police", "Arrested in May, he ...").
   bool IsPassive(uint32_t i) const {
@@ -353,8 +368,8 @@ class FrameReader {
         how = "subject of the clause \"" + t_.Lower(c) + "\" that \"" + t_.Lower(p) + "\" governs";
       }
       // "the soldiers who fired": the relative pronoun stands for the noun the clause modifies.
-      if (t_.IsRelativePronoun(c) && t_.at(p).deprel == Deprel::kAclRelcl && t_.Head(p) >= 0) {
-        word = static_cast<uint32_t>(t_.Head(p));
+      if (int32_t noun = t_.Antecedent(c); noun >= 0) {
+        word = static_cast<uint32_t>(noun);
         how += ", the noun its relative clause modifies";
       }
       // "withdrew its troops", "offered their help": what the source owns is what it acts with,
@@ -435,11 +450,8 @@ class FrameReader {
   }
 
   void Inherit(uint32_t word, Deprel as, const std::string& how) {
-    if (t_.IsRelativePronoun(word)) {
-      // "police, who were accused of beating": the pronoun's own antecedent.
-      int32_t rel = t_.Head(word);
-      if (rel >= 0 && t_.at(rel).deprel == Deprel::kAclRelcl && t_.Head(rel) >= 0) word = t_.Head(rel);
-    }
+    // "police, who were accused of beating": the pronoun's own antecedent.
+    if (int32_t noun = t_.Antecedent(word); noun >= 0) word = static_cast<uint32_t>(noun);
     FrameSlot slot = rules_.SlotOf(cameo_, as, "");
     if (slot == FrameSlot::kNone || slot == FrameSlot::kSides) return;
     for (uint32_t w : Conjuncts(word)) Add(slot, w, word, as, std::string(DeprelName(as)) + " from the " + how);

@@ -166,6 +166,35 @@ TEST(FrameFiller, RelativeClauseActorIsTheNounItModifies) {
   EXPECT_EQ(f.targets, V{"protesters"});
 }
 
+TEST(FrameFiller, RelativeClauseHungAsASecondClauseStillActsForTheNounBeforeIt) {
+  // "guards shot at miners , who hurled rocks at police": the parser hangs the "who" clause on
+  // "shot" as a conjunct; the rock-hurlers are the miners, not the guards.
+  Document doc = Tree({{"guards", "NOUN", "NNS", "guard", 2, "nsubj"},
+                       {"shot", "VERB", "VBD", "shoot", 0, "root"},
+                       {"at", "ADP", "IN", "at", 4, "case"},
+                       {"miners", "NOUN", "NNS", "miner", 2, "obl"},
+                       {",", "PUNCT", ",", ",", 7, "punct"},
+                       {"who", "PRON", "WP", "who", 7, "nsubj"},
+                       {"hurled", "VERB", "VBD", "hurl", 2, "conj"},
+                       {"rocks", "NOUN", "NNS", "rock", 7, "obj"},
+                       {"at", "ADP", "IN", "at", 10, "case"},
+                       {"police", "NOUN", "NNS", "police", 7, "obl"}});
+  Filled f = Fill(doc, "hurled", "145");
+  EXPECT_EQ(f.sources, V{"miners"});
+  EXPECT_EQ(f.targets, V{"rocks"});
+}
+
+TEST(FrameFiller, QuestionWordAfterAVerbStandsForNoNoun) {
+  // "police asked who hurled rocks": "who" has no antecedent; no noun is made the source.
+  Document doc = Tree({{"police", "NOUN", "NNS", "police", 2, "nsubj"},
+                       {"asked", "VERB", "VBD", "ask", 0, "root"},
+                       {"who", "PRON", "WP", "who", 4, "nsubj"},
+                       {"hurled", "VERB", "VBD", "hurl", 2, "ccomp"},
+                       {"rocks", "NOUN", "NNS", "rock", 4, "obj"}});
+  Filled f = Fill(doc, "hurled", "145");
+  EXPECT_EQ(f.sources, V{"who"});
+}
+
 TEST(FrameFiller, ReducedRelativeParticipleMakesTheNounItsTarget) {
   // "activists detained by guards"
   Document doc = Tree({{"activists", "NOUN", "NNS", "activist", 0, "root"},
