@@ -49,6 +49,27 @@ TEST(ParticipantPass, AnimalsKilledOrRoundedUpAreNoVictims) {
   EXPECT_TRUE(Kept(country, "attacked"));
 }
 
+TEST(ParticipantPass, AVerbOfForceDoneToAPlanOrAChanceIsAFigure) {
+  Document warrant = HandTree({{"Police", "NOUN", "NNS", "police", 2, "nsubj"},
+                               {"executed", "VERB", "VBD", "execute", 0, "root"},
+                               {"a", "DET", "DT", "a", 5, "det"},
+                               {"search", "NOUN", "NN", "search", 5, "compound"},
+                               {"warrant", "NOUN", "NN", "warrant", 2, "obj"}});
+  EXPECT_FALSE(Kept(warrant, "executed"));
+  Document prisoner = HandTree({{"Guards", "NOUN", "NNS", "guard", 2, "nsubj"},
+                                {"executed", "VERB", "VBD", "execute", 0, "root"},
+                                {"a", "DET", "DT", "a", 4, "det"},
+                                {"prisoner", "NOUN", "NN", "prisoner", 2, "obj"}});
+  EXPECT_TRUE(Kept(prisoner, "executed"));
+  // A verb the parse hung on its object as a modifier ("capturing wildlife").
+  Document wildlife = HandTree({{"Hunters", "NOUN", "NNS", "hunter", 2, "nsubj"},
+                                {"spent", "VERB", "VBD", "spend", 0, "root"},
+                                {"years", "NOUN", "NNS", "year", 2, "obl"},
+                                {"capturing", "VERB", "VBG", "capture", 5, "compound"},
+                                {"wildlife", "NOUN", "NN", "wildlife", 2, "obj"}});
+  EXPECT_FALSE(Kept(wildlife, "capturing"));
+}
+
 // Whether the trigger `word` of the hand-parsed sentence is told with someone doing it or
 // someone it is done to.
 bool Attributed(Document doc, const std::string& word) {
