@@ -109,8 +109,11 @@ bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const S
   if (verb < 0) return true;
   int32_t doer = Dependent(doc, s, verb, {Deprel::kNsubj, Deprel::kOblAgent});
   // "the flu spread and killed 20": a conjunct without a subject shares the first verb's.
+  // "a quake which hit the city and killed 300": the shared "which" stands for the first verb's noun.
+  int32_t doer_verb = verb;
   if (doer < 0 && doc.tokens[verb].deprel == Deprel::kConj && doc.tokens[verb].head >= 0) {
-    doer = Dependent(doc, s, doc.tokens[verb].head, {Deprel::kNsubj});
+    doer_verb = doc.tokens[verb].head;
+    doer = Dependent(doc, s, doer_verb, {Deprel::kNsubj});
   }
   int32_t object = Dependent(doc, s, verb, {Deprel::kObj, Deprel::kNsubjPass});
   // "capturing wildlife" read as a modifier of its object: the noun it modifies is the object.
@@ -131,7 +134,7 @@ bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const S
       break;
     }
   }
-  Kind by = KindOf(data, doc, NamedWord(doc, s, verb, doer));
+  Kind by = KindOf(data, doc, NamedWord(doc, s, doer_verb, doer));
   Kind on = KindOf(data, doc, NamedWord(doc, s, verb, object));
   // (Livestock seized is looting; only killing, wounding or rounding up animals is no event.)
   const bool harms = code.IsViolent() || code.Within("173");

@@ -28,6 +28,17 @@ TEST(ParticipantPass, AHazardThatKillsIsNoAssailant) {
                               {"killed", "VERB", "VBD", "kill", 3, "acl:relcl"},
                               {"farmers", "NOUN", "NNS", "farmer", 5, "obj"}});
   EXPECT_FALSE(Kept(strain, "killed"));
+  // A conjunct of a relative clause shares its "which", and the noun the "which" stands for.
+  Document cyclone = HandTree({{"a", "DET", "DT", "a", 2, "det"},
+                               {"cyclone", "NOUN", "NN", "cyclone", 0, "root"},
+                               {"which", "PRON", "WDT", "which", 4, "nsubj"},
+                               {"hit", "VERB", "VBD", "hit", 2, "acl:relcl"},
+                               {"the", "DET", "DT", "the", 6, "det"},
+                               {"coast", "NOUN", "NN", "coast", 4, "obj"},
+                               {"and", "CCONJ", "CC", "and", 8, "cc"},
+                               {"killed", "VERB", "VBD", "kill", 4, "conj"},
+                               {"farmers", "NOUN", "NNS", "farmer", 8, "obj"}});
+  EXPECT_FALSE(Kept(cyclone, "killed"));
   Document gunmen = HandTree({{"Gunmen", "NOUN", "NNS", "gunman", 2, "nsubj"},
                               {"killed", "VERB", "VBD", "kill", 0, "root"},
                               {"many", "ADJ", "JJ", "many", 4, "amod"},
