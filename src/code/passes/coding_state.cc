@@ -65,11 +65,12 @@ Status CheckCodes(const PatternSet& patterns, const CodeMappings& codebook, cons
   return Status::Ok();
 }
 
-// non_human.txt: [hazards] and [animals], each line '|'-separated words.
+// non_human.txt: [hazards], [animals] and [figures], each line '|'-separated words.
 Status LoadNonHuman(const DataFiles& patterns, CoderData& data) {
   EM_ASSIGN_OR_RETURN(text::WordLists lists, text::ReadWordLists(patterns, "non_human.txt"));
-  EM_RETURN_IF_ERROR(text::RequireSections(lists, patterns.PathOf("non_human.txt"), {"hazards", "animals"}));
-  for (const auto& [section, into] : {std::pair{"hazards", &data.hazards}, std::pair{"animals", &data.animals}}) {
+  EM_RETURN_IF_ERROR(text::RequireSections(lists, patterns.PathOf("non_human.txt"), {"hazards", "animals", "figures"}));
+  for (const auto& [section, into] : {std::pair{"hazards", &data.hazards}, std::pair{"animals", &data.animals},
+                                      std::pair{"figures", &data.figures}}) {
     for (const text::WordListEntry& e : lists.at(section)) {
       for (const std::string& w : text::KeyAlternatives(e)) into->insert(text::AsciiLower(w));
     }

@@ -73,6 +73,7 @@ struct CoderData {
   // non_human.txt: who takes no part in a political event (participant_pass.cc)
   std::unordered_set<std::string> hazards;  // "the quake killed", "the flu has killed"
   std::unordered_set<std::string> animals;  // "killed several hundred ducks"
+  std::unordered_set<std::string> figures;  // "executed a search warrant", "seize the opportunity"
 
   // Loads every file the passes read (patterns/, mappings/); an error names the file and line.
   static Result<std::unique_ptr<CoderData>> Load(const Lexicon& lexicon, const DataFiles& patterns,

@@ -2,7 +2,9 @@
 // Per trigger, on the tree: an act of coercion or force (roots 17-20) whose doer or object is a
 // hazard ("the quake killed 30,000 people", "the H5N1 strain has killed 109 people", "catching
 // the flu", "to combat malaria") or whose object is an animal ("killed several hundred ducks",
-// "rounding up chickens") tells no event; the words are data/patterns/non_human.txt. And a
+// "rounding up chickens") or a plan, a chance or a problem ("executed a search warrant", "seize
+// the opportunity", "to combat the issues") tells no event; the words are
+// data/patterns/non_human.txt. And a
 // verbal act (quad classes 1 and 3) told by a noun with no one doing it and no one it is done to,
 // neither in the noun's own words ("talks with the rebels") nor as the subject of the verb it
 // hangs from ("the rebels started talks"), names a topic, not an event: "released on a promise
@@ -76,7 +78,7 @@ int32_t NamedWord(const Document& doc, const Sentence& s, int32_t verb, int32_t 
   return w;
 }
 
-enum class Kind { kNone, kHazard, kAnimal };
+enum class Kind { kNone, kHazard, kAnimal, kFigure };
 
 Kind KindOf(const CoderData& data, const Document& doc, int32_t w) {
   if (w < 0) return Kind::kNone;
@@ -90,6 +92,7 @@ Kind KindOf(const CoderData& data, const Document& doc, int32_t w) {
   if (dash != std::string::npos && data.hazards.count(lower.substr(0, dash))) return Kind::kHazard;
   if (data.hazards.count(lower) || data.hazards.count(lemma)) return Kind::kHazard;
   if (t.upos == Upos::kNoun && (data.animals.count(lower) || data.animals.count(lemma))) return Kind::kAnimal;
+  if (t.upos == Upos::kNoun && (data.figures.count(lower) || data.figures.count(lemma))) return Kind::kFigure;
   return Kind::kNone;
 }
 
@@ -106,10 +109,19 @@ bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const S
   if (verb < 0) return true;
   int32_t doer = Dependent(doc, s, verb, {Deprel::kNsubj, Deprel::kOblAgent});
   // "the flu spread and killed 20": a conjunct without a subject shares the first verb's.
+  // "a quake which hit the city and killed 300": the shared "which" stands for the first verb's noun.
+  int32_t doer_verb = verb;
   if (doer < 0 && doc.tokens[verb].deprel == Deprel::kConj && doc.tokens[verb].head >= 0) {
-    doer = Dependent(doc, s, doc.tokens[verb].head, {Deprel::kNsubj});
+    doer_verb = doc.tokens[verb].head;
+    doer = Dependent(doc, s, doer_verb, {Deprel::kNsubj});
   }
   int32_t object = Dependent(doc, s, verb, {Deprel::kObj, Deprel::kNsubjPass});
+  // "capturing wildlife" read as a modifier of its object: the noun it modifies is the object.
+  if (object < 0 && doc.tokens[verb].upos == Upos::kVerb &&
+      (doc.tokens[verb].deprel == Deprel::kCompound || doc.tokens[verb].deprel == Deprel::kAmod) &&
+      doc.tokens[verb].head >= 0 && doc.tokens[doc.tokens[verb].head].upos == Upos::kNoun) {
+    object = doc.tokens[verb].head;
+  }
   // A verb the parse did not read as one ("rounding up ducks" as a noun): the word the phrase
   // is followed by, past a determiner or a number.
   if (object < 0 && doc.tokens[verb].upos != Upos::kVerb) {
@@ -122,11 +134,12 @@ bool HasHumanParticipants(const CoderData& data, const DocumentState& d, const S
       break;
     }
   }
-  Kind by = KindOf(data, doc, NamedWord(doc, s, verb, doer));
+  Kind by = KindOf(data, doc, NamedWord(doc, s, doer_verb, doer));
   Kind on = KindOf(data, doc, NamedWord(doc, s, verb, object));
   // (Livestock seized is looting; only killing, wounding or rounding up animals is no event.)
   const bool harms = code.IsViolent() || code.Within("173");
-  return by != Kind::kHazard && on != Kind::kHazard && !(on == Kind::kAnimal && harms);
+  // A verb of force whose object is a plan, a chance or a problem is used in a figure of speech.
+  return by != Kind::kHazard && on != Kind::kHazard && on != Kind::kFigure && !(on == Kind::kAnimal && harms);
 }
 
 bool IsAttributed(const DocumentState& d, const SentenceState& st, const TriggerState& t) {

@@ -28,6 +28,17 @@ TEST(ParticipantPass, AHazardThatKillsIsNoAssailant) {
                               {"killed", "VERB", "VBD", "kill", 3, "acl:relcl"},
                               {"farmers", "NOUN", "NNS", "farmer", 5, "obj"}});
   EXPECT_FALSE(Kept(strain, "killed"));
+  // A conjunct of a relative clause shares its "which", and the noun the "which" stands for.
+  Document cyclone = HandTree({{"a", "DET", "DT", "a", 2, "det"},
+                               {"cyclone", "NOUN", "NN", "cyclone", 0, "root"},
+                               {"which", "PRON", "WDT", "which", 4, "nsubj"},
+                               {"hit", "VERB", "VBD", "hit", 2, "acl:relcl"},
+                               {"the", "DET", "DT", "the", 6, "det"},
+                               {"coast", "NOUN", "NN", "coast", 4, "obj"},
+                               {"and", "CCONJ", "CC", "and", 8, "cc"},
+                               {"killed", "VERB", "VBD", "kill", 4, "conj"},
+                               {"farmers", "NOUN", "NNS", "farmer", 8, "obj"}});
+  EXPECT_FALSE(Kept(cyclone, "killed"));
   Document gunmen = HandTree({{"Gunmen", "NOUN", "NNS", "gunman", 2, "nsubj"},
                               {"killed", "VERB", "VBD", "kill", 0, "root"},
                               {"many", "ADJ", "JJ", "many", 4, "amod"},
@@ -47,6 +58,27 @@ TEST(ParticipantPass, AnimalsKilledOrRoundedUpAreNoVictims) {
                                {"attacked", "VERB", "VBD", "attack", 0, "root"},
                                {"Turkey", "PROPN", "NNP", "Turkey", 2, "obj"}});
   EXPECT_TRUE(Kept(country, "attacked"));
+}
+
+TEST(ParticipantPass, AVerbOfForceDoneToAPlanOrAChanceIsAFigure) {
+  Document warrant = HandTree({{"Police", "NOUN", "NNS", "police", 2, "nsubj"},
+                               {"executed", "VERB", "VBD", "execute", 0, "root"},
+                               {"a", "DET", "DT", "a", 5, "det"},
+                               {"search", "NOUN", "NN", "search", 5, "compound"},
+                               {"warrant", "NOUN", "NN", "warrant", 2, "obj"}});
+  EXPECT_FALSE(Kept(warrant, "executed"));
+  Document prisoner = HandTree({{"Guards", "NOUN", "NNS", "guard", 2, "nsubj"},
+                                {"executed", "VERB", "VBD", "execute", 0, "root"},
+                                {"a", "DET", "DT", "a", 4, "det"},
+                                {"prisoner", "NOUN", "NN", "prisoner", 2, "obj"}});
+  EXPECT_TRUE(Kept(prisoner, "executed"));
+  // A verb the parse hung on its object as a modifier ("capturing wildlife").
+  Document wildlife = HandTree({{"Hunters", "NOUN", "NNS", "hunter", 2, "nsubj"},
+                                {"spent", "VERB", "VBD", "spend", 0, "root"},
+                                {"years", "NOUN", "NNS", "year", 2, "obl"},
+                                {"capturing", "VERB", "VBG", "capture", 5, "compound"},
+                                {"wildlife", "NOUN", "NN", "wildlife", 2, "obj"}});
+  EXPECT_FALSE(Kept(wildlife, "capturing"));
 }
 
 // Whether the trigger `word` of the hand-parsed sentence is told with someone doing it or
