@@ -7,37 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "code/hand_tree_for_tests.h"
+
 namespace eventmill::code {
 namespace {
-
-struct W {
-  const char* word;
-  int head;  // 1-based within the sentence, 0 = root (CoNLL-U style)
-  Deprel rel;
-  Upos upos;
-};
-
-// One parsed sentence made of `words` joined by spaces.
-Document Parsed(const std::vector<W>& words) {
-  Document doc;
-  for (const W& w : words) {
-    if (!doc.text.empty()) doc.text += ' ';
-    Token t;
-    t.span = {static_cast<uint32_t>(doc.text.size()), static_cast<uint32_t>(doc.text.size() + std::string(w.word).size())};
-    doc.text += w.word;
-    t.head = w.head - 1;
-    t.deprel = w.rel;
-    t.upos = w.upos;
-    doc.tokens.push_back(t);
-  }
-  Sentence s;
-  s.span = {0, static_cast<uint32_t>(doc.text.size())};
-  s.token_begin = 0;
-  s.token_end = static_cast<uint32_t>(doc.tokens.size());
-  s.parsed = true;
-  doc.sentences.push_back(s);
-  return doc;
-}
 
 Span SpanOf(const Document& doc, const std::string& words) {
   size_t at = doc.text.find(words);
@@ -45,25 +18,22 @@ Span SpanOf(const Document& doc, const std::string& words) {
   return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + words.size())};
 }
 
-using D = Deprel;
-using U = Upos;
-
 // "Teachers from Oldtown protested in Newport city to demand better pay in Capitalia ."
 Document Protest() {
-  return Parsed({{"Teachers", 4, D::kNsubj, U::kNoun},
-                 {"from", 3, D::kCase, U::kAdp},
-                 {"Oldtown", 1, D::kNmod, U::kPropn},
-                 {"protested", 0, D::kRoot, U::kVerb},
-                 {"in", 7, D::kCase, U::kAdp},
-                 {"Newport", 7, D::kCompound, U::kPropn},
-                 {"city", 4, D::kObl, U::kNoun},
-                 {"to", 9, D::kMark, U::kPart},
-                 {"demand", 4, D::kAdvcl, U::kVerb},
-                 {"better", 11, D::kAmod, U::kAdj},
-                 {"pay", 9, D::kObj, U::kNoun},
-                 {"in", 13, D::kCase, U::kAdp},
-                 {"Capitalia", 11, D::kNmod, U::kPropn},
-                 {".", 4, D::kPunct, U::kPunct}});
+  return HandTree({{"Teachers", "NOUN", "", "", 4, "nsubj"},
+                   {"from", "ADP", "", "", 3, "case"},
+                   {"Oldtown", "PROPN", "", "", 1, "nmod"},
+                   {"protested", "VERB", "", "", 0, "root"},
+                   {"in", "ADP", "", "", 7, "case"},
+                   {"Newport", "PROPN", "", "", 7, "compound"},
+                   {"city", "NOUN", "", "", 4, "obl"},
+                   {"to", "PART", "", "", 9, "mark"},
+                   {"demand", "VERB", "", "", 4, "advcl"},
+                   {"better", "ADJ", "", "", 11, "amod"},
+                   {"pay", "NOUN", "", "", 9, "obj"},
+                   {"in", "ADP", "", "", 13, "case"},
+                   {"Capitalia", "PROPN", "", "", 11, "nmod"},
+                   {".", "PUNCT", "", "", 4, "punct"}});
 }
 
 TEST(PlaceBinding, AnObliqueOfTheTriggerIsTheScene) {
@@ -89,36 +59,36 @@ TEST(PlaceBinding, APlaceInsideTheSubjectSaysWhoNotWhere) {
 
 TEST(PlaceBinding, ACompoundOfAnotherNameIsPartOfThatName) {
   // "Workers of Eastland Railways marched ."
-  Document doc = Parsed({{"Workers", 5, D::kNsubj, U::kNoun},
-                         {"of", 4, D::kCase, U::kAdp},
-                         {"Eastland", 4, D::kCompound, U::kPropn},
-                         {"Railways", 1, D::kNmod, U::kPropn},
-                         {"marched", 0, D::kRoot, U::kVerb},
-                         {".", 5, D::kPunct, U::kPunct}});
+  Document doc = HandTree({{"Workers", "NOUN", "", "", 5, "nsubj"},
+                           {"of", "ADP", "", "", 4, "case"},
+                           {"Eastland", "PROPN", "", "", 4, "compound"},
+                           {"Railways", "PROPN", "", "", 1, "nmod"},
+                           {"marched", "VERB", "", "", 0, "root"},
+                           {".", "PUNCT", "", "", 5, "punct"}});
   EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Eastland"), SpanOf(doc, "marched")).attachment,
             Attachment::kNameModifier);
   // "Workers of Eastland - Railways marched .": a dash makes two names.
-  Document dashed = Parsed({{"Workers", 6, D::kNsubj, U::kNoun},
-                            {"of", 5, D::kCase, U::kAdp},
-                            {"Eastland", 5, D::kCompound, U::kPropn},
-                            {"-", 5, D::kPunct, U::kPunct},
-                            {"Railways", 1, D::kNmod, U::kPropn},
-                            {"marched", 0, D::kRoot, U::kVerb}});
+  Document dashed = HandTree({{"Workers", "NOUN", "", "", 6, "nsubj"},
+                              {"of", "ADP", "", "", 5, "case"},
+                              {"Eastland", "PROPN", "", "", 5, "compound"},
+                              {"-", "PUNCT", "", "", 5, "punct"},
+                              {"Railways", "PROPN", "", "", 1, "nmod"},
+                              {"marched", "VERB", "", "", 0, "root"}});
   EXPECT_NE(BindToTrigger(dashed, 0, SpanOf(dashed, "Eastland"), SpanOf(dashed, "marched")).attachment,
             Attachment::kNameModifier);
 }
 
 TEST(PlaceBinding, APlaceOfTheMainClauseFramesASubordinateEvent) {
   // "In Rivertown , police dispersed crowds that gathered ."
-  Document doc = Parsed({{"In", 2, D::kCase, U::kAdp},
-                         {"Rivertown", 5, D::kObl, U::kPropn},
-                         {",", 5, D::kPunct, U::kPunct},
-                         {"police", 5, D::kNsubj, U::kNoun},
-                         {"dispersed", 0, D::kRoot, U::kVerb},
-                         {"crowds", 5, D::kObj, U::kNoun},
-                         {"that", 8, D::kNsubj, U::kPron},
-                         {"gathered", 6, D::kAclRelcl, U::kVerb},
-                         {".", 5, D::kPunct, U::kPunct}});
+  Document doc = HandTree({{"In", "ADP", "", "", 2, "case"},
+                           {"Rivertown", "PROPN", "", "", 5, "obl"},
+                           {",", "PUNCT", "", "", 5, "punct"},
+                           {"police", "NOUN", "", "", 5, "nsubj"},
+                           {"dispersed", "VERB", "", "", 0, "root"},
+                           {"crowds", "NOUN", "", "", 5, "obj"},
+                           {"that", "PRON", "", "", 8, "nsubj"},
+                           {"gathered", "VERB", "", "", 6, "acl:relcl"},
+                           {".", "PUNCT", "", "", 5, "punct"}});
   EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Rivertown"), SpanOf(doc, "dispersed")).attachment, Attachment::kScene);
   EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Rivertown"), SpanOf(doc, "gathered")).attachment,
             Attachment::kOuterClause);
@@ -126,15 +96,15 @@ TEST(PlaceBinding, APlaceOfTheMainClauseFramesASubordinateEvent) {
 
 TEST(PlaceBinding, AClauseThatDescribesTheTriggerNounTellsItsScene) {
   // "a bomb killed 20 in Alexandria", parsed as a reduced relative: "killed" an acl of "bomb".
-  Document doc = Parsed({{"a", 2, D::kDet, U::kDet},
-                         {"bomb", 0, D::kRoot, U::kNoun},
-                         {"killed", 2, D::kAcl, U::kVerb},
-                         {"20", 3, D::kObj, U::kNum},
-                         {"in", 6, D::kCase, U::kAdp},
-                         {"Alexandria", 3, D::kObl, U::kPropn}});
+  Document doc = HandTree({{"a", "DET", "", "", 2, "det"},
+                           {"bomb", "NOUN", "", "", 0, "root"},
+                           {"killed", "VERB", "", "", 2, "acl"},
+                           {"20", "NUM", "", "", 3, "obj"},
+                           {"in", "ADP", "", "", 6, "case"},
+                           {"Alexandria", "PROPN", "", "", 3, "obl"}});
   EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Alexandria"), SpanOf(doc, "bomb")).attachment, Attachment::kScene);
   // A clause under a verb trigger is another clause.
-  doc.tokens[1].upos = U::kVerb;
+  doc.tokens[1].upos = Upos::kVerb;
   EXPECT_EQ(BindToTrigger(doc, 0, SpanOf(doc, "Alexandria"), SpanOf(doc, "bomb")).attachment, Attachment::kOtherClause);
 }
 
@@ -149,15 +119,15 @@ TEST(PlaceBinding, UnparsedSentencesAreLeftToTheWordRules) {
 
 TEST(DateBinding, ATimeOnAnotherClauseDoesNotDateTheEvent) {
   // "Trees planted 100 years ago were cut down ."
-  Document doc = Parsed({{"Trees", 7, D::kNsubjPass, U::kNoun},
-                         {"planted", 1, D::kAcl, U::kVerb},
-                         {"100", 4, D::kNummod, U::kNum},
-                         {"years", 5, D::kObl, U::kNoun},
-                         {"ago", 2, D::kAdvmod, U::kAdv},
-                         {"were", 7, D::kAuxPass, U::kAux},
-                         {"cut", 0, D::kRoot, U::kVerb},
-                         {"down", 7, D::kCompoundPrt, U::kAdp},
-                         {".", 7, D::kPunct, U::kPunct}});
+  Document doc = HandTree({{"Trees", "NOUN", "", "", 7, "nsubj:pass"},
+                           {"planted", "VERB", "", "", 1, "acl"},
+                           {"100", "NUM", "", "", 4, "nummod"},
+                           {"years", "NOUN", "", "", 5, "obl"},
+                           {"ago", "ADV", "", "", 2, "advmod"},
+                           {"were", "AUX", "", "", 7, "aux:pass"},
+                           {"cut", "VERB", "", "", 0, "root"},
+                           {"down", "ADP", "", "", 7, "compound:prt"},
+                           {".", "PUNCT", "", "", 7, "punct"}});
   EXPECT_FALSE(DateBindsToTrigger(doc, 0, SpanOf(doc, "100 years ago"), SpanOf(doc, "cut")));
   EXPECT_TRUE(DateBindsToTrigger(doc, 0, SpanOf(doc, "100 years ago"), SpanOf(doc, "planted")));
   // The same words hung on the main verb by the parser: right after the participle, still its.
@@ -168,19 +138,19 @@ TEST(DateBinding, ATimeOnAnotherClauseDoesNotDateTheEvent) {
 
 TEST(DateBinding, AnOpeningDateFramesTheWholeSentence) {
   // "On 16 March 2022 , troops shelled the town and residents fled ." (fled: a conjoined clause)
-  Document doc = Parsed({{"On", 2, D::kCase, U::kAdp},
-                         {"16", 7, D::kObl, U::kNum},
-                         {"March", 2, D::kFlat, U::kPropn},
-                         {"2022", 2, D::kNummod, U::kNum},
-                         {",", 7, D::kPunct, U::kPunct},
-                         {"troops", 7, D::kNsubj, U::kNoun},
-                         {"shelled", 0, D::kRoot, U::kVerb},
-                         {"the", 9, D::kDet, U::kDet},
-                         {"town", 7, D::kObj, U::kNoun},
-                         {"and", 12, D::kCc, U::kCconj},
-                         {"residents", 12, D::kNsubj, U::kNoun},
-                         {"fled", 7, D::kConj, U::kVerb},
-                         {".", 7, D::kPunct, U::kPunct}});
+  Document doc = HandTree({{"On", "ADP", "", "", 2, "case"},
+                           {"16", "NUM", "", "", 7, "obl"},
+                           {"March", "PROPN", "", "", 2, "flat"},
+                           {"2022", "NUM", "", "", 2, "nummod"},
+                           {",", "PUNCT", "", "", 7, "punct"},
+                           {"troops", "NOUN", "", "", 7, "nsubj"},
+                           {"shelled", "VERB", "", "", 0, "root"},
+                           {"the", "DET", "", "", 9, "det"},
+                           {"town", "NOUN", "", "", 7, "obj"},
+                           {"and", "CCONJ", "", "", 12, "cc"},
+                           {"residents", "NOUN", "", "", 12, "nsubj"},
+                           {"fled", "VERB", "", "", 7, "conj"},
+                           {".", "PUNCT", "", "", 7, "punct"}});
   Span date = SpanOf(doc, "16 March 2022");
   EXPECT_TRUE(DateFramesSentence(doc, 0, date));
   EXPECT_TRUE(DateBindsToTrigger(doc, 0, date, SpanOf(doc, "fled")));
@@ -189,16 +159,16 @@ TEST(DateBinding, AnOpeningDateFramesTheWholeSentence) {
 
 TEST(DateBinding, TheDayAnEventIsReportedBoundsIt) {
   // "Officers seized guns in raids , police said Thursday ."
-  Document doc = Parsed({{"Officers", 2, D::kNsubj, U::kNoun},
-                         {"seized", 0, D::kRoot, U::kVerb},
-                         {"guns", 2, D::kObj, U::kNoun},
-                         {"in", 5, D::kCase, U::kAdp},
-                         {"raids", 2, D::kObl, U::kNoun},
-                         {",", 8, D::kPunct, U::kPunct},
-                         {"police", 8, D::kNsubj, U::kNoun},
-                         {"said", 2, D::kParataxis, U::kVerb},
-                         {"Thursday", 8, D::kOblUnmarked, U::kPropn},
-                         {".", 2, D::kPunct, U::kPunct}});
+  Document doc = HandTree({{"Officers", "NOUN", "", "", 2, "nsubj"},
+                           {"seized", "VERB", "", "", 0, "root"},
+                           {"guns", "NOUN", "", "", 2, "obj"},
+                           {"in", "ADP", "", "", 5, "case"},
+                           {"raids", "NOUN", "", "", 2, "obl"},
+                           {",", "PUNCT", "", "", 8, "punct"},
+                           {"police", "NOUN", "", "", 8, "nsubj"},
+                           {"said", "VERB", "", "", 2, "parataxis"},
+                           {"Thursday", "PROPN", "", "", 8, "obl:unmarked"},
+                           {".", "PUNCT", "", "", 2, "punct"}});
   EXPECT_TRUE(DateBindsToTrigger(doc, 0, SpanOf(doc, "Thursday"), SpanOf(doc, "seized")));
   // A time on another verb that only reports nothing ("police arrived Thursday") still does not.
   doc.text.replace(doc.text.find("said"), 4, "came");
@@ -207,16 +177,16 @@ TEST(DateBinding, TheDayAnEventIsReportedBoundsIt) {
 
 TEST(DateBinding, AWordOfTheTriggersOwnPhraseOpensNoClause) {
   // "in the mass shooting on March 10": the parser made "shooting" a clause (acl) of "mass".
-  Document doc = Parsed({{"in", 3, D::kCase, U::kAdp},
-                         {"the", 3, D::kDet, U::kDet},
-                         {"mass", 0, D::kRoot, U::kNoun},
-                         {"shooting", 3, D::kAcl, U::kVerb},
-                         {"on", 7, D::kCase, U::kAdp},
-                         {"March", 7, D::kNmodUnmarked, U::kPropn},
-                         {"10", 4, D::kObl, U::kNum}});
+  Document doc = HandTree({{"in", "ADP", "", "", 3, "case"},
+                           {"the", "DET", "", "", 3, "det"},
+                           {"mass", "NOUN", "", "", 0, "root"},
+                           {"shooting", "VERB", "", "", 3, "acl"},
+                           {"on", "ADP", "", "", 7, "case"},
+                           {"March", "PROPN", "", "", 7, "nmod:unmarked"},
+                           {"10", "NUM", "", "", 4, "obl"}});
   EXPECT_TRUE(DateBindsToTrigger(doc, 0, SpanOf(doc, "March 10"), SpanOf(doc, "mass shooting")));
   // Were "mass" a verb, "shooting" would open a clause of its own, with its own time.
-  doc.tokens[2].upos = U::kVerb;
+  doc.tokens[2].upos = Upos::kVerb;
   EXPECT_FALSE(DateBindsToTrigger(doc, 0, SpanOf(doc, "March 10"), SpanOf(doc, "mass")));
 }
 
