@@ -365,18 +365,23 @@ TEST(FrameFiller, PassiveTakesAByAgentThatAnAsideCutOff) {
   EXPECT_EQ(f.targets, V{"judge"});
 }
 
+// "Ruritania threatened to close the border if Freedonia moves troops", the condition "moves"
+// under the word at 1-based `condition_head` ("threatened" 2, "close" 4).
+Document ThreatWithCondition(int condition_head) {
+  return Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 2, "nsubj"},
+               {"threatened", "VERB", "VBD", "threaten", 0, "root"},
+               {"to", "PART", "TO", "to", 4, "mark"},
+               {"close", "VERB", "VB", "close", 2, "xcomp"},
+               {"the", "DET", "DT", "the", 6, "det"},
+               {"border", "NOUN", "NN", "border", 4, "obj"},
+               {"if", "SCONJ", "IN", "if", 9, "mark"},
+               {"Freedonia", "PROPN", "NNP", "Freedonia", 9, "nsubj"},
+               {"moves", "VERB", "VBZ", "move", condition_head, "advcl"},
+               {"troops", "NOUN", "NNS", "troop", 9, "obj"}});
+}
+
 TEST(FrameFiller, AThreatIsAimedAtTheSubjectOfItsCondition) {
-  // "Ruritania threatened to close the border if Freedonia moves troops"
-  Document doc = Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 2, "nsubj"},
-                       {"threatened", "VERB", "VBD", "threaten", 0, "root"},
-                       {"to", "PART", "TO", "to", 4, "mark"},
-                       {"close", "VERB", "VB", "close", 2, "xcomp"},
-                       {"the", "DET", "DT", "the", 6, "det"},
-                       {"border", "NOUN", "NN", "border", 4, "obj"},
-                       {"if", "SCONJ", "IN", "if", 9, "mark"},
-                       {"Freedonia", "PROPN", "NNP", "Freedonia", 9, "nsubj"},
-                       {"moves", "VERB", "VBZ", "move", 2, "advcl"},
-                       {"troops", "NOUN", "NNS", "troop", 9, "obj"}});
+  Document doc = ThreatWithCondition(2);
   Filled f = Fill(doc, "threatened", "130");
   EXPECT_EQ(f.sources, V{"Ruritania"});
   EXPECT_EQ(f.targets, V{"Freedonia"});
@@ -387,17 +392,7 @@ TEST(FrameFiller, AThreatIsAimedAtTheSubjectOfItsCondition) {
 }
 
 TEST(FrameFiller, AThreatsConditionMayHangFromTheVerbThatCompletesIt) {
-  // "Ruritania threatened to close the border if Freedonia moves troops", "moves" under "close".
-  Document doc = Tree({{"Ruritania", "PROPN", "NNP", "Ruritania", 2, "nsubj"},
-                       {"threatened", "VERB", "VBD", "threaten", 0, "root"},
-                       {"to", "PART", "TO", "to", 4, "mark"},
-                       {"close", "VERB", "VB", "close", 2, "xcomp"},
-                       {"the", "DET", "DT", "the", 6, "det"},
-                       {"border", "NOUN", "NN", "border", 4, "obj"},
-                       {"if", "SCONJ", "IN", "if", 9, "mark"},
-                       {"Freedonia", "PROPN", "NNP", "Freedonia", 9, "nsubj"},
-                       {"moves", "VERB", "VBZ", "move", 4, "advcl"},
-                       {"troops", "NOUN", "NNS", "troop", 9, "obj"}});
+  Document doc = ThreatWithCondition(4);
   EXPECT_EQ(Fill(doc, "threatened", "130").targets, V{"Freedonia"});
   // Other families name no row for it.
   EXPECT_TRUE(Fill(doc, "threatened", "010").targets.empty());
